@@ -1,0 +1,55 @@
+use cosmwasm_std::{OverflowError, StdError, Uint128};
+use ctc_interfaces::token::AllocationBucket;
+use thiserror::Error;
+
+#[derive(Error, Debug, PartialEq)]
+pub enum ContractError {
+    #[error("{0}")]
+    Std(#[from] StdError),
+
+    #[error("{0}")]
+    Overflow(#[from] OverflowError),
+
+    #[error("{0}")]
+    Cw20(#[from] cw20_base::ContractError),
+
+    #[error("{0}")]
+    Ownership(#[from] cw_ownable::OwnershipError),
+
+    #[error("{0}")]
+    Payment(#[from] cw_utils::PaymentError),
+
+    #[error("invalid address for genesis bucket {bucket:?}: {reason}")]
+    InvalidBucketAddress {
+        bucket: AllocationBucket,
+        reason: String,
+    },
+
+    #[error(
+        "genesis buckets {first:?} and {second:?} share one address; each bucket needs its own"
+    )]
+    DuplicateBucketAddress {
+        first: AllocationBucket,
+        second: AllocationBucket,
+    },
+
+    #[error("invalid recycle pool address: {reason}")]
+    InvalidRecyclePool { reason: String },
+
+    #[error("amount must be greater than zero")]
+    ZeroAmount,
+
+    #[error(
+        "burning {requested} would take the supply below the floor; {burnable} is still burnable"
+    )]
+    BurnBelowFloor {
+        requested: Uint128,
+        burnable: Uint128,
+    },
+
+    #[error("balance {balance} is less than {required}")]
+    InsufficientBalance { balance: Uint128, required: Uint128 },
+
+    #[error("cannot migrate: {reason}")]
+    CannotMigrate { reason: String },
+}

@@ -1,0 +1,225 @@
+use cosmwasm_std::{Api, DepsMut, Env, MessageInfo, Response, Storage, Uint128};
+use ctc_interfaces::token::{AllocationBucket, CTC_DECIMALS, CTC_SUPPLY_FLOOR};
+use cw20::Cw20Coin;
+use cw20_base::state::{BALANCES, TOKEN_INFO};
+
+use crate::contract::{CONTRACT_NAME, CONTRACT_VERSION};
+use crate::error::ContractError;
+use crate::msg::{GenesisAllocation, InstantiateMsg};
+use crate::state::{Recycling, GENESIS_ADDRESSES, RECYCLING};
+
+pub const TOKEN_NAME: &str = "TicketChain Coin";
+pub const TOKEN_SYMBOL: &str = "CTC";
+
+pub fn instantiate(
+    mut deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    msg: InstantiateMsg,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    let genesis = validate_allocation(deps.api, &msg.allocation)?;
+    let recycle_pool = match msg.recycle_pool {
+        Some(pool) => validate_recycle_pool(deps.api, &pool)?,
+        None => genesis[bucket_index(AllocationBucket::CommunityRewards)].clone(),
+    };
+    let owner = msg.owner.unwrap_or_else(|| info.sender.to_string());
+    let ownership = cw_ownable::initialize_owner(deps.storage, deps.api, Some(&owner))?;
+
+    let initial_balances = AllocationBucket::ALL
+        .iter()
+        .zip(&genesis)
+        .map(|(bucket, address)| Cw20Coin {
+            address: address.to_string(),
+            amount: bucket.amount(),
+        })
+        .collect();
+    cw20_base::contract::instantiate(
+        deps.branch(),
+        env,
+        info,
+        cw20_base::msg::InstantiateMsg {
+            name: TOKEN_NAME.to_owned(),
+            symbol: TOKEN_SYMBOL.to_owned(),
+            decimals: CTC_DECIMALS,
+            initial_balances,
+            mint: None,
+            marketing: msg.marketing,
+        },
+    )?;
+    // cw20-base recorded its own name; this contract answers migrations under its own.
+    cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
+    GENESIS_ADDRESSES.save(deps.storage, &genesis)?;
+    RECYCLING.save(
+        deps.storage,
+        &Recycling {
+            pool: recycle_pool.clone(),
+            recycled: Uint128::zero(),
+        },
+    )?;
+
+    let total_supply = TOKEN_INFO.load(deps.storage)?.total_supply;
+    Ok(Response::new()
+        .add_attribute("action", "instantiate")
+        .add_attribute("total_supply", total_supply)
+        .add_attribute("recycle_pool", recycle_pool)
+        .add_attributes(ownership.into_attributes()))
+}
+
+fn validate_allocation(
+    api: &dyn Api,
+    allocation: &GenesisAllocation,
+) -> Result<Vec<cosmwasm_std::Addr>, ContractError> {
+    let given = [
+        &allocation.founding_team,
+        &allocation.institutional_investors,
+        &allocation.service_providers,
+        &allocation.business_development,
+        &allocation.community_rewards,
+        &allocation.public_welfare,
+    ];
+    let mut genesis = Vec::with_capacity(given.len());
+    for (bucket, address) in AllocationBucket::ALL.into_iter().zip(given) {
+        let address =
+            api.addr_validate(address)
+                .map_err(|err| ContractError::InvalidBucketAddress {
+                    bucket,
+                    reason: err.to_string(),
+                })?;
+        if let Some(first) = genesis.iter().position(|seen| seen == &address) {
+            return Err(ContractError::DuplicateBucketAddress {
+                first: AllocationBucket::ALL[first],
+                second: bucket,
+            });
+        }
+        genesis.push(address);
+    }
+    Ok(genesis)
+}
+
+fn bucket_index(bucket: AllocationBucket) -> usize {
+    AllocationBucket::ALL
+        .iter()
+        .position(|b| *b == bucket)
+        .unwrap_or_default()
+}
+
+fn validate_recycle_pool(api: &dyn Api, pool: &str) -> Result<cosmwasm_std::Addr, ContractError> {
+    api.addr_validate(pool)
+        .map_err(|err| ContractError::InvalidRecyclePool {
+            reason: err.to_string(),
+        })
+}
+
+fn ensure_burnable(storage: &dyn Storage, amount: Uint128) -> Result<(), ContractError> {
+    let total_supply = TOKEN_INFO.load(storage)?.total_supply;
+    let burnable = total_supply.saturating_sub(CTC_SUPPLY_FLOOR);
+    if amount > burnable {
+        return Err(ContractError::BurnBelowFloor {
+            requested: amount,
+            burnable,
+        });
+    }
+    Ok(())
+}
+
+pub fn burn(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    amount: Uint128,
+) -> Result<Response, ContractError> {
+    ensure_burnable(deps.storage, amount)?;
+    Ok(cw20_base::contract::execute_burn(deps, env, info, amount)?)
+}
+
+pub fn burn_from(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    owner: String,
+    amount: Uint128,
+) -> Result<Response, ContractError> {
+    ensure_burnable(deps.storage, amount)?;
+    Ok(cw20_base::allowances::execute_burn_from(
+        deps, env, info, owner, amount,
+    )?)
+}
+
+pub fn burn_or_recycle(
+    deps: DepsMut,
+    info: MessageInfo,
+    amount: Uint128,
+) -> Result<Response, ContractError> {
+    if amount.is_zero() {
+        return Err(ContractError::ZeroAmount);
+    }
+    let balance = BALANCES
+        .may_load(deps.storage, &info.sender)?
+        .unwrap_or_default();
+    let remaining =
+        balance
+            .checked_sub(amount)
+            .map_err(|_| ContractError::InsufficientBalance {
+                balance,
+                required: amount,
+            })?;
+    BALANCES.save(deps.storage, &info.sender, &remaining)?;
+
+    let mut token = TOKEN_INFO.load(deps.storage)?;
+    let burned = amount.min(token.total_supply.saturating_sub(CTC_SUPPLY_FLOOR));
+    let recycled = amount.checked_sub(burned)?;
+    if !burned.is_zero() {
+        token.total_supply = token.total_supply.checked_sub(burned)?;
+        TOKEN_INFO.save(deps.storage, &token)?;
+    }
+
+    let mut response = Response::new()
+        .add_attribute("action", "burn_or_recycle")
+        .add_attribute("from", &info.sender)
+        .add_attribute("amount", amount)
+        .add_attribute("burned", burned)
+        .add_attribute("recycled", recycled);
+    if !recycled.is_zero() {
+        let mut recycling = RECYCLING.load(deps.storage)?;
+        BALANCES.update(
+            deps.storage,
+            &recycling.pool,
+            |pool_balance| -> Result<_, ContractError> {
+                Ok(pool_balance.unwrap_or_default().checked_add(recycled)?)
+            },
+        )?;
+        recycling.recycled = recycling.recycled.checked_add(recycled)?;
+        RECYCLING.save(deps.storage, &recycling)?;
+        response = response.add_attribute("recycle_pool", recycling.pool);
+    }
+    Ok(response)
+}
+
+pub fn set_recycle_pool(
+    deps: DepsMut,
+    info: MessageInfo,
+    address: String,
+) -> Result<Response, ContractError> {
+    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    let pool = validate_recycle_pool(deps.api, &address)?;
+    RECYCLING.update(deps.storage, |mut recycling| -> Result<_, ContractError> {
+        recycling.pool = pool.clone();
+        Ok(recycling)
+    })?;
+    Ok(Response::new()
+        .add_attribute("action", "set_recycle_pool")
+        .add_attribute("recycle_pool", pool))
+}
+
+pub fn update_ownership(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    action: cw_ownable::Action,
+) -> Result<Response, ContractError> {
+    let ownership = cw_ownable::update_ownership(deps, &env.block, &info.sender, action)?;
+    Ok(Response::new()
+        .add_attribute("action", "update_ownership")
+        .add_attributes(ownership.into_attributes()))
+}

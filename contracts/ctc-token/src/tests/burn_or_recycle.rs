@@ -1,0 +1,189 @@
+use cosmwasm_std::{Attribute, Uint128};
+use ctc_interfaces::token::{CtcExecuteMsg, CTC_SUPPLY_FLOOR};
+
+use super::*;
+
+fn attribute<'a>(attributes: &'a [Attribute], key: &str) -> Option<&'a str> {
+    attributes
+        .iter()
+        .find(|a| a.key == key)
+        .map(|a| a.value.as_str())
+}
+
+fn fund(deps: &mut Deps, accounts: &Accounts, to: &Addr, amount: u128) {
+    exec(
+        deps,
+        &accounts.genesis[1].clone(),
+        ExecuteMsg::Transfer {
+            recipient: to.to_string(),
+            amount: Uint128::new(amount),
+        },
+    )
+    .unwrap();
+}
+
+#[test]
+fn burns_everything_while_above_the_floor() {
+    let (mut deps, accounts) = setup();
+    let alice = accounts.alice.clone();
+    fund(&mut deps, &accounts, &alice, 1_000);
+    let response = exec(
+        &mut deps,
+        &alice,
+        ExecuteMsg::BurnOrRecycle {
+            amount: Uint128::new(600),
+        },
+    )
+    .unwrap();
+    let attrs = &response.attributes;
+    assert_eq!(attribute(attrs, "action"), Some("burn_or_recycle"));
+    assert_eq!(attribute(attrs, "burned"), Some("600"));
+    assert_eq!(attribute(attrs, "recycled"), Some("0"));
+    assert_eq!(attribute(attrs, "recycle_pool"), None);
+    assert_eq!(balance(&deps, &alice), Uint128::new(400));
+    let t = tokenomics(&deps);
+    assert_eq!(t.burned, Uint128::new(600));
+    assert_eq!(t.recycled, Uint128::zero());
+}
+
+#[test]
+fn splits_across_the_floor_into_burned_and_recycled() {
+    let (mut deps, accounts) = setup();
+    let alice = accounts.alice.clone();
+    fund(&mut deps, &accounts, &alice, 1_000);
+    burn_until_burnable(&mut deps, &accounts, Uint128::new(250));
+    let pool = accounts.community().clone();
+    let pool_before = balance(&deps, &pool);
+
+    let response = exec(
+        &mut deps,
+        &alice,
+        ExecuteMsg::BurnOrRecycle {
+            amount: Uint128::new(1_000),
+        },
+    )
+    .unwrap();
+    let attrs = &response.attributes;
+    assert_eq!(attribute(attrs, "amount"), Some("1000"));
+    assert_eq!(attribute(attrs, "burned"), Some("250"));
+    assert_eq!(attribute(attrs, "recycled"), Some("750"));
+    assert_eq!(attribute(attrs, "recycle_pool"), Some(pool.as_str()));
+    assert_eq!(balance(&deps, &alice), Uint128::zero());
+    assert_eq!(balance(&deps, &pool), pool_before + Uint128::new(750));
+    let t = tokenomics(&deps);
+    assert_eq!(t.total_supply, CTC_SUPPLY_FLOOR);
+    assert_eq!(t.burnable, Uint128::zero());
+    assert_eq!(t.recycled, Uint128::new(750));
+}
+
+#[test]
+fn recycles_everything_at_the_floor_and_keeps_count() {
+    let (mut deps, accounts) = setup();
+    let alice = accounts.alice.clone();
+    fund(&mut deps, &accounts, &alice, 1_000);
+    burn_until_burnable(&mut deps, &accounts, Uint128::zero());
+    for _ in 0..2 {
+        let response = exec(
+            &mut deps,
+            &alice,
+            ExecuteMsg::BurnOrRecycle {
+                amount: Uint128::new(300),
+            },
+        )
+        .unwrap();
+        assert_eq!(attribute(&response.attributes, "burned"), Some("0"));
+    }
+    let t = tokenomics(&deps);
+    assert_eq!(t.total_supply, CTC_SUPPLY_FLOOR);
+    assert_eq!(t.recycled, Uint128::new(600));
+}
+
+#[test]
+fn the_recycle_pool_itself_may_burn_or_recycle() {
+    let (mut deps, accounts) = setup();
+    burn_until_burnable(&mut deps, &accounts, Uint128::new(10));
+    let pool = accounts.community().clone();
+    let pool_before = balance(&deps, &pool);
+    exec(
+        &mut deps,
+        &pool,
+        ExecuteMsg::BurnOrRecycle {
+            amount: Uint128::new(40),
+        },
+    )
+    .unwrap();
+    assert_eq!(balance(&deps, &pool), pool_before - Uint128::new(10));
+    assert_eq!(tokenomics(&deps).recycled, Uint128::new(30));
+}
+
+#[test]
+fn refuses_zero_and_changes_nothing() {
+    let (mut deps, accounts) = setup();
+    let before = snapshot(&deps.storage);
+    let err = exec(
+        &mut deps,
+        &accounts.genesis[0].clone(),
+        ExecuteMsg::BurnOrRecycle {
+            amount: Uint128::zero(),
+        },
+    )
+    .unwrap_err();
+    assert_eq!(err, ContractError::ZeroAmount);
+    assert_eq!(snapshot(&deps.storage), before);
+}
+
+#[test]
+fn refuses_more_than_the_balance_and_changes_nothing() {
+    let (mut deps, accounts) = setup();
+    let alice = accounts.alice.clone();
+    fund(&mut deps, &accounts, &alice, 99);
+    let before = snapshot(&deps.storage);
+    let err = exec(
+        &mut deps,
+        &alice,
+        ExecuteMsg::BurnOrRecycle {
+            amount: Uint128::new(100),
+        },
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        ContractError::InsufficientBalance {
+            balance: Uint128::new(99),
+            required: Uint128::new(100),
+        }
+    );
+    let err = exec(
+        &mut deps,
+        &accounts.bob.clone(),
+        ExecuteMsg::BurnOrRecycle {
+            amount: Uint128::one(),
+        },
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        ContractError::InsufficientBalance {
+            balance: Uint128::zero(),
+            required: Uint128::one(),
+        }
+    );
+    assert_eq!(snapshot(&deps.storage), before);
+}
+
+#[test]
+fn the_interface_message_is_the_contract_message() {
+    let amount = Uint128::new(42);
+    assert_eq!(
+        cosmwasm_std::to_json_vec(&CtcExecuteMsg::BurnOrRecycle { amount }).unwrap(),
+        cosmwasm_std::to_json_vec(&ExecuteMsg::BurnOrRecycle { amount }).unwrap(),
+    );
+    assert_eq!(
+        cosmwasm_std::to_json_vec(&ctc_interfaces::token::CtcQueryMsg::Tokenomics {}).unwrap(),
+        cosmwasm_std::to_json_vec(&QueryMsg::Tokenomics {}).unwrap(),
+    );
+    assert_eq!(
+        cosmwasm_std::to_json_vec(&ctc_interfaces::token::CtcQueryMsg::Allocation {}).unwrap(),
+        cosmwasm_std::to_json_vec(&QueryMsg::Allocation {}).unwrap(),
+    );
+}

@@ -1,0 +1,158 @@
+use cosmwasm_std::testing::{message_info, mock_env};
+use cosmwasm_std::{coins, to_json_binary, CosmosMsg, Uint128, WasmMsg};
+use cw20::Cw20ReceiveMsg;
+
+use super::*;
+
+#[test]
+fn transfer_moves_balance_like_cw20_base() {
+    let (mut deps, accounts) = setup();
+    let from = accounts.genesis[0].clone();
+    let before = balance(&deps, &from);
+    let response = exec(
+        &mut deps,
+        &from,
+        ExecuteMsg::Transfer {
+            recipient: accounts.alice.to_string(),
+            amount: Uint128::new(123),
+        },
+    )
+    .unwrap();
+    assert_eq!(response.attributes[0].value, "transfer");
+    assert_eq!(balance(&deps, &from), before - Uint128::new(123));
+    assert_eq!(balance(&deps, &accounts.alice), Uint128::new(123));
+}
+
+#[test]
+fn send_calls_the_receiver_hook() {
+    let (mut deps, accounts) = setup();
+    let from = accounts.genesis[0].clone();
+    let receiver = deps.api.addr_make("ticket_nft");
+    let hook = to_json_binary(&"buy").unwrap();
+    let response = exec(
+        &mut deps,
+        &from,
+        ExecuteMsg::Send {
+            contract: receiver.to_string(),
+            amount: Uint128::new(5),
+            msg: hook.clone(),
+        },
+    )
+    .unwrap();
+    let expected = Cw20ReceiveMsg {
+        sender: from.to_string(),
+        amount: Uint128::new(5),
+        msg: hook,
+    }
+    .into_cosmos_msg(receiver.to_string())
+    .unwrap();
+    assert_eq!(response.messages.len(), 1);
+    assert_eq!(response.messages[0].msg, expected);
+    assert!(matches!(
+        &response.messages[0].msg,
+        CosmosMsg::Wasm(WasmMsg::Execute { contract_addr, .. }) if contract_addr == receiver.as_str()
+    ));
+    assert_eq!(balance(&deps, &receiver), Uint128::new(5));
+}
+
+#[test]
+fn allowance_family_and_enumeration_answer_like_cw20() {
+    let (mut deps, accounts) = setup();
+    let owner = accounts.genesis[0].clone();
+    exec(
+        &mut deps,
+        &owner,
+        ExecuteMsg::IncreaseAllowance {
+            spender: accounts.bob.to_string(),
+            amount: Uint128::new(50),
+            expires: None,
+        },
+    )
+    .unwrap();
+    exec(
+        &mut deps,
+        &accounts.bob.clone(),
+        ExecuteMsg::TransferFrom {
+            owner: owner.to_string(),
+            recipient: accounts.alice.to_string(),
+            amount: Uint128::new(20),
+        },
+    )
+    .unwrap();
+    let allowance: cw20::AllowanceResponse = ask(
+        &deps,
+        QueryMsg::Allowance {
+            owner: owner.to_string(),
+            spender: accounts.bob.to_string(),
+        },
+    );
+    assert_eq!(allowance.allowance, Uint128::new(30));
+    let all: cw20::AllAllowancesResponse = ask(
+        &deps,
+        QueryMsg::AllAllowances {
+            owner: owner.to_string(),
+            start_after: None,
+            limit: None,
+        },
+    );
+    assert_eq!(all.allowances.len(), 1);
+    let accounts_page: cw20::AllAccountsResponse = ask(
+        &deps,
+        QueryMsg::AllAccounts {
+            start_after: None,
+            limit: Some(30),
+        },
+    );
+    assert_eq!(accounts_page.accounts.len(), 7, "six buckets and alice");
+}
+
+#[test]
+fn marketing_is_cw20_base_marketing() {
+    let (mut deps, accounts) = setup();
+    let info: cw20::MarketingInfoResponse = ask(&deps, QueryMsg::MarketingInfo {});
+    assert_eq!(info.marketing, None);
+    // Without a marketing address, cw20-base lets nobody update it.
+    let err = exec(
+        &mut deps,
+        &accounts.owner.clone(),
+        ExecuteMsg::UpdateMarketing {
+            project: Some("TicketChain".into()),
+            description: None,
+            marketing: None,
+        },
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        ContractError::Cw20(cw20_base::ContractError::Unauthorized {})
+    );
+}
+
+#[test]
+fn there_is_no_mint_message() {
+    let mint = r#"{"mint":{"recipient":"x","amount":"1"}}"#;
+    assert!(cosmwasm_std::from_json::<ExecuteMsg>(mint).is_err());
+    let update_minter = r#"{"update_minter":{"new_minter":null}}"#;
+    assert!(cosmwasm_std::from_json::<ExecuteMsg>(update_minter).is_err());
+}
+
+#[test]
+fn refuses_native_funds_on_any_message() {
+    let (mut deps, accounts) = setup();
+    let before = snapshot(&deps.storage);
+    let err = execute(
+        deps.as_mut(),
+        mock_env(),
+        message_info(&accounts.genesis[0], &coins(1, "ustake")),
+        ExecuteMsg::Transfer {
+            recipient: accounts.alice.to_string(),
+            amount: Uint128::one(),
+        },
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        ContractError::Payment(cw_utils::PaymentError::NonPayable {})
+    );
+    assert_eq!(snapshot(&deps.storage), before);
+}

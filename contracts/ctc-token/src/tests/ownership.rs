@@ -1,0 +1,73 @@
+use cosmwasm_std::testing::mock_env;
+use cw_ownable::{Action, OwnershipError};
+
+use super::*;
+
+fn set_pool(deps: &mut Deps, sender: &Addr, pool: &str) -> Result<Response, ContractError> {
+    exec(
+        deps,
+        sender,
+        ExecuteMsg::SetRecyclePool {
+            address: pool.to_owned(),
+        },
+    )
+}
+
+#[test]
+fn owner_changes_the_recycle_pool() {
+    let (mut deps, accounts) = setup();
+    let new_pool = deps.api.addr_make("new_pool");
+    let response = set_pool(&mut deps, &accounts.owner.clone(), new_pool.as_str()).unwrap();
+    assert_eq!(response.attributes[1].value, new_pool.as_str());
+    assert_eq!(tokenomics(&deps).recycle_pool, new_pool);
+}
+
+#[test]
+fn anyone_else_is_refused_and_nothing_changes() {
+    let (mut deps, accounts) = setup();
+    let before = snapshot(&deps.storage);
+    let err = set_pool(&mut deps, &accounts.alice.clone(), accounts.alice.as_str()).unwrap_err();
+    assert_eq!(err, ContractError::Ownership(OwnershipError::NotOwner));
+    let err = set_pool(&mut deps, &accounts.owner.clone(), "Not An Address").unwrap_err();
+    assert!(matches!(err, ContractError::InvalidRecyclePool { .. }));
+    assert_eq!(snapshot(&deps.storage), before);
+}
+
+#[test]
+fn ownership_moves_in_two_steps() {
+    let (mut deps, accounts) = setup();
+    let owner = accounts.owner.clone();
+    let alice = accounts.alice.clone();
+    exec(
+        &mut deps,
+        &owner,
+        ExecuteMsg::UpdateOwnership(Action::TransferOwnership {
+            new_owner: alice.to_string(),
+            expiry: None,
+        }),
+    )
+    .unwrap();
+    // Until alice accepts, the old owner still rules and a stranger cannot accept.
+    set_pool(&mut deps, &owner, alice.as_str()).unwrap();
+    let err = exec(
+        &mut deps,
+        &accounts.bob.clone(),
+        ExecuteMsg::UpdateOwnership(Action::AcceptOwnership),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        ContractError::Ownership(OwnershipError::NotPendingOwner)
+    );
+
+    execute(
+        deps.as_mut(),
+        mock_env(),
+        cosmwasm_std::testing::message_info(&alice, &[]),
+        ExecuteMsg::UpdateOwnership(Action::AcceptOwnership),
+    )
+    .unwrap();
+    let err = set_pool(&mut deps, &owner, owner.as_str()).unwrap_err();
+    assert_eq!(err, ContractError::Ownership(OwnershipError::NotOwner));
+    set_pool(&mut deps, &alice, owner.as_str()).unwrap();
+}

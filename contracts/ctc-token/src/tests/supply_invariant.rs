@@ -1,0 +1,167 @@
+//! Any sequence of transfers, burns and burn-or-recycles keeps the sum of balances equal to the
+//! total supply, and the total supply at or above the floor; each outcome matches a plain model.
+
+use std::collections::BTreeMap;
+
+use cosmwasm_std::{Api, Uint128};
+use ctc_interfaces::token::{CTC_ISSUANCE, CTC_SUPPLY_FLOOR};
+use proptest::prelude::*;
+
+use super::*;
+
+#[derive(Clone, Debug)]
+enum Op {
+    Transfer {
+        from: usize,
+        to: usize,
+        permille: u128,
+    },
+    Burn {
+        from: usize,
+        permille: u128,
+    },
+    BurnOrRecycle {
+        from: usize,
+        permille: u128,
+    },
+    SetRecyclePool {
+        to: usize,
+    },
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    // Up to 1100 permille of a balance, so some operations ask for more than the holder has.
+    let holder = 0usize..8;
+    let permille = 0u128..=1_100;
+    prop_oneof![
+        (holder.clone(), holder.clone(), permille.clone())
+            .prop_map(|(from, to, permille)| Op::Transfer { from, to, permille }),
+        (holder.clone(), permille.clone()).prop_map(|(from, permille)| Op::Burn { from, permille }),
+        (holder.clone(), permille)
+            .prop_map(|(from, permille)| Op::BurnOrRecycle { from, permille }),
+        holder.prop_map(|to| Op::SetRecyclePool { to }),
+    ]
+}
+
+struct Model {
+    balances: BTreeMap<Addr, Uint128>,
+    supply: Uint128,
+    recycled: Uint128,
+    pool: Addr,
+}
+
+impl Model {
+    fn balance(&self, holder: &Addr) -> Uint128 {
+        self.balances.get(holder).copied().unwrap_or_default()
+    }
+
+    fn add(&mut self, holder: &Addr, amount: Uint128) {
+        *self.balances.entry(holder.clone()).or_default() += amount;
+    }
+
+    fn sub(&mut self, holder: &Addr, amount: Uint128) {
+        *self.balances.entry(holder.clone()).or_default() -= amount;
+    }
+}
+
+fn all_balances(deps: &Deps) -> BTreeMap<Addr, Uint128> {
+    let mut balances = BTreeMap::new();
+    let mut start_after = None;
+    loop {
+        let page: cw20::AllAccountsResponse = ask(
+            deps,
+            QueryMsg::AllAccounts {
+                start_after: start_after.clone(),
+                limit: Some(30),
+            },
+        );
+        let Some(last) = page.accounts.last().cloned() else {
+            return balances;
+        };
+        for account in page.accounts {
+            let address = deps.api.addr_validate(&account).unwrap();
+            balances.insert(address.clone(), balance(deps, &address));
+        }
+        start_after = Some(last);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn balances_sum_to_supply_and_supply_stays_above_the_floor(
+        ops in prop::collection::vec(op(), 1..40)
+    ) {
+        let (mut deps, accounts) = setup();
+        let mut holders = accounts.genesis.clone();
+        holders.push(accounts.alice.clone());
+        holders.push(accounts.bob.clone());
+        let mut model = Model {
+            balances: all_balances(&deps),
+            supply: CTC_ISSUANCE,
+            recycled: Uint128::zero(),
+            pool: accounts.community().clone(),
+        };
+
+        for op in ops {
+            match op {
+                Op::Transfer { from, to, permille } => {
+                    let (from, to) = (&holders[from], &holders[to]);
+                    let amount = model.balance(from).multiply_ratio(permille, 1_000u128);
+                    let result = exec(&mut deps, from, ExecuteMsg::Transfer {
+                        recipient: to.to_string(), amount,
+                    });
+                    prop_assert_eq!(result.is_ok(), amount <= model.balance(from));
+                    if result.is_ok() {
+                        model.sub(from, amount);
+                        model.add(to, amount);
+                    }
+                }
+                Op::Burn { from, permille } => {
+                    let from = &holders[from];
+                    let amount = model.balance(from).multiply_ratio(permille, 1_000u128);
+                    let burnable = model.supply - CTC_SUPPLY_FLOOR;
+                    let result = exec(&mut deps, from, ExecuteMsg::Burn { amount });
+                    prop_assert_eq!(result.is_ok(), amount <= model.balance(from) && amount <= burnable);
+                    if result.is_ok() {
+                        model.sub(from, amount);
+                        model.supply -= amount;
+                    }
+                }
+                Op::BurnOrRecycle { from, permille } => {
+                    let from = &holders[from];
+                    let amount = model.balance(from).multiply_ratio(permille, 1_000u128);
+                    let result = exec(&mut deps, from, ExecuteMsg::BurnOrRecycle { amount });
+                    prop_assert_eq!(result.is_ok(), !amount.is_zero() && amount <= model.balance(from));
+                    if result.is_ok() {
+                        let burned = amount.min(model.supply - CTC_SUPPLY_FLOOR);
+                        let pool = model.pool.clone();
+                        model.sub(from, amount);
+                        model.add(&pool, amount - burned);
+                        model.supply -= burned;
+                        model.recycled += amount - burned;
+                    }
+                }
+                Op::SetRecyclePool { to } => {
+                    let pool = holders[to].clone();
+                    exec(&mut deps, &accounts.owner, ExecuteMsg::SetRecyclePool {
+                        address: pool.to_string(),
+                    }).unwrap();
+                    model.pool = pool;
+                }
+            }
+
+            let balances = all_balances(&deps);
+            let sum: Uint128 = balances.values().copied().sum();
+            let t = tokenomics(&deps);
+            prop_assert_eq!(sum, t.total_supply);
+            prop_assert!(t.total_supply >= CTC_SUPPLY_FLOOR);
+            prop_assert_eq!(t.total_supply, model.supply);
+            prop_assert_eq!(t.recycled, model.recycled);
+            for (holder, amount) in &balances {
+                prop_assert_eq!(*amount, model.balance(holder));
+            }
+        }
+    }
+}

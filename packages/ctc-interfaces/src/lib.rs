@@ -1,0 +1,9 @@
+//! What TicketChain contracts send to and ask of one another.
+//!
+//! Only types and small pure helpers live here, so that a frontend, an indexer or a third-party
+//! contract can speak to the platform without depending on any contract crate.
+
+pub mod bps;
+pub mod token;
+
+pub use bps::{BasisPoints, BasisPointsError, FeeSplit};

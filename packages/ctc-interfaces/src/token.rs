@@ -1,0 +1,140 @@
+//! The part of ctc-token's API that is not plain cw20: its constants, extension messages and
+//! responses. Everything else about CTC is spoken with the `cw20` crate's messages.
+
+use cosmwasm_schema::{cw_serde, QueryResponses};
+use cosmwasm_std::{to_json_binary, Addr, StdResult, Uint128, WasmMsg};
+
+use crate::BasisPoints;
+
+pub const CTC_DECIMALS: u8 = 6;
+/// 1,500,000,000 CTC in micro-units, created once at instantiate.
+pub const CTC_ISSUANCE: Uint128 = Uint128::new(1_500_000_000_000_000);
+/// Burning stops when the supply falls to 30% of issuance (450,000,000 CTC); past it CTC is recycled.
+pub const CTC_SUPPLY_FLOOR: Uint128 = Uint128::new(450_000_000_000_000);
+
+/// A bucket of the genesis allocation fixed by the whitepaper.
+#[cw_serde]
+#[derive(Copy, Eq, Hash)]
+pub enum AllocationBucket {
+    FoundingTeam,
+    InstitutionalInvestors,
+    /// Upstream service providers: performance organisations and troupes.
+    ServiceProviders,
+    BusinessDevelopment,
+    CommunityRewards,
+    PublicWelfare,
+}
+
+impl AllocationBucket {
+    pub const ALL: [Self; 6] = [
+        Self::FoundingTeam,
+        Self::InstitutionalInvestors,
+        Self::ServiceProviders,
+        Self::BusinessDevelopment,
+        Self::CommunityRewards,
+        Self::PublicWelfare,
+    ];
+
+    /// The bucket's share of the issuance: 15%, 10%, 30%, 15%, 25% and 5%.
+    pub const fn share(self) -> BasisPoints {
+        let bps = match self {
+            Self::FoundingTeam => 1_500,
+            Self::InstitutionalInvestors => 1_000,
+            Self::ServiceProviders => 3_000,
+            Self::BusinessDevelopment => 1_500,
+            Self::CommunityRewards => 2_500,
+            Self::PublicWelfare => 500,
+        };
+        match BasisPoints::new(bps) {
+            Ok(share) => share,
+            Err(_) => panic!("bucket shares are below 100%"),
+        }
+    }
+
+    /// The bucket's genesis amount in micro-CTC. The shares divide the issuance without remainder.
+    pub fn amount(self) -> Uint128 {
+        self.share().of(CTC_ISSUANCE)
+    }
+}
+
+/// The ctc-token execute messages beyond cw20, for contracts that pay into the deflation.
+#[cw_serde]
+pub enum CtcExecuteMsg {
+    /// Takes `amount` from the sender's balance: burns as much as the supply floor allows and
+    /// transfers the rest to the recycle pool. Responds with `burned` and `recycled` attributes.
+    BurnOrRecycle { amount: Uint128 },
+}
+
+impl CtcExecuteMsg {
+    pub fn into_wasm_msg(self, token: &Addr) -> StdResult<WasmMsg> {
+        Ok(WasmMsg::Execute {
+            contract_addr: token.to_string(),
+            msg: to_json_binary(&self)?,
+            funds: vec![],
+        })
+    }
+}
+
+/// The ctc-token queries beyond cw20.
+#[cw_serde]
+#[derive(QueryResponses)]
+pub enum CtcQueryMsg {
+    #[returns(TokenomicsResponse)]
+    Tokenomics {},
+    #[returns(AllocationResponse)]
+    Allocation {},
+}
+
+#[cw_serde]
+pub struct TokenomicsResponse {
+    pub issuance: Uint128,
+    pub total_supply: Uint128,
+    /// Burned since genesis: issuance minus total supply (nothing can be minted).
+    pub burned: Uint128,
+    pub floor: Uint128,
+    /// How much can still be burned before the supply reaches the floor.
+    pub burnable: Uint128,
+    /// Sent to the recycle pool by `BurnOrRecycle` since genesis.
+    pub recycled: Uint128,
+    pub recycle_pool: Addr,
+}
+
+#[cw_serde]
+pub struct AllocationResponse {
+    pub buckets: Vec<BucketAllocation>,
+}
+
+#[cw_serde]
+pub struct BucketAllocation {
+    pub bucket: AllocationBucket,
+    pub address: Addr,
+    pub share: BasisPoints,
+    pub amount: Uint128,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bucket_amounts_sum_to_the_issuance() {
+        let total: Uint128 = AllocationBucket::ALL.iter().map(|b| b.amount()).sum();
+        assert_eq!(total, CTC_ISSUANCE);
+        assert_eq!(
+            AllocationBucket::ServiceProviders.amount(),
+            Uint128::new(450_000_000_000_000)
+        );
+        assert_eq!(
+            AllocationBucket::PublicWelfare.amount(),
+            Uint128::new(75_000_000_000_000)
+        );
+    }
+
+    #[test]
+    fn floor_is_thirty_percent_of_issuance() {
+        assert_eq!(
+            BasisPoints::new(3_000).unwrap().of(CTC_ISSUANCE),
+            CTC_SUPPLY_FLOOR
+        );
+    }
+}
