@@ -1,1 +1,8 @@
+//! Cross-contract cw-multi-test suites for TicketChain, one module per flow, plus the contract
+//! wrappers and test doubles every suite starts from.
 
+pub mod contracts;
+pub mod receiver;
+
+#[cfg(test)]
+mod token_flows;

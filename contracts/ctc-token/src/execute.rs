@@ -21,7 +21,7 @@ pub fn instantiate(
     let genesis = validate_allocation(deps.api, &msg.allocation)?;
     let recycle_pool = match msg.recycle_pool {
         Some(pool) => validate_recycle_pool(deps.api, &pool)?,
-        None => genesis[bucket_index(AllocationBucket::CommunityRewards)].clone(),
+        None => genesis[AllocationBucket::CommunityRewards.index()].clone(),
     };
     let owner = msg.owner.unwrap_or_else(|| info.sender.to_string());
     let ownership = cw_ownable::initialize_owner(deps.storage, deps.api, Some(&owner))?;
@@ -86,7 +86,7 @@ fn validate_allocation(
                     bucket,
                     reason: err.to_string(),
                 })?;
-        if let Some(first) = genesis.iter().position(|seen| seen == &address) {
+        if let Some(first) = genesis.iter().position(|seen| *seen == address) {
             return Err(ContractError::DuplicateBucketAddress {
                 first: AllocationBucket::ALL[first],
                 second: bucket,
@@ -95,13 +95,6 @@ fn validate_allocation(
         genesis.push(address);
     }
     Ok(genesis)
-}
-
-fn bucket_index(bucket: AllocationBucket) -> usize {
-    AllocationBucket::ALL
-        .iter()
-        .position(|b| *b == bucket)
-        .unwrap_or_default()
 }
 
 fn validate_recycle_pool(api: &dyn Api, pool: &str) -> Result<cosmwasm_std::Addr, ContractError> {

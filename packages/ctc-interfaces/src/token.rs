@@ -35,6 +35,11 @@ impl AllocationBucket {
         Self::PublicWelfare,
     ];
 
+    /// The bucket's position in `ALL`, which lists the buckets in declaration order.
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
     /// The bucket's share of the issuance: 15%, 10%, 30%, 15%, 25% and 5%.
     pub const fn share(self) -> BasisPoints {
         let bps = match self {
@@ -128,6 +133,13 @@ mod tests {
             AllocationBucket::PublicWelfare.amount(),
             Uint128::new(75_000_000_000_000)
         );
+    }
+
+    #[test]
+    fn index_is_the_position_in_all() {
+        for (position, bucket) in AllocationBucket::ALL.into_iter().enumerate() {
+            assert_eq!(bucket.index(), position);
+        }
     }
 
     #[test]

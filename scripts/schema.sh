@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Regenerates schema/<contract>/ from each contract's src/bin/schema.rs (cosmwasm-schema write_api!).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+
+for manifest in contracts/*/Cargo.toml; do
+  package=$(basename "$(dirname "$manifest")")
+  cargo build --quiet --locked -p "$package" --bin "$package-schema"
+  # write_api! writes into ./schema of the directory it runs in.
+  mkdir -p "$scratch/$package"
+  (cd "$scratch/$package" && "$root/target/debug/$package-schema" > /dev/null)
+  rm -rf "schema/$package"
+  mv "$scratch/$package/schema" "schema/$package"
+  echo "schema/$package"
+done

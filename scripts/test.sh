@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The project's test command (CI runs it through .ci/run): formatting, lints, every test, schema
+# drift, and the optimized, checked wasm artifacts.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "format"
+cargo fmt --all --check
+
+step "clippy (warnings are errors)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "tests"
+cargo test --workspace --locked
+
+step "schema drift"
+./scripts/schema.sh > /dev/null
+if [ -n "$(git status --porcelain -- schema)" ]; then
+  git status --short -- schema
+  echo "schema/ differs from the code: run ./scripts/schema.sh and commit the result" >&2
+  exit 1
+fi
+
+step "wasm artifacts"
+./scripts/build.sh

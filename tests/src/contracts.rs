@@ -1,0 +1,27 @@
+//! The platform's contracts wrapped for cw-multi-test.
+
+use cosmwasm_std::Empty;
+use cw_multi_test::{Contract, ContractWrapper};
+
+pub fn ctc_token() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            ctc_token::contract::execute,
+            ctc_token::contract::instantiate,
+            ctc_token::contract::query,
+        )
+        .with_migrate(ctc_token::contract::migrate),
+    )
+}
+
+/// Plain cw20-base, the reference CTC must behave like.
+pub fn cw20_base() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            cw20_base::contract::execute,
+            cw20_base::contract::instantiate,
+            cw20_base::contract::query,
+        )
+        .with_migrate(cw20_base::contract::migrate),
+    )
+}
