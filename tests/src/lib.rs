@@ -5,4 +5,6 @@ pub mod contracts;
 pub mod receiver;
 
 #[cfg(test)]
+mod cw20_conformance;
+#[cfg(test)]
 mod token_flows;

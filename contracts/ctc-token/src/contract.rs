@@ -79,7 +79,9 @@ pub fn execute(
         } => execute_update_marketing(deps, env, info, project, description, marketing)?,
         ExecuteMsg::UploadLogo(logo) => execute_upload_logo(deps, env, info, logo)?,
         ExecuteMsg::BurnOrRecycle { amount } => execute::burn_or_recycle(deps, info, amount)?,
-        ExecuteMsg::SetRecyclePool { address } => execute::set_recycle_pool(deps, info, address)?,
+        ExecuteMsg::SetRecyclePool { address } => {
+            execute::set_recycle_pool(deps, env, info, address)?
+        }
         ExecuteMsg::UpdateOwnership(action) => execute::update_ownership(deps, env, info, action)?,
     };
     Ok(response)

@@ -36,6 +36,9 @@ pub enum ContractError {
     #[error("invalid recycle pool address: {reason}")]
     InvalidRecyclePool { reason: String },
 
+    #[error("the recycle pool cannot burn-or-recycle its own CTC; use Burn")]
+    SenderIsRecyclePool,
+
     #[error("amount must be greater than zero")]
     ZeroAmount,
 

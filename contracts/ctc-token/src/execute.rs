@@ -1,6 +1,7 @@
-use cosmwasm_std::{Api, DepsMut, Env, MessageInfo, Response, Storage, Uint128};
-use ctc_interfaces::token::{AllocationBucket, CTC_DECIMALS, CTC_SUPPLY_FLOOR};
+use cosmwasm_std::{Addr, Api, DepsMut, Env, MessageInfo, Response, Storage, Uint128};
+use ctc_interfaces::token::{AllocationBucket, CTC_DECIMALS, CTC_ISSUANCE, CTC_SUPPLY_FLOOR};
 use cw20::Cw20Coin;
+use cw20_base::msg::InstantiateMarketingInfo;
 use cw20_base::state::{BALANCES, TOKEN_INFO};
 
 use crate::contract::{CONTRACT_NAME, CONTRACT_VERSION};
@@ -18,13 +19,26 @@ pub fn instantiate(
     msg: InstantiateMsg,
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
+    // Everything is validated before the first write, so a refused instantiate stores nothing.
     let genesis = validate_allocation(deps.api, &msg.allocation)?;
     let recycle_pool = match msg.recycle_pool {
-        Some(pool) => validate_recycle_pool(deps.api, &pool)?,
+        Some(pool) => validate_recycle_pool(deps.api, &env, &pool)?,
         None => genesis[AllocationBucket::CommunityRewards.index()].clone(),
     };
-    let owner = msg.owner.unwrap_or_else(|| info.sender.to_string());
-    let ownership = cw_ownable::initialize_owner(deps.storage, deps.api, Some(&owner))?;
+    let owner = match msg.owner {
+        Some(owner) => deps.api.addr_validate(&owner)?,
+        None => info.sender.clone(),
+    };
+    // Without a marketing address nobody could ever set the project, description or logo.
+    let marketing = msg.marketing.unwrap_or_else(|| InstantiateMarketingInfo {
+        project: Some(TOKEN_NAME.to_owned()),
+        description: None,
+        marketing: Some(owner.to_string()),
+        logo: None,
+    });
+    if let Some(address) = &marketing.marketing {
+        deps.api.addr_validate(address)?;
+    }
 
     let initial_balances = AllocationBucket::ALL
         .iter()
@@ -44,11 +58,12 @@ pub fn instantiate(
             decimals: CTC_DECIMALS,
             initial_balances,
             mint: None,
-            marketing: msg.marketing,
+            marketing: Some(marketing),
         },
     )?;
     // cw20-base recorded its own name; this contract answers migrations under its own.
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
+    let ownership = cw_ownable::initialize_owner(deps.storage, deps.api, Some(owner.as_str()))?;
     GENESIS_ADDRESSES.save(deps.storage, &genesis)?;
     RECYCLING.save(
         deps.storage,
@@ -58,10 +73,9 @@ pub fn instantiate(
         },
     )?;
 
-    let total_supply = TOKEN_INFO.load(deps.storage)?.total_supply;
     Ok(Response::new()
         .add_attribute("action", "instantiate")
-        .add_attribute("total_supply", total_supply)
+        .add_attribute("total_supply", CTC_ISSUANCE)
         .add_attribute("recycle_pool", recycle_pool)
         .add_attributes(ownership.into_attributes()))
 }
@@ -69,7 +83,7 @@ pub fn instantiate(
 fn validate_allocation(
     api: &dyn Api,
     allocation: &GenesisAllocation,
-) -> Result<Vec<cosmwasm_std::Addr>, ContractError> {
+) -> Result<Vec<Addr>, ContractError> {
     let given = [
         &allocation.founding_team,
         &allocation.institutional_investors,
@@ -97,11 +111,19 @@ fn validate_allocation(
     Ok(genesis)
 }
 
-fn validate_recycle_pool(api: &dyn Api, pool: &str) -> Result<cosmwasm_std::Addr, ContractError> {
-    api.addr_validate(pool)
+fn validate_recycle_pool(api: &dyn Api, env: &Env, pool: &str) -> Result<Addr, ContractError> {
+    let pool = api
+        .addr_validate(pool)
         .map_err(|err| ContractError::InvalidRecyclePool {
             reason: err.to_string(),
-        })
+        })?;
+    // A cw20 cannot move its own balance, so CTC recycled to the token itself would be lost.
+    if pool == env.contract.address {
+        return Err(ContractError::InvalidRecyclePool {
+            reason: "the token contract cannot hold recycled CTC".to_owned(),
+        });
+    }
+    Ok(pool)
 }
 
 fn ensure_burnable(storage: &dyn Storage, amount: Uint128) -> Result<(), ContractError> {
@@ -147,6 +169,12 @@ pub fn burn_or_recycle(
     if amount.is_zero() {
         return Err(ContractError::ZeroAmount);
     }
+    let mut recycling = RECYCLING.load(deps.storage)?;
+    // Recycling into the sender's own balance would move nothing yet inflate the recycled total;
+    // the pool burns with a plain Burn.
+    if info.sender == recycling.pool {
+        return Err(ContractError::SenderIsRecyclePool);
+    }
     let balance = BALANCES
         .may_load(deps.storage, &info.sender)?
         .unwrap_or_default();
@@ -167,14 +195,7 @@ pub fn burn_or_recycle(
         TOKEN_INFO.save(deps.storage, &token)?;
     }
 
-    let mut response = Response::new()
-        .add_attribute("action", "burn_or_recycle")
-        .add_attribute("from", &info.sender)
-        .add_attribute("amount", amount)
-        .add_attribute("burned", burned)
-        .add_attribute("recycled", recycled);
     if !recycled.is_zero() {
-        let mut recycling = RECYCLING.load(deps.storage)?;
         BALANCES.update(
             deps.storage,
             &recycling.pool,
@@ -184,18 +205,24 @@ pub fn burn_or_recycle(
         )?;
         recycling.recycled = recycling.recycled.checked_add(recycled)?;
         RECYCLING.save(deps.storage, &recycling)?;
-        response = response.add_attribute("recycle_pool", recycling.pool);
     }
-    Ok(response)
+    Ok(Response::new()
+        .add_attribute("action", "burn_or_recycle")
+        .add_attribute("from", &info.sender)
+        .add_attribute("amount", amount)
+        .add_attribute("burned", burned)
+        .add_attribute("recycled", recycled)
+        .add_attribute("recycle_pool", recycling.pool))
 }
 
 pub fn set_recycle_pool(
     deps: DepsMut,
+    env: Env,
     info: MessageInfo,
     address: String,
 ) -> Result<Response, ContractError> {
     cw_ownable::assert_owner(deps.storage, &info.sender)?;
-    let pool = validate_recycle_pool(deps.api, &address)?;
+    let pool = validate_recycle_pool(deps.api, &env, &address)?;
     RECYCLING.update(deps.storage, |mut recycling| -> Result<_, ContractError> {
         recycling.pool = pool.clone();
         Ok(recycling)

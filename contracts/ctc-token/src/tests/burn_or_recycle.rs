@@ -39,7 +39,10 @@ fn burns_everything_while_above_the_floor() {
     assert_eq!(attribute(attrs, "action"), Some("burn_or_recycle"));
     assert_eq!(attribute(attrs, "burned"), Some("600"));
     assert_eq!(attribute(attrs, "recycled"), Some("0"));
-    assert_eq!(attribute(attrs, "recycle_pool"), None);
+    assert_eq!(
+        attribute(attrs, "recycle_pool"),
+        Some(accounts.community().as_str())
+    );
     assert_eq!(balance(&deps, &alice), Uint128::new(400));
     let t = tokenomics(&deps);
     assert_eq!(t.burned, Uint128::new(600));
@@ -99,21 +102,20 @@ fn recycles_everything_at_the_floor_and_keeps_count() {
 }
 
 #[test]
-fn the_recycle_pool_itself_may_burn_or_recycle() {
+fn the_recycle_pool_itself_is_refused_and_nothing_changes() {
     let (mut deps, accounts) = setup();
-    burn_until_burnable(&mut deps, &accounts, Uint128::new(10));
     let pool = accounts.community().clone();
-    let pool_before = balance(&deps, &pool);
-    exec(
+    let before = snapshot(&deps.storage);
+    let err = exec(
         &mut deps,
         &pool,
         ExecuteMsg::BurnOrRecycle {
             amount: Uint128::new(40),
         },
     )
-    .unwrap();
-    assert_eq!(balance(&deps, &pool), pool_before - Uint128::new(10));
-    assert_eq!(tokenomics(&deps).recycled, Uint128::new(30));
+    .unwrap_err();
+    assert_eq!(err, ContractError::SenderIsRecyclePool);
+    assert_eq!(snapshot(&deps.storage), before);
 }
 
 #[test]

@@ -189,3 +189,23 @@ fn refuses_native_funds() {
         ContractError::Payment(cw_utils::PaymentError::NonPayable {})
     );
 }
+
+#[test]
+fn refuses_an_invalid_marketing_address_before_storing_anything() {
+    let err = instantiate_error(|_, msg| {
+        msg.marketing = Some(cw20_base::msg::InstantiateMarketingInfo {
+            project: None,
+            description: None,
+            marketing: Some("Marketing".into()),
+            logo: None,
+        })
+    });
+    assert!(matches!(err, ContractError::Std(_)), "{err:?}");
+}
+
+#[test]
+fn refuses_the_token_itself_as_recycle_pool() {
+    let token = mock_env().contract.address;
+    let err = instantiate_error(|_, msg| msg.recycle_pool = Some(token.to_string()));
+    assert!(matches!(err, ContractError::InvalidRecyclePool { .. }));
+}

@@ -34,6 +34,33 @@ fn anyone_else_is_refused_and_nothing_changes() {
 }
 
 #[test]
+fn the_token_itself_cannot_become_the_pool() {
+    let (mut deps, accounts) = setup();
+    let token = mock_env().contract.address;
+    let before = snapshot(&deps.storage);
+    let err = set_pool(&mut deps, &accounts.owner.clone(), token.as_str()).unwrap_err();
+    assert!(matches!(err, ContractError::InvalidRecyclePool { .. }));
+    assert_eq!(snapshot(&deps.storage), before);
+}
+
+#[test]
+fn only_the_owner_transfers_or_renounces_ownership() {
+    let (mut deps, accounts) = setup();
+    let before = snapshot(&deps.storage);
+    let alice = accounts.alice.clone();
+    let transfer = ExecuteMsg::UpdateOwnership(Action::TransferOwnership {
+        new_owner: alice.to_string(),
+        expiry: None,
+    });
+    let err = exec(&mut deps, &alice, transfer).unwrap_err();
+    assert_eq!(err, ContractError::Ownership(OwnershipError::NotOwner));
+    let renounce = ExecuteMsg::UpdateOwnership(Action::RenounceOwnership);
+    let err = exec(&mut deps, &alice, renounce).unwrap_err();
+    assert_eq!(err, ContractError::Ownership(OwnershipError::NotOwner));
+    assert_eq!(snapshot(&deps.storage), before);
+}
+
+#[test]
 fn ownership_moves_in_two_steps() {
     let (mut deps, accounts) = setup();
     let owner = accounts.owner.clone();
