@@ -14,6 +14,17 @@ pub fn ctc_token() -> Box<dyn Contract<Empty>> {
     )
 }
 
+pub fn partner_registry() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            partner_registry::contract::execute,
+            partner_registry::contract::instantiate,
+            partner_registry::contract::query,
+        )
+        .with_migrate(partner_registry::contract::migrate),
+    )
+}
+
 /// Plain cw20-base, the reference CTC must behave like.
 pub fn cw20_base() -> Box<dyn Contract<Empty>> {
     Box::new(

@@ -2,9 +2,12 @@
 //! wrappers and test doubles every suite starts from.
 
 pub mod contracts;
+pub mod platform_probe;
 pub mod receiver;
 
 #[cfg(test)]
 mod cw20_conformance;
+#[cfg(test)]
+mod registry_flows;
 #[cfg(test)]
 mod token_flows;

@@ -4,6 +4,8 @@
 //! contract can speak to the platform without depending on any contract crate.
 
 pub mod bps;
+pub mod paging;
+pub mod registry;
 pub mod token;
 
 pub use bps::{BasisPoints, BasisPointsError, FeeSplit};

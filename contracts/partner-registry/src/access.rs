@@ -1,0 +1,78 @@
+//! Who may do what: the authority, regulators, and partners acting within their capabilities.
+
+use cosmwasm_std::{Addr, Storage};
+use ctc_interfaces::registry::Denial;
+
+use crate::error::ContractError;
+use crate::msg::{Capability, PartnerStatus};
+use crate::state::{Partner, PARTNERS, REGULATORS};
+
+pub fn assert_authority(storage: &dyn Storage, sender: &Addr) -> Result<(), ContractError> {
+    cw_ownable::assert_owner(storage, sender).map_err(|_| ContractError::NotAuthority)
+}
+
+pub fn assert_supervisor(storage: &dyn Storage, sender: &Addr) -> Result<(), ContractError> {
+    if cw_ownable::is_owner(storage, sender)? || REGULATORS.has(storage, sender) {
+        return Ok(());
+    }
+    Err(ContractError::NotSupervisor)
+}
+
+/// Why `partner` may not use `capability` now, or `None` when it may.
+pub fn denial(partner: Option<&Partner>, capability: Capability) -> Option<Denial> {
+    match partner {
+        None => Some(Denial::NotAPartner),
+        Some(partner) => match partner.status {
+            PartnerStatus::Suspended { .. } => Some(Denial::Suspended),
+            PartnerStatus::Revoked { .. } => Some(Denial::Revoked),
+            PartnerStatus::Active if !partner.capabilities.contains(&capability) => {
+                Some(Denial::NotGranted)
+            }
+            PartnerStatus::Active => None,
+        },
+    }
+}
+
+pub fn load_partner(storage: &dyn Storage, address: &Addr) -> Result<Partner, ContractError> {
+    PARTNERS
+        .may_load(storage, address)?
+        .ok_or_else(|| ContractError::NotAPartner {
+            address: address.to_string(),
+        })
+}
+
+/// The partner at `address` if it is Active and holds `capability`, else the specific refusal.
+pub fn partner_with(
+    storage: &dyn Storage,
+    address: &Addr,
+    capability: Capability,
+) -> Result<Partner, ContractError> {
+    let partner = PARTNERS.may_load(storage, address)?;
+    let address = address.to_string();
+    match denial(partner.as_ref(), capability) {
+        None => partner.ok_or(ContractError::NotAPartner { address }),
+        Some(Denial::NotAPartner) => Err(ContractError::NotAPartner { address }),
+        Some(Denial::Suspended) => Err(ContractError::PartnerSuspended { address }),
+        Some(Denial::Revoked) => Err(ContractError::PartnerRevoked { address }),
+        Some(Denial::NotGranted) => Err(ContractError::CapabilityNotGranted {
+            address,
+            capability,
+        }),
+    }
+}
+
+/// Refuses a partner that is not Active; `Ok(None)` for an address that is no partner at all.
+pub fn active_or_none(
+    storage: &dyn Storage,
+    address: &Addr,
+) -> Result<Option<Partner>, ContractError> {
+    let Some(partner) = PARTNERS.may_load(storage, address)? else {
+        return Ok(None);
+    };
+    let address = address.to_string();
+    match partner.status {
+        PartnerStatus::Active => Ok(Some(partner)),
+        PartnerStatus::Suspended { .. } => Err(ContractError::PartnerSuspended { address }),
+        PartnerStatus::Revoked { .. } => Err(ContractError::PartnerRevoked { address }),
+    }
+}

@@ -1,0 +1,247 @@
+#[cfg(not(feature = "library"))]
+use cosmwasm_std::entry_point;
+use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Response};
+
+use crate::error::ContractError;
+use crate::execute::partners::{Admission, PartnerUpdate};
+use crate::execute::supervision::Grounds;
+use crate::execute::{admin, evidence, identity, partners, quota, supervision};
+use crate::msg::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
+use crate::query;
+use crate::state::{Config, CONFIG};
+
+pub const CONTRACT_NAME: &str = concat!("crates.io:", env!("CARGO_PKG_NAME"));
+pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn instantiate(
+    deps: DepsMut,
+    _env: Env,
+    info: MessageInfo,
+    msg: InstantiateMsg,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    let authority = msg.authority.unwrap_or_else(|| info.sender.to_string());
+    let ownership = cw_ownable::initialize_owner(deps.storage, deps.api, Some(&authority))?;
+    cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
+    CONFIG.save(
+        deps.storage,
+        &Config {
+            open_anchoring: msg.open_anchoring,
+        },
+    )?;
+    Ok(Response::new()
+        .add_attribute("action", "instantiate")
+        .add_attribute("open_anchoring", msg.open_anchoring.to_string())
+        .add_attributes(ownership.into_attributes()))
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn execute(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    msg: ExecuteMsg,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    match msg {
+        ExecuteMsg::Admit {
+            address,
+            name,
+            kind,
+            capabilities,
+            agreement_digest,
+            metadata_uri,
+            quotas,
+        } => partners::admit(
+            deps,
+            env,
+            info,
+            Admission {
+                address,
+                name,
+                kind,
+                capabilities,
+                agreement_digest,
+                metadata_uri,
+                quotas,
+            },
+        ),
+        ExecuteMsg::UpdatePartner {
+            address,
+            name,
+            kind,
+            capabilities,
+            agreement_digest,
+            metadata_uri,
+        } => partners::update_partner(
+            deps,
+            info,
+            address,
+            PartnerUpdate {
+                name,
+                kind,
+                capabilities,
+                agreement_digest,
+                metadata_uri,
+            },
+        ),
+        ExecuteMsg::Suspend {
+            address,
+            reason,
+            digest,
+        } => supervision::suspend(deps, env, info, address, Grounds { reason, digest }),
+        ExecuteMsg::Reinstate {
+            address,
+            reason,
+            digest,
+        } => supervision::reinstate(deps, env, info, address, Grounds { reason, digest }),
+        ExecuteMsg::Revoke {
+            address,
+            reason,
+            digest,
+        } => supervision::revoke(deps, env, info, address, Grounds { reason, digest }),
+        ExecuteMsg::SetQuota {
+            address,
+            capability,
+            limit,
+            reason,
+            digest,
+        } => supervision::set_quota(
+            deps,
+            env,
+            info,
+            address,
+            capability,
+            limit,
+            Grounds { reason, digest },
+        ),
+        ExecuteMsg::AppointRegulator { address } => admin::appoint_regulator(deps, info, address),
+        ExecuteMsg::RemoveRegulator { address } => admin::remove_regulator(deps, info, address),
+        ExecuteMsg::RegisterPlatformContract { name, address } => {
+            admin::register_platform_contract(deps, info, name, address)
+        }
+        ExecuteMsg::RemovePlatformContract { address } => {
+            admin::remove_platform_contract(deps, info, address)
+        }
+        ExecuteMsg::SetOpenAnchoring { open } => admin::set_open_anchoring(deps, info, open),
+        ExecuteMsg::ConsumeQuota {
+            partner,
+            capability,
+            units,
+        } => quota::consume_quota(deps, env, info, partner, capability, units),
+        ExecuteMsg::Attest {
+            user,
+            level,
+            digest,
+            expires_at,
+        } => identity::attest(deps, env, info, user, level, digest, expires_at),
+        ExecuteMsg::RevokeAttestation { user } => identity::revoke_attestation(deps, info, user),
+        ExecuteMsg::Anchor {
+            namespace,
+            key,
+            digest,
+            note,
+        } => evidence::anchor(deps, env, info, namespace, key, digest, note),
+        ExecuteMsg::Propose {
+            id,
+            digest,
+            parties,
+        } => evidence::propose(deps, env, info, id, digest, parties),
+        ExecuteMsg::Confirm { id } => evidence::confirm(deps, env, info, id),
+        ExecuteMsg::WithdrawConfirmation { id } => evidence::withdraw_confirmation(deps, info, id),
+        ExecuteMsg::UpdateOwnership(action) => admin::update_ownership(deps, env, info, action),
+    }
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractError> {
+    use query::{evidence, identity, partners};
+    let binary = match msg {
+        QueryMsg::Config {} => to_json_binary(&partners::config(deps)?),
+        QueryMsg::Partner { address } => to_json_binary(&partners::partner(deps, env, address)?),
+        QueryMsg::Partners {
+            kind,
+            capability,
+            status,
+            start_after,
+            limit,
+        } => to_json_binary(&partners::partners(
+            deps,
+            env,
+            kind,
+            capability,
+            status,
+            start_after,
+            limit,
+        )?),
+        QueryMsg::HasCapability {
+            address,
+            capability,
+        } => to_json_binary(&partners::has_capability(deps, address, capability)?),
+        QueryMsg::SupervisionRecords {
+            address,
+            start_after,
+            limit,
+        } => to_json_binary(&partners::supervision_records(
+            deps,
+            address,
+            start_after,
+            limit,
+        )?),
+        QueryMsg::Quota {
+            partner,
+            capability,
+        } => to_json_binary(&partners::quota(deps, env, partner, capability)?),
+        QueryMsg::Regulators { start_after, limit } => {
+            to_json_binary(&partners::regulators(deps, start_after, limit)?)
+        }
+        QueryMsg::PlatformContracts { start_after, limit } => {
+            to_json_binary(&partners::platform_contracts(deps, start_after, limit)?)
+        }
+        QueryMsg::IdentityLevel {
+            address,
+            accepted_attesters,
+        } => to_json_binary(&identity::identity_level(
+            deps,
+            env,
+            address,
+            accepted_attesters,
+        )?),
+        QueryMsg::Attestations { address } => {
+            to_json_binary(&identity::attestations(deps, env, address)?)
+        }
+        QueryMsg::Verify {
+            namespace,
+            key,
+            digest,
+        } => to_json_binary(&evidence::verify(deps, namespace, key, digest)?),
+        QueryMsg::History {
+            namespace,
+            key,
+            start_before,
+            limit,
+        } => to_json_binary(&evidence::history(
+            deps,
+            namespace,
+            key,
+            start_before,
+            limit,
+        )?),
+        QueryMsg::Confirmation { id } => to_json_binary(&evidence::confirmation(deps, id)?),
+        QueryMsg::Ownership {} => to_json_binary(&cw_ownable::get_ownership(deps.storage)?),
+    }?;
+    Ok(binary)
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
+    let previous = cw2::ensure_from_older_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)
+        .map_err(|err| ContractError::CannotMigrate {
+            reason: err.to_string(),
+        })?;
+    Ok(Response::new()
+        .add_attribute("action", "migrate")
+        .add_attribute("from_version", previous.to_string())
+        .add_attribute("to_version", CONTRACT_VERSION))
+}

@@ -1,0 +1,128 @@
+use cosmwasm_std::{OverflowError, StdError, Timestamp};
+use ctc_interfaces::paging::PageLimitError;
+use thiserror::Error;
+
+use crate::msg::Capability;
+
+#[derive(Error, Debug, PartialEq)]
+pub enum ContractError {
+    #[error("{0}")]
+    Std(#[from] StdError),
+
+    #[error("{0}")]
+    Overflow(#[from] OverflowError),
+
+    #[error("{0}")]
+    Ownership(#[from] cw_ownable::OwnershipError),
+
+    #[error("{0}")]
+    Payment(#[from] cw_utils::PaymentError),
+
+    #[error("{0}")]
+    PageLimit(#[from] PageLimitError),
+
+    #[error("only the authority may do this")]
+    NotAuthority,
+
+    #[error("only the authority or a regulator may do this")]
+    NotSupervisor,
+
+    #[error("only a registered platform contract may consume quota")]
+    NotPlatformContract,
+
+    #[error("{address} is not a partner")]
+    NotAPartner { address: String },
+
+    #[error("{address} is already a partner (revoked partners cannot be admitted again)")]
+    AlreadyAdmitted { address: String },
+
+    #[error("partner {address} is suspended")]
+    PartnerSuspended { address: String },
+
+    #[error("partner {address} is revoked")]
+    PartnerRevoked { address: String },
+
+    #[error("partner {address} is not suspended")]
+    NotSuspended { address: String },
+
+    #[error("partner {address} does not hold {}", .capability.as_str())]
+    CapabilityNotGranted {
+        address: String,
+        capability: Capability,
+    },
+
+    #[error("a quota for {}, which the partner does not hold", .capability.as_str())]
+    QuotaForUngrantedCapability { capability: Capability },
+
+    #[error("a quota needs at least one unit and a window of at least one second")]
+    InvalidQuota,
+
+    #[error(
+        "quota for {} exceeded: {remaining} left in this window, {requested} requested", .capability.as_str()
+    )]
+    QuotaExceeded {
+        capability: Capability,
+        remaining: u64,
+        requested: u64,
+    },
+
+    #[error("units must be greater than zero")]
+    ZeroUnits,
+
+    #[error("{field} must be a sha256 digest: 64 hexadecimal characters")]
+    InvalidDigest { field: &'static str },
+
+    #[error("{field} must be between 1 and {max} bytes")]
+    InvalidLength { field: &'static str, max: usize },
+
+    #[error("invalid address in {field}: {reason}")]
+    InvalidAddress { field: &'static str, reason: String },
+
+    #[error("{address} is already a regulator")]
+    AlreadyRegulator { address: String },
+
+    #[error("{address} is not a regulator")]
+    NotARegulator { address: String },
+
+    #[error("{address} is not a registered platform contract")]
+    UnknownPlatformContract { address: String },
+
+    #[error("the expiry {expires_at} is not after the current block time")]
+    ExpiryInPast { expires_at: Timestamp },
+
+    #[error("no attestation of {user} by the sender")]
+    AttestationNotFound { user: String },
+
+    #[error("anchoring is open to partners only")]
+    AnchoringClosed,
+
+    #[error("this digest is already anchored under the namespace and key, as record {sequence}")]
+    AlreadyAnchored { sequence: u32 },
+
+    #[error("at most {max} accepted attesters may be named")]
+    TooManyAttesters { max: usize },
+
+    #[error("a confirmation needs between 1 and {max} distinct parties")]
+    InvalidParties { max: usize },
+
+    #[error("confirmation {id} already exists")]
+    ProposalExists { id: String },
+
+    #[error("no confirmation with id {id}")]
+    ProposalNotFound { id: String },
+
+    #[error("the sender is not a party to confirmation {id}")]
+    NotAParty { id: String },
+
+    #[error("the sender already confirmed {id}")]
+    AlreadyConfirmed { id: String },
+
+    #[error("the sender has not confirmed {id}")]
+    NotConfirmed { id: String },
+
+    #[error("confirmation {id} is complete and can no longer change")]
+    AlreadyComplete { id: String },
+
+    #[error("cannot migrate: {reason}")]
+    CannotMigrate { reason: String },
+}

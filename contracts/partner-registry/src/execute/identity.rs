@@ -1,0 +1,59 @@
+use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Timestamp};
+
+use crate::access::partner_with;
+use crate::error::ContractError;
+use crate::msg::{Capability, IdentityLevel};
+use crate::state::{Attestation, ATTESTATIONS};
+use crate::validate;
+
+pub fn attest(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    user: String,
+    level: IdentityLevel,
+    digest: String,
+    expires_at: Option<Timestamp>,
+) -> Result<Response, ContractError> {
+    partner_with(deps.storage, &info.sender, Capability::AttestIdentity)?;
+    let user = validate::address(deps.api, "user", &user)?;
+    let (digest, _) = validate::digest("digest", &digest)?;
+    if let Some(expires_at) = expires_at {
+        if expires_at <= env.block.time {
+            return Err(ContractError::ExpiryInPast { expires_at });
+        }
+    }
+    ATTESTATIONS.save(
+        deps.storage,
+        (&user, &info.sender),
+        &Attestation {
+            level,
+            digest,
+            attested_at: env.block.time,
+            expires_at,
+        },
+    )?;
+    Ok(Response::new()
+        .add_attribute("action", "attest")
+        .add_attribute("user", user)
+        .add_attribute("attester", info.sender)
+        .add_attribute("level", level.as_str()))
+}
+
+/// An attester may always withdraw its own word, even while suspended.
+pub fn revoke_attestation(
+    deps: DepsMut,
+    info: MessageInfo,
+    user: String,
+) -> Result<Response, ContractError> {
+    let user_addr = validate::address(deps.api, "user", &user)?;
+    let key = (&user_addr, &info.sender);
+    if !ATTESTATIONS.has(deps.storage, key) {
+        return Err(ContractError::AttestationNotFound { user });
+    }
+    ATTESTATIONS.remove(deps.storage, key);
+    Ok(Response::new()
+        .add_attribute("action", "revoke_attestation")
+        .add_attribute("user", user_addr)
+        .add_attribute("attester", info.sender))
+}

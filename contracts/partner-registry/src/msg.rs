@@ -1,0 +1,349 @@
+use cosmwasm_schema::{cw_serde, QueryResponses};
+use cosmwasm_std::{Addr, Timestamp};
+use cw_ownable::{cw_ownable_execute, cw_ownable_query};
+
+pub use ctc_interfaces::registry::{
+    Capability, CapabilityResponse, IdentityLevel, IdentityLevelResponse, PartnerKind,
+};
+
+#[cw_serde]
+pub struct InstantiateMsg {
+    /// The admission authority (in practice a multisig or DAO); the sender when omitted.
+    pub authority: Option<String>,
+    /// Whether addresses that are not partners may anchor evidence.
+    pub open_anchoring: bool,
+}
+
+/// The quota of one capability set at admission.
+#[cw_serde]
+pub struct QuotaLimit {
+    pub capability: Capability,
+    pub limit: QuotaWindow,
+}
+
+#[cw_ownable_execute]
+#[cw_serde]
+pub enum ExecuteMsg {
+    /// Authority: admit a new partner. `agreement_digest` is the sha256 (64 hex characters) of the
+    /// signed participation agreement.
+    Admit {
+        address: String,
+        name: String,
+        kind: PartnerKind,
+        capabilities: Vec<Capability>,
+        agreement_digest: String,
+        metadata_uri: Option<String>,
+        quotas: Vec<QuotaLimit>,
+    },
+    /// Authority: change a partner's profile or capabilities; omitted fields stay as they are.
+    UpdatePartner {
+        address: String,
+        name: Option<String>,
+        kind: Option<PartnerKind>,
+        capabilities: Option<Vec<Capability>>,
+        agreement_digest: Option<String>,
+        metadata_uri: Option<String>,
+    },
+    /// Authority or regulator. Recorded as a supervision record.
+    Suspend {
+        address: String,
+        reason: String,
+        digest: String,
+    },
+    /// Authority or regulator. Recorded as a supervision record.
+    Reinstate {
+        address: String,
+        reason: String,
+        digest: String,
+    },
+    /// Authority: final; a revoked partner cannot be reinstated or admitted again.
+    Revoke {
+        address: String,
+        reason: String,
+        digest: String,
+    },
+    /// Authority or regulator: set (or, with `limit: None`, lift) the quota of one capability.
+    /// Usage in the current window is kept.
+    SetQuota {
+        address: String,
+        capability: Capability,
+        limit: Option<QuotaWindow>,
+        reason: String,
+        digest: String,
+    },
+    /// Authority.
+    AppointRegulator { address: String },
+    /// Authority.
+    RemoveRegulator { address: String },
+    /// Authority: a platform contract may send `ConsumeQuota`.
+    RegisterPlatformContract { name: String, address: String },
+    /// Authority.
+    RemovePlatformContract { address: String },
+    /// Authority: let non-partners anchor evidence, or stop them.
+    SetOpenAnchoring { open: bool },
+    /// Platform contracts only: see `ctc_interfaces::registry::RegistryExecuteMsg`.
+    ConsumeQuota {
+        partner: String,
+        capability: Capability,
+        units: u64,
+    },
+    /// A partner with AttestIdentity vouches for `user` at `level`. `digest` is a salted sha256 of
+    /// the identity data, never the data. Replaces this partner's earlier attestation of `user`.
+    Attest {
+        user: String,
+        level: IdentityLevel,
+        digest: String,
+        expires_at: Option<Timestamp>,
+    },
+    /// The attesting partner withdraws its own attestation of `user`.
+    RevokeAttestation { user: String },
+    /// Record `digest` under (`namespace`, `key`), linked to the previous record there.
+    Anchor {
+        namespace: String,
+        key: String,
+        digest: String,
+        note: Option<String>,
+    },
+    /// Open a multi-party confirmation of `digest`; Complete once every party confirmed.
+    Propose {
+        id: String,
+        digest: String,
+        parties: Vec<String>,
+    },
+    /// A named party confirms.
+    Confirm { id: String },
+    /// A party that confirmed withdraws its confirmation, only before completion.
+    WithdrawConfirmation { id: String },
+}
+
+/// A cap on how many units of a capability a partner may use per window (e.g. 5,000 tickets a
+/// day). Windows are aligned to multiples of `window_seconds` since the Unix epoch: usage starts
+/// again from zero when a new window begins.
+#[cw_serde]
+pub struct QuotaWindow {
+    pub units_per_window: u64,
+    pub window_seconds: u64,
+}
+
+#[cw_ownable_query]
+#[cw_serde]
+#[derive(QueryResponses)]
+pub enum QueryMsg {
+    #[returns(ConfigResponse)]
+    Config {},
+    #[returns(PartnerResponse)]
+    Partner { address: String },
+    /// Filters combine; pages are ordered by address.
+    #[returns(PartnersResponse)]
+    Partners {
+        kind: Option<PartnerKind>,
+        capability: Option<Capability>,
+        status: Option<StatusFilter>,
+        start_after: Option<String>,
+        limit: Option<u32>,
+    },
+    #[returns(CapabilityResponse)]
+    HasCapability {
+        address: String,
+        capability: Capability,
+    },
+    /// Oldest first.
+    #[returns(SupervisionResponse)]
+    SupervisionRecords {
+        address: String,
+        start_after: Option<u32>,
+        limit: Option<u32>,
+    },
+    #[returns(QuotaResponse)]
+    Quota {
+        partner: String,
+        capability: Capability,
+    },
+    #[returns(AddressesResponse)]
+    Regulators {
+        start_after: Option<String>,
+        limit: Option<u32>,
+    },
+    #[returns(PlatformContractsResponse)]
+    PlatformContracts {
+        start_after: Option<String>,
+        limit: Option<u32>,
+    },
+    #[returns(IdentityLevelResponse)]
+    IdentityLevel {
+        address: String,
+        accepted_attesters: Option<Vec<String>>,
+    },
+    /// Every attestation of `address`, expired or not, with whether it counts now.
+    #[returns(AttestationsResponse)]
+    Attestations { address: String },
+    #[returns(VerifyResponse)]
+    Verify {
+        namespace: String,
+        key: String,
+        digest: String,
+    },
+    /// Newest first.
+    #[returns(HistoryResponse)]
+    History {
+        namespace: String,
+        key: String,
+        start_before: Option<u32>,
+        limit: Option<u32>,
+    },
+    #[returns(ConfirmationResponse)]
+    Confirmation { id: String },
+}
+
+#[cw_serde]
+pub struct MigrateMsg {}
+
+#[cw_serde]
+#[derive(Copy, Eq)]
+pub enum StatusFilter {
+    Active,
+    Suspended,
+    Revoked,
+}
+
+#[cw_serde]
+pub struct ConfigResponse {
+    pub open_anchoring: bool,
+}
+
+#[cw_serde]
+pub enum PartnerStatus {
+    Active,
+    Suspended { reason: String, since: Timestamp },
+    Revoked { reason: String, since: Timestamp },
+}
+
+#[cw_serde]
+pub struct QuotaResponse {
+    pub capability: Capability,
+    /// `None`: no cap on this capability.
+    pub limit: Option<QuotaWindow>,
+    pub used: u64,
+    /// `None` when there is no cap.
+    pub remaining: Option<u64>,
+    /// When the current window ends and usage starts again from zero.
+    pub window_ends_at: Option<Timestamp>,
+}
+
+#[cw_serde]
+pub struct PartnerResponse {
+    pub address: Addr,
+    pub name: String,
+    pub kind: PartnerKind,
+    pub capabilities: Vec<Capability>,
+    pub status: PartnerStatus,
+    pub agreement_digest: String,
+    pub metadata_uri: Option<String>,
+    pub admitted_at: Timestamp,
+    pub quotas: Vec<QuotaResponse>,
+}
+
+#[cw_serde]
+pub struct PartnersResponse {
+    pub partners: Vec<PartnerResponse>,
+}
+
+#[cw_serde]
+pub enum SupervisionAction {
+    Suspended,
+    Reinstated,
+    Revoked,
+    QuotaChanged {
+        capability: Capability,
+        limit: Option<QuotaWindow>,
+    },
+}
+
+#[cw_serde]
+pub struct SupervisionRecord {
+    pub id: u32,
+    pub action: SupervisionAction,
+    pub by: Addr,
+    pub reason: String,
+    pub digest: String,
+    pub time: Timestamp,
+    pub height: u64,
+}
+
+#[cw_serde]
+pub struct SupervisionResponse {
+    pub records: Vec<SupervisionRecord>,
+}
+
+#[cw_serde]
+pub struct AddressesResponse {
+    pub addresses: Vec<Addr>,
+}
+
+#[cw_serde]
+pub struct PlatformContract {
+    pub address: Addr,
+    pub name: String,
+}
+
+#[cw_serde]
+pub struct PlatformContractsResponse {
+    pub contracts: Vec<PlatformContract>,
+}
+
+#[cw_serde]
+pub struct AttestationInfo {
+    pub attester: Addr,
+    pub level: IdentityLevel,
+    pub digest: String,
+    pub attested_at: Timestamp,
+    pub expires_at: Option<Timestamp>,
+    /// Unexpired, and the attester is an Active partner holding AttestIdentity.
+    pub counts: bool,
+}
+
+#[cw_serde]
+pub struct AttestationsResponse {
+    pub attestations: Vec<AttestationInfo>,
+}
+
+#[cw_serde]
+pub struct AnchorRecord {
+    /// Position under (namespace, key), from 1.
+    pub sequence: u32,
+    pub digest: String,
+    /// The digest of record `sequence - 1`; `None` for the first.
+    pub previous_digest: Option<String>,
+    pub anchorer: Addr,
+    pub time: Timestamp,
+    pub height: u64,
+    pub note: Option<String>,
+}
+
+#[cw_serde]
+pub struct VerifyResponse {
+    /// `None` when the digest was never anchored under this namespace and key.
+    pub record: Option<AnchorRecord>,
+}
+
+#[cw_serde]
+pub struct HistoryResponse {
+    pub records: Vec<AnchorRecord>,
+}
+
+#[cw_serde]
+pub struct PartyConfirmation {
+    pub party: Addr,
+    pub confirmed_at: Option<Timestamp>,
+}
+
+#[cw_serde]
+pub struct ConfirmationResponse {
+    pub id: String,
+    pub proposer: Addr,
+    pub digest: String,
+    pub parties: Vec<PartyConfirmation>,
+    pub proposed_at: Timestamp,
+    /// Set once every party confirmed; nothing changes after.
+    pub completed_at: Option<Timestamp>,
+}

@@ -1,0 +1,3 @@
+pub mod evidence;
+pub mod identity;
+pub mod partners;

@@ -1,0 +1,215 @@
+use cosmwasm_std::{Addr, Deps, Env, Order, StdResult};
+use ctc_interfaces::paging::page_limit;
+use cw_storage_plus::Bound;
+
+use crate::access::denial;
+use crate::error::ContractError;
+use crate::msg::{
+    AddressesResponse, Capability, CapabilityResponse, ConfigResponse, PartnerKind,
+    PartnerResponse, PartnerStatus, PartnersResponse, PlatformContract, PlatformContractsResponse,
+    QuotaResponse, StatusFilter, SupervisionResponse,
+};
+use crate::state::{
+    capability_key, Partner, Quota, CONFIG, PARTNERS, PLATFORM_CONTRACTS, QUOTAS, REGULATORS,
+    SUPERVISION,
+};
+use crate::validate;
+
+pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
+    let config = CONFIG.load(deps.storage)?;
+    Ok(ConfigResponse {
+        open_anchoring: config.open_anchoring,
+    })
+}
+
+fn quota_view(capability: Capability, quota: Option<Quota>, env: &Env) -> QuotaResponse {
+    let now = env.block.time;
+    match quota {
+        None => QuotaResponse {
+            capability,
+            limit: None,
+            used: 0,
+            remaining: None,
+            window_ends_at: None,
+        },
+        Some(quota) => QuotaResponse {
+            capability,
+            used: quota.used_at(now),
+            remaining: Some(quota.remaining_at(now)),
+            window_ends_at: Some(quota.window_ends_at(now)),
+            limit: Some(quota.limit),
+        },
+    }
+}
+
+fn partner_view(
+    deps: Deps,
+    env: &Env,
+    address: Addr,
+    partner: Partner,
+) -> StdResult<PartnerResponse> {
+    // Bounded by the five capabilities a partner can hold.
+    let quotas = partner
+        .capabilities
+        .iter()
+        .map(|&capability| {
+            let quota = QUOTAS.may_load(deps.storage, (&address, capability_key(capability)))?;
+            Ok(quota_view(capability, quota, env))
+        })
+        .collect::<StdResult<_>>()?;
+    Ok(PartnerResponse {
+        address,
+        name: partner.name,
+        kind: partner.kind,
+        capabilities: partner.capabilities,
+        status: partner.status,
+        agreement_digest: partner.agreement_digest,
+        metadata_uri: partner.metadata_uri,
+        admitted_at: partner.admitted_at,
+        quotas,
+    })
+}
+
+pub fn partner(deps: Deps, env: Env, address: String) -> Result<PartnerResponse, ContractError> {
+    let address = validate::address(deps.api, "address", &address)?;
+    let partner = crate::access::load_partner(deps.storage, &address)?;
+    Ok(partner_view(deps, &env, address, partner)?)
+}
+
+fn status_matches(status: &PartnerStatus, filter: StatusFilter) -> bool {
+    matches!(
+        (status, filter),
+        (PartnerStatus::Active, StatusFilter::Active)
+            | (PartnerStatus::Suspended { .. }, StatusFilter::Suspended)
+            | (PartnerStatus::Revoked { .. }, StatusFilter::Revoked)
+    )
+}
+
+/// Filters are applied while walking partners in address order; the page holds at most `limit`
+/// matches.
+pub fn partners(
+    deps: Deps,
+    env: Env,
+    kind: Option<PartnerKind>,
+    capability: Option<Capability>,
+    status: Option<StatusFilter>,
+    start_after: Option<String>,
+    limit: Option<u32>,
+) -> Result<PartnersResponse, ContractError> {
+    let limit = page_limit(limit)?;
+    let start = start_after
+        .map(|address| validate::address(deps.api, "start_after", &address))
+        .transpose()?;
+    let partners = PARTNERS
+        .range(
+            deps.storage,
+            start.as_ref().map(Bound::exclusive),
+            None,
+            Order::Ascending,
+        )
+        .filter(|item| match item {
+            Ok((_, partner)) => {
+                kind.is_none_or(|kind| partner.kind == kind)
+                    && capability.is_none_or(|c| partner.capabilities.contains(&c))
+                    && status.is_none_or(|s| status_matches(&partner.status, s))
+            }
+            Err(_) => true,
+        })
+        .take(limit)
+        .map(|item| {
+            let (address, partner) = item?;
+            partner_view(deps, &env, address, partner)
+        })
+        .collect::<StdResult<_>>()?;
+    Ok(PartnersResponse { partners })
+}
+
+pub fn has_capability(
+    deps: Deps,
+    address: String,
+    capability: Capability,
+) -> Result<CapabilityResponse, ContractError> {
+    let address = validate::address(deps.api, "address", &address)?;
+    let partner = PARTNERS.may_load(deps.storage, &address)?;
+    let reason = denial(partner.as_ref(), capability);
+    Ok(CapabilityResponse {
+        allowed: reason.is_none(),
+        reason,
+    })
+}
+
+pub fn supervision_records(
+    deps: Deps,
+    address: String,
+    start_after: Option<u32>,
+    limit: Option<u32>,
+) -> Result<SupervisionResponse, ContractError> {
+    let limit = page_limit(limit)?;
+    let address = validate::address(deps.api, "address", &address)?;
+    let records = SUPERVISION
+        .prefix(&address)
+        .range(
+            deps.storage,
+            start_after.map(Bound::exclusive),
+            None,
+            Order::Ascending,
+        )
+        .take(limit)
+        .map(|item| item.map(|(_, record)| record))
+        .collect::<StdResult<_>>()?;
+    Ok(SupervisionResponse { records })
+}
+
+pub fn quota(
+    deps: Deps,
+    env: Env,
+    partner: String,
+    capability: Capability,
+) -> Result<QuotaResponse, ContractError> {
+    let partner = validate::address(deps.api, "partner", &partner)?;
+    let quota = QUOTAS.may_load(deps.storage, (&partner, capability_key(capability)))?;
+    Ok(quota_view(capability, quota, &env))
+}
+
+pub fn regulators(
+    deps: Deps,
+    start_after: Option<String>,
+    limit: Option<u32>,
+) -> Result<AddressesResponse, ContractError> {
+    let limit = page_limit(limit)?;
+    let start = start_after
+        .map(|address| validate::address(deps.api, "start_after", &address))
+        .transpose()?;
+    let addresses = REGULATORS
+        .keys(
+            deps.storage,
+            start.as_ref().map(Bound::exclusive),
+            None,
+            Order::Ascending,
+        )
+        .take(limit)
+        .collect::<StdResult<_>>()?;
+    Ok(AddressesResponse { addresses })
+}
+
+pub fn platform_contracts(
+    deps: Deps,
+    start_after: Option<String>,
+    limit: Option<u32>,
+) -> Result<PlatformContractsResponse, ContractError> {
+    let limit = page_limit(limit)?;
+    let start = start_after
+        .map(|address| validate::address(deps.api, "start_after", &address))
+        .transpose()?;
+    let contracts = PLATFORM_CONTRACTS
+        .range(
+            deps.storage,
+            start.as_ref().map(Bound::exclusive),
+            None,
+            Order::Ascending,
+        )
+        .take(limit)
+        .map(|item| item.map(|(address, name)| PlatformContract { address, name }))
+        .collect::<StdResult<_>>()?;
+    Ok(PlatformContractsResponse { contracts })
+}

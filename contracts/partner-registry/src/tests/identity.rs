@@ -1,0 +1,173 @@
+use super::*;
+use crate::msg::{AttestationsResponse, IdentityLevel, IdentityLevelResponse};
+
+fn attest(user: &Addr, level: IdentityLevel, expires_at: Option<Timestamp>) -> ExecuteMsg {
+    ExecuteMsg::Attest {
+        user: user.to_string(),
+        level,
+        digest: digest(0x5a),
+        expires_at,
+    }
+}
+
+fn level_of(chain: &Chain, user: &Addr, accepted: Option<Vec<&Addr>>) -> IdentityLevelResponse {
+    chain.ask(QueryMsg::IdentityLevel {
+        address: user.to_string(),
+        accepted_attesters: accepted.map(|list| list.iter().map(|a| a.to_string()).collect()),
+    })
+}
+
+/// A second identity provider, admitted by the authority.
+fn second_provider(chain: &mut Chain) -> Addr {
+    let provider = chain.addr("telecom");
+    let authority = chain.accounts.authority.clone();
+    chain
+        .exec(
+            &authority,
+            admit_msg(
+                &provider,
+                PartnerKind::IdentityProvider,
+                vec![Capability::AttestIdentity],
+            ),
+        )
+        .unwrap();
+    provider
+}
+
+#[test]
+fn the_highest_unexpired_level_counts() {
+    let mut chain = Chain::new();
+    let alice = chain.accounts.alice.clone();
+    let registrar = chain.accounts.identity_provider.clone();
+    let telecom = second_provider(&mut chain);
+    assert_eq!(level_of(&chain, &alice, None).level, None);
+
+    chain
+        .exec(&telecom, attest(&alice, IdentityLevel::Phone, None))
+        .unwrap();
+    let expiry = chain.env.block.time.plus_seconds(100);
+    chain
+        .exec(
+            &registrar,
+            attest(&alice, IdentityLevel::RealName, Some(expiry)),
+        )
+        .unwrap();
+    let best = level_of(&chain, &alice, None);
+    assert_eq!(best.level, Some(IdentityLevel::RealName));
+    assert_eq!(best.attester, Some(registrar.clone()));
+    assert_eq!(best.expires_at, Some(expiry));
+
+    // Only the listed attesters count when a list is given.
+    let phone_only = level_of(&chain, &alice, Some(vec![&telecom]));
+    assert_eq!(phone_only.level, Some(IdentityLevel::Phone));
+
+    chain.advance(100);
+    let after_expiry = level_of(&chain, &alice, None);
+    assert_eq!(after_expiry.level, Some(IdentityLevel::Phone));
+    assert_eq!(after_expiry.attester, Some(telecom));
+
+    let listed: AttestationsResponse = chain.ask(QueryMsg::Attestations {
+        address: alice.to_string(),
+    });
+    assert_eq!(listed.attestations.len(), 2);
+    let expired = listed
+        .attestations
+        .iter()
+        .find(|a| a.attester == registrar)
+        .unwrap();
+    assert!(!expired.counts);
+    assert_eq!(expired.digest, digest(0x5a));
+}
+
+#[test]
+fn a_suspended_attesters_word_stops_counting() {
+    let mut chain = Chain::new();
+    let alice = chain.accounts.alice.clone();
+    let registrar = chain.accounts.identity_provider.clone();
+    chain
+        .exec(&registrar, attest(&alice, IdentityLevel::Certificate, None))
+        .unwrap();
+    assert_eq!(
+        level_of(&chain, &alice, None).level,
+        Some(IdentityLevel::Certificate)
+    );
+    let regulator = chain.accounts.regulator.clone();
+    chain
+        .exec(
+            &regulator,
+            ExecuteMsg::Suspend {
+                address: registrar.to_string(),
+                reason: "leaked data".into(),
+                digest: digest(3),
+            },
+        )
+        .unwrap();
+    assert_eq!(level_of(&chain, &alice, None).level, None);
+    // And it can no longer attest.
+    let err = chain.refused(&registrar, attest(&alice, IdentityLevel::Phone, None));
+    assert!(matches!(err, ContractError::PartnerSuspended { .. }));
+}
+
+#[test]
+fn attesters_revoke_only_their_own_word() {
+    let mut chain = Chain::new();
+    let alice = chain.accounts.alice.clone();
+    let registrar = chain.accounts.identity_provider.clone();
+    let telecom = second_provider(&mut chain);
+    chain
+        .exec(&registrar, attest(&alice, IdentityLevel::RealName, None))
+        .unwrap();
+    let revoke = ExecuteMsg::RevokeAttestation {
+        user: alice.to_string(),
+    };
+    let err = chain.refused(&telecom, revoke.clone());
+    assert_eq!(
+        err,
+        ContractError::AttestationNotFound {
+            user: alice.to_string()
+        }
+    );
+    chain.exec(&registrar, revoke).unwrap();
+    assert_eq!(level_of(&chain, &alice, None).level, None);
+}
+
+#[test]
+fn refuses_bad_attestations() {
+    let mut chain = Chain::new();
+    let alice = chain.accounts.alice.clone();
+    let theater = chain.accounts.theater.clone();
+    let registrar = chain.accounts.identity_provider.clone();
+    let err = chain.refused(&theater, attest(&alice, IdentityLevel::Phone, None));
+    assert!(matches!(
+        err,
+        ContractError::CapabilityNotGranted {
+            capability: Capability::AttestIdentity,
+            ..
+        }
+    ));
+    let stranger = chain.accounts.stranger.clone();
+    let err = chain.refused(&stranger, attest(&alice, IdentityLevel::Phone, None));
+    assert!(matches!(err, ContractError::NotAPartner { .. }));
+    let now = chain.env.block.time;
+    let err = chain.refused(&registrar, attest(&alice, IdentityLevel::Phone, Some(now)));
+    assert_eq!(err, ContractError::ExpiryInPast { expires_at: now });
+    let bad_digest = ExecuteMsg::Attest {
+        user: alice.to_string(),
+        level: IdentityLevel::Phone,
+        digest: "12".repeat(31),
+        expires_at: None,
+    };
+    assert_eq!(
+        chain.refused(&registrar, bad_digest),
+        ContractError::InvalidDigest { field: "digest" }
+    );
+
+    let many: Vec<String> = (0..11)
+        .map(|i| chain.addr(&format!("p{i}")).to_string())
+        .collect();
+    let err = chain.ask_err(QueryMsg::IdentityLevel {
+        address: alice.to_string(),
+        accepted_attesters: Some(many),
+    });
+    assert_eq!(err, ContractError::TooManyAttesters { max: 10 });
+}

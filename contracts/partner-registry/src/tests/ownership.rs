@@ -1,0 +1,71 @@
+use cosmwasm_std::coins;
+use cw_ownable::{Action, Ownership};
+
+use super::*;
+use crate::contract::{migrate, CONTRACT_NAME, CONTRACT_VERSION};
+use crate::msg::MigrateMsg;
+
+#[test]
+fn authority_moves_in_two_steps_and_the_old_one_loses_its_powers() {
+    let mut chain = Chain::new();
+    let authority = chain.accounts.authority.clone();
+    let dao = chain.addr("dao");
+    let transfer = ExecuteMsg::UpdateOwnership(Action::TransferOwnership {
+        new_owner: dao.to_string(),
+        expiry: None,
+    });
+    let stranger = chain.accounts.stranger.clone();
+    assert!(matches!(
+        chain.refused(&stranger, transfer.clone()),
+        ContractError::Ownership(cw_ownable::OwnershipError::NotOwner)
+    ));
+    chain.exec(&authority, transfer).unwrap();
+    chain
+        .exec(&dao, ExecuteMsg::UpdateOwnership(Action::AcceptOwnership))
+        .unwrap();
+    let ownership: Ownership<Addr> = chain.ask(QueryMsg::Ownership {});
+    assert_eq!(ownership.owner, Some(dao.clone()));
+    let troupe = chain.addr("troupe");
+    assert_eq!(
+        chain.refused(&authority, admit_msg(&troupe, PartnerKind::Troupe, vec![])),
+        ContractError::NotAuthority
+    );
+    chain
+        .exec(&dao, admit_msg(&troupe, PartnerKind::Troupe, vec![]))
+        .unwrap();
+}
+
+#[test]
+fn refuses_native_funds() {
+    let mut chain = Chain::new();
+    let authority = chain.accounts.authority.clone();
+    let before = snapshot(&chain.deps.storage);
+    let err = execute(
+        chain.deps.as_mut(),
+        chain.env.clone(),
+        message_info(&authority, &coins(1, "ustake")),
+        ExecuteMsg::SetOpenAnchoring { open: true },
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        ContractError::Payment(cw_utils::PaymentError::NonPayable {})
+    );
+    assert_eq!(snapshot(&chain.deps.storage), before);
+}
+
+#[test]
+fn migrates_forward_only_and_only_from_itself() {
+    let mut chain = Chain::new();
+    cw2::set_contract_version(&mut chain.deps.storage, CONTRACT_NAME, "0.0.1").unwrap();
+    migrate(chain.deps.as_mut(), chain.env.clone(), MigrateMsg {}).unwrap();
+    let version = cw2::get_contract_version(&chain.deps.storage).unwrap();
+    assert_eq!(version.version, CONTRACT_VERSION);
+
+    cw2::set_contract_version(&mut chain.deps.storage, CONTRACT_NAME, "9.0.0").unwrap();
+    let err = migrate(chain.deps.as_mut(), chain.env.clone(), MigrateMsg {}).unwrap_err();
+    assert!(matches!(err, ContractError::CannotMigrate { .. }));
+    cw2::set_contract_version(&mut chain.deps.storage, "crates.io:ctc-token", "0.0.1").unwrap();
+    let err = migrate(chain.deps.as_mut(), chain.env.clone(), MigrateMsg {}).unwrap_err();
+    assert!(matches!(err, ContractError::CannotMigrate { .. }));
+}

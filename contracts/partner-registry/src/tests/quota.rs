@@ -1,0 +1,231 @@
+use proptest::prelude::*;
+
+use super::*;
+use crate::msg::{
+    PlatformContractsResponse, QuotaResponse, SupervisionAction, SupervisionResponse,
+};
+
+fn consume(chain: &Chain, units: u64) -> ExecuteMsg {
+    ExecuteMsg::ConsumeQuota {
+        partner: chain.accounts.theater.to_string(),
+        capability: Capability::IssueTickets,
+        units,
+    }
+}
+
+fn quota(chain: &Chain) -> QuotaResponse {
+    chain.ask(QueryMsg::Quota {
+        partner: chain.accounts.theater.to_string(),
+        capability: Capability::IssueTickets,
+    })
+}
+
+#[test]
+fn platform_contract_consumes_within_the_window() {
+    let mut chain = Chain::new();
+    let platform = chain.accounts.platform.clone();
+    let response = chain.exec(&platform, consume(&chain, 60)).unwrap();
+    assert!(response
+        .attributes
+        .iter()
+        .any(|a| a.key == "remaining" && a.value == "40"));
+    chain.exec(&platform, consume(&chain, 40)).unwrap();
+    let q = quota(&chain);
+    assert_eq!((q.used, q.remaining), (100, Some(0)));
+
+    let err = chain.refused(&platform, consume(&chain, 1));
+    assert_eq!(
+        err,
+        ContractError::QuotaExceeded {
+            capability: Capability::IssueTickets,
+            remaining: 0,
+            requested: 1
+        }
+    );
+}
+
+#[test]
+fn the_window_rolls_over_at_its_boundary() {
+    let mut chain = Chain::new();
+    let platform = chain.accounts.platform.clone();
+    chain.exec(&platform, consume(&chain, 100)).unwrap();
+    let ends_at = quota(&chain).window_ends_at.unwrap();
+    // 1,000,000 s lies in day 11 (950,400 .. 1,036,800).
+    assert_eq!(ends_at.seconds(), 1_036_800);
+
+    chain.advance(ends_at.seconds() - chain.env.block.time.seconds() - 1);
+    chain.refused(&platform, consume(&chain, 1));
+    chain.advance(1);
+    assert_eq!(quota(&chain).remaining, Some(100));
+    chain.exec(&platform, consume(&chain, 100)).unwrap();
+    assert_eq!(quota(&chain).used, 100);
+}
+
+#[test]
+fn only_platform_contracts_consume_and_only_for_active_capable_partners() {
+    let mut chain = Chain::new();
+    let theater = chain.accounts.theater.clone();
+    let platform = chain.accounts.platform.clone();
+    assert_eq!(
+        chain.refused(&theater, consume(&chain, 1)),
+        ContractError::NotPlatformContract
+    );
+    assert_eq!(
+        chain.refused(&platform, consume(&chain, 0)),
+        ContractError::ZeroUnits
+    );
+    let pools = ExecuteMsg::ConsumeQuota {
+        partner: theater.to_string(),
+        capability: Capability::CreatePools,
+        units: 1,
+    };
+    assert!(matches!(
+        chain.refused(&platform, pools),
+        ContractError::CapabilityNotGranted { .. }
+    ));
+    let regulator = chain.accounts.regulator.clone();
+    chain
+        .exec(
+            &regulator,
+            ExecuteMsg::Suspend {
+                address: theater.to_string(),
+                reason: "audit".into(),
+                digest: digest(1),
+            },
+        )
+        .unwrap();
+    assert!(matches!(
+        chain.refused(&platform, consume(&chain, 1)),
+        ContractError::PartnerSuspended { .. }
+    ));
+
+    let authority = chain.accounts.authority.clone();
+    chain
+        .exec(
+            &authority,
+            ExecuteMsg::RemovePlatformContract {
+                address: platform.to_string(),
+            },
+        )
+        .unwrap();
+    let listed: PlatformContractsResponse = chain.ask(QueryMsg::PlatformContracts {
+        start_after: None,
+        limit: None,
+    });
+    assert!(listed.contracts.is_empty());
+    assert_eq!(
+        chain.refused(&platform, consume(&chain, 1)),
+        ContractError::NotPlatformContract
+    );
+    let register = ExecuteMsg::RegisterPlatformContract {
+        name: "crowdfund".into(),
+        address: platform.to_string(),
+    };
+    assert_eq!(
+        chain.refused(&regulator, register),
+        ContractError::NotAuthority
+    );
+}
+
+#[test]
+fn an_uncapped_capability_is_unlimited() {
+    let mut chain = Chain::new();
+    let platform = chain.accounts.platform.clone();
+    let msg = ExecuteMsg::ConsumeQuota {
+        partner: chain.accounts.theater.to_string(),
+        capability: Capability::LaunchCrowdfunds,
+        units: u64::MAX,
+    };
+    let response = chain.exec(&platform, msg).unwrap();
+    assert!(response
+        .attributes
+        .iter()
+        .any(|a| a.key == "remaining" && a.value == "unlimited"));
+}
+
+#[test]
+fn regulator_changes_a_cap_keeping_usage_and_leaving_a_record() {
+    let mut chain = Chain::new();
+    let platform = chain.accounts.platform.clone();
+    let regulator = chain.accounts.regulator.clone();
+    let theater = chain.accounts.theater.clone();
+    chain.exec(&platform, consume(&chain, 30)).unwrap();
+    let set = |units: u64| ExecuteMsg::SetQuota {
+        address: theater.to_string(),
+        capability: Capability::IssueTickets,
+        limit: Some(QuotaWindow {
+            units_per_window: units,
+            window_seconds: 86_400,
+        }),
+        reason: "festival week".into(),
+        digest: digest(7),
+    };
+    chain.exec(&regulator, set(50)).unwrap();
+    assert_eq!(quota(&chain).remaining, Some(20));
+    chain.refused(&platform, consume(&chain, 21));
+
+    let lift = ExecuteMsg::SetQuota {
+        address: theater.to_string(),
+        capability: Capability::IssueTickets,
+        limit: None,
+        reason: "lifted".into(),
+        digest: digest(8),
+    };
+    chain.exec(&regulator, lift).unwrap();
+    assert_eq!(quota(&chain).limit, None);
+    chain.exec(&platform, consume(&chain, 1_000)).unwrap();
+
+    let records: SupervisionResponse = chain.ask(QueryMsg::SupervisionRecords {
+        address: theater.to_string(),
+        start_after: None,
+        limit: None,
+    });
+    assert_eq!(records.records.len(), 2);
+    assert!(matches!(
+        records.records[0].action,
+        SupervisionAction::QuotaChanged {
+            capability: Capability::IssueTickets,
+            limit: Some(_)
+        }
+    ));
+    let stranger = chain.accounts.stranger.clone();
+    assert_eq!(
+        chain.refused(&stranger, set(10)),
+        ContractError::NotSupervisor
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Whatever the sequence of consumptions and clock moves, usage inside one window never
+    /// passes the cap, and each call succeeds exactly when the model says it fits.
+    #[test]
+    fn usage_never_passes_the_cap(
+        steps in prop::collection::vec((0u64..40, 0u64..30_000), 1..60)
+    ) {
+        let mut chain = Chain::new();
+        let platform = chain.accounts.platform.clone();
+        let (cap, window_seconds) = (100u64, 86_400u64);
+        let mut model_window = chain.env.block.time.seconds() / window_seconds;
+        let mut model_used = 0u64;
+        for (units, wait) in steps {
+            chain.advance(wait);
+            let window = chain.env.block.time.seconds() / window_seconds;
+            if window != model_window {
+                model_window = window;
+                model_used = 0;
+            }
+            let fits = units > 0 && model_used + units <= cap;
+            let result = chain.exec(&platform, consume(&chain, units));
+            prop_assert_eq!(result.is_ok(), fits);
+            if fits {
+                model_used += units;
+            }
+            let q = quota(&chain);
+            prop_assert_eq!(q.used, model_used);
+            prop_assert!(q.used <= cap);
+            prop_assert_eq!(q.remaining, Some(cap - model_used));
+        }
+    }
+}

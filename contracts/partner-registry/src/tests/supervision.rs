@@ -1,0 +1,237 @@
+use ctc_interfaces::registry::Denial;
+
+use super::*;
+use crate::msg::{
+    AddressesResponse, CapabilityResponse, PartnerResponse, PartnerStatus, SupervisionAction,
+    SupervisionResponse,
+};
+
+fn suspend(address: &Addr, n: u8) -> ExecuteMsg {
+    ExecuteMsg::Suspend {
+        address: address.to_string(),
+        reason: format!("inspection {n}"),
+        digest: digest(n),
+    }
+}
+
+fn reinstate(address: &Addr, n: u8) -> ExecuteMsg {
+    ExecuteMsg::Reinstate {
+        address: address.to_string(),
+        reason: format!("cleared {n}"),
+        digest: digest(n),
+    }
+}
+
+fn records(chain: &Chain, address: &Addr, start_after: Option<u32>) -> SupervisionResponse {
+    chain.ask(QueryMsg::SupervisionRecords {
+        address: address.to_string(),
+        start_after,
+        limit: Some(2),
+    })
+}
+
+#[test]
+fn regulator_suspends_and_reinstates_leaving_records() {
+    let mut chain = Chain::new();
+    let regulator = chain.accounts.regulator.clone();
+    let theater = chain.accounts.theater.clone();
+    let response = chain.exec(&regulator, suspend(&theater, 1)).unwrap();
+    assert_eq!(
+        (
+            response.attributes[0].key.as_str(),
+            response.attributes[0].value.as_str()
+        ),
+        ("action", "suspend")
+    );
+    assert_eq!(response.attributes[1].value, theater.as_str());
+
+    let partner: PartnerResponse = chain.ask(QueryMsg::Partner {
+        address: theater.to_string(),
+    });
+    assert_eq!(
+        partner.status,
+        PartnerStatus::Suspended {
+            reason: "inspection 1".into(),
+            since: chain.env.block.time
+        }
+    );
+    let answer: CapabilityResponse = chain.ask(QueryMsg::HasCapability {
+        address: theater.to_string(),
+        capability: Capability::IssueTickets,
+    });
+    assert_eq!(answer.reason, Some(Denial::Suspended));
+
+    chain.advance(3_600);
+    chain.exec(&regulator, reinstate(&theater, 2)).unwrap();
+    let authority = chain.accounts.authority.clone();
+    chain.exec(&authority, suspend(&theater, 3)).unwrap();
+
+    let first_page = records(&chain, &theater, None).records;
+    assert_eq!(first_page.len(), 2);
+    assert_eq!(first_page[0].action, SupervisionAction::Suspended);
+    assert_eq!(first_page[0].by, regulator);
+    assert_eq!(first_page[0].digest, digest(1));
+    assert_eq!(first_page[1].action, SupervisionAction::Reinstated);
+    assert_eq!(first_page[1].reason, "cleared 2");
+    assert_eq!(first_page[1].time, chain.env.block.time);
+    let second_page = records(&chain, &theater, Some(first_page[1].id)).records;
+    assert_eq!(second_page.len(), 1);
+    assert_eq!(second_page[0].by, authority);
+}
+
+#[test]
+fn supervision_refuses_wrong_states_and_changes_nothing() {
+    let mut chain = Chain::new();
+    let regulator = chain.accounts.regulator.clone();
+    let theater = chain.accounts.theater.clone();
+    let err = chain.refused(&regulator, reinstate(&theater, 1));
+    assert_eq!(
+        err,
+        ContractError::NotSuspended {
+            address: theater.to_string()
+        }
+    );
+    chain.exec(&regulator, suspend(&theater, 1)).unwrap();
+    let err = chain.refused(&regulator, suspend(&theater, 2));
+    assert_eq!(
+        err,
+        ContractError::PartnerSuspended {
+            address: theater.to_string()
+        }
+    );
+    let unknown = chain.addr("unknown");
+    let err = chain.refused(&regulator, suspend(&unknown, 1));
+    assert_eq!(
+        err,
+        ContractError::NotAPartner {
+            address: unknown.to_string()
+        }
+    );
+    let bad_digest = ExecuteMsg::Reinstate {
+        address: theater.to_string(),
+        reason: "ok".into(),
+        digest: "not-a-digest".into(),
+    };
+    assert_eq!(
+        chain.refused(&regulator, bad_digest),
+        ContractError::InvalidDigest { field: "digest" }
+    );
+    let empty_reason = ExecuteMsg::Reinstate {
+        address: theater.to_string(),
+        reason: String::new(),
+        digest: digest(4),
+    };
+    assert_eq!(
+        chain.refused(&regulator, empty_reason),
+        ContractError::InvalidLength {
+            field: "reason",
+            max: 256
+        }
+    );
+}
+
+#[test]
+fn regulators_cannot_revoke_and_strangers_cannot_supervise() {
+    let mut chain = Chain::new();
+    let regulator = chain.accounts.regulator.clone();
+    let stranger = chain.accounts.stranger.clone();
+    let theater = chain.accounts.theater.clone();
+    let revoke = ExecuteMsg::Revoke {
+        address: theater.to_string(),
+        reason: "fraud".into(),
+        digest: digest(9),
+    };
+    assert_eq!(
+        chain.refused(&regulator, revoke.clone()),
+        ContractError::NotAuthority
+    );
+    assert_eq!(
+        chain.refused(&stranger, suspend(&theater, 1)),
+        ContractError::NotSupervisor
+    );
+    // A partner cannot supervise another, nor itself.
+    assert_eq!(
+        chain.refused(&theater, suspend(&theater, 1)),
+        ContractError::NotSupervisor
+    );
+    let appoint = ExecuteMsg::AppointRegulator {
+        address: stranger.to_string(),
+    };
+    assert_eq!(
+        chain.refused(&regulator, appoint),
+        ContractError::NotAuthority
+    );
+}
+
+#[test]
+fn revocation_is_final() {
+    let mut chain = Chain::new();
+    let authority = chain.accounts.authority.clone();
+    let regulator = chain.accounts.regulator.clone();
+    let theater = chain.accounts.theater.clone();
+    chain
+        .exec(
+            &authority,
+            ExecuteMsg::Revoke {
+                address: theater.to_string(),
+                reason: "fraud".into(),
+                digest: digest(9),
+            },
+        )
+        .unwrap();
+    let revoked = ContractError::PartnerRevoked {
+        address: theater.to_string(),
+    };
+    assert_eq!(chain.refused(&regulator, reinstate(&theater, 1)), revoked);
+    assert_eq!(chain.refused(&regulator, suspend(&theater, 1)), revoked);
+    let err = chain.refused(
+        &authority,
+        admit_msg(&theater, PartnerKind::Theater, vec![]),
+    );
+    assert!(matches!(err, ContractError::AlreadyAdmitted { .. }));
+    let answer: CapabilityResponse = chain.ask(QueryMsg::HasCapability {
+        address: theater.to_string(),
+        capability: Capability::IssueTickets,
+    });
+    assert_eq!(answer.reason, Some(Denial::Revoked));
+}
+
+#[test]
+fn authority_appoints_and_removes_regulators() {
+    let mut chain = Chain::new();
+    let authority = chain.accounts.authority.clone();
+    let regulator = chain.accounts.regulator.clone();
+    let theater = chain.accounts.theater.clone();
+    let listed: AddressesResponse = chain.ask(QueryMsg::Regulators {
+        start_after: None,
+        limit: None,
+    });
+    assert_eq!(listed.addresses, vec![regulator.clone()]);
+    let err = chain.refused(
+        &authority,
+        ExecuteMsg::AppointRegulator {
+            address: regulator.to_string(),
+        },
+    );
+    assert!(matches!(err, ContractError::AlreadyRegulator { .. }));
+
+    chain
+        .exec(
+            &authority,
+            ExecuteMsg::RemoveRegulator {
+                address: regulator.to_string(),
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        chain.refused(&regulator, suspend(&theater, 1)),
+        ContractError::NotSupervisor
+    );
+    let err = chain.refused(
+        &authority,
+        ExecuteMsg::RemoveRegulator {
+            address: regulator.to_string(),
+        },
+    );
+    assert!(matches!(err, ContractError::NotARegulator { .. }));
+}

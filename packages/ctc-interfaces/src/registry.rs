@@ -1,0 +1,190 @@
+//! What other contracts send to and ask of partner-registry: who is a partner, what it may do, how
+//! much of its quota is left, and how well a user's identity is attested.
+
+use cosmwasm_schema::{cw_serde, QueryResponses};
+use cosmwasm_std::{to_json_binary, Addr, StdResult, Timestamp, WasmMsg};
+
+#[cw_serde]
+#[derive(Copy, Eq, Hash)]
+pub enum PartnerKind {
+    Theater,
+    Troupe,
+    Agency,
+    Merchant,
+    Platform,
+    OracleProvider,
+    IdentityProvider,
+}
+
+/// What an admitted partner may do on the platform.
+#[cw_serde]
+#[derive(Copy, Eq, Hash, PartialOrd, Ord)]
+pub enum Capability {
+    IssueTickets,
+    LaunchCrowdfunds,
+    ReportOutcomes,
+    AttestIdentity,
+    CreatePools,
+}
+
+/// Identity levels, weakest first, so that `Certificate > RealName > Phone > Anonymous > Registered`.
+#[cw_serde]
+#[derive(Copy, Eq, Hash, PartialOrd, Ord)]
+pub enum IdentityLevel {
+    Registered,
+    Anonymous,
+    Phone,
+    RealName,
+    Certificate,
+}
+
+impl PartnerKind {
+    /// The name used in JSON and in event attributes.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Theater => "theater",
+            Self::Troupe => "troupe",
+            Self::Agency => "agency",
+            Self::Merchant => "merchant",
+            Self::Platform => "platform",
+            Self::OracleProvider => "oracle_provider",
+            Self::IdentityProvider => "identity_provider",
+        }
+    }
+}
+
+impl Capability {
+    /// The name used in JSON and in event attributes.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::IssueTickets => "issue_tickets",
+            Self::LaunchCrowdfunds => "launch_crowdfunds",
+            Self::ReportOutcomes => "report_outcomes",
+            Self::AttestIdentity => "attest_identity",
+            Self::CreatePools => "create_pools",
+        }
+    }
+}
+
+impl IdentityLevel {
+    /// The name used in JSON and in event attributes.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Registered => "registered",
+            Self::Anonymous => "anonymous",
+            Self::Phone => "phone",
+            Self::RealName => "real_name",
+            Self::Certificate => "certificate",
+        }
+    }
+}
+
+/// Why `HasCapability` answered no.
+#[cw_serde]
+#[derive(Copy, Eq)]
+pub enum Denial {
+    NotAPartner,
+    Suspended,
+    Revoked,
+    NotGranted,
+}
+
+/// The registry queries other contracts send.
+#[cw_serde]
+#[derive(QueryResponses)]
+pub enum RegistryQueryMsg {
+    /// Whether `address` is an Active partner holding `capability`.
+    #[returns(CapabilityResponse)]
+    HasCapability {
+        address: String,
+        capability: Capability,
+    },
+    /// The highest unexpired level attested for `address` by an Active partner holding
+    /// AttestIdentity (only those listed in `accepted_attesters`, when given).
+    #[returns(IdentityLevelResponse)]
+    IdentityLevel {
+        address: String,
+        accepted_attesters: Option<Vec<String>>,
+    },
+}
+
+/// The registry execute messages platform contracts send.
+#[cw_serde]
+pub enum RegistryExecuteMsg {
+    /// Draws `units` from the partner's quota for `capability` in the current window. Only
+    /// contracts the authority registered as platform contracts may send it; it fails unless the
+    /// partner is Active, holds the capability and has quota left, so one message both checks and
+    /// consumes.
+    ConsumeQuota {
+        partner: String,
+        capability: Capability,
+        units: u64,
+    },
+}
+
+impl RegistryExecuteMsg {
+    pub fn into_wasm_msg(self, registry: &Addr) -> StdResult<WasmMsg> {
+        Ok(WasmMsg::Execute {
+            contract_addr: registry.to_string(),
+            msg: to_json_binary(&self)?,
+            funds: vec![],
+        })
+    }
+}
+
+#[cw_serde]
+pub struct CapabilityResponse {
+    pub allowed: bool,
+    /// Set when `allowed` is false.
+    pub reason: Option<Denial>,
+}
+
+#[cw_serde]
+pub struct IdentityLevelResponse {
+    /// `None` when no accepted, unexpired attestation exists.
+    pub level: Option<IdentityLevel>,
+    pub attester: Option<Addr>,
+    pub expires_at: Option<Timestamp>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identity_levels_are_ordered_weakest_first() {
+        use IdentityLevel::*;
+        let mut levels = [Certificate, Registered, Phone, RealName, Anonymous];
+        levels.sort();
+        assert_eq!(
+            levels,
+            [Registered, Anonymous, Phone, RealName, Certificate]
+        );
+        assert!(Certificate > RealName && RealName > Phone && Phone > Anonymous);
+    }
+
+    fn quoted<T: serde::Serialize>(value: &T) -> String {
+        cosmwasm_std::to_json_string(value).unwrap()
+    }
+
+    #[test]
+    fn attribute_names_are_the_json_names() {
+        for kind in [
+            PartnerKind::Theater,
+            PartnerKind::OracleProvider,
+            PartnerKind::IdentityProvider,
+        ] {
+            assert_eq!(quoted(&kind), format!("\"{}\"", kind.as_str()));
+        }
+        for capability in [
+            Capability::IssueTickets,
+            Capability::AttestIdentity,
+            Capability::CreatePools,
+        ] {
+            assert_eq!(quoted(&capability), format!("\"{}\"", capability.as_str()));
+        }
+        for level in [IdentityLevel::RealName, IdentityLevel::Certificate] {
+            assert_eq!(quoted(&level), format!("\"{}\"", level.as_str()));
+        }
+    }
+}
