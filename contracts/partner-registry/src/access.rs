@@ -11,11 +11,24 @@ pub fn assert_authority(storage: &dyn Storage, sender: &Addr) -> Result<(), Cont
     cw_ownable::assert_owner(storage, sender).map_err(|_| ContractError::NotAuthority)
 }
 
-pub fn assert_supervisor(storage: &dyn Storage, sender: &Addr) -> Result<(), ContractError> {
-    if cw_ownable::is_owner(storage, sender)? || REGULATORS.has(storage, sender) {
-        return Ok(());
+/// The authority, or a regulator that is not itself a suspended or revoked partner, acting on
+/// another partner's record.
+pub fn assert_supervisor(
+    storage: &dyn Storage,
+    sender: &Addr,
+    partner: &Addr,
+) -> Result<(), ContractError> {
+    if cw_ownable::is_owner(storage, sender)? {
+        // The authority's own powers are not at stake here; it may supervise any partner.
+    } else if REGULATORS.has(storage, sender) {
+        active_or_none(storage, sender)?;
+    } else {
+        return Err(ContractError::NotSupervisor);
     }
-    Err(ContractError::NotSupervisor)
+    if sender == partner {
+        return Err(ContractError::SelfSupervision);
+    }
+    Ok(())
 }
 
 /// Why `partner` may not use `capability` now, or `None` when it may.

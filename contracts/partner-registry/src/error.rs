@@ -123,6 +123,15 @@ pub enum ContractError {
     #[error("confirmation {id} is complete and can no longer change")]
     AlreadyComplete { id: String },
 
+    #[error("a supervisor cannot act on its own partner record")]
+    SelfSupervision,
+
+    #[error("the chain under this namespace and key belongs to {owner}")]
+    NotChainOwner { owner: String },
+
+    #[error("{} appears twice in the quotas", .capability.as_str())]
+    DuplicateQuota { capability: Capability },
+
     #[error("cannot migrate: {reason}")]
     CannotMigrate { reason: String },
 }

@@ -133,7 +133,7 @@ pub enum QueryMsg {
     Config {},
     #[returns(PartnerResponse)]
     Partner { address: String },
-    /// Filters combine; pages are ordered by address.
+    /// Filters combine; pages are ordered by address and read at most 200 partners each.
     #[returns(PartnersResponse)]
     Partners {
         kind: Option<PartnerKind>,
@@ -246,6 +246,9 @@ pub struct PartnerResponse {
 #[cw_serde]
 pub struct PartnersResponse {
     pub partners: Vec<PartnerResponse>,
+    /// Pass as `start_after` for the next page; `None` when no partner is left to read. A page
+    /// may hold fewer than `limit` matches and still have a next page.
+    pub next_start_after: Option<Addr>,
 }
 
 #[cw_serde]

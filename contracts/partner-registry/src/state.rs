@@ -60,8 +60,16 @@ pub struct Attestation {
 /// Keyed by (user, attester): one attestation per attester, several attesters per user.
 pub const ATTESTATIONS: Map<(&Addr, &Addr), Attestation> = Map::new("attestations");
 
-/// Records anchored under (namespace, key) so far; the last one has this sequence number.
-pub const ANCHOR_COUNTS: Map<(&str, &str), u32> = Map::new("anchor_counts");
+/// The newest record of the chain under (namespace, key), and who may extend it.
+#[cw_serde]
+pub struct ChainHead {
+    /// The first anchorer; only it may add records to this chain.
+    pub owner: Addr,
+    pub sequence: u32,
+    pub digest: String,
+}
+
+pub const CHAIN_HEADS: Map<(&str, &str), ChainHead> = Map::new("chain_heads");
 pub const ANCHORS: Map<(&str, &str, u32), AnchorRecord> = Map::new("anchors");
 /// (namespace, key, raw 32-byte digest) → sequence, so `Verify` is one lookup.
 pub const ANCHORED_DIGESTS: Map<(&str, &str, &[u8]), u32> = Map::new("anchored");

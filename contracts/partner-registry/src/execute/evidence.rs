@@ -1,11 +1,13 @@
 //! Evidence anchoring and multi-party confirmation of document digests.
 
-use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response, Storage};
+use cosmwasm_std::{
+    Addr, DepsMut, Env, MessageInfo, OverflowError, OverflowOperation, Response, Storage,
+};
 
 use crate::access::active_or_none;
 use crate::error::ContractError;
 use crate::msg::{AnchorRecord, ConfirmationResponse, PartyConfirmation};
-use crate::state::{ANCHORED_DIGESTS, ANCHORS, ANCHOR_COUNTS, CONFIG, PROPOSALS};
+use crate::state::{ChainHead, ANCHORED_DIGESTS, ANCHORS, CHAIN_HEADS, CONFIG, PROPOSALS};
 use crate::validate::{
     self, MAX_ID_BYTES, MAX_KEY_BYTES, MAX_NAMESPACE_BYTES, MAX_PARTIES, MAX_TEXT_BYTES,
 };
@@ -40,18 +42,32 @@ pub fn anchor(
         return Err(ContractError::AlreadyAnchored { sequence });
     }
 
-    let previous = ANCHOR_COUNTS.may_load(deps.storage, slot)?.unwrap_or(0);
-    let previous_digest = if previous == 0 {
-        None
-    } else {
-        Some(
-            ANCHORS
-                .load(deps.storage, (slot.0, slot.1, previous))?
-                .digest,
-        )
+    let head = CHAIN_HEADS.may_load(deps.storage, slot)?;
+    if let Some(head) = &head {
+        if head.owner != info.sender {
+            return Err(ContractError::NotChainOwner {
+                owner: head.owner.to_string(),
+            });
+        }
+    }
+    let (sequence, previous_digest) = match head {
+        None => (1, None),
+        Some(head) => (
+            head.sequence
+                .checked_add(1)
+                .ok_or_else(|| OverflowError::new(OverflowOperation::Add))?,
+            Some(head.digest),
+        ),
     };
-    let sequence = previous + 1;
-    ANCHOR_COUNTS.save(deps.storage, slot, &sequence)?;
+    CHAIN_HEADS.save(
+        deps.storage,
+        slot,
+        &ChainHead {
+            owner: info.sender.clone(),
+            sequence,
+            digest: digest.clone(),
+        },
+    )?;
     ANCHORED_DIGESTS.save(
         deps.storage,
         (slot.0, slot.1, raw_digest.as_slice()),
@@ -125,12 +141,14 @@ pub fn propose(
         .add_attribute("proposer", info.sender))
 }
 
-/// Loads an open proposal and the index of the sender among its parties.
+/// Loads an open proposal and the index of the sender among its parties. A party that is a
+/// suspended or revoked partner cannot confirm or withdraw.
 fn open_proposal_for(
     storage: &dyn Storage,
     id: &str,
     sender: &Addr,
 ) -> Result<(ConfirmationResponse, usize), ContractError> {
+    active_or_none(storage, sender)?;
     let proposal = PROPOSALS
         .may_load(storage, id)?
         .ok_or_else(|| ContractError::ProposalNotFound { id: id.to_owned() })?;

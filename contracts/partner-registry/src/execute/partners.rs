@@ -46,7 +46,15 @@ pub fn admit(
     )?;
     let (agreement_digest, _) = validate::digest("agreement_digest", &admission.agreement_digest)?;
     let capabilities = normalize(admission.capabilities);
-    for quota in &admission.quotas {
+    for (index, quota) in admission.quotas.iter().enumerate() {
+        if admission.quotas[..index]
+            .iter()
+            .any(|earlier| earlier.capability == quota.capability)
+        {
+            return Err(ContractError::DuplicateQuota {
+                capability: quota.capability,
+            });
+        }
         if !capabilities.contains(&quota.capability) {
             return Err(ContractError::QuotaForUngrantedCapability {
                 capability: quota.capability,
@@ -116,8 +124,16 @@ pub fn update_partner(
     if let Some(kind) = update.kind {
         partner.kind = kind;
     }
+    let mut dropped = vec![];
     if let Some(capabilities) = update.capabilities {
-        partner.capabilities = normalize(capabilities);
+        let capabilities = normalize(capabilities);
+        dropped = partner
+            .capabilities
+            .iter()
+            .copied()
+            .filter(|held| !capabilities.contains(held))
+            .collect();
+        partner.capabilities = capabilities;
     }
     if let Some(digest) = update.agreement_digest {
         partner.agreement_digest = validate::digest("agreement_digest", &digest)?.0;
@@ -127,6 +143,10 @@ pub fn update_partner(
         partner.metadata_uri = Some(uri);
     }
     PARTNERS.save(deps.storage, &address, &partner)?;
+    // A quota dies with its capability, so granting it again starts from a fresh cap.
+    for capability in dropped {
+        QUOTAS.remove(deps.storage, (&address, capability_key(capability)));
+    }
     Ok(Response::new()
         .add_attribute("action", "update_partner")
         .add_attribute("partner", address))

@@ -86,9 +86,9 @@ pub fn suspend(
     address: String,
     grounds: Grounds,
 ) -> Result<Response, ContractError> {
-    assert_supervisor(deps.storage, &info.sender)?;
-    let grounds = grounds.validated()?;
     let address = validate::address(deps.api, "address", &address)?;
+    assert_supervisor(deps.storage, &info.sender, &address)?;
+    let grounds = grounds.validated()?;
     let mut partner = load_partner(deps.storage, &address)?;
     match partner.status {
         PartnerStatus::Active => {}
@@ -121,9 +121,9 @@ pub fn reinstate(
     address: String,
     grounds: Grounds,
 ) -> Result<Response, ContractError> {
-    assert_supervisor(deps.storage, &info.sender)?;
-    let grounds = grounds.validated()?;
     let address = validate::address(deps.api, "address", &address)?;
+    assert_supervisor(deps.storage, &info.sender, &address)?;
+    let grounds = grounds.validated()?;
     let mut partner = load_partner(deps.storage, &address)?;
     match partner.status {
         PartnerStatus::Suspended { .. } => {}
@@ -184,9 +184,9 @@ pub fn set_quota(
     limit: Option<QuotaWindow>,
     grounds: Grounds,
 ) -> Result<Response, ContractError> {
-    assert_supervisor(deps.storage, &info.sender)?;
-    let grounds = grounds.validated()?;
     let address = validate::address(deps.api, "address", &address)?;
+    assert_supervisor(deps.storage, &info.sender, &address)?;
+    let grounds = grounds.validated()?;
     let partner = load_partner(deps.storage, &address)?;
     if let PartnerStatus::Revoked { .. } = partner.status {
         return Err(revoked(&address));

@@ -85,8 +85,13 @@ fn status_matches(status: &PartnerStatus, filter: StatusFilter) -> bool {
     )
 }
 
-/// Filters are applied while walking partners in address order; the page holds at most `limit`
-/// matches.
+/// Partners read per page at most, matching or not, so that a rare filter cannot make the query
+/// walk the whole registry.
+pub const MAX_SCANNED_PER_PAGE: usize = 200;
+
+/// Filters are applied while walking partners in address order. A page holds at most `limit`
+/// matches and reads at most `MAX_SCANNED_PER_PAGE` partners; `next_start_after` says where to go
+/// on, and is `None` once the end is reached.
 pub fn partners(
     deps: Deps,
     env: Env,
@@ -100,28 +105,34 @@ pub fn partners(
     let start = start_after
         .map(|address| validate::address(deps.api, "start_after", &address))
         .transpose()?;
-    let partners = PARTNERS
-        .range(
-            deps.storage,
-            start.as_ref().map(Bound::exclusive),
-            None,
-            Order::Ascending,
-        )
-        .filter(|item| match item {
-            Ok((_, partner)) => {
-                kind.is_none_or(|kind| partner.kind == kind)
-                    && capability.is_none_or(|c| partner.capabilities.contains(&c))
-                    && status.is_none_or(|s| status_matches(&partner.status, s))
-            }
-            Err(_) => true,
-        })
-        .take(limit)
-        .map(|item| {
-            let (address, partner) = item?;
-            partner_view(deps, &env, address, partner)
-        })
-        .collect::<StdResult<_>>()?;
-    Ok(PartnersResponse { partners })
+    let mut partners = Vec::with_capacity(limit);
+    let mut last_read = None;
+    let mut scanned = 0;
+    let mut reached_end = true;
+    for item in PARTNERS.range(
+        deps.storage,
+        start.as_ref().map(Bound::exclusive),
+        None,
+        Order::Ascending,
+    ) {
+        if partners.len() == limit || scanned == MAX_SCANNED_PER_PAGE {
+            reached_end = false;
+            break;
+        }
+        let (address, partner) = item?;
+        scanned += 1;
+        let matches = kind.is_none_or(|kind| partner.kind == kind)
+            && capability.is_none_or(|c| partner.capabilities.contains(&c))
+            && status.is_none_or(|s| status_matches(&partner.status, s));
+        if matches {
+            partners.push(partner_view(deps, &env, address.clone(), partner)?);
+        }
+        last_read = Some(address);
+    }
+    Ok(PartnersResponse {
+        partners,
+        next_start_after: if reached_end { None } else { last_read },
+    })
 }
 
 pub fn has_capability(
@@ -146,6 +157,7 @@ pub fn supervision_records(
 ) -> Result<SupervisionResponse, ContractError> {
     let limit = page_limit(limit)?;
     let address = validate::address(deps.api, "address", &address)?;
+    crate::access::load_partner(deps.storage, &address)?;
     let records = SUPERVISION
         .prefix(&address)
         .range(
@@ -166,8 +178,15 @@ pub fn quota(
     partner: String,
     capability: Capability,
 ) -> Result<QuotaResponse, ContractError> {
-    let partner = validate::address(deps.api, "partner", &partner)?;
-    let quota = QUOTAS.may_load(deps.storage, (&partner, capability_key(capability)))?;
+    let address = validate::address(deps.api, "partner", &partner)?;
+    let partner = crate::access::load_partner(deps.storage, &address)?;
+    if !partner.capabilities.contains(&capability) {
+        return Err(ContractError::CapabilityNotGranted {
+            address: address.to_string(),
+            capability,
+        });
+    }
+    let quota = QUOTAS.may_load(deps.storage, (&address, capability_key(capability)))?;
     Ok(quota_view(capability, quota, &env))
 }
 

@@ -345,3 +345,33 @@ fn partners_are_listed_with_filters_and_pages() {
     });
     assert_eq!(err.to_string(), "page limit 51 is above the maximum of 50");
 }
+
+#[test]
+fn a_rare_filter_reads_a_bounded_page_and_says_where_to_go_on() {
+    let mut chain = Chain::new();
+    let authority = chain.accounts.authority.clone();
+    for i in 0..210 {
+        let merchant = chain.addr(&format!("merchant{i}"));
+        chain
+            .exec(
+                &authority,
+                admit_msg(&merchant, PartnerKind::Merchant, vec![]),
+            )
+            .unwrap();
+    }
+    let page = |start_after: Option<String>| -> PartnersResponse {
+        chain.ask(QueryMsg::Partners {
+            kind: None,
+            capability: None,
+            status: Some(StatusFilter::Revoked),
+            start_after,
+            limit: None,
+        })
+    };
+    let first = page(None);
+    assert!(first.partners.is_empty());
+    let cursor = first.next_start_after.expect("212 partners, 200 read");
+    let second = page(Some(cursor.to_string()));
+    assert!(second.partners.is_empty());
+    assert_eq!(second.next_start_after, None, "the other 12 end the walk");
+}

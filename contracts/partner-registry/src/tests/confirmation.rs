@@ -108,3 +108,31 @@ fn refuses_strangers_repeats_and_bad_proposals() {
         ContractError::AnchoringClosed
     );
 }
+
+#[test]
+fn a_suspended_partner_cannot_confirm_or_withdraw() {
+    let mut chain = Chain::new();
+    let theater = chain.accounts.theater.clone();
+    let provider = chain.accounts.identity_provider.clone();
+    let regulator = chain.accounts.regulator.clone();
+    chain
+        .exec(&theater, propose("kyc-policy", &[&theater, &provider]))
+        .unwrap();
+    chain.exec(&provider, confirm("kyc-policy")).unwrap();
+    chain
+        .exec(
+            &regulator,
+            ExecuteMsg::Suspend {
+                address: provider.to_string(),
+                reason: "audit".into(),
+                digest: digest(1),
+            },
+        )
+        .unwrap();
+    let suspended = ContractError::PartnerSuspended {
+        address: provider.to_string(),
+    };
+    assert_eq!(chain.refused(&provider, withdraw("kyc-policy")), suspended);
+    chain.exec(&theater, confirm("kyc-policy")).unwrap();
+    assert!(state(&chain, "kyc-policy").completed_at.is_some());
+}

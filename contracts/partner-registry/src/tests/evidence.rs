@@ -70,6 +70,21 @@ fn an_anchored_digest_cannot_be_anchored_again_under_the_same_key() {
 }
 
 #[test]
+fn only_the_first_anchorer_extends_a_chain() {
+    let mut chain = Chain::new();
+    let theater = chain.accounts.theater.clone();
+    let provider = chain.accounts.identity_provider.clone();
+    chain.exec(&theater, anchor("hamlet-2026", 1)).unwrap();
+    assert_eq!(
+        chain.refused(&provider, anchor("hamlet-2026", 2)),
+        ContractError::NotChainOwner {
+            owner: theater.to_string()
+        }
+    );
+    chain.exec(&provider, anchor("provider-batch", 2)).unwrap();
+}
+
+#[test]
 fn who_may_anchor_depends_on_partnership_and_the_open_switch() {
     let mut chain = Chain::new();
     let alice = chain.accounts.alice.clone();

@@ -54,7 +54,10 @@ fn the_window_rolls_over_at_its_boundary() {
     assert_eq!(ends_at.seconds(), 1_036_800);
 
     chain.advance(ends_at.seconds() - chain.env.block.time.seconds() - 1);
-    chain.refused(&platform, consume(&chain, 1));
+    assert!(matches!(
+        chain.refused(&platform, consume(&chain, 1)),
+        ContractError::QuotaExceeded { remaining: 0, .. }
+    ));
     chain.advance(1);
     assert_eq!(quota(&chain).remaining, Some(100));
     chain.exec(&platform, consume(&chain, 100)).unwrap();
@@ -162,7 +165,14 @@ fn regulator_changes_a_cap_keeping_usage_and_leaving_a_record() {
     };
     chain.exec(&regulator, set(50)).unwrap();
     assert_eq!(quota(&chain).remaining, Some(20));
-    chain.refused(&platform, consume(&chain, 21));
+    assert!(matches!(
+        chain.refused(&platform, consume(&chain, 21)),
+        ContractError::QuotaExceeded {
+            remaining: 20,
+            requested: 21,
+            ..
+        }
+    ));
 
     let lift = ExecuteMsg::SetQuota {
         address: theater.to_string(),
@@ -192,6 +202,118 @@ fn regulator_changes_a_cap_keeping_usage_and_leaving_a_record() {
     assert_eq!(
         chain.refused(&stranger, set(10)),
         ContractError::NotSupervisor
+    );
+}
+
+#[test]
+fn refuses_unknown_revoked_and_ungranted_targets() {
+    let mut chain = Chain::new();
+    let platform = chain.accounts.platform.clone();
+    let authority = chain.accounts.authority.clone();
+    let regulator = chain.accounts.regulator.clone();
+    let theater = chain.accounts.theater.clone();
+    let unknown = chain.addr("unknown");
+    let for_unknown = ExecuteMsg::ConsumeQuota {
+        partner: unknown.to_string(),
+        capability: Capability::IssueTickets,
+        units: 1,
+    };
+    assert!(matches!(
+        chain.refused(&platform, for_unknown),
+        ContractError::NotAPartner { .. }
+    ));
+    let pools_cap = ExecuteMsg::SetQuota {
+        address: theater.to_string(),
+        capability: Capability::CreatePools,
+        limit: None,
+        reason: "no".into(),
+        digest: digest(1),
+    };
+    assert_eq!(
+        chain.refused(&regulator, pools_cap),
+        ContractError::QuotaForUngrantedCapability {
+            capability: Capability::CreatePools
+        }
+    );
+    let err = chain.ask_err(QueryMsg::Quota {
+        partner: unknown.to_string(),
+        capability: Capability::IssueTickets,
+    });
+    assert!(matches!(err, ContractError::NotAPartner { .. }));
+    let err = chain.ask_err(QueryMsg::Quota {
+        partner: theater.to_string(),
+        capability: Capability::CreatePools,
+    });
+    assert!(matches!(err, ContractError::CapabilityNotGranted { .. }));
+
+    chain
+        .exec(
+            &authority,
+            ExecuteMsg::Revoke {
+                address: theater.to_string(),
+                reason: "closed".into(),
+                digest: digest(2),
+            },
+        )
+        .unwrap();
+    assert!(matches!(
+        chain.refused(&platform, consume(&chain, 1)),
+        ContractError::PartnerRevoked { .. }
+    ));
+}
+
+#[test]
+fn a_quota_dies_with_its_capability() {
+    let mut chain = Chain::new();
+    let platform = chain.accounts.platform.clone();
+    let authority = chain.accounts.authority.clone();
+    let theater = chain.accounts.theater.clone();
+    chain.exec(&platform, consume(&chain, 100)).unwrap();
+    let grant = |capabilities: Vec<Capability>| ExecuteMsg::UpdatePartner {
+        address: theater.to_string(),
+        name: None,
+        kind: None,
+        capabilities: Some(capabilities),
+        agreement_digest: None,
+        metadata_uri: None,
+    };
+    chain
+        .exec(&authority, grant(vec![Capability::LaunchCrowdfunds]))
+        .unwrap();
+    chain
+        .exec(&authority, grant(vec![Capability::IssueTickets]))
+        .unwrap();
+    assert_eq!(
+        quota(&chain).limit,
+        None,
+        "granted again without the old cap"
+    );
+    chain.exec(&platform, consume(&chain, 500)).unwrap();
+}
+
+#[test]
+fn refuses_two_quotas_for_one_capability() {
+    let mut chain = Chain::new();
+    let authority = chain.accounts.authority.clone();
+    let troupe = chain.addr("troupe");
+    let limit = |units| QuotaLimit {
+        capability: Capability::IssueTickets,
+        limit: QuotaWindow {
+            units_per_window: units,
+            window_seconds: 60,
+        },
+    };
+    let msg = super::admit_with_quotas(
+        &troupe,
+        PartnerKind::Troupe,
+        vec![Capability::IssueTickets],
+        vec![limit(1), limit(1_000)],
+    );
+    assert_eq!(
+        chain.refused(&authority, msg),
+        ContractError::DuplicateQuota {
+            capability: Capability::IssueTickets
+        }
     );
 }
 

@@ -149,7 +149,7 @@ fn regulators_cannot_revoke_and_strangers_cannot_supervise() {
         chain.refused(&stranger, suspend(&theater, 1)),
         ContractError::NotSupervisor
     );
-    // A partner cannot supervise another, nor itself.
+    // Being a partner gives no supervisory power.
     assert_eq!(
         chain.refused(&theater, suspend(&theater, 1)),
         ContractError::NotSupervisor
@@ -234,4 +234,89 @@ fn authority_appoints_and_removes_regulators() {
         },
     );
     assert!(matches!(err, ContractError::NotARegulator { .. }));
+}
+
+#[test]
+fn a_regulator_that_is_a_partner_cannot_supervise_itself_or_act_while_suspended() {
+    let mut chain = Chain::new();
+    let authority = chain.accounts.authority.clone();
+    let theater = chain.accounts.theater.clone();
+    let provider = chain.accounts.identity_provider.clone();
+    chain
+        .exec(
+            &authority,
+            ExecuteMsg::AppointRegulator {
+                address: theater.to_string(),
+            },
+        )
+        .unwrap();
+    let lift_own_cap = ExecuteMsg::SetQuota {
+        address: theater.to_string(),
+        capability: Capability::IssueTickets,
+        limit: None,
+        reason: "mine".into(),
+        digest: digest(5),
+    };
+    assert_eq!(
+        chain.refused(&theater, lift_own_cap),
+        ContractError::SelfSupervision
+    );
+    chain.exec(&theater, suspend(&provider, 1)).unwrap();
+    chain.exec(&theater, reinstate(&provider, 2)).unwrap();
+
+    chain.exec(&authority, suspend(&theater, 3)).unwrap();
+    assert_eq!(
+        chain.refused(&theater, reinstate(&theater, 4)),
+        ContractError::PartnerSuspended {
+            address: theater.to_string()
+        }
+    );
+    assert_eq!(
+        chain.refused(&theater, suspend(&provider, 5)),
+        ContractError::PartnerSuspended {
+            address: theater.to_string()
+        }
+    );
+}
+
+#[test]
+fn updating_a_revoked_partner_and_reading_unknown_records_are_refused() {
+    let mut chain = Chain::new();
+    let authority = chain.accounts.authority.clone();
+    let theater = chain.accounts.theater.clone();
+    chain
+        .exec(
+            &authority,
+            ExecuteMsg::Revoke {
+                address: theater.to_string(),
+                reason: "closed".into(),
+                digest: digest(9),
+            },
+        )
+        .unwrap();
+    let update = ExecuteMsg::UpdatePartner {
+        address: theater.to_string(),
+        name: Some("Reborn".into()),
+        kind: None,
+        capabilities: None,
+        agreement_digest: None,
+        metadata_uri: None,
+    };
+    assert!(matches!(
+        chain.refused(&authority, update),
+        ContractError::PartnerRevoked { .. }
+    ));
+    let unknown = chain.addr("unknown");
+    let err = chain.ask_err(QueryMsg::SupervisionRecords {
+        address: unknown.to_string(),
+        start_after: None,
+        limit: None,
+    });
+    assert!(matches!(err, ContractError::NotAPartner { .. }));
+    let err = chain.ask_err(QueryMsg::SupervisionRecords {
+        address: theater.to_string(),
+        start_after: None,
+        limit: Some(51),
+    });
+    assert!(matches!(err, ContractError::PageLimit(_)));
 }
