@@ -21,7 +21,6 @@ fn digest(n: u8) -> String {
 struct Suite {
     app: App,
     registry: Addr,
-    registry_code: u64,
     probe: Addr,
     authority: Addr,
     regulator: Addr,
@@ -68,7 +67,6 @@ impl Suite {
         let mut suite = Self {
             app,
             registry,
-            registry_code,
             probe,
             authority: authority.clone(),
             regulator: regulator.clone(),

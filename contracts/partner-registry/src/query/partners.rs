@@ -107,20 +107,19 @@ pub fn partners(
         .transpose()?;
     let mut partners = Vec::with_capacity(limit);
     let mut last_read = None;
-    let mut scanned = 0;
     let mut reached_end = true;
-    for item in PARTNERS.range(
+    let walk = PARTNERS.range(
         deps.storage,
         start.as_ref().map(Bound::exclusive),
         None,
         Order::Ascending,
-    ) {
+    );
+    for (scanned, item) in walk.enumerate() {
         if partners.len() == limit || scanned == MAX_SCANNED_PER_PAGE {
             reached_end = false;
             break;
         }
         let (address, partner) = item?;
-        scanned += 1;
         let matches = kind.is_none_or(|kind| partner.kind == kind)
             && capability.is_none_or(|c| partner.capabilities.contains(&c))
             && status.is_none_or(|s| status_matches(&partner.status, s));
