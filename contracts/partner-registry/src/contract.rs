@@ -6,7 +6,7 @@ use crate::error::ContractError;
 use crate::execute::partners::{Admission, PartnerUpdate};
 use crate::execute::supervision::Grounds;
 use crate::execute::{admin, evidence, identity, partners, quota, supervision};
-use crate::msg::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
+use crate::msg::{ClearanceResponse, ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 use crate::query;
 use crate::state::{Config, CONFIG};
 
@@ -208,6 +208,16 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
             address,
             accepted_attesters,
         )?),
+        QueryMsg::Clearance {
+            partner,
+            capability,
+            user,
+        } => to_json_binary(&ClearanceResponse {
+            partner: partners::has_capability(deps, partner, capability)?,
+            user: user
+                .map(|user| identity::identity_level(deps, env, user, None))
+                .transpose()?,
+        }),
         QueryMsg::Attestations { address } => {
             to_json_binary(&identity::attestations(deps, env, address)?)
         }

@@ -3,7 +3,8 @@ use cosmwasm_std::{Addr, Timestamp};
 use cw_ownable::{cw_ownable_execute, cw_ownable_query};
 
 pub use ctc_interfaces::registry::{
-    Capability, CapabilityResponse, IdentityLevel, IdentityLevelResponse, PartnerKind,
+    Capability, CapabilityResponse, ClearanceResponse, IdentityLevel, IdentityLevelResponse,
+    PartnerKind,
 };
 
 #[cw_serde]
@@ -173,6 +174,13 @@ pub enum QueryMsg {
     IdentityLevel {
         address: String,
         accepted_attesters: Option<Vec<String>>,
+    },
+    /// `HasCapability` for `partner` and `IdentityLevel` (any attester) for `user`, in one call.
+    #[returns(ClearanceResponse)]
+    Clearance {
+        partner: String,
+        capability: Capability,
+        user: Option<String>,
     },
     /// Every attestation of `address`, expired or not, with whether it counts now.
     #[returns(AttestationsResponse)]

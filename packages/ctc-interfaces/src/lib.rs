@@ -6,6 +6,7 @@
 pub mod bps;
 pub mod paging;
 pub mod registry;
+pub mod tickets;
 pub mod token;
 
 pub use bps::{BasisPoints, BasisPointsError, FeeSplit};

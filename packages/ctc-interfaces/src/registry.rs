@@ -106,6 +106,14 @@ pub enum RegistryQueryMsg {
         address: String,
         accepted_attesters: Option<Vec<String>>,
     },
+    /// `HasCapability` for `partner` and, when `user` is given, `IdentityLevel` for `user`, in one
+    /// call: a sale to an identity-gated event pays one cross-contract query instead of two.
+    #[returns(ClearanceResponse)]
+    Clearance {
+        partner: String,
+        capability: Capability,
+        user: Option<String>,
+    },
 }
 
 /// The registry execute messages platform contracts send.
@@ -145,6 +153,13 @@ pub struct IdentityLevelResponse {
     pub level: Option<IdentityLevel>,
     pub attester: Option<Addr>,
     pub expires_at: Option<Timestamp>,
+}
+
+#[cw_serde]
+pub struct ClearanceResponse {
+    pub partner: CapabilityResponse,
+    /// `None` when no user was asked about.
+    pub user: Option<IdentityLevelResponse>,
 }
 
 #[cfg(test)]

@@ -171,3 +171,34 @@ fn refuses_bad_attestations() {
     });
     assert_eq!(err, ContractError::TooManyAttesters { max: 10 });
 }
+
+#[test]
+fn clearance_answers_capability_and_identity_in_one_query() {
+    let mut chain = Chain::new();
+    let alice = chain.accounts.alice.clone();
+    let theater = chain.accounts.theater.clone();
+    let registrar = chain.accounts.identity_provider.clone();
+    chain
+        .exec(&registrar, attest(&alice, IdentityLevel::RealName, None))
+        .unwrap();
+    let answer: crate::msg::ClearanceResponse = chain.ask(QueryMsg::Clearance {
+        partner: theater.to_string(),
+        capability: Capability::IssueTickets,
+        user: Some(alice.to_string()),
+    });
+    assert!(answer.partner.allowed);
+    assert_eq!(
+        answer.user.and_then(|u| u.level),
+        Some(IdentityLevel::RealName)
+    );
+    let answer: crate::msg::ClearanceResponse = chain.ask(QueryMsg::Clearance {
+        partner: alice.to_string(),
+        capability: Capability::IssueTickets,
+        user: None,
+    });
+    assert_eq!(
+        answer.partner.reason,
+        Some(ctc_interfaces::registry::Denial::NotAPartner)
+    );
+    assert_eq!(answer.user, None);
+}

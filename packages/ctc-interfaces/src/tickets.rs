@@ -1,0 +1,114 @@
+//! What buyers, frontends and other contracts send to ticket-nft.
+
+use cosmwasm_schema::cw_serde;
+use cosmwasm_std::{to_json_binary, Addr, Binary, StdResult, Uint128, WasmMsg};
+
+/// The `msg` of a CTC `Send` to ticket-nft.
+#[cw_serde]
+pub enum TicketReceiveMsg {
+    /// Primary sale: the amount sent must be exactly the tier price times `quantity`. Tickets go
+    /// to `recipient`, or to the buyer when omitted.
+    Buy {
+        event_id: u64,
+        tier: u8,
+        quantity: u32,
+        recipient: Option<String>,
+    },
+    /// Buys a listed ticket: the amount sent must be exactly the listing price.
+    BuyResale { token_id: String },
+}
+
+impl TicketReceiveMsg {
+    /// The CTC `Send` that carries this hook to `ticket_nft`, to be executed on `token`.
+    pub fn into_cw20_send(
+        self,
+        token: &Addr,
+        ticket_nft: &Addr,
+        amount: Uint128,
+    ) -> StdResult<WasmMsg> {
+        Ok(WasmMsg::Execute {
+            contract_addr: token.to_string(),
+            msg: to_json_binary(&Cw20Send {
+                send: Cw20SendFields {
+                    contract: ticket_nft.to_string(),
+                    amount,
+                    msg: to_json_binary(&self)?,
+                },
+            })?,
+            funds: vec![],
+        })
+    }
+}
+
+#[cw_serde]
+struct Cw20Send {
+    send: Cw20SendFields,
+}
+
+#[cw_serde]
+struct Cw20SendFields {
+    contract: String,
+    amount: Uint128,
+    msg: Binary,
+}
+
+/// The ticket-nft execute messages other contracts send.
+#[cw_serde]
+pub enum TicketExecuteMsg {
+    /// Mints without payment, within the tier's supply. Only addresses the event's issuer
+    /// authorised as minters for that event (e.g. a crowdfund contract) may send it.
+    MintReserved {
+        event_id: u64,
+        tier: u8,
+        recipient: String,
+        quantity: u32,
+    },
+}
+
+impl TicketExecuteMsg {
+    pub fn into_wasm_msg(self, ticket_nft: &Addr) -> StdResult<WasmMsg> {
+        Ok(WasmMsg::Execute {
+            contract_addr: ticket_nft.to_string(),
+            msg: to_json_binary(&self)?,
+            funds: vec![],
+        })
+    }
+}
+
+/// Token ids are the event id and the ticket's serial within the event: `"7-42"`.
+pub fn token_id(event_id: u64, serial: u32) -> String {
+    format!("{event_id}-{serial}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_send_wraps_the_hook_as_cw20_does() {
+        let api = cosmwasm_std::testing::MockApi::default();
+        let (token, nft) = (api.addr_make("token"), api.addr_make("tickets"));
+        let hook = TicketReceiveMsg::BuyResale {
+            token_id: token_id(7, 42),
+        };
+        let msg = hook
+            .clone()
+            .into_cw20_send(&token, &nft, Uint128::new(5))
+            .unwrap();
+        let WasmMsg::Execute {
+            contract_addr, msg, ..
+        } = msg
+        else {
+            panic!("not an execute")
+        };
+        assert_eq!(contract_addr, token.as_str());
+        let Cw20Send { send } = cosmwasm_std::from_json(&msg).unwrap();
+        assert_eq!(send.contract, nft.as_str());
+        assert_eq!(send.amount, Uint128::new(5));
+        assert_eq!(
+            cosmwasm_std::from_json::<TicketReceiveMsg>(&send.msg).unwrap(),
+            hook
+        );
+        assert!(String::from_utf8(msg.to_vec()).unwrap().starts_with(r#"{"send":{"contract":"#));
+    }
+}
