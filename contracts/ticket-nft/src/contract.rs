@@ -1,0 +1,243 @@
+#[cfg(not(feature = "library"))]
+use cosmwasm_std::entry_point;
+use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Response};
+
+use crate::error::ContractError;
+use crate::execute::{admin, door, events, resale, sale, transfer};
+use crate::msg::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
+use crate::query;
+use crate::state::{Config, CONFIG};
+use crate::validate::{self, MAX_TITLE_BYTES};
+
+pub const CONTRACT_NAME: &str = concat!("crates.io:", env!("CARGO_PKG_NAME"));
+pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn instantiate(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    msg: InstantiateMsg,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    msg.platform_fee.checked_add(msg.burn_share)?;
+    validate::text("name", &msg.name, MAX_TITLE_BYTES)?;
+    validate::text("symbol", &msg.symbol, MAX_TITLE_BYTES)?;
+    let config = Config {
+        token: validate::address(deps.api, "token", &msg.token)?,
+        registry: validate::address(deps.api, "registry", &msg.registry)?,
+        treasury: validate::address(deps.api, "treasury", &msg.treasury)?,
+        platform_fee: msg.platform_fee,
+        burn_share: msg.burn_share,
+        settlement_delay_seconds: msg.settlement_delay_seconds,
+        name: msg.name,
+        symbol: msg.symbol,
+        updated_at: env.block.time,
+    };
+    let owner = msg.owner.unwrap_or_else(|| info.sender.to_string());
+    let ownership = cw_ownable::initialize_owner(deps.storage, deps.api, Some(&owner))?;
+    cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
+    CONFIG.save(deps.storage, &config)?;
+    Ok(Response::new()
+        .add_attribute("action", "instantiate")
+        .add_attribute("token", config.token)
+        .add_attribute("registry", config.registry)
+        .add_attributes(ownership.into_attributes()))
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn execute(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    msg: ExecuteMsg,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    match msg {
+        ExecuteMsg::TransferNft {
+            recipient,
+            token_id,
+        } => transfer::transfer_nft(deps, env, info, recipient, token_id),
+        ExecuteMsg::SendNft {
+            contract,
+            token_id,
+            msg,
+        } => transfer::send_nft(deps, env, info, contract, token_id, msg),
+        ExecuteMsg::Approve {
+            spender,
+            token_id,
+            expires,
+        } => transfer::update_approval(deps, env, info, spender, token_id, Some(expires)),
+        ExecuteMsg::Revoke { spender, token_id } => {
+            transfer::update_approval(deps, env, info, spender, token_id, None)
+        }
+        ExecuteMsg::ApproveAll { operator, expires } => {
+            transfer::approve_all(deps, env, info, operator, expires)
+        }
+        ExecuteMsg::RevokeAll { operator } => transfer::revoke_all(deps, info, operator),
+        ExecuteMsg::Burn { .. } => Err(ContractError::BurnNotSupported),
+        ExecuteMsg::Receive(wrapper) => sale::receive(deps, env, info, wrapper),
+        ExecuteMsg::CreateEvent { event } => events::create_event(deps, env, info, event),
+        ExecuteMsg::UpdateEvent {
+            event_id,
+            title,
+            venue,
+            description_uri,
+        } => events::update_event(deps, env, info, event_id, title, venue, description_uri),
+        ExecuteMsg::AddTier { event_id, tier } => events::add_tier(deps, env, info, event_id, tier),
+        ExecuteMsg::SetSalePaused { event_id, paused } => {
+            events::set_sale_paused(deps, info, event_id, paused)
+        }
+        ExecuteMsg::SetScanner {
+            event_id,
+            address,
+            allowed,
+        } => events::set_role(deps, info, event_id, address, allowed, false),
+        ExecuteMsg::SetMinter {
+            event_id,
+            address,
+            allowed,
+        } => events::set_role(deps, info, event_id, address, allowed, true),
+        ExecuteMsg::CancelEvent { event_id } => events::cancel_event(deps, env, info, event_id),
+        ExecuteMsg::Settle { event_id } => events::settle(deps, env, event_id),
+        ExecuteMsg::ClaimRefund { token_id } => sale::claim_refund(deps, env, info, token_id),
+        ExecuteMsg::ListForResale { token_id, price } => {
+            resale::list_for_resale(deps, env, info, token_id, price)
+        }
+        ExecuteMsg::Delist { token_id } => resale::delist(deps, info, token_id),
+        ExecuteMsg::CheckIn { token_id, holder } => door::check_in(deps, env, info, token_id, holder),
+        ExecuteMsg::MintReserved {
+            event_id,
+            tier,
+            recipient,
+            quantity,
+        } => sale::mint_reserved(deps, env, info, (event_id, tier), recipient, quantity),
+        ExecuteMsg::UpdateConfig {
+            treasury,
+            platform_fee,
+            burn_share,
+            settlement_delay_seconds,
+        } => admin::update_config(
+            deps,
+            env,
+            info,
+            treasury,
+            platform_fee,
+            burn_share,
+            settlement_delay_seconds,
+        ),
+        ExecuteMsg::UpdateOwnership(action) => admin::update_ownership(deps, env, info, action),
+    }
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractError> {
+    use query::{cw721, tickets};
+    let expired = |include: Option<bool>| include.unwrap_or(false);
+    let binary = match msg {
+        QueryMsg::OwnerOf {
+            token_id,
+            include_expired,
+        } => to_json_binary(&cw721::owner_of(deps, env, token_id, expired(include_expired))?),
+        QueryMsg::Approval {
+            token_id,
+            spender,
+            include_expired,
+        } => to_json_binary(&cw721::approval(
+            deps,
+            env,
+            token_id,
+            spender,
+            expired(include_expired),
+        )?),
+        QueryMsg::Approvals {
+            token_id,
+            include_expired,
+        } => to_json_binary(&cw721::approvals(deps, env, token_id, expired(include_expired))?),
+        QueryMsg::Operator {
+            owner,
+            operator,
+            include_expired,
+        } => to_json_binary(&cw721::operator(
+            deps,
+            env,
+            owner,
+            operator,
+            expired(include_expired),
+        )?),
+        QueryMsg::AllOperators {
+            owner,
+            include_expired,
+            start_after,
+            limit,
+        } => to_json_binary(&cw721::all_operators(
+            deps,
+            env,
+            owner,
+            expired(include_expired),
+            start_after,
+            limit,
+        )?),
+        QueryMsg::NumTokens {} => to_json_binary(&cw721::num_tokens(deps)?),
+        QueryMsg::ContractInfo {} | QueryMsg::GetCollectionInfoAndExtension {} => {
+            to_json_binary(&cw721::collection_info(deps)?)
+        }
+        QueryMsg::Minter {} => to_json_binary(&cw721::minter(deps)?),
+        QueryMsg::Ownership {} | QueryMsg::GetMinterOwnership {} => {
+            to_json_binary(&cw_ownable::get_ownership(deps.storage)?)
+        }
+        QueryMsg::NftInfo { token_id } => to_json_binary(&cw721::nft_info(deps, token_id)?),
+        QueryMsg::AllNftInfo {
+            token_id,
+            include_expired,
+        } => to_json_binary(&cw721::all_nft_info(
+            deps,
+            env,
+            token_id,
+            expired(include_expired),
+        )?),
+        QueryMsg::Tokens {
+            owner,
+            start_after,
+            limit,
+        } => to_json_binary(&cw721::tokens(deps, owner, start_after, limit)?),
+        QueryMsg::AllTokens { start_after, limit } => {
+            to_json_binary(&cw721::all_tokens(deps, start_after, limit)?)
+        }
+        QueryMsg::Config {} => to_json_binary(&tickets::config(deps)?),
+        QueryMsg::Event { event_id } => to_json_binary(&tickets::event(deps, event_id)?),
+        QueryMsg::Events { start_after, limit } => {
+            to_json_binary(&tickets::events(deps, start_after, limit)?)
+        }
+        QueryMsg::Listings {
+            event_id,
+            start_after,
+            limit,
+        } => to_json_binary(&tickets::listings(deps, event_id, start_after, limit)?),
+        QueryMsg::Listing { token_id } => to_json_binary(&tickets::listing(deps, token_id)?),
+        QueryMsg::History {
+            token_id,
+            start_after,
+            limit,
+        } => to_json_binary(&tickets::history(deps, token_id, start_after, limit)?),
+        QueryMsg::VerifyTicket { token_id, holder } => {
+            to_json_binary(&tickets::verify_ticket(deps, env, token_id, holder)?)
+        }
+        QueryMsg::Roles { event_id, address } => {
+            to_json_binary(&tickets::roles(deps, event_id, address)?)
+        }
+    }?;
+    Ok(binary)
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
+    let previous = cw2::ensure_from_older_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)
+        .map_err(|err| ContractError::CannotMigrate {
+            reason: err.to_string(),
+        })?;
+    Ok(Response::new()
+        .add_attribute("action", "migrate")
+        .add_attribute("from_version", previous.to_string())
+        .add_attribute("to_version", CONTRACT_VERSION))
+}

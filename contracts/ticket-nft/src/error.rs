@@ -1,0 +1,167 @@
+use cosmwasm_std::{OverflowError, StdError, Timestamp, Uint128};
+use ctc_interfaces::paging::PageLimitError;
+use ctc_interfaces::registry::IdentityLevel;
+use ctc_interfaces::BasisPointsError;
+use thiserror::Error;
+
+#[derive(Error, Debug, PartialEq)]
+pub enum ContractError {
+    #[error("{0}")]
+    Std(#[from] StdError),
+
+    #[error("{0}")]
+    Overflow(#[from] OverflowError),
+
+    #[error("{0}")]
+    Ownership(#[from] cw_ownable::OwnershipError),
+
+    #[error("{0}")]
+    Payment(#[from] cw_utils::PaymentError),
+
+    #[error("{0}")]
+    PageLimit(#[from] PageLimitError),
+
+    #[error("{0}")]
+    BasisPoints(#[from] BasisPointsError),
+
+    #[error("only the configured CTC token is accepted")]
+    WrongToken,
+
+    #[error("invalid address in {field}: {reason}")]
+    InvalidAddress { field: &'static str, reason: String },
+
+    #[error("{field} must be between 1 and {max} bytes")]
+    InvalidLength { field: &'static str, max: usize },
+
+    #[error("invalid event: {reason}")]
+    InvalidEvent { reason: String },
+
+    #[error("invalid tier: {reason}")]
+    InvalidTier { reason: String },
+
+    #[error("the issuer cannot act: {reason}")]
+    IssuerNotAllowed { reason: String },
+
+    #[error("event {event_id} does not exist")]
+    EventNotFound { event_id: u64 },
+
+    #[error("event {event_id} has no tier {tier}")]
+    TierNotFound { event_id: u64, tier: u8 },
+
+    #[error("ticket {token_id} does not exist")]
+    TicketNotFound { token_id: String },
+
+    #[error("only the event's issuer may do this")]
+    NotIssuer,
+
+    #[error("only the event's issuer or the platform owner may do this")]
+    NotIssuerOrOwner,
+
+    #[error("the sale of this event has already started")]
+    SaleStarted,
+
+    #[error("the sale is not open: it runs from {starts_at} to {ends_at}")]
+    SaleClosed {
+        starts_at: Timestamp,
+        ends_at: Timestamp,
+    },
+
+    #[error("the sale is paused")]
+    SalePaused,
+
+    #[error("the event is cancelled")]
+    EventCancelled,
+
+    #[error("the event is settled")]
+    EventSettled,
+
+    #[error("the event is not cancelled")]
+    EventNotCancelled,
+
+    #[error("the event has ended")]
+    EventEnded,
+
+    #[error("between 1 and {max} tickets per message")]
+    InvalidQuantity { max: u32 },
+
+    #[error("wrong amount: {expected} expected, {received} received")]
+    WrongAmount {
+        expected: Uint128,
+        received: Uint128,
+    },
+
+    #[error("sold out: {left} left")]
+    SoldOut { left: u32 },
+
+    #[error("over the wallet limit of {limit}: {already} already bought")]
+    WalletLimit { limit: u32, already: u32 },
+
+    #[error("identity level {} required", .required.as_str())]
+    IdentityTooLow { required: IdentityLevel },
+
+    #[error("not allowed to move ticket {token_id}")]
+    NotAllowedToMove { token_id: String },
+
+    #[error("tickets of this event cannot be transferred")]
+    NonTransferable,
+
+    #[error("this ticket reached its limit of {max} transfers")]
+    TransferLimitReached { max: u32 },
+
+    #[error("tickets stopped moving at {locked_at}, before the event starts")]
+    TicketsLocked { locked_at: Timestamp },
+
+    #[error("the ticket is {status} and can no longer move or be listed")]
+    TicketNotValid { status: &'static str },
+
+    #[error("tickets are never burned: they are used or refunded, and keep their history")]
+    BurnNotSupported,
+
+    #[error("resale is not allowed for this event")]
+    ResaleNotAllowed,
+
+    #[error("price {price} is above the resale cap of {cap}")]
+    AboveResaleCap { price: Uint128, cap: Uint128 },
+
+    #[error("a resale price must be greater than zero")]
+    ZeroPrice,
+
+    #[error("ticket {token_id} is not listed")]
+    NotListed { token_id: String },
+
+    #[error("the seller cannot buy its own listing")]
+    OwnListing,
+
+    #[error("only the ticket's owner may do this")]
+    NotOwner,
+
+    #[error("only a scanner of this event may check tickets in")]
+    NotScanner,
+
+    #[error("only a minter authorised for this event may mint reserved tickets")]
+    NotMinter,
+
+    #[error("check-in is open from {opens_at} to {closes_at}")]
+    CheckInClosed {
+        opens_at: Timestamp,
+        closes_at: Timestamp,
+    },
+
+    #[error("{holder} does not hold this ticket")]
+    NotHolder { holder: String },
+
+    #[error("the ticket was already checked in")]
+    AlreadyCheckedIn,
+
+    #[error("the ticket was already refunded")]
+    AlreadyRefunded,
+
+    #[error("settlement opens at {opens_at}")]
+    SettlementNotOpen { opens_at: Timestamp },
+
+    #[error("Cannot set approval that is already expired")]
+    Expired,
+
+    #[error("cannot migrate: {reason}")]
+    CannotMigrate { reason: String },
+}

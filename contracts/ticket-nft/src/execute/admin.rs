@@ -1,0 +1,48 @@
+use cosmwasm_std::{DepsMut, Env, MessageInfo, Response};
+use ctc_interfaces::BasisPoints;
+
+use crate::error::ContractError;
+use crate::state::CONFIG;
+use crate::validate;
+
+pub fn update_config(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    treasury: Option<String>,
+    platform_fee: Option<BasisPoints>,
+    burn_share: Option<BasisPoints>,
+    settlement_delay_seconds: Option<u64>,
+) -> Result<Response, ContractError> {
+    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    let mut config = CONFIG.load(deps.storage)?;
+    if let Some(treasury) = treasury {
+        config.treasury = validate::address(deps.api, "treasury", &treasury)?;
+    }
+    config.platform_fee = platform_fee.unwrap_or(config.platform_fee);
+    config.burn_share = burn_share.unwrap_or(config.burn_share);
+    config.platform_fee.checked_add(config.burn_share)?;
+    if let Some(delay) = settlement_delay_seconds {
+        config.settlement_delay_seconds = delay;
+    }
+    config.updated_at = env.block.time;
+    CONFIG.save(deps.storage, &config)?;
+    Ok(Response::new()
+        .add_attribute("action", "update_config")
+        .add_attribute("treasury", config.treasury)
+        .add_attribute("platform_fee", config.platform_fee.to_string())
+        .add_attribute("burn_share", config.burn_share.to_string()))
+}
+
+pub fn update_ownership(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    action: cw_ownable::Action,
+) -> Result<Response, ContractError> {
+    let ownership = cw_ownable::update_ownership(deps, &env.block, &info.sender, action)?;
+    Ok(Response::new()
+        .add_attribute("action", "update_ownership")
+        .add_attribute("sender", info.sender)
+        .add_attributes(ownership.into_attributes()))
+}

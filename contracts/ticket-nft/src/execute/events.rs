@@ -1,0 +1,337 @@
+//! The issuer's side: events, tiers, staff, cancellation; and settlement, which anyone may crank.
+
+use cosmwasm_std::{CosmosMsg, DepsMut, Empty, Env, MessageInfo, Response, Storage, Uint128};
+use ctc_interfaces::registry::{Capability, RegistryExecuteMsg};
+use ctc_interfaces::token::CtcExecuteMsg;
+use ctc_interfaces::FeeSplit;
+
+use crate::error::ContractError;
+use crate::execute::tickets::{ensure_scheduled, load_event, transfer_ctc};
+use crate::msg::{EventInput, EventStatus, TierInput, TransferPolicy};
+use crate::state::{Event, Tier, CONFIG, EVENTS, EVENT_COUNT, MINTERS, SCANNERS, TIERS};
+use crate::validate::{
+    self, MAX_RESALE_CAP_BPS, MAX_SEAT_BYTES, MAX_TIERS, MAX_TIER_NAME_BYTES,
+    MAX_TIER_SUPPLY, MAX_TITLE_BYTES, MAX_TRANSFERS, MAX_URI_BYTES,
+};
+
+fn invalid_event(reason: &str) -> ContractError {
+    ContractError::InvalidEvent {
+        reason: reason.to_owned(),
+    }
+}
+
+fn validate_tier(tier: &TierInput) -> Result<(), ContractError> {
+    let invalid = |reason: &str| ContractError::InvalidTier {
+        reason: reason.to_owned(),
+    };
+    validate::text("tier name", &tier.name, MAX_TIER_NAME_BYTES)?;
+    if tier.price.is_zero() {
+        return Err(invalid("price must be greater than zero"));
+    }
+    if tier.supply == 0 || tier.supply > MAX_TIER_SUPPLY {
+        return Err(invalid("supply must be between 1 and 100000"));
+    }
+    if !tier.seats.is_empty() && tier.seats.len() != tier.supply as usize {
+        return Err(invalid("a seated tier needs exactly one seat per ticket"));
+    }
+    for seat in &tier.seats {
+        validate::text("seat", seat, MAX_SEAT_BYTES)?;
+    }
+    if tier.per_wallet_limit == Some(0) {
+        return Err(invalid("a per-wallet limit must be at least 1"));
+    }
+    Ok(())
+}
+
+fn validate_event(event: &EventInput, env: &Env) -> Result<(), ContractError> {
+    validate::text("title", &event.title, MAX_TITLE_BYTES)?;
+    validate::text("venue", &event.venue, MAX_TITLE_BYTES)?;
+    if let Some(uri) = &event.description_uri {
+        validate::text("description_uri", uri, MAX_URI_BYTES)?;
+    }
+    if event.starts_at <= env.block.time {
+        return Err(invalid_event("starts_at must be in the future"));
+    }
+    if event.ends_at <= event.starts_at {
+        return Err(invalid_event("ends_at must be after starts_at"));
+    }
+    if event.sale_ends_at <= event.sale_starts_at || event.sale_ends_at > event.ends_at {
+        return Err(invalid_event(
+            "the sale must end after it starts and no later than the event",
+        ));
+    }
+    if event.tiers.is_empty() || event.tiers.len() > usize::from(MAX_TIERS) {
+        return Err(invalid_event("an event has between 1 and 16 tiers"));
+    }
+    if event.resale_cap_bps > MAX_RESALE_CAP_BPS {
+        return Err(invalid_event("the resale cap is at most 30000 (300%)"));
+    }
+    match event.transfer_policy {
+        TransferPolicy::NonTransferable => {}
+        TransferPolicy::GiftOnly { max_transfers } | TransferPolicy::Free { max_transfers } => {
+            if max_transfers == 0 || max_transfers > MAX_TRANSFERS {
+                return Err(invalid_event("max_transfers is between 1 and 100"));
+            }
+        }
+    }
+    event.tiers.iter().try_for_each(validate_tier)
+}
+
+fn consume_quota(
+    storage: &dyn Storage,
+    partner: &cosmwasm_std::Addr,
+    units: u64,
+) -> Result<CosmosMsg, ContractError> {
+    let config = CONFIG.load(storage)?;
+    Ok(RegistryExecuteMsg::ConsumeQuota {
+        partner: partner.to_string(),
+        capability: Capability::IssueTickets,
+        units,
+    }
+    .into_wasm_msg(&config.registry)?
+    .into())
+}
+
+fn tier_from(input: TierInput) -> Tier {
+    Tier {
+        name: input.name,
+        price: input.price,
+        supply: input.supply,
+        sold: 0,
+        seats: input.seats,
+        per_wallet_limit: input.per_wallet_limit,
+    }
+}
+
+/// The registry's `ConsumeQuota`, sent as a message, refuses a partner that is not Active with
+/// IssueTickets or is over quota, and then the whole creation is reverted.
+pub fn create_event(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    input: EventInput,
+) -> Result<Response, ContractError> {
+    validate_event(&input, &env)?;
+    let config = CONFIG.load(deps.storage)?;
+    let event_id = EVENT_COUNT.may_load(deps.storage)?.unwrap_or_default() + 1;
+    let total_supply: u64 = input.tiers.iter().map(|tier| u64::from(tier.supply)).sum();
+    let tier_count = input.tiers.len() as u8;
+    for (index, tier) in input.tiers.into_iter().enumerate() {
+        TIERS.save(deps.storage, (event_id, index as u8), &tier_from(tier))?;
+    }
+    EVENTS.save(
+        deps.storage,
+        event_id,
+        &Event {
+            issuer: info.sender.clone(),
+            title: input.title,
+            venue: input.venue,
+            description_uri: input.description_uri,
+            starts_at: input.starts_at,
+            ends_at: input.ends_at,
+            sale_starts_at: input.sale_starts_at,
+            sale_ends_at: input.sale_ends_at,
+            min_identity: input.min_identity,
+            transfer_policy: input.transfer_policy,
+            lock_before_start_seconds: input.lock_before_start_seconds,
+            resale_cap_bps: input.resale_cap_bps,
+            royalty: input.royalty,
+            check_in_opens_before_seconds: input.check_in_opens_before_seconds,
+            platform_fee: config.platform_fee,
+            burn_share: config.burn_share,
+            status: EventStatus::Scheduled,
+            sale_paused: false,
+            escrow: Uint128::zero(),
+            tier_count,
+            tickets_minted: 0,
+        },
+    )?;
+    EVENT_COUNT.save(deps.storage, &event_id)?;
+    Ok(Response::new()
+        .add_message(consume_quota(deps.storage, &info.sender, total_supply)?)
+        .add_attribute("action", "create_event")
+        .add_attribute("event_id", event_id.to_string())
+        .add_attribute("issuer", info.sender)
+        .add_attribute("supply", total_supply.to_string()))
+}
+
+/// The event, if the sender issued it and its sale has not started.
+fn editable_event(
+    storage: &dyn Storage,
+    env: &Env,
+    info: &MessageInfo,
+    event_id: u64,
+) -> Result<Event, ContractError> {
+    let event = issued_event(storage, info, event_id)?;
+    ensure_scheduled(&event)?;
+    if env.block.time >= event.sale_starts_at {
+        return Err(ContractError::SaleStarted);
+    }
+    Ok(event)
+}
+
+fn issued_event(
+    storage: &dyn Storage,
+    info: &MessageInfo,
+    event_id: u64,
+) -> Result<Event, ContractError> {
+    let event = load_event(storage, event_id)?;
+    if event.issuer != info.sender {
+        return Err(ContractError::NotIssuer);
+    }
+    Ok(event)
+}
+
+pub fn update_event(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    event_id: u64,
+    title: Option<String>,
+    venue: Option<String>,
+    description_uri: Option<String>,
+) -> Result<Response, ContractError> {
+    let mut event = editable_event(deps.storage, &env, &info, event_id)?;
+    if let Some(title) = title {
+        validate::text("title", &title, MAX_TITLE_BYTES)?;
+        event.title = title;
+    }
+    if let Some(venue) = venue {
+        validate::text("venue", &venue, MAX_TITLE_BYTES)?;
+        event.venue = venue;
+    }
+    if let Some(uri) = description_uri {
+        validate::text("description_uri", &uri, MAX_URI_BYTES)?;
+        event.description_uri = Some(uri);
+    }
+    EVENTS.save(deps.storage, event_id, &event)?;
+    Ok(Response::new()
+        .add_attribute("action", "update_event")
+        .add_attribute("event_id", event_id.to_string()))
+}
+
+pub fn add_tier(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    event_id: u64,
+    tier: TierInput,
+) -> Result<Response, ContractError> {
+    let mut event = editable_event(deps.storage, &env, &info, event_id)?;
+    if event.tier_count >= MAX_TIERS {
+        return Err(invalid_event("an event has between 1 and 16 tiers"));
+    }
+    validate_tier(&tier)?;
+    let index = event.tier_count;
+    let supply = u64::from(tier.supply);
+    TIERS.save(deps.storage, (event_id, index), &tier_from(tier))?;
+    event.tier_count += 1;
+    EVENTS.save(deps.storage, event_id, &event)?;
+    Ok(Response::new()
+        .add_message(consume_quota(deps.storage, &info.sender, supply)?)
+        .add_attribute("action", "add_tier")
+        .add_attribute("event_id", event_id.to_string())
+        .add_attribute("tier", index.to_string()))
+}
+
+pub fn set_sale_paused(
+    deps: DepsMut,
+    info: MessageInfo,
+    event_id: u64,
+    paused: bool,
+) -> Result<Response, ContractError> {
+    let mut event = issued_event(deps.storage, &info, event_id)?;
+    ensure_scheduled(&event)?;
+    event.sale_paused = paused;
+    EVENTS.save(deps.storage, event_id, &event)?;
+    Ok(Response::new()
+        .add_attribute("action", "set_sale_paused")
+        .add_attribute("event_id", event_id.to_string())
+        .add_attribute("paused", paused.to_string()))
+}
+
+/// Grants or withdraws a per-event role (scanner or minter).
+pub fn set_role(
+    deps: DepsMut,
+    info: MessageInfo,
+    event_id: u64,
+    address: String,
+    allowed: bool,
+    minter: bool,
+) -> Result<Response, ContractError> {
+    issued_event(deps.storage, &info, event_id)?;
+    let address = validate::address(deps.api, "address", &address)?;
+    let role = if minter { MINTERS } else { SCANNERS };
+    if allowed {
+        role.save(deps.storage, (event_id, &address), &Empty {})?;
+    } else {
+        role.remove(deps.storage, (event_id, &address));
+    }
+    Ok(Response::new()
+        .add_attribute(
+            "action",
+            if minter { "set_minter" } else { "set_scanner" },
+        )
+        .add_attribute("event_id", event_id.to_string())
+        .add_attribute("address", address)
+        .add_attribute("allowed", allowed.to_string()))
+}
+
+pub fn cancel_event(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    event_id: u64,
+) -> Result<Response, ContractError> {
+    let mut event = load_event(deps.storage, event_id)?;
+    if event.issuer != info.sender && !cw_ownable::is_owner(deps.storage, &info.sender)? {
+        return Err(ContractError::NotIssuerOrOwner);
+    }
+    ensure_scheduled(&event)?;
+    if env.block.time >= event.ends_at {
+        return Err(ContractError::EventEnded);
+    }
+    event.status = EventStatus::Cancelled { at: env.block.time };
+    EVENTS.save(deps.storage, event_id, &event)?;
+    Ok(Response::new()
+        .add_attribute("action", "cancel_event")
+        .add_attribute("event_id", event_id.to_string())
+        .add_attribute("escrow", event.escrow))
+}
+
+pub fn settle(deps: DepsMut, env: Env, event_id: u64) -> Result<Response, ContractError> {
+    let mut event = load_event(deps.storage, event_id)?;
+    ensure_scheduled(&event)?;
+    let config = CONFIG.load(deps.storage)?;
+    let opens_at = event.ends_at.plus_seconds(config.settlement_delay_seconds);
+    if env.block.time < opens_at {
+        return Err(ContractError::SettlementNotOpen { opens_at });
+    }
+    let split = FeeSplit::new(event.escrow, event.platform_fee, event.burn_share)?;
+    event.escrow = Uint128::zero();
+    event.status = EventStatus::Settled { at: env.block.time };
+    EVENTS.save(deps.storage, event_id, &event)?;
+
+    let mut messages = vec![];
+    if !split.fee.is_zero() {
+        messages.push(transfer_ctc(&config.token, &config.treasury, split.fee)?);
+    }
+    if !split.burn.is_zero() {
+        messages.push(
+            CtcExecuteMsg::BurnOrRecycle { amount: split.burn }
+                .into_wasm_msg(&config.token)?
+                .into(),
+        );
+    }
+    if !split.rest.is_zero() {
+        messages.push(transfer_ctc(&config.token, &event.issuer, split.rest)?);
+    }
+    Ok(Response::new()
+        .add_messages(messages)
+        .add_attribute("action", "settle")
+        .add_attribute("event_id", event_id.to_string())
+        .add_attribute("fee", split.fee)
+        .add_attribute("burn", split.burn)
+        .add_attribute("payout", split.rest)
+        .add_attribute("issuer", event.issuer))
+}

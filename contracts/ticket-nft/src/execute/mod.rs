@@ -1,0 +1,7 @@
+pub mod admin;
+pub mod door;
+pub mod events;
+pub mod resale;
+pub mod sale;
+pub mod tickets;
+pub mod transfer;

@@ -1,0 +1,133 @@
+//! Resale inside the contract, under the Free policy and the event's price cap.
+
+use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response, Uint128};
+
+use crate::error::ContractError;
+use crate::execute::tickets::{
+    clear_receiver, hand_over, load_event, load_ticket, record, transfer_ctc,
+};
+use crate::execute::transfer::ensure_movable;
+use crate::msg::{Provenance, TransferPolicy};
+use crate::state::{Event, Listing, CONFIG, LISTINGS, TICKETS};
+
+/// The highest resale price of a ticket with `face_price`, rounded down.
+pub fn resale_cap(event: &Event, face_price: Uint128) -> Uint128 {
+    face_price.multiply_ratio(event.resale_cap_bps, 10_000u32)
+}
+
+pub fn list_for_resale(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    token_id: String,
+    price: Uint128,
+) -> Result<Response, ContractError> {
+    let ticket = load_ticket(deps.storage, &token_id)?;
+    if ticket.owner != info.sender {
+        return Err(ContractError::NotOwner);
+    }
+    let event = load_event(deps.storage, ticket.event_id)?;
+    if !matches!(event.transfer_policy, TransferPolicy::Free { .. }) {
+        return Err(ContractError::ResaleNotAllowed);
+    }
+    ensure_movable(&event, &ticket, &env)?;
+    if price.is_zero() {
+        return Err(ContractError::ZeroPrice);
+    }
+    let cap = resale_cap(&event, ticket.face_price);
+    if price > cap {
+        return Err(ContractError::AboveResaleCap { price, cap });
+    }
+    LISTINGS.save(
+        deps.storage,
+        (ticket.event_id, &token_id),
+        &Listing {
+            seller: info.sender.clone(),
+            price,
+        },
+    )?;
+    Ok(Response::new()
+        .add_attribute("action", "list_for_resale")
+        .add_attribute("event_id", ticket.event_id.to_string())
+        .add_attribute("token_id", token_id)
+        .add_attribute("seller", info.sender)
+        .add_attribute("price", price))
+}
+
+pub fn delist(deps: DepsMut, info: MessageInfo, token_id: String) -> Result<Response, ContractError> {
+    let ticket = load_ticket(deps.storage, &token_id)?;
+    if ticket.owner != info.sender {
+        return Err(ContractError::NotOwner);
+    }
+    let key = (ticket.event_id, token_id.as_str());
+    if !LISTINGS.has(deps.storage, key) {
+        return Err(ContractError::NotListed { token_id });
+    }
+    LISTINGS.remove(deps.storage, key);
+    Ok(Response::new()
+        .add_attribute("action", "delist")
+        .add_attribute("token_id", token_id))
+}
+
+/// Royalty to the issuer, the rest to the seller, the ticket to the buyer, in one message. The
+/// CTC passes straight through: escrow is untouched.
+pub fn buy_resale(
+    deps: DepsMut,
+    env: Env,
+    buyer: Addr,
+    paid: Uint128,
+    token_id: String,
+) -> Result<Response, ContractError> {
+    let mut ticket = load_ticket(deps.storage, &token_id)?;
+    let listing = LISTINGS
+        .may_load(deps.storage, (ticket.event_id, &token_id))?
+        .ok_or_else(|| ContractError::NotListed {
+            token_id: token_id.clone(),
+        })?;
+    if buyer == listing.seller {
+        return Err(ContractError::OwnListing);
+    }
+    if paid != listing.price {
+        return Err(ContractError::WrongAmount {
+            expected: listing.price,
+            received: paid,
+        });
+    }
+    let event = load_event(deps.storage, ticket.event_id)?;
+    ensure_movable(&event, &ticket, &env)?;
+    let config = CONFIG.load(deps.storage)?;
+    clear_receiver(deps.querier, &config, &event, &buyer)?;
+
+    let royalty = event.royalty.of(paid);
+    let to_seller = paid.checked_sub(royalty)?;
+    let seller = ticket.owner.clone();
+    hand_over(deps.storage, &token_id, &mut ticket, &buyer)?;
+    record(
+        deps.storage,
+        &env,
+        &token_id,
+        &mut ticket,
+        Provenance::Resold {
+            from: seller.clone(),
+            to: buyer.clone(),
+            price: paid,
+        },
+    )?;
+    TICKETS.save(deps.storage, &token_id, &ticket)?;
+
+    let mut response = Response::new();
+    if !royalty.is_zero() {
+        response = response.add_message(transfer_ctc(&config.token, &event.issuer, royalty)?);
+    }
+    if !to_seller.is_zero() {
+        response = response.add_message(transfer_ctc(&config.token, &seller, to_seller)?);
+    }
+    Ok(response
+        .add_attribute("action", "buy_resale")
+        .add_attribute("event_id", ticket.event_id.to_string())
+        .add_attribute("token_id", token_id)
+        .add_attribute("seller", seller)
+        .add_attribute("buyer", buyer)
+        .add_attribute("price", paid)
+        .add_attribute("royalty", royalty))
+}

@@ -1,0 +1,232 @@
+//! Money in and out of escrow: primary sales, reserved mints and refunds.
+
+use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response, Uint128};
+use cw20::Cw20ReceiveMsg;
+
+use crate::error::ContractError;
+use crate::execute::resale;
+use crate::execute::tickets::{
+    clear_receiver, clear_sale, count_minted, ensure_scheduled, load_event, load_ticket, mint,
+    record, transfer_ctc,
+};
+use crate::msg::{EventStatus, Provenance, ReceiveMsg, TicketStatus};
+use crate::state::{Tier, CONFIG, EVENTS, MINTERS, PURCHASES, TICKETS, TIERS};
+use crate::validate::{self, MAX_PER_MESSAGE};
+
+pub fn receive(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    wrapper: Cw20ReceiveMsg,
+) -> Result<Response, ContractError> {
+    let config = CONFIG.load(deps.storage)?;
+    if info.sender != config.token {
+        return Err(ContractError::WrongToken);
+    }
+    let payer = validate::address(deps.api, "sender", &wrapper.sender)?;
+    match cosmwasm_std::from_json(&wrapper.msg)? {
+        ReceiveMsg::Buy {
+            event_id,
+            tier,
+            quantity,
+            recipient,
+        } => {
+            let recipient = match recipient {
+                Some(recipient) => validate::address(deps.api, "recipient", &recipient)?,
+                None => payer.clone(),
+            };
+            buy(
+                deps,
+                env,
+                payer,
+                recipient,
+                wrapper.amount,
+                (event_id, tier, quantity),
+            )
+        }
+        ReceiveMsg::BuyResale { token_id } => {
+            resale::buy_resale(deps, env, payer, wrapper.amount, token_id)
+        }
+    }
+}
+
+fn load_tier(deps: &DepsMut, event_id: u64, tier: u8) -> Result<Tier, ContractError> {
+    TIERS
+        .may_load(deps.storage, (event_id, tier))?
+        .ok_or(ContractError::TierNotFound { event_id, tier })
+}
+
+fn check_quantity(quantity: u32, tier: &Tier) -> Result<(), ContractError> {
+    if quantity == 0 || quantity > MAX_PER_MESSAGE {
+        return Err(ContractError::InvalidQuantity {
+            max: MAX_PER_MESSAGE,
+        });
+    }
+    let left = tier.supply - tier.sold;
+    if quantity > left {
+        return Err(ContractError::SoldOut { left });
+    }
+    Ok(())
+}
+
+fn buy(
+    deps: DepsMut,
+    env: Env,
+    buyer: Addr,
+    recipient: Addr,
+    paid: Uint128,
+    (event_id, tier_index, quantity): (u64, u8, u32),
+) -> Result<Response, ContractError> {
+    let mut event = load_event(deps.storage, event_id)?;
+    ensure_scheduled(&event)?;
+    let now = env.block.time;
+    if now < event.sale_starts_at || now >= event.sale_ends_at {
+        return Err(ContractError::SaleClosed {
+            starts_at: event.sale_starts_at,
+            ends_at: event.sale_ends_at,
+        });
+    }
+    if event.sale_paused {
+        return Err(ContractError::SalePaused);
+    }
+    let mut tier = load_tier(&deps, event_id, tier_index)?;
+    check_quantity(quantity, &tier)?;
+    let expected = tier.price.checked_mul(Uint128::from(quantity))?;
+    if paid != expected {
+        return Err(ContractError::WrongAmount {
+            expected,
+            received: paid,
+        });
+    }
+    let purchase_key = (event_id, tier_index, &buyer);
+    let already = PURCHASES
+        .may_load(deps.storage, purchase_key)?
+        .unwrap_or_default();
+    if let Some(limit) = tier.per_wallet_limit {
+        if already + quantity > limit {
+            return Err(ContractError::WalletLimit { limit, already });
+        }
+    }
+    let config = CONFIG.load(deps.storage)?;
+    clear_sale(deps.querier, &config, &event, &recipient)?;
+
+    let price = tier.price;
+    let mut token_ids = Vec::with_capacity(quantity as usize);
+    for _ in 0..quantity {
+        token_ids.push(mint(
+            deps.storage,
+            &env,
+            (event_id, tier_index),
+            &mut event,
+            &mut tier,
+            &recipient,
+            price,
+        )?);
+    }
+    event.escrow = event.escrow.checked_add(paid)?;
+    count_minted(deps.storage, quantity)?;
+    PURCHASES.save(deps.storage, purchase_key, &(already + quantity))?;
+    TIERS.save(deps.storage, (event_id, tier_index), &tier)?;
+    EVENTS.save(deps.storage, event_id, &event)?;
+    Ok(Response::new()
+        .add_attribute("action", "buy")
+        .add_attribute("event_id", event_id.to_string())
+        .add_attribute("tier", tier_index.to_string())
+        .add_attribute("buyer", buyer)
+        .add_attribute("recipient", recipient)
+        .add_attribute("amount", paid)
+        .add_attribute("token_ids", token_ids.join(",")))
+}
+
+pub fn mint_reserved(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    (event_id, tier_index): (u64, u8),
+    recipient: String,
+    quantity: u32,
+) -> Result<Response, ContractError> {
+    let mut event = load_event(deps.storage, event_id)?;
+    if !MINTERS.has(deps.storage, (event_id, &info.sender)) {
+        return Err(ContractError::NotMinter);
+    }
+    ensure_scheduled(&event)?;
+    if env.block.time >= event.ends_at {
+        return Err(ContractError::EventEnded);
+    }
+    let recipient = validate::address(deps.api, "recipient", &recipient)?;
+    let mut tier = load_tier(&deps, event_id, tier_index)?;
+    check_quantity(quantity, &tier)?;
+    let config = CONFIG.load(deps.storage)?;
+    clear_receiver(deps.querier, &config, &event, &recipient)?;
+
+    let mut token_ids = Vec::with_capacity(quantity as usize);
+    for _ in 0..quantity {
+        token_ids.push(mint(
+            deps.storage,
+            &env,
+            (event_id, tier_index),
+            &mut event,
+            &mut tier,
+            &recipient,
+            Uint128::zero(),
+        )?);
+    }
+    count_minted(deps.storage, quantity)?;
+    TIERS.save(deps.storage, (event_id, tier_index), &tier)?;
+    EVENTS.save(deps.storage, event_id, &event)?;
+    Ok(Response::new()
+        .add_attribute("action", "mint_reserved")
+        .add_attribute("event_id", event_id.to_string())
+        .add_attribute("tier", tier_index.to_string())
+        .add_attribute("minter", info.sender)
+        .add_attribute("recipient", recipient)
+        .add_attribute("token_ids", token_ids.join(",")))
+}
+
+/// Pays the holder what was paid into escrow for the ticket (nothing for a reserved ticket, whose
+/// money never came here) and marks it Refunded.
+pub fn claim_refund(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    token_id: String,
+) -> Result<Response, ContractError> {
+    let mut ticket = load_ticket(deps.storage, &token_id)?;
+    if ticket.owner != info.sender {
+        return Err(ContractError::NotOwner);
+    }
+    let mut event = load_event(deps.storage, ticket.event_id)?;
+    if !matches!(event.status, EventStatus::Cancelled { .. }) {
+        return Err(ContractError::EventNotCancelled);
+    }
+    if ticket.status == TicketStatus::Refunded {
+        return Err(ContractError::AlreadyRefunded);
+    }
+    let amount = ticket.paid;
+    event.escrow = event.escrow.checked_sub(amount)?;
+    ticket.status = TicketStatus::Refunded;
+    record(
+        deps.storage,
+        &env,
+        &token_id,
+        &mut ticket,
+        Provenance::Refunded {
+            to: info.sender.clone(),
+            amount,
+        },
+    )?;
+    TICKETS.save(deps.storage, &token_id, &ticket)?;
+    EVENTS.save(deps.storage, ticket.event_id, &event)?;
+    let config = CONFIG.load(deps.storage)?;
+    let mut response = Response::new();
+    if !amount.is_zero() {
+        response = response.add_message(transfer_ctc(&config.token, &info.sender, amount)?);
+    }
+    Ok(response
+        .add_attribute("action", "claim_refund")
+        .add_attribute("event_id", ticket.event_id.to_string())
+        .add_attribute("token_id", token_id)
+        .add_attribute("to", info.sender)
+        .add_attribute("amount", amount))
+}

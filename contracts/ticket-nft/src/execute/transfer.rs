@@ -1,0 +1,200 @@
+//! The cw721 transfer and approval messages, with the event's transfer policy applied.
+
+use cosmwasm_std::{Addr, BlockInfo, Binary, DepsMut, Env, MessageInfo, Response, Storage};
+use cw721::receiver::Cw721ReceiveMsg;
+use cw721::{Approval, Expiration};
+
+use crate::error::ContractError;
+use crate::execute::tickets::{
+    clear_receiver, ensure_scheduled, ensure_valid, hand_over, load_event, load_ticket, record,
+};
+use crate::msg::{Provenance, TransferPolicy};
+use crate::state::{Event, Ticket, CONFIG, OPERATORS, TICKETS};
+use crate::validate;
+
+/// Whether `sender` may move or approve `ticket` as cw721 defines it: the owner, a spender
+/// approved for the token, or an operator of the owner, with unexpired approvals.
+fn may_act_for(
+    storage: &dyn Storage,
+    block: &BlockInfo,
+    ticket: &Ticket,
+    sender: &Addr,
+    include_spenders: bool,
+) -> Result<bool, ContractError> {
+    if ticket.owner == *sender {
+        return Ok(true);
+    }
+    if include_spenders
+        && ticket
+            .approvals
+            .iter()
+            .any(|a| a.spender == *sender && !a.is_expired(block))
+    {
+        return Ok(true);
+    }
+    Ok(OPERATORS
+        .may_load(storage, (&ticket.owner, sender))?
+        .is_some_and(|expires| !expires.is_expired(block)))
+}
+
+/// Refuses a move the event's rules forbid; the same rules gate resale listings.
+pub fn ensure_movable(event: &Event, ticket: &Ticket, env: &Env) -> Result<(), ContractError> {
+    ensure_valid(ticket)?;
+    ensure_scheduled(event)?;
+    let locked_at = event.locks_at();
+    if env.block.time >= locked_at {
+        return Err(ContractError::TicketsLocked { locked_at });
+    }
+    match event.transfer_policy {
+        TransferPolicy::NonTransferable => Err(ContractError::NonTransferable),
+        TransferPolicy::GiftOnly { max_transfers } | TransferPolicy::Free { max_transfers }
+            if ticket.transfers >= max_transfers =>
+        {
+            Err(ContractError::TransferLimitReached { max: max_transfers })
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Moves the ticket for a plain cw721 transfer or send, after every check.
+fn gift(
+    deps: DepsMut,
+    env: &Env,
+    info: &MessageInfo,
+    recipient: &Addr,
+    token_id: &str,
+) -> Result<Addr, ContractError> {
+    let mut ticket = load_ticket(deps.storage, token_id)?;
+    if !may_act_for(deps.storage, &env.block, &ticket, &info.sender, true)? {
+        return Err(ContractError::NotAllowedToMove {
+            token_id: token_id.to_owned(),
+        });
+    }
+    let event = load_event(deps.storage, ticket.event_id)?;
+    ensure_movable(&event, &ticket, env)?;
+    let config = CONFIG.load(deps.storage)?;
+    clear_receiver(deps.querier, &config, &event, recipient)?;
+    let from = ticket.owner.clone();
+    hand_over(deps.storage, token_id, &mut ticket, recipient)?;
+    record(
+        deps.storage,
+        env,
+        token_id,
+        &mut ticket,
+        Provenance::Transferred {
+            from: from.clone(),
+            to: recipient.clone(),
+        },
+    )?;
+    TICKETS.save(deps.storage, token_id, &ticket)?;
+    Ok(from)
+}
+
+pub fn transfer_nft(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    recipient: String,
+    token_id: String,
+) -> Result<Response, ContractError> {
+    let recipient = validate::address(deps.api, "recipient", &recipient)?;
+    gift(deps, &env, &info, &recipient, &token_id)?;
+    Ok(Response::new()
+        .add_attribute("action", "transfer_nft")
+        .add_attribute("sender", info.sender)
+        .add_attribute("recipient", recipient)
+        .add_attribute("token_id", token_id))
+}
+
+pub fn send_nft(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    contract: String,
+    token_id: String,
+    msg: Binary,
+) -> Result<Response, ContractError> {
+    let contract = validate::address(deps.api, "contract", &contract)?;
+    gift(deps, &env, &info, &contract, &token_id)?;
+    let hook = Cw721ReceiveMsg {
+        sender: info.sender.to_string(),
+        token_id: token_id.clone(),
+        msg,
+    }
+    .into_cosmos_msg::<_, cosmwasm_std::Empty>(contract.clone())?;
+    Ok(Response::new()
+        .add_message(hook)
+        .add_attribute("action", "send_nft")
+        .add_attribute("sender", info.sender)
+        .add_attribute("recipient", contract)
+        .add_attribute("token_id", token_id))
+}
+
+/// Sets (`expires: Some`) or removes (`None`) `spender`'s approval on a ticket, as cw721 does.
+pub fn update_approval(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    spender: String,
+    token_id: String,
+    expires: Option<Option<Expiration>>,
+) -> Result<Response, ContractError> {
+    let spender_addr = validate::address(deps.api, "spender", &spender)?;
+    let mut ticket = load_ticket(deps.storage, &token_id)?;
+    if !may_act_for(deps.storage, &env.block, &ticket, &info.sender, false)? {
+        return Err(ContractError::NotAllowedToMove { token_id });
+    }
+    ticket.approvals.retain(|a| a.spender != spender_addr);
+    let action = match expires {
+        Some(expires) => {
+            let expires = expires.unwrap_or_default();
+            if expires.is_expired(&env.block) {
+                return Err(ContractError::Expired);
+            }
+            ticket.approvals.push(Approval {
+                spender: spender_addr,
+                expires,
+            });
+            "approve"
+        }
+        None => "revoke",
+    };
+    TICKETS.save(deps.storage, &token_id, &ticket)?;
+    Ok(Response::new()
+        .add_attribute("action", action)
+        .add_attribute("sender", info.sender)
+        .add_attribute("spender", spender)
+        .add_attribute("token_id", token_id))
+}
+
+pub fn approve_all(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    operator: String,
+    expires: Option<Expiration>,
+) -> Result<Response, ContractError> {
+    let expires = expires.unwrap_or_default();
+    if expires.is_expired(&env.block) {
+        return Err(ContractError::Expired);
+    }
+    let operator_addr = validate::address(deps.api, "operator", &operator)?;
+    OPERATORS.save(deps.storage, (&info.sender, &operator_addr), &expires)?;
+    Ok(Response::new()
+        .add_attribute("action", "approve_all")
+        .add_attribute("sender", info.sender)
+        .add_attribute("operator", operator))
+}
+
+pub fn revoke_all(
+    deps: DepsMut,
+    info: MessageInfo,
+    operator: String,
+) -> Result<Response, ContractError> {
+    let operator_addr = validate::address(deps.api, "operator", &operator)?;
+    OPERATORS.remove(deps.storage, (&info.sender, &operator_addr));
+    Ok(Response::new()
+        .add_attribute("action", "revoke_all")
+        .add_attribute("sender", info.sender)
+        .add_attribute("operator", operator))
+}

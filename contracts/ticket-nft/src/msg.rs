@@ -1,0 +1,410 @@
+use cosmwasm_schema::{cw_serde, QueryResponses};
+use cosmwasm_std::{Addr, Binary, Empty, Timestamp, Uint128};
+use cw20::Cw20ReceiveMsg;
+use cw721::msg::{
+    AllNftInfoResponse, ApprovalResponse, ApprovalsResponse, CollectionInfoAndExtensionResponse,
+    MinterResponse, NftInfoResponse, NumTokensResponse, OperatorResponse, OperatorsResponse,
+    OwnerOfResponse, TokensResponse,
+};
+use cw721::Expiration;
+use cw_ownable::{cw_ownable_execute, Ownership};
+
+use ctc_interfaces::registry::IdentityLevel;
+use ctc_interfaces::BasisPoints;
+
+pub use ctc_interfaces::tickets::TicketReceiveMsg as ReceiveMsg;
+
+#[cw_serde]
+pub struct InstantiateMsg {
+    /// The CTC cw20 contract: the only token accepted.
+    pub token: String,
+    pub registry: String,
+    /// Receives the platform fee at settlement.
+    pub treasury: String,
+    /// Platform fee, in basis points of an event's revenue, fixed into each event at creation.
+    pub platform_fee: BasisPoints,
+    /// Share of revenue sent to CTC's `BurnOrRecycle` at settlement, fixed into each event too.
+    pub burn_share: BasisPoints,
+    /// Seconds after an event ends before anyone may settle it (time for cancellation disputes).
+    pub settlement_delay_seconds: u64,
+    /// cw721 collection name and symbol.
+    pub name: String,
+    pub symbol: String,
+    /// The platform owner (may cancel any event, change the config); the sender when omitted.
+    pub owner: Option<String>,
+}
+
+/// How tickets of an event may move between wallets.
+#[cw_serde]
+#[derive(Copy)]
+pub enum TransferPolicy {
+    NonTransferable,
+    /// Plain transfers (gifts), at most `max_transfers` per ticket; no resale listings.
+    GiftOnly { max_transfers: u32 },
+    /// Gifts and resale inside the contract, at most `max_transfers` moves per ticket.
+    Free { max_transfers: u32 },
+}
+
+#[cw_serde]
+pub struct TierInput {
+    pub name: String,
+    /// Face price in micro-CTC.
+    pub price: Uint128,
+    /// With `seats`, must equal the number of seats.
+    pub supply: u32,
+    /// Seat labels handed out in order; empty for general admission.
+    pub seats: Vec<String>,
+    /// Most tickets of this tier one buyer may buy; `None` for no limit.
+    pub per_wallet_limit: Option<u32>,
+}
+
+#[cw_serde]
+pub struct EventInput {
+    pub title: String,
+    pub venue: String,
+    pub description_uri: Option<String>,
+    pub starts_at: Timestamp,
+    pub ends_at: Timestamp,
+    pub sale_starts_at: Timestamp,
+    pub sale_ends_at: Timestamp,
+    pub tiers: Vec<TierInput>,
+    /// Real-name ticketing: buyers and receivers need at least this level in the registry.
+    pub min_identity: Option<IdentityLevel>,
+    pub transfer_policy: TransferPolicy,
+    /// Tickets stop moving (transfers, listings, resales) this long before `starts_at`.
+    pub lock_before_start_seconds: u64,
+    /// Highest resale price in basis points of face price (11000 = 110%), at most 30000.
+    pub resale_cap_bps: u32,
+    /// Issuer's royalty on each resale.
+    pub royalty: BasisPoints,
+    /// Check-in opens this long before `starts_at` and closes at `ends_at`.
+    pub check_in_opens_before_seconds: u64,
+}
+
+#[cw_ownable_execute]
+#[cw_serde]
+pub enum ExecuteMsg {
+    // cw721
+    /// Obeys the event's transfer policy, lock window and identity requirement.
+    TransferNft { recipient: String, token_id: String },
+    /// Obeys the same rules as `TransferNft`.
+    SendNft {
+        contract: String,
+        token_id: String,
+        msg: Binary,
+    },
+    Approve {
+        spender: String,
+        token_id: String,
+        expires: Option<Expiration>,
+    },
+    Revoke { spender: String, token_id: String },
+    ApproveAll {
+        operator: String,
+        expires: Option<Expiration>,
+    },
+    RevokeAll { operator: String },
+    /// Always refused: a ticket is refunded or used, never destroyed, so its provenance stays.
+    Burn { token_id: String },
+
+    // CTC payments: `Buy` and `BuyResale` hooks.
+    Receive(Cw20ReceiveMsg),
+
+    // Issuer
+    /// A partner with IssueTickets creates an event; its total supply is drawn from the partner's
+    /// IssueTickets quota in the registry.
+    CreateEvent { event: EventInput },
+    /// Before the sale starts.
+    UpdateEvent {
+        event_id: u64,
+        title: Option<String>,
+        venue: Option<String>,
+        description_uri: Option<String>,
+    },
+    /// Before the sale starts; draws the tier's supply from the quota.
+    AddTier { event_id: u64, tier: TierInput },
+    SetSalePaused { event_id: u64, paused: bool },
+    /// Door staff for this event.
+    SetScanner {
+        event_id: u64,
+        address: String,
+        allowed: bool,
+    },
+    /// Addresses (e.g. a crowdfund contract) that may send `MintReserved` for this event.
+    SetMinter {
+        event_id: u64,
+        address: String,
+        allowed: bool,
+    },
+    /// The issuer or the platform owner, before the event ends: sales stop, resale closes and
+    /// every holder may pull a refund of what was paid for the ticket.
+    CancelEvent { event_id: u64 },
+
+    // Anyone
+    /// After `ends_at` plus the settlement delay: platform fee to the treasury, burn share to CTC's
+    /// `BurnOrRecycle`, the rest to the issuer. O(1) in the number of tickets.
+    Settle { event_id: u64 },
+    /// The holder of a ticket of a cancelled event pulls what was paid for it.
+    ClaimRefund { token_id: String },
+
+    // Holders
+    /// Only under the Free policy, before the lock window, at most the resale cap.
+    ListForResale { token_id: String, price: Uint128 },
+    Delist { token_id: String },
+
+    // Scanners and minters
+    /// Once per ticket, inside the check-in window; `holder` must own the ticket.
+    CheckIn { token_id: String, holder: String },
+    /// See `ctc_interfaces::tickets::TicketExecuteMsg`.
+    MintReserved {
+        event_id: u64,
+        tier: u8,
+        recipient: String,
+        quantity: u32,
+    },
+
+    // Platform owner
+    UpdateConfig {
+        treasury: Option<String>,
+        platform_fee: Option<BasisPoints>,
+        burn_share: Option<BasisPoints>,
+        settlement_delay_seconds: Option<u64>,
+    },
+}
+
+#[cw_serde]
+#[derive(QueryResponses)]
+pub enum QueryMsg {
+    // cw721
+    #[returns(OwnerOfResponse)]
+    OwnerOf {
+        token_id: String,
+        include_expired: Option<bool>,
+    },
+    #[returns(ApprovalResponse)]
+    Approval {
+        token_id: String,
+        spender: String,
+        include_expired: Option<bool>,
+    },
+    #[returns(ApprovalsResponse)]
+    Approvals {
+        token_id: String,
+        include_expired: Option<bool>,
+    },
+    #[returns(OperatorResponse)]
+    Operator {
+        owner: String,
+        operator: String,
+        include_expired: Option<bool>,
+    },
+    #[returns(OperatorsResponse)]
+    AllOperators {
+        owner: String,
+        include_expired: Option<bool>,
+        start_after: Option<String>,
+        limit: Option<u32>,
+    },
+    #[returns(NumTokensResponse)]
+    NumTokens {},
+    #[returns(CollectionInfoAndExtensionResponse<Option<Empty>>)]
+    ContractInfo {},
+    #[returns(CollectionInfoAndExtensionResponse<Option<Empty>>)]
+    GetCollectionInfoAndExtension {},
+    /// The platform owner, which controls the collection; tickets are minted by sales.
+    #[returns(MinterResponse)]
+    Minter {},
+    #[returns(Ownership<Addr>)]
+    Ownership {},
+    #[returns(Ownership<Addr>)]
+    GetMinterOwnership {},
+    #[returns(NftInfoResponse<TicketInfo>)]
+    NftInfo { token_id: String },
+    #[returns(AllNftInfoResponse<TicketInfo>)]
+    AllNftInfo {
+        token_id: String,
+        include_expired: Option<bool>,
+    },
+    #[returns(TokensResponse)]
+    Tokens {
+        owner: String,
+        start_after: Option<String>,
+        limit: Option<u32>,
+    },
+    #[returns(TokensResponse)]
+    AllTokens {
+        start_after: Option<String>,
+        limit: Option<u32>,
+    },
+
+    // Tickets
+    #[returns(ConfigResponse)]
+    Config {},
+    #[returns(EventResponse)]
+    Event { event_id: u64 },
+    #[returns(EventsResponse)]
+    Events {
+        start_after: Option<u64>,
+        limit: Option<u32>,
+    },
+    /// Open listings of an event (none once it is cancelled or settled).
+    #[returns(ListingsResponse)]
+    Listings {
+        event_id: u64,
+        start_after: Option<String>,
+        limit: Option<u32>,
+    },
+    #[returns(Option<ListingResponse>)]
+    Listing { token_id: String },
+    /// Every change in a ticket's life, oldest first.
+    #[returns(HistoryResponse)]
+    History {
+        token_id: String,
+        start_after: Option<u32>,
+        limit: Option<u32>,
+    },
+    /// For door apps, and for buyers who check before paying.
+    #[returns(VerifyTicketResponse)]
+    VerifyTicket {
+        token_id: String,
+        holder: Option<String>,
+    },
+    #[returns(RolesResponse)]
+    Roles { event_id: u64, address: String },
+}
+
+#[cw_serde]
+pub struct MigrateMsg {}
+
+#[cw_serde]
+pub struct ConfigResponse {
+    pub token: Addr,
+    pub registry: Addr,
+    pub treasury: Addr,
+    pub platform_fee: BasisPoints,
+    pub burn_share: BasisPoints,
+    pub settlement_delay_seconds: u64,
+}
+
+#[cw_serde]
+pub enum EventStatus {
+    Scheduled,
+    Cancelled { at: Timestamp },
+    Settled { at: Timestamp },
+}
+
+#[cw_serde]
+pub enum TicketStatus {
+    Valid,
+    /// Checked in at the door.
+    Used,
+    Refunded,
+}
+
+/// The on-chain metadata of a ticket (the cw721 `extension`).
+#[cw_serde]
+pub struct TicketInfo {
+    pub event_id: u64,
+    pub tier: u8,
+    pub tier_name: String,
+    pub seat: Option<String>,
+    pub face_price: Uint128,
+    pub issuer: Addr,
+    pub status: TicketStatus,
+}
+
+#[cw_serde]
+pub struct TierResponse {
+    pub name: String,
+    pub price: Uint128,
+    pub supply: u32,
+    pub sold: u32,
+    pub seats: Vec<String>,
+    pub per_wallet_limit: Option<u32>,
+}
+
+#[cw_serde]
+pub struct EventResponse {
+    pub event_id: u64,
+    pub issuer: Addr,
+    pub title: String,
+    pub venue: String,
+    pub description_uri: Option<String>,
+    pub starts_at: Timestamp,
+    pub ends_at: Timestamp,
+    pub sale_starts_at: Timestamp,
+    pub sale_ends_at: Timestamp,
+    pub min_identity: Option<IdentityLevel>,
+    pub transfer_policy: TransferPolicy,
+    pub lock_before_start_seconds: u64,
+    pub resale_cap_bps: u32,
+    pub royalty: BasisPoints,
+    pub check_in_opens_before_seconds: u64,
+    pub platform_fee: BasisPoints,
+    pub burn_share: BasisPoints,
+    pub status: EventStatus,
+    pub sale_paused: bool,
+    /// CTC held for this event: paid for its tickets and not yet settled or refunded.
+    pub escrow: Uint128,
+    pub tickets_minted: u32,
+    pub tiers: Vec<TierResponse>,
+}
+
+#[cw_serde]
+pub struct EventsResponse {
+    pub events: Vec<EventResponse>,
+}
+
+#[cw_serde]
+pub struct ListingResponse {
+    pub token_id: String,
+    pub seller: Addr,
+    pub price: Uint128,
+}
+
+#[cw_serde]
+pub struct ListingsResponse {
+    pub listings: Vec<ListingResponse>,
+}
+
+#[cw_serde]
+pub enum Provenance {
+    Minted { to: Addr, paid: Uint128 },
+    Transferred { from: Addr, to: Addr },
+    Resold { from: Addr, to: Addr, price: Uint128 },
+    CheckedIn { holder: Addr, scanner: Addr },
+    Refunded { to: Addr, amount: Uint128 },
+}
+
+#[cw_serde]
+pub struct ProvenanceRecord {
+    pub sequence: u32,
+    pub change: Provenance,
+    pub time: Timestamp,
+    pub height: u64,
+}
+
+#[cw_serde]
+pub struct HistoryResponse {
+    pub records: Vec<ProvenanceRecord>,
+}
+
+#[cw_serde]
+pub struct VerifyTicketResponse {
+    /// The ticket admits its owner now or later: Valid, its event neither cancelled nor over, and
+    /// owned by `holder` when one was given.
+    pub valid: bool,
+    /// Why not, when `valid` is false.
+    pub reason: Option<String>,
+    pub owner: Addr,
+    pub event_id: u64,
+    pub tier: u8,
+    pub seat: Option<String>,
+    pub status: TicketStatus,
+}
+
+#[cw_serde]
+pub struct RolesResponse {
+    pub scanner: bool,
+    pub minter: bool,
+}

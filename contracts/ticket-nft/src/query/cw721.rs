@@ -1,0 +1,230 @@
+//! The standard cw721 queries, answered with the `cw721` crate's own response types.
+
+use cosmwasm_std::{Addr, BlockInfo, Deps, Empty, Env, Order, StdResult};
+use cw721::msg::{
+    AllNftInfoResponse, ApprovalResponse, ApprovalsResponse, CollectionInfoAndExtensionResponse,
+    MinterResponse, NftInfoResponse, NumTokensResponse, OperatorResponse, OperatorsResponse,
+    OwnerOfResponse, TokensResponse,
+};
+use cw721::Approval;
+use cw_storage_plus::Bound;
+use ctc_interfaces::paging::page_limit;
+
+use crate::error::ContractError;
+use crate::execute::tickets::{load_event, load_ticket};
+use crate::msg::TicketInfo;
+use crate::state::{Ticket, CONFIG, OPERATORS, OWNED, TICKETS, TICKET_COUNT, TIERS};
+use crate::validate;
+
+fn live_approvals(ticket: &Ticket, block: &BlockInfo, include_expired: bool) -> Vec<Approval> {
+    ticket
+        .approvals
+        .iter()
+        .filter(|a| include_expired || !a.is_expired(block))
+        .cloned()
+        .collect()
+}
+
+pub fn owner_of(
+    deps: Deps,
+    env: Env,
+    token_id: String,
+    include_expired: bool,
+) -> Result<OwnerOfResponse, ContractError> {
+    let ticket = load_ticket(deps.storage, &token_id)?;
+    Ok(OwnerOfResponse {
+        owner: ticket.owner.to_string(),
+        approvals: live_approvals(&ticket, &env.block, include_expired),
+    })
+}
+
+pub fn approval(
+    deps: Deps,
+    env: Env,
+    token_id: String,
+    spender: String,
+    include_expired: bool,
+) -> Result<ApprovalResponse, ContractError> {
+    let ticket = load_ticket(deps.storage, &token_id)?;
+    let spender = validate::address(deps.api, "spender", &spender)?;
+    // As in cw721-base, the owner is always approved for its own ticket.
+    if ticket.owner == spender {
+        return Ok(ApprovalResponse {
+            approval: Approval {
+                spender,
+                expires: cw721::Expiration::Never {},
+            },
+        });
+    }
+    live_approvals(&ticket, &env.block, include_expired)
+        .into_iter()
+        .find(|a| a.spender == spender)
+        .map(|approval| ApprovalResponse { approval })
+        .ok_or_else(|| cosmwasm_std::StdError::not_found("Approval not found").into())
+}
+
+pub fn approvals(
+    deps: Deps,
+    env: Env,
+    token_id: String,
+    include_expired: bool,
+) -> Result<ApprovalsResponse, ContractError> {
+    let ticket = load_ticket(deps.storage, &token_id)?;
+    Ok(ApprovalsResponse {
+        approvals: live_approvals(&ticket, &env.block, include_expired),
+    })
+}
+
+pub fn operator(
+    deps: Deps,
+    env: Env,
+    owner: String,
+    operator: String,
+    include_expired: bool,
+) -> Result<OperatorResponse, ContractError> {
+    let owner = validate::address(deps.api, "owner", &owner)?;
+    let operator = validate::address(deps.api, "operator", &operator)?;
+    match OPERATORS.may_load(deps.storage, (&owner, &operator))? {
+        Some(expires) if include_expired || !expires.is_expired(&env.block) => {
+            Ok(OperatorResponse {
+                approval: Approval {
+                    spender: operator,
+                    expires,
+                },
+            })
+        }
+        _ => Err(cosmwasm_std::StdError::not_found("Approval not found").into()),
+    }
+}
+
+pub fn all_operators(
+    deps: Deps,
+    env: Env,
+    owner: String,
+    include_expired: bool,
+    start_after: Option<String>,
+    limit: Option<u32>,
+) -> Result<OperatorsResponse, ContractError> {
+    let limit = page_limit(limit)?;
+    let owner = validate::address(deps.api, "owner", &owner)?;
+    let start = start_after
+        .map(|a| validate::address(deps.api, "start_after", &a))
+        .transpose()?;
+    let operators = OPERATORS
+        .prefix(&owner)
+        .range(
+            deps.storage,
+            start.as_ref().map(Bound::exclusive),
+            None,
+            Order::Ascending,
+        )
+        .filter(|item| {
+            item.as_ref()
+                .map_or(true, |(_, expires)| include_expired || !expires.is_expired(&env.block))
+        })
+        .take(limit)
+        .map(|item| item.map(|(spender, expires)| Approval { spender, expires }))
+        .collect::<StdResult<_>>()?;
+    Ok(OperatorsResponse { operators })
+}
+
+pub fn num_tokens(deps: Deps) -> StdResult<NumTokensResponse> {
+    Ok(NumTokensResponse {
+        count: TICKET_COUNT.may_load(deps.storage)?.unwrap_or_default(),
+    })
+}
+
+pub fn collection_info(deps: Deps) -> StdResult<CollectionInfoAndExtensionResponse<Option<Empty>>> {
+    let config = CONFIG.load(deps.storage)?;
+    Ok(CollectionInfoAndExtensionResponse {
+        name: config.name,
+        symbol: config.symbol,
+        extension: None,
+        updated_at: config.updated_at,
+    })
+}
+
+pub fn minter(deps: Deps) -> StdResult<MinterResponse> {
+    let ownership = cw_ownable::get_ownership(deps.storage)?;
+    Ok(MinterResponse {
+        minter: ownership.owner.map(String::from),
+    })
+}
+
+pub fn nft_info(deps: Deps, token_id: String) -> Result<NftInfoResponse<TicketInfo>, ContractError> {
+    let ticket = load_ticket(deps.storage, &token_id)?;
+    info_of(deps, ticket)
+}
+
+fn info_of(deps: Deps, ticket: Ticket) -> Result<NftInfoResponse<TicketInfo>, ContractError> {
+    let event = load_event(deps.storage, ticket.event_id)?;
+    let tier = TIERS.load(deps.storage, (ticket.event_id, ticket.tier))?;
+    Ok(NftInfoResponse {
+        token_uri: event.description_uri,
+        extension: TicketInfo {
+            event_id: ticket.event_id,
+            tier: ticket.tier,
+            tier_name: tier.name,
+            seat: ticket.seat,
+            face_price: ticket.face_price,
+            issuer: event.issuer,
+            status: ticket.status,
+        },
+    })
+}
+
+pub fn all_nft_info(
+    deps: Deps,
+    env: Env,
+    token_id: String,
+    include_expired: bool,
+) -> Result<AllNftInfoResponse<TicketInfo>, ContractError> {
+    let ticket = load_ticket(deps.storage, &token_id)?;
+    let access = OwnerOfResponse {
+        owner: ticket.owner.to_string(),
+        approvals: live_approvals(&ticket, &env.block, include_expired),
+    };
+    Ok(AllNftInfoResponse {
+        access,
+        info: info_of(deps, ticket)?,
+    })
+}
+
+pub fn tokens(
+    deps: Deps,
+    owner: String,
+    start_after: Option<String>,
+    limit: Option<u32>,
+) -> Result<TokensResponse, ContractError> {
+    let limit = page_limit(limit)?;
+    let owner: Addr = validate::address(deps.api, "owner", &owner)?;
+    let tokens = OWNED
+        .prefix(&owner)
+        .keys(
+            deps.storage,
+            start_after.as_deref().map(Bound::exclusive),
+            None,
+            Order::Ascending,
+        )
+        .take(limit)
+        .collect::<StdResult<_>>()?;
+    Ok(TokensResponse { tokens })
+}
+
+pub fn all_tokens(
+    deps: Deps,
+    start_after: Option<String>,
+    limit: Option<u32>,
+) -> Result<TokensResponse, ContractError> {
+    let limit = page_limit(limit)?;
+    let tokens = TICKETS
+        .keys(
+            deps.storage,
+            start_after.as_deref().map(Bound::exclusive),
+            None,
+            Order::Ascending,
+        )
+        .take(limit)
+        .collect::<StdResult<_>>()?;
+    Ok(TokensResponse { tokens })
+}

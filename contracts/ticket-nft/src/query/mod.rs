@@ -1,0 +1,2 @@
+pub mod cw721;
+pub mod tickets;

@@ -1,0 +1,197 @@
+use cosmwasm_std::{Deps, Env, Order, StdResult};
+use cw_storage_plus::Bound;
+use ctc_interfaces::paging::page_limit;
+
+use crate::error::ContractError;
+use crate::execute::tickets::{load_event, load_ticket, status_name};
+use crate::msg::{
+    ConfigResponse, EventResponse, EventStatus, EventsResponse, HistoryResponse,
+    ListingResponse, ListingsResponse, RolesResponse, TicketStatus, TierResponse,
+    VerifyTicketResponse,
+};
+use crate::state::{Event, CONFIG, EVENTS, HISTORY, LISTINGS, MINTERS, SCANNERS, TIERS};
+use crate::validate;
+
+pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
+    let config = CONFIG.load(deps.storage)?;
+    Ok(ConfigResponse {
+        token: config.token,
+        registry: config.registry,
+        treasury: config.treasury,
+        platform_fee: config.platform_fee,
+        burn_share: config.burn_share,
+        settlement_delay_seconds: config.settlement_delay_seconds,
+    })
+}
+
+fn event_view(deps: Deps, event_id: u64, event: Event) -> StdResult<EventResponse> {
+    // Bounded by the 16 tiers an event may have.
+    let tiers = (0..event.tier_count)
+        .map(|index| {
+            let tier = TIERS.load(deps.storage, (event_id, index))?;
+            Ok(TierResponse {
+                name: tier.name,
+                price: tier.price,
+                supply: tier.supply,
+                sold: tier.sold,
+                seats: tier.seats,
+                per_wallet_limit: tier.per_wallet_limit,
+            })
+        })
+        .collect::<StdResult<_>>()?;
+    Ok(EventResponse {
+        event_id,
+        issuer: event.issuer,
+        title: event.title,
+        venue: event.venue,
+        description_uri: event.description_uri,
+        starts_at: event.starts_at,
+        ends_at: event.ends_at,
+        sale_starts_at: event.sale_starts_at,
+        sale_ends_at: event.sale_ends_at,
+        min_identity: event.min_identity,
+        transfer_policy: event.transfer_policy,
+        lock_before_start_seconds: event.lock_before_start_seconds,
+        resale_cap_bps: event.resale_cap_bps,
+        royalty: event.royalty,
+        check_in_opens_before_seconds: event.check_in_opens_before_seconds,
+        platform_fee: event.platform_fee,
+        burn_share: event.burn_share,
+        status: event.status,
+        sale_paused: event.sale_paused,
+        escrow: event.escrow,
+        tickets_minted: event.tickets_minted,
+        tiers,
+    })
+}
+
+pub fn event(deps: Deps, event_id: u64) -> Result<EventResponse, ContractError> {
+    let event = load_event(deps.storage, event_id)?;
+    Ok(event_view(deps, event_id, event)?)
+}
+
+pub fn events(
+    deps: Deps,
+    start_after: Option<u64>,
+    limit: Option<u32>,
+) -> Result<EventsResponse, ContractError> {
+    let limit = page_limit(limit)?;
+    let events = EVENTS
+        .range(
+            deps.storage,
+            start_after.map(Bound::exclusive),
+            None,
+            Order::Ascending,
+        )
+        .take(limit)
+        .map(|item| {
+            let (event_id, event) = item?;
+            event_view(deps, event_id, event)
+        })
+        .collect::<StdResult<_>>()?;
+    Ok(EventsResponse { events })
+}
+
+pub fn listings(
+    deps: Deps,
+    event_id: u64,
+    start_after: Option<String>,
+    limit: Option<u32>,
+) -> Result<ListingsResponse, ContractError> {
+    let limit = page_limit(limit)?;
+    let event = load_event(deps.storage, event_id)?;
+    if event.status != EventStatus::Scheduled {
+        return Ok(ListingsResponse { listings: vec![] });
+    }
+    let listings = LISTINGS
+        .prefix(event_id)
+        .range(
+            deps.storage,
+            start_after.as_deref().map(Bound::exclusive),
+            None,
+            Order::Ascending,
+        )
+        .take(limit)
+        .map(|item| {
+            item.map(|(token_id, listing)| ListingResponse {
+                token_id,
+                seller: listing.seller,
+                price: listing.price,
+            })
+        })
+        .collect::<StdResult<_>>()?;
+    Ok(ListingsResponse { listings })
+}
+
+pub fn listing(deps: Deps, token_id: String) -> Result<Option<ListingResponse>, ContractError> {
+    let ticket = load_ticket(deps.storage, &token_id)?;
+    let listing = LISTINGS.may_load(deps.storage, (ticket.event_id, &token_id))?;
+    Ok(listing.map(|listing| ListingResponse {
+        token_id,
+        seller: listing.seller,
+        price: listing.price,
+    }))
+}
+
+pub fn history(
+    deps: Deps,
+    token_id: String,
+    start_after: Option<u32>,
+    limit: Option<u32>,
+) -> Result<HistoryResponse, ContractError> {
+    let limit = page_limit(limit)?;
+    load_ticket(deps.storage, &token_id)?;
+    let records = HISTORY
+        .prefix(&token_id)
+        .range(
+            deps.storage,
+            start_after.map(Bound::exclusive),
+            None,
+            Order::Ascending,
+        )
+        .take(limit)
+        .map(|item| item.map(|(_, record)| record))
+        .collect::<StdResult<_>>()?;
+    Ok(HistoryResponse { records })
+}
+
+pub fn verify_ticket(
+    deps: Deps,
+    env: Env,
+    token_id: String,
+    holder: Option<String>,
+) -> Result<VerifyTicketResponse, ContractError> {
+    let ticket = load_ticket(deps.storage, &token_id)?;
+    let event = load_event(deps.storage, ticket.event_id)?;
+    let holder = holder
+        .map(|holder| validate::address(deps.api, "holder", &holder))
+        .transpose()?;
+    let reason = if ticket.status != TicketStatus::Valid {
+        Some(format!("ticket is {}", status_name(&ticket.status)))
+    } else if let EventStatus::Cancelled { .. } = event.status {
+        Some("event is cancelled".to_owned())
+    } else if env.block.time > event.ends_at {
+        Some("event is over".to_owned())
+    } else if holder.as_ref().is_some_and(|holder| *holder != ticket.owner) {
+        Some("held by someone else".to_owned())
+    } else {
+        None
+    };
+    Ok(VerifyTicketResponse {
+        valid: reason.is_none(),
+        reason,
+        owner: ticket.owner,
+        event_id: ticket.event_id,
+        tier: ticket.tier,
+        seat: ticket.seat,
+        status: ticket.status,
+    })
+}
+
+pub fn roles(deps: Deps, event_id: u64, address: String) -> Result<RolesResponse, ContractError> {
+    let address = validate::address(deps.api, "address", &address)?;
+    Ok(RolesResponse {
+        scanner: SCANNERS.has(deps.storage, (event_id, &address)),
+        minter: MINTERS.has(deps.storage, (event_id, &address)),
+    })
+}
