@@ -25,6 +25,17 @@ pub fn partner_registry() -> Box<dyn Contract<Empty>> {
     )
 }
 
+pub fn ticket_nft() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            ticket_nft::contract::execute,
+            ticket_nft::contract::instantiate,
+            ticket_nft::contract::query,
+        )
+        .with_migrate(ticket_nft::contract::migrate),
+    )
+}
+
 /// Plain cw20-base, the reference CTC must behave like.
 pub fn cw20_base() -> Box<dyn Contract<Empty>> {
     Box::new(

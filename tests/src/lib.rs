@@ -2,6 +2,7 @@
 //! wrappers and test doubles every suite starts from.
 
 pub mod contracts;
+pub mod platform;
 pub mod platform_probe;
 pub mod receiver;
 
@@ -9,5 +10,7 @@ pub mod receiver;
 mod cw20_conformance;
 #[cfg(test)]
 mod registry_flows;
+#[cfg(test)]
+mod ticket_flows;
 #[cfg(test)]
 mod token_flows;

@@ -105,7 +105,9 @@ pub fn execute(
             resale::list_for_resale(deps, env, info, token_id, price)
         }
         ExecuteMsg::Delist { token_id } => resale::delist(deps, info, token_id),
-        ExecuteMsg::CheckIn { token_id, holder } => door::check_in(deps, env, info, token_id, holder),
+        ExecuteMsg::CheckIn { token_id, holder } => {
+            door::check_in(deps, env, info, token_id, holder)
+        }
         ExecuteMsg::MintReserved {
             event_id,
             tier,
@@ -138,7 +140,12 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
         QueryMsg::OwnerOf {
             token_id,
             include_expired,
-        } => to_json_binary(&cw721::owner_of(deps, env, token_id, expired(include_expired))?),
+        } => to_json_binary(&cw721::owner_of(
+            deps,
+            env,
+            token_id,
+            expired(include_expired),
+        )?),
         QueryMsg::Approval {
             token_id,
             spender,
@@ -153,7 +160,12 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
         QueryMsg::Approvals {
             token_id,
             include_expired,
-        } => to_json_binary(&cw721::approvals(deps, env, token_id, expired(include_expired))?),
+        } => to_json_binary(&cw721::approvals(
+            deps,
+            env,
+            token_id,
+            expired(include_expired),
+        )?),
         QueryMsg::Operator {
             owner,
             operator,

@@ -39,8 +39,8 @@ pub enum ContractError {
     #[error("invalid tier: {reason}")]
     InvalidTier { reason: String },
 
-    #[error("the issuer cannot act: {reason}")]
-    IssuerNotAllowed { reason: String },
+    #[error("the issuer cannot sell: {reason}")]
+    IssuerNotAllowed { reason: &'static str },
 
     #[error("event {event_id} does not exist")]
     EventNotFound { event_id: u64 },

@@ -40,9 +40,13 @@ pub struct InstantiateMsg {
 pub enum TransferPolicy {
     NonTransferable,
     /// Plain transfers (gifts), at most `max_transfers` per ticket; no resale listings.
-    GiftOnly { max_transfers: u32 },
+    GiftOnly {
+        max_transfers: u32,
+    },
     /// Gifts and resale inside the contract, at most `max_transfers` moves per ticket.
-    Free { max_transfers: u32 },
+    Free {
+        max_transfers: u32,
+    },
 }
 
 #[cw_serde]
@@ -86,7 +90,10 @@ pub struct EventInput {
 pub enum ExecuteMsg {
     // cw721
     /// Obeys the event's transfer policy, lock window and identity requirement.
-    TransferNft { recipient: String, token_id: String },
+    TransferNft {
+        recipient: String,
+        token_id: String,
+    },
     /// Obeys the same rules as `TransferNft`.
     SendNft {
         contract: String,
@@ -98,14 +105,21 @@ pub enum ExecuteMsg {
         token_id: String,
         expires: Option<Expiration>,
     },
-    Revoke { spender: String, token_id: String },
+    Revoke {
+        spender: String,
+        token_id: String,
+    },
     ApproveAll {
         operator: String,
         expires: Option<Expiration>,
     },
-    RevokeAll { operator: String },
+    RevokeAll {
+        operator: String,
+    },
     /// Always refused: a ticket is refunded or used, never destroyed, so its provenance stays.
-    Burn { token_id: String },
+    Burn {
+        token_id: String,
+    },
 
     // CTC payments: `Buy` and `BuyResale` hooks.
     Receive(Cw20ReceiveMsg),
@@ -113,7 +127,9 @@ pub enum ExecuteMsg {
     // Issuer
     /// A partner with IssueTickets creates an event; its total supply is drawn from the partner's
     /// IssueTickets quota in the registry.
-    CreateEvent { event: EventInput },
+    CreateEvent {
+        event: EventInput,
+    },
     /// Before the sale starts.
     UpdateEvent {
         event_id: u64,
@@ -122,8 +138,14 @@ pub enum ExecuteMsg {
         description_uri: Option<String>,
     },
     /// Before the sale starts; draws the tier's supply from the quota.
-    AddTier { event_id: u64, tier: TierInput },
-    SetSalePaused { event_id: u64, paused: bool },
+    AddTier {
+        event_id: u64,
+        tier: TierInput,
+    },
+    SetSalePaused {
+        event_id: u64,
+        paused: bool,
+    },
     /// Door staff for this event.
     SetScanner {
         event_id: u64,
@@ -138,23 +160,37 @@ pub enum ExecuteMsg {
     },
     /// The issuer or the platform owner, before the event ends: sales stop, resale closes and
     /// every holder may pull a refund of what was paid for the ticket.
-    CancelEvent { event_id: u64 },
+    CancelEvent {
+        event_id: u64,
+    },
 
     // Anyone
     /// After `ends_at` plus the settlement delay: platform fee to the treasury, burn share to CTC's
     /// `BurnOrRecycle`, the rest to the issuer. O(1) in the number of tickets.
-    Settle { event_id: u64 },
+    Settle {
+        event_id: u64,
+    },
     /// The holder of a ticket of a cancelled event pulls what was paid for it.
-    ClaimRefund { token_id: String },
+    ClaimRefund {
+        token_id: String,
+    },
 
     // Holders
     /// Only under the Free policy, before the lock window, at most the resale cap.
-    ListForResale { token_id: String, price: Uint128 },
-    Delist { token_id: String },
+    ListForResale {
+        token_id: String,
+        price: Uint128,
+    },
+    Delist {
+        token_id: String,
+    },
 
     // Scanners and minters
     /// Once per ticket, inside the check-in window; `holder` must own the ticket.
-    CheckIn { token_id: String, holder: String },
+    CheckIn {
+        token_id: String,
+        holder: String,
+    },
     /// See `ctc_interfaces::tickets::TicketExecuteMsg`.
     MintReserved {
         event_id: u64,
@@ -369,11 +405,27 @@ pub struct ListingsResponse {
 
 #[cw_serde]
 pub enum Provenance {
-    Minted { to: Addr, paid: Uint128 },
-    Transferred { from: Addr, to: Addr },
-    Resold { from: Addr, to: Addr, price: Uint128 },
-    CheckedIn { holder: Addr, scanner: Addr },
-    Refunded { to: Addr, amount: Uint128 },
+    Minted {
+        to: Addr,
+        paid: Uint128,
+    },
+    Transferred {
+        from: Addr,
+        to: Addr,
+    },
+    Resold {
+        from: Addr,
+        to: Addr,
+        price: Uint128,
+    },
+    CheckedIn {
+        holder: Addr,
+        scanner: Addr,
+    },
+    Refunded {
+        to: Addr,
+        amount: Uint128,
+    },
 }
 
 #[cw_serde]

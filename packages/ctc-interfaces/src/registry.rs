@@ -89,6 +89,18 @@ pub enum Denial {
     NotGranted,
 }
 
+impl Denial {
+    /// The name used in JSON and in error messages.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::NotAPartner => "not_a_partner",
+            Self::Suspended => "suspended",
+            Self::Revoked => "revoked",
+            Self::NotGranted => "not_granted",
+        }
+    }
+}
+
 /// The registry queries other contracts send.
 #[cw_serde]
 #[derive(QueryResponses)]
@@ -200,6 +212,9 @@ mod tests {
         }
         for level in [IdentityLevel::RealName, IdentityLevel::Certificate] {
             assert_eq!(quoted(&level), format!("\"{}\"", level.as_str()));
+        }
+        for denial in [Denial::NotAPartner, Denial::Suspended, Denial::NotGranted] {
+            assert_eq!(quoted(&denial), format!("\"{}\"", denial.as_str()));
         }
     }
 }

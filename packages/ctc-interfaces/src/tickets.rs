@@ -109,6 +109,8 @@ mod tests {
             cosmwasm_std::from_json::<TicketReceiveMsg>(&send.msg).unwrap(),
             hook
         );
-        assert!(String::from_utf8(msg.to_vec()).unwrap().starts_with(r#"{"send":{"contract":"#));
+        assert!(String::from_utf8(msg.to_vec())
+            .unwrap()
+            .starts_with(r#"{"send":{"contract":"#));
     }
 }

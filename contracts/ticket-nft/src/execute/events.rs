@@ -10,8 +10,8 @@ use crate::execute::tickets::{ensure_scheduled, load_event, transfer_ctc};
 use crate::msg::{EventInput, EventStatus, TierInput, TransferPolicy};
 use crate::state::{Event, Tier, CONFIG, EVENTS, EVENT_COUNT, MINTERS, SCANNERS, TIERS};
 use crate::validate::{
-    self, MAX_RESALE_CAP_BPS, MAX_SEAT_BYTES, MAX_TIERS, MAX_TIER_NAME_BYTES,
-    MAX_TIER_SUPPLY, MAX_TITLE_BYTES, MAX_TRANSFERS, MAX_URI_BYTES,
+    self, MAX_RESALE_CAP_BPS, MAX_SEAT_BYTES, MAX_TIERS, MAX_TIER_NAME_BYTES, MAX_TIER_SUPPLY,
+    MAX_TITLE_BYTES, MAX_TRANSFERS, MAX_URI_BYTES,
 };
 
 fn invalid_event(reason: &str) -> ContractError {
@@ -268,10 +268,7 @@ pub fn set_role(
         role.remove(deps.storage, (event_id, &address));
     }
     Ok(Response::new()
-        .add_attribute(
-            "action",
-            if minter { "set_minter" } else { "set_scanner" },
-        )
+        .add_attribute("action", if minter { "set_minter" } else { "set_scanner" })
         .add_attribute("event_id", event_id.to_string())
         .add_attribute("address", address)
         .add_attribute("allowed", allowed.to_string()))

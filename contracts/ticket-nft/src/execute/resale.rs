@@ -54,7 +54,11 @@ pub fn list_for_resale(
         .add_attribute("price", price))
 }
 
-pub fn delist(deps: DepsMut, info: MessageInfo, token_id: String) -> Result<Response, ContractError> {
+pub fn delist(
+    deps: DepsMut,
+    info: MessageInfo,
+    token_id: String,
+) -> Result<Response, ContractError> {
     let ticket = load_ticket(deps.storage, &token_id)?;
     if ticket.owner != info.sender {
         return Err(ContractError::NotOwner);

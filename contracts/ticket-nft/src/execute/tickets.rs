@@ -161,7 +161,7 @@ pub fn clear_sale(
     )?;
     if let Some(reason) = answer.partner.reason {
         return Err(ContractError::IssuerNotAllowed {
-            reason: format!("{reason:?}"),
+            reason: reason.as_str(),
         });
     }
     ensure_identity(event, answer.user.and_then(|user| user.level))
@@ -212,4 +212,3 @@ pub fn transfer_ctc(
     }
     .into())
 }
-

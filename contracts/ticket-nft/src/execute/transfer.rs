@@ -1,6 +1,6 @@
 //! The cw721 transfer and approval messages, with the event's transfer policy applied.
 
-use cosmwasm_std::{Addr, BlockInfo, Binary, DepsMut, Env, MessageInfo, Response, Storage};
+use cosmwasm_std::{Addr, Binary, BlockInfo, DepsMut, Env, MessageInfo, Response, Storage};
 use cw721::receiver::Cw721ReceiveMsg;
 use cw721::{Approval, Expiration};
 

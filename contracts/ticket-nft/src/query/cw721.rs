@@ -1,6 +1,7 @@
 //! The standard cw721 queries, answered with the `cw721` crate's own response types.
 
 use cosmwasm_std::{Addr, BlockInfo, Deps, Empty, Env, Order, StdResult};
+use ctc_interfaces::paging::page_limit;
 use cw721::msg::{
     AllNftInfoResponse, ApprovalResponse, ApprovalsResponse, CollectionInfoAndExtensionResponse,
     MinterResponse, NftInfoResponse, NumTokensResponse, OperatorResponse, OperatorsResponse,
@@ -8,7 +9,6 @@ use cw721::msg::{
 };
 use cw721::Approval;
 use cw_storage_plus::Bound;
-use ctc_interfaces::paging::page_limit;
 
 use crate::error::ContractError;
 use crate::execute::tickets::{load_event, load_ticket};
@@ -119,8 +119,9 @@ pub fn all_operators(
             Order::Ascending,
         )
         .filter(|item| {
-            item.as_ref()
-                .map_or(true, |(_, expires)| include_expired || !expires.is_expired(&env.block))
+            item.as_ref().map_or(true, |(_, expires)| {
+                include_expired || !expires.is_expired(&env.block)
+            })
         })
         .take(limit)
         .map(|item| item.map(|(spender, expires)| Approval { spender, expires }))
@@ -151,7 +152,10 @@ pub fn minter(deps: Deps) -> StdResult<MinterResponse> {
     })
 }
 
-pub fn nft_info(deps: Deps, token_id: String) -> Result<NftInfoResponse<TicketInfo>, ContractError> {
+pub fn nft_info(
+    deps: Deps,
+    token_id: String,
+) -> Result<NftInfoResponse<TicketInfo>, ContractError> {
     let ticket = load_ticket(deps.storage, &token_id)?;
     info_of(deps, ticket)
 }

@@ -1,13 +1,12 @@
 use cosmwasm_std::{Deps, Env, Order, StdResult};
-use cw_storage_plus::Bound;
 use ctc_interfaces::paging::page_limit;
+use cw_storage_plus::Bound;
 
 use crate::error::ContractError;
 use crate::execute::tickets::{load_event, load_ticket, status_name};
 use crate::msg::{
-    ConfigResponse, EventResponse, EventStatus, EventsResponse, HistoryResponse,
-    ListingResponse, ListingsResponse, RolesResponse, TicketStatus, TierResponse,
-    VerifyTicketResponse,
+    ConfigResponse, EventResponse, EventStatus, EventsResponse, HistoryResponse, ListingResponse,
+    ListingsResponse, RolesResponse, TicketStatus, TierResponse, VerifyTicketResponse,
 };
 use crate::state::{Event, CONFIG, EVENTS, HISTORY, LISTINGS, MINTERS, SCANNERS, TIERS};
 use crate::validate;
@@ -172,7 +171,10 @@ pub fn verify_ticket(
         Some("event is cancelled".to_owned())
     } else if env.block.time > event.ends_at {
         Some("event is over".to_owned())
-    } else if holder.as_ref().is_some_and(|holder| *holder != ticket.owner) {
+    } else if holder
+        .as_ref()
+        .is_some_and(|holder| *holder != ticket.owner)
+    {
         Some("held by someone else".to_owned())
     } else {
         None

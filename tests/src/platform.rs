@@ -1,0 +1,283 @@
+//! The platform on a simulated chain in a few lines: CTC, the registry and ticket-nft stored,
+//! instantiated and wired; a theater and an identity provider admitted; fans funded with CTC.
+
+use cosmwasm_std::{to_json_binary, Addr, Timestamp, Uint128};
+use ctc_interfaces::registry::{Capability, IdentityLevel, PartnerKind};
+use ctc_interfaces::tickets::TicketReceiveMsg;
+use ctc_interfaces::BasisPoints;
+use cw_multi_test::{App, AppResponse, Executor};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::contracts;
+
+/// One CTC in micro-units.
+pub const CTC: u128 = 1_000_000;
+
+pub struct Platform {
+    pub app: App,
+    pub token: Addr,
+    pub registry: Addr,
+    pub tickets: Addr,
+    /// Platform owner and registry authority.
+    pub owner: Addr,
+    pub treasury: Addr,
+    /// CTC's community-rewards bucket, the default recycle pool.
+    pub community: Addr,
+    /// Holds most of the genesis allocation and funds the fans.
+    pub providers_bucket: Addr,
+    pub theater: Addr,
+    pub identity_provider: Addr,
+    pub fans: Vec<Addr>,
+}
+
+pub fn digest(n: u8) -> String {
+    format!("{n:02x}").repeat(32)
+}
+
+impl Platform {
+    /// Platform fee 5%, burn share 10%, settlement one day after an event ends; four fans with
+    /// 10,000 CTC each; the theater may issue 10,000 tickets a day.
+    pub fn new() -> Self {
+        let mut app = App::default();
+        let api = app.api();
+        let owner = api.addr_make("platform");
+        let treasury = api.addr_make("treasury");
+        let theater = api.addr_make("theater");
+        let identity_provider = api.addr_make("identity_provider");
+        let buckets: Vec<Addr> = [
+            "founding_team",
+            "institutional_investors",
+            "service_providers",
+            "business_development",
+            "community_rewards",
+            "public_welfare",
+        ]
+        .iter()
+        .map(|name| api.addr_make(name))
+        .collect();
+        let fans: Vec<Addr> = (0..4).map(|i| api.addr_make(&format!("fan{i}"))).collect();
+
+        let token_code = app.store_code(contracts::ctc_token());
+        let registry_code = app.store_code(contracts::partner_registry());
+        let tickets_code = app.store_code(contracts::ticket_nft());
+        let token = app
+            .instantiate_contract(
+                token_code,
+                owner.clone(),
+                &ctc_token::msg::InstantiateMsg {
+                    allocation: ctc_token::msg::GenesisAllocation {
+                        founding_team: buckets[0].to_string(),
+                        institutional_investors: buckets[1].to_string(),
+                        service_providers: buckets[2].to_string(),
+                        business_development: buckets[3].to_string(),
+                        community_rewards: buckets[4].to_string(),
+                        public_welfare: buckets[5].to_string(),
+                    },
+                    recycle_pool: None,
+                    owner: None,
+                    marketing: None,
+                },
+                &[],
+                "CTC",
+                Some(owner.to_string()),
+            )
+            .unwrap();
+        let registry = app
+            .instantiate_contract(
+                registry_code,
+                owner.clone(),
+                &partner_registry::msg::InstantiateMsg {
+                    authority: None,
+                    open_anchoring: false,
+                },
+                &[],
+                "registry",
+                Some(owner.to_string()),
+            )
+            .unwrap();
+        let tickets = app
+            .instantiate_contract(
+                tickets_code,
+                owner.clone(),
+                &ticket_nft::msg::InstantiateMsg {
+                    token: token.to_string(),
+                    registry: registry.to_string(),
+                    treasury: treasury.to_string(),
+                    platform_fee: BasisPoints::new(500).unwrap(),
+                    burn_share: BasisPoints::new(1_000).unwrap(),
+                    settlement_delay_seconds: 86_400,
+                    name: "TicketChain Tickets".into(),
+                    symbol: "TIX".into(),
+                    owner: None,
+                },
+                &[],
+                "tickets",
+                Some(owner.to_string()),
+            )
+            .unwrap();
+
+        let mut platform = Self {
+            app,
+            token,
+            registry,
+            tickets,
+            owner: owner.clone(),
+            treasury,
+            community: buckets[4].clone(),
+            providers_bucket: buckets[2].clone(),
+            theater: theater.clone(),
+            identity_provider: identity_provider.clone(),
+            fans,
+        };
+        use partner_registry::msg::{ExecuteMsg, QuotaLimit, QuotaWindow};
+        let setup = [
+            ExecuteMsg::RegisterPlatformContract {
+                name: "ticket-nft".into(),
+                address: platform.tickets.to_string(),
+            },
+            ExecuteMsg::Admit {
+                address: theater.to_string(),
+                name: "Grand Theater".into(),
+                kind: PartnerKind::Theater,
+                capabilities: vec![Capability::IssueTickets],
+                agreement_digest: digest(0xaa),
+                metadata_uri: None,
+                quotas: vec![QuotaLimit {
+                    capability: Capability::IssueTickets,
+                    limit: QuotaWindow {
+                        units_per_window: 10_000,
+                        window_seconds: 86_400,
+                    },
+                }],
+            },
+            ExecuteMsg::Admit {
+                address: identity_provider.to_string(),
+                name: "Civil ID".into(),
+                kind: PartnerKind::IdentityProvider,
+                capabilities: vec![Capability::AttestIdentity],
+                agreement_digest: digest(0xab),
+                metadata_uri: None,
+                quotas: vec![],
+            },
+        ];
+        for msg in setup {
+            platform.registry_exec(&owner, &msg).unwrap();
+        }
+        for fan in platform.fans.clone() {
+            platform.fund(&fan, 10_000 * CTC);
+        }
+        platform
+    }
+
+    pub fn registry_exec(
+        &mut self,
+        sender: &Addr,
+        msg: &partner_registry::msg::ExecuteMsg,
+    ) -> anyhow::Result<AppResponse> {
+        self.app
+            .execute_contract(sender.clone(), self.registry.clone(), msg, &[])
+    }
+
+    pub fn tickets_exec(
+        &mut self,
+        sender: &Addr,
+        msg: &ticket_nft::msg::ExecuteMsg,
+    ) -> anyhow::Result<AppResponse> {
+        self.app
+            .execute_contract(sender.clone(), self.tickets.clone(), msg, &[])
+    }
+
+    pub fn tickets_query<T: DeserializeOwned>(&self, msg: &impl Serialize) -> T {
+        self.app
+            .wrap()
+            .query_wasm_smart(&self.tickets, msg)
+            .unwrap()
+    }
+
+    pub fn fund(&mut self, to: &Addr, amount: u128) {
+        let from = self.providers_bucket.clone();
+        self.app
+            .execute_contract(
+                from,
+                self.token.clone(),
+                &cw20::Cw20ExecuteMsg::Transfer {
+                    recipient: to.to_string(),
+                    amount: Uint128::new(amount),
+                },
+                &[],
+            )
+            .unwrap();
+    }
+
+    pub fn balance(&self, address: &Addr) -> u128 {
+        let response: cw20::BalanceResponse = self
+            .app
+            .wrap()
+            .query_wasm_smart(
+                &self.token,
+                &cw20::Cw20QueryMsg::Balance {
+                    address: address.to_string(),
+                },
+            )
+            .unwrap();
+        response.balance.u128()
+    }
+
+    pub fn total_supply(&self) -> u128 {
+        let info: cw20::TokenInfoResponse = self
+            .app
+            .wrap()
+            .query_wasm_smart(&self.token, &cw20::Cw20QueryMsg::TokenInfo {})
+            .unwrap();
+        info.total_supply.u128()
+    }
+
+    /// Pays `amount` CTC into ticket-nft with `hook`, as a wallet's cw20 `Send`.
+    pub fn pay(
+        &mut self,
+        payer: &Addr,
+        amount: u128,
+        hook: &TicketReceiveMsg,
+    ) -> anyhow::Result<AppResponse> {
+        let msg = cw20::Cw20ExecuteMsg::Send {
+            contract: self.tickets.to_string(),
+            amount: Uint128::new(amount),
+            msg: to_json_binary(hook).unwrap(),
+        };
+        self.app
+            .execute_contract(payer.clone(), self.token.clone(), &msg, &[])
+    }
+
+    pub fn attest(&mut self, user: &Addr, level: IdentityLevel) {
+        let provider = self.identity_provider.clone();
+        self.registry_exec(
+            &provider,
+            &partner_registry::msg::ExecuteMsg::Attest {
+                user: user.to_string(),
+                level,
+                digest: digest(0x11),
+                expires_at: None,
+            },
+        )
+        .unwrap();
+    }
+
+    pub fn now(&self) -> Timestamp {
+        self.app.block_info().time
+    }
+
+    pub fn advance_to(&mut self, time: Timestamp) {
+        self.app.update_block(|block| {
+            let seconds = time.seconds().saturating_sub(block.time.seconds());
+            block.time = time;
+            block.height += seconds / 5 + 1;
+        });
+    }
+}
+
+impl Default for Platform {
+    fn default() -> Self {
+        Self::new()
+    }
+}

@@ -1,0 +1,517 @@
+//! Ticket life on a simulated chain with the real CTC token and partner registry: sale, gift,
+//! capped resale, check-in, settlement with fee, burn and payout, cancellation with refunds, a
+//! suspended issuer, an identity-gated event and a crowdfund-style minter. Every step checks that
+//! ticket-nft's CTC balance equals the escrow it reports.
+
+use cosmwasm_std::{Timestamp, Uint128};
+use ctc_interfaces::registry::IdentityLevel;
+use ctc_interfaces::tickets::TicketReceiveMsg;
+use ctc_interfaces::token::CTC_ISSUANCE;
+use ctc_interfaces::BasisPoints;
+use ticket_nft::msg::{
+    EventInput, EventResponse, EventStatus, ExecuteMsg, HistoryResponse, Provenance, QueryMsg,
+    TierInput, TransferPolicy, VerifyTicketResponse,
+};
+
+use crate::platform::{Platform, CTC};
+
+const DAY: u64 = 86_400;
+
+fn stalls_and_vip(starts_at: Timestamp, sale_starts_at: Timestamp) -> EventInput {
+    EventInput {
+        title: "Hamlet".into(),
+        venue: "Grand Theater".into(),
+        description_uri: Some("ipfs://hamlet".into()),
+        starts_at,
+        ends_at: starts_at.plus_seconds(3 * 3_600),
+        sale_starts_at,
+        sale_ends_at: starts_at,
+        tiers: vec![
+            TierInput {
+                name: "Stalls".into(),
+                price: Uint128::new(100 * CTC),
+                supply: 100,
+                seats: vec![],
+                per_wallet_limit: Some(4),
+            },
+            TierInput {
+                name: "VIP".into(),
+                price: Uint128::new(300 * CTC),
+                supply: 2,
+                seats: vec!["A1".into(), "A2".into()],
+                per_wallet_limit: None,
+            },
+        ],
+        min_identity: None,
+        transfer_policy: TransferPolicy::Free { max_transfers: 3 },
+        lock_before_start_seconds: 3_600,
+        resale_cap_bps: 11_000,
+        royalty: BasisPoints::new(500).unwrap(),
+        check_in_opens_before_seconds: 2 * 3_600,
+    }
+}
+
+impl Platform {
+    fn create_event(&mut self, input: EventInput) -> u64 {
+        let theater = self.theater.clone();
+        let response = self
+            .tickets_exec(&theater, &ExecuteMsg::CreateEvent { event: input })
+            .unwrap();
+        response
+            .events
+            .iter()
+            .flat_map(|e| &e.attributes)
+            .find(|a| a.key == "event_id")
+            .unwrap()
+            .value
+            .parse()
+            .unwrap()
+    }
+
+    fn event(&self, event_id: u64) -> EventResponse {
+        self.tickets_query(&QueryMsg::Event { event_id })
+    }
+
+    fn buy(
+        &mut self,
+        fan: usize,
+        event_id: u64,
+        tier: u8,
+        quantity: u32,
+        amount: u128,
+    ) -> anyhow::Result<cw_multi_test::AppResponse> {
+        let buyer = self.fans[fan].clone();
+        self.pay(
+            &buyer,
+            amount,
+            &TicketReceiveMsg::Buy {
+                event_id,
+                tier,
+                quantity,
+                recipient: None,
+            },
+        )
+    }
+
+    fn owner_of(&self, token_id: &str) -> String {
+        let owner: cw721::msg::OwnerOfResponse = self.tickets_query(&QueryMsg::OwnerOf {
+            token_id: token_id.into(),
+            include_expired: None,
+        });
+        owner.owner
+    }
+
+    /// Conservation: ticket-nft holds exactly the escrow of its events.
+    fn assert_escrow_conserved(&self) {
+        let events: ticket_nft::msg::EventsResponse = self.tickets_query(&QueryMsg::Events {
+            start_after: None,
+            limit: Some(50),
+        });
+        let escrow: u128 = events.events.iter().map(|e| e.escrow.u128()).sum();
+        assert_eq!(self.balance(&self.tickets), escrow);
+    }
+}
+
+fn root(err: anyhow::Error) -> String {
+    err.root_cause().to_string()
+}
+
+#[test]
+fn a_full_event_life_settles_every_unit() {
+    let mut p = Platform::new();
+    let starts_at = p.now().plus_seconds(10 * DAY);
+    let event_id = p.create_event(stalls_and_vip(starts_at, p.now()));
+    let theater = p.theater.clone();
+    let fans = p.fans.clone();
+    let theater_start = p.balance(&theater);
+    let supply_start = p.total_supply();
+
+    // Primary sale: exact amounts only, within the wallet limit.
+    p.buy(0, event_id, 0, 2, 200 * CTC).unwrap();
+    p.buy(1, event_id, 1, 1, 300 * CTC).unwrap();
+    assert_eq!(
+        root(p.buy(1, event_id, 0, 1, 99 * CTC).unwrap_err()),
+        format!(
+            "wrong amount: {} expected, {} received",
+            100 * CTC,
+            99 * CTC
+        )
+    );
+    assert_eq!(
+        root(p.buy(0, event_id, 0, 3, 300 * CTC).unwrap_err()),
+        "over the wallet limit of 4: 2 already bought"
+    );
+    p.assert_escrow_conserved();
+    assert_eq!(p.event(event_id).escrow, Uint128::new(500 * CTC));
+    let vip: cw721::msg::NftInfoResponse<ticket_nft::msg::TicketInfo> =
+        p.tickets_query(&QueryMsg::NftInfo {
+            token_id: "1-2".into(),
+        });
+    assert_eq!(vip.extension.seat.as_deref(), Some("A1"));
+    assert_eq!(vip.extension.tier_name, "VIP");
+
+    // A gift, then a resale capped at 110% of face with a 5% royalty.
+    p.tickets_exec(
+        &fans[0],
+        &ExecuteMsg::TransferNft {
+            recipient: fans[2].to_string(),
+            token_id: "1-1".into(),
+        },
+    )
+    .unwrap();
+    let over_cap = ExecuteMsg::ListForResale {
+        token_id: "1-1".into(),
+        price: Uint128::new(110 * CTC + 1),
+    };
+    assert_eq!(
+        root(p.tickets_exec(&fans[2], &over_cap).unwrap_err()),
+        format!(
+            "price {} is above the resale cap of {}",
+            110 * CTC + 1,
+            110 * CTC
+        )
+    );
+    p.tickets_exec(
+        &fans[2],
+        &ExecuteMsg::ListForResale {
+            token_id: "1-1".into(),
+            price: Uint128::new(110 * CTC),
+        },
+    )
+    .unwrap();
+    let (seller_before, buyer_before) = (p.balance(&fans[2]), p.balance(&fans[3]));
+    p.pay(
+        &fans[3],
+        110 * CTC,
+        &TicketReceiveMsg::BuyResale {
+            token_id: "1-1".into(),
+        },
+    )
+    .unwrap();
+    assert_eq!(p.owner_of("1-1"), fans[3].to_string());
+    assert_eq!(p.balance(&fans[2]), seller_before + 104_500_000);
+    assert_eq!(p.balance(&fans[3]), buyer_before - 110 * CTC);
+    assert_eq!(p.balance(&theater), theater_start + 5_500_000);
+    p.assert_escrow_conserved();
+
+    let history: HistoryResponse = p.tickets_query(&QueryMsg::History {
+        token_id: "1-1".into(),
+        start_after: None,
+        limit: None,
+    });
+    let kinds: Vec<&str> = history
+        .records
+        .iter()
+        .map(|r| match r.change {
+            Provenance::Minted { .. } => "minted",
+            Provenance::Transferred { .. } => "transferred",
+            Provenance::Resold { .. } => "resold",
+            Provenance::CheckedIn { .. } => "checked_in",
+            Provenance::Refunded { .. } => "refunded",
+        })
+        .collect();
+    assert_eq!(kinds, ["minted", "transferred", "resold"]);
+
+    // At the door: after the lock nothing moves; each ticket enters once.
+    let scanner = p.app.api().addr_make("door_staff");
+    p.tickets_exec(
+        &theater,
+        &ExecuteMsg::SetScanner {
+            event_id,
+            address: scanner.to_string(),
+            allowed: true,
+        },
+    )
+    .unwrap();
+    p.advance_to(starts_at.minus_seconds(1_800));
+    let late_gift = ExecuteMsg::TransferNft {
+        recipient: fans[1].to_string(),
+        token_id: "1-0".into(),
+    };
+    assert!(root(p.tickets_exec(&fans[0], &late_gift).unwrap_err())
+        .starts_with("tickets stopped moving"));
+    let check_in = ExecuteMsg::CheckIn {
+        token_id: "1-1".into(),
+        holder: fans[3].to_string(),
+    };
+    assert_eq!(
+        root(p.tickets_exec(&fans[3], &check_in).unwrap_err()),
+        "only a scanner of this event may check tickets in"
+    );
+    p.tickets_exec(&scanner, &check_in).unwrap();
+    assert_eq!(
+        root(p.tickets_exec(&scanner, &check_in).unwrap_err()),
+        "the ticket was already checked in"
+    );
+    let verified: VerifyTicketResponse = p.tickets_query(&QueryMsg::VerifyTicket {
+        token_id: "1-1".into(),
+        holder: Some(fans[3].to_string()),
+    });
+    assert!(!verified.valid);
+    assert_eq!(verified.reason.as_deref(), Some("ticket is used"));
+
+    // Settlement: not before the delay; then fee, burn and payout to the unit.
+    let ends_at = starts_at.plus_seconds(3 * 3_600);
+    p.advance_to(ends_at.plus_seconds(DAY - 1));
+    assert!(root(
+        p.tickets_exec(&fans[0], &ExecuteMsg::Settle { event_id })
+            .unwrap_err()
+    )
+    .starts_with("settlement opens at"));
+    p.advance_to(ends_at.plus_seconds(DAY));
+    let treasury_before = p.balance(&p.treasury.clone());
+    p.tickets_exec(&fans[0], &ExecuteMsg::Settle { event_id })
+        .unwrap();
+    assert_eq!(p.balance(&p.treasury.clone()), treasury_before + 25 * CTC);
+    assert_eq!(p.total_supply(), supply_start - 50 * CTC);
+    assert_eq!(p.balance(&theater), theater_start + 5_500_000 + 425 * CTC);
+    assert_eq!(p.balance(&p.tickets.clone()), 0);
+    assert!(matches!(
+        p.event(event_id).status,
+        EventStatus::Settled { .. }
+    ));
+    assert_eq!(
+        root(
+            p.tickets_exec(&fans[0], &ExecuteMsg::Settle { event_id })
+                .unwrap_err()
+        ),
+        "the event is settled"
+    );
+    assert_eq!(p.total_supply() + 50 * CTC, CTC_ISSUANCE.u128());
+    p.assert_escrow_conserved();
+}
+
+#[test]
+fn a_cancelled_event_refunds_each_holder_once() {
+    let mut p = Platform::new();
+    let starts_at = p.now().plus_seconds(5 * DAY);
+    let event_id = p.create_event(stalls_and_vip(starts_at, p.now()));
+    let fans = p.fans.clone();
+    let before: Vec<u128> = fans.iter().map(|f| p.balance(f)).collect();
+    p.buy(0, event_id, 0, 3, 300 * CTC).unwrap();
+    p.buy(1, event_id, 1, 2, 600 * CTC).unwrap();
+    p.tickets_exec(
+        &fans[0],
+        &ExecuteMsg::ListForResale {
+            token_id: "1-0".into(),
+            price: Uint128::new(100 * CTC),
+        },
+    )
+    .unwrap();
+
+    let stranger = fans[2].clone();
+    assert_eq!(
+        root(
+            p.tickets_exec(&stranger, &ExecuteMsg::CancelEvent { event_id })
+                .unwrap_err()
+        ),
+        "only the event's issuer or the platform owner may do this"
+    );
+    let refund = |token: &str| ExecuteMsg::ClaimRefund {
+        token_id: token.into(),
+    };
+    assert_eq!(
+        root(p.tickets_exec(&fans[0], &refund("1-0")).unwrap_err()),
+        "the event is not cancelled"
+    );
+    let theater = p.theater.clone();
+    p.tickets_exec(&theater, &ExecuteMsg::CancelEvent { event_id })
+        .unwrap();
+    let listings: ticket_nft::msg::ListingsResponse = p.tickets_query(&QueryMsg::Listings {
+        event_id,
+        start_after: None,
+        limit: None,
+    });
+    assert!(
+        listings.listings.is_empty(),
+        "listings close on cancellation"
+    );
+    assert_eq!(
+        root(p.buy(2, event_id, 0, 1, 100 * CTC).unwrap_err()),
+        "the event is cancelled"
+    );
+
+    assert_eq!(
+        root(p.tickets_exec(&fans[1], &refund("1-0")).unwrap_err()),
+        "only the ticket's owner may do this"
+    );
+    for token in ["1-0", "1-1", "1-2"] {
+        p.tickets_exec(&fans[0], &refund(token)).unwrap();
+        p.assert_escrow_conserved();
+    }
+    assert_eq!(
+        root(p.tickets_exec(&fans[0], &refund("1-0")).unwrap_err()),
+        "the ticket was already refunded"
+    );
+    for token in ["1-3", "1-4"] {
+        p.tickets_exec(&fans[1], &refund(token)).unwrap();
+    }
+    assert_eq!(p.balance(&fans[0]), before[0]);
+    assert_eq!(p.balance(&fans[1]), before[1]);
+    assert_eq!(p.balance(&p.tickets.clone()), 0);
+    assert_eq!(p.event(event_id).escrow, Uint128::zero());
+    p.advance_to(starts_at.plus_seconds(2 * DAY));
+    assert_eq!(
+        root(
+            p.tickets_exec(&fans[0], &ExecuteMsg::Settle { event_id })
+                .unwrap_err()
+        ),
+        "the event is cancelled"
+    );
+}
+
+#[test]
+fn a_suspended_issuer_can_neither_sell_nor_create() {
+    let mut p = Platform::new();
+    let starts_at = p.now().plus_seconds(5 * DAY);
+    let event_id = p.create_event(stalls_and_vip(starts_at, p.now()));
+    p.buy(0, event_id, 0, 1, 100 * CTC).unwrap();
+    let owner = p.owner.clone();
+    let theater = p.theater.clone();
+    p.registry_exec(
+        &owner,
+        &partner_registry::msg::ExecuteMsg::Suspend {
+            address: theater.to_string(),
+            reason: "unpaid venue fees".into(),
+            digest: crate::platform::digest(3),
+        },
+    )
+    .unwrap();
+    let fan_before = p.balance(&p.fans[1].clone());
+    assert_eq!(
+        root(p.buy(1, event_id, 0, 1, 100 * CTC).unwrap_err()),
+        "the issuer cannot sell: suspended"
+    );
+    assert_eq!(
+        p.balance(&p.fans[1].clone()),
+        fan_before,
+        "a refused sale keeps the CTC"
+    );
+    let err = p
+        .tickets_exec(
+            &theater,
+            &ExecuteMsg::CreateEvent {
+                event: stalls_and_vip(starts_at, p.now()),
+            },
+        )
+        .unwrap_err();
+    assert!(root(err).contains("is suspended"));
+    p.assert_escrow_conserved();
+}
+
+#[test]
+fn a_real_name_event_checks_buyers_and_receivers() {
+    let mut p = Platform::new();
+    let starts_at = p.now().plus_seconds(5 * DAY);
+    let mut input = stalls_and_vip(starts_at, p.now());
+    input.min_identity = Some(IdentityLevel::RealName);
+    input.transfer_policy = TransferPolicy::GiftOnly { max_transfers: 1 };
+    let event_id = p.create_event(input);
+    let fans = p.fans.clone();
+    p.attest(&fans[0], IdentityLevel::RealName);
+    p.attest(&fans[1], IdentityLevel::Phone);
+
+    assert_eq!(
+        root(p.buy(1, event_id, 0, 1, 100 * CTC).unwrap_err()),
+        "identity level real_name required"
+    );
+    p.buy(0, event_id, 0, 2, 200 * CTC).unwrap();
+    let gift_to = |to: &cosmwasm_std::Addr, token: &str| ExecuteMsg::TransferNft {
+        recipient: to.to_string(),
+        token_id: token.into(),
+    };
+    assert_eq!(
+        root(
+            p.tickets_exec(&fans[0], &gift_to(&fans[1], "1-0"))
+                .unwrap_err()
+        ),
+        "identity level real_name required"
+    );
+    p.attest(&fans[2], IdentityLevel::Certificate);
+    p.tickets_exec(&fans[0], &gift_to(&fans[2], "1-0")).unwrap();
+    // GiftOnly with one transfer: the receiver cannot pass it on, nor list it.
+    assert_eq!(
+        root(
+            p.tickets_exec(&fans[2], &gift_to(&fans[0], "1-0"))
+                .unwrap_err()
+        ),
+        "this ticket reached its limit of 1 transfers"
+    );
+    let list = ExecuteMsg::ListForResale {
+        token_id: "1-1".into(),
+        price: Uint128::new(100 * CTC),
+    };
+    assert_eq!(
+        root(p.tickets_exec(&fans[0], &list).unwrap_err()),
+        "resale is not allowed for this event"
+    );
+}
+
+#[test]
+fn an_authorised_minter_mints_reserved_tickets_within_supply() {
+    let mut p = Platform::new();
+    let starts_at = p.now().plus_seconds(5 * DAY);
+    let event_id = p.create_event(stalls_and_vip(starts_at, p.now()));
+    let crowdfund = p.app.api().addr_make("crowdfund");
+    let fans = p.fans.clone();
+    let reserve = |quantity| ExecuteMsg::MintReserved {
+        event_id,
+        tier: 1,
+        recipient: fans[3].to_string(),
+        quantity,
+    };
+    assert_eq!(
+        root(p.tickets_exec(&crowdfund, &reserve(1)).unwrap_err()),
+        "only a minter authorised for this event may mint reserved tickets"
+    );
+    let theater = p.theater.clone();
+    p.tickets_exec(
+        &theater,
+        &ExecuteMsg::SetMinter {
+            event_id,
+            address: crowdfund.to_string(),
+            allowed: true,
+        },
+    )
+    .unwrap();
+    p.app
+        .execute_contract(
+            crowdfund.clone(),
+            p.tickets.clone(),
+            &ctc_interfaces::tickets::TicketExecuteMsg::MintReserved {
+                event_id,
+                tier: 1,
+                recipient: fans[3].to_string(),
+                quantity: 2,
+            },
+            &[],
+        )
+        .unwrap();
+    assert_eq!(
+        root(p.tickets_exec(&crowdfund, &reserve(1)).unwrap_err()),
+        "sold out: 0 left"
+    );
+    assert_eq!(p.owner_of("1-1"), fans[3].to_string());
+    assert_eq!(p.event(event_id).escrow, Uint128::zero());
+    // A reserved ticket was paid to the crowdfund, not here: its refund is zero.
+    p.tickets_exec(&theater, &ExecuteMsg::CancelEvent { event_id })
+        .unwrap();
+    let response = p
+        .tickets_exec(
+            &fans[3],
+            &ExecuteMsg::ClaimRefund {
+                token_id: "1-0".into(),
+            },
+        )
+        .unwrap();
+    let amount = response
+        .events
+        .iter()
+        .flat_map(|e| &e.attributes)
+        .find(|a| a.key == "amount")
+        .unwrap();
+    assert_eq!(amount.value, "0");
+    p.assert_escrow_conserved();
+}
+
+use cw_multi_test::Executor;
