@@ -9,7 +9,11 @@ pub mod receiver;
 #[cfg(test)]
 mod cw20_conformance;
 #[cfg(test)]
+mod cw721_conformance;
+#[cfg(test)]
 mod registry_flows;
+#[cfg(test)]
+mod ticket_escrow_invariant;
 #[cfg(test)]
 mod ticket_flows;
 #[cfg(test)]

@@ -1,5 +1,5 @@
-//! A cw20 receiver for tests: records every `Receive` hook it is sent, per token, so a suite can
-//! check what arrived, from whom and with which message. It holds whatever it receives.
+//! A cw20 and cw721 receiver for tests: records every `Receive` / `ReceiveNft` hook it is sent, so
+//! a suite can check what arrived, from whom and with which message. It holds whatever it receives.
 
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{
@@ -12,6 +12,7 @@ use cw_storage_plus::Item;
 #[cw_serde]
 pub enum ExecuteMsg {
     Receive(Cw20ReceiveMsg),
+    ReceiveNft(cw721::receiver::Cw721ReceiveMsg),
 }
 
 #[cw_serde]
@@ -36,14 +37,23 @@ fn instantiate(deps: DepsMut, _: Env, _: MessageInfo, _: Empty) -> StdResult<Res
 }
 
 fn execute(deps: DepsMut, _: Env, info: MessageInfo, msg: ExecuteMsg) -> StdResult<Response> {
-    let ExecuteMsg::Receive(hook) = msg;
-    RECEIVED.update(deps.storage, |mut received| -> StdResult<_> {
-        received.push(Received {
+    let entry = match msg {
+        ExecuteMsg::Receive(hook) => Received {
             token: info.sender.to_string(),
             sender: hook.sender,
             amount: hook.amount,
             msg: hook.msg,
-        });
+        },
+        // An NFT arrives as one unit; the token id goes where a cw20 hook has its message.
+        ExecuteMsg::ReceiveNft(hook) => Received {
+            token: info.sender.to_string(),
+            sender: hook.sender,
+            amount: cosmwasm_std::Uint128::one(),
+            msg: Binary::from(hook.token_id.into_bytes()),
+        },
+    };
+    RECEIVED.update(deps.storage, |mut received| -> StdResult<_> {
+        received.push(entry);
         Ok(received)
     })?;
     Ok(Response::new().add_attribute("action", "receive"))

@@ -1,0 +1,188 @@
+//! Random sequences of buys, gifts, resales, cancellations, refunds, settlements and time moves:
+//! after every step ticket-nft's CTC balance equals the escrow of its events, and each event's
+//! escrow equals what its tickets paid minus what was refunded, until settlement empties it.
+
+use cosmwasm_std::Uint128;
+use ctc_interfaces::tickets::TicketReceiveMsg;
+use ctc_interfaces::BasisPoints;
+use proptest::prelude::*;
+use ticket_nft::msg::{EventInput, EventResponse, ExecuteMsg, QueryMsg, TierInput, TransferPolicy};
+
+use crate::platform::{Platform, CTC};
+
+const PRICES: [u128; 2] = [40 * CTC, 75 * CTC];
+
+#[derive(Clone, Debug)]
+enum Op {
+    Buy {
+        fan: usize,
+        event: u64,
+        tier: u8,
+        quantity: u32,
+    },
+    Gift {
+        token: usize,
+        to: usize,
+    },
+    Resell {
+        token: usize,
+        buyer: usize,
+        permille: u128,
+    },
+    Cancel {
+        event: u64,
+    },
+    Refund {
+        token: usize,
+    },
+    Advance {
+        hours: u64,
+    },
+    Settle {
+        event: u64,
+    },
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        4 => (0usize..4, 1u64..=2, 0u8..2, 1u32..4)
+            .prop_map(|(fan, event, tier, quantity)| Op::Buy { fan, event, tier, quantity }),
+        2 => (0usize..40, 0usize..4).prop_map(|(token, to)| Op::Gift { token, to }),
+        2 => (0usize..40, 0usize..4, 500u128..1_200)
+            .prop_map(|(token, buyer, permille)| Op::Resell { token, buyer, permille }),
+        1 => (1u64..=2).prop_map(|event| Op::Cancel { event }),
+        2 => (0usize..40).prop_map(|token| Op::Refund { token }),
+        2 => (1u64..72).prop_map(|hours| Op::Advance { hours }),
+        1 => (1u64..=2).prop_map(|event| Op::Settle { event }),
+    ]
+}
+
+fn event_input(p: &Platform, days: u64) -> EventInput {
+    let starts_at = p.now().plus_seconds(days * 86_400);
+    EventInput {
+        title: format!("Show in {days} days"),
+        venue: "Hall".into(),
+        description_uri: None,
+        starts_at,
+        ends_at: starts_at.plus_seconds(3_600),
+        sale_starts_at: p.now(),
+        sale_ends_at: starts_at,
+        tiers: PRICES
+            .iter()
+            .map(|price| TierInput {
+                name: format!("{price}"),
+                price: Uint128::new(*price),
+                supply: 15,
+                seats: vec![],
+                per_wallet_limit: Some(6),
+            })
+            .collect(),
+        min_identity: None,
+        transfer_policy: TransferPolicy::Free { max_transfers: 2 },
+        lock_before_start_seconds: 3_600,
+        resale_cap_bps: 11_000,
+        royalty: BasisPoints::new(750).unwrap(),
+        check_in_opens_before_seconds: 3_600,
+    }
+}
+
+fn escrows(p: &Platform) -> Vec<u128> {
+    (1..=2u64)
+        .map(|event_id| {
+            let event: EventResponse = p.tickets_query(&QueryMsg::Event { event_id });
+            event.escrow.u128()
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    #[test]
+    fn ticket_nft_holds_exactly_the_escrow(ops in prop::collection::vec(op(), 1..30)) {
+        let mut p = Platform::new();
+        let theater = p.theater.clone();
+        for days in [3, 6] {
+            let event = event_input(&p, days);
+            p.tickets_exec(&theater, &ExecuteMsg::CreateEvent { event }).unwrap();
+        }
+        let fans = p.fans.clone();
+        // (token id, event index, paid) of every ticket minted, in order.
+        let mut minted: Vec<(String, usize, u128)> = vec![];
+        let mut refunded: Vec<bool> = vec![];
+        let mut model = [0u128; 2];
+
+        for op in ops {
+            match op {
+                Op::Buy { fan, event, tier, quantity } => {
+                    let price = PRICES[tier as usize];
+                    let hook = TicketReceiveMsg::Buy { event_id: event, tier, quantity, recipient: None };
+                    if let Ok(response) = p.pay(&fans[fan], price * u128::from(quantity), &hook) {
+                        let ids = response.events.iter().flat_map(|e| &e.attributes)
+                            .find(|a| a.key == "token_ids").unwrap().value.clone();
+                        for id in ids.split(',') {
+                            minted.push((id.to_owned(), event as usize - 1, price));
+                            refunded.push(false);
+                        }
+                        model[event as usize - 1] += price * u128::from(quantity);
+                    }
+                }
+                Op::Gift { token, to } => {
+                    if let Some((id, _, _)) = minted.get(token) {
+                        let owner = p.owner_of_token(id);
+                        let _ = p.tickets_exec(&owner, &ExecuteMsg::TransferNft {
+                            recipient: fans[to].to_string(), token_id: id.clone(),
+                        });
+                    }
+                }
+                Op::Resell { token, buyer, permille } => {
+                    if let Some((id, _, face)) = minted.get(token).cloned() {
+                        let owner = p.owner_of_token(&id);
+                        let price = face * permille / 1_000;
+                        let listed = p.tickets_exec(&owner, &ExecuteMsg::ListForResale {
+                            token_id: id.clone(), price: Uint128::new(price),
+                        });
+                        if listed.is_ok() {
+                            let _ = p.pay(&fans[buyer], price, &TicketReceiveMsg::BuyResale { token_id: id });
+                        }
+                    }
+                }
+                Op::Cancel { event } => {
+                    let _ = p.tickets_exec(&theater, &ExecuteMsg::CancelEvent { event_id: event });
+                }
+                Op::Refund { token } => {
+                    if let Some((id, event, paid)) = minted.get(token).cloned() {
+                        let owner = p.owner_of_token(&id);
+                        if p.tickets_exec(&owner, &ExecuteMsg::ClaimRefund { token_id: id }).is_ok() {
+                            prop_assert!(!refunded[token], "refunded twice");
+                            refunded[token] = true;
+                            model[event] -= paid;
+                        }
+                    }
+                }
+                Op::Advance { hours } => {
+                    let later = p.now().plus_seconds(hours * 3_600);
+                    p.advance_to(later);
+                }
+                Op::Settle { event } => {
+                    if p.tickets_exec(&fans[0], &ExecuteMsg::Settle { event_id: event }).is_ok() {
+                        model[event as usize - 1] = 0;
+                    }
+                }
+            }
+            let on_chain = escrows(&p);
+            prop_assert_eq!(on_chain.clone(), model.to_vec());
+            prop_assert_eq!(p.balance(&p.tickets.clone()), on_chain.iter().sum::<u128>());
+        }
+    }
+}
+
+impl Platform {
+    fn owner_of_token(&self, token_id: &str) -> cosmwasm_std::Addr {
+        let owner: cw721::msg::OwnerOfResponse = self.tickets_query(&QueryMsg::OwnerOf {
+            token_id: token_id.into(),
+            include_expired: None,
+        });
+        cosmwasm_std::Api::addr_validate(self.app.api(), &owner.owner).unwrap()
+    }
+}
