@@ -52,14 +52,23 @@ pub struct Event {
     pub tickets_minted: u32,
 }
 
+/// `seconds` before `time`, or the epoch if that is earlier, keeping sub-second precision.
+pub fn before(time: Timestamp, seconds: u64) -> Timestamp {
+    Timestamp::from_nanos(
+        time.nanos()
+            .saturating_sub(seconds.saturating_mul(1_000_000_000)),
+    )
+}
+
 impl Event {
     /// Tickets stop moving from this moment.
     pub fn locks_at(&self) -> Timestamp {
-        Timestamp::from_seconds(
-            self.starts_at
-                .seconds()
-                .saturating_sub(self.lock_before_start_seconds),
-        )
+        before(self.starts_at, self.lock_before_start_seconds)
+    }
+
+    /// Doors open for check-in from this moment until `ends_at`.
+    pub fn check_in_opens_at(&self) -> Timestamp {
+        before(self.starts_at, self.check_in_opens_before_seconds)
     }
 }
 

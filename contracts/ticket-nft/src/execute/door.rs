@@ -1,4 +1,4 @@
-use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Timestamp};
+use cosmwasm_std::{DepsMut, Env, MessageInfo, Response};
 
 use crate::error::ContractError;
 use crate::execute::tickets::{ensure_scheduled, load_event, load_ticket, record};
@@ -20,12 +20,7 @@ pub fn check_in(
     }
     let event = load_event(deps.storage, ticket.event_id)?;
     ensure_scheduled(&event)?;
-    let opens_at = Timestamp::from_seconds(
-        event
-            .starts_at
-            .seconds()
-            .saturating_sub(event.check_in_opens_before_seconds),
-    );
+    let opens_at = event.check_in_opens_at();
     let now = env.block.time;
     if now < opens_at || now > event.ends_at {
         return Err(ContractError::CheckInClosed {

@@ -1,0 +1,95 @@
+use cosmwasm_std::coins;
+
+use super::*;
+use crate::contract::{migrate, CONTRACT_NAME, CONTRACT_VERSION};
+use crate::msg::MigrateMsg;
+
+#[test]
+fn instantiate_refuses_fees_over_the_whole_and_bad_addresses() {
+    let mut deps = mock_dependencies();
+    let chain = Chain::bare();
+    let mut msg = instantiate_msg(&chain.accounts);
+    msg.platform_fee = BasisPoints::new(9_500).unwrap();
+    msg.burn_share = BasisPoints::new(501).unwrap();
+    let info = message_info(&chain.accounts.owner, &[]);
+    let err = instantiate(deps.as_mut(), mock_env(), info.clone(), msg).unwrap_err();
+    assert!(matches!(err, ContractError::BasisPoints(_)));
+    let mut msg = instantiate_msg(&chain.accounts);
+    msg.token = "CTC".into();
+    let err = instantiate(deps.as_mut(), mock_env(), info, msg).unwrap_err();
+    assert!(matches!(
+        err,
+        ContractError::InvalidAddress { field: "token", .. }
+    ));
+    assert!(snapshot(&deps.storage).is_empty());
+}
+
+#[test]
+fn only_the_owner_changes_the_config() {
+    let mut chain = Chain::bare();
+    let fan = chain.accounts.fans[0].clone();
+    let owner = chain.accounts.owner.clone();
+    let update = |fee: u16| ExecuteMsg::UpdateConfig {
+        treasury: None,
+        platform_fee: Some(BasisPoints::new(fee).unwrap()),
+        burn_share: None,
+        settlement_delay_seconds: Some(3_600),
+    };
+    assert_eq!(
+        chain.refused(&fan, update(100)),
+        ContractError::Ownership(cw_ownable::OwnershipError::NotOwner)
+    );
+    assert!(matches!(
+        chain.refused(&owner, update(9_001)),
+        ContractError::BasisPoints(_)
+    ));
+    chain.exec(&owner, update(100)).unwrap();
+    let config: crate::msg::ConfigResponse = chain.ask(QueryMsg::Config {});
+    assert_eq!(config.platform_fee.get(), 100);
+    assert_eq!(config.settlement_delay_seconds, 3_600);
+}
+
+#[test]
+fn burning_and_native_funds_are_refused() {
+    let mut chain = Chain::new();
+    chain.buy(0, 0, 1, 100 * CTC).unwrap();
+    let fan = chain.accounts.fans[0].clone();
+    assert_eq!(
+        chain.refused(
+            &fan,
+            ExecuteMsg::Burn {
+                token_id: "1-0".into()
+            }
+        ),
+        ContractError::BurnNotSupported
+    );
+    let err = execute(
+        chain.deps.as_mut(),
+        chain.env.clone(),
+        message_info(&fan, &coins(1, "ustake")),
+        ExecuteMsg::Settle { event_id: 1 },
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        ContractError::Payment(cw_utils::PaymentError::NonPayable {})
+    );
+}
+
+#[test]
+fn migrates_forward_only() {
+    let mut chain = Chain::bare();
+    cw2::set_contract_version(&mut chain.deps.storage, CONTRACT_NAME, "0.0.1").unwrap();
+    migrate(chain.deps.as_mut(), chain.env.clone(), MigrateMsg {}).unwrap();
+    assert_eq!(
+        cw2::get_contract_version(&chain.deps.storage)
+            .unwrap()
+            .version,
+        CONTRACT_VERSION
+    );
+    cw2::set_contract_version(&mut chain.deps.storage, "crates.io:cw721-base", "0.0.1").unwrap();
+    assert!(matches!(
+        migrate(chain.deps.as_mut(), chain.env.clone(), MigrateMsg {}).unwrap_err(),
+        ContractError::CannotMigrate { .. }
+    ));
+}

@@ -1,0 +1,235 @@
+use super::*;
+use crate::msg::{HistoryResponse, ListingResponse, VerifyTicketResponse};
+
+fn gift(token_id: &str, to: &Addr) -> ExecuteMsg {
+    ExecuteMsg::TransferNft {
+        recipient: to.to_string(),
+        token_id: token_id.into(),
+    }
+}
+
+fn list(token_id: &str, price: u128) -> ExecuteMsg {
+    ExecuteMsg::ListForResale {
+        token_id: token_id.into(),
+        price: Uint128::new(price),
+    }
+}
+
+/// Event 1 with fan 0 holding "1-0" and "1-1" (Stalls).
+fn two_tickets() -> Chain {
+    let mut chain = Chain::new();
+    chain.buy(0, 0, 2, 200 * CTC).unwrap();
+    chain
+}
+
+#[test]
+fn gifts_count_against_the_policy_and_stop_at_the_lock() {
+    let mut chain = two_tickets();
+    let fans = chain.accounts.fans.clone();
+    let stranger = fans[3].clone();
+    assert_eq!(
+        chain.refused(&stranger, gift("1-0", &stranger)),
+        ContractError::NotAllowedToMove {
+            token_id: "1-0".into()
+        }
+    );
+    chain.exec(&fans[0], gift("1-0", &fans[1])).unwrap();
+    chain.exec(&fans[1], gift("1-0", &fans[2])).unwrap();
+    assert_eq!(
+        chain.refused(&fans[2], gift("1-0", &fans[0])),
+        ContractError::TransferLimitReached { max: 2 }
+    );
+    let history: HistoryResponse = chain.ask(QueryMsg::History {
+        token_id: "1-0".into(),
+        start_after: Some(0),
+        limit: Some(1),
+    });
+    assert_eq!(history.records.len(), 1);
+    assert_eq!(history.records[0].sequence, 1);
+
+    let locked_at = chain.event().starts_at.minus_seconds(3_600);
+    chain.advance_to(locked_at);
+    assert_eq!(
+        chain.refused(&fans[0], gift("1-1", &fans[1])),
+        ContractError::TicketsLocked { locked_at }
+    );
+}
+
+#[test]
+fn non_transferable_tickets_stay_put() {
+    let mut chain = Chain::bare();
+    let mut input = event_input(&chain.env);
+    input.transfer_policy = TransferPolicy::NonTransferable;
+    let issuer = chain.accounts.issuer.clone();
+    chain
+        .exec(&issuer, ExecuteMsg::CreateEvent { event: input })
+        .unwrap();
+    chain.buy(0, 0, 1, 100 * CTC).unwrap();
+    let fans = chain.accounts.fans.clone();
+    assert_eq!(
+        chain.refused(&fans[0], gift("1-0", &fans[1])),
+        ContractError::NonTransferable
+    );
+    assert_eq!(
+        chain.refused(&fans[0], list("1-0", 100 * CTC)),
+        ContractError::ResaleNotAllowed
+    );
+}
+
+#[test]
+fn resale_pays_royalty_and_seller_at_once_within_the_cap() {
+    let mut chain = two_tickets();
+    let fans = chain.accounts.fans.clone();
+    assert_eq!(
+        chain.refused(&fans[1], list("1-0", 100 * CTC)),
+        ContractError::NotOwner
+    );
+    assert_eq!(
+        chain.refused(&fans[0], list("1-0", 0)),
+        ContractError::ZeroPrice
+    );
+    assert_eq!(
+        chain.refused(&fans[0], list("1-0", 110 * CTC + 1)),
+        ContractError::AboveResaleCap {
+            price: Uint128::new(110 * CTC + 1),
+            cap: Uint128::new(110 * CTC)
+        }
+    );
+    chain.exec(&fans[0], list("1-0", 105 * CTC + 3)).unwrap();
+    let listing: Option<ListingResponse> = chain.ask(QueryMsg::Listing {
+        token_id: "1-0".into(),
+    });
+    assert_eq!(listing.unwrap().price, Uint128::new(105 * CTC + 3));
+
+    let buy = ReceiveMsg::BuyResale {
+        token_id: "1-0".into(),
+    };
+    assert_eq!(
+        chain.pay(&fans[0], 105 * CTC + 3, &buy).unwrap_err(),
+        ContractError::OwnListing
+    );
+    assert_eq!(
+        chain.pay(&fans[1], 105 * CTC, &buy).unwrap_err(),
+        ContractError::WrongAmount {
+            expected: Uint128::new(105 * CTC + 3),
+            received: Uint128::new(105 * CTC)
+        }
+    );
+    let response = chain.pay(&fans[1], 105 * CTC + 3, &buy).unwrap();
+    // 5% of 105,000,003 is 5,250,000.15: the royalty rounds down, the seller keeps the dust.
+    assert_eq!(
+        executes(&response),
+        vec![
+            (
+                chain.accounts.token.to_string(),
+                transfer_json(&chain.accounts.issuer, 5_250_000)
+            ),
+            (
+                chain.accounts.token.to_string(),
+                transfer_json(&fans[0], 99_750_003)
+            ),
+        ]
+    );
+    assert_eq!(chain.owner_of("1-0"), fans[1].to_string());
+    assert_eq!(chain.event().escrow, Uint128::new(200 * CTC));
+    assert_eq!(
+        chain.pay(&fans[2], 105 * CTC + 3, &buy).unwrap_err(),
+        ContractError::NotListed {
+            token_id: "1-0".into()
+        }
+    );
+}
+
+#[test]
+fn a_transfer_or_delist_closes_the_listing() {
+    let mut chain = two_tickets();
+    let fans = chain.accounts.fans.clone();
+    chain.exec(&fans[0], list("1-0", 100 * CTC)).unwrap();
+    chain.exec(&fans[0], gift("1-0", &fans[1])).unwrap();
+    let listing: Option<ListingResponse> = chain.ask(QueryMsg::Listing {
+        token_id: "1-0".into(),
+    });
+    assert_eq!(listing, None);
+
+    chain.exec(&fans[0], list("1-1", 100 * CTC)).unwrap();
+    let delist = ExecuteMsg::Delist {
+        token_id: "1-1".into(),
+    };
+    assert_eq!(
+        chain.refused(&fans[1], delist.clone()),
+        ContractError::NotOwner
+    );
+    chain.exec(&fans[0], delist.clone()).unwrap();
+    assert_eq!(
+        chain.refused(&fans[0], delist),
+        ContractError::NotListed {
+            token_id: "1-1".into()
+        }
+    );
+}
+
+#[test]
+fn check_in_happens_once_inside_the_window_for_the_holder() {
+    let mut chain = two_tickets();
+    let fans = chain.accounts.fans.clone();
+    let scanner = chain.accounts.scanner.clone();
+    let issuer = chain.accounts.issuer.clone();
+    chain
+        .exec(
+            &issuer,
+            ExecuteMsg::SetScanner {
+                event_id: 1,
+                address: scanner.to_string(),
+                allowed: true,
+            },
+        )
+        .unwrap();
+    chain.exec(&fans[0], list("1-0", 100 * CTC)).unwrap();
+    let check_in = |holder: &Addr| ExecuteMsg::CheckIn {
+        token_id: "1-0".into(),
+        holder: holder.to_string(),
+    };
+    let event = chain.event();
+    let opens_at = event.starts_at.minus_seconds(2 * 3_600);
+    assert_eq!(
+        chain.refused(&scanner, check_in(&fans[0])),
+        ContractError::CheckInClosed {
+            opens_at,
+            closes_at: event.ends_at
+        }
+    );
+    chain.advance_to(opens_at);
+    assert_eq!(
+        chain.refused(&scanner, check_in(&fans[1])),
+        ContractError::NotHolder {
+            holder: fans[1].to_string()
+        }
+    );
+    chain.exec(&scanner, check_in(&fans[0])).unwrap();
+    assert_eq!(
+        chain.refused(&scanner, check_in(&fans[0])),
+        ContractError::AlreadyCheckedIn
+    );
+    let listing: Option<ListingResponse> = chain.ask(QueryMsg::Listing {
+        token_id: "1-0".into(),
+    });
+    assert_eq!(listing, None, "a used ticket is no longer for sale");
+    let verified: VerifyTicketResponse = chain.ask(QueryMsg::VerifyTicket {
+        token_id: "1-1".into(),
+        holder: Some(fans[1].to_string()),
+    });
+    assert_eq!(
+        (verified.valid, verified.reason.as_deref()),
+        (false, Some("held by someone else"))
+    );
+    let verified: VerifyTicketResponse = chain.ask(QueryMsg::VerifyTicket {
+        token_id: "1-1".into(),
+        holder: Some(fans[0].to_string()),
+    });
+    assert!(verified.valid);
+    chain.advance_to(event.ends_at.plus_seconds(1));
+    assert!(matches!(
+        chain.refused(&scanner, check_in(&fans[0])),
+        ContractError::CheckInClosed { .. }
+    ));
+}

@@ -1,0 +1,246 @@
+use super::*;
+
+#[test]
+fn a_sale_mints_numbered_tickets_and_escrows_the_price() {
+    let mut chain = Chain::new();
+    let response = chain.buy(0, 1, 2, 500 * CTC).unwrap();
+    let token_ids = response
+        .attributes
+        .iter()
+        .find(|a| a.key == "token_ids")
+        .unwrap();
+    assert_eq!(token_ids.value, "1-0,1-1");
+    assert!(response.messages.is_empty(), "the price stays in escrow");
+    let event = chain.event();
+    assert_eq!(event.escrow, Uint128::new(500 * CTC));
+    assert_eq!(event.tiers[1].sold, 2);
+    let info: cw721::msg::NftInfoResponse<crate::msg::TicketInfo> = chain.ask(QueryMsg::NftInfo {
+        token_id: "1-1".into(),
+    });
+    assert_eq!(info.extension.seat.as_deref(), Some("B2"));
+    assert_eq!(chain.owner_of("1-0"), chain.accounts.fans[0].to_string());
+
+    // A gift purchase: the recipient holds, the buyer's limit counts.
+    let (buyer, friend) = (
+        chain.accounts.fans[1].clone(),
+        chain.accounts.fans[2].clone(),
+    );
+    chain
+        .pay(
+            &buyer,
+            400 * CTC,
+            &ReceiveMsg::Buy {
+                event_id: 1,
+                tier: 0,
+                quantity: 4,
+                recipient: Some(friend.to_string()),
+            },
+        )
+        .unwrap();
+    assert_eq!(chain.owner_of("1-5"), friend.to_string());
+    assert_eq!(
+        chain.buy(1, 0, 1, 100 * CTC).unwrap_err(),
+        ContractError::WalletLimit {
+            limit: 4,
+            already: 4
+        }
+    );
+}
+
+#[test]
+fn only_ctc_pays() {
+    let mut chain = Chain::new();
+    let fake = chain.deps.api.addr_make("fake_token");
+    let fan = chain.accounts.fans[0].clone();
+    let hook = ReceiveMsg::Buy {
+        event_id: 1,
+        tier: 0,
+        quantity: 1,
+        recipient: None,
+    };
+    assert_eq!(
+        chain
+            .receive_from(&fake, &fan, 100 * CTC, &hook)
+            .unwrap_err(),
+        ContractError::WrongToken
+    );
+}
+
+#[test]
+fn refuses_sales_outside_the_rules() {
+    let mut chain = Chain::new();
+    assert_eq!(
+        chain.buy(0, 0, 0, 0).unwrap_err(),
+        ContractError::InvalidQuantity { max: 20 }
+    );
+    assert_eq!(
+        chain.buy(0, 0, 21, 2_100 * CTC).unwrap_err(),
+        ContractError::InvalidQuantity { max: 20 }
+    );
+    assert_eq!(
+        chain.buy(0, 1, 3, 750 * CTC).unwrap_err(),
+        ContractError::SoldOut { left: 2 }
+    );
+    assert_eq!(
+        chain.buy(0, 0, 1, 101 * CTC).unwrap_err(),
+        ContractError::WrongAmount {
+            expected: Uint128::new(100 * CTC),
+            received: Uint128::new(101 * CTC)
+        }
+    );
+    assert_eq!(
+        chain.buy(0, 7, 1, 100 * CTC).unwrap_err(),
+        ContractError::TierNotFound {
+            event_id: 1,
+            tier: 7
+        }
+    );
+    let fan = chain.accounts.fans[0].clone();
+    let unknown = ReceiveMsg::Buy {
+        event_id: 5,
+        tier: 0,
+        quantity: 1,
+        recipient: None,
+    };
+    assert_eq!(
+        chain.pay(&fan, 100 * CTC, &unknown).unwrap_err(),
+        ContractError::EventNotFound { event_id: 5 }
+    );
+    let sale_end = chain.event().sale_ends_at;
+    chain.advance_to(sale_end);
+    assert!(matches!(
+        chain.buy(0, 0, 1, 100 * CTC).unwrap_err(),
+        ContractError::SaleClosed { .. }
+    ));
+}
+
+#[test]
+fn the_registry_decides_whether_the_issuer_sells_and_who_may_hold() {
+    let mut chain = Chain::new();
+    chain.set_registry(Registry {
+        issuer_denial: Some(Denial::Suspended),
+        ..Registry::default()
+    });
+    assert_eq!(
+        chain.buy(0, 0, 1, 100 * CTC).unwrap_err(),
+        ContractError::IssuerNotAllowed {
+            reason: "suspended"
+        }
+    );
+
+    let mut chain = Chain::bare();
+    let mut input = event_input(&chain.env);
+    input.min_identity = Some(IdentityLevel::RealName);
+    let issuer = chain.accounts.issuer.clone();
+    chain
+        .exec(&issuer, ExecuteMsg::CreateEvent { event: input })
+        .unwrap();
+    let mut registry = Registry::default();
+    registry.levels.insert(
+        chain.accounts.fans[0].to_string(),
+        IdentityLevel::Certificate,
+    );
+    registry
+        .levels
+        .insert(chain.accounts.fans[1].to_string(), IdentityLevel::Phone);
+    chain.set_registry(registry);
+    chain.buy(0, 0, 1, 100 * CTC).unwrap();
+    assert_eq!(
+        chain.buy(1, 0, 1, 100 * CTC).unwrap_err(),
+        ContractError::IdentityTooLow {
+            required: IdentityLevel::RealName
+        }
+    );
+    // Paying for someone else: the recipient needs the level, not the payer.
+    let (payer, unverified) = (
+        chain.accounts.fans[0].clone(),
+        chain.accounts.fans[3].clone(),
+    );
+    let for_unverified = ReceiveMsg::Buy {
+        event_id: 1,
+        tier: 0,
+        quantity: 1,
+        recipient: Some(unverified.to_string()),
+    };
+    assert!(matches!(
+        chain.pay(&payer, 100 * CTC, &for_unverified).unwrap_err(),
+        ContractError::IdentityTooLow { .. }
+    ));
+}
+
+#[test]
+fn reserved_minting_needs_the_issuers_authorisation() {
+    let mut chain = Chain::new();
+    let minter = chain.accounts.minter.clone();
+    let fan = chain.accounts.fans[2].clone();
+    let mint = ExecuteMsg::MintReserved {
+        event_id: 1,
+        tier: 0,
+        recipient: fan.to_string(),
+        quantity: 3,
+    };
+    assert_eq!(
+        chain.refused(&minter, mint.clone()),
+        ContractError::NotMinter
+    );
+    let issuer = chain.accounts.issuer.clone();
+    chain
+        .exec(
+            &issuer,
+            ExecuteMsg::SetMinter {
+                event_id: 1,
+                address: minter.to_string(),
+                allowed: true,
+            },
+        )
+        .unwrap();
+    chain.exec(&minter, mint).unwrap();
+    assert_eq!(chain.event().escrow, Uint128::zero());
+    assert_eq!(chain.event().tiers[0].sold, 3);
+    let count: cw721::msg::NumTokensResponse = chain.ask(QueryMsg::NumTokens {});
+    assert_eq!(count.count, 3);
+}
+
+#[test]
+fn refunds_are_pulled_once_by_the_holder_of_a_cancelled_event() {
+    let mut chain = Chain::new();
+    chain.buy(0, 0, 2, 200 * CTC).unwrap();
+    let fan = chain.accounts.fans[0].clone();
+    let stranger = chain.accounts.fans[1].clone();
+    let refund = ExecuteMsg::ClaimRefund {
+        token_id: "1-0".into(),
+    };
+    assert_eq!(
+        chain.refused(&fan, refund.clone()),
+        ContractError::EventNotCancelled
+    );
+    let issuer = chain.accounts.issuer.clone();
+    chain
+        .exec(&issuer, ExecuteMsg::CancelEvent { event_id: 1 })
+        .unwrap();
+    assert_eq!(
+        chain.refused(&stranger, refund.clone()),
+        ContractError::NotOwner
+    );
+    let response = chain.exec(&fan, refund.clone()).unwrap();
+    assert_eq!(
+        executes(&response),
+        vec![(
+            chain.accounts.token.to_string(),
+            transfer_json(&fan, 100 * CTC)
+        )]
+    );
+    assert_eq!(chain.event().escrow, Uint128::new(100 * CTC));
+    assert_eq!(chain.refused(&fan, refund), ContractError::AlreadyRefunded);
+    assert_eq!(
+        chain.refused(
+            &fan,
+            ExecuteMsg::ClaimRefund {
+                token_id: "1-9".into()
+            }
+        ),
+        ContractError::TicketNotFound {
+            token_id: "1-9".into()
+        }
+    );
+}
