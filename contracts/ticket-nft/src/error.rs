@@ -162,6 +162,9 @@ pub enum ContractError {
     #[error("Cannot set approval that is already expired")]
     Expired,
 
+    #[error("the settlement delay is at most {max} seconds")]
+    SettlementDelayTooLong { max: u64 },
+
     #[error("cannot migrate: {reason}")]
     CannotMigrate { reason: String },
 }

@@ -25,7 +25,8 @@ pub struct InstantiateMsg {
     pub platform_fee: BasisPoints,
     /// Share of revenue sent to CTC's `BurnOrRecycle` at settlement, fixed into each event too.
     pub burn_share: BasisPoints,
-    /// Seconds after an event ends before anyone may settle it (time for cancellation disputes).
+    /// Seconds after an event ends before anyone may settle it (at most 90 days), fixed into each
+    /// event at creation: a window for the platform to review the event before money moves.
     pub settlement_delay_seconds: u64,
     /// cw721 collection name and symbol.
     pub name: String,
@@ -56,7 +57,7 @@ pub struct TierInput {
     pub price: Uint128,
     /// With `seats`, must equal the number of seats.
     pub supply: u32,
-    /// Seat labels handed out in order; empty for general admission.
+    /// Seat labels handed out in order (at most 1000 per tier); empty for general admission.
     pub seats: Vec<String>,
     /// Most tickets of this tier one buyer may buy; `None` for no limit.
     pub per_wallet_limit: Option<u32>,
@@ -283,7 +284,7 @@ pub enum QueryMsg {
         start_after: Option<u64>,
         limit: Option<u32>,
     },
-    /// Open listings of an event (none once it is cancelled or settled).
+    /// Open listings of an event: none once it is cancelled or settled, or tickets are locked.
     #[returns(ListingsResponse)]
     Listings {
         event_id: u64,
@@ -355,7 +356,8 @@ pub struct TierResponse {
     pub price: Uint128,
     pub supply: u32,
     pub sold: u32,
-    pub seats: Vec<String>,
+    /// Whether tickets of this tier carry a seat (shown in each ticket's `nft_info`).
+    pub seated: bool,
     pub per_wallet_limit: Option<u32>,
 }
 
@@ -378,6 +380,7 @@ pub struct EventResponse {
     pub check_in_opens_before_seconds: u64,
     pub platform_fee: BasisPoints,
     pub burn_share: BasisPoints,
+    pub settlement_delay_seconds: u64,
     pub status: EventStatus,
     pub sale_paused: bool,
     /// CTC held for this event: paid for its tickets and not yet settled or refunded.

@@ -43,6 +43,7 @@ pub struct Event {
     /// The platform's terms when the event was created; later config changes do not apply.
     pub platform_fee: BasisPoints,
     pub burn_share: BasisPoints,
+    pub settlement_delay_seconds: u64,
     pub status: EventStatus,
     pub sale_paused: bool,
     /// CTC paid for this event's tickets and not yet settled or refunded.
@@ -81,13 +82,17 @@ pub struct Tier {
     pub price: Uint128,
     pub supply: u32,
     pub sold: u32,
-    pub seats: Vec<String>,
+    /// Seat labels are in `SEATS`, one entry per ticket, so a sale reads only its own seat.
+    pub seated: bool,
     pub per_wallet_limit: Option<u32>,
 }
 
 pub const TIERS: Map<(u64, u8), Tier> = Map::new("tiers");
+/// (event, tier, position in the tier) → seat label, handed out in order.
+pub const SEATS: Map<(u64, u8, u32), String> = Map::new("seats");
 
-/// Tickets bought per (event, tier, buyer), for per-wallet limits.
+/// Tickets bought per (event, tier, wallet), for per-wallet limits: a purchase counts for the
+/// payer and, when different, for the recipient.
 pub const PURCHASES: Map<(u64, u8, &Addr), u32> = Map::new("purchases");
 pub const SCANNERS: Map<(u64, &Addr), Empty> = Map::new("scanners");
 pub const MINTERS: Map<(u64, &Addr), Empty> = Map::new("minters");

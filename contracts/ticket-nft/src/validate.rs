@@ -11,6 +11,8 @@ pub const MAX_TIER_SUPPLY: u32 = 100_000;
 pub const MAX_PER_MESSAGE: u32 = 20;
 pub const MAX_RESALE_CAP_BPS: u32 = 30_000;
 pub const MAX_TRANSFERS: u32 = 100;
+pub const MAX_SEATS_PER_TIER: usize = 1_000;
+pub const MAX_SETTLEMENT_DELAY_SECONDS: u64 = 90 * 86_400;
 
 pub fn text(field: &'static str, value: &str, max: usize) -> Result<(), ContractError> {
     if value.is_empty() || value.len() > max {
@@ -25,4 +27,13 @@ pub fn address(api: &dyn Api, field: &'static str, value: &str) -> Result<Addr, 
             field,
             reason: err.to_string(),
         })
+}
+
+pub fn settlement_delay(seconds: u64) -> Result<u64, ContractError> {
+    if seconds > MAX_SETTLEMENT_DELAY_SECONDS {
+        return Err(ContractError::SettlementDelayTooLong {
+            max: MAX_SETTLEMENT_DELAY_SECONDS,
+        });
+    }
+    Ok(seconds)
 }

@@ -24,6 +24,12 @@ pub fn page_limit(limit: Option<u32>) -> Result<usize, PageLimitError> {
     }
 }
 
+/// For standard queries (cw721) whose specification clamps an oversized limit rather than
+/// refusing it: the default when none is asked, at most the maximum.
+pub fn clamped_page_limit(limit: Option<u32>) -> usize {
+    limit.unwrap_or(DEFAULT_PAGE_LIMIT).min(MAX_PAGE_LIMIT) as usize
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -39,5 +45,7 @@ mod tests {
                 max: 50
             })
         );
+        assert_eq!(clamped_page_limit(Some(1_000)), 50);
+        assert_eq!(clamped_page_limit(None), 10);
     }
 }

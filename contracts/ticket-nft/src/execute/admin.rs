@@ -23,7 +23,7 @@ pub fn update_config(
     config.burn_share = burn_share.unwrap_or(config.burn_share);
     config.platform_fee.checked_add(config.burn_share)?;
     if let Some(delay) = settlement_delay_seconds {
-        config.settlement_delay_seconds = delay;
+        config.settlement_delay_seconds = validate::settlement_delay(delay)?;
     }
     config.updated_at = env.block.time;
     CONFIG.save(deps.storage, &config)?;

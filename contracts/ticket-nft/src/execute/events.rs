@@ -8,10 +8,10 @@ use ctc_interfaces::FeeSplit;
 use crate::error::ContractError;
 use crate::execute::tickets::{ensure_scheduled, load_event, transfer_ctc};
 use crate::msg::{EventInput, EventStatus, TierInput, TransferPolicy};
-use crate::state::{Event, Tier, CONFIG, EVENTS, EVENT_COUNT, MINTERS, SCANNERS, TIERS};
+use crate::state::{Event, Tier, CONFIG, EVENTS, EVENT_COUNT, MINTERS, SCANNERS, SEATS, TIERS};
 use crate::validate::{
-    self, MAX_RESALE_CAP_BPS, MAX_SEAT_BYTES, MAX_TIERS, MAX_TIER_NAME_BYTES, MAX_TIER_SUPPLY,
-    MAX_TITLE_BYTES, MAX_TRANSFERS, MAX_URI_BYTES,
+    self, MAX_RESALE_CAP_BPS, MAX_SEATS_PER_TIER, MAX_SEAT_BYTES, MAX_TIERS, MAX_TIER_NAME_BYTES,
+    MAX_TIER_SUPPLY, MAX_TITLE_BYTES, MAX_TRANSFERS, MAX_URI_BYTES,
 };
 
 fn invalid_event(reason: &str) -> ContractError {
@@ -33,6 +33,9 @@ fn validate_tier(tier: &TierInput) -> Result<(), ContractError> {
     }
     if !tier.seats.is_empty() && tier.seats.len() != tier.supply as usize {
         return Err(invalid("a seated tier needs exactly one seat per ticket"));
+    }
+    if tier.seats.len() > MAX_SEATS_PER_TIER {
+        return Err(invalid("a seated tier has at most 1000 seats"));
     }
     for seat in &tier.seats {
         validate::text("seat", seat, MAX_SEAT_BYTES)?;
@@ -78,29 +81,42 @@ fn validate_event(event: &EventInput, env: &Env) -> Result<(), ContractError> {
 }
 
 fn consume_quota(
-    storage: &dyn Storage,
+    registry: &cosmwasm_std::Addr,
     partner: &cosmwasm_std::Addr,
     units: u64,
 ) -> Result<CosmosMsg, ContractError> {
-    let config = CONFIG.load(storage)?;
     Ok(RegistryExecuteMsg::ConsumeQuota {
         partner: partner.to_string(),
         capability: Capability::IssueTickets,
         units,
     }
-    .into_wasm_msg(&config.registry)?
+    .into_wasm_msg(registry)?
     .into())
 }
 
-fn tier_from(input: TierInput) -> Tier {
-    Tier {
-        name: input.name,
-        price: input.price,
-        supply: input.supply,
-        sold: 0,
-        seats: input.seats,
-        per_wallet_limit: input.per_wallet_limit,
+/// Stores a validated tier and its seats (bounded by `MAX_SEATS_PER_TIER`).
+fn save_tier(
+    storage: &mut dyn Storage,
+    event_id: u64,
+    index: u8,
+    input: TierInput,
+) -> Result<(), ContractError> {
+    for (position, seat) in input.seats.iter().enumerate() {
+        SEATS.save(storage, (event_id, index, position as u32), seat)?;
     }
+    TIERS.save(
+        storage,
+        (event_id, index),
+        &Tier {
+            name: input.name,
+            price: input.price,
+            supply: input.supply,
+            sold: 0,
+            seated: !input.seats.is_empty(),
+            per_wallet_limit: input.per_wallet_limit,
+        },
+    )?;
+    Ok(())
 }
 
 /// The registry's `ConsumeQuota`, sent as a message, refuses a partner that is not Active with
@@ -117,7 +133,7 @@ pub fn create_event(
     let total_supply: u64 = input.tiers.iter().map(|tier| u64::from(tier.supply)).sum();
     let tier_count = input.tiers.len() as u8;
     for (index, tier) in input.tiers.into_iter().enumerate() {
-        TIERS.save(deps.storage, (event_id, index as u8), &tier_from(tier))?;
+        save_tier(deps.storage, event_id, index as u8, tier)?;
     }
     EVENTS.save(
         deps.storage,
@@ -139,6 +155,7 @@ pub fn create_event(
             check_in_opens_before_seconds: input.check_in_opens_before_seconds,
             platform_fee: config.platform_fee,
             burn_share: config.burn_share,
+            settlement_delay_seconds: config.settlement_delay_seconds,
             status: EventStatus::Scheduled,
             sale_paused: false,
             escrow: Uint128::zero(),
@@ -148,7 +165,7 @@ pub fn create_event(
     )?;
     EVENT_COUNT.save(deps.storage, &event_id)?;
     Ok(Response::new()
-        .add_message(consume_quota(deps.storage, &info.sender, total_supply)?)
+        .add_message(consume_quota(&config.registry, &info.sender, total_supply)?)
         .add_attribute("action", "create_event")
         .add_attribute("event_id", event_id.to_string())
         .add_attribute("issuer", info.sender)
@@ -224,11 +241,15 @@ pub fn add_tier(
     validate_tier(&tier)?;
     let index = event.tier_count;
     let supply = u64::from(tier.supply);
-    TIERS.save(deps.storage, (event_id, index), &tier_from(tier))?;
+    save_tier(deps.storage, event_id, index, tier)?;
     event.tier_count += 1;
     EVENTS.save(deps.storage, event_id, &event)?;
     Ok(Response::new()
-        .add_message(consume_quota(deps.storage, &info.sender, supply)?)
+        .add_message(consume_quota(
+            &CONFIG.load(deps.storage)?.registry,
+            &info.sender,
+            supply,
+        )?)
         .add_attribute("action", "add_tier")
         .add_attribute("event_id", event_id.to_string())
         .add_attribute("tier", index.to_string()))
@@ -299,8 +320,7 @@ pub fn cancel_event(
 pub fn settle(deps: DepsMut, env: Env, event_id: u64) -> Result<Response, ContractError> {
     let mut event = load_event(deps.storage, event_id)?;
     ensure_scheduled(&event)?;
-    let config = CONFIG.load(deps.storage)?;
-    let opens_at = event.ends_at.plus_seconds(config.settlement_delay_seconds);
+    let opens_at = event.ends_at.plus_seconds(event.settlement_delay_seconds);
     if env.block.time < opens_at {
         return Err(ContractError::SettlementNotOpen { opens_at });
     }
@@ -309,6 +329,7 @@ pub fn settle(deps: DepsMut, env: Env, event_id: u64) -> Result<Response, Contra
     event.status = EventStatus::Settled { at: env.block.time };
     EVENTS.save(deps.storage, event_id, &event)?;
 
+    let config = CONFIG.load(deps.storage)?;
     let mut messages = vec![];
     if !split.fee.is_zero() {
         messages.push(transfer_ctc(&config.token, &config.treasury, split.fee)?);

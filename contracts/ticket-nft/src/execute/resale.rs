@@ -4,11 +4,11 @@ use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response, Uint128};
 
 use crate::error::ContractError;
 use crate::execute::tickets::{
-    clear_receiver, hand_over, load_event, load_ticket, record, transfer_ctc,
+    clear_sale, hand_over, load_event, load_ticket, record, transfer_ctc,
 };
 use crate::execute::transfer::ensure_movable;
 use crate::msg::{Provenance, TransferPolicy};
-use crate::state::{Event, Listing, CONFIG, LISTINGS, TICKETS};
+use crate::state::{Config, Event, Listing, LISTINGS, TICKETS};
 
 /// The highest resale price of a ticket with `face_price`, rounded down.
 pub fn resale_cap(event: &Event, face_price: Uint128) -> Uint128 {
@@ -78,6 +78,7 @@ pub fn delist(
 pub fn buy_resale(
     deps: DepsMut,
     env: Env,
+    config: &Config,
     buyer: Addr,
     paid: Uint128,
     token_id: String,
@@ -99,8 +100,8 @@ pub fn buy_resale(
     }
     let event = load_event(deps.storage, ticket.event_id)?;
     ensure_movable(&event, &ticket, &env)?;
-    let config = CONFIG.load(deps.storage)?;
-    clear_receiver(deps.querier, &config, &event, &buyer)?;
+    // A resale is a sale: the issuer must still be allowed to sell, and the buyer to hold.
+    clear_sale(deps.querier, config, &event, &buyer)?;
 
     let royalty = event.royalty.of(paid);
     let to_seller = paid.checked_sub(royalty)?;

@@ -10,7 +10,7 @@ use crate::execute::tickets::{
     record, transfer_ctc,
 };
 use crate::msg::{EventStatus, Provenance, ReceiveMsg, TicketStatus};
-use crate::state::{Tier, CONFIG, EVENTS, MINTERS, PURCHASES, TICKETS, TIERS};
+use crate::state::{Config, Tier, CONFIG, EVENTS, MINTERS, PURCHASES, TICKETS, TIERS};
 use crate::validate::{self, MAX_PER_MESSAGE};
 
 pub fn receive(
@@ -38,14 +38,14 @@ pub fn receive(
             buy(
                 deps,
                 env,
-                payer,
-                recipient,
+                &config,
+                (payer, recipient),
                 wrapper.amount,
                 (event_id, tier, quantity),
             )
         }
         ReceiveMsg::BuyResale { token_id } => {
-            resale::buy_resale(deps, env, payer, wrapper.amount, token_id)
+            resale::buy_resale(deps, env, &config, payer, wrapper.amount, token_id)
         }
     }
 }
@@ -69,11 +69,28 @@ fn check_quantity(quantity: u32, tier: &Tier) -> Result<(), ContractError> {
     Ok(())
 }
 
+/// The purchase count `wallet` would reach, refused above the tier's per-wallet limit.
+fn purchases_after(
+    deps: &DepsMut,
+    (event_id, tier_index): (u64, u8),
+    limit: u32,
+    wallet: &Addr,
+    quantity: u32,
+) -> Result<u32, ContractError> {
+    let already = PURCHASES
+        .may_load(deps.storage, (event_id, tier_index, wallet))?
+        .unwrap_or_default();
+    if already + quantity > limit {
+        return Err(ContractError::WalletLimit { limit, already });
+    }
+    Ok(already + quantity)
+}
+
 fn buy(
     deps: DepsMut,
     env: Env,
-    buyer: Addr,
-    recipient: Addr,
+    config: &Config,
+    (buyer, recipient): (Addr, Addr),
     paid: Uint128,
     (event_id, tier_index, quantity): (u64, u8, u32),
 ) -> Result<Response, ContractError> {
@@ -98,17 +115,31 @@ fn buy(
             received: paid,
         });
     }
-    let purchase_key = (event_id, tier_index, &buyer);
-    let already = PURCHASES
-        .may_load(deps.storage, purchase_key)?
-        .unwrap_or_default();
-    if let Some(limit) = tier.per_wallet_limit {
-        if already + quantity > limit {
-            return Err(ContractError::WalletLimit { limit, already });
-        }
+    // The limit binds the payer and the holder, so neither many payers for one holder nor one
+    // payer for many holders gets around it.
+    let mut wallets = vec![&buyer];
+    if recipient != buyer {
+        wallets.push(&recipient);
     }
-    let config = CONFIG.load(deps.storage)?;
-    clear_sale(deps.querier, &config, &event, &recipient)?;
+    let counts = match tier.per_wallet_limit {
+        None => vec![],
+        Some(limit) => wallets
+            .iter()
+            .map(|wallet| {
+                let count =
+                    purchases_after(&deps, (event_id, tier_index), limit, wallet, quantity)?;
+                Ok((*wallet, count))
+            })
+            .collect::<Result<Vec<_>, ContractError>>()?,
+    };
+    clear_sale(deps.querier, config, &event, &recipient)?;
+    if recipient != buyer {
+        clear_receiver(deps.querier, config, &event, &buyer)?;
+    }
+
+    for (wallet, count) in counts {
+        PURCHASES.save(deps.storage, (event_id, tier_index, wallet), &count)?;
+    }
 
     let price = tier.price;
     let mut token_ids = Vec::with_capacity(quantity as usize);
@@ -125,7 +156,6 @@ fn buy(
     }
     event.escrow = event.escrow.checked_add(paid)?;
     count_minted(deps.storage, quantity)?;
-    PURCHASES.save(deps.storage, purchase_key, &(already + quantity))?;
     TIERS.save(deps.storage, (event_id, tier_index), &tier)?;
     EVENTS.save(deps.storage, event_id, &event)?;
     Ok(Response::new()

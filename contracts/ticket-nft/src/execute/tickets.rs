@@ -10,7 +10,7 @@ use ctc_interfaces::tickets::token_id;
 use crate::error::ContractError;
 use crate::msg::{EventStatus, Provenance, ProvenanceRecord, TicketStatus};
 use crate::state::{
-    Config, Event, Ticket, Tier, EVENTS, HISTORY, LISTINGS, OWNED, TICKETS, TICKET_COUNT,
+    Config, Event, Ticket, Tier, EVENTS, HISTORY, LISTINGS, OWNED, SEATS, TICKETS, TICKET_COUNT,
 };
 
 pub fn load_event(storage: &dyn Storage, event_id: u64) -> Result<Event, ContractError> {
@@ -89,7 +89,11 @@ pub fn mint(
 ) -> Result<String, ContractError> {
     let serial = event.tickets_minted;
     let token_id = token_id(event_id, serial);
-    let seat = tier.seats.get(tier.sold as usize).cloned();
+    let seat = if tier.seated {
+        Some(SEATS.load(storage, (event_id, tier_index, tier.sold))?)
+    } else {
+        None
+    };
     let mut ticket = Ticket {
         owner: owner.clone(),
         event_id,
@@ -159,9 +163,12 @@ pub fn clear_sale(
             user: event.min_identity.map(|_| user.to_string()),
         },
     )?;
-    if let Some(reason) = answer.partner.reason {
+    if !answer.partner.allowed {
         return Err(ContractError::IssuerNotAllowed {
-            reason: reason.as_str(),
+            reason: answer
+                .partner
+                .reason
+                .map_or("not allowed", |reason| reason.as_str()),
         });
     }
     ensure_identity(event, answer.user.and_then(|user| user.level))

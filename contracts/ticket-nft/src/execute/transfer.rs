@@ -70,6 +70,13 @@ fn gift(
             token_id: token_id.to_owned(),
         });
     }
+    // As in cw721, a transfer to the owner itself only clears approvals: it is not a move, so
+    // it uses none of the policy's transfers and leaves no provenance.
+    if ticket.owner == *recipient {
+        ticket.approvals.clear();
+        TICKETS.save(deps.storage, token_id, &ticket)?;
+        return Ok(ticket.owner);
+    }
     let event = load_event(deps.storage, ticket.event_id)?;
     ensure_movable(&event, &ticket, env)?;
     let config = CONFIG.load(deps.storage)?;

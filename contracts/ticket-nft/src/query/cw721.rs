@@ -1,7 +1,7 @@
 //! The standard cw721 queries, answered with the `cw721` crate's own response types.
 
 use cosmwasm_std::{Addr, BlockInfo, Deps, Empty, Env, Order, StdResult};
-use ctc_interfaces::paging::page_limit;
+use ctc_interfaces::paging::clamped_page_limit;
 use cw721::msg::{
     AllNftInfoResponse, ApprovalResponse, ApprovalsResponse, CollectionInfoAndExtensionResponse,
     MinterResponse, NftInfoResponse, NumTokensResponse, OperatorResponse, OperatorsResponse,
@@ -105,7 +105,7 @@ pub fn all_operators(
     start_after: Option<String>,
     limit: Option<u32>,
 ) -> Result<OperatorsResponse, ContractError> {
-    let limit = page_limit(limit)?;
+    let limit = clamped_page_limit(limit);
     let owner = validate::address(deps.api, "owner", &owner)?;
     let start = start_after
         .map(|a| validate::address(deps.api, "start_after", &a))
@@ -200,7 +200,7 @@ pub fn tokens(
     start_after: Option<String>,
     limit: Option<u32>,
 ) -> Result<TokensResponse, ContractError> {
-    let limit = page_limit(limit)?;
+    let limit = clamped_page_limit(limit);
     let owner: Addr = validate::address(deps.api, "owner", &owner)?;
     let tokens = OWNED
         .prefix(&owner)
@@ -220,7 +220,7 @@ pub fn all_tokens(
     start_after: Option<String>,
     limit: Option<u32>,
 ) -> Result<TokensResponse, ContractError> {
-    let limit = page_limit(limit)?;
+    let limit = clamped_page_limit(limit);
     let tokens = TICKETS
         .keys(
             deps.storage,

@@ -33,7 +33,7 @@ fn event_view(deps: Deps, event_id: u64, event: Event) -> StdResult<EventRespons
                 price: tier.price,
                 supply: tier.supply,
                 sold: tier.sold,
-                seats: tier.seats,
+                seated: tier.seated,
                 per_wallet_limit: tier.per_wallet_limit,
             })
         })
@@ -56,6 +56,7 @@ fn event_view(deps: Deps, event_id: u64, event: Event) -> StdResult<EventRespons
         check_in_opens_before_seconds: event.check_in_opens_before_seconds,
         platform_fee: event.platform_fee,
         burn_share: event.burn_share,
+        settlement_delay_seconds: event.settlement_delay_seconds,
         status: event.status,
         sale_paused: event.sale_paused,
         escrow: event.escrow,
@@ -91,15 +92,21 @@ pub fn events(
     Ok(EventsResponse { events })
 }
 
+/// Listings can only be bought while the event is scheduled and its tickets not locked.
+fn listings_open(event: &Event, env: &Env) -> bool {
+    event.status == EventStatus::Scheduled && env.block.time < event.locks_at()
+}
+
 pub fn listings(
     deps: Deps,
+    env: Env,
     event_id: u64,
     start_after: Option<String>,
     limit: Option<u32>,
 ) -> Result<ListingsResponse, ContractError> {
     let limit = page_limit(limit)?;
     let event = load_event(deps.storage, event_id)?;
-    if event.status != EventStatus::Scheduled {
+    if !listings_open(&event, &env) {
         return Ok(ListingsResponse { listings: vec![] });
     }
     let listings = LISTINGS
@@ -122,8 +129,15 @@ pub fn listings(
     Ok(ListingsResponse { listings })
 }
 
-pub fn listing(deps: Deps, token_id: String) -> Result<Option<ListingResponse>, ContractError> {
+pub fn listing(
+    deps: Deps,
+    env: Env,
+    token_id: String,
+) -> Result<Option<ListingResponse>, ContractError> {
     let ticket = load_ticket(deps.storage, &token_id)?;
+    if !listings_open(&load_event(deps.storage, ticket.event_id)?, &env) {
+        return Ok(None);
+    }
     let listing = LISTINGS.may_load(deps.storage, (ticket.event_id, &token_id))?;
     Ok(listing.map(|listing| ListingResponse {
         token_id,

@@ -93,3 +93,31 @@ fn migrates_forward_only() {
         ContractError::CannotMigrate { .. }
     ));
 }
+
+#[test]
+fn the_settlement_delay_is_bounded() {
+    let mut deps = mock_dependencies();
+    let chain = Chain::bare();
+    let mut msg = instantiate_msg(&chain.accounts);
+    msg.settlement_delay_seconds = 90 * DAY + 1;
+    let err = instantiate(
+        deps.as_mut(),
+        mock_env(),
+        message_info(&chain.accounts.owner, &[]),
+        msg,
+    )
+    .unwrap_err();
+    assert_eq!(err, ContractError::SettlementDelayTooLong { max: 90 * DAY });
+    let mut chain = chain;
+    let owner = chain.accounts.owner.clone();
+    let update = ExecuteMsg::UpdateConfig {
+        treasury: None,
+        platform_fee: None,
+        burn_share: None,
+        settlement_delay_seconds: Some(u64::MAX),
+    };
+    assert!(matches!(
+        chain.refused(&owner, update),
+        ContractError::SettlementDelayTooLong { .. }
+    ));
+}

@@ -45,10 +45,11 @@ fn creating_an_event_draws_its_supply_from_the_quota_and_fixes_the_terms() {
             price: Uint128::new(250 * CTC),
             supply: 2,
             sold: 0,
-            seats: vec!["B1".into(), "B2".into()],
+            seated: true,
             per_wallet_limit: None,
         }
     );
+    assert_eq!(event.settlement_delay_seconds, DAY);
 
     // Later config changes leave the event's terms alone.
     let owner = chain.accounts.owner.clone();

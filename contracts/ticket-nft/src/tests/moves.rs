@@ -233,3 +233,101 @@ fn check_in_happens_once_inside_the_window_for_the_holder() {
         ContractError::CheckInClosed { .. }
     ));
 }
+
+#[test]
+fn a_resale_needs_an_issuer_still_allowed_to_sell() {
+    let mut chain = two_tickets();
+    let fans = chain.accounts.fans.clone();
+    chain.exec(&fans[0], list("1-0", 100 * CTC)).unwrap();
+    chain.set_registry(Registry {
+        issuer_denial: Some(Denial::Revoked),
+        ..Registry::default()
+    });
+    let buy = ReceiveMsg::BuyResale {
+        token_id: "1-0".into(),
+    };
+    assert_eq!(
+        chain.pay(&fans[1], 100 * CTC, &buy).unwrap_err(),
+        ContractError::IssuerNotAllowed { reason: "revoked" }
+    );
+}
+
+#[test]
+fn a_transfer_to_the_owner_is_not_a_move() {
+    let mut chain = two_tickets();
+    let fans = chain.accounts.fans.clone();
+    for _ in 0..3 {
+        chain.exec(&fans[0], gift("1-0", &fans[0])).unwrap();
+    }
+    let history: HistoryResponse = chain.ask(QueryMsg::History {
+        token_id: "1-0".into(),
+        start_after: None,
+        limit: None,
+    });
+    assert_eq!(history.records.len(), 1, "only the mint");
+    chain.exec(&fans[0], gift("1-0", &fans[1])).unwrap();
+    chain.exec(&fans[1], gift("1-0", &fans[2])).unwrap();
+}
+
+#[test]
+fn listings_disappear_at_the_lock_and_on_cancellation() {
+    let mut chain = two_tickets();
+    let fans = chain.accounts.fans.clone();
+    chain.exec(&fans[0], list("1-0", 100 * CTC)).unwrap();
+    let listed = |chain: &Chain| -> (usize, Option<ListingResponse>) {
+        let page: crate::msg::ListingsResponse = chain.ask(QueryMsg::Listings {
+            event_id: 1,
+            start_after: None,
+            limit: None,
+        });
+        let one = chain.ask(QueryMsg::Listing {
+            token_id: "1-0".into(),
+        });
+        (page.listings.len(), one)
+    };
+    assert_eq!(listed(&chain).0, 1);
+    let locks_at = chain.event().starts_at.minus_seconds(3_600);
+    chain.advance_to(locks_at);
+    assert_eq!(listed(&chain), (0, None));
+    let buy = ReceiveMsg::BuyResale {
+        token_id: "1-0".into(),
+    };
+    assert_eq!(
+        chain.pay(&fans[1], 100 * CTC, &buy).unwrap_err(),
+        ContractError::TicketsLocked {
+            locked_at: locks_at
+        }
+    );
+}
+
+#[test]
+fn expired_approvals_are_hidden_unless_asked_for() {
+    let mut chain = two_tickets();
+    let fans = chain.accounts.fans.clone();
+    let height = chain.env.block.height;
+    chain
+        .exec(
+            &fans[0],
+            ExecuteMsg::Approve {
+                spender: fans[1].to_string(),
+                token_id: "1-0".into(),
+                expires: Some(cw721::Expiration::AtHeight(height + 10)),
+            },
+        )
+        .unwrap();
+    chain.env.block.height = height + 10;
+    let owner = |include_expired| -> cw721::msg::OwnerOfResponse {
+        chain.ask(QueryMsg::OwnerOf {
+            token_id: "1-0".into(),
+            include_expired: Some(include_expired),
+        })
+    };
+    assert!(owner(false).approvals.is_empty());
+    assert_eq!(owner(true).approvals.len(), 1);
+    assert_eq!(
+        chain.refused(&fans[1], gift("1-0", &fans[1])),
+        ContractError::NotAllowedToMove {
+            token_id: "1-0".into()
+        }
+    );
+}

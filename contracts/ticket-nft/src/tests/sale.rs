@@ -244,3 +244,74 @@ fn refunds_are_pulled_once_by_the_holder_of_a_cancelled_event() {
         }
     );
 }
+
+#[test]
+fn the_wallet_limit_binds_payers_and_holders() {
+    let mut chain = Chain::new();
+    let fans = chain.accounts.fans.clone();
+    let buy_for = |recipient: &Addr, quantity: u32| ReceiveMsg::Buy {
+        event_id: 1,
+        tier: 0,
+        quantity,
+        recipient: Some(recipient.to_string()),
+    };
+    // One payer cannot buy more than the limit by spreading tickets over friends...
+    chain
+        .pay(&fans[0], 300 * CTC, &buy_for(&fans[1], 3))
+        .unwrap();
+    assert_eq!(
+        chain
+            .pay(&fans[0], 200 * CTC, &buy_for(&fans[2], 2))
+            .unwrap_err(),
+        ContractError::WalletLimit {
+            limit: 4,
+            already: 3
+        }
+    );
+    // ...nor can several payers fill one holder past it.
+    assert_eq!(
+        chain
+            .pay(&fans[3], 200 * CTC, &buy_for(&fans[1], 2))
+            .unwrap_err(),
+        ContractError::WalletLimit {
+            limit: 4,
+            already: 3
+        }
+    );
+    chain
+        .pay(&fans[3], 100 * CTC, &buy_for(&fans[1], 1))
+        .unwrap();
+}
+
+#[test]
+fn reserved_minting_stops_when_the_event_ends_or_is_cancelled() {
+    let mut chain = Chain::new();
+    let (issuer, minter) = (chain.accounts.issuer.clone(), chain.accounts.minter.clone());
+    chain
+        .exec(
+            &issuer,
+            ExecuteMsg::SetMinter {
+                event_id: 1,
+                address: minter.to_string(),
+                allowed: true,
+            },
+        )
+        .unwrap();
+    let mint = ExecuteMsg::MintReserved {
+        event_id: 1,
+        tier: 0,
+        recipient: chain.accounts.fans[0].to_string(),
+        quantity: 1,
+    };
+    let ends_at = chain.event().ends_at;
+    chain.advance_to(ends_at);
+    assert_eq!(
+        chain.refused(&minter, mint.clone()),
+        ContractError::EventEnded
+    );
+    chain.advance_to(ends_at.minus_seconds(10));
+    chain
+        .exec(&issuer, ExecuteMsg::CancelEvent { event_id: 1 })
+        .unwrap();
+    assert_eq!(chain.refused(&minter, mint), ContractError::EventCancelled);
+}
