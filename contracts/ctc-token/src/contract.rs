@@ -82,7 +82,9 @@ pub fn execute(
         ExecuteMsg::SetRecyclePool { address } => {
             execute::set_recycle_pool(deps, env, info, address)?
         }
-        ExecuteMsg::UpdateOwnership(action) => execute::update_ownership(deps, env, info, action)?,
+        ExecuteMsg::UpdateOwnership(action) => {
+            ctc_admin::update_ownership(deps, &env, &info, action)?
+        }
     };
     Ok(response)
 }
@@ -124,12 +126,9 @@ pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> StdResult<Binary> {
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
-    let previous = cw2::ensure_from_older_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)
-        .map_err(|err| ContractError::CannotMigrate {
+    ctc_admin::migrate(deps.storage, CONTRACT_NAME, CONTRACT_VERSION).map_err(|err| {
+        ContractError::CannotMigrate {
             reason: err.to_string(),
-        })?;
-    Ok(Response::new()
-        .add_attribute("action", "migrate")
-        .add_attribute("from_version", previous.to_string())
-        .add_attribute("to_version", CONTRACT_VERSION))
+        }
+    })
 }

@@ -231,15 +231,3 @@ pub fn set_recycle_pool(
         .add_attribute("action", "set_recycle_pool")
         .add_attribute("recycle_pool", pool))
 }
-
-pub fn update_ownership(
-    deps: DepsMut,
-    env: Env,
-    info: MessageInfo,
-    action: cw_ownable::Action,
-) -> Result<Response, ContractError> {
-    let ownership = cw_ownable::update_ownership(deps, &env.block, &info.sender, action)?;
-    Ok(Response::new()
-        .add_attribute("action", "update_ownership")
-        .add_attributes(ownership.into_attributes()))
-}

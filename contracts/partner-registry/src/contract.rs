@@ -150,7 +150,9 @@ pub fn execute(
         } => evidence::propose(deps, env, info, id, digest, parties),
         ExecuteMsg::Confirm { id } => evidence::confirm(deps, env, info, id),
         ExecuteMsg::WithdrawConfirmation { id } => evidence::withdraw_confirmation(deps, info, id),
-        ExecuteMsg::UpdateOwnership(action) => admin::update_ownership(deps, env, info, action),
+        ExecuteMsg::UpdateOwnership(action) => {
+            Ok(ctc_admin::update_ownership(deps, &env, &info, action)?)
+        }
     }
 }
 
@@ -246,12 +248,9 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
-    let previous = cw2::ensure_from_older_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)
-        .map_err(|err| ContractError::CannotMigrate {
+    ctc_admin::migrate(deps.storage, CONTRACT_NAME, CONTRACT_VERSION).map_err(|err| {
+        ContractError::CannotMigrate {
             reason: err.to_string(),
-        })?;
-    Ok(Response::new()
-        .add_attribute("action", "migrate")
-        .add_attribute("from_version", previous.to_string())
-        .add_attribute("to_version", CONTRACT_VERSION))
+        }
+    })
 }

@@ -1,6 +1,6 @@
 //! The authority's own settings: regulators, platform contracts, open anchoring, ownership.
 
-use cosmwasm_std::{DepsMut, Empty, Env, MessageInfo, Response};
+use cosmwasm_std::{DepsMut, Empty, MessageInfo, Response};
 
 use crate::access::assert_authority;
 use crate::error::ContractError;
@@ -84,16 +84,4 @@ pub fn set_open_anchoring(
     Ok(Response::new()
         .add_attribute("action", "set_open_anchoring")
         .add_attribute("open", open.to_string()))
-}
-
-pub fn update_ownership(
-    deps: DepsMut,
-    env: Env,
-    info: MessageInfo,
-    action: cw_ownable::Action,
-) -> Result<Response, ContractError> {
-    let ownership = cw_ownable::update_ownership(deps, &env.block, &info.sender, action)?;
-    Ok(Response::new()
-        .add_attribute("action", "update_ownership")
-        .add_attributes(ownership.into_attributes()))
 }

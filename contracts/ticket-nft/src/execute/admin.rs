@@ -33,16 +33,3 @@ pub fn update_config(
         .add_attribute("platform_fee", config.platform_fee.to_string())
         .add_attribute("burn_share", config.burn_share.to_string()))
 }
-
-pub fn update_ownership(
-    deps: DepsMut,
-    env: Env,
-    info: MessageInfo,
-    action: cw_ownable::Action,
-) -> Result<Response, ContractError> {
-    let ownership = cw_ownable::update_ownership(deps, &env.block, &info.sender, action)?;
-    Ok(Response::new()
-        .add_attribute("action", "update_ownership")
-        .add_attribute("sender", info.sender)
-        .add_attributes(ownership.into_attributes()))
-}
