@@ -112,6 +112,13 @@ fn refuses_malformed_events() {
         "a seated tier needs exactly one seat per ticket"
     );
     assert_eq!(
+        reason(invalid(&mut chain, |e| {
+            e.tiers[0].supply = 1_001;
+            e.tiers[0].seats = (0..1_001).map(|n| format!("S{n}")).collect();
+        })),
+        "a seated tier has at most 1000 seats"
+    );
+    assert_eq!(
         reason(invalid(&mut chain, |e| e.tiers[0].per_wallet_limit = Some(0))),
         "a per-wallet limit must be at least 1"
     );
