@@ -36,6 +36,17 @@ pub fn ticket_nft() -> Box<dyn Contract<Empty>> {
     )
 }
 
+pub fn crowdfund() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            crowdfund::contract::execute,
+            crowdfund::contract::instantiate,
+            crowdfund::contract::query,
+        )
+        .with_migrate(crowdfund::contract::migrate),
+    )
+}
+
 /// Plain cw20-base, the reference CTC must behave like.
 pub fn cw20_base() -> Box<dyn Contract<Empty>> {
     Box::new(

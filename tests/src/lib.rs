@@ -7,6 +7,8 @@ pub mod platform_probe;
 pub mod receiver;
 
 #[cfg(test)]
+mod crowdfund_flows;
+#[cfg(test)]
 mod cw20_conformance;
 #[cfg(test)]
 mod cw721_conformance;

@@ -1,5 +1,6 @@
-//! The platform on a simulated chain in a few lines: CTC, the registry and ticket-nft stored,
-//! instantiated and wired; a theater and an identity provider admitted; fans funded with CTC.
+//! The platform on a simulated chain in a few lines: CTC, the registry, ticket-nft and crowdfund
+//! stored, instantiated and wired; a theater, a troupe and an identity provider admitted; fans
+//! funded with CTC.
 
 use cosmwasm_std::{to_json_binary, Addr, Timestamp, Uint128};
 use ctc_interfaces::registry::{Capability, IdentityLevel, PartnerKind};
@@ -19,6 +20,7 @@ pub struct Platform {
     pub token: Addr,
     pub registry: Addr,
     pub tickets: Addr,
+    pub crowdfund: Addr,
     /// Platform owner and registry authority.
     pub owner: Addr,
     pub treasury: Addr,
@@ -27,6 +29,8 @@ pub struct Platform {
     /// Holds most of the genesis allocation and funds the fans.
     pub providers_bucket: Addr,
     pub theater: Addr,
+    /// A partner with LaunchCrowdfunds.
+    pub troupe: Addr,
     pub identity_provider: Addr,
     pub fans: Vec<Addr>,
 }
@@ -36,14 +40,16 @@ pub fn digest(n: u8) -> String {
 }
 
 impl Platform {
-    /// Platform fee 5%, burn share 10%, settlement one day after an event ends; four fans with
-    /// 10,000 CTC each; the theater may issue 10,000 tickets a day.
+    /// Tickets: platform fee 5%, burn share 10%, settlement one day after an event ends.
+    /// Crowdfund: platform fee 3%. Four fans with 10,000 CTC each; the theater may issue 10,000
+    /// tickets a day; the troupe may launch campaigns.
     pub fn new() -> Self {
         let mut app = App::default();
         let api = app.api();
         let owner = api.addr_make("platform");
         let treasury = api.addr_make("treasury");
         let theater = api.addr_make("theater");
+        let troupe = api.addr_make("troupe");
         let identity_provider = api.addr_make("identity_provider");
         let buckets: Vec<Addr> = [
             "founding_team",
@@ -61,6 +67,7 @@ impl Platform {
         let token_code = app.store_code(contracts::ctc_token());
         let registry_code = app.store_code(contracts::partner_registry());
         let tickets_code = app.store_code(contracts::ticket_nft());
+        let crowdfund_code = app.store_code(contracts::crowdfund());
         let token = app
             .instantiate_contract(
                 token_code,
@@ -116,17 +123,36 @@ impl Platform {
                 Some(owner.to_string()),
             )
             .unwrap();
+        let crowdfund = app
+            .instantiate_contract(
+                crowdfund_code,
+                owner.clone(),
+                &crowdfund::msg::InstantiateMsg {
+                    token: token.to_string(),
+                    registry: registry.to_string(),
+                    ticket_nft: tickets.to_string(),
+                    treasury: treasury.to_string(),
+                    platform_fee: BasisPoints::new(300).unwrap(),
+                    owner: None,
+                },
+                &[],
+                "crowdfund",
+                Some(owner.to_string()),
+            )
+            .unwrap();
 
         let mut platform = Self {
             app,
             token,
             registry,
             tickets,
+            crowdfund,
             owner: owner.clone(),
             treasury,
             community: buckets[4].clone(),
             providers_bucket: buckets[2].clone(),
             theater: theater.clone(),
+            troupe: troupe.clone(),
             identity_provider: identity_provider.clone(),
             fans,
         };
@@ -150,6 +176,19 @@ impl Platform {
                         window_seconds: 86_400,
                     },
                 }],
+            },
+            ExecuteMsg::RegisterPlatformContract {
+                name: "crowdfund".into(),
+                address: platform.crowdfund.to_string(),
+            },
+            ExecuteMsg::Admit {
+                address: troupe.to_string(),
+                name: "Spring Troupe".into(),
+                kind: PartnerKind::Troupe,
+                capabilities: vec![Capability::LaunchCrowdfunds],
+                agreement_digest: digest(0xac),
+                metadata_uri: None,
+                quotas: vec![],
             },
             ExecuteMsg::Admit {
                 address: identity_provider.to_string(),
@@ -193,6 +232,41 @@ impl Platform {
             .wrap()
             .query_wasm_smart(&self.tickets, msg)
             .unwrap()
+    }
+
+    pub fn crowdfund_exec(
+        &mut self,
+        sender: &Addr,
+        msg: &crowdfund::msg::ExecuteMsg,
+    ) -> anyhow::Result<AppResponse> {
+        self.app
+            .execute_contract(sender.clone(), self.crowdfund.clone(), msg, &[])
+    }
+
+    pub fn crowdfund_query<T: DeserializeOwned>(&self, msg: &impl Serialize) -> T {
+        self.app
+            .wrap()
+            .query_wasm_smart(&self.crowdfund, msg)
+            .unwrap()
+    }
+
+    /// Pledges `amount` CTC to `campaign_id`, as a wallet's cw20 `Send`.
+    pub fn pledge(
+        &mut self,
+        backer: &Addr,
+        campaign_id: u64,
+        amount: u128,
+    ) -> anyhow::Result<AppResponse> {
+        let msg = cw20::Cw20ExecuteMsg::Send {
+            contract: self.crowdfund.to_string(),
+            amount: Uint128::new(amount),
+            msg: to_json_binary(
+                &ctc_interfaces::crowdfund::CrowdfundReceiveMsg::Contribute { campaign_id },
+            )
+            .unwrap(),
+        };
+        self.app
+            .execute_contract(backer.clone(), self.token.clone(), &msg, &[])
     }
 
     pub fn fund(&mut self, to: &Addr, amount: u128) {

@@ -4,6 +4,7 @@
 //! contract can speak to the platform without depending on any contract crate.
 
 pub mod bps;
+pub mod crowdfund;
 pub mod paging;
 pub mod registry;
 pub mod tickets;

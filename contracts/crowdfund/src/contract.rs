@@ -1,0 +1,129 @@
+#[cfg(not(feature = "library"))]
+use cosmwasm_std::entry_point;
+use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Response};
+use ctc_interfaces::BasisPoints;
+
+use crate::error::ContractError;
+use crate::execute::{campaigns, pledges};
+use crate::msg::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
+use crate::query;
+use crate::state::{Config, CONFIG};
+use crate::validate;
+
+pub const CONTRACT_NAME: &str = concat!("crates.io:", env!("CARGO_PKG_NAME"));
+pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn instantiate(
+    deps: DepsMut,
+    _env: Env,
+    info: MessageInfo,
+    msg: InstantiateMsg,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    let config = Config {
+        token: validate::address(deps.api, "token", &msg.token)?,
+        registry: validate::address(deps.api, "registry", &msg.registry)?,
+        ticket_nft: validate::address(deps.api, "ticket_nft", &msg.ticket_nft)?,
+        treasury: validate::address(deps.api, "treasury", &msg.treasury)?,
+        platform_fee: msg.platform_fee,
+    };
+    let owner = msg.owner.unwrap_or_else(|| info.sender.to_string());
+    let ownership = cw_ownable::initialize_owner(deps.storage, deps.api, Some(&owner))?;
+    cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
+    CONFIG.save(deps.storage, &config)?;
+    Ok(Response::new()
+        .add_attribute("action", "instantiate")
+        .add_attribute("token", config.token)
+        .add_attributes(ownership.into_attributes()))
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn execute(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    msg: ExecuteMsg,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    match msg {
+        ExecuteMsg::Receive(wrapper) => pledges::receive(deps, env, info, wrapper),
+        ExecuteMsg::Launch { campaign } => campaigns::launch(deps, env, info, campaign),
+        ExecuteMsg::WithdrawPledge { campaign_id } => {
+            pledges::withdraw_pledge(deps, env, info, campaign_id)
+        }
+        ExecuteMsg::Finalize { campaign_id } => campaigns::finalize(deps, env, campaign_id),
+        ExecuteMsg::Cancel { campaign_id } => campaigns::cancel(deps, env, info, campaign_id),
+        ExecuteMsg::WithdrawFunds { campaign_id } => {
+            campaigns::withdraw_funds(deps, info, campaign_id)
+        }
+        ExecuteMsg::ClaimRewards { campaign_id } => pledges::claim_rewards(deps, info, campaign_id),
+        ExecuteMsg::Refund { campaign_id } => pledges::refund(deps, info, campaign_id),
+        ExecuteMsg::UpdateConfig {
+            treasury,
+            platform_fee,
+        } => update_config(deps, info, treasury, platform_fee),
+        ExecuteMsg::UpdateOwnership(action) => {
+            Ok(ctc_admin::update_ownership(deps, &env, &info, action)?)
+        }
+    }
+}
+
+fn update_config(
+    deps: DepsMut,
+    info: MessageInfo,
+    treasury: Option<String>,
+    platform_fee: Option<BasisPoints>,
+) -> Result<Response, ContractError> {
+    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    let mut config = CONFIG.load(deps.storage)?;
+    if let Some(treasury) = treasury {
+        config.treasury = validate::address(deps.api, "treasury", &treasury)?;
+    }
+    config.platform_fee = platform_fee.unwrap_or(config.platform_fee);
+    CONFIG.save(deps.storage, &config)?;
+    Ok(Response::new()
+        .add_attribute("action", "update_config")
+        .add_attribute("treasury", config.treasury)
+        .add_attribute("platform_fee", config.platform_fee.to_string()))
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> Result<Binary, ContractError> {
+    let binary = match msg {
+        QueryMsg::Config {} => to_json_binary(&query::config(deps)?),
+        QueryMsg::Campaign { campaign_id } => to_json_binary(&query::campaign(deps, campaign_id)?),
+        QueryMsg::Campaigns {
+            status,
+            creator,
+            start_after,
+            limit,
+        } => to_json_binary(&query::campaigns(
+            deps,
+            status,
+            creator,
+            start_after,
+            limit,
+        )?),
+        QueryMsg::Pledge {
+            campaign_id,
+            backer,
+        } => to_json_binary(&query::pledge(deps, campaign_id, backer)?),
+        QueryMsg::Backers {
+            campaign_id,
+            start_after,
+            limit,
+        } => to_json_binary(&query::backers(deps, campaign_id, start_after, limit)?),
+        QueryMsg::Ownership {} => to_json_binary(&cw_ownable::get_ownership(deps.storage)?),
+    }?;
+    Ok(binary)
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
+    ctc_admin::migrate(deps.storage, CONTRACT_NAME, CONTRACT_VERSION).map_err(|err| {
+        ContractError::CannotMigrate {
+            reason: err.to_string(),
+        }
+    })
+}

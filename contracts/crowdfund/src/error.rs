@@ -1,0 +1,87 @@
+use cosmwasm_std::{OverflowError, StdError, Timestamp, Uint128};
+use ctc_interfaces::paging::PageLimitError;
+use thiserror::Error;
+
+#[derive(Error, Debug, PartialEq)]
+pub enum ContractError {
+    #[error("{0}")]
+    Std(#[from] StdError),
+
+    #[error("{0}")]
+    Overflow(#[from] OverflowError),
+
+    #[error("{0}")]
+    Ownership(#[from] cw_ownable::OwnershipError),
+
+    #[error("{0}")]
+    Payment(#[from] cw_utils::PaymentError),
+
+    #[error("{0}")]
+    PageLimit(#[from] PageLimitError),
+
+    #[error("only the configured CTC token is accepted")]
+    WrongToken,
+
+    #[error("invalid address in {field}: {reason}")]
+    InvalidAddress { field: &'static str, reason: String },
+
+    #[error("{field} must be between 1 and {max} bytes")]
+    InvalidLength { field: &'static str, max: usize },
+
+    #[error("invalid campaign: {reason}")]
+    InvalidCampaign { reason: &'static str },
+
+    #[error("campaign {campaign_id} does not exist")]
+    CampaignNotFound { campaign_id: u64 },
+
+    #[error("pledges open at {starts_at}")]
+    NotStarted { starts_at: Timestamp },
+
+    #[error("pledges closed at {deadline}")]
+    DeadlinePassed { deadline: Timestamp },
+
+    #[error("the campaign is not open")]
+    NotOpen,
+
+    #[error("the hard cap is reached")]
+    HardCapReached,
+
+    #[error("the smallest pledge is {min_pledge}")]
+    BelowMinimum { min_pledge: Uint128 },
+
+    #[error("the goal is reached: pledges are final")]
+    GoalReached,
+
+    #[error("no pledge from this address")]
+    NoPledge,
+
+    #[error("the campaign can be finalized at {deadline}, or once its hard cap is reached")]
+    TooEarlyToFinalize { deadline: Timestamp },
+
+    #[error("only the campaign's creator may do this")]
+    NotCreator,
+
+    #[error("only the creator or the authority may cancel")]
+    NotCreatorOrAuthority,
+
+    #[error("the campaign did not succeed")]
+    NotSucceeded,
+
+    #[error("the campaign neither failed nor was cancelled")]
+    NotRefundable,
+
+    #[error("the funds were already withdrawn")]
+    AlreadyWithdrawn,
+
+    #[error("the rewards were already claimed")]
+    AlreadyClaimed,
+
+    #[error("the pledge was already refunded")]
+    AlreadyRefunded,
+
+    #[error("a pledge of {pledged} reaches no reward tier")]
+    NoReward { pledged: Uint128 },
+
+    #[error("cannot migrate: {reason}")]
+    CannotMigrate { reason: String },
+}

@@ -1,0 +1,182 @@
+use cosmwasm_schema::{cw_serde, QueryResponses};
+use cosmwasm_std::{Addr, Timestamp, Uint128};
+use cw20::Cw20ReceiveMsg;
+use cw_ownable::{cw_ownable_execute, cw_ownable_query};
+
+use ctc_interfaces::BasisPoints;
+
+pub use ctc_interfaces::crowdfund::CrowdfundReceiveMsg as ReceiveMsg;
+
+#[cw_serde]
+pub struct InstantiateMsg {
+    /// The CTC cw20 contract: the only token accepted.
+    pub token: String,
+    pub registry: String,
+    pub ticket_nft: String,
+    /// Receives the platform fee when a creator withdraws a successful campaign's funds.
+    pub treasury: String,
+    /// Platform fee in basis points of what a successful campaign raised, fixed into each
+    /// campaign at launch.
+    pub platform_fee: BasisPoints,
+    /// The platform authority: may cancel any campaign before it succeeds and change the config.
+    /// The sender when omitted.
+    pub owner: Option<String>,
+}
+
+/// Backers whose total pledge reaches `min_pledge` receive `tickets` tickets of `tier` of
+/// ticket-nft event `event_id`; each backer gets the highest tier it reaches.
+#[cw_serde]
+pub struct RewardTier {
+    pub min_pledge: Uint128,
+    pub event_id: u64,
+    pub tier: u8,
+    pub tickets: u32,
+}
+
+#[cw_serde]
+pub struct CampaignInput {
+    pub title: String,
+    pub description_uri: Option<String>,
+    /// All or nothing: the campaign succeeds only if it raises at least this much.
+    pub goal: Uint128,
+    /// Pledges stop at this total; the part of a pledge beyond it is sent back at once.
+    pub hard_cap: Option<Uint128>,
+    pub starts_at: Timestamp,
+    pub deadline: Timestamp,
+    /// The smallest contribution accepted (except the last one that fills the hard cap).
+    pub min_pledge: Uint128,
+    /// In increasing `min_pledge` order, at most 8.
+    pub reward_tiers: Vec<RewardTier>,
+}
+
+#[cw_ownable_execute]
+#[cw_serde]
+pub enum ExecuteMsg {
+    /// CTC `Send` hook: `Contribute`.
+    Receive(Cw20ReceiveMsg),
+    /// A partner with LaunchCrowdfunds opens a campaign (drawn from its registry quota).
+    Launch { campaign: CampaignInput },
+    /// A backer takes its whole pledge back: before the deadline, while the goal is not reached.
+    WithdrawPledge { campaign_id: u64 },
+    /// Anyone, after the deadline or once the hard cap is reached: Succeeded if the goal was
+    /// reached, else Failed.
+    Finalize { campaign_id: u64 },
+    /// The creator or the authority, before the campaign succeeds.
+    Cancel { campaign_id: u64 },
+    /// The creator of a successful campaign, once: the platform fee to the treasury, the rest
+    /// to the creator.
+    WithdrawFunds { campaign_id: u64 },
+    /// A backer of a successful campaign, once: its reward tickets are minted by ticket-nft.
+    ClaimRewards { campaign_id: u64 },
+    /// A backer of a failed or cancelled campaign, once: its whole pledge.
+    Refund { campaign_id: u64 },
+    /// Authority.
+    UpdateConfig {
+        treasury: Option<String>,
+        platform_fee: Option<BasisPoints>,
+    },
+}
+
+#[cw_ownable_query]
+#[cw_serde]
+#[derive(QueryResponses)]
+pub enum QueryMsg {
+    #[returns(ConfigResponse)]
+    Config {},
+    #[returns(CampaignResponse)]
+    Campaign { campaign_id: u64 },
+    /// Filters combine; a page reads at most 200 campaigns and says where to go on.
+    #[returns(CampaignsResponse)]
+    Campaigns {
+        status: Option<StatusFilter>,
+        creator: Option<String>,
+        start_after: Option<u64>,
+        limit: Option<u32>,
+    },
+    #[returns(PledgeResponse)]
+    Pledge { campaign_id: u64, backer: String },
+    #[returns(BackersResponse)]
+    Backers {
+        campaign_id: u64,
+        start_after: Option<String>,
+        limit: Option<u32>,
+    },
+}
+
+#[cw_serde]
+pub struct MigrateMsg {}
+
+#[cw_serde]
+pub struct ConfigResponse {
+    pub token: Addr,
+    pub registry: Addr,
+    pub ticket_nft: Addr,
+    pub treasury: Addr,
+    pub platform_fee: BasisPoints,
+}
+
+#[cw_serde]
+pub enum CampaignStatus {
+    Open,
+    Succeeded { at: Timestamp },
+    Failed { at: Timestamp },
+    Cancelled { at: Timestamp },
+}
+
+#[cw_serde]
+#[derive(Copy)]
+pub enum StatusFilter {
+    Open,
+    Succeeded,
+    Failed,
+    Cancelled,
+}
+
+#[cw_serde]
+pub struct CampaignResponse {
+    pub campaign_id: u64,
+    pub creator: Addr,
+    pub title: String,
+    pub description_uri: Option<String>,
+    pub goal: Uint128,
+    pub hard_cap: Option<Uint128>,
+    pub starts_at: Timestamp,
+    pub deadline: Timestamp,
+    pub min_pledge: Uint128,
+    pub reward_tiers: Vec<RewardTier>,
+    pub platform_fee: BasisPoints,
+    pub status: CampaignStatus,
+    /// The sum of current pledges.
+    pub raised: Uint128,
+    pub backers: u32,
+    /// Paid back to backers after failure or cancellation.
+    pub refunded: Uint128,
+    /// Paid out after success: to the creator and, as the fee, to the treasury.
+    pub released: Uint128,
+    /// CTC this contract holds for the campaign: raised − refunded − released.
+    pub held: Uint128,
+}
+
+#[cw_serde]
+pub struct CampaignsResponse {
+    pub campaigns: Vec<CampaignResponse>,
+    pub next_start_after: Option<u64>,
+}
+
+#[cw_serde]
+pub struct PledgeResponse {
+    pub amount: Uint128,
+    pub rewards_claimed: bool,
+    pub refunded: bool,
+}
+
+#[cw_serde]
+pub struct Backer {
+    pub backer: Addr,
+    pub amount: Uint128,
+}
+
+#[cw_serde]
+pub struct BackersResponse {
+    pub backers: Vec<Backer>,
+}

@@ -1,0 +1,153 @@
+use cosmwasm_std::{Deps, Order, StdResult};
+use ctc_interfaces::paging::page_limit;
+use cw_storage_plus::Bound;
+
+use crate::error::ContractError;
+use crate::execute::load_campaign;
+use crate::msg::{
+    Backer, BackersResponse, CampaignResponse, CampaignStatus, CampaignsResponse, ConfigResponse,
+    PledgeResponse, StatusFilter,
+};
+use crate::state::{Campaign, CAMPAIGNS, CONFIG, PLEDGES};
+use crate::validate;
+
+/// Campaigns read per page at most, so a rare filter cannot walk every campaign.
+pub const MAX_SCANNED_PER_PAGE: usize = 200;
+
+pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
+    let config = CONFIG.load(deps.storage)?;
+    Ok(ConfigResponse {
+        token: config.token,
+        registry: config.registry,
+        ticket_nft: config.ticket_nft,
+        treasury: config.treasury,
+        platform_fee: config.platform_fee,
+    })
+}
+
+fn view(campaign_id: u64, campaign: Campaign) -> CampaignResponse {
+    CampaignResponse {
+        campaign_id,
+        held: campaign.held(),
+        creator: campaign.creator,
+        title: campaign.title,
+        description_uri: campaign.description_uri,
+        goal: campaign.goal,
+        hard_cap: campaign.hard_cap,
+        starts_at: campaign.starts_at,
+        deadline: campaign.deadline,
+        min_pledge: campaign.min_pledge,
+        reward_tiers: campaign.reward_tiers,
+        platform_fee: campaign.platform_fee,
+        status: campaign.status,
+        raised: campaign.raised,
+        backers: campaign.backers,
+        refunded: campaign.refunded,
+        released: campaign.released,
+    }
+}
+
+pub fn campaign(deps: Deps, campaign_id: u64) -> Result<CampaignResponse, ContractError> {
+    Ok(view(campaign_id, load_campaign(deps.storage, campaign_id)?))
+}
+
+fn status_matches(status: &CampaignStatus, filter: StatusFilter) -> bool {
+    matches!(
+        (status, filter),
+        (CampaignStatus::Open, StatusFilter::Open)
+            | (CampaignStatus::Succeeded { .. }, StatusFilter::Succeeded)
+            | (CampaignStatus::Failed { .. }, StatusFilter::Failed)
+            | (CampaignStatus::Cancelled { .. }, StatusFilter::Cancelled)
+    )
+}
+
+pub fn campaigns(
+    deps: Deps,
+    status: Option<StatusFilter>,
+    creator: Option<String>,
+    start_after: Option<u64>,
+    limit: Option<u32>,
+) -> Result<CampaignsResponse, ContractError> {
+    let limit = page_limit(limit)?;
+    let creator = creator
+        .map(|creator| validate::address(deps.api, "creator", &creator))
+        .transpose()?;
+    let mut campaigns = Vec::with_capacity(limit);
+    let mut last_read = None;
+    let mut reached_end = true;
+    let walk = CAMPAIGNS.range(
+        deps.storage,
+        start_after.map(Bound::exclusive),
+        None,
+        Order::Ascending,
+    );
+    for (scanned, item) in walk.enumerate() {
+        if campaigns.len() == limit || scanned == MAX_SCANNED_PER_PAGE {
+            reached_end = false;
+            break;
+        }
+        let (campaign_id, campaign) = item?;
+        last_read = Some(campaign_id);
+        if status.is_none_or(|s| status_matches(&campaign.status, s))
+            && creator.as_ref().is_none_or(|c| campaign.creator == *c)
+        {
+            campaigns.push(view(campaign_id, campaign));
+        }
+    }
+    Ok(CampaignsResponse {
+        campaigns,
+        next_start_after: if reached_end { None } else { last_read },
+    })
+}
+
+pub fn pledge(
+    deps: Deps,
+    campaign_id: u64,
+    backer: String,
+) -> Result<PledgeResponse, ContractError> {
+    let backer = validate::address(deps.api, "backer", &backer)?;
+    load_campaign(deps.storage, campaign_id)?;
+    let pledge = PLEDGES.may_load(deps.storage, (campaign_id, &backer))?;
+    Ok(pledge.map_or(
+        PledgeResponse {
+            amount: cosmwasm_std::Uint128::zero(),
+            rewards_claimed: false,
+            refunded: false,
+        },
+        |pledge| PledgeResponse {
+            amount: pledge.amount,
+            rewards_claimed: pledge.rewards_claimed,
+            refunded: pledge.refunded,
+        },
+    ))
+}
+
+pub fn backers(
+    deps: Deps,
+    campaign_id: u64,
+    start_after: Option<String>,
+    limit: Option<u32>,
+) -> Result<BackersResponse, ContractError> {
+    let limit = page_limit(limit)?;
+    load_campaign(deps.storage, campaign_id)?;
+    let start = start_after
+        .map(|address| validate::address(deps.api, "start_after", &address))
+        .transpose()?;
+    let backers = PLEDGES
+        .prefix(campaign_id)
+        .range(
+            deps.storage,
+            start.as_ref().map(Bound::exclusive),
+            None,
+            Order::Ascending,
+        )
+        .take(limit)
+        .map(|item| {
+            item.map(|(backer, pledge)| Backer {
+                backer,
+                amount: pledge.amount,
+            })
+        })
+        .collect::<StdResult<_>>()?;
+    Ok(BackersResponse { backers })
+}

@@ -1,0 +1,60 @@
+use cosmwasm_schema::cw_serde;
+use cosmwasm_std::{Addr, Timestamp, Uint128};
+use cw_storage_plus::{Item, Map};
+
+use ctc_interfaces::BasisPoints;
+
+use crate::msg::{CampaignStatus, RewardTier};
+
+#[cw_serde]
+pub struct Config {
+    pub token: Addr,
+    pub registry: Addr,
+    pub ticket_nft: Addr,
+    pub treasury: Addr,
+    pub platform_fee: BasisPoints,
+}
+
+pub const CONFIG: Item<Config> = Item::new("config");
+
+#[cw_serde]
+pub struct Campaign {
+    pub creator: Addr,
+    pub title: String,
+    pub description_uri: Option<String>,
+    pub goal: Uint128,
+    pub hard_cap: Option<Uint128>,
+    pub starts_at: Timestamp,
+    pub deadline: Timestamp,
+    pub min_pledge: Uint128,
+    pub reward_tiers: Vec<RewardTier>,
+    pub platform_fee: BasisPoints,
+    pub status: CampaignStatus,
+    pub raised: Uint128,
+    pub backers: u32,
+    pub refunded: Uint128,
+    pub released: Uint128,
+}
+
+impl Campaign {
+    /// What the contract holds for this campaign.
+    pub fn held(&self) -> Uint128 {
+        self.raised - self.refunded - self.released
+    }
+
+    pub fn cap_reached(&self) -> bool {
+        self.hard_cap.is_some_and(|cap| self.raised >= cap)
+    }
+}
+
+pub const CAMPAIGNS: Map<u64, Campaign> = Map::new("campaigns");
+pub const CAMPAIGN_COUNT: Item<u64> = Item::new("campaign_count");
+
+#[cw_serde]
+pub struct Pledge {
+    pub amount: Uint128,
+    pub rewards_claimed: bool,
+    pub refunded: bool,
+}
+
+pub const PLEDGES: Map<(u64, &Addr), Pledge> = Map::new("pledges");

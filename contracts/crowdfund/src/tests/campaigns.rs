@@ -1,0 +1,226 @@
+use cosmwasm_std::coins;
+
+use super::*;
+use crate::contract::{migrate, CONTRACT_NAME, CONTRACT_VERSION};
+use crate::msg::{CampaignStatus, CampaignsResponse, MigrateMsg, StatusFilter};
+
+fn launch_with(chain: &mut Chain, change: impl FnOnce(&mut CampaignInput)) -> ContractError {
+    let mut input = campaign_input(&chain.env);
+    change(&mut input);
+    let creator = chain.accounts.creator.clone();
+    chain.refused(&creator, ExecuteMsg::Launch { campaign: input })
+}
+
+#[test]
+fn launching_draws_on_the_registry_and_fixes_the_fee() {
+    let chain = Chain::new();
+    let campaign = chain.campaign();
+    assert_eq!(campaign.status, CampaignStatus::Open);
+    assert_eq!(campaign.platform_fee.get(), 250);
+    let mut again = Chain::new();
+    let creator = again.accounts.creator.clone();
+    let input = campaign_input(&again.env);
+    let response = again
+        .exec(&creator, ExecuteMsg::Launch { campaign: input })
+        .unwrap();
+    assert_eq!(
+        executes(&response),
+        vec![(
+            again.accounts.registry.to_string(),
+            format!(
+                r#"{{"consume_quota":{{"partner":"{creator}","capability":"launch_crowdfunds","units":1}}}}"#
+            )
+        )]
+    );
+}
+
+#[test]
+fn refuses_malformed_campaigns() {
+    let mut chain = Chain::new();
+    let now = chain.env.block.time;
+    let reason = |err: ContractError| match err {
+        ContractError::InvalidCampaign { reason } => reason,
+        other => panic!("{other}"),
+    };
+    assert_eq!(
+        reason(launch_with(&mut chain, |c| c.goal = Uint128::zero())),
+        "the goal must be greater than zero"
+    );
+    assert_eq!(
+        reason(launch_with(&mut chain, |c| c.hard_cap = Some(Uint128::new(1)))),
+        "the hard cap cannot be below the goal"
+    );
+    assert_eq!(
+        reason(launch_with(&mut chain, |c| c.deadline = now)),
+        "the deadline must be in the future and after the start"
+    );
+    assert_eq!(
+        reason(launch_with(&mut chain, |c| c.min_pledge = Uint128::zero())),
+        "the minimum pledge must be greater than zero"
+    );
+    assert_eq!(
+        reason(launch_with(&mut chain, |c| c.reward_tiers.reverse())),
+        "reward tiers need increasing minimum pledges, each at least the minimum pledge"
+    );
+    assert_eq!(
+        reason(launch_with(&mut chain, |c| c.reward_tiers[0].tickets = 21)),
+        "a reward is between 1 and 20 tickets"
+    );
+    assert_eq!(
+        launch_with(&mut chain, |c| c.title = String::new()),
+        ContractError::InvalidLength {
+            field: "title",
+            max: 128
+        }
+    );
+}
+
+#[test]
+fn finalizing_waits_for_the_deadline_or_the_cap() {
+    let mut chain = Chain::new();
+    chain.pledge(0, 1_200 * CTC).unwrap();
+    let anyone = chain.accounts.backers[2].clone();
+    let deadline = chain.campaign().deadline;
+    assert_eq!(
+        chain.refused(&anyone, ExecuteMsg::Finalize { campaign_id: 1 }),
+        ContractError::TooEarlyToFinalize { deadline }
+    );
+    chain.after_deadline();
+    let response = chain
+        .exec(&anyone, ExecuteMsg::Finalize { campaign_id: 1 })
+        .unwrap();
+    assert_eq!(response.attributes[2].value, "succeeded");
+    assert_eq!(
+        chain.refused(&anyone, ExecuteMsg::Finalize { campaign_id: 1 }),
+        ContractError::NotOpen
+    );
+    assert_eq!(
+        chain.refused(&anyone, ExecuteMsg::Finalize { campaign_id: 2 }),
+        ContractError::CampaignNotFound { campaign_id: 2 }
+    );
+}
+
+#[test]
+fn the_creator_withdraws_once_with_the_fee_to_the_treasury() {
+    let mut chain = Chain::new();
+    chain.pledge(0, 1_000 * CTC + 7).unwrap();
+    chain.after_deadline();
+    let creator = chain.accounts.creator.clone();
+    chain
+        .exec(&creator, ExecuteMsg::Finalize { campaign_id: 1 })
+        .unwrap();
+    let backer = chain.accounts.backers[0].clone();
+    assert_eq!(
+        chain.refused(&backer, ExecuteMsg::WithdrawFunds { campaign_id: 1 }),
+        ContractError::NotCreator
+    );
+    let response = chain
+        .exec(&creator, ExecuteMsg::WithdrawFunds { campaign_id: 1 })
+        .unwrap();
+    let token = chain.accounts.token.to_string();
+    // 2.5% of 1,000,000,007 rounds down to 25,000,000; the creator gets the rest.
+    assert_eq!(
+        executes(&response),
+        vec![
+            (
+                token.clone(),
+                transfer_json(&chain.accounts.treasury, 25_000_000)
+            ),
+            (token, transfer_json(&creator, 975_000_007)),
+        ]
+    );
+    assert_eq!(chain.campaign().held, Uint128::zero());
+    assert_eq!(
+        chain.refused(&creator, ExecuteMsg::WithdrawFunds { campaign_id: 1 }),
+        ContractError::AlreadyWithdrawn
+    );
+}
+
+#[test]
+fn cancelling_is_for_the_creator_or_the_authority_while_open() {
+    let mut chain = Chain::new();
+    let backer = chain.accounts.backers[0].clone();
+    assert_eq!(
+        chain.refused(&backer, ExecuteMsg::Cancel { campaign_id: 1 }),
+        ContractError::NotCreatorOrAuthority
+    );
+    let owner = chain.accounts.owner.clone();
+    chain
+        .exec(&owner, ExecuteMsg::Cancel { campaign_id: 1 })
+        .unwrap();
+    assert!(matches!(
+        chain.campaign().status,
+        CampaignStatus::Cancelled { .. }
+    ));
+    let creator = chain.accounts.creator.clone();
+    assert_eq!(
+        chain.refused(&creator, ExecuteMsg::Cancel { campaign_id: 1 }),
+        ContractError::NotOpen
+    );
+    let page: CampaignsResponse = from_json(
+        query(
+            chain.deps.as_ref(),
+            chain.env.clone(),
+            QueryMsg::Campaigns {
+                status: Some(StatusFilter::Cancelled),
+                creator: Some(creator.to_string()),
+                start_after: None,
+                limit: None,
+            },
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(page.campaigns.len(), 1);
+    assert_eq!(page.next_start_after, None);
+}
+
+#[test]
+fn only_the_authority_configures_and_no_coins_are_taken() {
+    let mut chain = Chain::new();
+    let creator = chain.accounts.creator.clone();
+    let update = ExecuteMsg::UpdateConfig {
+        treasury: None,
+        platform_fee: Some(BasisPoints::new(100).unwrap()),
+    };
+    assert_eq!(
+        chain.refused(&creator, update.clone()),
+        ContractError::Ownership(cw_ownable::OwnershipError::NotOwner)
+    );
+    let owner = chain.accounts.owner.clone();
+    chain.exec(&owner, update).unwrap();
+    assert_eq!(
+        chain.campaign().platform_fee.get(),
+        250,
+        "launched terms stay"
+    );
+    let err = execute(
+        chain.deps.as_mut(),
+        chain.env.clone(),
+        message_info(&creator, &coins(5, "ustake")),
+        ExecuteMsg::Finalize { campaign_id: 1 },
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        ContractError::Payment(cw_utils::PaymentError::NonPayable {})
+    );
+}
+
+#[test]
+fn migrates_forward_only() {
+    let mut chain = Chain::new();
+    cw2::set_contract_version(&mut chain.deps.storage, CONTRACT_NAME, "0.0.1").unwrap();
+    migrate(chain.deps.as_mut(), chain.env.clone(), MigrateMsg {}).unwrap();
+    assert_eq!(
+        cw2::get_contract_version(&chain.deps.storage)
+            .unwrap()
+            .version,
+        CONTRACT_VERSION
+    );
+    cw2::set_contract_version(&mut chain.deps.storage, CONTRACT_NAME, "9.9.9").unwrap();
+    assert!(matches!(
+        migrate(chain.deps.as_mut(), chain.env.clone(), MigrateMsg {}).unwrap_err(),
+        ContractError::CannotMigrate { .. }
+    ));
+}

@@ -1,0 +1,205 @@
+//! Unit tests through the entry points. Refusals go through `Chain::refused`, which also checks
+//! that the whole storage is unchanged.
+
+mod campaigns;
+mod pledges;
+
+use cosmwasm_std::testing::{
+    message_info, mock_dependencies, mock_env, MockApi, MockQuerier, MockStorage,
+};
+use cosmwasm_std::{
+    from_json, to_json_binary, Addr, CosmosMsg, Env, Order, OwnedDeps, Response, Storage, Uint128,
+    WasmMsg,
+};
+use ctc_interfaces::BasisPoints;
+use cw20::Cw20ReceiveMsg;
+
+use crate::contract::{execute, instantiate, query};
+use crate::msg::{
+    CampaignInput, CampaignResponse, ExecuteMsg, InstantiateMsg, QueryMsg, ReceiveMsg, RewardTier,
+};
+use crate::ContractError;
+
+type Deps = OwnedDeps<MockStorage, MockApi, MockQuerier>;
+
+pub const CTC: u128 = 1_000_000;
+pub const DAY: u64 = 86_400;
+
+pub struct Accounts {
+    pub owner: Addr,
+    pub token: Addr,
+    pub registry: Addr,
+    pub ticket_nft: Addr,
+    pub treasury: Addr,
+    pub creator: Addr,
+    pub backers: Vec<Addr>,
+}
+
+pub struct Chain {
+    pub deps: Deps,
+    pub env: Env,
+    pub accounts: Accounts,
+}
+
+pub fn snapshot(storage: &dyn Storage) -> Vec<(Vec<u8>, Vec<u8>)> {
+    storage.range(None, None, Order::Ascending).collect()
+}
+
+/// Goal 1,000 CTC, hard cap 1,500, open now for a week, minimum 10 CTC; 100 CTC earns one ticket
+/// of event 7 tier 0, 500 CTC three tickets of tier 1.
+pub fn campaign_input(env: &Env) -> CampaignInput {
+    CampaignInput {
+        title: "A new opera".into(),
+        description_uri: None,
+        goal: Uint128::new(1_000 * CTC),
+        hard_cap: Some(Uint128::new(1_500 * CTC)),
+        starts_at: env.block.time,
+        deadline: env.block.time.plus_seconds(7 * DAY),
+        min_pledge: Uint128::new(10 * CTC),
+        reward_tiers: vec![
+            RewardTier {
+                min_pledge: Uint128::new(100 * CTC),
+                event_id: 7,
+                tier: 0,
+                tickets: 1,
+            },
+            RewardTier {
+                min_pledge: Uint128::new(500 * CTC),
+                event_id: 7,
+                tier: 1,
+                tickets: 3,
+            },
+        ],
+    }
+}
+
+impl Chain {
+    /// Platform fee 2.5%; campaign 1 launched by the creator from `campaign_input`.
+    pub fn new() -> Self {
+        let mut deps = mock_dependencies();
+        let api = deps.api;
+        let accounts = Accounts {
+            owner: api.addr_make("authority"),
+            token: api.addr_make("ctc"),
+            registry: api.addr_make("registry"),
+            ticket_nft: api.addr_make("ticket_nft"),
+            treasury: api.addr_make("treasury"),
+            creator: api.addr_make("troupe"),
+            backers: (0..3)
+                .map(|i| api.addr_make(&format!("backer{i}")))
+                .collect(),
+        };
+        let env = mock_env();
+        instantiate(
+            deps.as_mut(),
+            env.clone(),
+            message_info(&accounts.owner, &[]),
+            InstantiateMsg {
+                token: accounts.token.to_string(),
+                registry: accounts.registry.to_string(),
+                ticket_nft: accounts.ticket_nft.to_string(),
+                treasury: accounts.treasury.to_string(),
+                platform_fee: BasisPoints::new(250).unwrap(),
+                owner: None,
+            },
+        )
+        .unwrap();
+        let mut chain = Self {
+            deps,
+            env,
+            accounts,
+        };
+        let creator = chain.accounts.creator.clone();
+        let input = campaign_input(&chain.env);
+        chain
+            .exec(&creator, ExecuteMsg::Launch { campaign: input })
+            .unwrap();
+        chain
+    }
+
+    pub fn exec(&mut self, sender: &Addr, msg: ExecuteMsg) -> Result<Response, ContractError> {
+        execute(
+            self.deps.as_mut(),
+            self.env.clone(),
+            message_info(sender, &[]),
+            msg,
+        )
+    }
+
+    pub fn refused(&mut self, sender: &Addr, msg: ExecuteMsg) -> ContractError {
+        let before = snapshot(&self.deps.storage);
+        let err = self.exec(sender, msg).unwrap_err();
+        assert_eq!(
+            snapshot(&self.deps.storage),
+            before,
+            "refusal changed storage: {err}"
+        );
+        err
+    }
+
+    /// What a CTC `Send` of `amount` by backer `n` to campaign 1 delivers, sent by `token`.
+    pub fn pledge_via(
+        &mut self,
+        token: &Addr,
+        n: usize,
+        amount: u128,
+    ) -> Result<Response, ContractError> {
+        let msg = ExecuteMsg::Receive(Cw20ReceiveMsg {
+            sender: self.accounts.backers[n].to_string(),
+            amount: Uint128::new(amount),
+            msg: to_json_binary(&ReceiveMsg::Contribute { campaign_id: 1 }).unwrap(),
+        });
+        let before = snapshot(&self.deps.storage);
+        let result = self.exec(token, msg);
+        if result.is_err() {
+            assert_eq!(
+                snapshot(&self.deps.storage),
+                before,
+                "refusal changed storage"
+            );
+        }
+        result
+    }
+
+    pub fn pledge(&mut self, n: usize, amount: u128) -> Result<Response, ContractError> {
+        let token = self.accounts.token.clone();
+        self.pledge_via(&token, n, amount)
+    }
+
+    pub fn campaign(&self) -> CampaignResponse {
+        from_json(
+            query(
+                self.deps.as_ref(),
+                self.env.clone(),
+                QueryMsg::Campaign { campaign_id: 1 },
+            )
+            .unwrap(),
+        )
+        .unwrap()
+    }
+
+    pub fn after_deadline(&mut self) {
+        self.env.block.time = self.campaign().deadline;
+    }
+}
+
+/// The executes a response sends, as (contract, JSON message).
+pub fn executes(response: &Response) -> Vec<(String, String)> {
+    response
+        .messages
+        .iter()
+        .map(|sub| match &sub.msg {
+            CosmosMsg::Wasm(WasmMsg::Execute {
+                contract_addr, msg, ..
+            }) => (
+                contract_addr.clone(),
+                String::from_utf8(msg.to_vec()).unwrap(),
+            ),
+            other => panic!("unexpected message {other:?}"),
+        })
+        .collect()
+}
+
+pub fn transfer_json(to: &Addr, amount: u128) -> String {
+    format!(r#"{{"transfer":{{"recipient":"{to}","amount":"{amount}"}}}}"#)
+}

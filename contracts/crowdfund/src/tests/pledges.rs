@@ -1,0 +1,148 @@
+use super::*;
+use crate::msg::{BackersResponse, PledgeResponse};
+
+fn ask<T: serde::de::DeserializeOwned>(chain: &Chain, msg: QueryMsg) -> T {
+    from_json(query(chain.deps.as_ref(), chain.env.clone(), msg).unwrap()).unwrap()
+}
+
+#[test]
+fn pledges_add_up_per_backer() {
+    let mut chain = Chain::new();
+    chain.pledge(0, 100 * CTC).unwrap();
+    chain.pledge(0, 50 * CTC).unwrap();
+    chain.pledge(1, 20 * CTC).unwrap();
+    let pledge: PledgeResponse = ask(
+        &chain,
+        QueryMsg::Pledge {
+            campaign_id: 1,
+            backer: chain.accounts.backers[0].to_string(),
+        },
+    );
+    assert_eq!(pledge.amount, Uint128::new(150 * CTC));
+    let campaign = chain.campaign();
+    assert_eq!(
+        (campaign.raised, campaign.backers),
+        (Uint128::new(170 * CTC), 2)
+    );
+    let page: BackersResponse = ask(
+        &chain,
+        QueryMsg::Backers {
+            campaign_id: 1,
+            start_after: None,
+            limit: Some(1),
+        },
+    );
+    assert_eq!(page.backers.len(), 1);
+}
+
+#[test]
+fn refuses_other_tokens_and_pledges_out_of_time() {
+    let mut chain = Chain::new();
+    let fake = chain.deps.api.addr_make("fake");
+    assert_eq!(
+        chain.pledge_via(&fake, 0, 100 * CTC).unwrap_err(),
+        ContractError::WrongToken
+    );
+    assert_eq!(
+        chain.pledge(0, 9 * CTC).unwrap_err(),
+        ContractError::BelowMinimum {
+            min_pledge: Uint128::new(10 * CTC)
+        }
+    );
+    chain.after_deadline();
+    assert!(matches!(
+        chain.pledge(0, 100 * CTC).unwrap_err(),
+        ContractError::DeadlinePassed { .. }
+    ));
+}
+
+#[test]
+fn a_pledge_is_withdrawn_whole_before_the_goal_only() {
+    let mut chain = Chain::new();
+    chain.pledge(0, 300 * CTC).unwrap();
+    let backers = chain.accounts.backers.clone();
+    assert_eq!(
+        chain.refused(&backers[1], ExecuteMsg::WithdrawPledge { campaign_id: 1 }),
+        ContractError::NoPledge
+    );
+    let response = chain
+        .exec(&backers[0], ExecuteMsg::WithdrawPledge { campaign_id: 1 })
+        .unwrap();
+    assert_eq!(
+        executes(&response),
+        vec![(
+            chain.accounts.token.to_string(),
+            transfer_json(&backers[0], 300 * CTC)
+        )]
+    );
+    assert_eq!(chain.campaign().backers, 0);
+    chain.pledge(1, 1_000 * CTC).unwrap();
+    assert_eq!(
+        chain.refused(&backers[1], ExecuteMsg::WithdrawPledge { campaign_id: 1 }),
+        ContractError::GoalReached
+    );
+}
+
+#[test]
+fn a_claim_mints_the_highest_tier_reached() {
+    let mut chain = Chain::new();
+    chain.pledge(0, 600 * CTC).unwrap();
+    chain.pledge(1, 450 * CTC).unwrap();
+    let backers = chain.accounts.backers.clone();
+    let claim = ExecuteMsg::ClaimRewards { campaign_id: 1 };
+    assert_eq!(
+        chain.refused(&backers[0], claim.clone()),
+        ContractError::NotSucceeded
+    );
+    chain.after_deadline();
+    chain
+        .exec(&backers[2], ExecuteMsg::Finalize { campaign_id: 1 })
+        .unwrap();
+    let response = chain.exec(&backers[0], claim.clone()).unwrap();
+    assert_eq!(
+        executes(&response),
+        vec![(
+            chain.accounts.ticket_nft.to_string(),
+            format!(
+                r#"{{"mint_reserved":{{"event_id":7,"tier":1,"recipient":"{}","quantity":3}}}}"#,
+                backers[0]
+            )
+        )]
+    );
+    let response = chain.exec(&backers[1], claim.clone()).unwrap();
+    assert!(executes(&response)[0].1.contains(r#""tier":0"#));
+    assert_eq!(
+        chain.refused(&backers[0], claim.clone()),
+        ContractError::AlreadyClaimed
+    );
+    assert_eq!(chain.refused(&backers[2], claim), ContractError::NoPledge);
+}
+
+#[test]
+fn refunds_follow_failure_once_per_backer() {
+    let mut chain = Chain::new();
+    chain.pledge(0, 200 * CTC).unwrap();
+    let backers = chain.accounts.backers.clone();
+    let refund = ExecuteMsg::Refund { campaign_id: 1 };
+    assert_eq!(
+        chain.refused(&backers[0], refund.clone()),
+        ContractError::NotRefundable
+    );
+    chain.after_deadline();
+    chain
+        .exec(&backers[1], ExecuteMsg::Finalize { campaign_id: 1 })
+        .unwrap();
+    let response = chain.exec(&backers[0], refund.clone()).unwrap();
+    assert_eq!(
+        executes(&response),
+        vec![(
+            chain.accounts.token.to_string(),
+            transfer_json(&backers[0], 200 * CTC)
+        )]
+    );
+    assert_eq!(chain.campaign().held, Uint128::zero());
+    assert_eq!(
+        chain.refused(&backers[0], refund),
+        ContractError::AlreadyRefunded
+    );
+}

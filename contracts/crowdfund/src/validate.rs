@@ -1,0 +1,24 @@
+use cosmwasm_std::{Addr, Api};
+
+use crate::error::ContractError;
+
+pub const MAX_TITLE_BYTES: usize = 128;
+pub const MAX_URI_BYTES: usize = 256;
+pub const MAX_REWARD_TIERS: usize = 8;
+/// ticket-nft mints at most 20 tickets per message.
+pub const MAX_TICKETS_PER_REWARD: u32 = 20;
+
+pub fn text(field: &'static str, value: &str, max: usize) -> Result<(), ContractError> {
+    if value.is_empty() || value.len() > max {
+        return Err(ContractError::InvalidLength { field, max });
+    }
+    Ok(())
+}
+
+pub fn address(api: &dyn Api, field: &'static str, value: &str) -> Result<Addr, ContractError> {
+    api.addr_validate(value)
+        .map_err(|err| ContractError::InvalidAddress {
+            field,
+            reason: err.to_string(),
+        })
+}

@@ -1,0 +1,542 @@
+//! Crowdfunding with the real token, registry and ticket-nft: success with rewards minted and the
+//! fee paid, failure with refunds, cancellation, the hard cap, timing, double claims and refunds,
+//! a wrong token, a suspended partner; and a property test of the conservation invariant.
+
+use cosmwasm_std::{Addr, Timestamp, Uint128};
+use crowdfund::msg::{
+    CampaignInput, CampaignResponse, CampaignStatus, ExecuteMsg, PledgeResponse, QueryMsg,
+    RewardTier,
+};
+use ctc_interfaces::BasisPoints;
+use cw_multi_test::Executor;
+use proptest::prelude::*;
+use ticket_nft::msg::{EventInput, TierInput, TransferPolicy};
+
+use crate::contracts;
+use crate::platform::{Platform, CTC};
+
+const DAY: u64 = 86_400;
+
+fn root(err: anyhow::Error) -> String {
+    err.root_cause().to_string()
+}
+
+/// The theater's premiere (event 1) with a 20-seat "Supporter" tier 0 and a 10-seat "Patron"
+/// tier 1, and crowdfund authorised as its minter.
+fn premiere(p: &mut Platform) -> u64 {
+    let starts_at = p.now().plus_seconds(60 * DAY);
+    let theater = p.theater.clone();
+    let tier = |name: &str, price: u128, supply: u32| TierInput {
+        name: name.into(),
+        price: Uint128::new(price),
+        supply,
+        seats: vec![],
+        per_wallet_limit: None,
+    };
+    p.tickets_exec(
+        &theater,
+        &ticket_nft::msg::ExecuteMsg::CreateEvent {
+            event: EventInput {
+                title: "Premiere".into(),
+                venue: "Grand Theater".into(),
+                description_uri: None,
+                starts_at,
+                ends_at: starts_at.plus_seconds(3 * 3_600),
+                sale_starts_at: p.now(),
+                sale_ends_at: starts_at,
+                tiers: vec![
+                    tier("Supporter", 80 * CTC, 20),
+                    tier("Patron", 200 * CTC, 10),
+                ],
+                min_identity: None,
+                transfer_policy: TransferPolicy::GiftOnly { max_transfers: 1 },
+                lock_before_start_seconds: 0,
+                resale_cap_bps: 10_000,
+                royalty: BasisPoints::ZERO,
+                check_in_opens_before_seconds: 3_600,
+            },
+        },
+    )
+    .unwrap();
+    1
+}
+
+fn authorise_crowdfund(p: &mut Platform, event_id: u64) {
+    let theater = p.theater.clone();
+    let crowdfund = p.crowdfund.to_string();
+    p.tickets_exec(
+        &theater,
+        &ticket_nft::msg::ExecuteMsg::SetMinter {
+            event_id,
+            address: crowdfund,
+            allowed: true,
+        },
+    )
+    .unwrap();
+}
+
+/// Goal 1,000 CTC, optional hard cap, pledges from now for seven days, minimum 10 CTC; 100 CTC
+/// earns one Supporter ticket, 500 CTC two Patron tickets.
+fn campaign(p: &Platform, goal: u128, hard_cap: Option<u128>) -> CampaignInput {
+    CampaignInput {
+        title: "A new opera".into(),
+        description_uri: Some("ipfs://opera".into()),
+        goal: Uint128::new(goal),
+        hard_cap: hard_cap.map(Uint128::new),
+        starts_at: p.now(),
+        deadline: p.now().plus_seconds(7 * DAY),
+        min_pledge: Uint128::new(10 * CTC),
+        reward_tiers: vec![
+            RewardTier {
+                min_pledge: Uint128::new(100 * CTC),
+                event_id: 1,
+                tier: 0,
+                tickets: 1,
+            },
+            RewardTier {
+                min_pledge: Uint128::new(500 * CTC),
+                event_id: 1,
+                tier: 1,
+                tickets: 2,
+            },
+        ],
+    }
+}
+
+impl Platform {
+    fn launch(&mut self, input: CampaignInput) -> anyhow::Result<u64> {
+        let troupe = self.troupe.clone();
+        let response = self.crowdfund_exec(&troupe, &ExecuteMsg::Launch { campaign: input })?;
+        Ok(response
+            .events
+            .iter()
+            .flat_map(|e| &e.attributes)
+            .find(|a| a.key == "campaign_id")
+            .unwrap()
+            .value
+            .parse()
+            .unwrap())
+    }
+
+    fn campaign(&self, campaign_id: u64) -> CampaignResponse {
+        self.crowdfund_query(&QueryMsg::Campaign { campaign_id })
+    }
+
+    fn assert_crowdfund_conserved(&self, campaigns: u64) {
+        let held: u128 = (1..=campaigns)
+            .map(|id| self.campaign(id).held.u128())
+            .sum();
+        assert_eq!(self.balance(&self.crowdfund), held);
+    }
+
+    fn tickets_of(&self, owner: &Addr) -> Vec<String> {
+        let tokens: cw721::msg::TokensResponse =
+            self.tickets_query(&ticket_nft::msg::QueryMsg::Tokens {
+                owner: owner.to_string(),
+                start_after: None,
+                limit: None,
+            });
+        tokens.tokens
+    }
+}
+
+#[test]
+fn a_funded_campaign_pays_the_creator_and_rewards_backers() {
+    let mut p = Platform::new();
+    let event_id = premiere(&mut p);
+    authorise_crowdfund(&mut p, event_id);
+    let id = p.launch(campaign(&p, 1_000 * CTC, None)).unwrap();
+    let fans = p.fans.clone();
+    let troupe = p.troupe.clone();
+    let troupe_before = p.balance(&troupe);
+    let treasury_before = p.balance(&p.treasury.clone());
+
+    p.pledge(&fans[0], id, 600 * CTC).unwrap();
+    p.pledge(&fans[1], id, 200 * CTC).unwrap();
+    p.pledge(&fans[3], id, 50 * CTC).unwrap();
+    assert_eq!(
+        root(p.pledge(&fans[2], id, 5 * CTC).unwrap_err()),
+        format!("the smallest pledge is {}", 10 * CTC)
+    );
+    p.pledge(&fans[2], id, 300 * CTC).unwrap();
+    p.assert_crowdfund_conserved(1);
+    assert_eq!(
+        root(
+            p.crowdfund_exec(&fans[1], &ExecuteMsg::WithdrawPledge { campaign_id: id })
+                .unwrap_err()
+        ),
+        "the goal is reached: pledges are final"
+    );
+    assert!(root(
+        p.crowdfund_exec(&fans[0], &ExecuteMsg::Finalize { campaign_id: id })
+            .unwrap_err()
+    )
+    .starts_with("the campaign can be finalized at"));
+
+    let deadline = p.campaign(id).deadline;
+    p.advance_to(deadline);
+    assert!(root(p.pledge(&fans[1], id, 20 * CTC).unwrap_err()).starts_with("pledges closed"));
+    p.crowdfund_exec(&fans[0], &ExecuteMsg::Finalize { campaign_id: id })
+        .unwrap();
+    assert!(matches!(
+        p.campaign(id).status,
+        CampaignStatus::Succeeded { .. }
+    ));
+
+    // The creator withdraws 1,150 CTC less the 3% fee, once.
+    assert_eq!(
+        root(
+            p.crowdfund_exec(&fans[0], &ExecuteMsg::WithdrawFunds { campaign_id: id })
+                .unwrap_err()
+        ),
+        "only the campaign's creator may do this"
+    );
+    p.crowdfund_exec(&troupe, &ExecuteMsg::WithdrawFunds { campaign_id: id })
+        .unwrap();
+    assert_eq!(p.balance(&p.treasury.clone()), treasury_before + 34_500_000);
+    assert_eq!(p.balance(&troupe), troupe_before + 1_115_500_000);
+    assert_eq!(
+        root(
+            p.crowdfund_exec(&troupe, &ExecuteMsg::WithdrawFunds { campaign_id: id })
+                .unwrap_err()
+        ),
+        "the funds were already withdrawn"
+    );
+
+    // Each backer claims the highest tier its pledge reaches, once.
+    let claim = ExecuteMsg::ClaimRewards { campaign_id: id };
+    p.crowdfund_exec(&fans[0], &claim).unwrap();
+    p.crowdfund_exec(&fans[1], &claim).unwrap();
+    p.crowdfund_exec(&fans[2], &claim).unwrap();
+    assert_eq!(p.tickets_of(&fans[0]), ["1-0", "1-1"]);
+    assert_eq!(p.tickets_of(&fans[1]), ["1-2"]);
+    assert_eq!(
+        root(p.crowdfund_exec(&fans[0], &claim).unwrap_err()),
+        "the rewards were already claimed"
+    );
+    assert_eq!(
+        root(p.crowdfund_exec(&fans[3], &claim).unwrap_err()),
+        format!("a pledge of {} reaches no reward tier", 50 * CTC)
+    );
+    let patron: cw721::msg::NftInfoResponse<ticket_nft::msg::TicketInfo> =
+        p.tickets_query(&ticket_nft::msg::QueryMsg::NftInfo {
+            token_id: "1-0".into(),
+        });
+    assert_eq!(patron.extension.tier_name, "Patron");
+    assert_eq!(p.balance(&p.crowdfund.clone()), 0);
+    p.assert_crowdfund_conserved(1);
+}
+
+#[test]
+fn a_claim_fails_with_ticket_nfts_reason_and_can_be_retried() {
+    let mut p = Platform::new();
+    let event_id = premiere(&mut p);
+    let id = p.launch(campaign(&p, 100 * CTC, None)).unwrap();
+    let fan = p.fans[0].clone();
+    p.pledge(&fan, id, 150 * CTC).unwrap();
+    let deadline = p.campaign(id).deadline;
+    p.advance_to(deadline);
+    p.crowdfund_exec(&fan, &ExecuteMsg::Finalize { campaign_id: id })
+        .unwrap();
+    let claim = ExecuteMsg::ClaimRewards { campaign_id: id };
+    assert_eq!(
+        root(p.crowdfund_exec(&fan, &claim).unwrap_err()),
+        "only a minter authorised for this event may mint reserved tickets"
+    );
+    let pledge: PledgeResponse = p.crowdfund_query(&QueryMsg::Pledge {
+        campaign_id: id,
+        backer: fan.to_string(),
+    });
+    assert!(!pledge.rewards_claimed);
+    authorise_crowdfund(&mut p, event_id);
+    p.crowdfund_exec(&fan, &claim).unwrap();
+    assert_eq!(p.tickets_of(&fan), ["1-0"]);
+}
+
+#[test]
+fn a_failed_campaign_refunds_every_backer_once() {
+    let mut p = Platform::new();
+    let mut input = campaign(&p, 5_000 * CTC, None);
+    input.starts_at = p.now().plus_seconds(DAY);
+    input.deadline = p.now().plus_seconds(8 * DAY);
+    let id = p.launch(input).unwrap();
+    let fans = p.fans.clone();
+    let before: Vec<u128> = fans.iter().map(|f| p.balance(f)).collect();
+    assert!(root(p.pledge(&fans[0], id, 300 * CTC).unwrap_err()).starts_with("pledges open at"));
+    p.advance_to(p.now().plus_seconds(DAY));
+    p.pledge(&fans[0], id, 300 * CTC).unwrap();
+    p.pledge(&fans[1], id, 200 * CTC).unwrap();
+    p.pledge(&fans[0], id, 100 * CTC).unwrap();
+    // Before the goal, a backer may change its mind.
+    p.crowdfund_exec(&fans[1], &ExecuteMsg::WithdrawPledge { campaign_id: id })
+        .unwrap();
+    assert_eq!(p.balance(&fans[1]), before[1]);
+    assert_eq!(p.campaign(id).backers, 1);
+    p.assert_crowdfund_conserved(1);
+
+    let refund = ExecuteMsg::Refund { campaign_id: id };
+    assert_eq!(
+        root(p.crowdfund_exec(&fans[0], &refund).unwrap_err()),
+        "the campaign neither failed nor was cancelled"
+    );
+    let deadline = p.campaign(id).deadline;
+    p.advance_to(deadline);
+    p.crowdfund_exec(&fans[2], &ExecuteMsg::Finalize { campaign_id: id })
+        .unwrap();
+    assert!(matches!(
+        p.campaign(id).status,
+        CampaignStatus::Failed { .. }
+    ));
+    p.crowdfund_exec(&fans[0], &refund).unwrap();
+    assert_eq!(p.balance(&fans[0]), before[0]);
+    assert_eq!(
+        root(p.crowdfund_exec(&fans[0], &refund).unwrap_err()),
+        "the pledge was already refunded"
+    );
+    assert_eq!(
+        root(p.crowdfund_exec(&fans[2], &refund).unwrap_err()),
+        "no pledge from this address"
+    );
+    let troupe = p.troupe.clone();
+    assert_eq!(
+        root(
+            p.crowdfund_exec(&troupe, &ExecuteMsg::WithdrawFunds { campaign_id: id })
+                .unwrap_err()
+        ),
+        "the campaign did not succeed"
+    );
+    assert_eq!(p.balance(&p.crowdfund.clone()), 0);
+    p.assert_crowdfund_conserved(1);
+}
+
+#[test]
+fn the_creator_or_the_authority_cancels_before_success() {
+    let mut p = Platform::new();
+    let first = p.launch(campaign(&p, 1_000 * CTC, None)).unwrap();
+    let second = p.launch(campaign(&p, 1_000 * CTC, None)).unwrap();
+    let fans = p.fans.clone();
+    p.pledge(&fans[0], first, 400 * CTC).unwrap();
+    p.pledge(&fans[0], second, 250 * CTC).unwrap();
+    assert_eq!(
+        root(
+            p.crowdfund_exec(&fans[1], &ExecuteMsg::Cancel { campaign_id: first })
+                .unwrap_err()
+        ),
+        "only the creator or the authority may cancel"
+    );
+    let troupe = p.troupe.clone();
+    let owner = p.owner.clone();
+    p.crowdfund_exec(&troupe, &ExecuteMsg::Cancel { campaign_id: first })
+        .unwrap();
+    p.crowdfund_exec(
+        &owner,
+        &ExecuteMsg::Cancel {
+            campaign_id: second,
+        },
+    )
+    .unwrap();
+    assert!(root(p.pledge(&fans[1], first, 100 * CTC).unwrap_err()).contains("not open"));
+    let before = p.balance(&fans[0]);
+    p.crowdfund_exec(&fans[0], &ExecuteMsg::Refund { campaign_id: first })
+        .unwrap();
+    p.crowdfund_exec(
+        &fans[0],
+        &ExecuteMsg::Refund {
+            campaign_id: second,
+        },
+    )
+    .unwrap();
+    assert_eq!(p.balance(&fans[0]), before + 650 * CTC);
+    p.assert_crowdfund_conserved(2);
+}
+
+#[test]
+fn the_hard_cap_takes_what_fits_and_returns_the_rest() {
+    let mut p = Platform::new();
+    let id = p
+        .launch(campaign(&p, 800 * CTC, Some(1_000 * CTC)))
+        .unwrap();
+    let fans = p.fans.clone();
+    p.pledge(&fans[0], id, 900 * CTC).unwrap();
+    let before = p.balance(&fans[1]);
+    let response = p.pledge(&fans[1], id, 300 * CTC).unwrap();
+    let returned = response
+        .events
+        .iter()
+        .flat_map(|e| &e.attributes)
+        .find(|a| a.key == "returned")
+        .unwrap();
+    assert_eq!(returned.value, (200 * CTC).to_string());
+    assert_eq!(p.balance(&fans[1]), before - 100 * CTC);
+    assert_eq!(p.campaign(id).raised, Uint128::new(1_000 * CTC));
+    assert_eq!(
+        root(p.pledge(&fans[2], id, 50 * CTC).unwrap_err()),
+        "the hard cap is reached"
+    );
+    // The pledge that fills the cap may be below the minimum pledge.
+    let second = p
+        .launch(campaign(&p, 800 * CTC, Some(1_000 * CTC)))
+        .unwrap();
+    p.pledge(&fans[0], second, 995 * CTC).unwrap();
+    p.pledge(&fans[3], second, 8 * CTC).unwrap();
+    assert_eq!(p.campaign(second).raised, Uint128::new(1_000 * CTC));
+    // At the cap, finalizing need not wait for the deadline.
+    p.crowdfund_exec(&fans[2], &ExecuteMsg::Finalize { campaign_id: id })
+        .unwrap();
+    assert!(matches!(
+        p.campaign(id).status,
+        CampaignStatus::Succeeded { .. }
+    ));
+    p.assert_crowdfund_conserved(2);
+}
+
+#[test]
+fn only_ctc_is_accepted_and_only_active_partners_launch() {
+    let mut p = Platform::new();
+    let id = p.launch(campaign(&p, 1_000 * CTC, None)).unwrap();
+    let fan = p.fans[0].clone();
+    let code = p.app.store_code(contracts::cw20_base());
+    let fake = p
+        .app
+        .instantiate_contract(
+            code,
+            fan.clone(),
+            &cw20_base::msg::InstantiateMsg {
+                name: "Fake".into(),
+                symbol: "FAKE".into(),
+                decimals: 6,
+                initial_balances: vec![cw20::Cw20Coin {
+                    address: fan.to_string(),
+                    amount: Uint128::new(1_000 * CTC),
+                }],
+                mint: None,
+                marketing: None,
+            },
+            &[],
+            "fake",
+            None,
+        )
+        .unwrap();
+    let send = cw20::Cw20ExecuteMsg::Send {
+        contract: p.crowdfund.to_string(),
+        amount: Uint128::new(500 * CTC),
+        msg: cosmwasm_std::to_json_binary(
+            &ctc_interfaces::crowdfund::CrowdfundReceiveMsg::Contribute { campaign_id: id },
+        )
+        .unwrap(),
+    };
+    let err = p.app.execute_contract(fan, fake, &send, &[]).unwrap_err();
+    assert_eq!(root(err), "only the configured CTC token is accepted");
+    assert_eq!(p.campaign(id).raised, Uint128::zero());
+
+    let owner = p.owner.clone();
+    let troupe = p.troupe.clone();
+    p.registry_exec(
+        &owner,
+        &partner_registry::msg::ExecuteMsg::Suspend {
+            address: troupe.to_string(),
+            reason: "unpaid wages".into(),
+            digest: crate::platform::digest(7),
+        },
+    )
+    .unwrap();
+    let err = p.launch(campaign(&p, 1_000 * CTC, None)).unwrap_err();
+    assert!(root(err).contains("is suspended"));
+    // The theater lacks LaunchCrowdfunds.
+    let theater = p.theater.clone();
+    let input = campaign(&p, 1_000 * CTC, None);
+    let err = p
+        .crowdfund_exec(&theater, &ExecuteMsg::Launch { campaign: input })
+        .unwrap_err();
+    assert!(root(err).contains("does not hold launch_crowdfunds"));
+}
+
+#[derive(Clone, Debug)]
+enum Op {
+    Pledge {
+        fan: usize,
+        campaign: u64,
+        ctc: u128,
+    },
+    Withdraw {
+        fan: usize,
+        campaign: u64,
+    },
+    Advance {
+        days: u64,
+    },
+    Finalize {
+        campaign: u64,
+    },
+    Cancel {
+        campaign: u64,
+    },
+    Refund {
+        fan: usize,
+        campaign: u64,
+    },
+    WithdrawFunds {
+        campaign: u64,
+    },
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        5 => (0usize..4, 1u64..=3, 1u128..700)
+            .prop_map(|(fan, campaign, ctc)| Op::Pledge { fan, campaign, ctc }),
+        2 => (0usize..4, 1u64..=3).prop_map(|(fan, campaign)| Op::Withdraw { fan, campaign }),
+        2 => (1u64..4).prop_map(|days| Op::Advance { days }),
+        2 => (1u64..=3).prop_map(|campaign| Op::Finalize { campaign }),
+        1 => (1u64..=3).prop_map(|campaign| Op::Cancel { campaign }),
+        3 => (0usize..4, 1u64..=3).prop_map(|(fan, campaign)| Op::Refund { fan, campaign }),
+        2 => (1u64..=3).prop_map(|campaign| Op::WithdrawFunds { campaign }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// Whatever backers and creators do, crowdfund holds exactly raised − refunded − released
+    /// summed over campaigns, and every campaign's books balance.
+    #[test]
+    fn crowdfund_holds_exactly_what_it_owes(ops in prop::collection::vec(op(), 1..40)) {
+        let mut p = Platform::new();
+        let now: Timestamp = p.now();
+        for (goal, cap, days) in [(1_000, None, 5), (600, Some(900), 3), (2_000, Some(2_500), 8)] {
+            let mut input = campaign(&p, goal * CTC, cap.map(|c: u128| c * CTC));
+            input.reward_tiers.clear();
+            input.deadline = now.plus_seconds(days * DAY);
+            p.launch(input).unwrap();
+        }
+        let fans = p.fans.clone();
+        let troupe = p.troupe.clone();
+        for op in ops {
+            let _ = match op {
+                Op::Pledge { fan, campaign, ctc } => p.pledge(&fans[fan], campaign, ctc * CTC),
+                Op::Withdraw { fan, campaign } => p.crowdfund_exec(
+                    &fans[fan], &ExecuteMsg::WithdrawPledge { campaign_id: campaign }),
+                Op::Advance { days } => {
+                    let later = p.now().plus_seconds(days * DAY);
+                    p.advance_to(later);
+                    continue;
+                }
+                Op::Finalize { campaign } => p.crowdfund_exec(
+                    &fans[0], &ExecuteMsg::Finalize { campaign_id: campaign }),
+                Op::Cancel { campaign } => p.crowdfund_exec(
+                    &troupe, &ExecuteMsg::Cancel { campaign_id: campaign }),
+                Op::Refund { fan, campaign } => p.crowdfund_exec(
+                    &fans[fan], &ExecuteMsg::Refund { campaign_id: campaign }),
+                Op::WithdrawFunds { campaign } => p.crowdfund_exec(
+                    &troupe, &ExecuteMsg::WithdrawFunds { campaign_id: campaign }),
+            };
+            let mut held = 0u128;
+            for id in 1..=3u64 {
+                let c = p.campaign(id);
+                prop_assert_eq!(c.held, c.raised - c.refunded - c.released);
+                prop_assert!(c.hard_cap.is_none_or(|cap| c.raised <= cap));
+                held += c.held.u128();
+            }
+            prop_assert_eq!(p.balance(&p.crowdfund.clone()), held);
+        }
+    }
+}
