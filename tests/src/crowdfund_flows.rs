@@ -104,6 +104,19 @@ fn campaign(p: &Platform, goal: u128, hard_cap: Option<u128>) -> CampaignInput {
 }
 
 impl Platform {
+    /// The theater agrees that campaign `campaign_id` hands out tickets of its event 1.
+    fn approve_rewards(&mut self, campaign_id: u64) {
+        let theater = self.theater.clone();
+        self.crowdfund_exec(
+            &theater,
+            &ExecuteMsg::ApproveRewards {
+                campaign_id,
+                event_id: 1,
+            },
+        )
+        .unwrap();
+    }
+
     fn launch(&mut self, input: CampaignInput) -> anyhow::Result<u64> {
         let troupe = self.troupe.clone();
         let response = self.crowdfund_exec(&troupe, &ExecuteMsg::Launch { campaign: input })?;
@@ -203,8 +216,14 @@ fn a_funded_campaign_pays_the_creator_and_rewards_backers() {
         "the funds were already withdrawn"
     );
 
-    // Each backer claims the highest tier its pledge reaches, once.
+    // The troupe's rewards are the theater's tickets: they wait for the theater's approval.
     let claim = ExecuteMsg::ClaimRewards { campaign_id: id };
+    assert_eq!(
+        root(p.crowdfund_exec(&fans[0], &claim).unwrap_err()),
+        "the issuer of event 1 has not approved these rewards yet"
+    );
+    p.approve_rewards(id);
+    // Each backer claims the highest tier its pledge reaches, once.
     p.crowdfund_exec(&fans[0], &claim).unwrap();
     p.crowdfund_exec(&fans[1], &claim).unwrap();
     p.crowdfund_exec(&fans[2], &claim).unwrap();
@@ -238,6 +257,7 @@ fn a_claim_fails_with_ticket_nfts_reason_and_can_be_retried() {
     p.advance_to(deadline);
     p.crowdfund_exec(&fan, &ExecuteMsg::Finalize { campaign_id: id })
         .unwrap();
+    p.approve_rewards(id);
     let claim = ExecuteMsg::ClaimRewards { campaign_id: id };
     assert_eq!(
         root(p.crowdfund_exec(&fan, &claim).unwrap_err()),
@@ -256,6 +276,7 @@ fn a_claim_fails_with_ticket_nfts_reason_and_can_be_retried() {
 #[test]
 fn a_failed_campaign_refunds_every_backer_once() {
     let mut p = Platform::new();
+    premiere(&mut p);
     let mut input = campaign(&p, 5_000 * CTC, None);
     input.starts_at = p.now().plus_seconds(DAY);
     input.deadline = p.now().plus_seconds(8 * DAY);
@@ -312,6 +333,7 @@ fn a_failed_campaign_refunds_every_backer_once() {
 #[test]
 fn the_creator_or_the_authority_cancels_before_success() {
     let mut p = Platform::new();
+    premiere(&mut p);
     let first = p.launch(campaign(&p, 1_000 * CTC, None)).unwrap();
     let second = p.launch(campaign(&p, 1_000 * CTC, None)).unwrap();
     let fans = p.fans.clone();
@@ -353,6 +375,7 @@ fn the_creator_or_the_authority_cancels_before_success() {
 #[test]
 fn the_hard_cap_takes_what_fits_and_returns_the_rest() {
     let mut p = Platform::new();
+    premiere(&mut p);
     let id = p
         .launch(campaign(&p, 800 * CTC, Some(1_000 * CTC)))
         .unwrap();
@@ -393,6 +416,7 @@ fn the_hard_cap_takes_what_fits_and_returns_the_rest() {
 #[test]
 fn only_ctc_is_accepted_and_only_active_partners_launch() {
     let mut p = Platform::new();
+    premiere(&mut p);
     let id = p.launch(campaign(&p, 1_000 * CTC, None)).unwrap();
     let fan = p.fans[0].clone();
     let code = p.app.store_code(contracts::cw20_base());

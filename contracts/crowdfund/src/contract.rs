@@ -57,6 +57,10 @@ pub fn execute(
         ExecuteMsg::WithdrawFunds { campaign_id } => {
             campaigns::withdraw_funds(deps, info, campaign_id)
         }
+        ExecuteMsg::ApproveRewards {
+            campaign_id,
+            event_id,
+        } => campaigns::approve_rewards(deps, info, campaign_id, event_id),
         ExecuteMsg::ClaimRewards { campaign_id } => pledges::claim_rewards(deps, info, campaign_id),
         ExecuteMsg::Refund { campaign_id } => pledges::refund(deps, info, campaign_id),
         ExecuteMsg::UpdateConfig {

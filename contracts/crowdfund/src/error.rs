@@ -82,6 +82,18 @@ pub enum ContractError {
     #[error("a pledge of {pledged} reaches no reward tier")]
     NoReward { pledged: Uint128 },
 
+    #[error("event {event_id} is not among the campaign's rewards")]
+    NotARewardEvent { event_id: u64 },
+
+    #[error("only the issuer of event {event_id} may approve rewards of its tickets")]
+    NotEventIssuer { event_id: u64 },
+
+    #[error("the issuer of event {event_id} has not approved these rewards yet")]
+    RewardsNotApproved { event_id: u64 },
+
+    #[error("the campaign reached its goal and is closed: it can only be finalized")]
+    AlreadySucceeded,
+
     #[error("cannot migrate: {reason}")]
     CannotMigrate { reason: String },
 }

@@ -66,6 +66,9 @@ pub enum ExecuteMsg {
     /// The creator of a successful campaign, once: the platform fee to the treasury, the rest
     /// to the creator.
     WithdrawFunds { campaign_id: u64 },
+    /// The issuer of a reward event agrees to this campaign handing out its tickets (not needed
+    /// when the campaign's creator issued the event).
+    ApproveRewards { campaign_id: u64, event_id: u64 },
     /// A backer of a successful campaign, once: its reward tickets are minted by ticket-nft.
     ClaimRewards { campaign_id: u64 },
     /// A backer of a failed or cancelled campaign, once: its whole pledge.
@@ -144,6 +147,8 @@ pub struct CampaignResponse {
     pub deadline: Timestamp,
     pub min_pledge: Uint128,
     pub reward_tiers: Vec<RewardTier>,
+    /// Reward events whose issuer agreed to this campaign's rewards; claims need it.
+    pub approved_reward_events: Vec<u64>,
     pub platform_fee: BasisPoints,
     pub status: CampaignStatus,
     /// The sum of current pledges.

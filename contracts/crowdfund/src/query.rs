@@ -8,7 +8,7 @@ use crate::msg::{
     Backer, BackersResponse, CampaignResponse, CampaignStatus, CampaignsResponse, ConfigResponse,
     PledgeResponse, StatusFilter,
 };
-use crate::state::{Campaign, CAMPAIGNS, CONFIG, PLEDGES};
+use crate::state::{Campaign, CAMPAIGNS, CONFIG, PLEDGES, REWARD_APPROVALS};
 use crate::validate;
 
 /// Campaigns read per page at most, so a rare filter cannot walk every campaign.
@@ -25,8 +25,14 @@ pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
     })
 }
 
-fn view(campaign_id: u64, campaign: Campaign) -> CampaignResponse {
-    CampaignResponse {
+fn view(deps: Deps, campaign_id: u64, campaign: Campaign) -> StdResult<CampaignResponse> {
+    // At most one entry per reward tier (8).
+    let approved_reward_events = REWARD_APPROVALS
+        .prefix(campaign_id)
+        .keys(deps.storage, None, None, Order::Ascending)
+        .collect::<StdResult<_>>()?;
+    Ok(CampaignResponse {
+        approved_reward_events,
         campaign_id,
         held: campaign.held(),
         creator: campaign.creator,
@@ -44,11 +50,15 @@ fn view(campaign_id: u64, campaign: Campaign) -> CampaignResponse {
         backers: campaign.backers,
         refunded: campaign.refunded,
         released: campaign.released,
-    }
+    })
 }
 
 pub fn campaign(deps: Deps, campaign_id: u64) -> Result<CampaignResponse, ContractError> {
-    Ok(view(campaign_id, load_campaign(deps.storage, campaign_id)?))
+    Ok(view(
+        deps,
+        campaign_id,
+        load_campaign(deps.storage, campaign_id)?,
+    )?)
 }
 
 fn status_matches(status: &CampaignStatus, filter: StatusFilter) -> bool {
@@ -91,7 +101,7 @@ pub fn campaigns(
         if status.is_none_or(|s| status_matches(&campaign.status, s))
             && creator.as_ref().is_none_or(|c| campaign.creator == *c)
         {
-            campaigns.push(view(campaign_id, campaign));
+            campaigns.push(view(deps, campaign_id, campaign)?);
         }
     }
     Ok(CampaignsResponse {

@@ -1,5 +1,5 @@
 use cosmwasm_schema::cw_serde;
-use cosmwasm_std::{Addr, Timestamp, Uint128};
+use cosmwasm_std::{Addr, Empty, Timestamp, Uint128};
 use cw_storage_plus::{Item, Map};
 
 use ctc_interfaces::BasisPoints;
@@ -58,3 +58,7 @@ pub struct Pledge {
 }
 
 pub const PLEDGES: Map<(u64, &Addr), Pledge> = Map::new("pledges");
+
+/// (campaign, event): the event's issuer agreed to this campaign's rewards of its tickets
+/// (automatic when the campaign's creator issued the event).
+pub const REWARD_APPROVALS: Map<(u64, u64), Empty> = Map::new("reward_approvals");

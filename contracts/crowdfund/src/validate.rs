@@ -7,6 +7,8 @@ pub const MAX_URI_BYTES: usize = 256;
 pub const MAX_REWARD_TIERS: usize = 8;
 /// ticket-nft mints at most 20 tickets per message.
 pub const MAX_TICKETS_PER_REWARD: u32 = 20;
+pub const MAX_LEAD_SECONDS: u64 = 90 * 86_400;
+pub const MAX_CAMPAIGN_SECONDS: u64 = 180 * 86_400;
 
 pub fn text(field: &'static str, value: &str, max: usize) -> Result<(), ContractError> {
     if value.is_empty() || value.len() > max {

@@ -1,7 +1,9 @@
 //! What buyers, frontends and other contracts send to ticket-nft.
 
-use cosmwasm_schema::cw_serde;
-use cosmwasm_std::{to_json_binary, Addr, Binary, StdResult, Uint128, WasmMsg};
+use cosmwasm_schema::{cw_serde, QueryResponses};
+use cosmwasm_std::{to_json_binary, Addr, Binary, StdResult, Timestamp, Uint128, WasmMsg};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 /// The `msg` of a CTC `Send` to ticket-nft.
 #[cw_serde]
@@ -73,6 +75,30 @@ impl TicketExecuteMsg {
             funds: vec![],
         })
     }
+}
+
+/// The ticket-nft query other contracts send.
+#[cw_serde]
+#[derive(QueryResponses)]
+pub enum TicketQueryMsg {
+    /// Answered with ticket-nft's full event; `EventSummary` reads the part contracts rely on.
+    #[returns(EventSummary)]
+    Event { event_id: u64 },
+}
+
+/// The fields of ticket-nft's `Event` answer that other contracts rely on. Not `cw_serde`: it
+/// must accept the full answer, whose other fields it ignores.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, JsonSchema)]
+pub struct EventSummary {
+    pub issuer: Addr,
+    pub ends_at: Timestamp,
+    pub tiers: Vec<TierSummary>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, JsonSchema)]
+pub struct TierSummary {
+    pub supply: u32,
+    pub sold: u32,
 }
 
 /// Token ids are the event id and the ticket's serial within the event: `"7-42"`.

@@ -1,13 +1,15 @@
 //! The backers' side: pledges in, pledges out, rewards and refunds, each O(1) per backer.
 
-use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response, Uint128};
+use cosmwasm_std::{
+    Addr, DepsMut, Env, MessageInfo, OverflowError, OverflowOperation, Response, Uint128,
+};
 use ctc_interfaces::tickets::TicketExecuteMsg;
 use cw20::Cw20ReceiveMsg;
 
 use crate::error::ContractError;
 use crate::execute::{ensure_open, load_campaign, transfer_ctc};
 use crate::msg::{CampaignStatus, ReceiveMsg};
-use crate::state::{Config, Pledge, CAMPAIGNS, CONFIG, PLEDGES};
+use crate::state::{Config, Pledge, CAMPAIGNS, CONFIG, PLEDGES, REWARD_APPROVALS};
 use crate::validate;
 
 pub fn receive(
@@ -51,16 +53,16 @@ fn contribute(
             deadline: campaign.deadline,
         });
     }
-    let room = match campaign.hard_cap {
-        Some(cap) => cap.checked_sub(campaign.raised)?,
-        None => amount,
-    };
-    if room.is_zero() {
+    let room = campaign
+        .hard_cap
+        .map(|cap| cap.checked_sub(campaign.raised))
+        .transpose()?;
+    if room == Some(Uint128::zero()) {
         return Err(ContractError::HardCapReached);
     }
-    let accepted = amount.min(room);
+    let accepted = room.map_or(amount, |room| amount.min(room));
     // Only the pledge that fills the cap may be smaller than the minimum.
-    let fills_cap = campaign.hard_cap.is_some() && amount >= room;
+    let fills_cap = room.is_some_and(|room| amount >= room);
     if amount < campaign.min_pledge && !fills_cap {
         return Err(ContractError::BelowMinimum {
             min_pledge: campaign.min_pledge,
@@ -119,7 +121,10 @@ pub fn withdraw_pledge(
         .filter(|pledge| !pledge.amount.is_zero())
         .ok_or(ContractError::NoPledge)?;
     campaign.raised = campaign.raised.checked_sub(pledge.amount)?;
-    campaign.backers -= 1;
+    campaign.backers = campaign
+        .backers
+        .checked_sub(1)
+        .ok_or_else(|| OverflowError::new(OverflowOperation::Sub))?;
     PLEDGES.remove(deps.storage, key);
     CAMPAIGNS.save(deps.storage, campaign_id, &campaign)?;
     let config = CONFIG.load(deps.storage)?;
@@ -158,6 +163,11 @@ pub fn claim_rewards(
         .ok_or(ContractError::NoReward {
             pledged: pledge.amount,
         })?;
+    if !REWARD_APPROVALS.has(deps.storage, (campaign_id, reward.event_id)) {
+        return Err(ContractError::RewardsNotApproved {
+            event_id: reward.event_id,
+        });
+    }
     pledge.rewards_claimed = true;
     PLEDGES.save(deps.storage, key, &pledge)?;
     let config = CONFIG.load(deps.storage)?;

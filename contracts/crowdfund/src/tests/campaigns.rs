@@ -67,6 +67,16 @@ fn refuses_malformed_campaigns() {
         "a reward is between 1 and 20 tickets"
     );
     assert_eq!(
+        reason(launch_with(&mut chain, |c| {
+            c.deadline = c.starts_at.plus_seconds(181 * DAY)
+        })),
+        "a campaign starts within 90 days and runs for at most 180 days"
+    );
+    assert_eq!(
+        reason(launch_with(&mut chain, |c| c.reward_tiers[1].tier = 2)),
+        "a reward names a tier its event does not have"
+    );
+    assert_eq!(
         launch_with(&mut chain, |c| c.title = String::new()),
         ContractError::InvalidLength {
             field: "title",
@@ -223,4 +233,82 @@ fn migrates_forward_only() {
         migrate(chain.deps.as_mut(), chain.env.clone(), MigrateMsg {}).unwrap_err(),
         ContractError::CannotMigrate { .. }
     ));
+}
+
+#[test]
+fn rewards_of_another_issuers_event_wait_for_its_approval() {
+    let mut chain = Chain::new();
+    let other_issuer = chain.deps.api.addr_make("another_theater");
+    chain.set_event_issuer(&other_issuer);
+    let creator = chain.accounts.creator.clone();
+    let input = campaign_input(&chain.env);
+    chain
+        .exec(&creator, ExecuteMsg::Launch { campaign: input })
+        .unwrap();
+    assert_eq!(
+        chain.campaign().approved_reward_events,
+        vec![7],
+        "campaign 1: own event"
+    );
+    let second: CampaignResponse = from_json(
+        query(
+            chain.deps.as_ref(),
+            chain.env.clone(),
+            QueryMsg::Campaign { campaign_id: 2 },
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert!(second.approved_reward_events.is_empty());
+
+    let backer = chain.accounts.backers[0].clone();
+    let msg = cw20::Cw20ReceiveMsg {
+        sender: backer.to_string(),
+        amount: Uint128::new(1_000 * CTC),
+        msg: to_json_binary(&ReceiveMsg::Contribute { campaign_id: 2 }).unwrap(),
+    };
+    let token = chain.accounts.token.clone();
+    chain.exec(&token, ExecuteMsg::Receive(msg)).unwrap();
+    chain.after_deadline();
+    chain
+        .exec(&backer, ExecuteMsg::Finalize { campaign_id: 2 })
+        .unwrap();
+    let claim = ExecuteMsg::ClaimRewards { campaign_id: 2 };
+    assert_eq!(
+        chain.refused(&backer, claim.clone()),
+        ContractError::RewardsNotApproved { event_id: 7 }
+    );
+    let approve = |event_id| ExecuteMsg::ApproveRewards {
+        campaign_id: 2,
+        event_id,
+    };
+    assert_eq!(
+        chain.refused(&creator, approve(7)),
+        ContractError::NotEventIssuer { event_id: 7 }
+    );
+    assert_eq!(
+        chain.refused(&other_issuer, approve(8)),
+        ContractError::NotARewardEvent { event_id: 8 }
+    );
+    chain.exec(&other_issuer, approve(7)).unwrap();
+    chain.exec(&backer, claim).unwrap();
+}
+
+#[test]
+fn a_campaign_that_reached_its_goal_at_the_close_cannot_be_cancelled() {
+    let mut chain = Chain::new();
+    chain.pledge(0, 1_000 * CTC).unwrap();
+    let creator = chain.accounts.creator.clone();
+    chain.after_deadline();
+    assert_eq!(
+        chain.refused(&creator, ExecuteMsg::Cancel { campaign_id: 1 }),
+        ContractError::AlreadySucceeded
+    );
+    let mut capped = Chain::new();
+    capped.pledge(0, 1_500 * CTC).unwrap();
+    let owner = capped.accounts.owner.clone();
+    assert_eq!(
+        capped.refused(&owner, ExecuteMsg::Cancel { campaign_id: 1 }),
+        ContractError::AlreadySucceeded
+    );
 }

@@ -8,9 +8,10 @@ use cosmwasm_std::testing::{
     message_info, mock_dependencies, mock_env, MockApi, MockQuerier, MockStorage,
 };
 use cosmwasm_std::{
-    from_json, to_json_binary, Addr, CosmosMsg, Env, Order, OwnedDeps, Response, Storage, Uint128,
-    WasmMsg,
+    from_json, to_json_binary, Addr, ContractResult, CosmosMsg, Env, Order, OwnedDeps, Response,
+    Storage, SystemResult, Uint128, WasmMsg, WasmQuery,
 };
+use ctc_interfaces::tickets::{EventSummary, TicketQueryMsg, TierSummary};
 use ctc_interfaces::BasisPoints;
 use cw20::Cw20ReceiveMsg;
 
@@ -109,12 +110,39 @@ impl Chain {
             env,
             accounts,
         };
+        let issuer = chain.accounts.creator.clone();
+        chain.set_event_issuer(&issuer);
         let creator = chain.accounts.creator.clone();
         let input = campaign_input(&chain.env);
         chain
             .exec(&creator, ExecuteMsg::Launch { campaign: input })
             .unwrap();
         chain
+    }
+
+    /// ticket-nft answers that every event was issued by `issuer`, ends in a year and has two
+    /// tiers.
+    pub fn set_event_issuer(&mut self, issuer: &Addr) {
+        let ticket_nft = self.accounts.ticket_nft.to_string();
+        let summary = EventSummary {
+            issuer: issuer.clone(),
+            ends_at: self.env.block.time.plus_seconds(365 * DAY),
+            tiers: vec![
+                TierSummary {
+                    supply: 100,
+                    sold: 0
+                };
+                2
+            ],
+        };
+        self.deps.querier.update_wasm(move |query| {
+            let WasmQuery::Smart { contract_addr, msg } = query else {
+                panic!("unexpected query {query:?}");
+            };
+            assert_eq!(*contract_addr, ticket_nft);
+            let TicketQueryMsg::Event { .. } = from_json(msg).unwrap();
+            SystemResult::Ok(ContractResult::Ok(to_json_binary(&summary).unwrap()))
+        });
     }
 
     pub fn exec(&mut self, sender: &Addr, msg: ExecuteMsg) -> Result<Response, ContractError> {

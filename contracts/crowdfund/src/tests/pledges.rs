@@ -146,3 +146,66 @@ fn refunds_follow_failure_once_per_backer() {
         ContractError::AlreadyRefunded
     );
 }
+
+#[test]
+fn claims_and_refunds_follow_the_outcome() {
+    let mut chain = Chain::new();
+    chain.pledge(0, 600 * CTC).unwrap();
+    let backers = chain.accounts.backers.clone();
+    let creator = chain.accounts.creator.clone();
+    chain
+        .exec(&creator, ExecuteMsg::Cancel { campaign_id: 1 })
+        .unwrap();
+    assert_eq!(
+        chain.refused(&backers[0], ExecuteMsg::ClaimRewards { campaign_id: 1 }),
+        ContractError::NotSucceeded
+    );
+
+    let mut won = Chain::new();
+    won.pledge(0, 1_000 * CTC).unwrap();
+    won.after_deadline();
+    won.exec(&backers[1], ExecuteMsg::Finalize { campaign_id: 1 })
+        .unwrap();
+    assert_eq!(
+        won.refused(&backers[0], ExecuteMsg::Refund { campaign_id: 1 }),
+        ContractError::NotRefundable
+    );
+}
+
+#[test]
+fn a_backer_who_withdraws_and_returns_is_counted_once() {
+    let mut chain = Chain::new();
+    let backer = chain.accounts.backers[0].clone();
+    chain.pledge(0, 100 * CTC).unwrap();
+    chain
+        .exec(&backer, ExecuteMsg::WithdrawPledge { campaign_id: 1 })
+        .unwrap();
+    chain.pledge(0, 40 * CTC).unwrap();
+    let campaign = chain.campaign();
+    assert_eq!(
+        (campaign.backers, campaign.raised),
+        (1, Uint128::new(40 * CTC))
+    );
+    chain.after_deadline();
+    chain
+        .exec(&backer, ExecuteMsg::Finalize { campaign_id: 1 })
+        .unwrap();
+    let response = chain
+        .exec(&backer, ExecuteMsg::Refund { campaign_id: 1 })
+        .unwrap();
+    assert_eq!(executes(&response)[0].1, transfer_json(&backer, 40 * CTC));
+}
+
+#[test]
+fn pledges_open_at_the_start_and_close_at_the_deadline() {
+    let mut chain = Chain::new();
+    let deadline = chain.campaign().deadline;
+    chain.pledge(0, 10 * CTC).unwrap();
+    chain.env.block.time = deadline.minus_nanos(1);
+    chain.pledge(1, 10 * CTC).unwrap();
+    chain.env.block.time = deadline;
+    assert_eq!(
+        chain.pledge(2, 10 * CTC).unwrap_err(),
+        ContractError::DeadlinePassed { deadline }
+    );
+}

@@ -248,3 +248,15 @@ fn cancellation_is_for_the_issuer_or_owner_before_the_end() {
     ));
     assert_eq!(chain.refused(&owner, cancel), ContractError::EventCancelled);
 }
+
+#[test]
+fn the_event_answer_reads_as_the_interface_summary() {
+    let chain = Chain::new();
+    let interface_msg = ctc_interfaces::tickets::TicketQueryMsg::Event { event_id: 1 };
+    let msg: QueryMsg = from_json(to_json_binary(&interface_msg).unwrap()).unwrap();
+    let raw = query(chain.deps.as_ref(), chain.env.clone(), msg).unwrap();
+    let summary: ctc_interfaces::tickets::EventSummary = from_json(raw).unwrap();
+    assert_eq!(summary.issuer, chain.accounts.issuer);
+    assert_eq!(summary.tiers.len(), 2);
+    assert_eq!(summary.tiers[1].supply, 2);
+}
