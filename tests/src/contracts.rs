@@ -47,6 +47,17 @@ pub fn crowdfund() -> Box<dyn Contract<Empty>> {
     )
 }
 
+pub fn tipping() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            tipping::contract::execute,
+            tipping::contract::instantiate,
+            tipping::contract::query,
+        )
+        .with_migrate(tipping::contract::migrate),
+    )
+}
+
 /// Plain cw20-base, the reference CTC must behave like.
 pub fn cw20_base() -> Box<dyn Contract<Empty>> {
     Box::new(

@@ -19,4 +19,6 @@ mod ticket_escrow_invariant;
 #[cfg(test)]
 mod ticket_flows;
 #[cfg(test)]
+mod tipping_flows;
+#[cfg(test)]
 mod token_flows;

@@ -14,6 +14,8 @@ use crate::contracts;
 
 /// One CTC in micro-units.
 pub const CTC: u128 = 1_000_000;
+/// The chain's native coin, accepted by tipping.
+pub const NATIVE_DENOM: &str = "ustake";
 
 pub struct Platform {
     pub app: App,
@@ -21,6 +23,7 @@ pub struct Platform {
     pub registry: Addr,
     pub tickets: Addr,
     pub crowdfund: Addr,
+    pub tipping: Addr,
     /// Platform owner and registry authority.
     pub owner: Addr,
     pub treasury: Addr,
@@ -41,7 +44,7 @@ pub fn digest(n: u8) -> String {
 
 impl Platform {
     /// Tickets: platform fee 5%, burn share 10%, settlement one day after an event ends.
-    /// Crowdfund: platform fee 3%. Four fans with 10,000 CTC each; the theater may issue 10,000
+    /// Crowdfund: platform fee 3%. Tipping: fee 2%, smallest tip 1 CTC or 1,000 ustake. Four fans with 10,000 CTC each; the theater may issue 10,000
     /// tickets a day; the troupe may launch campaigns.
     pub fn new() -> Self {
         let mut app = App::default();
@@ -68,6 +71,7 @@ impl Platform {
         let registry_code = app.store_code(contracts::partner_registry());
         let tickets_code = app.store_code(contracts::ticket_nft());
         let crowdfund_code = app.store_code(contracts::crowdfund());
+        let tipping_code = app.store_code(contracts::tipping());
         let token = app
             .instantiate_contract(
                 token_code,
@@ -140,6 +144,27 @@ impl Platform {
                 Some(owner.to_string()),
             )
             .unwrap();
+        let tipping = app
+            .instantiate_contract(
+                tipping_code,
+                owner.clone(),
+                &tipping::msg::InstantiateMsg {
+                    token: token.to_string(),
+                    registry: registry.to_string(),
+                    treasury: treasury.to_string(),
+                    fee: BasisPoints::new(200).unwrap(),
+                    min_ctc_tip: Uint128::new(CTC),
+                    native_denoms: vec![tipping::msg::DenomMinimum {
+                        denom: NATIVE_DENOM.into(),
+                        min_tip: Uint128::new(1_000),
+                    }],
+                    owner: None,
+                },
+                &[],
+                "tipping",
+                Some(owner.to_string()),
+            )
+            .unwrap();
 
         let mut platform = Self {
             app,
@@ -147,6 +172,7 @@ impl Platform {
             registry,
             tickets,
             crowdfund,
+            tipping,
             owner: owner.clone(),
             treasury,
             community: buckets[4].clone(),

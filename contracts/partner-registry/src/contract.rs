@@ -210,6 +210,9 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
             address,
             accepted_attesters,
         )?),
+        QueryMsg::PartnerStatus { address } => {
+            to_json_binary(&partners::partner_status(deps, address)?)
+        }
         QueryMsg::Clearance {
             partner,
             capability,

@@ -4,7 +4,7 @@ use cw_ownable::{cw_ownable_execute, cw_ownable_query};
 
 pub use ctc_interfaces::registry::{
     Capability, CapabilityResponse, ClearanceResponse, IdentityLevel, IdentityLevelResponse,
-    PartnerKind,
+    PartnerKind, PartnerStatusResponse,
 };
 
 #[cw_serde]
@@ -175,6 +175,9 @@ pub enum QueryMsg {
         address: String,
         accepted_attesters: Option<Vec<String>>,
     },
+    /// Admitted, and Active now: what "verified" means for performers and venues.
+    #[returns(PartnerStatusResponse)]
+    PartnerStatus { address: String },
     /// `HasCapability` for `partner` and `IdentityLevel` (any attester) for `user`, in one call.
     #[returns(ClearanceResponse)]
     Clearance {

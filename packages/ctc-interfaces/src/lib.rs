@@ -8,6 +8,7 @@ pub mod crowdfund;
 pub mod paging;
 pub mod registry;
 pub mod tickets;
+pub mod tipping;
 pub mod token;
 
 pub use bps::{BasisPoints, BasisPointsError, FeeSplit};

@@ -118,6 +118,10 @@ pub enum RegistryQueryMsg {
         address: String,
         accepted_attesters: Option<Vec<String>>,
     },
+    /// Whether `address` was admitted as a partner and is Active now (a verified performer,
+    /// merchant or venue, whatever its capabilities).
+    #[returns(PartnerStatusResponse)]
+    PartnerStatus { address: String },
     /// `HasCapability` for `partner` and, when `user` is given, `IdentityLevel` for `user`, in one
     /// call: a sale to an identity-gated event pays one cross-contract query instead of two.
     #[returns(ClearanceResponse)]
@@ -165,6 +169,13 @@ pub struct IdentityLevelResponse {
     pub level: Option<IdentityLevel>,
     pub attester: Option<Addr>,
     pub expires_at: Option<Timestamp>,
+}
+
+#[cw_serde]
+pub struct PartnerStatusResponse {
+    pub admitted: bool,
+    pub active: bool,
+    pub kind: Option<PartnerKind>,
 }
 
 #[cw_serde]

@@ -231,3 +231,18 @@ pub fn platform_contracts(
         .collect::<StdResult<_>>()?;
     Ok(PlatformContractsResponse { contracts })
 }
+
+pub fn partner_status(
+    deps: Deps,
+    address: String,
+) -> Result<crate::msg::PartnerStatusResponse, ContractError> {
+    let address = validate::address(deps.api, "address", &address)?;
+    let partner = PARTNERS.may_load(deps.storage, &address)?;
+    Ok(crate::msg::PartnerStatusResponse {
+        admitted: partner.is_some(),
+        active: partner
+            .as_ref()
+            .is_some_and(|p| p.status == PartnerStatus::Active),
+        kind: partner.map(|p| p.kind),
+    })
+}

@@ -320,3 +320,23 @@ fn updating_a_revoked_partner_and_reading_unknown_records_are_refused() {
     });
     assert!(matches!(err, ContractError::PageLimit(_)));
 }
+
+#[test]
+fn partner_status_says_who_is_admitted_and_active() {
+    let mut chain = Chain::new();
+    let theater = chain.accounts.theater.clone();
+    let alice = chain.accounts.alice.clone();
+    let status = |chain: &Chain, who: &Addr| -> crate::msg::PartnerStatusResponse {
+        chain.ask(QueryMsg::PartnerStatus {
+            address: who.to_string(),
+        })
+    };
+    let active = status(&chain, &theater);
+    assert!(active.admitted && active.active);
+    assert_eq!(active.kind, Some(PartnerKind::Theater));
+    assert!(!status(&chain, &alice).admitted);
+    let regulator = chain.accounts.regulator.clone();
+    chain.exec(&regulator, suspend(&theater, 1)).unwrap();
+    let suspended = status(&chain, &theater);
+    assert!(suspended.admitted && !suspended.active);
+}

@@ -1,0 +1,53 @@
+use cosmwasm_std::{OverflowError, StdError, Uint128};
+use thiserror::Error;
+
+#[derive(Error, Debug, PartialEq)]
+pub enum ContractError {
+    #[error("{0}")]
+    Std(#[from] StdError),
+
+    #[error("{0}")]
+    Overflow(#[from] OverflowError),
+
+    #[error("{0}")]
+    Ownership(#[from] cw_ownable::OwnershipError),
+
+    #[error("{0}")]
+    Payment(#[from] cw_utils::PaymentError),
+
+    #[error("only the configured CTC token is accepted")]
+    WrongToken,
+
+    #[error("invalid address in {field}: {reason}")]
+    InvalidAddress { field: &'static str, reason: String },
+
+    #[error("a tip to oneself is not a tip")]
+    SelfTip,
+
+    #[error("a tip must be greater than zero")]
+    ZeroTip,
+
+    #[error("the smallest tip in {denom} is {min}")]
+    BelowMinimum { denom: String, min: Uint128 },
+
+    #[error("{denom} is not accepted")]
+    UnacceptedDenom { denom: String },
+
+    #[error("a memo is at most {max} bytes")]
+    MemoTooLong { max: usize },
+
+    #[error("a context is between 1 and {max} bytes")]
+    InvalidContext { max: usize },
+
+    #[error("tips for {kind} need a recipient verified in the registry")]
+    RecipientNotVerified { kind: String },
+
+    #[error("the service fee is at most 1000 basis points (10%)")]
+    FeeTooHigh,
+
+    #[error("invalid denom {denom}")]
+    InvalidDenom { denom: String },
+
+    #[error("cannot migrate: {reason}")]
+    CannotMigrate { reason: String },
+}

@@ -1,0 +1,348 @@
+use cosmwasm_std::{
+    coins, to_json_binary, Addr, Api, BankMsg, CosmosMsg, DepsMut, Empty, Env, MessageInfo,
+    QuerierWrapper, Response, Storage, Uint128, WasmMsg,
+};
+use ctc_interfaces::registry::{PartnerStatusResponse, RegistryQueryMsg};
+use ctc_interfaces::BasisPoints;
+use cw20::Cw20ReceiveMsg;
+
+use crate::error::ContractError;
+use crate::msg::{ReceiveMsg, TipRecord};
+use crate::state::{
+    ctc_denom, Config, Totals, CONFIG, CONTEXT_TOTALS, NATIVE_DENOMS, RECEIVED, RECENT,
+    RECENT_SIZE, RECIPIENT_TOTALS, TIPPER_TOTALS, TOP, TOP_K, VERIFIED_KINDS,
+};
+
+pub const MAX_MEMO_BYTES: usize = 140;
+pub const MAX_CONTEXT_BYTES: usize = 64;
+pub const MAX_FEE: BasisPoints = match BasisPoints::new(1_000) {
+    Ok(fee) => fee,
+    Err(_) => BasisPoints::ZERO,
+};
+
+pub fn address(api: &dyn Api, field: &'static str, value: &str) -> Result<Addr, ContractError> {
+    api.addr_validate(value)
+        .map_err(|err| ContractError::InvalidAddress {
+            field,
+            reason: err.to_string(),
+        })
+}
+
+pub fn check_fee(fee: BasisPoints) -> Result<BasisPoints, ContractError> {
+    if fee > MAX_FEE {
+        return Err(ContractError::FeeTooHigh);
+    }
+    Ok(fee)
+}
+
+/// A tip as sent: who, to whom, what, and its free-text parts.
+struct Tip {
+    from: Addr,
+    recipient: String,
+    denom: String,
+    amount: Uint128,
+    min: Uint128,
+    memo: Option<String>,
+    context: Option<String>,
+}
+
+pub fn receive(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    wrapper: Cw20ReceiveMsg,
+) -> Result<Response, ContractError> {
+    let config = CONFIG.load(deps.storage)?;
+    if info.sender != config.token {
+        return Err(ContractError::WrongToken);
+    }
+    let ReceiveMsg::Tip {
+        recipient,
+        memo,
+        context,
+    } = cosmwasm_std::from_json(&wrapper.msg)?;
+    let tip = Tip {
+        from: address(deps.api, "sender", &wrapper.sender)?,
+        recipient,
+        denom: ctc_denom(&config.token),
+        amount: wrapper.amount,
+        min: config.min_ctc_tip,
+        memo,
+        context,
+    };
+    let (to, fee, rest) = accept(deps, &env, &config, tip)?;
+    let payout = |recipient: &Addr, amount: Uint128| -> Result<CosmosMsg, ContractError> {
+        Ok(WasmMsg::Execute {
+            contract_addr: config.token.to_string(),
+            msg: to_json_binary(&cw20::Cw20ExecuteMsg::Transfer {
+                recipient: recipient.to_string(),
+                amount,
+            })?,
+            funds: vec![],
+        }
+        .into())
+    };
+    forward(to, fee, rest, &config, payout)
+}
+
+pub fn tip_native(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    recipient: String,
+    memo: Option<String>,
+    context: Option<String>,
+) -> Result<Response, ContractError> {
+    let coin = cw_utils::one_coin(&info)?;
+    let min = NATIVE_DENOMS
+        .may_load(deps.storage, &coin.denom)?
+        .ok_or_else(|| ContractError::UnacceptedDenom {
+            denom: coin.denom.clone(),
+        })?;
+    let config = CONFIG.load(deps.storage)?;
+    let denom = coin.denom.clone();
+    let tip = Tip {
+        from: info.sender,
+        recipient,
+        denom: denom.clone(),
+        amount: coin.amount,
+        min,
+        memo,
+        context,
+    };
+    let (to, fee, rest) = accept(deps, &env, &config, tip)?;
+    let payout = |recipient: &Addr, amount: Uint128| -> Result<CosmosMsg, ContractError> {
+        Ok(BankMsg::Send {
+            to_address: recipient.to_string(),
+            amount: coins(amount.u128(), denom.clone()),
+        }
+        .into())
+    };
+    forward(to, fee, rest, &config, payout)
+}
+
+/// The rest to the recipient and the fee to the treasury, in the same transaction.
+fn forward(
+    (to, response): (Addr, Response),
+    fee: Uint128,
+    rest: Uint128,
+    config: &Config,
+    payout: impl Fn(&Addr, Uint128) -> Result<CosmosMsg, ContractError>,
+) -> Result<Response, ContractError> {
+    let mut response = response.add_message(payout(&to, rest)?);
+    if !fee.is_zero() {
+        response = response.add_message(payout(&config.treasury, fee)?);
+    }
+    Ok(response)
+}
+
+/// Checks the tip, records it, and answers the recipient, the fee (rounded down, so the rounding
+/// dust goes to the recipient) and the rest, with the event attributes.
+fn accept(
+    deps: DepsMut,
+    env: &Env,
+    config: &Config,
+    tip: Tip,
+) -> Result<((Addr, Response), Uint128, Uint128), ContractError> {
+    let to = address(deps.api, "recipient", &tip.recipient)?;
+    if to == tip.from {
+        return Err(ContractError::SelfTip);
+    }
+    if tip.amount.is_zero() {
+        return Err(ContractError::ZeroTip);
+    }
+    if tip.amount < tip.min {
+        return Err(ContractError::BelowMinimum {
+            denom: tip.denom,
+            min: tip.min,
+        });
+    }
+    if tip.memo.as_ref().is_some_and(|m| m.len() > MAX_MEMO_BYTES) {
+        return Err(ContractError::MemoTooLong {
+            max: MAX_MEMO_BYTES,
+        });
+    }
+    if let Some(context) = &tip.context {
+        if context.is_empty() || context.len() > MAX_CONTEXT_BYTES {
+            return Err(ContractError::InvalidContext {
+                max: MAX_CONTEXT_BYTES,
+            });
+        }
+        let kind = context.split(':').next().unwrap_or_default();
+        if VERIFIED_KINDS.has(deps.storage, kind) && !is_verified(deps.querier, config, &to)? {
+            return Err(ContractError::RecipientNotVerified {
+                kind: kind.to_owned(),
+            });
+        }
+    }
+    let fee = config.fee.of(tip.amount);
+    let rest = tip.amount.checked_sub(fee)?;
+    let record = TipRecord {
+        from: tip.from,
+        to: to.clone(),
+        denom: tip.denom,
+        amount: tip.amount,
+        fee,
+        memo: tip.memo,
+        context: tip.context,
+        time: env.block.time,
+    };
+    record_tip(deps.storage, &record)?;
+    let response = Response::new()
+        .add_attribute("action", "tip")
+        .add_attribute("from", &record.from)
+        .add_attribute("to", &to)
+        .add_attribute("denom", &record.denom)
+        .add_attribute("amount", record.amount)
+        .add_attribute("fee", fee)
+        .add_attribute("context", record.context.unwrap_or_default());
+    Ok(((to, response), fee, rest))
+}
+
+pub fn is_verified(
+    querier: QuerierWrapper,
+    config: &Config,
+    address: &Addr,
+) -> Result<bool, ContractError> {
+    let status: PartnerStatusResponse = querier.query_wasm_smart(
+        &config.registry,
+        &RegistryQueryMsg::PartnerStatus {
+            address: address.to_string(),
+        },
+    )?;
+    Ok(status.active)
+}
+
+fn add(totals: Option<Totals>, amount: Uint128) -> Result<Totals, ContractError> {
+    let totals = totals.unwrap_or_default();
+    Ok(Totals {
+        total: totals.total.checked_add(amount)?,
+        count: totals.count + 1,
+    })
+}
+
+/// Stats, the recipient's recent tips and the leaderboard: a fixed number of reads and writes
+/// per tip, whatever the history.
+fn record_tip(storage: &mut dyn Storage, tip: &TipRecord) -> Result<(), ContractError> {
+    let denom = tip.denom.as_str();
+    let recipient_key = (&tip.to, denom);
+    let recipient = add(
+        RECIPIENT_TOTALS.may_load(storage, recipient_key)?,
+        tip.amount,
+    )?;
+    RECIPIENT_TOTALS.save(storage, recipient_key, &recipient)?;
+    let tipper_key = (&tip.from, denom);
+    let tipper = add(TIPPER_TOTALS.may_load(storage, tipper_key)?, tip.amount)?;
+    TIPPER_TOTALS.save(storage, tipper_key, &tipper)?;
+    if let Some(context) = &tip.context {
+        let key = (context.as_str(), denom);
+        let totals = add(CONTEXT_TOTALS.may_load(storage, key)?, tip.amount)?;
+        CONTEXT_TOTALS.save(storage, key, &totals)?;
+    }
+
+    let received = RECEIVED.may_load(storage, &tip.to)?.unwrap_or_default();
+    RECENT.save(storage, (&tip.to, received % RECENT_SIZE), tip)?;
+    RECEIVED.save(storage, &tip.to, &received.wrapping_add(1))?;
+
+    let mut top = TOP.may_load(storage, denom)?.unwrap_or_default();
+    update_top(&mut top, &tip.to, recipient.total);
+    TOP.save(storage, denom, &top)?;
+    Ok(())
+}
+
+/// Puts `address` with its new `total` where it belongs in a list of at most `TOP_K`, highest
+/// first (ties: earlier entrants first). O(TOP_K).
+pub fn update_top(top: &mut Vec<(Addr, Uint128)>, address: &Addr, total: Uint128) {
+    top.retain(|(entry, _)| entry != address);
+    let position = top
+        .iter()
+        .position(|(_, other)| total > *other)
+        .unwrap_or(top.len());
+    if position < TOP_K {
+        top.insert(position, (address.clone(), total));
+        top.truncate(TOP_K);
+    }
+}
+
+pub fn update_config(
+    deps: DepsMut,
+    info: MessageInfo,
+    treasury: Option<String>,
+    fee: Option<BasisPoints>,
+    min_ctc_tip: Option<Uint128>,
+) -> Result<Response, ContractError> {
+    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    let mut config = CONFIG.load(deps.storage)?;
+    if let Some(treasury) = treasury {
+        config.treasury = address(deps.api, "treasury", &treasury)?;
+    }
+    if let Some(fee) = fee {
+        config.fee = check_fee(fee)?;
+    }
+    if let Some(min) = min_ctc_tip {
+        config.min_ctc_tip = min;
+    }
+    CONFIG.save(deps.storage, &config)?;
+    Ok(Response::new()
+        .add_attribute("action", "update_config")
+        .add_attribute("treasury", config.treasury)
+        .add_attribute("fee", config.fee.to_string()))
+}
+
+pub fn set_denom(
+    deps: DepsMut,
+    info: MessageInfo,
+    denom: String,
+    min_tip: Option<Uint128>,
+) -> Result<Response, ContractError> {
+    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    validate_denom(&denom)?;
+    match min_tip {
+        Some(min) => NATIVE_DENOMS.save(deps.storage, &denom, &min)?,
+        None => NATIVE_DENOMS.remove(deps.storage, &denom),
+    }
+    Ok(Response::new()
+        .add_attribute("action", "set_denom")
+        .add_attribute("denom", denom)
+        .add_attribute("accepted", min_tip.is_some().to_string()))
+}
+
+/// Cosmos SDK coin denoms: 3–128 characters, a letter first, then letters, digits and `/:._-`.
+pub fn validate_denom(denom: &str) -> Result<(), ContractError> {
+    let mut chars = denom.chars();
+    let valid = (3..=128).contains(&denom.len())
+        && chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || "/:._-".contains(c));
+    if !valid {
+        return Err(ContractError::InvalidDenom {
+            denom: denom.to_owned(),
+        });
+    }
+    Ok(())
+}
+
+pub fn set_verification_required(
+    deps: DepsMut,
+    info: MessageInfo,
+    context_kind: String,
+    required: bool,
+) -> Result<Response, ContractError> {
+    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    if context_kind.is_empty()
+        || context_kind.len() > MAX_CONTEXT_BYTES
+        || context_kind.contains(':')
+    {
+        return Err(ContractError::InvalidContext {
+            max: MAX_CONTEXT_BYTES,
+        });
+    }
+    if required {
+        VERIFIED_KINDS.save(deps.storage, &context_kind, &Empty {})?;
+    } else {
+        VERIFIED_KINDS.remove(deps.storage, &context_kind);
+    }
+    Ok(Response::new()
+        .add_attribute("action", "set_verification_required")
+        .add_attribute("context_kind", context_kind)
+        .add_attribute("required", required.to_string()))
+}

@@ -1,0 +1,184 @@
+use super::*;
+
+#[test]
+fn a_ctc_tip_is_forwarded_at_once_with_the_fee_rounded_down() {
+    let mut chain = Chain::new();
+    let response = chain.tip_ctc(0, 1, 1_000_003).unwrap();
+    // 2.5% of 1,000,003 is 25,000.075: the fee is 25,000 and the recipient gets the dust.
+    assert_eq!(
+        payments(&response, &chain.token),
+        vec![
+            (chain.fans[1].to_string(), 975_003, "ctc".into()),
+            (chain.treasury.to_string(), 25_000, "ctc".into()),
+        ]
+    );
+    assert_eq!(response.attributes[0].value, "tip");
+}
+
+#[test]
+fn a_native_tip_is_forwarded_with_bank_sends() {
+    let mut chain = Chain::new();
+    let response = chain
+        .tip_native(2, 3, &native(40_000), Some("event:7"))
+        .unwrap();
+    assert_eq!(
+        payments(&response, &chain.token),
+        vec![
+            (chain.fans[3].to_string(), 39_000, NATIVE.into()),
+            (chain.treasury.to_string(), 1_000, NATIVE.into()),
+        ]
+    );
+}
+
+#[test]
+fn refuses_every_malformed_tip_and_changes_nothing() {
+    let mut chain = Chain::new();
+    let fan0 = chain.fans[0].clone();
+    assert_eq!(
+        chain.tip_ctc(0, 0, 5 * CTC).unwrap_err(),
+        ContractError::SelfTip
+    );
+    assert_eq!(chain.tip_ctc(0, 1, 0).unwrap_err(), ContractError::ZeroTip);
+    assert_eq!(
+        chain.tip_ctc(0, 1, CTC - 1).unwrap_err(),
+        ContractError::BelowMinimum {
+            denom: chain.ctc(),
+            min: Uint128::new(CTC)
+        }
+    );
+    let fake = chain.deps.api.addr_make("fake_token");
+    assert_eq!(
+        chain
+            .tip_ctc_via(&fake, 0, &fan0, 5 * CTC, None)
+            .unwrap_err(),
+        ContractError::WrongToken
+    );
+    assert_eq!(
+        chain.tip_native(0, 1, &native(999), None).unwrap_err(),
+        ContractError::BelowMinimum {
+            denom: NATIVE.into(),
+            min: Uint128::new(1_000)
+        }
+    );
+    assert_eq!(
+        chain
+            .tip_native(0, 1, &coins(5_000, "uatom"), None)
+            .unwrap_err(),
+        ContractError::UnacceptedDenom {
+            denom: "uatom".into()
+        }
+    );
+    let two = vec![Coin::new(5_000u128, "uatom"), Coin::new(5_000u128, NATIVE)];
+    assert_eq!(
+        chain.tip_native(0, 1, &two, None).unwrap_err(),
+        ContractError::Payment(cw_utils::PaymentError::MultipleDenoms {})
+    );
+    assert_eq!(
+        chain.tip_native(0, 1, &[], None).unwrap_err(),
+        ContractError::Payment(cw_utils::PaymentError::NoFunds {})
+    );
+    let long = "x".repeat(65);
+    assert_eq!(
+        chain
+            .tip_native(0, 1, &native(5_000), Some(&long))
+            .unwrap_err(),
+        ContractError::InvalidContext { max: 64 }
+    );
+    let (sender, recipient) = (chain.fans[0].clone(), chain.fans[1].clone());
+    let memo = ExecuteMsg::TipNative {
+        recipient: recipient.to_string(),
+        memo: Some("m".repeat(141)),
+        context: None,
+    };
+    assert_eq!(
+        chain.run(&sender, &native(5_000), memo).unwrap_err(),
+        ContractError::MemoTooLong { max: 140 }
+    );
+    // Coins sent with any other message are refused too.
+    let config = ExecuteMsg::SetDenom {
+        denom: "uatom".into(),
+        min_tip: Some(Uint128::one()),
+    };
+    let owner = chain.owner.clone();
+    assert_eq!(
+        chain.run(&owner, &native(1), config).unwrap_err(),
+        ContractError::Payment(cw_utils::PaymentError::NonPayable {})
+    );
+}
+
+#[test]
+fn a_context_kind_can_require_a_verified_recipient() {
+    let mut chain = Chain::new();
+    let owner = chain.owner.clone();
+    let stranger = chain.fans[3].clone();
+    let require = ExecuteMsg::SetVerificationRequired {
+        context_kind: "performance".into(),
+        required: true,
+    };
+    assert_eq!(
+        chain.exec(&stranger, require.clone()).unwrap_err(),
+        ContractError::Ownership(cw_ownable::OwnershipError::NotOwner)
+    );
+    chain.exec(&owner, require).unwrap();
+    let token = chain.token.clone();
+    let performer = chain.fans[5].clone();
+    assert_eq!(
+        chain
+            .tip_ctc_via(&token, 0, &performer, 5 * CTC, Some("performance:hamlet"))
+            .unwrap_err(),
+        ContractError::RecipientNotVerified {
+            kind: "performance".into()
+        }
+    );
+    chain
+        .tip_ctc_via(&token, 0, &performer, 5 * CTC, Some("post:42"))
+        .unwrap();
+    chain.verify(&[&performer]);
+    chain
+        .tip_ctc_via(&token, 0, &performer, 5 * CTC, Some("performance:hamlet"))
+        .unwrap();
+}
+
+#[test]
+fn only_the_owner_sets_fees_and_denoms_within_bounds() {
+    let mut chain = Chain::new();
+    let owner = chain.owner.clone();
+    let fan = chain.fans[0].clone();
+    let fee = |bps| ExecuteMsg::UpdateConfig {
+        treasury: None,
+        fee: Some(BasisPoints::new(bps).unwrap()),
+        min_ctc_tip: None,
+    };
+    assert_eq!(
+        chain.exec(&fan, fee(100)).unwrap_err(),
+        ContractError::Ownership(cw_ownable::OwnershipError::NotOwner)
+    );
+    assert_eq!(
+        chain.exec(&owner, fee(1_001)).unwrap_err(),
+        ContractError::FeeTooHigh
+    );
+    chain.exec(&owner, fee(1_000)).unwrap();
+    let bad = ExecuteMsg::SetDenom {
+        denom: "1bad".into(),
+        min_tip: Some(Uint128::one()),
+    };
+    assert!(matches!(
+        chain.exec(&owner, bad).unwrap_err(),
+        ContractError::InvalidDenom { .. }
+    ));
+    chain
+        .exec(
+            &owner,
+            ExecuteMsg::SetDenom {
+                denom: NATIVE.into(),
+                min_tip: None,
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        chain.tip_native(0, 1, &native(5_000), None).unwrap_err(),
+        ContractError::UnacceptedDenom {
+            denom: NATIVE.into()
+        }
+    );
+}
