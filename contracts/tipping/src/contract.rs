@@ -14,7 +14,7 @@ pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn instantiate(
     deps: DepsMut,
-    _env: Env,
+    env: Env,
     info: MessageInfo,
     msg: InstantiateMsg,
 ) -> Result<Response, ContractError> {
@@ -22,7 +22,7 @@ pub fn instantiate(
     let config = Config {
         token: address(deps.api, "token", &msg.token)?,
         registry: address(deps.api, "registry", &msg.registry)?,
-        treasury: address(deps.api, "treasury", &msg.treasury)?,
+        treasury: execute::treasury(deps.api, &env, &msg.treasury)?,
         fee: check_fee(msg.fee)?,
         min_ctc_tip: msg.min_ctc_tip,
     };
@@ -63,7 +63,7 @@ pub fn execute(
             treasury,
             fee,
             min_ctc_tip,
-        } => execute::update_config(deps, info, treasury, fee, min_ctc_tip),
+        } => execute::update_config(deps, env, info, treasury, fee, min_ctc_tip),
         ExecuteMsg::SetDenom { denom, min_tip } => execute::set_denom(deps, info, denom, min_tip),
         ExecuteMsg::SetVerificationRequired {
             context_kind,

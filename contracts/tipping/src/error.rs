@@ -24,6 +24,9 @@ pub enum ContractError {
     #[error("a tip to oneself is not a tip")]
     SelfTip,
 
+    #[error("neither this contract nor the CTC token can receive tips or fees")]
+    UnpayableRecipient,
+
     #[error("a tip must be greater than zero")]
     ZeroTip,
 

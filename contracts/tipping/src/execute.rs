@@ -136,8 +136,8 @@ fn forward(
     Ok(response)
 }
 
-/// Checks the tip, records it, and answers the recipient, the fee (rounded down, so the rounding
-/// dust goes to the recipient) and the rest, with the event attributes.
+/// Checks the tip, records it, and answers the recipient, the fee and the rest, with the event
+/// attributes.
 fn accept(
     deps: DepsMut,
     env: &Env,
@@ -147,6 +147,10 @@ fn accept(
     let to = address(deps.api, "recipient", &tip.recipient)?;
     if to == tip.from {
         return Err(ContractError::SelfTip);
+    }
+    // Neither contract can pass on what it is sent: a tip to either would be lost.
+    if to == env.contract.address || to == config.token {
+        return Err(ContractError::UnpayableRecipient);
     }
     if tip.amount.is_zero() {
         return Err(ContractError::ZeroTip);
@@ -175,7 +179,8 @@ fn accept(
             });
         }
     }
-    let fee = config.fee.of(tip.amount);
+    // Rounded up, so splitting a tip into small ones cannot dodge the fee.
+    let fee = config.fee.of_ceil(tip.amount);
     let rest = tip.amount.checked_sub(fee)?;
     let record = TipRecord {
         from: tip.from,
@@ -264,8 +269,18 @@ pub fn update_top(top: &mut Vec<(Addr, Uint128)>, address: &Addr, total: Uint128
     }
 }
 
+/// The treasury must be able to pass funds on, so it cannot be this contract.
+pub fn treasury(api: &dyn Api, env: &Env, value: &str) -> Result<Addr, ContractError> {
+    let treasury = address(api, "treasury", value)?;
+    if treasury == env.contract.address {
+        return Err(ContractError::UnpayableRecipient);
+    }
+    Ok(treasury)
+}
+
 pub fn update_config(
     deps: DepsMut,
+    env: Env,
     info: MessageInfo,
     treasury: Option<String>,
     fee: Option<BasisPoints>,
@@ -274,7 +289,7 @@ pub fn update_config(
     cw_ownable::assert_owner(deps.storage, &info.sender)?;
     let mut config = CONFIG.load(deps.storage)?;
     if let Some(treasury) = treasury {
-        config.treasury = address(deps.api, "treasury", &treasury)?;
+        config.treasury = self::treasury(deps.api, &env, &treasury)?;
     }
     if let Some(fee) = fee {
         config.fee = check_fee(fee)?;
@@ -307,10 +322,12 @@ pub fn set_denom(
         .add_attribute("accepted", min_tip.is_some().to_string()))
 }
 
-/// Cosmos SDK coin denoms: 3–128 characters, a letter first, then letters, digits and `/:._-`.
+/// Cosmos SDK coin denoms: 3–128 characters, a letter first, then letters, digits and `/:._-`;
+/// never `cw20:…`, which names CTC in the stats.
 pub fn validate_denom(denom: &str) -> Result<(), ContractError> {
     let mut chars = denom.chars();
     let valid = (3..=128).contains(&denom.len())
+        && !denom.starts_with("cw20:")
         && chars.next().is_some_and(|c| c.is_ascii_alphabetic())
         && chars.all(|c| c.is_ascii_alphanumeric() || "/:._-".contains(c));
     if !valid {

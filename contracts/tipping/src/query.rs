@@ -46,7 +46,7 @@ fn denom_totals(
         .collect()
 }
 
-fn recent(deps: Deps, recipient: &cosmwasm_std::Addr, limit: u32) -> StdResult<Vec<TipRecord>> {
+fn recent(deps: Deps, recipient: &cosmwasm_std::Addr, limit: u64) -> StdResult<Vec<TipRecord>> {
     let received = RECEIVED
         .may_load(deps.storage, recipient)?
         .unwrap_or_default();
@@ -105,7 +105,7 @@ pub fn recent_tips(
 ) -> Result<RecentTipsResponse, ContractError> {
     let recipient = address(deps.api, "recipient", &recipient)?;
     Ok(RecentTipsResponse {
-        tips: recent(deps, &recipient, limit.unwrap_or(RECENT_SIZE))?,
+        tips: recent(deps, &recipient, limit.map_or(RECENT_SIZE, u64::from))?,
     })
 }
 

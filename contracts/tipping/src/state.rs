@@ -34,10 +34,10 @@ pub const TIPPER_TOTALS: Map<(&Addr, &str), Totals> = Map::new("tipper_totals");
 pub const CONTEXT_TOTALS: Map<(&str, &str), Totals> = Map::new("context_totals");
 
 /// Tips kept per recipient, newest overwriting oldest.
-pub const RECENT_SIZE: u32 = 20;
+pub const RECENT_SIZE: u64 = 20;
 /// Tips a recipient has received so far: the next goes to slot `received % RECENT_SIZE`.
-pub const RECEIVED: Map<&Addr, u32> = Map::new("received");
-pub const RECENT: Map<(&Addr, u32), TipRecord> = Map::new("recent");
+pub const RECEIVED: Map<&Addr, u64> = Map::new("received");
+pub const RECENT: Map<(&Addr, u64), TipRecord> = Map::new("recent");
 
 /// Leaderboard length per denom.
 pub const TOP_K: usize = 10;

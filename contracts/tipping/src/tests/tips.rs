@@ -1,15 +1,15 @@
 use super::*;
 
 #[test]
-fn a_ctc_tip_is_forwarded_at_once_with_the_fee_rounded_down() {
+fn a_ctc_tip_is_forwarded_at_once_with_the_fee_rounded_up() {
     let mut chain = Chain::new();
     let response = chain.tip_ctc(0, 1, 1_000_003).unwrap();
-    // 2.5% of 1,000,003 is 25,000.075: the fee is 25,000 and the recipient gets the dust.
+    // 2.5% of 1,000,003 is 25,000.075: the fee rounds up to 25,001.
     assert_eq!(
         payments(&response, &chain.token),
         vec![
-            (chain.fans[1].to_string(), 975_003, "ctc".into()),
-            (chain.treasury.to_string(), 25_000, "ctc".into()),
+            (chain.fans[1].to_string(), 975_002, "ctc".into()),
+            (chain.treasury.to_string(), 25_001, "ctc".into()),
         ]
     );
     assert_eq!(response.attributes[0].value, "tip");
@@ -180,5 +180,92 @@ fn only_the_owner_sets_fees_and_denoms_within_bounds() {
         ContractError::UnacceptedDenom {
             denom: NATIVE.into()
         }
+    );
+}
+
+#[test]
+fn tips_to_the_contracts_themselves_or_bad_addresses_are_refused() {
+    let mut chain = Chain::new();
+    let token = chain.token.clone();
+    let this = chain.env.contract.address.clone();
+    assert_eq!(
+        chain
+            .tip_ctc_via(&token, 0, &this, 5 * CTC, None)
+            .unwrap_err(),
+        ContractError::UnpayableRecipient
+    );
+    assert_eq!(
+        chain
+            .tip_ctc_via(&token, 0, &token, 5 * CTC, None)
+            .unwrap_err(),
+        ContractError::UnpayableRecipient
+    );
+    let sender = chain.fans[0].clone();
+    let upper = ExecuteMsg::TipNative {
+        recipient: chain.fans[1].to_string().to_uppercase(),
+        memo: None,
+        context: None,
+    };
+    assert!(matches!(
+        chain.run(&sender, &native(5_000), upper).unwrap_err(),
+        ContractError::InvalidAddress {
+            field: "recipient",
+            ..
+        }
+    ));
+    let owner = chain.owner.clone();
+    let to_self = ExecuteMsg::UpdateConfig {
+        treasury: Some(this.to_string()),
+        fee: None,
+        min_ctc_tip: None,
+    };
+    assert_eq!(
+        chain.exec(&owner, to_self).unwrap_err(),
+        ContractError::UnpayableRecipient
+    );
+    let ctc_like = ExecuteMsg::SetDenom {
+        denom: format!("cw20:{token}"),
+        min_tip: Some(Uint128::one()),
+    };
+    assert!(matches!(
+        chain.exec(&owner, ctc_like).unwrap_err(),
+        ContractError::InvalidDenom { .. }
+    ));
+}
+
+#[test]
+fn without_a_fee_the_whole_tip_goes_to_the_recipient() {
+    let mut chain = Chain::new();
+    let owner = chain.owner.clone();
+    let new_treasury = chain.deps.api.addr_make("new_treasury");
+    chain
+        .exec(
+            &owner,
+            ExecuteMsg::UpdateConfig {
+                treasury: Some(new_treasury.to_string()),
+                fee: Some(BasisPoints::ZERO),
+                min_ctc_tip: None,
+            },
+        )
+        .unwrap();
+    let response = chain.tip_ctc(0, 1, 3 * CTC).unwrap();
+    assert_eq!(
+        payments(&response, &chain.token),
+        vec![(chain.fans[1].to_string(), 3 * CTC, "ctc".into())]
+    );
+    chain
+        .exec(
+            &owner,
+            ExecuteMsg::UpdateConfig {
+                treasury: None,
+                fee: Some(BasisPoints::new(100).unwrap()),
+                min_ctc_tip: None,
+            },
+        )
+        .unwrap();
+    let response = chain.tip_ctc(0, 1, 3 * CTC).unwrap();
+    assert_eq!(
+        payments(&response, &chain.token)[1],
+        (new_treasury.to_string(), 30_000, "ctc".into())
     );
 }
