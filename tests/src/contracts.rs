@@ -58,6 +58,17 @@ pub fn tipping() -> Box<dyn Contract<Empty>> {
     )
 }
 
+pub fn outcome_oracle() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            outcome_oracle::contract::execute,
+            outcome_oracle::contract::instantiate,
+            outcome_oracle::contract::query,
+        )
+        .with_migrate(outcome_oracle::contract::migrate),
+    )
+}
+
 /// Plain cw20-base, the reference CTC must behave like.
 pub fn cw20_base() -> Box<dyn Contract<Empty>> {
     Box::new(

@@ -14,6 +14,8 @@ use crate::contracts;
 
 /// One CTC in micro-units.
 pub const CTC: u128 = 1_000_000;
+/// The CTC bond a dispute posts at the oracle.
+pub const ORACLE_BOND: u128 = 100 * CTC;
 /// The chain's native coin, accepted by tipping.
 pub const NATIVE_DENOM: &str = "ustake";
 
@@ -24,6 +26,11 @@ pub struct Platform {
     pub tickets: Addr,
     pub crowdfund: Addr,
     pub tipping: Addr,
+    pub oracle: Addr,
+    /// Rules on disputed oracle questions.
+    pub arbiter: Addr,
+    /// Oracle providers admitted with ReportOutcomes.
+    pub reporters: Vec<Addr>,
     /// Platform owner and registry authority.
     pub owner: Addr,
     pub treasury: Addr,
@@ -44,7 +51,8 @@ pub fn digest(n: u8) -> String {
 
 impl Platform {
     /// Tickets: platform fee 5%, burn share 10%, settlement one day after an event ends.
-    /// Crowdfund: platform fee 3%. Tipping: fee 2%, smallest tip 1 CTC or 1,000 ustake. Four fans with 10,000 CTC each; the theater may issue 10,000
+    /// Crowdfund: platform fee 3%. Tipping: fee 2%, smallest tip 1 CTC or 1,000 ustake.
+    /// Oracle: the platform owner creates questions, three reporters, a 100 CTC dispute bond. Four fans with 10,000 CTC each; the theater may issue 10,000
     /// tickets a day; the troupe may launch campaigns.
     pub fn new() -> Self {
         let mut app = App::default();
@@ -66,12 +74,17 @@ impl Platform {
         .map(|name| api.addr_make(name))
         .collect();
         let fans: Vec<Addr> = (0..4).map(|i| api.addr_make(&format!("fan{i}"))).collect();
+        let arbiter = api.addr_make("arbiter");
+        let reporters: Vec<Addr> = (0..3)
+            .map(|i| api.addr_make(&format!("reporter{i}")))
+            .collect();
 
         let token_code = app.store_code(contracts::ctc_token());
         let registry_code = app.store_code(contracts::partner_registry());
         let tickets_code = app.store_code(contracts::ticket_nft());
         let crowdfund_code = app.store_code(contracts::crowdfund());
         let tipping_code = app.store_code(contracts::tipping());
+        let oracle_code = app.store_code(contracts::outcome_oracle());
         let token = app
             .instantiate_contract(
                 token_code,
@@ -165,6 +178,24 @@ impl Platform {
                 Some(owner.to_string()),
             )
             .unwrap();
+        let oracle = app
+            .instantiate_contract(
+                oracle_code,
+                owner.clone(),
+                &outcome_oracle::msg::InstantiateMsg {
+                    token: token.to_string(),
+                    registry: registry.to_string(),
+                    treasury: treasury.to_string(),
+                    arbiter: arbiter.to_string(),
+                    dispute_bond: Uint128::new(ORACLE_BOND),
+                    creators: vec![owner.to_string()],
+                    owner: None,
+                },
+                &[],
+                "outcome-oracle",
+                Some(owner.to_string()),
+            )
+            .unwrap();
 
         let mut platform = Self {
             app,
@@ -173,6 +204,9 @@ impl Platform {
             tickets,
             crowdfund,
             tipping,
+            oracle,
+            arbiter,
+            reporters: reporters.clone(),
             owner: owner.clone(),
             treasury,
             community: buckets[4].clone(),
@@ -228,6 +262,18 @@ impl Platform {
         ];
         for msg in setup {
             platform.registry_exec(&owner, &msg).unwrap();
+        }
+        for (i, reporter) in reporters.iter().enumerate() {
+            let admit = ExecuteMsg::Admit {
+                address: reporter.to_string(),
+                name: format!("Sports data {i}"),
+                kind: PartnerKind::OracleProvider,
+                capabilities: vec![Capability::ReportOutcomes],
+                agreement_digest: digest(0xb0 + i as u8),
+                metadata_uri: None,
+                quotas: vec![],
+            };
+            platform.registry_exec(&owner, &admit).unwrap();
         }
         for fan in platform.fans.clone() {
             platform.fund(&fan, 10_000 * CTC);

@@ -5,6 +5,7 @@
 
 pub mod bps;
 pub mod crowdfund;
+pub mod oracle;
 pub mod paging;
 pub mod registry;
 pub mod tickets;

@@ -1,0 +1,120 @@
+#[cfg(not(feature = "library"))]
+use cosmwasm_std::entry_point;
+use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Empty, Env, MessageInfo, Response};
+
+use crate::error::ContractError;
+use crate::execute::{self, address};
+use crate::msg::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
+use crate::query;
+use crate::state::{Config, CONFIG, CREATORS};
+
+pub const CONTRACT_NAME: &str = concat!("crates.io:", env!("CARGO_PKG_NAME"));
+pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn instantiate(
+    deps: DepsMut,
+    _env: Env,
+    info: MessageInfo,
+    msg: InstantiateMsg,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    if msg.dispute_bond.is_zero() {
+        return Err(ContractError::InvalidQuestion {
+            reason: "the dispute bond must be greater than zero",
+        });
+    }
+    let config = Config {
+        token: address(deps.api, "token", &msg.token)?,
+        registry: address(deps.api, "registry", &msg.registry)?,
+        treasury: address(deps.api, "treasury", &msg.treasury)?,
+        arbiter: address(deps.api, "arbiter", &msg.arbiter)?,
+        dispute_bond: msg.dispute_bond,
+    };
+    let creators = msg
+        .creators
+        .iter()
+        .map(|creator| address(deps.api, "creators", creator))
+        .collect::<Result<Vec<_>, _>>()?;
+    let owner = msg.owner.unwrap_or_else(|| info.sender.to_string());
+    let ownership = cw_ownable::initialize_owner(deps.storage, deps.api, Some(&owner))?;
+    cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
+    CONFIG.save(deps.storage, &config)?;
+    for creator in creators {
+        CREATORS.save(deps.storage, &creator, &Empty {})?;
+    }
+    Ok(Response::new()
+        .add_attribute("action", "instantiate")
+        .add_attribute("arbiter", config.arbiter)
+        .add_attributes(ownership.into_attributes()))
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn execute(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    msg: ExecuteMsg,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    match msg {
+        ExecuteMsg::Receive(wrapper) => execute::receive(deps, env, info, wrapper),
+        ExecuteMsg::CreateQuestion { question } => {
+            execute::create_question(deps, env, info, question)
+        }
+        ExecuteMsg::Report {
+            question_id,
+            verdict,
+        } => execute::report(deps, env, info, question_id, verdict),
+        ExecuteMsg::StrikeReport {
+            question_id,
+            reporter,
+        } => execute::strike_report(deps, question_id, reporter),
+        ExecuteMsg::Finalize { question_id } => execute::finalize(deps, env, question_id),
+        ExecuteMsg::Arbitrate {
+            question_id,
+            verdict,
+        } => execute::arbitrate(deps, env, info, question_id, verdict),
+        ExecuteMsg::UpdateConfig {
+            treasury,
+            arbiter,
+            dispute_bond,
+        } => execute::update_config(deps, info, treasury, arbiter, dispute_bond),
+        ExecuteMsg::SetCreator { address, allowed } => {
+            execute::set_creator(deps, info, address, allowed)
+        }
+        ExecuteMsg::UpdateOwnership(action) => {
+            Ok(ctc_admin::update_ownership(deps, &env, &info, action)?)
+        }
+    }
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractError> {
+    let binary = match msg {
+        QueryMsg::Config {} => to_json_binary(&query::config(deps)?),
+        QueryMsg::Question { question_id } => to_json_binary(&query::question(deps, question_id)?),
+        QueryMsg::Answer { question_id } => to_json_binary(&query::answer(deps, env, question_id)?),
+        QueryMsg::Reports {
+            question_id,
+            start_after,
+            limit,
+        } => to_json_binary(&query::reports(deps, question_id, start_after, limit)?),
+        QueryMsg::Questions {
+            status,
+            start_after,
+            limit,
+        } => to_json_binary(&query::questions(deps, status, start_after, limit)?),
+        QueryMsg::Ownership {} => to_json_binary(&cw_ownable::get_ownership(deps.storage)?),
+    }?;
+    Ok(binary)
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
+    ctc_admin::migrate(deps.storage, CONTRACT_NAME, CONTRACT_VERSION).map_err(|err| {
+        ContractError::CannotMigrate {
+            reason: err.to_string(),
+        }
+    })
+}

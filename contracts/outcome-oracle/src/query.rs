@@ -1,0 +1,157 @@
+use cosmwasm_std::{Deps, Env, Order, StdResult};
+use ctc_interfaces::paging::page_limit;
+use cw_storage_plus::Bound;
+
+use crate::error::ContractError;
+use crate::execute::{address, load_question};
+use crate::msg::{
+    AnswerResponse, AnswerStatus, ConfigResponse, QuestionResponse, QuestionStatus,
+    QuestionsResponse, ReportEntry, ReportsResponse, StatusFilter, Verdict,
+};
+use crate::state::{Question, CONFIG, QUESTIONS, REPORTS};
+
+pub const MAX_SCANNED_PER_PAGE: usize = 200;
+
+pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
+    let config = CONFIG.load(deps.storage)?;
+    Ok(ConfigResponse {
+        token: config.token,
+        registry: config.registry,
+        treasury: config.treasury,
+        arbiter: config.arbiter,
+        dispute_bond: config.dispute_bond,
+    })
+}
+
+fn view(question_id: u64, question: Question) -> QuestionResponse {
+    QuestionResponse {
+        question_id,
+        creator: question.creator,
+        text: question.text,
+        outcomes: question.outcomes,
+        resolve_after: question.resolve_after,
+        deadline: question.deadline,
+        reporters: question.reporters,
+        quorum: question.quorum,
+        dispute_window_seconds: question.dispute_window_seconds,
+        status: question.status,
+        tallies: question.tallies,
+    }
+}
+
+pub fn question(deps: Deps, question_id: u64) -> Result<QuestionResponse, ContractError> {
+    Ok(view(question_id, load_question(deps.storage, question_id)?))
+}
+
+/// What pools read. An open question past its deadline already answers Unresolvable, before
+/// anyone cranks `Finalize`; a proposal is not an answer until its window passes and it is
+/// finalized.
+pub fn answer(deps: Deps, env: Env, question_id: u64) -> Result<AnswerResponse, ContractError> {
+    let question = load_question(deps.storage, question_id)?;
+    let pending = AnswerResponse {
+        status: AnswerStatus::Pending,
+        outcome: None,
+        finalized_at: None,
+    };
+    Ok(match question.status {
+        QuestionStatus::Final {
+            verdict: Verdict::Outcome(index),
+            at,
+        } => AnswerResponse {
+            status: AnswerStatus::Final,
+            outcome: Some(index),
+            finalized_at: Some(at),
+        },
+        QuestionStatus::Final {
+            verdict: Verdict::Invalid,
+            at,
+        } => AnswerResponse {
+            status: AnswerStatus::Invalid,
+            outcome: None,
+            finalized_at: Some(at),
+        },
+        QuestionStatus::Unresolvable { at } => AnswerResponse {
+            status: AnswerStatus::Unresolvable,
+            outcome: None,
+            finalized_at: Some(at),
+        },
+        QuestionStatus::Open if env.block.time >= question.deadline => AnswerResponse {
+            status: AnswerStatus::Unresolvable,
+            outcome: None,
+            finalized_at: Some(question.deadline),
+        },
+        _ => pending,
+    })
+}
+
+pub fn reports(
+    deps: Deps,
+    question_id: u64,
+    start_after: Option<String>,
+    limit: Option<u32>,
+) -> Result<ReportsResponse, ContractError> {
+    let limit = page_limit(limit)?;
+    load_question(deps.storage, question_id)?;
+    let start = start_after
+        .map(|reporter| address(deps.api, "start_after", &reporter))
+        .transpose()?;
+    let reports = REPORTS
+        .prefix(question_id)
+        .range(
+            deps.storage,
+            start.as_ref().map(Bound::exclusive),
+            None,
+            Order::Ascending,
+        )
+        .take(limit)
+        .map(|item| item.map(|(reporter, verdict)| ReportEntry { reporter, verdict }))
+        .collect::<StdResult<_>>()?;
+    Ok(ReportsResponse { reports })
+}
+
+fn status_matches(status: &QuestionStatus, filter: StatusFilter) -> bool {
+    matches!(
+        (status, filter),
+        (QuestionStatus::Open, StatusFilter::Open)
+            | (QuestionStatus::Proposed { .. }, StatusFilter::Proposed)
+            | (QuestionStatus::Disputed { .. }, StatusFilter::Disputed)
+            | (QuestionStatus::Final { .. }, StatusFilter::Final)
+            | (
+                QuestionStatus::Unresolvable { .. },
+                StatusFilter::Unresolvable
+            )
+    )
+}
+
+pub fn questions(
+    deps: Deps,
+    status: Option<StatusFilter>,
+    start_after: Option<u64>,
+    limit: Option<u32>,
+) -> Result<QuestionsResponse, ContractError> {
+    let limit = page_limit(limit)?;
+    let mut questions = Vec::with_capacity(limit);
+    let mut last_read = None;
+    let mut reached_end = true;
+    let walk = QUESTIONS.range(
+        deps.storage,
+        start_after.map(Bound::exclusive),
+        None,
+        Order::Ascending,
+    );
+    for (scanned, item) in walk.enumerate() {
+        if questions.len() == limit || scanned == MAX_SCANNED_PER_PAGE {
+            reached_end = false;
+            break;
+        }
+        let (question_id, question) = item?;
+        last_read = Some(question_id);
+        if status.is_none_or(|s| status_matches(&question.status, s)) {
+            questions.push(view(question_id, question));
+        }
+    }
+    Ok(QuestionsResponse {
+        questions,
+        next_start_after: if reached_end { None } else { last_read },
+    })
+}

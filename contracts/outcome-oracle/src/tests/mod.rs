@@ -1,0 +1,349 @@
+//! Unit tests through the entry points; the registry's `HasCapability` is answered by a mock in
+//! which exactly the three reporters hold ReportOutcomes. Refusals leave the storage unchanged.
+
+use cosmwasm_std::testing::{
+    message_info, mock_dependencies, mock_env, MockApi, MockQuerier, MockStorage,
+};
+use cosmwasm_std::{
+    coins, from_json, to_json_binary, Addr, ContractResult, Env, Order, OwnedDeps, Response,
+    Storage, SystemResult, Uint128, WasmQuery,
+};
+use ctc_interfaces::registry::{CapabilityResponse, Denial, RegistryQueryMsg};
+
+use crate::contract::{execute, instantiate, migrate, query, CONTRACT_NAME, CONTRACT_VERSION};
+use crate::msg::{
+    AnswerResponse, AnswerStatus, ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg, QuestionInput,
+    QuestionStatus, ReceiveMsg, Verdict,
+};
+use crate::ContractError;
+
+type Deps = OwnedDeps<MockStorage, MockApi, MockQuerier>;
+
+const BOND: u128 = 50_000_000;
+
+struct Chain {
+    deps: Deps,
+    env: Env,
+    owner: Addr,
+    token: Addr,
+    arbiter: Addr,
+    reporters: Vec<Addr>,
+    fan: Addr,
+}
+
+fn snapshot(storage: &dyn Storage) -> Vec<(Vec<u8>, Vec<u8>)> {
+    storage.range(None, None, Order::Ascending).collect()
+}
+
+impl Chain {
+    fn new() -> Self {
+        let mut deps = mock_dependencies();
+        let api = deps.api;
+        let owner = api.addr_make("owner");
+        let token = api.addr_make("ctc");
+        let arbiter = api.addr_make("arbiter");
+        let reporters: Vec<Addr> = (0..3)
+            .map(|i| api.addr_make(&format!("reporter{i}")))
+            .collect();
+        let allowed: Vec<String> = reporters.iter().map(|r| r.to_string()).collect();
+        deps.querier.update_wasm(move |query| {
+            let WasmQuery::Smart { msg, .. } = query else {
+                panic!("unexpected query")
+            };
+            let RegistryQueryMsg::HasCapability { address, .. } = from_json(msg).unwrap() else {
+                panic!("the oracle asks only HasCapability")
+            };
+            let allowed = allowed.contains(&address);
+            let answer = CapabilityResponse {
+                allowed,
+                reason: (!allowed).then_some(Denial::NotAPartner),
+            };
+            SystemResult::Ok(ContractResult::Ok(to_json_binary(&answer).unwrap()))
+        });
+        instantiate(
+            deps.as_mut(),
+            mock_env(),
+            message_info(&owner, &[]),
+            InstantiateMsg {
+                token: token.to_string(),
+                registry: api.addr_make("registry").to_string(),
+                treasury: api.addr_make("treasury").to_string(),
+                arbiter: arbiter.to_string(),
+                dispute_bond: Uint128::new(BOND),
+                creators: vec![owner.to_string()],
+                owner: None,
+            },
+        )
+        .unwrap();
+        Self {
+            deps,
+            env: mock_env(),
+            owner,
+            token,
+            arbiter,
+            reporters,
+            fan: api.addr_make("fan"),
+        }
+    }
+
+    fn exec(&mut self, sender: &Addr, msg: ExecuteMsg) -> Result<Response, ContractError> {
+        let before = snapshot(&self.deps.storage);
+        let result = execute(
+            self.deps.as_mut(),
+            self.env.clone(),
+            message_info(sender, &[]),
+            msg,
+        );
+        if result.is_err() {
+            assert_eq!(
+                snapshot(&self.deps.storage),
+                before,
+                "a refusal changed storage"
+            );
+        }
+        result
+    }
+
+    fn input(&self) -> QuestionInput {
+        QuestionInput {
+            text: "Who wins?".into(),
+            outcomes: vec!["A".into(), "B".into()],
+            resolve_after: self.env.block.time,
+            deadline: self.env.block.time.plus_seconds(1_000),
+            reporters: None,
+            quorum: 2,
+            dispute_window_seconds: 100,
+        }
+    }
+
+    fn create(&mut self, input: QuestionInput) -> Result<Response, ContractError> {
+        let owner = self.owner.clone();
+        self.exec(&owner, ExecuteMsg::CreateQuestion { question: input })
+    }
+
+    fn report(&mut self, reporter: usize, verdict: Verdict) -> Result<Response, ContractError> {
+        let reporter = self.reporters[reporter].clone();
+        self.exec(
+            &reporter,
+            ExecuteMsg::Report {
+                question_id: 1,
+                verdict,
+            },
+        )
+    }
+
+    fn dispute(&mut self, amount: u128) -> Result<Response, ContractError> {
+        let token = self.token.clone();
+        self.exec(
+            &token,
+            ExecuteMsg::Receive(cw20::Cw20ReceiveMsg {
+                sender: self.fan.to_string(),
+                amount: Uint128::new(amount),
+                msg: to_json_binary(&ReceiveMsg::Dispute { question_id: 1 }).unwrap(),
+            }),
+        )
+    }
+
+    fn answer(&self) -> AnswerResponse {
+        from_json(
+            query(
+                self.deps.as_ref(),
+                self.env.clone(),
+                QueryMsg::Answer { question_id: 1 },
+            )
+            .unwrap(),
+        )
+        .unwrap()
+    }
+
+    fn status(&self) -> QuestionStatus {
+        let question: crate::msg::QuestionResponse = from_json(
+            query(
+                self.deps.as_ref(),
+                self.env.clone(),
+                QueryMsg::Question { question_id: 1 },
+            )
+            .unwrap(),
+        )
+        .unwrap();
+        question.status
+    }
+}
+
+fn reason(err: ContractError) -> &'static str {
+    match err {
+        ContractError::InvalidQuestion { reason } => reason,
+        other => panic!("{other}"),
+    }
+}
+
+#[test]
+fn refuses_malformed_questions() {
+    let mut chain = Chain::new();
+    let mut input = chain.input();
+    input.outcomes = vec!["only".into()];
+    assert_eq!(
+        reason(chain.create(input).unwrap_err()),
+        "a question has between 2 and 16 outcomes"
+    );
+    let mut input = chain.input();
+    input.deadline = input.resolve_after;
+    assert_eq!(
+        reason(chain.create(input).unwrap_err()),
+        "the deadline must be in the future and after resolve_after"
+    );
+    let mut input = chain.input();
+    input.reporters = Some(vec![chain.reporters[0].to_string()]);
+    assert_eq!(
+        reason(chain.create(input).unwrap_err()),
+        "the quorum is at least 1 and at most the listed reporters"
+    );
+    let mut input = chain.input();
+    input.reporters = Some(vec![chain.reporters[0].to_string(); 2]);
+    assert_eq!(
+        reason(chain.create(input).unwrap_err()),
+        "a reporter is listed twice"
+    );
+    let fan = chain.fan.clone();
+    let input = chain.input();
+    assert_eq!(
+        chain
+            .exec(&fan, ExecuteMsg::CreateQuestion { question: input })
+            .unwrap_err(),
+        ContractError::NotCreator
+    );
+}
+
+#[test]
+fn a_listed_reporter_set_narrows_who_counts() {
+    let mut chain = Chain::new();
+    let mut input = chain.input();
+    input.reporters = Some(vec![
+        chain.reporters[0].to_string(),
+        chain.reporters[1].to_string(),
+    ]);
+    chain.create(input).unwrap();
+    assert!(matches!(
+        chain.report(2, Verdict::Outcome(0)).unwrap_err(),
+        ContractError::NotReporter {
+            reason: "not on the question's reporter list",
+            ..
+        }
+    ));
+    chain.report(0, Verdict::Outcome(0)).unwrap();
+    chain.report(1, Verdict::Outcome(0)).unwrap();
+    assert!(matches!(chain.status(), QuestionStatus::Proposed { .. }));
+}
+
+#[test]
+fn the_arbiter_may_rule_invalid_and_the_bond_follows_the_ruling() {
+    let mut chain = Chain::new();
+    let input = chain.input();
+    chain.create(input).unwrap();
+    chain.report(0, Verdict::Outcome(1)).unwrap();
+    chain.report(1, Verdict::Outcome(1)).unwrap();
+    let arbiter = chain.arbiter.clone();
+    let rule = |verdict| ExecuteMsg::Arbitrate {
+        question_id: 1,
+        verdict,
+    };
+    assert_eq!(
+        chain.exec(&arbiter, rule(Verdict::Invalid)).unwrap_err(),
+        ContractError::NotDisputed
+    );
+    assert_eq!(
+        chain.dispute(BOND + 1).unwrap_err(),
+        ContractError::WrongBond {
+            bond: Uint128::new(BOND)
+        }
+    );
+    chain.dispute(BOND).unwrap();
+    assert_eq!(
+        chain.exec(&arbiter, rule(Verdict::Outcome(9))).unwrap_err(),
+        ContractError::UnknownOutcome { index: 9 }
+    );
+    let response = chain.exec(&arbiter, rule(Verdict::Invalid)).unwrap();
+    let bond_to = response
+        .attributes
+        .iter()
+        .find(|a| a.key == "bond_to")
+        .unwrap();
+    assert_eq!(
+        bond_to.value,
+        chain.fan.as_str(),
+        "a changed ruling upholds the dispute"
+    );
+    assert_eq!(chain.answer().status, AnswerStatus::Invalid);
+}
+
+#[test]
+fn finalize_refuses_what_is_not_ready() {
+    let mut chain = Chain::new();
+    let input = chain.input();
+    chain.create(input).unwrap();
+    let fan = chain.fan.clone();
+    assert!(matches!(
+        chain
+            .exec(&fan, ExecuteMsg::Finalize { question_id: 1 })
+            .unwrap_err(),
+        ContractError::NotFinalizable { .. }
+    ));
+    assert_eq!(
+        chain
+            .exec(&fan, ExecuteMsg::Finalize { question_id: 7 })
+            .unwrap_err(),
+        ContractError::QuestionNotFound { question_id: 7 }
+    );
+    chain.report(0, Verdict::Outcome(0)).unwrap();
+    chain.report(1, Verdict::Outcome(0)).unwrap();
+    chain.dispute(BOND).unwrap();
+    chain.env.block.time = chain.env.block.time.plus_seconds(10_000);
+    assert_eq!(
+        chain
+            .exec(&fan, ExecuteMsg::Finalize { question_id: 1 })
+            .unwrap_err(),
+        ContractError::NotFinalizable {
+            reason: "the question is disputed or already final"
+        }
+    );
+    assert_eq!(chain.answer().status, AnswerStatus::Pending);
+}
+
+#[test]
+fn only_the_owner_configures_and_no_coins_are_taken() {
+    let mut chain = Chain::new();
+    let fan = chain.fan.clone();
+    let owner = chain.owner.clone();
+    let zero_bond = ExecuteMsg::UpdateConfig {
+        treasury: None,
+        arbiter: None,
+        dispute_bond: Some(Uint128::zero()),
+    };
+    assert_eq!(
+        chain.exec(&fan, zero_bond.clone()).unwrap_err(),
+        ContractError::Ownership(cw_ownable::OwnershipError::NotOwner)
+    );
+    assert!(matches!(
+        chain.exec(&owner, zero_bond).unwrap_err(),
+        ContractError::InvalidQuestion { .. }
+    ));
+    let err = execute(
+        chain.deps.as_mut(),
+        chain.env.clone(),
+        message_info(&owner, &coins(1, "ustake")),
+        ExecuteMsg::Finalize { question_id: 1 },
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        ContractError::Payment(cw_utils::PaymentError::NonPayable {})
+    );
+    cw2::set_contract_version(&mut chain.deps.storage, CONTRACT_NAME, "0.0.1").unwrap();
+    migrate(chain.deps.as_mut(), chain.env.clone(), MigrateMsg {}).unwrap();
+    assert_eq!(
+        cw2::get_contract_version(&chain.deps.storage)
+            .unwrap()
+            .version,
+        CONTRACT_VERSION
+    );
+}
