@@ -222,7 +222,7 @@ fn an_upheld_dispute_returns_the_bond_and_a_rejected_one_pays_the_treasury() {
         assert_eq!(p.balance(&p.oracle.clone()), ORACLE_BOND);
         assert_eq!(
             root(p.dispute(3, id, ORACLE_BOND).unwrap_err()),
-            "the question has no proposal to dispute"
+            "the question is already disputed"
         );
         assert_eq!(p.answer(id).status, AnswerStatus::Pending);
         let rule = ExecuteMsg::Arbitrate {
@@ -346,7 +346,7 @@ fn only_allowed_creators_ask() {
         deadline: now.plus_seconds(HOUR),
         reporters: None,
         quorum: 1,
-        dispute_window_seconds: 0,
+        dispute_window_seconds: HOUR,
     };
     let err = p
         .oracle_exec(

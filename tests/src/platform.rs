@@ -188,6 +188,7 @@ impl Platform {
                     treasury: treasury.to_string(),
                     arbiter: arbiter.to_string(),
                     dispute_bond: Uint128::new(ORACLE_BOND),
+                    arbitration_timeout_seconds: 7 * 86_400,
                     creators: vec![owner.to_string()],
                     owner: None,
                 },

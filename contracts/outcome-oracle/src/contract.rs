@@ -20,9 +20,7 @@ pub fn instantiate(
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
     if msg.dispute_bond.is_zero() {
-        return Err(ContractError::InvalidQuestion {
-            reason: "the dispute bond must be greater than zero",
-        });
+        return Err(ContractError::ZeroBond);
     }
     let config = Config {
         token: address(deps.api, "token", &msg.token)?,
@@ -30,6 +28,14 @@ pub fn instantiate(
         treasury: address(deps.api, "treasury", &msg.treasury)?,
         arbiter: address(deps.api, "arbiter", &msg.arbiter)?,
         dispute_bond: msg.dispute_bond,
+        arbitration_timeout_seconds: execute::duration(
+            "arbitration_timeout_seconds",
+            msg.arbitration_timeout_seconds,
+            (
+                execute::MIN_ARBITRATION_SECONDS,
+                execute::MAX_ARBITRATION_SECONDS,
+            ),
+        )?,
     };
     let creators = msg
         .creators
@@ -79,7 +85,15 @@ pub fn execute(
             treasury,
             arbiter,
             dispute_bond,
-        } => execute::update_config(deps, info, treasury, arbiter, dispute_bond),
+            arbitration_timeout_seconds,
+        } => execute::update_config(
+            deps,
+            info,
+            treasury,
+            arbiter,
+            dispute_bond,
+            arbitration_timeout_seconds,
+        ),
         ExecuteMsg::SetCreator { address, allowed } => {
             execute::set_creator(deps, info, address, allowed)
         }

@@ -1,4 +1,4 @@
-use cosmwasm_std::{StdError, Timestamp, Uint128};
+use cosmwasm_std::{OverflowError, StdError, Timestamp, Uint128};
 use ctc_interfaces::paging::PageLimitError;
 use thiserror::Error;
 
@@ -6,6 +6,9 @@ use thiserror::Error;
 pub enum ContractError {
     #[error("{0}")]
     Std(#[from] StdError),
+
+    #[error("{0}")]
+    Overflow(#[from] OverflowError),
 
     #[error("{0}")]
     Ownership(#[from] cw_ownable::OwnershipError),
@@ -60,6 +63,19 @@ pub enum ContractError {
 
     #[error("the question has no proposal to dispute")]
     NotProposed,
+
+    #[error("the question is already disputed")]
+    AlreadyDisputed,
+
+    #[error("the dispute bond must be greater than zero")]
+    ZeroBond,
+
+    #[error("{field} must be between {min} and {max} seconds")]
+    InvalidDuration {
+        field: &'static str,
+        min: u64,
+        max: u64,
+    },
 
     #[error("the dispute window closed at {closed_at}")]
     DisputeWindowClosed { closed_at: Timestamp },

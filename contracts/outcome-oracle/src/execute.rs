@@ -1,6 +1,6 @@
 use cosmwasm_std::{
-    to_json_binary, Addr, Api, CosmosMsg, DepsMut, Empty, Env, MessageInfo, QuerierWrapper,
-    Response, Storage, Uint128, WasmMsg,
+    to_json_binary, Addr, Api, CosmosMsg, DepsMut, Empty, Env, MessageInfo, OverflowError,
+    OverflowOperation, QuerierWrapper, Response, Storage, Uint128, WasmMsg,
 };
 use ctc_interfaces::registry::{Capability, CapabilityResponse, RegistryQueryMsg};
 use cw20::Cw20ReceiveMsg;
@@ -13,6 +13,23 @@ pub const MAX_TEXT_BYTES: usize = 512;
 pub const MAX_LABEL_BYTES: usize = 64;
 pub const MAX_OUTCOMES: usize = 16;
 pub const MAX_LISTED_REPORTERS: usize = 32;
+/// Even with an open reporter set, a quorum above this could hardly be reached.
+pub const MAX_QUORUM: u32 = 32;
+pub const MIN_WINDOW_SECONDS: u64 = 3_600;
+pub const MAX_WINDOW_SECONDS: u64 = 30 * 86_400;
+pub const MIN_ARBITRATION_SECONDS: u64 = 86_400;
+pub const MAX_ARBITRATION_SECONDS: u64 = 90 * 86_400;
+
+pub fn duration(
+    field: &'static str,
+    seconds: u64,
+    (min, max): (u64, u64),
+) -> Result<u64, ContractError> {
+    if seconds < min || seconds > max {
+        return Err(ContractError::InvalidDuration { field, min, max });
+    }
+    Ok(seconds)
+}
 
 pub fn address(api: &dyn Api, field: &'static str, value: &str) -> Result<Addr, ContractError> {
     api.addr_validate(value)
@@ -77,14 +94,20 @@ pub fn create_question(
         }
     };
     if input.quorum == 0
+        || input.quorum > MAX_QUORUM
         || reporters
             .as_ref()
             .is_some_and(|r| input.quorum as usize > r.len())
     {
         return Err(invalid(
-            "the quorum is at least 1 and at most the listed reporters",
+            "the quorum is between 1 and 32, and at most the listed reporters",
         ));
     }
+    duration(
+        "dispute_window_seconds",
+        input.dispute_window_seconds,
+        (MIN_WINDOW_SECONDS, MAX_WINDOW_SECONDS),
+    )?;
     let question_id = QUESTION_COUNT.may_load(deps.storage)?.unwrap_or_default() + 1;
     let tallies = vec![0; input.outcomes.len() + 1];
     QUESTIONS.save(
@@ -105,6 +128,7 @@ pub fn create_question(
     )?;
     QUESTION_COUNT.save(deps.storage, &question_id)?;
     Ok(Response::new()
+        .set_data(to_json_binary(&question_id)?)
         .add_attribute("action", "create_question")
         .add_attribute("question_id", question_id.to_string())
         .add_attribute("creator", info.sender))
@@ -132,7 +156,14 @@ fn reporter_refusal(
             capability: Capability::ReportOutcomes,
         },
     )?;
-    Ok(answer.reason.map(|denial| denial.as_str()))
+    if answer.allowed {
+        return Ok(None);
+    }
+    Ok(Some(
+        answer
+            .reason
+            .map_or("not allowed", |denial| denial.as_str()),
+    ))
 }
 
 fn check_verdict(question: &Question, verdict: Verdict) -> Result<(), ContractError> {
@@ -176,11 +207,15 @@ pub fn report(
     let key = (question_id, &info.sender);
     if let Some(previous) = REPORTS.may_load(deps.storage, key)? {
         let index = question.tally_index(previous);
-        question.tallies[index] -= 1;
+        question.tallies[index] = question.tallies[index]
+            .checked_sub(1)
+            .ok_or_else(|| OverflowError::new(OverflowOperation::Sub))?;
     }
     REPORTS.save(deps.storage, key, &verdict)?;
     let index = question.tally_index(verdict);
-    question.tallies[index] += 1;
+    question.tallies[index] = question.tallies[index]
+        .checked_add(1)
+        .ok_or_else(|| OverflowError::new(OverflowOperation::Add))?;
     let proposed = question.tallies[index] >= question.quorum;
     if proposed {
         question.status = QuestionStatus::Proposed { verdict, at: now };
@@ -227,7 +262,9 @@ pub fn strike_report(
     }
     REPORTS.remove(deps.storage, key);
     let index = question.tally_index(verdict);
-    question.tallies[index] -= 1;
+    question.tallies[index] = question.tallies[index]
+        .checked_sub(1)
+        .ok_or_else(|| OverflowError::new(OverflowOperation::Sub))?;
     QUESTIONS.save(deps.storage, question_id, &question)?;
     Ok(Response::new()
         .add_attribute("action", "strike_report")
@@ -238,6 +275,9 @@ pub fn strike_report(
 pub fn finalize(deps: DepsMut, env: Env, question_id: u64) -> Result<Response, ContractError> {
     let mut question = load_question(deps.storage, question_id)?;
     let now = env.block.time;
+    let mut response = Response::new()
+        .add_attribute("action", "finalize")
+        .add_attribute("question_id", question_id.to_string());
     question.status = match question.status {
         QuestionStatus::Proposed { verdict, at } => {
             if now < at.plus_seconds(question.dispute_window_seconds) {
@@ -253,18 +293,30 @@ pub fn finalize(deps: DepsMut, env: Env, question_id: u64) -> Result<Response, C
                     reason: "no quorum yet and the deadline has not passed",
                 });
             }
+            QuestionStatus::Unresolvable {
+                at: question.deadline,
+            }
+        }
+        QuestionStatus::Disputed { by, bond, at, .. } => {
+            let config = CONFIG.load(deps.storage)?;
+            if now < at.plus_seconds(config.arbitration_timeout_seconds) {
+                return Err(ContractError::NotFinalizable {
+                    reason: "the arbiter may still rule",
+                });
+            }
+            response = response
+                .add_message(transfer_ctc(&config.token, &by, bond)?)
+                .add_attribute("bond_to", &by);
             QuestionStatus::Unresolvable { at: now }
         }
         _ => {
             return Err(ContractError::NotFinalizable {
-                reason: "the question is disputed or already final",
+                reason: "the question is already final",
             })
         }
     };
     QUESTIONS.save(deps.storage, question_id, &question)?;
-    Ok(Response::new()
-        .add_attribute("action", "finalize")
-        .add_attribute("question_id", question_id.to_string()))
+    Ok(response)
 }
 
 pub fn receive(
@@ -280,8 +332,10 @@ pub fn receive(
     let disputer = address(deps.api, "sender", &wrapper.sender)?;
     let ReceiveMsg::Dispute { question_id } = cosmwasm_std::from_json(&wrapper.msg)?;
     let mut question = load_question(deps.storage, question_id)?;
-    let QuestionStatus::Proposed { verdict, at } = question.status else {
-        return Err(ContractError::NotProposed);
+    let (verdict, at) = match question.status {
+        QuestionStatus::Proposed { verdict, at } => (verdict, at),
+        QuestionStatus::Disputed { .. } => return Err(ContractError::AlreadyDisputed),
+        _ => return Err(ContractError::NotProposed),
     };
     let closed_at = at.plus_seconds(question.dispute_window_seconds);
     if env.block.time >= closed_at {
@@ -296,6 +350,7 @@ pub fn receive(
         proposed: verdict,
         by: disputer.clone(),
         bond: wrapper.amount,
+        at: env.block.time,
     };
     QUESTIONS.save(deps.storage, question_id, &question)?;
     Ok(Response::new()
@@ -331,7 +386,10 @@ pub fn arbitrate(
         return Err(ContractError::NotArbiter);
     }
     let mut question = load_question(deps.storage, question_id)?;
-    let QuestionStatus::Disputed { proposed, by, bond } = question.status.clone() else {
+    let QuestionStatus::Disputed {
+        proposed, by, bond, ..
+    } = question.status.clone()
+    else {
         return Err(ContractError::NotDisputed);
     };
     check_verdict(&question, verdict)?;
@@ -357,6 +415,7 @@ pub fn update_config(
     treasury: Option<String>,
     arbiter: Option<String>,
     dispute_bond: Option<Uint128>,
+    arbitration_timeout_seconds: Option<u64>,
 ) -> Result<Response, ContractError> {
     cw_ownable::assert_owner(deps.storage, &info.sender)?;
     let mut config = CONFIG.load(deps.storage)?;
@@ -368,9 +427,16 @@ pub fn update_config(
     }
     if let Some(bond) = dispute_bond {
         if bond.is_zero() {
-            return Err(invalid("the dispute bond must be greater than zero"));
+            return Err(ContractError::ZeroBond);
         }
         config.dispute_bond = bond;
+    }
+    if let Some(timeout) = arbitration_timeout_seconds {
+        config.arbitration_timeout_seconds = duration(
+            "arbitration_timeout_seconds",
+            timeout,
+            (MIN_ARBITRATION_SECONDS, MAX_ARBITRATION_SECONDS),
+        )?;
     }
     CONFIG.save(deps.storage, &config)?;
     Ok(Response::new()

@@ -16,6 +16,9 @@ pub struct InstantiateMsg {
     pub arbiter: String,
     /// The exact CTC bond a dispute posts.
     pub dispute_bond: Uint128,
+    /// If the arbiter has not ruled this long after a dispute, anyone may finalize the question
+    /// as Unresolvable and the bond goes back to the disputer.
+    pub arbitration_timeout_seconds: u64,
     /// Addresses allowed to create questions (e.g. the wager-pool contract, the operator).
     pub creators: Vec<String>,
     /// Sets the arbiter, the bond and the creators; the sender when omitted.
@@ -42,7 +45,8 @@ pub enum ExecuteMsg {
     /// report (suspended, revoked, lost ReportOutcomes), so it stops counting toward quorum.
     StrikeReport { question_id: u64, reporter: String },
     /// Anyone: a proposal whose dispute window passed becomes final; an open question past its
-    /// deadline becomes Unresolvable.
+    /// deadline becomes Unresolvable; so does a dispute the arbiter left unruled past the
+    /// arbitration timeout, with the bond back to the disputer.
     Finalize { question_id: u64 },
     /// The arbiter rules on a disputed question.
     Arbitrate { question_id: u64, verdict: Verdict },
@@ -51,6 +55,7 @@ pub enum ExecuteMsg {
         treasury: Option<String>,
         arbiter: Option<String>,
         dispute_bond: Option<Uint128>,
+        arbitration_timeout_seconds: Option<u64>,
     },
     /// Owner.
     SetCreator { address: String, allowed: bool },
@@ -91,6 +96,7 @@ pub struct ConfigResponse {
     pub treasury: Addr,
     pub arbiter: Addr,
     pub dispute_bond: Uint128,
+    pub arbitration_timeout_seconds: u64,
 }
 
 #[cw_serde]
@@ -104,6 +110,7 @@ pub enum QuestionStatus {
         proposed: Verdict,
         by: Addr,
         bond: Uint128,
+        at: Timestamp,
     },
     Final {
         verdict: Verdict,

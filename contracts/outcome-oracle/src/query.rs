@@ -20,6 +20,7 @@ pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
         treasury: config.treasury,
         arbiter: config.arbiter,
         dispute_bond: config.dispute_bond,
+        arbitration_timeout_seconds: config.arbitration_timeout_seconds,
     })
 }
 

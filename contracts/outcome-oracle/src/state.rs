@@ -11,6 +11,7 @@ pub struct Config {
     pub treasury: Addr,
     pub arbiter: Addr,
     pub dispute_bond: Uint128,
+    pub arbitration_timeout_seconds: u64,
 }
 
 pub const CONFIG: Item<Config> = Item::new("config");

@@ -70,6 +70,7 @@ impl Chain {
                 treasury: api.addr_make("treasury").to_string(),
                 arbiter: arbiter.to_string(),
                 dispute_bond: Uint128::new(BOND),
+                arbitration_timeout_seconds: 7 * 86_400,
                 creators: vec![owner.to_string()],
                 owner: None,
             },
@@ -112,7 +113,7 @@ impl Chain {
             deadline: self.env.block.time.plus_seconds(1_000),
             reporters: None,
             quorum: 2,
-            dispute_window_seconds: 100,
+            dispute_window_seconds: 3_600,
         }
     }
 
@@ -196,7 +197,7 @@ fn refuses_malformed_questions() {
     input.reporters = Some(vec![chain.reporters[0].to_string()]);
     assert_eq!(
         reason(chain.create(input).unwrap_err()),
-        "the quorum is at least 1 and at most the listed reporters"
+        "the quorum is between 1 and 32, and at most the listed reporters"
     );
     let mut input = chain.input();
     input.reporters = Some(vec![chain.reporters[0].to_string(); 2]);
@@ -297,13 +298,13 @@ fn finalize_refuses_what_is_not_ready() {
     chain.report(0, Verdict::Outcome(0)).unwrap();
     chain.report(1, Verdict::Outcome(0)).unwrap();
     chain.dispute(BOND).unwrap();
-    chain.env.block.time = chain.env.block.time.plus_seconds(10_000);
+    chain.env.block.time = chain.env.block.time.plus_seconds(7 * 86_400 - 1);
     assert_eq!(
         chain
             .exec(&fan, ExecuteMsg::Finalize { question_id: 1 })
             .unwrap_err(),
         ContractError::NotFinalizable {
-            reason: "the question is disputed or already final"
+            reason: "the arbiter may still rule"
         }
     );
     assert_eq!(chain.answer().status, AnswerStatus::Pending);
@@ -318,15 +319,16 @@ fn only_the_owner_configures_and_no_coins_are_taken() {
         treasury: None,
         arbiter: None,
         dispute_bond: Some(Uint128::zero()),
+        arbitration_timeout_seconds: None,
     };
     assert_eq!(
         chain.exec(&fan, zero_bond.clone()).unwrap_err(),
         ContractError::Ownership(cw_ownable::OwnershipError::NotOwner)
     );
-    assert!(matches!(
+    assert_eq!(
         chain.exec(&owner, zero_bond).unwrap_err(),
-        ContractError::InvalidQuestion { .. }
-    ));
+        ContractError::ZeroBond
+    );
     let err = execute(
         chain.deps.as_mut(),
         chain.env.clone(),
@@ -345,5 +347,110 @@ fn only_the_owner_configures_and_no_coins_are_taken() {
             .unwrap()
             .version,
         CONTRACT_VERSION
+    );
+}
+
+#[test]
+fn a_window_must_be_within_bounds_and_quorum_reachable() {
+    let mut chain = Chain::new();
+    let mut input = chain.input();
+    input.dispute_window_seconds = 0;
+    assert_eq!(
+        chain.create(input).unwrap_err(),
+        ContractError::InvalidDuration {
+            field: "dispute_window_seconds",
+            min: 3_600,
+            max: 30 * 86_400
+        }
+    );
+    let mut input = chain.input();
+    input.quorum = 33;
+    assert!(matches!(
+        chain.create(input).unwrap_err(),
+        ContractError::InvalidQuestion { .. }
+    ));
+}
+
+#[test]
+fn an_idle_arbiter_lets_the_question_end_unresolvable_and_returns_the_bond() {
+    let mut chain = Chain::new();
+    let input = chain.input();
+    let response = chain.create(input).unwrap();
+    assert_eq!(from_json::<u64>(response.data.unwrap()).unwrap(), 1);
+    chain.report(0, Verdict::Outcome(0)).unwrap();
+    chain.report(1, Verdict::Outcome(0)).unwrap();
+    chain.dispute(BOND).unwrap();
+    assert_eq!(
+        chain.dispute(BOND).unwrap_err(),
+        ContractError::AlreadyDisputed
+    );
+    let fan = chain.fan.clone();
+    chain.env.block.time = chain.env.block.time.plus_seconds(7 * 86_400);
+    let response = chain
+        .exec(&fan, ExecuteMsg::Finalize { question_id: 1 })
+        .unwrap();
+    assert_eq!(response.messages.len(), 1, "the bond goes back");
+    let bond_to = response
+        .attributes
+        .iter()
+        .find(|a| a.key == "bond_to")
+        .unwrap();
+    assert_eq!(bond_to.value, chain.fan.as_str());
+    assert_eq!(chain.answer().status, AnswerStatus::Unresolvable);
+    let arbiter = chain.arbiter.clone();
+    assert_eq!(
+        chain
+            .exec(
+                &arbiter,
+                ExecuteMsg::Arbitrate {
+                    question_id: 1,
+                    verdict: Verdict::Outcome(1)
+                }
+            )
+            .unwrap_err(),
+        ContractError::NotDisputed
+    );
+}
+
+#[test]
+fn the_window_boundary_separates_disputes_from_finality() {
+    let mut chain = Chain::new();
+    let input = chain.input();
+    chain.create(input).unwrap();
+    chain.report(0, Verdict::Outcome(1)).unwrap();
+    chain.report(1, Verdict::Outcome(1)).unwrap();
+    let proposed_at = chain.env.block.time;
+    let fan = chain.fan.clone();
+    chain.env.block.time = proposed_at.plus_seconds(3_599);
+    assert!(matches!(
+        chain
+            .exec(&fan, ExecuteMsg::Finalize { question_id: 1 })
+            .unwrap_err(),
+        ContractError::NotFinalizable { .. }
+    ));
+    chain.env.block.time = proposed_at.plus_seconds(3_600);
+    assert!(matches!(
+        chain.dispute(BOND).unwrap_err(),
+        ContractError::DisputeWindowClosed { .. }
+    ));
+    let strike = ExecuteMsg::StrikeReport {
+        question_id: 1,
+        reporter: chain.reporters[0].to_string(),
+    };
+    assert_eq!(
+        chain.exec(&fan, strike).unwrap_err(),
+        ContractError::NotOpen
+    );
+    chain
+        .exec(&fan, ExecuteMsg::Finalize { question_id: 1 })
+        .unwrap();
+    assert_eq!(
+        chain.report(2, Verdict::Outcome(0)).unwrap_err(),
+        ContractError::NotOpen
+    );
+    let answer = chain.answer();
+    assert_eq!(
+        (answer.status, answer.outcome),
+        (AnswerStatus::Final, Some(1))
     );
 }
