@@ -69,6 +69,18 @@ pub fn outcome_oracle() -> Box<dyn Contract<Empty>> {
     )
 }
 
+pub fn wager_pool() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            wager_pool::contract::execute,
+            wager_pool::contract::instantiate,
+            wager_pool::contract::query,
+        )
+        .with_reply(wager_pool::contract::reply)
+        .with_migrate(wager_pool::contract::migrate),
+    )
+}
+
 /// Plain cw20-base, the reference CTC must behave like.
 pub fn cw20_base() -> Box<dyn Contract<Empty>> {
     Box::new(

@@ -24,3 +24,5 @@ mod ticket_flows;
 mod tipping_flows;
 #[cfg(test)]
 mod token_flows;
+#[cfg(test)]
+mod wager_flows;

@@ -16,6 +16,8 @@ use crate::contracts;
 pub const CTC: u128 = 1_000_000;
 /// The CTC bond a dispute posts at the oracle.
 pub const ORACLE_BOND: u128 = 100 * CTC;
+/// What a partner posts to open a wager pool.
+pub const POOL_BOND: u128 = 50 * CTC;
 /// The chain's native coin, accepted by tipping.
 pub const NATIVE_DENOM: &str = "ustake";
 
@@ -27,6 +29,11 @@ pub struct Platform {
     pub crowdfund: Addr,
     pub tipping: Addr,
     pub oracle: Addr,
+    pub wager: Addr,
+    /// Receives the node-incentive part of wager fees.
+    pub nodes: Addr,
+    /// A partner with CreatePools.
+    pub agency: Addr,
     /// Rules on disputed oracle questions.
     pub arbiter: Addr,
     /// Oracle providers admitted with ReportOutcomes.
@@ -52,7 +59,9 @@ pub fn digest(n: u8) -> String {
 impl Platform {
     /// Tickets: platform fee 5%, burn share 10%, settlement one day after an event ends.
     /// Crowdfund: platform fee 3%. Tipping: fee 2%, smallest tip 1 CTC or 1,000 ustake.
-    /// Oracle: the platform owner creates questions, three reporters, a 100 CTC dispute bond. Four fans with 10,000 CTC each; the theater may issue 10,000
+    /// Oracle: the platform owner and wager-pool create questions, three reporters, a 100 CTC
+    /// dispute bond. Wager: the owner operates; fees 60% treasury, 40% nodes; a 50 CTC bond for
+    /// the agency's pools. Four fans with 10,000 CTC each; the theater may issue 10,000
     /// tickets a day; the troupe may launch campaigns.
     pub fn new() -> Self {
         let mut app = App::default();
@@ -75,6 +84,8 @@ impl Platform {
         .collect();
         let fans: Vec<Addr> = (0..4).map(|i| api.addr_make(&format!("fan{i}"))).collect();
         let arbiter = api.addr_make("arbiter");
+        let nodes = api.addr_make("nodes");
+        let agency = api.addr_make("agency");
         let reporters: Vec<Addr> = (0..3)
             .map(|i| api.addr_make(&format!("reporter{i}")))
             .collect();
@@ -85,6 +96,7 @@ impl Platform {
         let crowdfund_code = app.store_code(contracts::crowdfund());
         let tipping_code = app.store_code(contracts::tipping());
         let oracle_code = app.store_code(contracts::outcome_oracle());
+        let wager_code = app.store_code(contracts::wager_pool());
         let token = app
             .instantiate_contract(
                 token_code,
@@ -197,6 +209,37 @@ impl Platform {
                 Some(owner.to_string()),
             )
             .unwrap();
+        let wager = app
+            .instantiate_contract(
+                wager_code,
+                owner.clone(),
+                &wager_pool::msg::InstantiateMsg {
+                    token: token.to_string(),
+                    registry: registry.to_string(),
+                    oracle: oracle.to_string(),
+                    operator: owner.to_string(),
+                    treasury: treasury.to_string(),
+                    node_incentive: nodes.to_string(),
+                    treasury_share: BasisPoints::new(6_000).unwrap(),
+                    creation_bond: Uint128::new(POOL_BOND),
+                    owner: None,
+                },
+                &[],
+                "wager-pool",
+                Some(owner.to_string()),
+            )
+            .unwrap();
+        // The pool contract creates its questions in the oracle.
+        app.execute_contract(
+            owner.clone(),
+            oracle.clone(),
+            &outcome_oracle::msg::ExecuteMsg::SetCreator {
+                address: wager.to_string(),
+                allowed: true,
+            },
+            &[],
+        )
+        .unwrap();
 
         let mut platform = Self {
             app,
@@ -206,6 +249,9 @@ impl Platform {
             crowdfund,
             tipping,
             oracle,
+            wager,
+            nodes,
+            agency: agency.clone(),
             arbiter,
             reporters: reporters.clone(),
             owner: owner.clone(),
@@ -241,6 +287,19 @@ impl Platform {
             ExecuteMsg::RegisterPlatformContract {
                 name: "crowdfund".into(),
                 address: platform.crowdfund.to_string(),
+            },
+            ExecuteMsg::RegisterPlatformContract {
+                name: "wager-pool".into(),
+                address: platform.wager.to_string(),
+            },
+            ExecuteMsg::Admit {
+                address: agency.to_string(),
+                name: "Star Agency".into(),
+                kind: PartnerKind::Agency,
+                capabilities: vec![Capability::CreatePools],
+                agreement_digest: digest(0xad),
+                metadata_uri: None,
+                quotas: vec![],
             },
             ExecuteMsg::Admit {
                 address: troupe.to_string(),

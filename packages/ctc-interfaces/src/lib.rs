@@ -11,5 +11,6 @@ pub mod registry;
 pub mod tickets;
 pub mod tipping;
 pub mod token;
+pub mod wager;
 
 pub use bps::{BasisPoints, BasisPointsError, FeeSplit};

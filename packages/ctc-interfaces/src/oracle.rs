@@ -2,6 +2,8 @@
 
 use cosmwasm_schema::{cw_serde, QueryResponses};
 use cosmwasm_std::{to_json_binary, Addr, StdResult, Timestamp, WasmMsg};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 /// What a reporter or the arbiter says: one of the question's outcomes (by index), or that the
 /// question cannot be answered.
@@ -54,6 +56,18 @@ pub enum OracleQueryMsg {
     /// What a pool reads to settle.
     #[returns(AnswerResponse)]
     Answer { question_id: u64 },
+    /// Answered with the oracle's full question; `QuestionSummary` reads the part pools need.
+    #[returns(QuestionSummary)]
+    Question { question_id: u64 },
+}
+
+/// The fields of the oracle's `Question` answer that pools rely on. Not `cw_serde`: it must
+/// accept the full answer, whose other fields it ignores.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, JsonSchema)]
+pub struct QuestionSummary {
+    pub outcomes: Vec<String>,
+    pub resolve_after: Timestamp,
+    pub deadline: Timestamp,
 }
 
 #[cw_serde]

@@ -454,3 +454,16 @@ fn the_window_boundary_separates_disputes_from_finality() {
         (AnswerStatus::Final, Some(1))
     );
 }
+
+#[test]
+fn the_question_answer_reads_as_the_interface_summary() {
+    let mut chain = Chain::new();
+    let input = chain.input();
+    chain.create(input.clone()).unwrap();
+    let interface_msg = ctc_interfaces::oracle::OracleQueryMsg::Question { question_id: 1 };
+    let msg: QueryMsg = from_json(to_json_binary(&interface_msg).unwrap()).unwrap();
+    let raw = query(chain.deps.as_ref(), chain.env.clone(), msg).unwrap();
+    let summary: ctc_interfaces::oracle::QuestionSummary = from_json(raw).unwrap();
+    assert_eq!(summary.outcomes, input.outcomes);
+    assert_eq!(summary.deadline, input.deadline);
+}

@@ -1,0 +1,136 @@
+#[cfg(not(feature = "library"))]
+use cosmwasm_std::entry_point;
+use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Reply, Response};
+
+use crate::error::ContractError;
+use crate::execute::pools::{self, ConfigUpdate, Opener, QUESTION_CREATED};
+use crate::execute::{address, bets};
+use crate::msg::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
+use crate::query;
+use crate::state::{Config, CONFIG};
+
+pub const CONTRACT_NAME: &str = concat!("crates.io:", env!("CARGO_PKG_NAME"));
+pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn instantiate(
+    deps: DepsMut,
+    _env: Env,
+    info: MessageInfo,
+    msg: InstantiateMsg,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    if msg.creation_bond.is_zero() {
+        return Err(ContractError::InvalidPool {
+            reason: "the creation bond must be greater than zero",
+        });
+    }
+    let config = Config {
+        token: address(deps.api, "token", &msg.token)?,
+        registry: address(deps.api, "registry", &msg.registry)?,
+        oracle: address(deps.api, "oracle", &msg.oracle)?,
+        operator: address(deps.api, "operator", &msg.operator)?,
+        treasury: address(deps.api, "treasury", &msg.treasury)?,
+        node_incentive: address(deps.api, "node_incentive", &msg.node_incentive)?,
+        treasury_share: msg.treasury_share,
+        creation_bond: msg.creation_bond,
+    };
+    let owner = msg.owner.unwrap_or_else(|| info.sender.to_string());
+    let ownership = cw_ownable::initialize_owner(deps.storage, deps.api, Some(&owner))?;
+    cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
+    CONFIG.save(deps.storage, &config)?;
+    Ok(Response::new()
+        .add_attribute("action", "instantiate")
+        .add_attribute("oracle", config.oracle)
+        .add_attributes(ownership.into_attributes()))
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn execute(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    msg: ExecuteMsg,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    match msg {
+        ExecuteMsg::Receive(wrapper) => bets::receive(deps, env, info, wrapper),
+        ExecuteMsg::CreatePool { pool } => {
+            let config = CONFIG.load(deps.storage)?;
+            if info.sender != config.operator {
+                return Err(ContractError::NotOperator);
+            }
+            let opener = Opener {
+                creator: info.sender,
+                bond: cosmwasm_std::Uint128::zero(),
+            };
+            pools::create_pool(deps, env, &config, opener, pool)
+        }
+        ExecuteMsg::Resolve { pool_id } => pools::resolve(deps, env, pool_id),
+        ExecuteMsg::Claim { pool_id } => bets::claim(deps, info, pool_id),
+        ExecuteMsg::Cancel { pool_id } => pools::cancel(deps, env, info, pool_id),
+        ExecuteMsg::UpdateConfig {
+            operator,
+            treasury,
+            node_incentive,
+            treasury_share,
+            creation_bond,
+        } => pools::update_config(
+            deps,
+            info,
+            ConfigUpdate {
+                operator,
+                treasury,
+                node_incentive,
+                treasury_share,
+                creation_bond,
+            },
+        ),
+        ExecuteMsg::UpdateOwnership(action) => {
+            Ok(ctc_admin::update_ownership(deps, &env, &info, action)?)
+        }
+    }
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn reply(deps: DepsMut, _env: Env, reply: Reply) -> Result<Response, ContractError> {
+    match reply.id {
+        QUESTION_CREATED => pools::question_created(deps, reply),
+        _ => Err(ContractError::Std(cosmwasm_std::StdError::generic_err(
+            "unknown reply id",
+        ))),
+    }
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> Result<Binary, ContractError> {
+    let binary = match msg {
+        QueryMsg::Config {} => to_json_binary(&query::config(deps)?),
+        QueryMsg::Pool { pool_id } => to_json_binary(&query::pool(deps, pool_id)?),
+        QueryMsg::Pools {
+            status,
+            start_after,
+            limit,
+        } => to_json_binary(&query::pools(deps, status, start_after, limit)?),
+        QueryMsg::Position { pool_id, address } => {
+            to_json_binary(&query::position(deps, pool_id, address)?)
+        }
+        QueryMsg::Odds { pool_id } => to_json_binary(&query::odds(deps, pool_id)?),
+        QueryMsg::Bets {
+            address,
+            start_after,
+            limit,
+        } => to_json_binary(&query::bets(deps, address, start_after, limit)?),
+        QueryMsg::Ownership {} => to_json_binary(&cw_ownable::get_ownership(deps.storage)?),
+    }?;
+    Ok(binary)
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
+    ctc_admin::migrate(deps.storage, CONTRACT_NAME, CONTRACT_VERSION).map_err(|err| {
+        ContractError::CannotMigrate {
+            reason: err.to_string(),
+        }
+    })
+}

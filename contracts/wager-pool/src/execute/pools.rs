@@ -1,0 +1,334 @@
+//! Pools: creation (with the oracle question made by sub-message, or an existing one),
+//! resolution from the oracle's answer, cancellation and the config.
+
+use cosmwasm_std::{
+    from_json, to_json_binary, Addr, Binary, DepsMut, Env, MessageInfo, Reply, Response, SubMsg,
+    Uint128,
+};
+use ctc_interfaces::oracle::{
+    AnswerResponse, AnswerStatus, OracleExecuteMsg, OracleQueryMsg, QuestionInput, QuestionSummary,
+};
+use ctc_interfaces::registry::{Capability, RegistryExecuteMsg};
+use ctc_interfaces::BasisPoints;
+
+use crate::error::ContractError;
+use crate::execute::{address, load_pool, transfer_ctc};
+use crate::msg::{PoolInput, PoolStatus, QuestionSource, RefundReason};
+use crate::state::{Config, Pool, CONFIG, POOLS, POOL_COUNT};
+
+pub const MIN_FEE_BPS: u16 = 100;
+pub const MAX_FEE_BPS: u16 = 500;
+pub const DEFAULT_MIN_BET: Uint128 = Uint128::new(100_000);
+pub const DEFAULT_MAX_BET: Uint128 = Uint128::new(200_000_000);
+pub const MAX_OUTCOMES: usize = 16;
+pub const MAX_TITLE_BYTES: usize = 256;
+/// Reply id of the oracle's `CreateQuestion` sub-message; the pool id travels as payload.
+pub const QUESTION_CREATED: u64 = 1;
+
+fn invalid(reason: &'static str) -> ContractError {
+    ContractError::InvalidPool { reason }
+}
+
+/// Who opens the pool, and the bond it posted (zero for the operator).
+pub struct Opener {
+    pub creator: Addr,
+    pub bond: Uint128,
+}
+
+/// Opens a pool. Its question is either created in the oracle by a sub-message (its id is
+/// stored when the reply arrives, in the same transaction) or an existing question whose
+/// outcomes match, read by one query.
+pub fn create_pool(
+    deps: DepsMut,
+    env: Env,
+    config: &Config,
+    opener: Opener,
+    input: PoolInput,
+) -> Result<Response, ContractError> {
+    if input.title.is_empty() || input.title.len() > MAX_TITLE_BYTES {
+        return Err(invalid("the title is between 1 and 256 bytes"));
+    }
+    if input.outcomes.len() < 2 || input.outcomes.len() > MAX_OUTCOMES {
+        return Err(invalid("a pool has between 2 and 16 outcomes"));
+    }
+    if input.closes_at <= env.block.time {
+        return Err(invalid("betting must close in the future"));
+    }
+    let fee = input
+        .fee
+        .unwrap_or(BasisPoints::new(MAX_FEE_BPS).map_err(|_| invalid("fee"))?);
+    if fee.get() < MIN_FEE_BPS || fee.get() > MAX_FEE_BPS {
+        return Err(invalid("the fee is between 100 and 500 basis points"));
+    }
+    let min_bet = input.min_bet.unwrap_or(DEFAULT_MIN_BET);
+    let max_bet = input.max_bet.unwrap_or(DEFAULT_MAX_BET);
+    if min_bet.is_zero() || max_bet < min_bet {
+        return Err(invalid("bet limits need 0 < min_bet <= max_bet"));
+    }
+    if input.cap_per_address.is_some_and(|cap| cap < min_bet) {
+        return Err(invalid(
+            "the cap per address cannot be below the minimum bet",
+        ));
+    }
+
+    let pool_id = POOL_COUNT.may_load(deps.storage)?.unwrap_or_default() + 1;
+    let (question_id, create_question) = match input.question {
+        QuestionSource::Existing { question_id } => {
+            let question: QuestionSummary = deps
+                .querier
+                .query_wasm_smart(&config.oracle, &OracleQueryMsg::Question { question_id })?;
+            if question.outcomes != input.outcomes {
+                return Err(invalid("the question's outcomes differ from the pool's"));
+            }
+            if input.closes_at > question.resolve_after {
+                return Err(invalid(
+                    "betting must close before the question takes reports",
+                ));
+            }
+            (question_id, None)
+        }
+        QuestionSource::New {
+            resolve_after,
+            deadline,
+            reporters,
+            quorum,
+            dispute_window_seconds,
+        } => {
+            if input.closes_at > resolve_after {
+                return Err(invalid(
+                    "betting must close before the question takes reports",
+                ));
+            }
+            let question = QuestionInput {
+                text: input.title.clone(),
+                outcomes: input.outcomes.clone(),
+                resolve_after,
+                deadline,
+                reporters,
+                quorum,
+                dispute_window_seconds,
+            };
+            let msg =
+                OracleExecuteMsg::CreateQuestion { question }.into_wasm_msg(&config.oracle)?;
+            let sub = SubMsg::reply_on_success(msg, QUESTION_CREATED)
+                .with_payload(to_json_binary(&pool_id)?);
+            (0, Some(sub))
+        }
+    };
+
+    let outcomes = input.outcomes.len();
+    POOLS.save(
+        deps.storage,
+        pool_id,
+        &Pool {
+            creator: opener.creator.clone(),
+            title: input.title,
+            outcomes: input.outcomes,
+            question_id,
+            closes_at: input.closes_at,
+            fee,
+            min_bet,
+            max_bet,
+            cap_per_address: input.cap_per_address,
+            bond: opener.bond,
+            status: PoolStatus::Open,
+            stakes: vec![Uint128::zero(); outcomes],
+            backers: vec![0; outcomes],
+            total: Uint128::zero(),
+            fee_taken: Uint128::zero(),
+            paid: Uint128::zero(),
+            unclaimed_winners: 0,
+        },
+    )?;
+    POOL_COUNT.save(deps.storage, &pool_id)?;
+    let mut response = Response::new()
+        .add_attribute("action", "create_pool")
+        .add_attribute("pool_id", pool_id.to_string())
+        .add_attribute("creator", &opener.creator)
+        .add_attribute("bond", opener.bond);
+    if !opener.bond.is_zero() {
+        // A partner's pool draws on its CreatePools quota; the registry refuses a partner that is
+        // not Active with the capability, and the whole creation reverts.
+        response = response.add_message(
+            RegistryExecuteMsg::ConsumeQuota {
+                partner: opener.creator.to_string(),
+                capability: Capability::CreatePools,
+                units: 1,
+            }
+            .into_wasm_msg(&config.registry)?,
+        );
+    }
+    if let Some(sub) = create_question {
+        response = response.add_submessage(sub);
+    }
+    Ok(response.set_data(to_json_binary(&pool_id)?))
+}
+
+/// Stores the id of the question the oracle just created for the pool.
+pub fn question_created(deps: DepsMut, reply: Reply) -> Result<Response, ContractError> {
+    let pool_id: u64 = from_json(&reply.payload)?;
+    let response = reply
+        .result
+        .into_result()
+        .map_err(cw_utils::ParseReplyError::SubMsgFailure)?;
+    let wrapped: Binary = response
+        .msg_responses
+        .first()
+        .map(|r| r.value.clone())
+        .ok_or_else(|| {
+            cw_utils::ParseReplyError::ParseFailure("no response from the oracle".to_owned())
+        })?;
+    let data = cw_utils::parse_execute_response_data(&wrapped)?
+        .data
+        .ok_or_else(|| {
+            cw_utils::ParseReplyError::ParseFailure("the oracle returned no question id".to_owned())
+        })?;
+    let question_id: u64 = from_json(&data)?;
+    let mut pool = load_pool(deps.storage, pool_id)?;
+    pool.question_id = question_id;
+    POOLS.save(deps.storage, pool_id, &pool)?;
+    Ok(Response::new()
+        .add_attribute("action", "question_created")
+        .add_attribute("pool_id", pool_id.to_string())
+        .add_attribute("question_id", question_id.to_string()))
+}
+
+/// The bond goes back to the creator once the pool settles, whatever the outcome.
+fn settle(pool: &mut Pool, config: &Config, response: Response) -> Result<Response, ContractError> {
+    if pool.bond.is_zero() {
+        return Ok(response);
+    }
+    Ok(response
+        .add_message(transfer_ctc(&config.token, &pool.creator, pool.bond)?)
+        .add_attribute("bond_returned", pool.bond))
+}
+
+pub fn resolve(deps: DepsMut, env: Env, pool_id: u64) -> Result<Response, ContractError> {
+    let mut pool = load_pool(deps.storage, pool_id)?;
+    if pool.status != PoolStatus::Open {
+        return Err(ContractError::NotOpen);
+    }
+    if env.block.time < pool.closes_at {
+        return Err(ContractError::StillOpen {
+            closes_at: pool.closes_at,
+        });
+    }
+    let config = CONFIG.load(deps.storage)?;
+    let answer: AnswerResponse = deps.querier.query_wasm_smart(
+        &config.oracle,
+        &OracleQueryMsg::Answer {
+            question_id: pool.question_id,
+        },
+    )?;
+    let at = env.block.time;
+    let refund = |reason| PoolStatus::Refunding { reason, at };
+    pool.status = match (answer.status, answer.outcome) {
+        (AnswerStatus::Pending, _) => {
+            return Err(ContractError::NotAnswered {
+                question_id: pool.question_id,
+            })
+        }
+        (AnswerStatus::Invalid, _) => refund(RefundReason::Invalid),
+        (AnswerStatus::Unresolvable, _) => refund(RefundReason::Unresolvable),
+        (AnswerStatus::Final, Some(winner))
+            if (winner as usize) < pool.stakes.len() && !pool.stakes[winner as usize].is_zero() =>
+        {
+            PoolStatus::Resolved { winner, at }
+        }
+        (AnswerStatus::Final, _) => refund(RefundReason::NoWinningStake),
+    };
+
+    let mut response = Response::new()
+        .add_attribute("action", "resolve")
+        .add_attribute("pool_id", pool_id.to_string());
+    if let PoolStatus::Resolved { winner, .. } = pool.status {
+        let fee = pool.fee.of(pool.total);
+        let to_treasury = config.treasury_share.of(fee);
+        let to_nodes = fee.checked_sub(to_treasury)?;
+        pool.fee_taken = fee;
+        pool.unclaimed_winners = pool.backers[winner as usize];
+        for (recipient, amount) in [
+            (&config.treasury, to_treasury),
+            (&config.node_incentive, to_nodes),
+        ] {
+            if !amount.is_zero() {
+                response = response.add_message(transfer_ctc(&config.token, recipient, amount)?);
+            }
+        }
+        response = response
+            .add_attribute("winner", winner.to_string())
+            .add_attribute("fee", fee);
+    } else {
+        response = response.add_attribute("outcome", "refund");
+    }
+    let response = settle(&mut pool, &config, response)?;
+    POOLS.save(deps.storage, pool_id, &pool)?;
+    Ok(response)
+}
+
+pub fn cancel(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    pool_id: u64,
+) -> Result<Response, ContractError> {
+    let config = CONFIG.load(deps.storage)?;
+    if info.sender != config.operator {
+        return Err(ContractError::NotOperator);
+    }
+    let mut pool = load_pool(deps.storage, pool_id)?;
+    if pool.status != PoolStatus::Open {
+        return Err(ContractError::NotOpen);
+    }
+    if env.block.time >= pool.closes_at {
+        return Err(ContractError::BettingClosed {
+            closes_at: pool.closes_at,
+        });
+    }
+    pool.status = PoolStatus::Refunding {
+        reason: RefundReason::Cancelled,
+        at: env.block.time,
+    };
+    let response = Response::new()
+        .add_attribute("action", "cancel")
+        .add_attribute("pool_id", pool_id.to_string());
+    let response = settle(&mut pool, &config, response)?;
+    POOLS.save(deps.storage, pool_id, &pool)?;
+    Ok(response)
+}
+
+/// The config fields `UpdateConfig` may change.
+pub struct ConfigUpdate {
+    pub operator: Option<String>,
+    pub treasury: Option<String>,
+    pub node_incentive: Option<String>,
+    pub treasury_share: Option<BasisPoints>,
+    pub creation_bond: Option<Uint128>,
+}
+
+pub fn update_config(
+    deps: DepsMut,
+    info: MessageInfo,
+    update: ConfigUpdate,
+) -> Result<Response, ContractError> {
+    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    let mut config = CONFIG.load(deps.storage)?;
+    if let Some(operator) = update.operator {
+        config.operator = address(deps.api, "operator", &operator)?;
+    }
+    if let Some(treasury) = update.treasury {
+        config.treasury = address(deps.api, "treasury", &treasury)?;
+    }
+    if let Some(nodes) = update.node_incentive {
+        config.node_incentive = address(deps.api, "node_incentive", &nodes)?;
+    }
+    config.treasury_share = update.treasury_share.unwrap_or(config.treasury_share);
+    if let Some(bond) = update.creation_bond {
+        if bond.is_zero() {
+            return Err(invalid("the creation bond must be greater than zero"));
+        }
+        config.creation_bond = bond;
+    }
+    CONFIG.save(deps.storage, &config)?;
+    Ok(Response::new().add_attribute("action", "update_config"))
+}

@@ -1,0 +1,160 @@
+use cosmwasm_std::{Decimal, Deps, Order, StdResult, Uint128};
+use ctc_interfaces::paging::page_limit;
+use cw_storage_plus::Bound;
+
+use crate::error::ContractError;
+use crate::execute::bets::claimable;
+use crate::execute::{address, load_pool};
+use crate::msg::{
+    BetsResponse, ConfigResponse, OddsResponse, PoolBets, PoolResponse, PoolStatus, PoolsResponse,
+    PositionResponse, StatusFilter,
+};
+use crate::state::{Pool, BETTOR_POOLS, CONFIG, POOLS, POSITIONS};
+
+pub const MAX_SCANNED_PER_PAGE: usize = 200;
+
+pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
+    let config = CONFIG.load(deps.storage)?;
+    Ok(ConfigResponse {
+        token: config.token,
+        registry: config.registry,
+        oracle: config.oracle,
+        operator: config.operator,
+        treasury: config.treasury,
+        node_incentive: config.node_incentive,
+        treasury_share: config.treasury_share,
+        creation_bond: config.creation_bond,
+    })
+}
+
+fn view(pool_id: u64, pool: Pool) -> PoolResponse {
+    PoolResponse {
+        pool_id,
+        creator: pool.creator,
+        title: pool.title,
+        outcomes: pool.outcomes,
+        question_id: pool.question_id,
+        closes_at: pool.closes_at,
+        fee: pool.fee,
+        min_bet: pool.min_bet,
+        max_bet: pool.max_bet,
+        cap_per_address: pool.cap_per_address,
+        bond: pool.bond,
+        status: pool.status,
+        stakes: pool.stakes,
+        total: pool.total,
+        fee_taken: pool.fee_taken,
+        paid: pool.paid,
+    }
+}
+
+pub fn pool(deps: Deps, pool_id: u64) -> Result<PoolResponse, ContractError> {
+    Ok(view(pool_id, load_pool(deps.storage, pool_id)?))
+}
+
+fn status_matches(status: &PoolStatus, filter: StatusFilter) -> bool {
+    matches!(
+        (status, filter),
+        (PoolStatus::Open, StatusFilter::Open)
+            | (PoolStatus::Resolved { .. }, StatusFilter::Resolved)
+            | (PoolStatus::Refunding { .. }, StatusFilter::Refunding)
+    )
+}
+
+pub fn pools(
+    deps: Deps,
+    status: Option<StatusFilter>,
+    start_after: Option<u64>,
+    limit: Option<u32>,
+) -> Result<PoolsResponse, ContractError> {
+    let limit = page_limit(limit)?;
+    let mut pools = Vec::with_capacity(limit);
+    let mut last_read = None;
+    let mut reached_end = true;
+    let walk = POOLS.range(
+        deps.storage,
+        start_after.map(Bound::exclusive),
+        None,
+        Order::Ascending,
+    );
+    for (scanned, item) in walk.enumerate() {
+        if pools.len() == limit || scanned == MAX_SCANNED_PER_PAGE {
+            reached_end = false;
+            break;
+        }
+        let (pool_id, pool) = item?;
+        last_read = Some(pool_id);
+        if status.is_none_or(|s| status_matches(&pool.status, s)) {
+            pools.push(view(pool_id, pool));
+        }
+    }
+    Ok(PoolsResponse {
+        pools,
+        next_start_after: if reached_end { None } else { last_read },
+    })
+}
+
+pub fn position(deps: Deps, pool_id: u64, who: String) -> Result<PositionResponse, ContractError> {
+    let pool = load_pool(deps.storage, pool_id)?;
+    let bettor = address(deps.api, "address", &who)?;
+    let Some(position) = POSITIONS.may_load(deps.storage, (pool_id, &bettor))? else {
+        return Ok(PositionResponse {
+            stakes: vec![Uint128::zero(); pool.outcomes.len()],
+            claimed: false,
+            claimable: Uint128::zero(),
+        });
+    };
+    let (claimable, _) = claimable(&pool, &position)?;
+    Ok(PositionResponse {
+        stakes: position.stakes,
+        claimed: position.claimed,
+        claimable,
+    })
+}
+
+pub fn odds(deps: Deps, pool_id: u64) -> Result<OddsResponse, ContractError> {
+    let pool = load_pool(deps.storage, pool_id)?;
+    let after_fee = pool.total - pool.fee.of(pool.total);
+    let payout_per_unit = pool
+        .stakes
+        .iter()
+        .map(|stake| {
+            if stake.is_zero() {
+                None
+            } else {
+                Decimal::checked_from_ratio(after_fee, *stake).ok()
+            }
+        })
+        .collect();
+    Ok(OddsResponse { payout_per_unit })
+}
+
+pub fn bets(
+    deps: Deps,
+    who: String,
+    start_after: Option<u64>,
+    limit: Option<u32>,
+) -> Result<BetsResponse, ContractError> {
+    let limit = page_limit(limit)?;
+    let bettor = address(deps.api, "address", &who)?;
+    let bets = BETTOR_POOLS
+        .prefix(&bettor)
+        .keys(
+            deps.storage,
+            start_after.map(Bound::exclusive),
+            None,
+            Order::Ascending,
+        )
+        .take(limit)
+        .map(|pool_id| {
+            let pool_id = pool_id?;
+            let position = POSITIONS.load(deps.storage, (pool_id, &bettor))?;
+            Ok(PoolBets {
+                pool_id,
+                stakes: position.stakes,
+                claimed: position.claimed,
+            })
+        })
+        .collect::<StdResult<_>>()?;
+    Ok(BetsResponse { bets })
+}

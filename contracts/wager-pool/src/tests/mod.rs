@@ -1,0 +1,246 @@
+//! Unit tests through the entry points, with the oracle answered by a mock: question 1 has the
+//! outcomes "a" and "b" and takes reports a day from now. Refusals leave the storage unchanged.
+
+use cosmwasm_std::testing::{
+    message_info, mock_dependencies, mock_env, MockApi, MockQuerier, MockStorage,
+};
+use cosmwasm_std::{
+    coins, from_json, to_json_binary, Addr, ContractResult, Env, Order, OwnedDeps, Response,
+    Storage, SystemResult, Uint128, WasmQuery,
+};
+use ctc_interfaces::oracle::{OracleQueryMsg, QuestionSummary};
+use ctc_interfaces::BasisPoints;
+
+use crate::contract::{execute, instantiate};
+use crate::msg::{ExecuteMsg, InstantiateMsg, PoolInput, QuestionSource, ReceiveMsg};
+use crate::ContractError;
+
+type Deps = OwnedDeps<MockStorage, MockApi, MockQuerier>;
+
+struct Chain {
+    deps: Deps,
+    env: Env,
+    operator: Addr,
+    token: Addr,
+    fan: Addr,
+}
+
+fn snapshot(storage: &dyn Storage) -> Vec<(Vec<u8>, Vec<u8>)> {
+    storage.range(None, None, Order::Ascending).collect()
+}
+
+impl Chain {
+    fn new() -> Self {
+        let mut deps = mock_dependencies();
+        let api = deps.api;
+        let env = mock_env();
+        let operator = api.addr_make("operator");
+        let token = api.addr_make("ctc");
+        let summary = QuestionSummary {
+            outcomes: vec!["a".into(), "b".into()],
+            resolve_after: env.block.time.plus_seconds(86_400),
+            deadline: env.block.time.plus_seconds(10 * 86_400),
+        };
+        deps.querier.update_wasm(move |query| {
+            let WasmQuery::Smart { msg, .. } = query else {
+                panic!("unexpected query")
+            };
+            let OracleQueryMsg::Question { .. } = from_json(msg).unwrap() else {
+                panic!("creation reads only the question")
+            };
+            SystemResult::Ok(ContractResult::Ok(to_json_binary(&summary).unwrap()))
+        });
+        instantiate(
+            deps.as_mut(),
+            env.clone(),
+            message_info(&operator, &[]),
+            InstantiateMsg {
+                token: token.to_string(),
+                registry: api.addr_make("registry").to_string(),
+                oracle: api.addr_make("oracle").to_string(),
+                operator: operator.to_string(),
+                treasury: api.addr_make("treasury").to_string(),
+                node_incentive: api.addr_make("nodes").to_string(),
+                treasury_share: BasisPoints::new(5_000).unwrap(),
+                creation_bond: Uint128::new(10_000_000),
+                owner: None,
+            },
+        )
+        .unwrap();
+        Self {
+            deps,
+            env,
+            operator,
+            token,
+            fan: api.addr_make("fan"),
+        }
+    }
+
+    fn exec(&mut self, sender: &Addr, msg: ExecuteMsg) -> Result<Response, ContractError> {
+        let before = snapshot(&self.deps.storage);
+        let result = execute(
+            self.deps.as_mut(),
+            self.env.clone(),
+            message_info(sender, &[]),
+            msg,
+        );
+        if result.is_err() {
+            assert_eq!(
+                snapshot(&self.deps.storage),
+                before,
+                "a refusal changed storage"
+            );
+        }
+        result
+    }
+
+    fn input(&self) -> PoolInput {
+        PoolInput {
+            title: "Derby".into(),
+            outcomes: vec!["a".into(), "b".into()],
+            question: QuestionSource::Existing { question_id: 1 },
+            closes_at: self.env.block.time.plus_seconds(3_600),
+            fee: None,
+            min_bet: None,
+            max_bet: None,
+            cap_per_address: None,
+        }
+    }
+
+    fn create(&mut self, input: PoolInput) -> Result<Response, ContractError> {
+        let operator = self.operator.clone();
+        self.exec(&operator, ExecuteMsg::CreatePool { pool: input })
+    }
+
+    fn bet(&mut self, token: &Addr, outcome: u32, amount: u128) -> Result<Response, ContractError> {
+        let msg = ExecuteMsg::Receive(cw20::Cw20ReceiveMsg {
+            sender: self.fan.to_string(),
+            amount: Uint128::new(amount),
+            msg: to_json_binary(&ReceiveMsg::Bet {
+                pool_id: 1,
+                outcome,
+            })
+            .unwrap(),
+        });
+        self.exec(&token.clone(), msg)
+    }
+}
+
+fn reason(err: ContractError) -> &'static str {
+    match err {
+        ContractError::InvalidPool { reason } => reason,
+        other => panic!("{other}"),
+    }
+}
+
+#[test]
+fn refuses_malformed_pools() {
+    let mut chain = Chain::new();
+    let mut input = chain.input();
+    input.fee = Some(BasisPoints::new(99).unwrap());
+    assert_eq!(
+        reason(chain.create(input).unwrap_err()),
+        "the fee is between 100 and 500 basis points"
+    );
+    let mut input = chain.input();
+    input.outcomes = vec!["a".into()];
+    assert_eq!(
+        reason(chain.create(input).unwrap_err()),
+        "a pool has between 2 and 16 outcomes"
+    );
+    let mut input = chain.input();
+    input.min_bet = Some(Uint128::new(10));
+    input.max_bet = Some(Uint128::new(9));
+    assert_eq!(
+        reason(chain.create(input).unwrap_err()),
+        "bet limits need 0 < min_bet <= max_bet"
+    );
+    let mut input = chain.input();
+    input.closes_at = chain.env.block.time.plus_seconds(2 * 86_400);
+    assert_eq!(
+        reason(chain.create(input).unwrap_err()),
+        "betting must close before the question takes reports"
+    );
+    let fan = chain.fan.clone();
+    let input = chain.input();
+    assert_eq!(
+        chain
+            .exec(&fan, ExecuteMsg::CreatePool { pool: input })
+            .unwrap_err(),
+        ContractError::NotOperator
+    );
+}
+
+#[test]
+fn bets_are_refused_outside_the_rules_and_change_nothing() {
+    let mut chain = Chain::new();
+    let input = chain.input();
+    chain.create(input).unwrap();
+    let token = chain.token.clone();
+    let fake = chain.deps.api.addr_make("fake");
+    assert_eq!(
+        chain.bet(&fake, 0, 1_000_000).unwrap_err(),
+        ContractError::WrongToken
+    );
+    assert_eq!(
+        chain.bet(&token, 2, 1_000_000).unwrap_err(),
+        ContractError::UnknownOutcome { index: 2 }
+    );
+    assert_eq!(
+        chain.bet(&token, 0, 200_000_001).unwrap_err(),
+        ContractError::BetOutOfRange {
+            min: Uint128::new(100_000),
+            max: Uint128::new(200_000_000)
+        }
+    );
+    chain.bet(&token, 0, 1_000_000).unwrap();
+    chain.bet(&token, 0, 1_000_000).unwrap();
+    chain.env.block.time = chain.env.block.time.plus_seconds(3_600);
+    assert!(matches!(
+        chain.bet(&token, 1, 1_000_000).unwrap_err(),
+        ContractError::BettingClosed { .. }
+    ));
+    let fan = chain.fan.clone();
+    assert_eq!(
+        chain
+            .exec(&fan, ExecuteMsg::Claim { pool_id: 1 })
+            .unwrap_err(),
+        ContractError::NotSettled
+    );
+    let operator = chain.operator.clone();
+    assert!(matches!(
+        chain
+            .exec(&operator, ExecuteMsg::Cancel { pool_id: 1 })
+            .unwrap_err(),
+        ContractError::BettingClosed { .. }
+    ));
+}
+
+#[test]
+fn only_the_owner_configures_and_no_coins_are_taken() {
+    let mut chain = Chain::new();
+    let fan = chain.fan.clone();
+    let update = ExecuteMsg::UpdateConfig {
+        operator: Some(fan.to_string()),
+        treasury: None,
+        node_incentive: None,
+        treasury_share: None,
+        creation_bond: None,
+    };
+    assert_eq!(
+        chain.exec(&fan, update).unwrap_err(),
+        ContractError::Ownership(cw_ownable::OwnershipError::NotOwner)
+    );
+    let operator = chain.operator.clone();
+    let err = execute(
+        chain.deps.as_mut(),
+        chain.env.clone(),
+        message_info(&operator, &coins(1, "ustake")),
+        ExecuteMsg::Resolve { pool_id: 1 },
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        ContractError::Payment(cw_utils::PaymentError::NonPayable {})
+    );
+}
