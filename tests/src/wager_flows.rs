@@ -172,9 +172,14 @@ fn a_whole_pool_life_pays_winners_and_fees_to_the_unit() {
         "1.468846153846153846"
     );
 
+    let anyone = p.fans[3].clone();
+    assert!(root(
+        p.wager_exec(&anyone, &ExecuteMsg::Resolve { pool_id: id })
+            .unwrap_err()
+    )
+    .starts_with("betting is still open until"));
     p.advance_to(now.plus_seconds(DAY));
     assert!(root(p.bet(1, id, 1, CTC).unwrap_err()).starts_with("betting closed at"));
-    let anyone = p.fans[3].clone();
     assert_eq!(
         root(
             p.wager_exec(&anyone, &ExecuteMsg::Resolve { pool_id: id })
@@ -373,4 +378,64 @@ proptest! {
         prop_assert_eq!(pool.paid + pool.fee_taken, pool.total);
         prop_assert_eq!(p.balance(&p.wager.clone()), 0);
     }
+}
+
+#[test]
+fn a_cancelled_partner_pool_returns_the_bond_and_unclaimed_funds_are_swept_after_a_year() {
+    let mut p = Platform::new();
+    let now = p.now();
+    let agency = p.agency.clone();
+    p.fund(&agency, 1_000 * CTC);
+    let agency_before = p.balance(&agency);
+    let mut own_reporter = pool_input(now, 2, None);
+    own_reporter.question = QuestionSource::New {
+        resolve_after: now.plus_seconds(DAY),
+        deadline: now.plus_seconds(20 * DAY),
+        reporters: Some(vec![agency.to_string()]),
+        quorum: 1,
+        dispute_window_seconds: HOUR,
+    };
+    let err = p
+        .wager_send(
+            &agency,
+            POOL_BOND,
+            &WagerReceiveMsg::CreatePool {
+                pool: Box::new(own_reporter),
+            },
+        )
+        .unwrap_err();
+    assert!(root(err).starts_with("invalid pool: a partner's question is open to every reporter"));
+    let response = p
+        .wager_send(
+            &agency,
+            POOL_BOND,
+            &WagerReceiveMsg::CreatePool {
+                pool: Box::new(pool_input(now, 2, None)),
+            },
+        )
+        .unwrap();
+    let id = pool_id_of(&response);
+    p.bet(0, id, 0, 8 * CTC).unwrap();
+    let owner = p.owner.clone();
+    p.wager_exec(&owner, &ExecuteMsg::Cancel { pool_id: id })
+        .unwrap();
+    assert_eq!(p.balance(&agency), agency_before, "the bond came back");
+
+    // Nobody claims the refund; a year later the treasury sweeps it and claims end.
+    let fan = p.fans[0].clone();
+    let sweep = ExecuteMsg::SweepUnclaimed { pool_id: id };
+    assert!(root(p.wager_exec(&fan, &sweep).unwrap_err())
+        .starts_with("unclaimed funds may be swept from"));
+    p.advance_to(now.plus_seconds(366 * DAY));
+    let treasury_before = p.balance(&p.treasury.clone());
+    p.wager_exec(&fan, &sweep).unwrap();
+    assert_eq!(p.balance(&p.treasury.clone()), treasury_before + 8 * CTC);
+    assert_eq!(
+        root(
+            p.wager_exec(&fan, &ExecuteMsg::Claim { pool_id: id })
+                .unwrap_err()
+        ),
+        "the claim period ended and the rest went to the treasury"
+    );
+    assert_eq!(p.balance(&p.wager.clone()), 0);
 }

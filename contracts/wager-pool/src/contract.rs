@@ -69,6 +69,7 @@ pub fn execute(
         ExecuteMsg::Resolve { pool_id } => pools::resolve(deps, env, pool_id),
         ExecuteMsg::Claim { pool_id } => bets::claim(deps, info, pool_id),
         ExecuteMsg::Cancel { pool_id } => pools::cancel(deps, env, info, pool_id),
+        ExecuteMsg::SweepUnclaimed { pool_id } => pools::sweep_unclaimed(deps, env, pool_id),
         ExecuteMsg::UpdateConfig {
             operator,
             treasury,

@@ -70,6 +70,12 @@ pub enum ContractError {
     #[error("already claimed")]
     AlreadyClaimed,
 
+    #[error("the claim period ended and the rest went to the treasury")]
+    Swept,
+
+    #[error("unclaimed funds may be swept from {opens_at}")]
+    SweepNotOpen { opens_at: Timestamp },
+
     #[error("cannot migrate: {reason}")]
     CannotMigrate { reason: String },
 }

@@ -40,6 +40,9 @@ pub enum ExecuteMsg {
     Claim { pool_id: u64 },
     /// The operator, before the pool closes: every bettor is refunded.
     Cancel { pool_id: u64 },
+    /// Anyone, a year after the pool settled: what nobody claimed (including rounding dust) goes
+    /// to the treasury, and claims end.
+    SweepUnclaimed { pool_id: u64 },
     /// Owner.
     UpdateConfig {
         operator: Option<String>,
@@ -133,12 +136,15 @@ pub struct PoolResponse {
     pub outcomes: Vec<String>,
     pub question_id: u64,
     pub closes_at: Timestamp,
+    /// The question's deadline: the pool settles by then at the latest.
+    pub answer_due: Timestamp,
     pub fee: BasisPoints,
     pub min_bet: Uint128,
     pub max_bet: Uint128,
     pub cap_per_address: Option<Uint128>,
     pub bond: Uint128,
     pub status: PoolStatus,
+    pub swept: bool,
     /// Staked per outcome.
     pub stakes: Vec<Uint128>,
     pub total: Uint128,

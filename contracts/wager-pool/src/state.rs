@@ -42,22 +42,16 @@ pub struct Pool {
     pub paid: Uint128,
     /// Winners who have not claimed yet; the last one also takes the rounding dust.
     pub unclaimed_winners: u32,
+    /// When the pool's question is due an answer at the latest.
+    pub answer_due: Timestamp,
+    /// Set when what nobody claimed within the claim period went to the treasury.
+    pub swept: bool,
 }
 
 impl Pool {
     /// What the winners share: the total less the fee.
     pub fn distributable(&self) -> Uint128 {
         self.total - self.fee_taken
-    }
-
-    /// CTC this contract holds for the pool: stakes and bond not yet paid out.
-    pub fn held(&self) -> Uint128 {
-        self.total - self.fee_taken - self.paid
-            + if matches!(self.status, PoolStatus::Open) {
-                self.bond
-            } else {
-                Uint128::zero()
-            }
     }
 }
 

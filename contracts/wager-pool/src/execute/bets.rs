@@ -83,7 +83,9 @@ fn bet(
         BETTOR_POOLS.save(deps.storage, (&bettor, pool_id), &Empty {})?;
     }
     if position.stakes[index].is_zero() {
-        pool.backers[index] += 1;
+        pool.backers[index] = pool.backers[index]
+            .checked_add(1)
+            .ok_or_else(|| OverflowError::new(OverflowOperation::Add))?;
     }
     position.stakes[index] = position.stakes[index].checked_add(amount)?;
     pool.stakes[index] = pool.stakes[index].checked_add(amount)?;
@@ -130,6 +132,9 @@ pub fn claim(deps: DepsMut, info: MessageInfo, pool_id: u64) -> Result<Response,
     let mut pool = load_pool(deps.storage, pool_id)?;
     if pool.status == PoolStatus::Open {
         return Err(ContractError::NotSettled);
+    }
+    if pool.swept {
+        return Err(ContractError::Swept);
     }
     let key = (pool_id, &info.sender);
     let mut position = POSITIONS

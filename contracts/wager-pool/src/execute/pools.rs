@@ -22,6 +22,16 @@ pub const DEFAULT_MIN_BET: Uint128 = Uint128::new(100_000);
 pub const DEFAULT_MAX_BET: Uint128 = Uint128::new(200_000_000);
 pub const MAX_OUTCOMES: usize = 16;
 pub const MAX_TITLE_BYTES: usize = 256;
+/// Stakes wait for an answer at most this long after betting closes.
+pub const MAX_ANSWER_WAIT_SECONDS: u64 = 60 * 86_400;
+/// A smallest bet below this could round a winner's share down to nothing.
+pub const MIN_MIN_BET: Uint128 = Uint128::new(100);
+/// Partners' pools make their questions under these floors: any admitted reporter may report,
+/// and a dispute has at least a day.
+pub const MIN_PARTNER_QUORUM: u32 = 2;
+pub const MIN_PARTNER_WINDOW_SECONDS: u64 = 86_400;
+/// After settlement, winners and refunded bettors have this long to claim.
+pub const CLAIM_PERIOD_SECONDS: u64 = 365 * 86_400;
 /// Reply id of the oracle's `CreateQuestion` sub-message; the pool id travels as payload.
 pub const QUESTION_CREATED: u64 = 1;
 
@@ -62,8 +72,14 @@ pub fn create_pool(
     }
     let min_bet = input.min_bet.unwrap_or(DEFAULT_MIN_BET);
     let max_bet = input.max_bet.unwrap_or(DEFAULT_MAX_BET);
-    if min_bet.is_zero() || max_bet < min_bet {
-        return Err(invalid("bet limits need 0 < min_bet <= max_bet"));
+    if min_bet < MIN_MIN_BET || max_bet < min_bet {
+        return Err(invalid("bet limits need 100 <= min_bet <= max_bet"));
+    }
+    let mut labels: Vec<&String> = input.outcomes.iter().collect();
+    labels.sort();
+    labels.dedup();
+    if labels.len() != input.outcomes.len() {
+        return Err(invalid("outcome labels must differ"));
     }
     if input.cap_per_address.is_some_and(|cap| cap < min_bet) {
         return Err(invalid(
@@ -72,7 +88,7 @@ pub fn create_pool(
     }
 
     let pool_id = POOL_COUNT.may_load(deps.storage)?.unwrap_or_default() + 1;
-    let (question_id, create_question) = match input.question {
+    let (question_id, answer_due, create_question) = match input.question {
         QuestionSource::Existing { question_id } => {
             let question: QuestionSummary = deps
                 .querier
@@ -85,7 +101,7 @@ pub fn create_pool(
                     "betting must close before the question takes reports",
                 ));
             }
-            (question_id, None)
+            (question_id, question.deadline, None)
         }
         QuestionSource::New {
             resolve_after,
@@ -97,6 +113,17 @@ pub fn create_pool(
             if input.closes_at > resolve_after {
                 return Err(invalid(
                     "betting must close before the question takes reports",
+                ));
+            }
+            let partner = !opener.bond.is_zero();
+            if partner
+                && (reporters.is_some()
+                    || quorum < MIN_PARTNER_QUORUM
+                    || dispute_window_seconds < MIN_PARTNER_WINDOW_SECONDS)
+            {
+                return Err(invalid(
+                    "a partner's question is open to every reporter, with a quorum of at least 2 \
+                     and a dispute window of at least a day",
                 ));
             }
             let question = QuestionInput {
@@ -112,9 +139,14 @@ pub fn create_pool(
                 OracleExecuteMsg::CreateQuestion { question }.into_wasm_msg(&config.oracle)?;
             let sub = SubMsg::reply_on_success(msg, QUESTION_CREATED)
                 .with_payload(to_json_binary(&pool_id)?);
-            (0, Some(sub))
+            (0, deadline, Some(sub))
         }
     };
+    if answer_due.seconds() > input.closes_at.seconds() + MAX_ANSWER_WAIT_SECONDS {
+        return Err(invalid(
+            "the question must be due an answer within 60 days of the close",
+        ));
+    }
 
     let outcomes = input.outcomes.len();
     POOLS.save(
@@ -138,6 +170,8 @@ pub fn create_pool(
             fee_taken: Uint128::zero(),
             paid: Uint128::zero(),
             unclaimed_winners: 0,
+            answer_due,
+            swept: false,
         },
     )?;
     POOL_COUNT.save(deps.storage, &pool_id)?;
@@ -171,13 +205,17 @@ pub fn question_created(deps: DepsMut, reply: Reply) -> Result<Response, Contrac
         .result
         .into_result()
         .map_err(cw_utils::ParseReplyError::SubMsgFailure)?;
-    let wrapped: Binary = response
-        .msg_responses
-        .first()
-        .map(|r| r.value.clone())
-        .ok_or_else(|| {
-            cw_utils::ParseReplyError::ParseFailure("no response from the oracle".to_owned())
-        })?;
+    let wrapped: Binary = match response.msg_responses.as_slice() {
+        [only] if only.type_url == "/cosmwasm.wasm.v1.MsgExecuteContractResponse" => {
+            only.value.clone()
+        }
+        _ => {
+            return Err(cw_utils::ParseReplyError::ParseFailure(
+                "expected one MsgExecuteContractResponse from the oracle".to_owned(),
+            )
+            .into())
+        }
+    };
     let data = cw_utils::parse_execute_response_data(&wrapped)?
         .data
         .ok_or_else(|| {
@@ -331,4 +369,33 @@ pub fn update_config(
     }
     CONFIG.save(deps.storage, &config)?;
     Ok(Response::new().add_attribute("action", "update_config"))
+}
+
+pub fn sweep_unclaimed(deps: DepsMut, env: Env, pool_id: u64) -> Result<Response, ContractError> {
+    let mut pool = load_pool(deps.storage, pool_id)?;
+    let (settled_at, owed) = match pool.status {
+        PoolStatus::Open => return Err(ContractError::NotSettled),
+        PoolStatus::Resolved { at, .. } => (at, pool.distributable()),
+        PoolStatus::Refunding { at, .. } => (at, pool.total),
+    };
+    if pool.swept {
+        return Err(ContractError::Swept);
+    }
+    let opens_at = settled_at.plus_seconds(CLAIM_PERIOD_SECONDS);
+    if env.block.time < opens_at {
+        return Err(ContractError::SweepNotOpen { opens_at });
+    }
+    let left = owed.checked_sub(pool.paid)?;
+    pool.swept = true;
+    pool.paid = owed;
+    POOLS.save(deps.storage, pool_id, &pool)?;
+    let config = CONFIG.load(deps.storage)?;
+    let mut response = Response::new()
+        .add_attribute("action", "sweep_unclaimed")
+        .add_attribute("pool_id", pool_id.to_string())
+        .add_attribute("amount", left);
+    if !left.is_zero() {
+        response = response.add_message(transfer_ctc(&config.token, &config.treasury, left)?);
+    }
+    Ok(response)
 }

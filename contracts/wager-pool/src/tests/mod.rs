@@ -153,7 +153,13 @@ fn refuses_malformed_pools() {
     input.max_bet = Some(Uint128::new(9));
     assert_eq!(
         reason(chain.create(input).unwrap_err()),
-        "bet limits need 0 < min_bet <= max_bet"
+        "bet limits need 100 <= min_bet <= max_bet"
+    );
+    let mut input = chain.input();
+    input.outcomes = vec!["a".into(), "a".into()];
+    assert_eq!(
+        reason(chain.create(input).unwrap_err()),
+        "outcome labels must differ"
     );
     let mut input = chain.input();
     input.closes_at = chain.env.block.time.plus_seconds(2 * 86_400);
