@@ -13,6 +13,8 @@ mod cw20_conformance;
 #[cfg(test)]
 mod cw721_conformance;
 #[cfg(test)]
+mod festival;
+#[cfg(test)]
 mod oracle_flows;
 #[cfg(test)]
 mod registry_flows;
