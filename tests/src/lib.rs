@@ -17,6 +17,8 @@ mod festival;
 #[cfg(test)]
 mod oracle_flows;
 #[cfg(test)]
+mod platform_invariants;
+#[cfg(test)]
 mod registry_flows;
 #[cfg(test)]
 mod ticket_escrow_invariant;
