@@ -1,5 +1,5 @@
 use cosmwasm_std::{Deps, Order, StdResult};
-use ctc_interfaces::paging::page_limit;
+use ctc_interfaces::paging::{filtered_page, page_limit};
 use cw_storage_plus::Bound;
 
 use crate::error::ContractError;
@@ -10,9 +10,6 @@ use crate::msg::{
 };
 use crate::state::{Campaign, CAMPAIGNS, CONFIG, PLEDGES, REWARD_APPROVALS};
 use crate::validate;
-
-/// Campaigns read per page at most, so a rare filter cannot walk every campaign.
-pub const MAX_SCANNED_PER_PAGE: usize = 200;
 
 pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
     let config = CONFIG.load(deps.storage)?;
@@ -82,31 +79,20 @@ pub fn campaigns(
     let creator = creator
         .map(|creator| validate::address(deps.api, "creator", &creator))
         .transpose()?;
-    let mut campaigns = Vec::with_capacity(limit);
-    let mut last_read = None;
-    let mut reached_end = true;
-    let walk = CAMPAIGNS.range(
+    let entries = CAMPAIGNS.range(
         deps.storage,
         start_after.map(Bound::exclusive),
         None,
         Order::Ascending,
     );
-    for (scanned, item) in walk.enumerate() {
-        if campaigns.len() == limit || scanned == MAX_SCANNED_PER_PAGE {
-            reached_end = false;
-            break;
-        }
-        let (campaign_id, campaign) = item?;
-        last_read = Some(campaign_id);
-        if status.is_none_or(|s| status_matches(&campaign.status, s))
-            && creator.as_ref().is_none_or(|c| campaign.creator == *c)
-        {
-            campaigns.push(view(deps, campaign_id, campaign)?);
-        }
-    }
+    let (campaigns, next_start_after) = filtered_page(entries, limit, |&id, campaign| {
+        let wanted = status.is_none_or(|s| status_matches(&campaign.status, s))
+            && creator.as_ref().is_none_or(|c| campaign.creator == *c);
+        wanted.then(|| view(deps, id, campaign)).transpose()
+    })?;
     Ok(CampaignsResponse {
         campaigns,
-        next_start_after: if reached_end { None } else { last_read },
+        next_start_after,
     })
 }
 

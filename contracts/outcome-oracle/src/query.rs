@@ -1,5 +1,5 @@
 use cosmwasm_std::{Deps, Env, Order, StdResult};
-use ctc_interfaces::paging::page_limit;
+use ctc_interfaces::paging::{filtered_page, page_limit};
 use cw_storage_plus::Bound;
 
 use crate::error::ContractError;
@@ -9,8 +9,6 @@ use crate::msg::{
     QuestionsResponse, ReportEntry, ReportsResponse, StatusFilter, Verdict,
 };
 use crate::state::{Question, CONFIG, QUESTIONS, REPORTS};
-
-pub const MAX_SCANNED_PER_PAGE: usize = 200;
 
 pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
     let config = CONFIG.load(deps.storage)?;
@@ -131,28 +129,18 @@ pub fn questions(
     limit: Option<u32>,
 ) -> Result<QuestionsResponse, ContractError> {
     let limit = page_limit(limit)?;
-    let mut questions = Vec::with_capacity(limit);
-    let mut last_read = None;
-    let mut reached_end = true;
-    let walk = QUESTIONS.range(
+    let entries = QUESTIONS.range(
         deps.storage,
         start_after.map(Bound::exclusive),
         None,
         Order::Ascending,
     );
-    for (scanned, item) in walk.enumerate() {
-        if questions.len() == limit || scanned == MAX_SCANNED_PER_PAGE {
-            reached_end = false;
-            break;
-        }
-        let (question_id, question) = item?;
-        last_read = Some(question_id);
-        if status.is_none_or(|s| status_matches(&question.status, s)) {
-            questions.push(view(question_id, question));
-        }
-    }
+    let (questions, next_start_after) = filtered_page(entries, limit, |&id, question| {
+        let wanted = status.is_none_or(|s| status_matches(&question.status, s));
+        Ok(wanted.then(|| view(id, question)))
+    })?;
     Ok(QuestionsResponse {
         questions,
-        next_start_after: if reached_end { None } else { last_read },
+        next_start_after,
     })
 }

@@ -1,5 +1,5 @@
 use cosmwasm_std::{Decimal, Deps, Order, StdResult, Uint128};
-use ctc_interfaces::paging::page_limit;
+use ctc_interfaces::paging::{filtered_page, page_limit};
 use cw_storage_plus::Bound;
 
 use crate::error::ContractError;
@@ -10,8 +10,6 @@ use crate::msg::{
     PositionResponse, StatusFilter,
 };
 use crate::state::{Pool, BETTOR_POOLS, CONFIG, POOLS, POSITIONS};
-
-pub const MAX_SCANNED_PER_PAGE: usize = 200;
 
 pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
     let config = CONFIG.load(deps.storage)?;
@@ -70,29 +68,19 @@ pub fn pools(
     limit: Option<u32>,
 ) -> Result<PoolsResponse, ContractError> {
     let limit = page_limit(limit)?;
-    let mut pools = Vec::with_capacity(limit);
-    let mut last_read = None;
-    let mut reached_end = true;
-    let walk = POOLS.range(
+    let entries = POOLS.range(
         deps.storage,
         start_after.map(Bound::exclusive),
         None,
         Order::Ascending,
     );
-    for (scanned, item) in walk.enumerate() {
-        if pools.len() == limit || scanned == MAX_SCANNED_PER_PAGE {
-            reached_end = false;
-            break;
-        }
-        let (pool_id, pool) = item?;
-        last_read = Some(pool_id);
-        if status.is_none_or(|s| status_matches(&pool.status, s)) {
-            pools.push(view(pool_id, pool));
-        }
-    }
+    let (pools, next_start_after) = filtered_page(entries, limit, |&id, pool| {
+        let wanted = status.is_none_or(|s| status_matches(&pool.status, s));
+        Ok(wanted.then(|| view(id, pool)))
+    })?;
     Ok(PoolsResponse {
         pools,
-        next_start_after: if reached_end { None } else { last_read },
+        next_start_after,
     })
 }
 

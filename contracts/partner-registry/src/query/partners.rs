@@ -1,5 +1,5 @@
 use cosmwasm_std::{Addr, Deps, Env, Order, StdResult};
-use ctc_interfaces::paging::page_limit;
+use ctc_interfaces::paging::{filtered_page, page_limit};
 use cw_storage_plus::Bound;
 
 use crate::access::denial;
@@ -85,12 +85,8 @@ fn status_matches(status: &PartnerStatus, filter: StatusFilter) -> bool {
     )
 }
 
-/// Partners read per page at most, matching or not, so that a rare filter cannot make the query
-/// walk the whole registry.
-pub const MAX_SCANNED_PER_PAGE: usize = 200;
-
 /// Filters are applied while walking partners in address order. A page holds at most `limit`
-/// matches and reads at most `MAX_SCANNED_PER_PAGE` partners; `next_start_after` says where to go
+/// matches and reads at most `MAX_SCANNED_PER_PAGE` (200) partners; `next_start_after` says where to go
 /// on, and is `None` once the end is reached.
 pub fn partners(
     deps: Deps,
@@ -105,32 +101,23 @@ pub fn partners(
     let start = start_after
         .map(|address| validate::address(deps.api, "start_after", &address))
         .transpose()?;
-    let mut partners = Vec::with_capacity(limit);
-    let mut last_read = None;
-    let mut reached_end = true;
-    let walk = PARTNERS.range(
+    let entries = PARTNERS.range(
         deps.storage,
         start.as_ref().map(Bound::exclusive),
         None,
         Order::Ascending,
     );
-    for (scanned, item) in walk.enumerate() {
-        if partners.len() == limit || scanned == MAX_SCANNED_PER_PAGE {
-            reached_end = false;
-            break;
-        }
-        let (address, partner) = item?;
-        let matches = kind.is_none_or(|kind| partner.kind == kind)
+    let (partners, next_start_after) = filtered_page(entries, limit, |address, partner| {
+        let wanted = kind.is_none_or(|kind| partner.kind == kind)
             && capability.is_none_or(|c| partner.capabilities.contains(&c))
             && status.is_none_or(|s| status_matches(&partner.status, s));
-        if matches {
-            partners.push(partner_view(deps, &env, address.clone(), partner)?);
-        }
-        last_read = Some(address);
-    }
+        wanted
+            .then(|| partner_view(deps, &env, address.clone(), partner))
+            .transpose()
+    })?;
     Ok(PartnersResponse {
         partners,
-        next_start_after: if reached_end { None } else { last_read },
+        next_start_after,
     })
 }
 
