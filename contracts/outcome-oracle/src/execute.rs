@@ -1,6 +1,6 @@
 use cosmwasm_std::{
-    to_json_binary, Addr, Api, CosmosMsg, DepsMut, Empty, Env, MessageInfo, OverflowError,
-    OverflowOperation, QuerierWrapper, Response, Storage, Uint128, WasmMsg,
+    to_json_binary, Addr, Api, DepsMut, Empty, Env, MessageInfo, OverflowError, OverflowOperation,
+    QuerierWrapper, Response, Storage, Uint128,
 };
 use ctc_interfaces::registry::{Capability, CapabilityResponse, RegistryQueryMsg};
 use cw20::Cw20ReceiveMsg;
@@ -360,17 +360,7 @@ pub fn receive(
         .add_attribute("bond", wrapper.amount))
 }
 
-fn transfer_ctc(token: &Addr, to: &Addr, amount: Uint128) -> Result<CosmosMsg, ContractError> {
-    Ok(WasmMsg::Execute {
-        contract_addr: token.to_string(),
-        msg: to_json_binary(&cw20::Cw20ExecuteMsg::Transfer {
-            recipient: to.to_string(),
-            amount,
-        })?,
-        funds: vec![],
-    }
-    .into())
-}
+use ctc_interfaces::token::transfer_msg as transfer_ctc;
 
 /// The ruling is final. A dispute is upheld when the ruling differs from the proposal: the bond
 /// goes back to the disputer; otherwise it goes to the treasury.

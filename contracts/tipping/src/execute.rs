@@ -1,8 +1,9 @@
 use cosmwasm_std::{
-    coins, to_json_binary, Addr, Api, BankMsg, CosmosMsg, DepsMut, Empty, Env, MessageInfo,
-    QuerierWrapper, Response, Storage, Uint128, WasmMsg,
+    coins, Addr, Api, BankMsg, CosmosMsg, DepsMut, Empty, Env, MessageInfo, QuerierWrapper,
+    Response, Storage, Uint128,
 };
 use ctc_interfaces::registry::{PartnerStatusResponse, RegistryQueryMsg};
+use ctc_interfaces::token::transfer_msg;
 use ctc_interfaces::BasisPoints;
 use cw20::Cw20ReceiveMsg;
 
@@ -72,15 +73,7 @@ pub fn receive(
     };
     let (to, fee, rest) = accept(deps, &env, &config, tip)?;
     let payout = |recipient: &Addr, amount: Uint128| -> Result<CosmosMsg, ContractError> {
-        Ok(WasmMsg::Execute {
-            contract_addr: config.token.to_string(),
-            msg: to_json_binary(&cw20::Cw20ExecuteMsg::Transfer {
-                recipient: recipient.to_string(),
-                amount,
-            })?,
-            funds: vec![],
-        }
-        .into())
+        Ok(transfer_msg(&config.token, recipient, amount)?)
     };
     forward(to, fee, rest, &config, payout)
 }

@@ -1,7 +1,7 @@
 //! What buyers, frontends and other contracts send to ticket-nft.
 
 use cosmwasm_schema::{cw_serde, QueryResponses};
-use cosmwasm_std::{to_json_binary, Addr, Binary, StdResult, Timestamp, Uint128, WasmMsg};
+use cosmwasm_std::{to_json_binary, Addr, StdResult, Timestamp, Uint128, WasmMsg};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -30,28 +30,14 @@ impl TicketReceiveMsg {
     ) -> StdResult<WasmMsg> {
         Ok(WasmMsg::Execute {
             contract_addr: token.to_string(),
-            msg: to_json_binary(&Cw20Send {
-                send: Cw20SendFields {
-                    contract: ticket_nft.to_string(),
-                    amount,
-                    msg: to_json_binary(&self)?,
-                },
+            msg: to_json_binary(&cw20::Cw20ExecuteMsg::Send {
+                contract: ticket_nft.to_string(),
+                amount,
+                msg: to_json_binary(&self)?,
             })?,
             funds: vec![],
         })
     }
-}
-
-#[cw_serde]
-struct Cw20Send {
-    send: Cw20SendFields,
-}
-
-#[cw_serde]
-struct Cw20SendFields {
-    contract: String,
-    amount: Uint128,
-    msg: Binary,
 }
 
 /// The ticket-nft execute messages other contracts send.
@@ -128,11 +114,18 @@ mod tests {
             panic!("not an execute")
         };
         assert_eq!(contract_addr, token.as_str());
-        let Cw20Send { send } = cosmwasm_std::from_json(&msg).unwrap();
-        assert_eq!(send.contract, nft.as_str());
-        assert_eq!(send.amount, Uint128::new(5));
+        let cw20::Cw20ExecuteMsg::Send {
+            contract,
+            amount,
+            msg: inner,
+        } = cosmwasm_std::from_json(&msg).unwrap()
+        else {
+            panic!("not a send")
+        };
+        assert_eq!(contract, nft.as_str());
+        assert_eq!(amount, Uint128::new(5));
         assert_eq!(
-            cosmwasm_std::from_json::<TicketReceiveMsg>(&send.msg).unwrap(),
+            cosmwasm_std::from_json::<TicketReceiveMsg>(&inner).unwrap(),
             hook
         );
         assert!(String::from_utf8(msg.to_vec())

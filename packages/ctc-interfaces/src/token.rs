@@ -2,7 +2,7 @@
 //! responses. Everything else about CTC is spoken with the `cw20` crate's messages.
 
 use cosmwasm_schema::{cw_serde, QueryResponses};
-use cosmwasm_std::{to_json_binary, Addr, StdResult, Uint128, WasmMsg};
+use cosmwasm_std::{to_json_binary, Addr, CosmosMsg, StdResult, Uint128, WasmMsg};
 
 use crate::BasisPoints;
 
@@ -78,6 +78,20 @@ impl CtcExecuteMsg {
             funds: vec![],
         })
     }
+}
+
+/// A plain cw20 transfer of `amount` CTC from the calling contract to `recipient`: how every
+/// platform contract pays out.
+pub fn transfer_msg(token: &Addr, recipient: &Addr, amount: Uint128) -> StdResult<CosmosMsg> {
+    Ok(WasmMsg::Execute {
+        contract_addr: token.to_string(),
+        msg: to_json_binary(&cw20::Cw20ExecuteMsg::Transfer {
+            recipient: recipient.to_string(),
+            amount,
+        })?,
+        funds: vec![],
+    }
+    .into())
 }
 
 /// The ctc-token queries beyond cw20.

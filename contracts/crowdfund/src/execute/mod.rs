@@ -1,7 +1,7 @@
 pub mod campaigns;
 pub mod pledges;
 
-use cosmwasm_std::{to_json_binary, Addr, CosmosMsg, Storage, Uint128, WasmMsg};
+use cosmwasm_std::Storage;
 
 use crate::error::ContractError;
 use crate::msg::CampaignStatus;
@@ -20,18 +20,4 @@ pub fn ensure_open(campaign: &Campaign) -> Result<(), ContractError> {
     }
 }
 
-pub fn transfer_ctc(
-    token: &Addr,
-    recipient: &Addr,
-    amount: Uint128,
-) -> Result<CosmosMsg, ContractError> {
-    Ok(WasmMsg::Execute {
-        contract_addr: token.to_string(),
-        msg: to_json_binary(&cw20::Cw20ExecuteMsg::Transfer {
-            recipient: recipient.to_string(),
-            amount,
-        })?,
-        funds: vec![],
-    }
-    .into())
-}
+pub use ctc_interfaces::token::transfer_msg as transfer_ctc;

@@ -1,9 +1,7 @@
 //! What every handler does to tickets and events: load them, check their state, mint, move and
 //! record provenance, and ask the registry.
 
-use cosmwasm_std::{
-    to_json_binary, Addr, CosmosMsg, Empty, Env, QuerierWrapper, Storage, Uint128, WasmMsg,
-};
+use cosmwasm_std::{Addr, Empty, Env, QuerierWrapper, Storage, Uint128};
 use ctc_interfaces::registry::{Capability, ClearanceResponse, RegistryQueryMsg};
 use ctc_interfaces::tickets::token_id;
 
@@ -204,18 +202,4 @@ fn ensure_identity(
     }
 }
 
-pub fn transfer_ctc(
-    token: &Addr,
-    recipient: &Addr,
-    amount: Uint128,
-) -> Result<CosmosMsg, ContractError> {
-    Ok(WasmMsg::Execute {
-        contract_addr: token.to_string(),
-        msg: to_json_binary(&cw20::Cw20ExecuteMsg::Transfer {
-            recipient: recipient.to_string(),
-            amount,
-        })?,
-        funds: vec![],
-    }
-    .into())
-}
+pub use ctc_interfaces::token::transfer_msg as transfer_ctc;

@@ -1,7 +1,7 @@
 pub mod bets;
 pub mod pools;
 
-use cosmwasm_std::{to_json_binary, Addr, Api, CosmosMsg, Storage, Uint128, WasmMsg};
+use cosmwasm_std::{Addr, Api, Storage};
 
 use crate::error::ContractError;
 use crate::state::{Pool, POOLS};
@@ -20,14 +20,4 @@ pub fn load_pool(storage: &dyn Storage, pool_id: u64) -> Result<Pool, ContractEr
         .ok_or(ContractError::PoolNotFound { pool_id })
 }
 
-pub fn transfer_ctc(token: &Addr, to: &Addr, amount: Uint128) -> Result<CosmosMsg, ContractError> {
-    Ok(WasmMsg::Execute {
-        contract_addr: token.to_string(),
-        msg: to_json_binary(&cw20::Cw20ExecuteMsg::Transfer {
-            recipient: to.to_string(),
-            amount,
-        })?,
-        funds: vec![],
-    }
-    .into())
-}
+pub use ctc_interfaces::token::transfer_msg as transfer_ctc;

@@ -18,6 +18,11 @@ use crate::state::{Config, Pool, CONFIG, POOLS, POOL_COUNT};
 
 pub const MIN_FEE_BPS: u16 = 100;
 pub const MAX_FEE_BPS: u16 = 500;
+/// A 95% return.
+pub const DEFAULT_FEE: BasisPoints = match BasisPoints::new(MAX_FEE_BPS) {
+    Ok(fee) => fee,
+    Err(_) => BasisPoints::ZERO,
+};
 pub const DEFAULT_MIN_BET: Uint128 = Uint128::new(100_000);
 pub const DEFAULT_MAX_BET: Uint128 = Uint128::new(200_000_000);
 pub const MAX_OUTCOMES: usize = 16;
@@ -64,9 +69,7 @@ pub fn create_pool(
     if input.closes_at <= env.block.time {
         return Err(invalid("betting must close in the future"));
     }
-    let fee = input
-        .fee
-        .unwrap_or(BasisPoints::new(MAX_FEE_BPS).map_err(|_| invalid("fee"))?);
+    let fee = input.fee.unwrap_or(DEFAULT_FEE);
     if fee.get() < MIN_FEE_BPS || fee.get() > MAX_FEE_BPS {
         return Err(invalid("the fee is between 100 and 500 basis points"));
     }
