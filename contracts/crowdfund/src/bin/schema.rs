@@ -1,5 +1,8 @@
-use cosmwasm_schema::write_api;
+use std::path::Path;
+
+use cosmwasm_schema::{export_schema, schema_for, write_api};
 use crowdfund::msg::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
+use ctc_interfaces::crowdfund::CrowdfundReceiveMsg;
 
 fn main() {
     write_api! {
@@ -8,4 +11,6 @@ fn main() {
         query: QueryMsg,
         migrate: MigrateMsg,
     }
+    // The cw20 `Send` hook is outside write_api's IDL; clients generate its type from this file.
+    export_schema(&schema_for!(CrowdfundReceiveMsg), Path::new("schema/raw"));
 }

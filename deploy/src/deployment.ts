@@ -1,0 +1,44 @@
+// deployments/<chain-id>.json: what is deployed where, so a re-run skips unchanged contracts and
+// migrates changed ones.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { ContractName } from "./artifacts";
+
+export interface DeployedContract {
+  codeId: number;
+  /** sha256 of the code the contract runs now. */
+  checksum: string;
+  address: string;
+  label: string;
+  instantiateMsg: object;
+  /** Code ids this contract ran before, oldest first. */
+  previousCodeIds: number[];
+}
+
+export interface Deployment {
+  chainId: string;
+  network: string;
+  deployer: string;
+  contracts: Partial<Record<ContractName, DeployedContract>>;
+  /** Authorisations between the contracts already granted, by name, with the address granted. */
+  wiring: Record<string, string>;
+}
+
+export function emptyDeployment(chainId: string, network: string, deployer: string): Deployment {
+  return { chainId, network, deployer, contracts: {}, wiring: {} };
+}
+
+export function deploymentPath(dir: string, chainId: string): string {
+  return join(dir, `${chainId}.json`);
+}
+
+/** The recorded deployment on `chainId`, or undefined when there is none. */
+export function readDeployment(path: string): Deployment | undefined {
+  if (!existsSync(path)) return undefined;
+  return JSON.parse(readFileSync(path, "utf8")) as Deployment;
+}
+
+export function writeDeployment(path: string, deployment: Deployment): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, JSON.stringify(deployment, null, 2) + "\n");
+}

@@ -1,0 +1,199 @@
+// The embedded chain: cw-simulate's SimulateCosmWasmClient runs the optimized artifacts in this
+// process behind CosmJS's SigningCosmWasmClient interface, so the deploy code and the generated
+// clients run against it unchanged.
+import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
+import { fromBase64, toBase64, toBech32, toUtf8 } from "@cosmjs/encoding";
+import { Ok, SimulateCosmWasmClient, type CWSimulateApp } from "@oraichain/cw-simulate";
+import type { Network } from "./networks";
+
+type KeyCompare = (a: Uint8Array, b: Uint8Array) => number;
+
+interface KeyOrderModule {
+  compare: KeyCompare;
+}
+
+interface IterStorage {
+  set(key: Uint8Array, value: Uint8Array): void;
+  scan(start: Uint8Array | null, end: Uint8Array | null, order: number): Uint8Array;
+  next(iterator: Uint8Array): { key: Uint8Array } | null;
+}
+
+interface VmModule {
+  BinaryKVIterStorage: new () => IterStorage;
+}
+
+/** Orders keys as a chain's KV store does: byte by byte, a key before any longer key it starts. */
+export const bytewiseCompare: KeyCompare = (a, b) => {
+  const common = Math.min(a.length, b.length);
+  for (let i = 0; i < common; i++) {
+    if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  }
+  return Math.sign(a.length - b.length);
+};
+
+/**
+ * @oraichain/cosmwasm-vm-js 0.2.91 calls a key equal to itself followed by more bytes, so a
+ * cw-storage-plus exclusive start bound (`key + 0x00`) acts inclusive: pages repeat their last item
+ * and ranges inside contracts see an entry twice. Installs a bytewise order in the module cw-simulate
+ * itself loads, then proves on the simulator's own storage that ranges are ordered and exclusive.
+ */
+export function installBytewiseKeyOrder(): void {
+  const fromSimulator = createRequire(require.resolve("@oraichain/cw-simulate"));
+  const keyOrder: KeyOrderModule = fromSimulator("@oraichain/cosmwasm-vm-js/dist/helpers/byte-array");
+  keyOrder.compare = bytewiseCompare;
+
+  const vm: VmModule = fromSimulator("@oraichain/cosmwasm-vm-js");
+  const storage = new vm.BinaryKVIterStorage();
+  const value = Uint8Array.of(7);
+  for (const key of [[1, 0], [1], [2]]) storage.set(Uint8Array.from(key), value);
+  const ascending = 1;
+  const keysFrom = (start: number[]): string[] => {
+    const iterator = storage.scan(Uint8Array.from(start), null, ascending);
+    const keys: string[] = [];
+    for (let record = storage.next(iterator); record; record = storage.next(iterator)) {
+      keys.push(Array.from(record.key).join(","));
+    }
+    return keys;
+  };
+  const fromOne = keysFrom([1]).join(" ");
+  const afterOne = keysFrom([1, 0]).join(" ");
+  if (keyOrder.compare(Uint8Array.of(1), Uint8Array.of(1, 0)) !== -1 || fromOne !== "1 1,0 2" || afterOne !== "1,0 2") {
+    throw new Error(
+      `the embedded chain does not order storage keys bytewise (scan from [1]: "${fromOne}", ` +
+        `from [1,0]: "${afterOne}"); its results would differ from a real chain's`,
+    );
+  }
+}
+
+interface MsgResponse {
+  type_url: string;
+  value: string;
+}
+
+interface DispatchResult {
+  ok: boolean;
+  err: boolean;
+  val: { events: Array<{ type: string; attributes: Array<{ key: string; value: string }> }>; data: string | null } | string;
+}
+
+interface SubMsg {
+  id: number;
+  msg: { wasm?: Record<string, unknown>; bank?: Record<string, unknown> };
+  reply_on: "always" | "never" | "success" | "error";
+  /** CosmWasm 2: handed back unchanged in the reply; omitted when empty. */
+  payload?: string;
+}
+
+/** The parts of cw-simulate's wasm module the reply fix works with. */
+interface WasmModuleInternals {
+  store: { tx<T>(run: () => Promise<T>): Promise<T> };
+  chain: { handleMsg(sender: string, msg: SubMsg["msg"], traces: unknown[]): Promise<DispatchResult> };
+  reply(contract: string, reply: object, traces: unknown[]): Promise<DispatchResult>;
+  handleSubmsg(contract: string, message: SubMsg, traces?: unknown[]): Promise<DispatchResult>;
+}
+
+/** A length-delimited protobuf field (wire type 2) holding `bytes`. */
+function protoField(field: number, bytes: Uint8Array): number[] {
+  if (bytes.length === 0) return [];
+  const length: number[] = [];
+  for (let n = bytes.length; ; n >>>= 7) {
+    if (n < 0x80) {
+      length.push(n);
+      break;
+    }
+    length.push((n & 0x7f) | 0x80);
+  }
+  return [(field << 3) | 2, ...length, ...bytes];
+}
+
+/** What a CosmWasm 2 chain reports for a sub-message that succeeded, as wasmd encodes it. */
+function msgResponses(msg: SubMsg["msg"], result: Exclude<DispatchResult["val"], string>): MsgResponse[] {
+  const data = result.data ? fromBase64(result.data) : new Uint8Array();
+  if (msg.wasm && "execute" in msg.wasm) {
+    const value = Uint8Array.from(protoField(1, data));
+    return [{ type_url: "/cosmwasm.wasm.v1.MsgExecuteContractResponse", value: toBase64(value) }];
+  }
+  if (msg.wasm && ("instantiate" in msg.wasm || "instantiate2" in msg.wasm)) {
+    const address = result.events
+      .flatMap((event) => event.attributes)
+      .find((attribute) => attribute.key === "_contract_address")?.value ?? "";
+    const value = Uint8Array.from([...protoField(1, toUtf8(address)), ...protoField(2, data)]);
+    return [{ type_url: "/cosmwasm.wasm.v1.MsgInstantiateContractResponse", value: toBase64(value) }];
+  }
+  if (msg.bank && "send" in msg.bank) {
+    return [{ type_url: "/cosmos.bank.v1beta1.MsgSendResponse", value: "" }];
+  }
+  return [];
+}
+
+/**
+ * cw-simulate 2.8 replies in the CosmWasm 1 shape: no `payload`, no `msg_responses`, and the data of
+ * an execute sub-message wrapped as an instantiate response. CosmWasm 2 contracts (wager-pool reads
+ * the oracle's question id from `msg_responses` and its pool id from `payload`) need what wasmd
+ * sends; this dispatches sub-messages and replies that way on the given app.
+ */
+export function installCosmWasm2Replies(app: CWSimulateApp): void {
+  const wasm = app.wasm as unknown as WasmModuleInternals;
+  wasm.handleSubmsg = function (this: WasmModuleInternals, contract, message, traces = []) {
+    return this.store.tx(async () => {
+      const result = await this.chain.handleMsg(contract, message.msg, traces);
+      const base = { id: message.id, payload: message.payload ?? "", gas_used: 0 };
+      if (result.ok && typeof result.val !== "string") {
+        if (message.reply_on !== "success" && message.reply_on !== "always") {
+          return Ok({ events: result.val.events, data: null }) as unknown as DispatchResult;
+        }
+        const responses = msgResponses(message.msg, result.val);
+        const replied = await this.reply(
+          contract,
+          { ...base, result: { ok: { events: result.val.events, data: responses[0]?.value || null, msg_responses: responses } } },
+          traces,
+        );
+        if (replied.err || typeof replied.val === "string") return replied;
+        const events = [...result.val.events, ...replied.val.events];
+        return Ok({ events, data: replied.val.data ?? null }) as unknown as DispatchResult;
+      }
+      const error = String(result.val);
+      if (message.reply_on !== "error" && message.reply_on !== "always") return result;
+      const replied = await this.reply(contract, { ...base, result: { error } }, traces);
+      if (replied.err || typeof replied.val === "string") return replied;
+      return Ok({ events: replied.val.events, data: replied.val.data ?? null }) as unknown as DispatchResult;
+    });
+  };
+}
+
+export class LocalChain {
+  readonly client: SimulateCosmWasmClient;
+
+  constructor(readonly network: Network) {
+    installBytewiseKeyOrder();
+    this.client = new SimulateCosmWasmClient({
+      chainId: network.chainId,
+      bech32Prefix: network.bech32Prefix,
+      metering: true,
+    });
+    installCosmWasm2Replies(this.client.app);
+  }
+
+  /** A stable address for a named local actor: no key exists, the simulator does not sign. */
+  address(name: string): string {
+    const digest = createHash("sha256").update(`ticketchain local ${name}`).digest();
+    return toBech32(this.network.bech32Prefix, digest.subarray(0, 20));
+  }
+
+  /** Block time in whole seconds. */
+  get now(): number {
+    return Math.floor(this.client.app.time / 1e9);
+  }
+
+  /** Moves block time forward to `seconds`: the simulator otherwise follows the wall clock. */
+  advanceTo(seconds: number): void {
+    if (seconds > this.now) this.client.app.time = seconds * 1e9;
+  }
+
+  fundNative(address: string, amount: bigint): void {
+    this.client.app.bank.setBalance(address, [
+      { denom: this.network.feeDenom, amount: amount.toString() },
+    ]);
+  }
+}

@@ -1,0 +1,130 @@
+// ./scripts/deploy.sh [network] [--no-scenario]
+//   no network: deploy on the embedded chain and play the platform scenario through the client;
+//   a network preset (see networks.ts): deploy or upgrade there with TICKETCHAIN_MNEMONIC's account.
+// Exits non-zero when a deployment step fails or the scenario does not behave as expected.
+import { join } from "node:path";
+import { loadArtifacts } from "./artifacts";
+import { deployPlatform, type DeployReport } from "./deploy";
+import {
+  deploymentPath,
+  emptyDeployment,
+  readDeployment,
+  writeDeployment,
+  type Deployment,
+} from "./deployment";
+import { LocalChain } from "./local-chain";
+import { connectNetwork, explainFunds } from "./network-chain";
+import { LOCAL, resolveNetwork } from "./networks";
+import { rolesFrom, type Roles } from "./platform-config";
+import { ConsoleReport, gas } from "./report";
+import { PlatformScenario } from "./scenario";
+
+export const REPO_ROOT = join(__dirname, "..", "..", "..");
+
+export interface Paths {
+  artifacts: string;
+  deployments: string;
+}
+
+export const DEFAULT_PATHS: Paths = {
+  artifacts: join(REPO_ROOT, "artifacts"),
+  deployments: join(REPO_ROOT, "deployments"),
+};
+
+function printDeployStep(report: ConsoleReport) {
+  return ({ contract, action, detail, gasUsed }: DeployReport) =>
+    report.line(
+      `${contract.padEnd(17)} ${action.padEnd(12)} ${detail}${gasUsed > 0n ? `  (gas ${gas(gasUsed)})` : ""}`,
+    );
+}
+
+export interface LocalPlatform {
+  chain: LocalChain;
+  deployment: Deployment;
+  roles: Roles;
+}
+
+/** A fresh embedded chain with the platform deployed and wired on it. */
+export async function deployLocal(report: ConsoleReport, paths: Paths = DEFAULT_PATHS): Promise<LocalPlatform> {
+  const artifacts = loadArtifacts(paths.artifacts);
+  const chain = new LocalChain(LOCAL);
+  const roles = rolesFrom((role) => chain.address(role));
+  // The embedded chain starts empty on every run, so an earlier local record is replaced.
+  const deployment = emptyDeployment(LOCAL.chainId, LOCAL.name, roles.owner);
+  const path = deploymentPath(paths.deployments, LOCAL.chainId);
+  report.heading(`Deploying to the embedded chain ${LOCAL.chainId} (cw-simulate, optimized artifacts)`);
+  await deployPlatform(
+    { client: chain.client, sender: roles.owner, fee: "auto", nativeDenom: LOCAL.feeDenom },
+    roles,
+    artifacts,
+    deployment,
+    (record) => writeDeployment(path, record),
+    printDeployStep(report),
+  );
+  report.line(`recorded in ${path}`);
+  return { chain, deployment, roles };
+}
+
+async function deployToNetwork(name: string, env: NodeJS.ProcessEnv, report: ConsoleReport, paths: Paths) {
+  const network = resolveNetwork(name, env);
+  const artifacts = loadArtifacts(paths.artifacts);
+  const { client, deployer, roles } = await connectNetwork(network, env);
+  const path = deploymentPath(paths.deployments, network.chainId);
+  const deployment = readDeployment(path) ?? emptyDeployment(network.chainId, network.name, deployer);
+  if (deployment.deployer !== deployer) {
+    throw new Error(`${path} was deployed by ${deployment.deployer}; TICKETCHAIN_MNEMONIC gives ${deployer}`);
+  }
+  report.heading(`Deploying to ${network.name} (${network.chainId}) via ${network.rpc} as ${deployer}`);
+  try {
+    await deployPlatform(
+      { client, sender: deployer, fee: 1.4, nativeDenom: network.feeDenom },
+      roles,
+      artifacts,
+      deployment,
+      (record) => writeDeployment(path, record),
+      printDeployStep(report),
+    );
+  } catch (error) {
+    throw explainFunds(error, network, deployer);
+  }
+  writeDeployment(path, deployment);
+  report.line(`recorded in ${path}`);
+}
+
+export async function main(args: string[], env: NodeJS.ProcessEnv, report: ConsoleReport): Promise<number> {
+  const flags = args.filter((arg) => arg.startsWith("--"));
+  const positional = args.filter((arg) => !arg.startsWith("--"));
+  const unknown = flags.filter((flag) => flag !== "--no-scenario");
+  if (unknown.length > 0 || positional.length > 1) {
+    report.line(`usage: deploy.sh [network] [--no-scenario]   (unexpected: ${[...unknown, ...positional.slice(1)].join(" ")})`);
+    return 2;
+  }
+  const networkName = positional[0] ?? env.TICKETCHAIN_NETWORK ?? LOCAL.name;
+  if (networkName !== LOCAL.name) {
+    await deployToNetwork(networkName, env, report, DEFAULT_PATHS);
+    return 0;
+  }
+  const platform = await deployLocal(report);
+  if (flags.includes("--no-scenario")) return 0;
+  report.heading("The platform scenario, through the generated TypeScript client");
+  const results = await new PlatformScenario(platform.chain, platform.deployment, platform.roles, report).run();
+  const failed = results.find((step) => step.failure);
+  const transactions = results.reduce((n, step) => n + step.transactions.length, 0);
+  const checks = results.reduce((n, step) => n + step.checks.length, 0);
+  if (failed) {
+    report.heading(`Scenario FAILED at "${failed.title}": ${failed.failure}`);
+    return 1;
+  }
+  report.heading(`Scenario passed: ${results.length} steps, ${transactions} transactions, ${checks} checks.`);
+  return 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), process.env, new ConsoleReport()).then(
+    (code) => process.exit(code),
+    (error: Error) => {
+      console.error(`\nerror: ${error.message}`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,116 @@
+// Where the platform can be deployed. Chain ids, prefixes, fee denoms, gas prices and RPC endpoints
+// of the testnets are those of the Cosmos chain registry (@chain-registry/v2 1.71); any RPC can be
+// overridden with TICKETCHAIN_RPC, and the gas price with TICKETCHAIN_GAS_PRICE.
+
+export interface Network {
+  /** The name given on the command line. */
+  name: string;
+  chainId: string;
+  bech32Prefix: string;
+  /** The coin fees are paid in. */
+  feeDenom: string;
+  /** Price of one unit of gas in `feeDenom`, as CosmJS's GasPrice reads it. */
+  gasPrice: string;
+  /** Undefined for the embedded chain, which runs in this process. */
+  rpc?: string;
+  /** How a deployer gets test coins, for the error shown to an unfunded account. */
+  funding: string;
+}
+
+/** The embedded chain: @oraichain/cw-simulate running the optimized artifacts in this process. */
+export const LOCAL: Network = {
+  name: "local",
+  chainId: "ticketchain-local",
+  bech32Prefix: "wasm",
+  feeDenom: "ustake",
+  gasPrice: "0ustake",
+  funding: "the embedded chain funds its own accounts",
+};
+
+const testnetFunding = (chain: string) =>
+  `request test coins for this address from the ${chain} testnet faucet (see the chain's developer docs)`;
+
+export const NETWORKS: Record<string, Network> = {
+  local: LOCAL,
+  // A wasmd node on this machine, e.g. the cosmwasm/wasmd image's `setup_and_run.sh` (chain id
+  // "testing", a genesis account funded with ustake).
+  "wasmd-local": {
+    name: "wasmd-local",
+    chainId: "testing",
+    bech32Prefix: "wasm",
+    feeDenom: "ustake",
+    gasPrice: "0.025ustake",
+    rpc: "http://localhost:26657",
+    funding: "fund it from the node's genesis account (wasmd tx bank send)",
+  },
+  "neutron-testnet": {
+    name: "neutron-testnet",
+    chainId: "pion-1",
+    bech32Prefix: "neutron",
+    feeDenom: "untrn",
+    gasPrice: "0.0053untrn",
+    rpc: "https://rpc-falcron.pion-1.ntrn.tech",
+    funding: testnetFunding("Neutron"),
+  },
+  "osmosis-testnet": {
+    name: "osmosis-testnet",
+    chainId: "osmo-test-5",
+    bech32Prefix: "osmo",
+    feeDenom: "uosmo",
+    gasPrice: "0.025uosmo",
+    rpc: "https://rpc.osmotest5.osmosis.zone",
+    funding: testnetFunding("Osmosis"),
+  },
+  "juno-testnet": {
+    name: "juno-testnet",
+    chainId: "uni-7",
+    bech32Prefix: "juno",
+    feeDenom: "ujunox",
+    gasPrice: "0.0045ujunox",
+    rpc: "https://juno-testnet-rpc.polkachu.com",
+    funding: testnetFunding("Juno"),
+  },
+  "stargaze-testnet": {
+    name: "stargaze-testnet",
+    chainId: "elgafar-1",
+    bech32Prefix: "stars",
+    feeDenom: "ustars",
+    gasPrice: "0.04ustars",
+    rpc: "https://rpc.elgafar-1.stargaze-apis.com",
+    funding: testnetFunding("Stargaze"),
+  },
+  "xion-testnet": {
+    name: "xion-testnet",
+    chainId: "xion-testnet-2",
+    bech32Prefix: "xion",
+    feeDenom: "uxion",
+    gasPrice: "0.001uxion",
+    rpc: "https://rpc.xion-testnet-2.burnt.com:443",
+    funding: testnetFunding("XION"),
+  },
+  "terra-testnet": {
+    name: "terra-testnet",
+    chainId: "pisco-1",
+    bech32Prefix: "terra",
+    feeDenom: "uluna",
+    gasPrice: "0.015uluna",
+    rpc: "https://pisco-rpc.terra.dev:443",
+    funding: testnetFunding("Terra"),
+  },
+};
+
+/** The named preset with the environment's overrides applied; throws on an unknown name. */
+export function resolveNetwork(name: string, env: NodeJS.ProcessEnv = process.env): Network {
+  const preset = NETWORKS[name];
+  if (!preset) {
+    throw new Error(
+      `unknown network "${name}"; choose one of: ${Object.keys(NETWORKS).join(", ")}`,
+    );
+  }
+  if (preset === LOCAL) return preset;
+  return {
+    ...preset,
+    rpc: env.TICKETCHAIN_RPC || preset.rpc,
+    gasPrice: env.TICKETCHAIN_GAS_PRICE || preset.gasPrice,
+  };
+}
