@@ -12,6 +12,9 @@ readonly COSMWASM_CHECK_VERSION=2.3.5
 # The capabilities an artifact may require: only what every CosmWasm 2.x chain offers.
 readonly CHAIN_CAPABILITIES=${CHAIN_CAPABILITIES:-iterator}
 
+# shellcheck source=scripts/node-deps.sh
+source scripts/node-deps.sh
+
 log() { printf '\033[1m%s\033[0m\n' "$*" >&2; }
 
 ensure_tools() {
@@ -19,10 +22,7 @@ ensure_tools() {
     log "installing the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
   fi
-  if [ ! -x node_modules/.bin/wasm-opt ]; then
-    log "installing binaryen (wasm-opt) from npm"
-    npm ci --no-audit --no-fund --loglevel=error
-  fi
+  ensure_node_modules
   if ! cosmwasm-check --version 2>/dev/null | grep -q " $COSMWASM_CHECK_VERSION\$"; then
     log "installing cosmwasm-check $COSMWASM_CHECK_VERSION (a few minutes, once per machine)"
     cargo install cosmwasm-check --version "=$COSMWASM_CHECK_VERSION" --locked --quiet

@@ -25,3 +25,17 @@ fi
 
 step "wasm artifacts"
 ./scripts/build.sh
+
+step "TypeScript client drift"
+./scripts/codegen.sh > /dev/null
+if [ -n "$(git status --porcelain -- clients/ts)" ]; then
+  git status --short -- clients/ts
+  echo "clients/ts differs from schema/: run ./scripts/codegen.sh and commit the result" >&2
+  exit 1
+fi
+
+step "TypeScript type-check"
+node_modules/.bin/tsc -p .
+
+step "deploy and platform scenario on the embedded chain (node --test)"
+node --test .build/deploy/test/

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The main command.
+#   ./scripts/deploy.sh                   deploy on the embedded chain (cw-simulate, in this process)
+#                                         and play the platform scenario through the TypeScript client
+#   ./scripts/deploy.sh <network>         deploy or upgrade on a network preset (deploy/src/networks.ts)
+#                                         with the account of TICKETCHAIN_MNEMONIC
+#   ./scripts/deploy.sh ... --no-scenario deploy only
+# Builds the wasm artifacts first when they are missing or older than the contract sources.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/node-deps.sh
+
+artifacts_stale() {
+  [ ! -f artifacts/checksums.txt ] && return 0
+  [ -n "$(find contracts packages Cargo.toml Cargo.lock -newer artifacts/checksums.txt -print -quit)" ]
+}
+
+ensure_node_modules
+if artifacts_stale; then
+  printf '\033[1m%s\033[0m\n' "the wasm artifacts are missing or stale: building them" >&2
+  ./scripts/build.sh
+fi
+node_modules/.bin/tsc -p .
+exec node .build/deploy/src/main.js "$@"
