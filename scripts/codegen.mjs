@@ -4,11 +4,12 @@
 // Deterministic: the same schemas give byte-identical files, so scripts/test.sh can detect drift.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import tsCodegen from "@cosmwasm/ts-codegen";
 import { compile } from "@pyramation/json-schema-to-typescript";
 
 const codegen = tsCodegen.default ?? tsCodegen;
-const root = new URL("..", import.meta.url).pathname;
+const root = fileURLToPath(new URL("..", import.meta.url));
 const schemaRoot = join(root, "schema");
 const outPath = join(root, "clients/ts/src/contracts");
 
@@ -63,6 +64,9 @@ const banner = [
 for (const { name, dir } of contracts) {
   const rawDir = join(dir, "raw");
   const hookFiles = readdirSync(rawDir).filter((file) => file.endsWith("_receive_msg.json"));
+  if (hookFiles.length > 1) {
+    throw new Error(`${rawDir} has ${hookFiles.length} hook schemas; a contract takes one cw20 hook message`);
+  }
   for (const file of hookFiles) {
     const schema = JSON.parse(readFileSync(join(rawDir, file), "utf8"));
     const source = await compile(schema, schema.title, { bannerComment: banner, format: true });

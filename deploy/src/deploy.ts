@@ -1,11 +1,12 @@
 // Uploads, instantiates and wires the seven contracts, or brings an earlier deployment up to date:
 // a contract whose recorded checksum matches its artifact is left alone, one whose code changed is
-// migrated to the new code, a missing one is instantiated. The record is saved after every change,
-// so a run that fails half-way resumes where it stopped.
+// migrated to the new code, a missing one is instantiated. The record is saved after every
+// transaction (uploads included), so a run that fails half-way resumes where it stopped without
+// paying for an upload twice.
 import type { SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";
 import { fromCosmJS, OutcomeOracleClient, PartnerRegistryClient } from "../../clients/ts/src";
 import { CONTRACTS, type Artifact, type ContractName } from "./artifacts";
-import type { Deployment } from "./deployment";
+import type { DeployedContract, Deployment } from "./deployment";
 import { instantiateMsg, type Roles } from "./platform-config";
 
 export interface DeployTarget {
@@ -26,7 +27,6 @@ export interface DeployReport {
 
 /** The contracts ticket-nft, crowdfund and wager-pool call back into the registry as. */
 const PLATFORM_CONTRACTS: ContractName[] = ["ticket-nft", "crowdfund", "wager-pool"];
-const ORACLE_CREATOR_WIRING = "outcome-oracle creator: wager-pool";
 
 export async function deployPlatform(
   target: DeployTarget,
@@ -37,43 +37,51 @@ export async function deployPlatform(
   report: (line: DeployReport) => void,
 ): Promise<Deployment> {
   const { client, sender, fee } = target;
+  // Uploads `artifact` unless this deployment already stored the same code.
+  const codeFor = async (artifact: Artifact): Promise<{ codeId: number; gasUsed: bigint }> => {
+    const known = deployment.codes[artifact.checksum];
+    if (known !== undefined) return { codeId: known, gasUsed: 0n };
+    const upload = await client.upload(sender, artifact.wasm, fee);
+    deployment.codes[artifact.checksum] = upload.codeId;
+    save(deployment);
+    return { codeId: upload.codeId, gasUsed: upload.gasUsed };
+  };
   for (const name of CONTRACTS) {
     const artifact = artifacts[name];
     const recorded = deployment.contracts[name];
+    const addresses = Object.fromEntries(
+      Object.entries(deployment.contracts).map(([contract, record]) => [contract, record.address]),
+    );
+    const msg = instantiateMsg(name, roles, target.nativeDenom, addresses);
     if (recorded) {
-      await ensureOnChain(client, name, recorded.address, deployment.chainId);
+      await ensureOnChain(client, name, recorded, deployment.chainId);
+      ensureSameConfiguration(name, recorded.instantiateMsg, msg, deployment.chainId);
       if (recorded.checksum === artifact.checksum) {
         report({ contract: name, action: "unchanged", detail: recorded.address, gasUsed: 0n });
         continue;
       }
-      const upload = await client.upload(sender, artifact.wasm, fee);
-      const migration = await client.migrate(sender, recorded.address, upload.codeId, {}, fee);
+      const code = await codeFor(artifact);
+      const migration = await client.migrate(sender, recorded.address, code.codeId, {}, fee);
       deployment.contracts[name] = {
         ...recorded,
         previousCodeIds: [...recorded.previousCodeIds, recorded.codeId],
-        codeId: upload.codeId,
+        codeId: code.codeId,
         checksum: artifact.checksum,
       };
       save(deployment);
       report({
         contract: name,
         action: "migrated",
-        detail: `code ${recorded.codeId} -> ${upload.codeId} at ${recorded.address}`,
-        gasUsed: upload.gasUsed + migration.gasUsed,
+        detail: `code ${recorded.codeId} -> ${code.codeId} at ${recorded.address}`,
+        gasUsed: code.gasUsed + migration.gasUsed,
       });
       continue;
     }
-    const addresses = Object.fromEntries(
-      Object.entries(deployment.contracts).map(([contract, record]) => [contract, record.address]),
-    );
-    const msg = instantiateMsg(name, roles, target.nativeDenom, addresses);
     const label = `ticketchain ${name}`;
-    const upload = await client.upload(sender, artifact.wasm, fee);
-    const instance = await client.instantiate(sender, upload.codeId, msg, label, fee, {
-      admin: sender,
-    });
+    const code = await codeFor(artifact);
+    const instance = await client.instantiate(sender, code.codeId, msg, label, fee, { admin: sender });
     deployment.contracts[name] = {
-      codeId: upload.codeId,
+      codeId: code.codeId,
       checksum: artifact.checksum,
       address: instance.contractAddress,
       label,
@@ -84,8 +92,8 @@ export async function deployPlatform(
     report({
       contract: name,
       action: "instantiated",
-      detail: `code ${upload.codeId} at ${instance.contractAddress}`,
-      gasUsed: upload.gasUsed + instance.gasUsed,
+      detail: `code ${code.codeId} at ${instance.contractAddress}`,
+      gasUsed: code.gasUsed + instance.gasUsed,
     });
   }
   await wire(target, deployment, save, report);
@@ -114,11 +122,12 @@ async function wire(
       gasUsed: result.gasUsed,
     });
   }
-  // The oracle has no query for its creators, so the record remembers the grant.
-  if (deployment.wiring[ORACLE_CREATOR_WIRING] !== address("wager-pool")) {
+  // The oracle has no query for its creators, so the record remembers the grant, per oracle.
+  const creatorGrant = `outcome-oracle ${address("outcome-oracle")} creator`;
+  if (deployment.wiring[creatorGrant] !== address("wager-pool")) {
     const oracle = new OutcomeOracleClient(fromCosmJS(client), sender, address("outcome-oracle"));
     const result = await oracle.setCreator({ address: address("wager-pool"), allowed: true }, fee);
-    deployment.wiring[ORACLE_CREATOR_WIRING] = address("wager-pool");
+    deployment.wiring[creatorGrant] = address("wager-pool");
     save(deployment);
     report({
       contract: "wiring",
@@ -132,15 +141,50 @@ async function wire(
 async function ensureOnChain(
   client: SigningCosmWasmClient,
   name: ContractName,
-  address: string,
+  recorded: DeployedContract,
   chainId: string,
 ): Promise<void> {
+  let codeId: number;
   try {
-    await client.getContract(address);
-  } catch {
+    ({ codeId } = await client.getContract(recorded.address));
+  } catch (error) {
+    const message = (error as Error).message;
+    // Anything else (a timeout, a 5xx) says nothing about the contract: report it as it is.
+    if (!/not found|no such contract|no contract found/i.test(message)) throw error;
     throw new Error(
-      `deployments/${chainId}.json records ${name} at ${address}, but the chain has no such ` +
-        `contract; remove that entry (or the file) to deploy afresh`,
+      `deployments/${chainId}.json records ${name} at ${recorded.address}, but the chain has no ` +
+        `such contract (${message}); if the record belongs to an earlier chain, remove the file to ` +
+        `deploy afresh`,
+    );
+  }
+  if (codeId !== recorded.codeId) {
+    throw new Error(
+      `${name} at ${recorded.address} runs code ${codeId}, but deployments/${chainId}.json says ` +
+        `${recorded.codeId}: it was migrated outside this tool; update the record before re-running`,
+    );
+  }
+}
+
+/**
+ * A recorded contract keeps the addresses and settings it was instantiated with, so a dependency
+ * redeployed elsewhere or a role changed since (TICKETCHAIN_TREASURY, ...) would leave it pointing
+ * at the old one: refuse rather than report it unchanged.
+ */
+function ensureSameConfiguration(
+  name: ContractName,
+  recorded: object,
+  wanted: object,
+  chainId: string,
+): void {
+  const before = recorded as Record<string, unknown>;
+  const after = wanted as Record<string, unknown>;
+  const changed = Object.keys({ ...before, ...after }).filter(
+    (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+  );
+  if (changed.length > 0) {
+    throw new Error(
+      `${name} in deployments/${chainId}.json was instantiated with other ${changed.join(", ")} ` +
+        `than this run would use: restore the roles, or redeploy ${name} and what depends on it`,
     );
   }
 }

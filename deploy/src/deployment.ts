@@ -19,13 +19,15 @@ export interface Deployment {
   chainId: string;
   network: string;
   deployer: string;
+  /** Code uploaded by this deployment, sha256 -> code id: a run that fails after an upload reuses it. */
+  codes: Record<string, number>;
   contracts: Partial<Record<ContractName, DeployedContract>>;
   /** Authorisations between the contracts already granted, by name, with the address granted. */
   wiring: Record<string, string>;
 }
 
 export function emptyDeployment(chainId: string, network: string, deployer: string): Deployment {
-  return { chainId, network, deployer, contracts: {}, wiring: {} };
+  return { chainId, network, deployer, codes: {}, contracts: {}, wiring: {} };
 }
 
 export function deploymentPath(dir: string, chainId: string): string {
@@ -35,7 +37,9 @@ export function deploymentPath(dir: string, chainId: string): string {
 /** The recorded deployment on `chainId`, or undefined when there is none. */
 export function readDeployment(path: string): Deployment | undefined {
   if (!existsSync(path)) return undefined;
-  return JSON.parse(readFileSync(path, "utf8")) as Deployment;
+  const deployment = JSON.parse(readFileSync(path, "utf8")) as Deployment;
+  deployment.codes ??= {};
+  return deployment;
 }
 
 export function writeDeployment(path: string, deployment: Deployment): void {

@@ -119,7 +119,8 @@ function msgResponses(msg: SubMsg["msg"], result: Exclude<DispatchResult["val"],
       .flatMap((event) => event.attributes)
       .find((attribute) => attribute.key === "_contract_address")?.value ?? "";
     const value = Uint8Array.from([...protoField(1, toUtf8(address)), ...protoField(2, data)]);
-    return [{ type_url: "/cosmwasm.wasm.v1.MsgInstantiateContractResponse", value: toBase64(value) }];
+    const type = "instantiate2" in msg.wasm ? "MsgInstantiateContract2Response" : "MsgInstantiateContractResponse";
+    return [{ type_url: `/cosmwasm.wasm.v1.${type}`, value: toBase64(value) }];
   }
   if (msg.bank && "send" in msg.bank) {
     return [{ type_url: "/cosmos.bank.v1beta1.MsgSendResponse", value: "" }];
@@ -131,7 +132,10 @@ function msgResponses(msg: SubMsg["msg"], result: Exclude<DispatchResult["val"],
  * cw-simulate 2.8 replies in the CosmWasm 1 shape: no `payload`, no `msg_responses`, and the data of
  * an execute sub-message wrapped as an instantiate response. CosmWasm 2 contracts (wager-pool reads
  * the oracle's question id from `msg_responses` and its pool id from `payload`) need what wasmd
- * sends; this dispatches sub-messages and replies that way on the given app.
+ * sends; this dispatches sub-messages and replies that way on the given app. What it still does not
+ * match: `gas_used` is 0, `msg_responses` is empty for messages other than wasm execute/instantiate
+ * and bank send, and an error reply carries the full error text where wasmd redacts it to a code.
+ * No TicketChain contract replies on error.
  */
 export function installCosmWasm2Replies(app: CWSimulateApp): void {
   const wasm = app.wasm as unknown as WasmModuleInternals;
@@ -162,11 +166,44 @@ export function installCosmWasm2Replies(app: CWSimulateApp): void {
   };
 }
 
+interface ContractInternals {
+  _vm?: { backend: { storage: unknown } };
+  _wasm: { chain: { kvIterStorageRegistry: new (state: unknown) => unknown } };
+  getStorage(): unknown;
+}
+
+const REVERT_FIX = Symbol.for("ticketchain.cw-simulate.revert-fix");
+
+/**
+ * cw-simulate keeps each contract's storage inside its loaded VM between calls and rolls back only
+ * the chain's store when a transaction fails, so the next call of that contract resurrects the
+ * writes of the failed one (a refused cw20 `Send` still moves the tokens one call later). Makes
+ * every state-changing call start from the chain's committed store, as a chain's does.
+ */
+export function installRevertingContractState(): void {
+  const fromSimulator = createRequire(require.resolve("@oraichain/cw-simulate"));
+  const { default: Contract } = fromSimulator("@oraichain/cw-simulate/dist/modules/wasm/contract");
+  const prototype = Contract.prototype as Record<string | symbol, unknown>;
+  if (prototype[REVERT_FIX]) return;
+  for (const method of ["instantiate", "execute", "migrate", "sudo", "reply"]) {
+    const call = prototype[method] as (...args: unknown[]) => unknown;
+    prototype[method] = function (this: ContractInternals, ...args: unknown[]) {
+      if (this._vm) {
+        const storage = new this._wasm.chain.kvIterStorageRegistry(this.getStorage());
+        this._vm.backend = { ...this._vm.backend, storage };
+      }
+      return call.apply(this, args);
+    };
+  }
+  prototype[REVERT_FIX] = true;
+}
+
 export class LocalChain {
   readonly client: SimulateCosmWasmClient;
 
   constructor(readonly network: Network) {
     installBytewiseKeyOrder();
+    installRevertingContractState();
     this.client = new SimulateCosmWasmClient({
       chainId: network.chainId,
       bech32Prefix: network.bech32Prefix,
@@ -191,7 +228,8 @@ export class LocalChain {
     if (seconds > this.now) this.client.app.time = seconds * 1e9;
   }
 
-  fundNative(address: string, amount: bigint): void {
+  /** Sets (not adds to) `address`'s balance of the native fee coin. */
+  setNativeBalance(address: string, amount: bigint): void {
     this.client.app.bank.setBalance(address, [
       { denom: this.network.feeDenom, amount: amount.toString() },
     ]);

@@ -1,6 +1,7 @@
 // ./scripts/deploy.sh [network] [--no-scenario]
-//   no network: deploy on the embedded chain and play the platform scenario through the client;
-//   a network preset (see networks.ts): deploy or upgrade there with TICKETCHAIN_MNEMONIC's account.
+//   no network (nor TICKETCHAIN_NETWORK): deploy on the embedded chain and play the platform
+//   scenario through the client; a network preset (see networks.ts): deploy or upgrade there with
+//   TICKETCHAIN_MNEMONIC's account.
 // Exits non-zero when a deployment step fails or the scenario does not behave as expected.
 import { join } from "node:path";
 import { loadArtifacts } from "./artifacts";
@@ -87,7 +88,6 @@ async function deployToNetwork(name: string, env: NodeJS.ProcessEnv, report: Con
   } catch (error) {
     throw explainFunds(error, network, deployer);
   }
-  writeDeployment(path, deployment);
   report.line(`recorded in ${path}`);
 }
 

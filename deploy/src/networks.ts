@@ -1,6 +1,8 @@
 // Where the platform can be deployed. Chain ids, prefixes, fee denoms, gas prices and RPC endpoints
 // of the testnets are those of the Cosmos chain registry (@chain-registry/v2 1.71); any RPC can be
-// overridden with TICKETCHAIN_RPC, and the gas price with TICKETCHAIN_GAS_PRICE.
+// overridden with TICKETCHAIN_RPC, and the gas price with TICKETCHAIN_GAS_PRICE. A chain needs
+// CosmWasm 2 (wasmd 0.51 or later): wager-pool reads its replies' `payload` and `msg_responses`.
+// Addresses are derived with coin type 118, the default of these chains.
 
 export interface Network {
   /** The name given on the command line. */
@@ -70,15 +72,7 @@ export const NETWORKS: Record<string, Network> = {
     rpc: "https://juno-testnet-rpc.polkachu.com",
     funding: testnetFunding("Juno"),
   },
-  "stargaze-testnet": {
-    name: "stargaze-testnet",
-    chainId: "elgafar-1",
-    bech32Prefix: "stars",
-    feeDenom: "ustars",
-    gasPrice: "0.04ustars",
-    rpc: "https://rpc.elgafar-1.stargaze-apis.com",
-    funding: testnetFunding("Stargaze"),
-  },
+
   "xion-testnet": {
     name: "xion-testnet",
     chainId: "xion-testnet-2",
@@ -88,15 +82,7 @@ export const NETWORKS: Record<string, Network> = {
     rpc: "https://rpc.xion-testnet-2.burnt.com:443",
     funding: testnetFunding("XION"),
   },
-  "terra-testnet": {
-    name: "terra-testnet",
-    chainId: "pisco-1",
-    bech32Prefix: "terra",
-    feeDenom: "uluna",
-    gasPrice: "0.015uluna",
-    rpc: "https://pisco-rpc.terra.dev:443",
-    funding: testnetFunding("Terra"),
-  },
+
 };
 
 /** The named preset with the environment's overrides applied; throws on an unknown name. */

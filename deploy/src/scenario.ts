@@ -204,7 +204,7 @@ export class PlatformScenario {
           for (const fan of fans) {
             await step.tx("service-providers bucket", `transfer ${ctc(10_000n * CTC)} to ${this.name(fan)}`,
               this.as(bucket).ctc.transfer({ recipient: fan, amount: (10_000n * CTC).toString() }));
-            this.chain.fundNative(fan, 1_000_000n);
+            this.chain.setNativeBalance(fan, 1_000_000n);
           }
           step.equal(await this.balance(fans[3]), 10_000n * CTC, "fan-3 holds 10,000 CTC");
         },
@@ -336,6 +336,7 @@ export class PlatformScenario {
             await step.tx(this.name(fan), `pledge ${ctc(amount)}`,
               this.send(fan, crowdfund, amount, { contribute: { campaign_id: state.failedCampaignId } }));
           }
+          await this.moved(step, before, [[crowdfund, 150n * CTC]]);
           this.chain.advanceTo(now + 3 * DAY);
           const finalized = await step.tx("fan-2", "finalize after the deadline",
             this.as(fans[2]).crowdfund.finalize({ campaignId: state.failedCampaignId }));
@@ -351,6 +352,8 @@ export class PlatformScenario {
         async (step) => {
           const before = await this.balances([fans[2], fans[3], tickets]);
           const buy = (quantity: number) => ({ buy: { event_id: state.showId, tier: 0, quantity } });
+          // Paying for one seat but asking for two moves nothing (checked with the balances below).
+          await step.refused("fan-3", "pay 100 CTC for 2 Stalls", this.send(fans[3], tickets, 100n * CTC, buy(2)), "wrong amount: 200000000 expected, 100000000 received");
           await step.tx("fan-2", "buy 2 Stalls for 200 CTC", this.send(fans[2], tickets, 200n * CTC, buy(2)));
           await step.tx("fan-3", "buy 1 Stalls for 100 CTC", this.send(fans[3], tickets, 100n * CTC, buy(1)));
           await this.moved(step, before, [[fans[2], -200n * CTC], [fans[3], -100n * CTC], [tickets, 300n * CTC]]);
@@ -390,14 +393,17 @@ export class PlatformScenario {
         async (step) => {
           const before = await this.balances([fans[0], troupe, treasury, tipping]);
           const native = this.chain.network.feeDenom;
-          const nativeBefore = BigInt((await this.chain.client.getBalance(troupe, native)).amount);
+          const nativeBalance = async (address: string) =>
+            BigInt((await this.chain.client.getBalance(address, native)).amount);
+          const nativeBefore = [await nativeBalance(troupe), await nativeBalance(treasury)];
           await step.tx("fan-0", "tip spring-troupe 20 CTC",
             this.send(fans[0], tipping, 20n * CTC, { tip: { recipient: troupe, memo: "bravo!", context: `event:${state.showId}` } }));
           await step.tx("fan-3", `tip spring-troupe 5,000 ${native}`,
             this.as(fans[3]).tipping.tipNative({ recipient: troupe, memo: "encore" }, "auto", undefined, [{ denom: native, amount: "5000" }]));
           await this.moved(step, before, [[fans[0], -20n * CTC], [troupe, 19_600_000n], [treasury, 400_000n], [tipping, 0n]]);
-          const nativeAfter = BigInt((await this.chain.client.getBalance(troupe, native)).amount);
-          step.equal(nativeAfter - nativeBefore, 4_900n, `spring-troupe +4,900 ${native}`);
+          step.equal(await nativeBalance(troupe) - nativeBefore[0], 4_900n, `spring-troupe +4,900 ${native}`);
+          step.equal(await nativeBalance(treasury) - nativeBefore[1], 100n, `treasury +100 ${native}`);
+          step.equal(await nativeBalance(tipping), 0n, `tipping holds 0 ${native}`);
           const stats = await this.as(troupe).tipping.recipientStats({ address: troupe });
           step.equal(
             stats.totals.map(({ denom, total, count }) => [denom, total, count]),

@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { fromCosmJS, TippingClient } from "../../clients/ts/src";
-import { loadArtifacts } from "../src/artifacts";
+import { ctcSend, CtcTokenClient, fromCosmJS, TippingClient } from "../../clients/ts/src";
+import { loadArtifacts, type Artifact } from "../src/artifacts";
 import { deployPlatform, type DeployReport } from "../src/deploy";
 import { bytewiseCompare, installBytewiseKeyOrder } from "../src/local-chain";
 import { DEFAULT_PATHS, deployLocal } from "../src/main";
@@ -49,33 +50,105 @@ test("a step that does not behave as expected fails the scenario at that step", 
   assert.equal(results.at(-1), failed, "nothing runs after the failed step");
 });
 
-test("re-running skips unchanged contracts and migrates the one whose code changed", async () => {
+/** The same module with a custom section appended: new code (and checksum), same behaviour. */
+function rebuilt(artifact: Artifact): Artifact {
+  const name = new TextEncoder().encode("ticketchain-test");
+  const section = [0, name.length + 1, name.length, ...name];
+  const wasm = Uint8Array.from([...artifact.wasm, ...section]);
+  return { ...artifact, wasm, checksum: createHash("sha256").update(wasm).digest("hex") };
+}
+
+async function deployedTwice() {
   const report = quiet();
   const paths = scratchPaths();
-  const { chain, deployment, roles } = await deployLocal(report, paths);
+  const platform = await deployLocal(report, paths);
   const artifacts = loadArtifacts(paths.artifacts);
+  const { chain, roles, deployment } = platform;
   const target = { client: chain.client, sender: roles.owner, fee: "auto" as const, nativeDenom: "ustake" };
-  const rerun = async () => {
+  const rerun = async (withArtifacts = artifacts, withRoles = roles) => {
     const lines: DeployReport[] = [];
-    await deployPlatform(target, roles, artifacts, deployment, () => {}, (line) => lines.push(line));
+    await deployPlatform(target, withRoles, withArtifacts, deployment, () => {}, (line) => lines.push(line));
     return lines;
   };
+  return { ...platform, artifacts, rerun };
+}
 
+test("re-running skips unchanged contracts and migrates the one whose code changed", async () => {
+  const { chain, deployment, roles, artifacts, rerun } = await deployedTwice();
+  const codesBefore = (await chain.client.getCodes()).length;
   const unchanged = await rerun();
   assert.deepEqual(unchanged.map((line) => line.action), Array(7).fill("unchanged"), "no upload, no wiring");
+  assert.equal((await chain.client.getCodes()).length, codesBefore);
 
   const before = deployment.contracts.tipping!;
-  deployment.contracts.tipping = { ...before, checksum: "0".repeat(64) };
-  const upgraded = await rerun();
+  const upgraded = await rerun({ ...artifacts, tipping: rebuilt(artifacts.tipping) });
   assert.deepEqual(
     upgraded.filter((line) => line.action !== "unchanged").map((line) => [line.contract, line.action]),
     [["tipping", "migrated"]],
   );
   const after = deployment.contracts.tipping!;
   assert.equal(after.address, before.address, "migration keeps the address");
-  assert.notEqual(after.codeId, before.codeId);
+  assert.equal(after.codeId, codesBefore + 1);
   assert.deepEqual(after.previousCodeIds, [before.codeId]);
   assert.equal((await chain.client.getContract(after.address)).codeId, after.codeId);
   const tipping = new TippingClient(fromCosmJS(chain.client), roles.owner, after.address);
   assert.equal((await tipping.config()).fee, 200, "state survives the migration");
+});
+
+test("a run that stopped after an upload reuses that code instead of uploading it again", async () => {
+  const { chain, deployment, artifacts, rerun } = await deployedTwice();
+  const tipping = deployment.contracts.tipping!;
+  delete deployment.contracts.tipping;
+  const codesBefore = (await chain.client.getCodes()).length;
+  const lines = await rerun();
+  assert.deepEqual(lines.find((line) => line.contract === "tipping")?.action, "instantiated");
+  assert.equal((await chain.client.getCodes()).length, codesBefore, "no second upload");
+  assert.equal(deployment.contracts.tipping!.codeId, deployment.codes[artifacts.tipping.checksum]);
+  assert.notEqual(deployment.contracts.tipping!.address, tipping.address);
+});
+
+test("a recorded contract whose configuration would change is refused, not reported unchanged", async () => {
+  const { deployment, roles, rerun } = await deployedTwice();
+  const otherTreasury = { ...roles, treasury: roles.arbiter };
+  await assert.rejects(rerun(undefined, otherTreasury), /ticket-nft in deployments\/ticketchain-local\.json was instantiated with other treasury than this run would use/);
+  // A redeployed registry: its dependants still point at the old one.
+  deployment.contracts["partner-registry"] = { ...deployment.contracts["partner-registry"]!, address: deployment.contracts.tipping!.address, codeId: deployment.contracts.tipping!.codeId };
+  await assert.rejects(rerun(), /ticket-nft .* other registry/);
+});
+
+test("a record that does not match the chain is refused with what to do", async () => {
+  const { chain, deployment, roles, artifacts, rerun } = await deployedTwice();
+  const token = deployment.contracts["ctc-token"]!;
+  deployment.contracts["ctc-token"] = { ...token, codeId: token.codeId + 1 };
+  await assert.rejects(rerun(), /ctc-token at .* runs code 2, but deployments\/ticketchain-local\.json says 3: it was migrated outside this tool/);
+  deployment.contracts["ctc-token"] = token;
+
+  // What a wasmd node answers for an unknown address, and what a flaky RPC does.
+  const answering = (failure: Error) =>
+    new Proxy(chain.client, {
+      get: (client, key) =>
+        key === "getContract" ? async () => { throw failure; } : Reflect.get(client, key, client),
+    });
+  const deployWith = (client: typeof chain.client) =>
+    deployPlatform({ client, sender: roles.owner, fee: "auto", nativeDenom: "ustake" }, roles, artifacts, deployment, () => {}, () => {});
+  await assert.rejects(
+    deployWith(answering(new Error("Query failed with (18): no such contract: wasm1x"))),
+    /records partner-registry at wasm1.*, but the chain has no such contract .* remove the file to deploy afresh/,
+  );
+  await assert.rejects(deployWith(answering(new Error("socket hang up"))), /^Error: socket hang up$/);
+});
+
+test("a refused transaction leaves no state behind, also after the contract runs again", async () => {
+  const report = quiet();
+  const { chain, deployment, roles } = await deployLocal(report, scratchPaths());
+  const fan = chain.address("probe-fan");
+  const token = new CtcTokenClient(fromCosmJS(chain.client), roles.allocation.service_providers, deployment.contracts["ctc-token"]!.address);
+  await token.transfer({ recipient: fan, amount: "1000" });
+  const asFan = new CtcTokenClient(fromCosmJS(chain.client), fan, token.contractAddress);
+  const tickets = deployment.contracts["ticket-nft"]!.address;
+  // ticket-nft refuses the hook (no event 99) after CTC has moved the 500 into it.
+  await assert.rejects(asFan.send(ctcSend(tickets, 500n, { buy: { event_id: 99, tier: 0, quantity: 1 } })));
+  await asFan.transfer({ recipient: roles.treasury, amount: "1" });
+  assert.equal((await asFan.balance({ address: fan })).balance, "999");
+  assert.equal((await asFan.balance({ address: tickets })).balance, "0");
 });

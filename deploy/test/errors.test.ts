@@ -46,10 +46,10 @@ test("an out-of-funds failure says which account needs which coin", () => {
 
 test("network presets: unknown names are listed, RPC and gas price can be overridden", () => {
   assert.throws(() => resolveNetwork("moon"), /unknown network "moon"; choose one of: local, wasmd-local, neutron-testnet/);
-  const network = resolveNetwork("stargaze-testnet", { TICKETCHAIN_RPC: "https://rpc.example", TICKETCHAIN_GAS_PRICE: "1ustars" });
+  const network = resolveNetwork("xion-testnet", { TICKETCHAIN_RPC: "https://rpc.example", TICKETCHAIN_GAS_PRICE: "1uxion" });
   assert.equal(network.rpc, "https://rpc.example");
-  assert.equal(network.gasPrice, "1ustars");
-  assert.equal(network.chainId, "elgafar-1");
+  assert.equal(network.gasPrice, "1uxion");
+  assert.equal(network.chainId, "xion-testnet-2");
 });
 
 test("the command line refuses unknown flags", async () => {

@@ -67,7 +67,9 @@ export function ctcSend(
 
 /**
  * A CosmJS signing client as the generated clients expect it: `new TicketNftClient(fromCosmJS(c),
- * sender, address)`. Calls made without a fee use "auto" (CosmJS simulates, then signs).
+ * sender, address)`. Calls made without a fee use "auto" (CosmJS simulates, then signs). A numeric
+ * fee keeps CosmJS's meaning, a multiplier of the simulated gas (ts-codegen's own base client reads
+ * it as a gas amount).
  */
 export function fromCosmJS(client: SigningCosmWasmClient): ISigningCosmWasmClient {
   return {
