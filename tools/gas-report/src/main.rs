@@ -4,31 +4,20 @@
 mod addresses;
 mod chain;
 mod gas;
+mod measure;
+mod operations;
+mod platform;
 
 use std::path::PathBuf;
 
-use anyhow::Context;
-use serde_json::json;
-
 fn main() -> anyhow::Result<()> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let chain = chain::Chain::new(&root.join("tools/gas-report/target/vm-cache"))?;
-    let wasm = std::fs::read(root.join("artifacts/ctc_token.wasm")).context("artifact")?;
+    let wasm = platform::Wasm::load(&root.join("artifacts"), &root.join("tools/gas-report/target/anchors"))?;
     let t = std::time::Instant::now();
-    let code = chain.store_code(&wasm)?;
-    println!("stored in {:?}", t.elapsed());
-    let owner = addresses::account("owner");
-    let buckets: Vec<String> = (0..6).map(|i| addresses::account(&format!("bucket{i}"))).collect();
-    let token = chain.instantiate(code, &owner, &json!({"allocation": {
-        "founding_team": buckets[0], "institutional_investors": buckets[1], "service_providers": buckets[2],
-        "business_development": buckets[3], "community_rewards": buckets[4], "public_welfare": buckets[5]},
-        "recycle_pool": null, "owner": null, "marketing": null}), "ctc-token")?;
-    let t = std::time::Instant::now();
-    for i in 0..100 {
-        chain.execute(&buckets[2], &token, &json!({"transfer": {"recipient": addresses::account(&format!("fan{i}")), "amount": "1000"}}), &[])?;
+    let r = operations::measure(&wasm, &root.join("tools/gas-report/target/vm-cache"))?;
+    for m in &r.measurements {
+        println!("{:<45} {:>9} {:>9} calls {} kv {} ev {} cmp {}  {}", m.key, m.gas.total, m.gas.total_pinned, m.gas.calls, m.gas.kv, m.gas.events, m.gas.compute, m.path);
     }
-    println!("100 transfers in {:?}", t.elapsed());
-    let tx = chain.execute(&buckets[2], &token, &json!({"transfer": {"recipient": addresses::account("fan0"), "amount": "1000"}}), &[])?;
-    println!("{:#?}\n{:?}", tx.charges, tx.gas());
+    println!("{:?}", t.elapsed());
     Ok(())
 }

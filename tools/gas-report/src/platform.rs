@@ -1,0 +1,387 @@
+//! The platform on the report's chain, instantiated and wired as tests/src/platform.rs does:
+//! CTC, the registry (theater, troupe, agency, identity provider, three reporters admitted),
+//! ticket-nft, crowdfund, tipping, the oracle and wager-pool, with the platform contracts
+//! registered and wager-pool allowed to create oracle questions. Next to it, the reference
+//! contracts: cw20-base, cw721-base and a second tipping wired to cw20-base, so that a cw20
+//! `Send` can be compared with the same receiver on both sides.
+
+use std::path::Path;
+use std::rc::Rc;
+
+use anyhow::Context;
+use cosmwasm_std::{Checksum, Coin};
+use serde_json::{json, Value};
+
+use crate::addresses::account;
+use crate::chain::{Chain, TxOutcome};
+
+/// One CTC in micro-units.
+pub const CTC: u128 = 1_000_000;
+pub const NATIVE_DENOM: &str = "ustake";
+pub const ORACLE_BOND: u128 = 100 * CTC;
+pub const HOUR: u64 = 3_600;
+pub const DAY: u64 = 24 * HOUR;
+
+/// A wasm artifact of the report, by file name.
+pub struct Artifact {
+    pub name: &'static str,
+    pub file: &'static str,
+    /// A reference contract rather than one of ours.
+    pub reference: bool,
+}
+
+pub const ARTIFACTS: [Artifact; 9] = [
+    Artifact { name: "ctc-token", file: "ctc_token.wasm", reference: false },
+    Artifact { name: "partner-registry", file: "partner_registry.wasm", reference: false },
+    Artifact { name: "ticket-nft", file: "ticket_nft.wasm", reference: false },
+    Artifact { name: "crowdfund", file: "crowdfund.wasm", reference: false },
+    Artifact { name: "tipping", file: "tipping.wasm", reference: false },
+    Artifact { name: "outcome-oracle", file: "outcome_oracle.wasm", reference: false },
+    Artifact { name: "wager-pool", file: "wager_pool.wasm", reference: false },
+    Artifact { name: "cw20-base", file: "cw20_base.wasm", reference: true },
+    Artifact { name: "cw721-base", file: "cw721_base.wasm", reference: true },
+];
+
+/// The bytes of every artifact, read once.
+pub struct Wasm {
+    pub blobs: Vec<(&'static Artifact, Vec<u8>)>,
+}
+
+impl Wasm {
+    pub fn load(artifacts: &Path, anchors: &Path) -> anyhow::Result<Self> {
+        let mut blobs = Vec::new();
+        for artifact in &ARTIFACTS {
+            let dir = if artifact.reference { anchors } else { artifacts };
+            let path = dir.join(artifact.file);
+            let bytes = std::fs::read(&path)
+                .with_context(|| format!("reading {} (run scripts/gas.sh)", path.display()))?;
+            blobs.push((artifact, bytes));
+        }
+        Ok(Self { blobs })
+    }
+
+    fn store(&self, chain: &Chain, name: &str) -> anyhow::Result<Checksum> {
+        let (_, bytes) = self
+            .blobs
+            .iter()
+            .find(|(a, _)| a.name == name)
+            .expect("a known artifact");
+        chain.store_code(bytes)
+    }
+}
+
+/// Nanoseconds since the epoch as a JSON `Timestamp`.
+pub fn ts(seconds: u64) -> String {
+    (u128::from(seconds) * 1_000_000_000).to_string()
+}
+
+pub fn digest(n: u8) -> String {
+    format!("{n:02x}").repeat(32)
+}
+
+pub struct Platform {
+    pub chain: Rc<Chain>,
+    pub token: String,
+    pub registry: String,
+    pub tickets: String,
+    pub crowdfund: String,
+    pub tipping: String,
+    pub oracle: String,
+    pub wager: String,
+    pub cw20: String,
+    pub cw721: String,
+    /// tipping wired to cw20-base instead of CTC: the receiver of the reference `Send`.
+    pub cw20_tipping: String,
+    pub owner: String,
+    pub treasury: String,
+    pub nodes: String,
+    pub arbiter: String,
+    /// CTC's service-providers bucket: funds everyone else.
+    pub providers: String,
+    pub theater: String,
+    pub troupe: String,
+    pub agency: String,
+    pub identity_provider: String,
+    pub reporters: Vec<String>,
+}
+
+impl Platform {
+    /// The whole platform and the reference contracts on `chain`. The theater's ticket quota
+    /// is `ticket_quota` per day (`None`: unlimited).
+    pub fn new(chain: Rc<Chain>, wasm: &Wasm, ticket_quota: Option<u64>) -> anyhow::Result<Self> {
+        let owner = account("platform");
+        let treasury = account("treasury");
+        let buckets: Vec<String> = [
+            "founding_team",
+            "institutional_investors",
+            "service_providers",
+            "business_development",
+            "community_rewards",
+            "public_welfare",
+        ]
+        .iter()
+        .map(|name| account(name))
+        .collect();
+        let instantiate = |code: &str, msg: Value| -> anyhow::Result<String> {
+            let checksum = wasm.store(&chain, code)?;
+            chain.instantiate(checksum, &owner, &msg, code)
+        };
+        let token = instantiate(
+            "ctc-token",
+            json!({
+                "allocation": {
+                    "founding_team": buckets[0], "institutional_investors": buckets[1],
+                    "service_providers": buckets[2], "business_development": buckets[3],
+                    "community_rewards": buckets[4], "public_welfare": buckets[5],
+                },
+                "recycle_pool": null, "owner": null, "marketing": null,
+            }),
+        )?;
+        let registry = instantiate(
+            "partner-registry",
+            json!({ "authority": null, "open_anchoring": false }),
+        )?;
+        let tickets = instantiate(
+            "ticket-nft",
+            json!({
+                "token": token, "registry": registry, "treasury": treasury,
+                "platform_fee": 500, "burn_share": 1_000, "settlement_delay_seconds": DAY,
+                "name": "TicketChain Tickets", "symbol": "TIX", "owner": null,
+            }),
+        )?;
+        let crowdfund = instantiate(
+            "crowdfund",
+            json!({
+                "token": token, "registry": registry, "ticket_nft": tickets,
+                "treasury": treasury, "platform_fee": 300, "owner": null,
+            }),
+        )?;
+        let tipping_msg = |token: &str| {
+            json!({
+                "token": token, "registry": registry, "treasury": treasury, "fee": 200,
+                "min_ctc_tip": CTC.to_string(),
+                "native_denoms": [{ "denom": NATIVE_DENOM, "min_tip": "1000" }],
+                "owner": null,
+            })
+        };
+        let tipping = instantiate("tipping", tipping_msg(&token))?;
+        let arbiter = account("arbiter");
+        let oracle = instantiate(
+            "outcome-oracle",
+            json!({
+                "token": token, "registry": registry, "treasury": treasury, "arbiter": arbiter,
+                "dispute_bond": ORACLE_BOND.to_string(), "arbitration_timeout_seconds": 7 * DAY,
+                "creators": [owner], "owner": null,
+            }),
+        )?;
+        let nodes = account("nodes");
+        let wager = instantiate(
+            "wager-pool",
+            json!({
+                "token": token, "registry": registry, "oracle": oracle, "operator": owner,
+                "treasury": treasury, "node_incentive": nodes, "treasury_share": 6_000,
+                "creation_bond": (50 * CTC).to_string(), "owner": null,
+            }),
+        )?;
+        // The references: cw20-base with the same holders as CTC's genesis bucket, cw721-base
+        // minted by the platform owner.
+        let cw20 = instantiate(
+            "cw20-base",
+            json!({
+                "name": "Reference Coin", "symbol": "REF", "decimals": 6,
+                "initial_balances": [{ "address": buckets[2], "amount": (450_000_000 * CTC).to_string() }],
+                "mint": null, "marketing": null,
+            }),
+        )?;
+        let cw721 = instantiate(
+            "cw721-base",
+            json!({
+                "name": "Reference Tickets", "symbol": "REFT", "collection_info_extension": null,
+                "minter": owner, "creator": null, "withdraw_address": null,
+            }),
+        )?;
+        let cw20_tipping = {
+            let checksum = wasm.store(&chain, "tipping")?;
+            chain.instantiate(checksum, &owner, &tipping_msg(&cw20), "tipping (cw20-base)")?
+        };
+
+        let platform = Self {
+            chain,
+            token,
+            registry,
+            tickets,
+            crowdfund,
+            tipping,
+            oracle,
+            wager,
+            cw20,
+            cw721,
+            cw20_tipping,
+            owner,
+            treasury,
+            nodes,
+            arbiter,
+            providers: buckets[2].clone(),
+            theater: account("theater"),
+            troupe: account("troupe"),
+            agency: account("agency"),
+            identity_provider: account("identity_provider"),
+            reporters: (0..3).map(|i| account(&format!("reporter{i}"))).collect(),
+        };
+        platform.wire(ticket_quota)?;
+        Ok(platform)
+    }
+
+    fn wire(&self, ticket_quota: Option<u64>) -> anyhow::Result<()> {
+        let owner = &self.owner;
+        self.exec(owner, &self.oracle, json!({ "set_creator": { "address": self.wager, "allowed": true } }))?;
+        for (name, address) in [
+            ("ticket-nft", &self.tickets),
+            ("crowdfund", &self.crowdfund),
+            ("wager-pool", &self.wager),
+        ] {
+            self.exec(
+                owner,
+                &self.registry,
+                json!({ "register_platform_contract": { "name": name, "address": address } }),
+            )?;
+        }
+        let quotas = match ticket_quota {
+            Some(units) => json!([{
+                "capability": "issue_tickets",
+                "limit": { "units_per_window": units, "window_seconds": DAY },
+            }]),
+            None => json!([]),
+        };
+        self.admit(&self.theater, "Grand Theater", "theater", "issue_tickets", quotas)?;
+        self.admit(&self.agency, "Star Agency", "agency", "create_pools", json!([]))?;
+        self.admit(&self.troupe, "Spring Troupe", "troupe", "launch_crowdfunds", json!([]))?;
+        self.admit(&self.identity_provider, "Civil ID", "identity_provider", "attest_identity", json!([]))?;
+        for (i, reporter) in self.reporters.iter().enumerate() {
+            self.admit(reporter, &format!("Sports data {i}"), "oracle_provider", "report_outcomes", json!([]))?;
+        }
+        Ok(())
+    }
+
+    pub fn admit(
+        &self,
+        address: &str,
+        name: &str,
+        kind: &str,
+        capability: &str,
+        quotas: Value,
+    ) -> anyhow::Result<TxOutcome> {
+        self.exec(
+            &self.owner,
+            &self.registry,
+            json!({ "admit": {
+                "address": address, "name": name, "kind": kind, "capabilities": [capability],
+                "agreement_digest": digest(0xaa), "metadata_uri": null, "quotas": quotas,
+            }}),
+        )
+    }
+
+    pub fn exec(&self, sender: &str, contract: &str, msg: Value) -> anyhow::Result<TxOutcome> {
+        self.chain.execute(sender, contract, &msg, &[])
+    }
+
+    pub fn exec_with_funds(
+        &self,
+        sender: &str,
+        contract: &str,
+        msg: Value,
+        funds: &[Coin],
+    ) -> anyhow::Result<TxOutcome> {
+        self.chain.execute(sender, contract, &msg, funds)
+    }
+
+    /// A CTC `Send` of `amount` to `contract` carrying `hook`.
+    pub fn send(&self, from: &str, contract: &str, amount: u128, hook: Value) -> anyhow::Result<TxOutcome> {
+        self.send_token(&self.token, from, contract, amount, hook)
+    }
+
+    /// A cw20 `Send` on `token` (CTC or cw20-base).
+    pub fn send_token(
+        &self,
+        token: &str,
+        from: &str,
+        contract: &str,
+        amount: u128,
+        hook: Value,
+    ) -> anyhow::Result<TxOutcome> {
+        let msg = cosmwasm_std::to_json_binary(&hook)?;
+        self.exec(
+            from,
+            token,
+            json!({ "send": { "contract": contract, "amount": amount.to_string(), "msg": msg } }),
+        )
+    }
+
+    /// CTC from the service-providers bucket.
+    pub fn fund(&self, to: &str, amount: u128) -> anyhow::Result<()> {
+        self.exec(
+            &self.providers,
+            &self.token,
+            json!({ "transfer": { "recipient": to, "amount": amount.to_string() } }),
+        )?;
+        Ok(())
+    }
+
+    pub fn attest(&self, user: &str) -> anyhow::Result<TxOutcome> {
+        self.exec(
+            &self.identity_provider,
+            &self.registry,
+            json!({ "attest": {
+                "user": user, "level": "real_name", "digest": digest(0x11), "expires_at": null,
+            }}),
+        )
+    }
+
+    pub fn now(&self) -> u64 {
+        self.chain.now().seconds()
+    }
+
+    pub fn advance(&self, seconds: u64) {
+        self.chain.advance(seconds);
+    }
+}
+
+/// An event of the theater: two tiers, free transfer with resale, starting `starts_in` from
+/// now with sales open now. `supply` tickets in the first tier.
+pub fn show(now: u64, starts_in: u64, supply: u32, per_wallet_limit: Option<u32>) -> Value {
+    let starts_at = now + starts_in;
+    json!({
+        "title": "The Butterfly Lovers",
+        "venue": "Grand Theater",
+        "description_uri": "ipfs://butterfly-lovers",
+        "starts_at": ts(starts_at),
+        "ends_at": ts(starts_at + 3 * HOUR),
+        "sale_starts_at": ts(now),
+        "sale_ends_at": ts(starts_at),
+        "tiers": [
+            { "name": "Stalls", "price": (100 * CTC).to_string(), "supply": supply, "seats": [],
+              "per_wallet_limit": per_wallet_limit },
+            { "name": "Patron", "price": (250 * CTC).to_string(), "supply": supply, "seats": [],
+              "per_wallet_limit": per_wallet_limit },
+        ],
+        "min_identity": null,
+        "transfer_policy": { "free": { "max_transfers": 2 } },
+        "lock_before_start_seconds": 2 * HOUR,
+        "resale_cap_bps": 11_000,
+        "royalty": 500,
+        "check_in_opens_before_seconds": 2 * HOUR,
+    })
+}
+
+/// The `Buy` hook for `quantity` tickets of `tier`.
+pub fn buy(event_id: u64, tier: u8, quantity: u32) -> Value {
+    json!({ "buy": { "event_id": event_id, "tier": tier, "quantity": quantity, "recipient": null } })
+}
+
+/// The id in attribute `key` of a transaction (`event_id`, `campaign_id`, …).
+pub fn id(tx: &TxOutcome, key: &str) -> anyhow::Result<u64> {
+    tx.attribute(key)
+        .with_context(|| format!("no {key} attribute"))?
+        .parse()
+        .with_context(|| format!("{key} is not a number"))
+}
