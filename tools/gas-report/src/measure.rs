@@ -52,10 +52,7 @@ impl Recorder {
         charges: &[CallCharge],
     ) {
         let key = format!("{group}/{operation}");
-        assert!(
-            self.get(&key).is_none(),
-            "operation {key} measured twice"
-        );
+        assert!(self.get(&key).is_none(), "operation {key} measured twice");
         self.measurements.push(Measurement {
             group: group.to_owned(),
             key,

@@ -8,7 +8,9 @@ use serde_json::json;
 use crate::addresses::account;
 use crate::chain::Chain;
 use crate::measure::Recorder;
-use crate::platform::{buy, digest, id, show, ts, Platform, Wasm, CTC, DAY, HOUR, NATIVE_DENOM, ORACLE_BOND};
+use crate::platform::{
+    buy, digest, id, show, ts, Platform, Wasm, CTC, DAY, HOUR, NATIVE_DENOM, ORACLE_BOND,
+};
 
 pub fn measure(wasm: &Wasm, cache_dir: &std::path::Path) -> anyhow::Result<Recorder> {
     let chain = Chain::new(cache_dir)?;
@@ -17,7 +19,11 @@ pub fn measure(wasm: &Wasm, cache_dir: &std::path::Path) -> anyhow::Result<Recor
     let fans: Vec<String> = (0..4).map(|i| account(&format!("fan{i}"))).collect();
     for fan in &fans {
         p.fund(fan, 10_000 * CTC)?;
-        p.exec(&p.providers, &p.cw20, json!({ "transfer": { "recipient": fan, "amount": (10_000 * CTC).to_string() } }))?;
+        p.exec(
+            &p.providers,
+            &p.cw20,
+            json!({ "transfer": { "recipient": fan, "amount": (10_000 * CTC).to_string() } }),
+        )?;
         chain.mint_native(fan, NATIVE_DENOM, 1_000_000);
     }
     let t0 = p.now();
@@ -37,22 +43,52 @@ fn tokens(p: &Platform, r: &mut Recorder, fans: &[String]) -> anyhow::Result<()>
         ("ctc-token", &p.token, &p.tipping),
         ("cw20-base", &p.cw20, &p.cw20_tipping),
     ] {
-        let tx = p.exec(&fans[0], token, json!({ "transfer": { "recipient": fans[1], "amount": (100 * CTC).to_string() } }))?;
+        let tx = p.exec(
+            &fans[0],
+            token,
+            json!({ "transfer": { "recipient": fans[1], "amount": (100 * CTC).to_string() } }),
+        )?;
         r.record(group, "transfer", "100 tokens between two holders", &tx);
         let hook = json!({ "tip": { "recipient": fans[1], "memo": null, "context": null } });
         let tx = p.send_token(token, &fans[0], receiver, 10 * CTC, hook)?;
-        r.record(group, "send", "Send of 10 tokens into tipping (a tip to a fan), the same receiver code on both sides", &tx);
-        let tx = p.exec(&fans[0], token, json!({ "burn": { "amount": CTC.to_string() } }))?;
+        r.record(
+            group,
+            "send",
+            "Send of 10 tokens into tipping (a tip to a fan), the same receiver code on both sides",
+            &tx,
+        );
+        let tx = p.exec(
+            &fans[0],
+            token,
+            json!({ "burn": { "amount": CTC.to_string() } }),
+        )?;
         r.record(group, "burn", "burn 1 token", &tx);
         let tx = p.exec(&fans[0], token, json!({ "increase_allowance": { "spender": fans[1], "amount": (50 * CTC).to_string(), "expires": null } }))?;
         r.record(group, "increase_allowance", "a first allowance", &tx);
         let tx = p.exec(&fans[1], token, json!({ "transfer_from": { "owner": fans[0], "recipient": fans[2], "amount": (20 * CTC).to_string() } }))?;
-        r.record(group, "transfer_from", "a spender moves 20 tokens to a holder", &tx);
-        let (_, charges) = p.chain.query(token, &json!({ "balance": { "address": fans[0] } }))?;
-        r.record_charges(group, "balance (query)", "a smart query of a balance", &charges);
+        r.record(
+            group,
+            "transfer_from",
+            "a spender moves 20 tokens to a holder",
+            &tx,
+        );
+        let (_, charges) = p
+            .chain
+            .query(token, &json!({ "balance": { "address": fans[0] } }))?;
+        r.record_charges(
+            group,
+            "balance (query)",
+            "a smart query of a balance",
+            &charges,
+        );
     }
     let (_, charges) = p.chain.query(&p.token, &json!({ "tokenomics": {} }))?;
-    r.record_charges("ctc-token", "tokenomics (query)", "issuance, supply, burned, floor", &charges);
+    r.record_charges(
+        "ctc-token",
+        "tokenomics (query)",
+        "issuance, supply, burned, floor",
+        &charges,
+    );
     Ok(())
 }
 
@@ -65,68 +101,179 @@ fn registry(p: &Platform, r: &mut Recorder, fans: &[String]) -> anyhow::Result<(
         "issue_tickets",
         json!([{ "capability": "issue_tickets", "limit": { "units_per_window": 500, "window_seconds": DAY } }]),
     )?;
-    r.record("partner-registry", "admit", "a merchant with one capability and a quota", &tx);
+    r.record(
+        "partner-registry",
+        "admit",
+        "a merchant with one capability and a quota",
+        &tx,
+    );
     let tx = p.exec(&p.owner, &p.registry, json!({ "suspend": { "address": merchant, "reason": "licence expired", "digest": digest(0x51) } }))?;
-    r.record("partner-registry", "suspend", "with a supervision record", &tx);
+    r.record(
+        "partner-registry",
+        "suspend",
+        "with a supervision record",
+        &tx,
+    );
     let tx = p.exec(&p.owner, &p.registry, json!({ "reinstate": { "address": merchant, "reason": "licence renewed", "digest": digest(0x52) } }))?;
-    r.record("partner-registry", "reinstate", "with a supervision record", &tx);
+    r.record(
+        "partner-registry",
+        "reinstate",
+        "with a supervision record",
+        &tx,
+    );
     let tx = p.attest(&fans[0])?;
-    r.record("partner-registry", "attest", "a real-name attestation of a fan", &tx);
+    r.record(
+        "partner-registry",
+        "attest",
+        "a real-name attestation of a fan",
+        &tx,
+    );
     for fan in &fans[1..] {
         p.attest(fan)?;
     }
     let tx = p.exec(&p.theater, &p.registry, json!({ "anchor": { "namespace": "contracts", "key": "season-2025", "digest": digest(0x77), "note": null } }))?;
-    r.record("partner-registry", "anchor", "evidence: first record of a chain", &tx);
+    r.record(
+        "partner-registry",
+        "anchor",
+        "evidence: first record of a chain",
+        &tx,
+    );
     let tx = p.exec(&p.theater, &p.registry, json!({ "anchor": { "namespace": "contracts", "key": "season-2025", "digest": digest(0x78), "note": "amended" } }))?;
-    r.record("partner-registry", "anchor (revision)", "evidence: a revision linked to the previous digest", &tx);
-    let (_, charges) = p.chain.query(&p.registry, &json!({ "has_capability": { "address": p.theater, "capability": "issue_tickets" } }))?;
+    r.record(
+        "partner-registry",
+        "anchor (revision)",
+        "evidence: a revision linked to the previous digest",
+        &tx,
+    );
+    let (_, charges) = p.chain.query(
+        &p.registry,
+        &json!({ "has_capability": { "address": p.theater, "capability": "issue_tickets" } }),
+    )?;
     r.record_charges("partner-registry", "has_capability (query)", "", &charges);
-    let (_, charges) = p.chain.query(&p.registry, &json!({ "identity_level": { "address": fans[0], "accepted_attesters": null } }))?;
+    let (_, charges) = p.chain.query(
+        &p.registry,
+        &json!({ "identity_level": { "address": fans[0], "accepted_attesters": null } }),
+    )?;
     r.record_charges("partner-registry", "identity_level (query)", "", &charges);
     Ok(())
 }
 
 /// Event 1 (the show, 30 days out) on sale; event 2 sold, cancelled and refunded.
 fn tickets_sale(p: &Platform, r: &mut Recorder, fans: &[String], t0: u64) -> anyhow::Result<u64> {
-    let tx = p.exec(&p.theater, &p.tickets, json!({ "create_event": { "event": show(t0, 30 * DAY, 50, Some(4)) } }))?;
-    r.record("ticket-nft", "create_event", "two tiers of 50; draws the issuer's quota (registry consume_quota)", &tx);
+    let tx = p.exec(
+        &p.theater,
+        &p.tickets,
+        json!({ "create_event": { "event": show(t0, 30 * DAY, 50, Some(4)) } }),
+    )?;
+    r.record(
+        "ticket-nft",
+        "create_event",
+        "two tiers of 50; draws the issuer's quota (registry consume_quota)",
+        &tx,
+    );
     let show_id = id(&tx, "event_id")?;
     let tx = p.send(&fans[2], &p.tickets, 100 * CTC, buy(show_id, 0, 1))?;
-    r.record("ticket-nft", "buy", "one ticket: CTC Send → hook → registry clearance query → mint, price in escrow", &tx);
+    r.record(
+        "ticket-nft",
+        "buy",
+        "one ticket: CTC Send → hook → registry clearance query → mint, price in escrow",
+        &tx,
+    );
     let tx = p.send(&fans[3], &p.tickets, 200 * CTC, buy(show_id, 0, 2))?;
-    r.record("ticket-nft", "buy (2 tickets)", "two tickets in one Send", &tx);
+    r.record(
+        "ticket-nft",
+        "buy (2 tickets)",
+        "two tickets in one Send",
+        &tx,
+    );
     let token = |serial: u32| format!("{show_id}-{serial}");
-    let tx = p.exec(&fans[2], &p.tickets, json!({ "transfer_nft": { "recipient": fans[0], "token_id": token(0) } }))?;
-    r.record("ticket-nft", "transfer_nft", "a gift (cw721 transfer_nft) with the policy and identity checks", &tx);
-    let tx = p.exec(&fans[3], &p.tickets, json!({ "list_for_resale": { "token_id": token(1), "price": (105 * CTC).to_string() } }))?;
+    let tx = p.exec(
+        &fans[2],
+        &p.tickets,
+        json!({ "transfer_nft": { "recipient": fans[0], "token_id": token(0) } }),
+    )?;
+    r.record(
+        "ticket-nft",
+        "transfer_nft",
+        "a gift (cw721 transfer_nft) with the policy and identity checks",
+        &tx,
+    );
+    let tx = p.exec(
+        &fans[3],
+        &p.tickets,
+        json!({ "list_for_resale": { "token_id": token(1), "price": (105 * CTC).to_string() } }),
+    )?;
     r.record("ticket-nft", "list_for_resale", "under the 110% cap", &tx);
-    let tx = p.send(&fans[1], &p.tickets, 105 * CTC, json!({ "buy_resale": { "token_id": token(1) } }))?;
-    r.record("ticket-nft", "buy_resale", "CTC Send → hook → registry query, royalty to the issuer, the rest to the seller", &tx);
-    let (_, charges) = p.chain.query(&p.tickets, &json!({ "owner_of": { "token_id": token(1), "include_expired": null } }))?;
+    let tx = p.send(
+        &fans[1],
+        &p.tickets,
+        105 * CTC,
+        json!({ "buy_resale": { "token_id": token(1) } }),
+    )?;
+    r.record(
+        "ticket-nft",
+        "buy_resale",
+        "CTC Send → hook → registry query, royalty to the issuer, the rest to the seller",
+        &tx,
+    );
+    let (_, charges) = p.chain.query(
+        &p.tickets,
+        &json!({ "owner_of": { "token_id": token(1), "include_expired": null } }),
+    )?;
     r.record_charges("ticket-nft", "owner_of (query)", "", &charges);
-    let (_, charges) = p.chain.query(&p.tickets, &json!({ "event": { "event_id": show_id } }))?;
+    let (_, charges) = p
+        .chain
+        .query(&p.tickets, &json!({ "event": { "event_id": show_id } }))?;
     r.record_charges("ticket-nft", "event (query)", "", &charges);
 
     // The references: a bare cw721-base mint and transfer.
     let tx = p.exec(&p.owner, &p.cw721, json!({ "mint": { "token_id": "1-0", "owner": fans[2], "token_uri": null, "extension": null } }))?;
     r.record("cw721-base", "mint", "by the minter, no metadata", &tx);
-    let tx = p.exec(&fans[2], &p.cw721, json!({ "transfer_nft": { "recipient": fans[0], "token_id": "1-0" } }))?;
+    let tx = p.exec(
+        &fans[2],
+        &p.cw721,
+        json!({ "transfer_nft": { "recipient": fans[0], "token_id": "1-0" } }),
+    )?;
     r.record("cw721-base", "transfer_nft", "", &tx);
-    let (_, charges) = p.chain.query(&p.cw721, &json!({ "owner_of": { "token_id": "1-0", "include_expired": null } }))?;
+    let (_, charges) = p.chain.query(
+        &p.cw721,
+        &json!({ "owner_of": { "token_id": "1-0", "include_expired": null } }),
+    )?;
     r.record_charges("cw721-base", "owner_of (query)", "", &charges);
 
-    let tx = p.exec(&p.theater, &p.tickets, json!({ "create_event": { "event": show(t0, 40 * DAY, 50, None) } }))?;
+    let tx = p.exec(
+        &p.theater,
+        &p.tickets,
+        json!({ "create_event": { "event": show(t0, 40 * DAY, 50, None) } }),
+    )?;
     let second = id(&tx, "event_id")?;
     p.send(&fans[3], &p.tickets, 100 * CTC, buy(second, 0, 1))?;
-    let tx = p.exec(&p.theater, &p.tickets, json!({ "cancel_event": { "event_id": second } }))?;
+    let tx = p.exec(
+        &p.theater,
+        &p.tickets,
+        json!({ "cancel_event": { "event_id": second } }),
+    )?;
     r.record("ticket-nft", "cancel_event", "by the issuer", &tx);
-    let tx = p.exec(&fans[3], &p.tickets, json!({ "claim_refund": { "token_id": format!("{second}-0") } }))?;
-    r.record("ticket-nft", "claim_refund", "the face price back from escrow", &tx);
+    let tx = p.exec(
+        &fans[3],
+        &p.tickets,
+        json!({ "claim_refund": { "token_id": format!("{second}-0") } }),
+    )?;
+    r.record(
+        "ticket-nft",
+        "claim_refund",
+        "the face price back from escrow",
+        &tx,
+    );
     Ok(show_id)
 }
 
 fn crowdfund(p: &Platform, r: &mut Recorder, fans: &[String], show_id: u64) -> anyhow::Result<()> {
-    p.exec(&p.theater, &p.tickets, json!({ "set_minter": { "event_id": show_id, "address": p.crowdfund, "allowed": true } }))?;
+    p.exec(
+        &p.theater,
+        &p.tickets,
+        json!({ "set_minter": { "event_id": show_id, "address": p.crowdfund, "allowed": true } }),
+    )?;
     let campaign = |goal: u128, reward: bool| {
         let now = p.now();
         let tiers = if reward {
@@ -142,34 +289,95 @@ fn crowdfund(p: &Platform, r: &mut Recorder, fans: &[String], show_id: u64) -> a
         }}})
     };
     let tx = p.exec(&p.troupe, &p.crowdfund, campaign(500, true))?;
-    r.record("crowdfund", "launch", "one reward tier (ticket-nft event query, registry consume_quota)", &tx);
+    r.record(
+        "crowdfund",
+        "launch",
+        "one reward tier (ticket-nft event query, registry consume_quota)",
+        &tx,
+    );
     let succeeding = id(&tx, "campaign_id")?;
-    let tx = p.exec(&p.theater, &p.crowdfund, json!({ "approve_rewards": { "campaign_id": succeeding, "event_id": show_id } }))?;
+    let tx = p.exec(
+        &p.theater,
+        &p.crowdfund,
+        json!({ "approve_rewards": { "campaign_id": succeeding, "event_id": show_id } }),
+    )?;
     r.record("crowdfund", "approve_rewards", "by the event's issuer", &tx);
-    let failing = id(&p.exec(&p.troupe, &p.crowdfund, campaign(5_000, false))?, "campaign_id")?;
+    let failing = id(
+        &p.exec(&p.troupe, &p.crowdfund, campaign(5_000, false))?,
+        "campaign_id",
+    )?;
     let contribute = |campaign_id: u64| json!({ "contribute": { "campaign_id": campaign_id } });
     let tx = p.send(&fans[0], &p.crowdfund, 300 * CTC, contribute(succeeding))?;
-    r.record("crowdfund", "pledge", "a first pledge: CTC Send → contribute hook", &tx);
+    r.record(
+        "crowdfund",
+        "pledge",
+        "a first pledge: CTC Send → contribute hook",
+        &tx,
+    );
     let tx = p.send(&fans[1], &p.crowdfund, 250 * CTC, contribute(succeeding))?;
     r.record("crowdfund", "pledge (reaching the goal)", "", &tx);
     p.send(&fans[3], &p.crowdfund, 50 * CTC, contribute(failing))?;
     p.send(&fans[2], &p.crowdfund, 40 * CTC, contribute(failing))?;
-    let tx = p.exec(&fans[2], &p.crowdfund, json!({ "withdraw_pledge": { "campaign_id": failing } }))?;
+    let tx = p.exec(
+        &fans[2],
+        &p.crowdfund,
+        json!({ "withdraw_pledge": { "campaign_id": failing } }),
+    )?;
     r.record("crowdfund", "withdraw_pledge", "before the goal", &tx);
     p.advance(7 * DAY);
-    let tx = p.exec(&fans[2], &p.crowdfund, json!({ "finalize": { "campaign_id": succeeding } }))?;
+    let tx = p.exec(
+        &fans[2],
+        &p.crowdfund,
+        json!({ "finalize": { "campaign_id": succeeding } }),
+    )?;
     r.record("crowdfund", "finalize", "succeeded", &tx);
-    p.exec(&fans[2], &p.crowdfund, json!({ "finalize": { "campaign_id": failing } }))?;
-    let tx = p.exec(&p.troupe, &p.crowdfund, json!({ "withdraw_funds": { "campaign_id": succeeding } }))?;
-    r.record("crowdfund", "withdraw_funds", "fee to the treasury, the rest to the creator", &tx);
-    let tx = p.exec(&fans[0], &p.crowdfund, json!({ "claim_rewards": { "campaign_id": succeeding } }))?;
-    r.record("crowdfund", "claim_rewards", "→ ticket-nft mint_reserved", &tx);
-    let tx = p.exec(&fans[3], &p.crowdfund, json!({ "refund": { "campaign_id": failing } }))?;
+    p.exec(
+        &fans[2],
+        &p.crowdfund,
+        json!({ "finalize": { "campaign_id": failing } }),
+    )?;
+    let tx = p.exec(
+        &p.troupe,
+        &p.crowdfund,
+        json!({ "withdraw_funds": { "campaign_id": succeeding } }),
+    )?;
+    r.record(
+        "crowdfund",
+        "withdraw_funds",
+        "fee to the treasury, the rest to the creator",
+        &tx,
+    );
+    let tx = p.exec(
+        &fans[0],
+        &p.crowdfund,
+        json!({ "claim_rewards": { "campaign_id": succeeding } }),
+    )?;
+    r.record(
+        "crowdfund",
+        "claim_rewards",
+        "→ ticket-nft mint_reserved",
+        &tx,
+    );
+    let tx = p.exec(
+        &fans[3],
+        &p.crowdfund,
+        json!({ "refund": { "campaign_id": failing } }),
+    )?;
     r.record("crowdfund", "refund", "from a failed campaign", &tx);
-    let third = id(&p.exec(&p.troupe, &p.crowdfund, campaign(500, false))?, "campaign_id")?;
-    let tx = p.exec(&p.troupe, &p.crowdfund, json!({ "cancel": { "campaign_id": third } }))?;
+    let third = id(
+        &p.exec(&p.troupe, &p.crowdfund, campaign(500, false))?,
+        "campaign_id",
+    )?;
+    let tx = p.exec(
+        &p.troupe,
+        &p.crowdfund,
+        json!({ "cancel": { "campaign_id": third } }),
+    )?;
     r.record("crowdfund", "cancel", "by the creator", &tx);
-    let (_, charges) = p.chain.query(&p.crowdfund, &json!({ "campaign": { "campaign_id": succeeding } }))?;
+    let (_, charges) = p.chain.query(
+        &p.crowdfund,
+        &json!({ "campaign": { "campaign_id": succeeding } }),
+    )?;
     r.record_charges("crowdfund", "campaign (query)", "", &charges);
     Ok(())
 }
@@ -177,15 +385,28 @@ fn crowdfund(p: &Platform, r: &mut Recorder, fans: &[String], show_id: u64) -> a
 fn tipping(p: &Platform, r: &mut Recorder, fans: &[String]) -> anyhow::Result<()> {
     let hook = json!({ "tip": { "recipient": p.troupe, "memo": "bravo!", "context": "event:1" } });
     let tx = p.send(&fans[0], &p.tipping, 20 * CTC, hook)?;
-    r.record("tipping", "tip", "20 CTC by Send to a verified partner, with memo and context", &tx);
+    r.record(
+        "tipping",
+        "tip",
+        "20 CTC by Send to a verified partner, with memo and context",
+        &tx,
+    );
     let tx = p.exec_with_funds(
         &fans[1],
         &p.tipping,
         json!({ "tip_native": { "recipient": p.troupe, "memo": null, "context": null } }),
         &[Coin::new(5_000u128, NATIVE_DENOM)],
     )?;
-    r.record("tipping", "tip_native", "5,000 ustake, fee and tip forwarded by bank sends", &tx);
-    let (_, charges) = p.chain.query(&p.tipping, &json!({ "top_recipients": { "denom": NATIVE_DENOM } }))?;
+    r.record(
+        "tipping",
+        "tip_native",
+        "5,000 ustake, fee and tip forwarded by bank sends",
+        &tx,
+    );
+    let (_, charges) = p.chain.query(
+        &p.tipping,
+        &json!({ "top_recipients": { "denom": NATIVE_DENOM } }),
+    )?;
     r.record_charges("tipping", "top_recipients (query)", "", &charges);
     Ok(())
 }
@@ -196,21 +417,31 @@ fn oracle_and_wager(p: &Platform, r: &mut Recorder, fans: &[String]) -> anyhow::
         "resolve_after": ts(now + DAY), "deadline": ts(now + 20 * DAY),
         "reporters": null, "quorum": 2, "dispute_window_seconds": DAY,
     });
-    let pool = |closes_in: u64| json!({ "create_pool": { "pool": {
-        "title": "Best actress: Butterfly Lovers", "outcomes": ["Zhu", "Liang"],
-        "question": { "new": question.clone() },
-        "closes_at": ts(now + closes_in), "fee": null, "min_bet": null, "max_bet": null,
-        "cap_per_address": null,
-    }}});
+    let pool = |closes_in: u64| {
+        json!({ "create_pool": { "pool": {
+            "title": "Best actress: Butterfly Lovers", "outcomes": ["Zhu", "Liang"],
+            "question": { "new": question.clone() },
+            "closes_at": ts(now + closes_in), "fee": null, "min_bet": null, "max_bet": null,
+            "cap_per_address": null,
+        }}})
+    };
     let tx = p.exec(&p.owner, &p.wager, pool(DAY))?;
-    r.record("wager-pool", "create_pool", "with a new oracle question: sub-message to the oracle, id read in the reply", &tx);
+    r.record(
+        "wager-pool",
+        "create_pool",
+        "with a new oracle question: sub-message to the oracle, id read in the reply",
+        &tx,
+    );
     let pool_id = id(&tx, "pool_id")?;
-    let bet = |pool_id: u64, outcome: u8| json!({ "bet": { "pool_id": pool_id, "outcome": outcome } });
+    let bet =
+        |pool_id: u64, outcome: u8| json!({ "bet": { "pool_id": pool_id, "outcome": outcome } });
     let tx = p.send(&fans[1], &p.wager, 40 * CTC, bet(pool_id, 0))?;
     r.record("wager-pool", "bet", "a first bet: CTC Send → bet hook", &tx);
     p.send(&fans[2], &p.wager, 60 * CTC, bet(pool_id, 1))?;
     p.send(&fans[3], &p.wager, 20 * CTC, bet(pool_id, 0))?;
-    let (_, charges) = p.chain.query(&p.wager, &json!({ "odds": { "pool_id": pool_id } }))?;
+    let (_, charges) = p
+        .chain
+        .query(&p.wager, &json!({ "odds": { "pool_id": pool_id } }))?;
     r.record_charges("wager-pool", "odds (query)", "", &charges);
 
     let text_question = json!({ "create_question": { "question": {
@@ -219,35 +450,91 @@ fn oracle_and_wager(p: &Platform, r: &mut Recorder, fans: &[String]) -> anyhow::
         "reporters": null, "quorum": 2, "dispute_window_seconds": DAY,
     }}});
     let tx = p.exec(&p.owner, &p.oracle, text_question)?;
-    r.record("outcome-oracle", "create_question", "by an allowed creator", &tx);
+    r.record(
+        "outcome-oracle",
+        "create_question",
+        "by an allowed creator",
+        &tx,
+    );
     let disputed = id(&tx, "question_id")?;
-    let (pool_view, _) = p.chain.query(&p.wager, &json!({ "pool": { "pool_id": pool_id } }))?;
-    let pool_question = pool_view["question_id"]
-        .as_u64()
-        .ok_or_else(|| anyhow::anyhow!("the pool has no question id: the reply did not store it"))?;
+    let (pool_view, _) = p
+        .chain
+        .query(&p.wager, &json!({ "pool": { "pool_id": pool_id } }))?;
+    let pool_question = pool_view["question_id"].as_u64().ok_or_else(|| {
+        anyhow::anyhow!("the pool has no question id: the reply did not store it")
+    })?;
 
     p.advance(DAY);
     let report = |question_id: u64, outcome: u8| json!({ "report": { "question_id": question_id, "verdict": { "outcome": outcome } } });
     let tx = p.exec(&p.reporters[0], &p.oracle, report(disputed, 0))?;
-    r.record("outcome-oracle", "report", "a first report (registry has_capability query)", &tx);
+    r.record(
+        "outcome-oracle",
+        "report",
+        "a first report (registry has_capability query)",
+        &tx,
+    );
     let tx = p.exec(&p.reporters[1], &p.oracle, report(disputed, 0))?;
-    r.record("outcome-oracle", "report (reaching quorum)", "the answer is proposed", &tx);
+    r.record(
+        "outcome-oracle",
+        "report (reaching quorum)",
+        "the answer is proposed",
+        &tx,
+    );
     for reporter in &p.reporters[..2] {
         p.exec(reporter, &p.oracle, report(pool_question, 0))?;
     }
-    let tx = p.send(&fans[2], &p.oracle, ORACLE_BOND, json!({ "dispute": { "question_id": disputed } }))?;
+    let tx = p.send(
+        &fans[2],
+        &p.oracle,
+        ORACLE_BOND,
+        json!({ "dispute": { "question_id": disputed } }),
+    )?;
     r.record("outcome-oracle", "dispute", "the bond by CTC Send", &tx);
-    let tx = p.exec(&p.arbiter, &p.oracle, json!({ "arbitrate": { "question_id": disputed, "verdict": { "outcome": 0 } } }))?;
-    r.record("outcome-oracle", "arbitrate", "rejected: the bond goes to the treasury", &tx);
+    let tx = p.exec(
+        &p.arbiter,
+        &p.oracle,
+        json!({ "arbitrate": { "question_id": disputed, "verdict": { "outcome": 0 } } }),
+    )?;
+    r.record(
+        "outcome-oracle",
+        "arbitrate",
+        "rejected: the bond goes to the treasury",
+        &tx,
+    );
     p.advance(DAY);
-    let tx = p.exec(&fans[0], &p.oracle, json!({ "finalize": { "question_id": pool_question } }))?;
-    r.record("outcome-oracle", "finalize", "after the dispute window", &tx);
-    let (_, charges) = p.chain.query(&p.oracle, &json!({ "answer": { "question_id": pool_question } }))?;
+    let tx = p.exec(
+        &fans[0],
+        &p.oracle,
+        json!({ "finalize": { "question_id": pool_question } }),
+    )?;
+    r.record(
+        "outcome-oracle",
+        "finalize",
+        "after the dispute window",
+        &tx,
+    );
+    let (_, charges) = p.chain.query(
+        &p.oracle,
+        &json!({ "answer": { "question_id": pool_question } }),
+    )?;
     r.record_charges("outcome-oracle", "answer (query)", "", &charges);
 
-    let tx = p.exec(&fans[0], &p.wager, json!({ "resolve": { "pool_id": pool_id } }))?;
-    r.record("wager-pool", "resolve", "reads the oracle's answer, takes the fee (to treasury and nodes)", &tx);
-    let tx = p.exec(&fans[1], &p.wager, json!({ "claim": { "pool_id": pool_id } }))?;
+    let tx = p.exec(
+        &fans[0],
+        &p.wager,
+        json!({ "resolve": { "pool_id": pool_id } }),
+    )?;
+    r.record(
+        "wager-pool",
+        "resolve",
+        "reads the oracle's answer, takes the fee (to treasury and nodes)",
+        &tx,
+    );
+    let tx = p.exec(
+        &fans[1],
+        &p.wager,
+        json!({ "claim": { "pool_id": pool_id } }),
+    )?;
     r.record("wager-pool", "claim", "a winner's payout", &tx);
 
     let now = p.now();
@@ -255,33 +542,76 @@ fn oracle_and_wager(p: &Platform, r: &mut Recorder, fans: &[String]) -> anyhow::
         "resolve_after": ts(now + DAY), "deadline": ts(now + 20 * DAY),
         "reporters": null, "quorum": 2, "dispute_window_seconds": DAY,
     });
-    let tx = p.exec(&p.owner, &p.wager, json!({ "create_pool": { "pool": {
-        "title": "Encore?", "outcomes": ["yes", "no"], "question": { "new": later_question },
-        "closes_at": ts(now + DAY), "fee": null, "min_bet": null, "max_bet": null,
-        "cap_per_address": null,
-    }}}))?;
+    let tx = p.exec(
+        &p.owner,
+        &p.wager,
+        json!({ "create_pool": { "pool": {
+            "title": "Encore?", "outcomes": ["yes", "no"], "question": { "new": later_question },
+            "closes_at": ts(now + DAY), "fee": null, "min_bet": null, "max_bet": null,
+            "cap_per_address": null,
+        }}}),
+    )?;
     let cancelled = id(&tx, "pool_id")?;
     p.send(&fans[2], &p.wager, 30 * CTC, bet(cancelled, 1))?;
-    let tx = p.exec(&p.owner, &p.wager, json!({ "cancel": { "pool_id": cancelled } }))?;
-    r.record("wager-pool", "cancel", "by the operator: the pool refunds", &tx);
-    let tx = p.exec(&fans[2], &p.wager, json!({ "claim": { "pool_id": cancelled } }))?;
+    let tx = p.exec(
+        &p.owner,
+        &p.wager,
+        json!({ "cancel": { "pool_id": cancelled } }),
+    )?;
+    r.record(
+        "wager-pool",
+        "cancel",
+        "by the operator: the pool refunds",
+        &tx,
+    );
+    let tx = p.exec(
+        &fans[2],
+        &p.wager,
+        json!({ "claim": { "pool_id": cancelled } }),
+    )?;
     r.record("wager-pool", "claim (refund)", "a bettor's stake back", &tx);
     Ok(())
 }
 
 /// The show: check-in at the door, then settlement with burn.
-fn tickets_show(p: &Platform, r: &mut Recorder, fans: &[String], show_id: u64, t0: u64) -> anyhow::Result<()> {
+fn tickets_show(
+    p: &Platform,
+    r: &mut Recorder,
+    fans: &[String],
+    show_id: u64,
+    t0: u64,
+) -> anyhow::Result<()> {
     let door = account("door");
-    let tx = p.exec(&p.theater, &p.tickets, json!({ "set_scanner": { "event_id": show_id, "address": door, "allowed": true } }))?;
+    let tx = p.exec(
+        &p.theater,
+        &p.tickets,
+        json!({ "set_scanner": { "event_id": show_id, "address": door, "allowed": true } }),
+    )?;
     r.record("ticket-nft", "set_scanner", "", &tx);
     let starts_at = t0 + 30 * DAY;
     p.advance(starts_at - HOUR - p.now());
-    let tx = p.exec(&door, &p.tickets, json!({ "check_in": { "token_id": format!("{show_id}-0"), "holder": fans[0] } }))?;
+    let tx = p.exec(
+        &door,
+        &p.tickets,
+        json!({ "check_in": { "token_id": format!("{show_id}-0"), "holder": fans[0] } }),
+    )?;
     r.record("ticket-nft", "check_in", "by a scanner", &tx);
-    let (_, charges) = p.chain.query(&p.tickets, &json!({ "verify_ticket": { "token_id": format!("{show_id}-1"), "holder": fans[1] } }))?;
+    let (_, charges) = p.chain.query(
+        &p.tickets,
+        &json!({ "verify_ticket": { "token_id": format!("{show_id}-1"), "holder": fans[1] } }),
+    )?;
     r.record_charges("ticket-nft", "verify_ticket (query)", "", &charges);
     p.advance(3 * HOUR + DAY + HOUR);
-    let tx = p.exec(&fans[1], &p.tickets, json!({ "settle": { "event_id": show_id } }))?;
-    r.record("ticket-nft", "settle", "fee to the treasury, burn share → CTC burn_or_recycle, payout to the issuer", &tx);
+    let tx = p.exec(
+        &fans[1],
+        &p.tickets,
+        json!({ "settle": { "event_id": show_id } }),
+    )?;
+    r.record(
+        "ticket-nft",
+        "settle",
+        "fee to the treasury, burn share → CTC burn_or_recycle, payout to the issuer",
+        &tx,
+    );
     Ok(())
 }

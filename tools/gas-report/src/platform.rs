@@ -31,15 +31,51 @@ pub struct Artifact {
 }
 
 pub const ARTIFACTS: [Artifact; 9] = [
-    Artifact { name: "ctc-token", file: "ctc_token.wasm", reference: false },
-    Artifact { name: "partner-registry", file: "partner_registry.wasm", reference: false },
-    Artifact { name: "ticket-nft", file: "ticket_nft.wasm", reference: false },
-    Artifact { name: "crowdfund", file: "crowdfund.wasm", reference: false },
-    Artifact { name: "tipping", file: "tipping.wasm", reference: false },
-    Artifact { name: "outcome-oracle", file: "outcome_oracle.wasm", reference: false },
-    Artifact { name: "wager-pool", file: "wager_pool.wasm", reference: false },
-    Artifact { name: "cw20-base", file: "cw20_base.wasm", reference: true },
-    Artifact { name: "cw721-base", file: "cw721_base.wasm", reference: true },
+    Artifact {
+        name: "ctc-token",
+        file: "ctc_token.wasm",
+        reference: false,
+    },
+    Artifact {
+        name: "partner-registry",
+        file: "partner_registry.wasm",
+        reference: false,
+    },
+    Artifact {
+        name: "ticket-nft",
+        file: "ticket_nft.wasm",
+        reference: false,
+    },
+    Artifact {
+        name: "crowdfund",
+        file: "crowdfund.wasm",
+        reference: false,
+    },
+    Artifact {
+        name: "tipping",
+        file: "tipping.wasm",
+        reference: false,
+    },
+    Artifact {
+        name: "outcome-oracle",
+        file: "outcome_oracle.wasm",
+        reference: false,
+    },
+    Artifact {
+        name: "wager-pool",
+        file: "wager_pool.wasm",
+        reference: false,
+    },
+    Artifact {
+        name: "cw20-base",
+        file: "cw20_base.wasm",
+        reference: true,
+    },
+    Artifact {
+        name: "cw721-base",
+        file: "cw721_base.wasm",
+        reference: true,
+    },
 ];
 
 /// The bytes of every artifact, read once.
@@ -51,7 +87,11 @@ impl Wasm {
     pub fn load(artifacts: &Path, anchors: &Path) -> anyhow::Result<Self> {
         let mut blobs = Vec::new();
         for artifact in &ARTIFACTS {
-            let dir = if artifact.reference { anchors } else { artifacts };
+            let dir = if artifact.reference {
+                anchors
+            } else {
+                artifacts
+            };
             let path = dir.join(artifact.file);
             let bytes = std::fs::read(&path)
                 .with_context(|| format!("reading {} (run scripts/gas.sh)", path.display()))?;
@@ -93,8 +133,6 @@ pub struct Platform {
     /// tipping wired to cw20-base instead of CTC: the receiver of the reference `Send`.
     pub cw20_tipping: String,
     pub owner: String,
-    pub treasury: String,
-    pub nodes: String,
     pub arbiter: String,
     /// CTC's service-providers bucket: funds everyone else.
     pub providers: String,
@@ -218,8 +256,6 @@ impl Platform {
             cw721,
             cw20_tipping,
             owner,
-            treasury,
-            nodes,
             arbiter,
             providers: buckets[2].clone(),
             theater: account("theater"),
@@ -234,7 +270,11 @@ impl Platform {
 
     fn wire(&self, ticket_quota: Option<u64>) -> anyhow::Result<()> {
         let owner = &self.owner;
-        self.exec(owner, &self.oracle, json!({ "set_creator": { "address": self.wager, "allowed": true } }))?;
+        self.exec(
+            owner,
+            &self.oracle,
+            json!({ "set_creator": { "address": self.wager, "allowed": true } }),
+        )?;
         for (name, address) in [
             ("ticket-nft", &self.tickets),
             ("crowdfund", &self.crowdfund),
@@ -253,12 +293,42 @@ impl Platform {
             }]),
             None => json!([]),
         };
-        self.admit(&self.theater, "Grand Theater", "theater", "issue_tickets", quotas)?;
-        self.admit(&self.agency, "Star Agency", "agency", "create_pools", json!([]))?;
-        self.admit(&self.troupe, "Spring Troupe", "troupe", "launch_crowdfunds", json!([]))?;
-        self.admit(&self.identity_provider, "Civil ID", "identity_provider", "attest_identity", json!([]))?;
+        self.admit(
+            &self.theater,
+            "Grand Theater",
+            "theater",
+            "issue_tickets",
+            quotas,
+        )?;
+        self.admit(
+            &self.agency,
+            "Star Agency",
+            "agency",
+            "create_pools",
+            json!([]),
+        )?;
+        self.admit(
+            &self.troupe,
+            "Spring Troupe",
+            "troupe",
+            "launch_crowdfunds",
+            json!([]),
+        )?;
+        self.admit(
+            &self.identity_provider,
+            "Civil ID",
+            "identity_provider",
+            "attest_identity",
+            json!([]),
+        )?;
         for (i, reporter) in self.reporters.iter().enumerate() {
-            self.admit(reporter, &format!("Sports data {i}"), "oracle_provider", "report_outcomes", json!([]))?;
+            self.admit(
+                reporter,
+                &format!("Sports data {i}"),
+                "oracle_provider",
+                "report_outcomes",
+                json!([]),
+            )?;
         }
         Ok(())
     }
@@ -296,7 +366,13 @@ impl Platform {
     }
 
     /// A CTC `Send` of `amount` to `contract` carrying `hook`.
-    pub fn send(&self, from: &str, contract: &str, amount: u128, hook: Value) -> anyhow::Result<TxOutcome> {
+    pub fn send(
+        &self,
+        from: &str,
+        contract: &str,
+        amount: u128,
+        hook: Value,
+    ) -> anyhow::Result<TxOutcome> {
         self.send_token(&self.token, from, contract, amount, hook)
     }
 

@@ -8,7 +8,7 @@ mod state;
 mod storage;
 
 use std::cell::{Cell, RefCell};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::Path;
 use std::rc::{Rc, Weak};
 
@@ -180,11 +180,12 @@ impl Chain {
         );
         let msg = serde_json::to_vec(msg)?;
         let result = self.transaction(|| {
-            let (response, _) = self.call_with_response(&address, Entry::Instantiate, |instance| {
-                let env = to_vec(&self.env(&address))?;
-                let info = to_vec(&message_info(sender, &[]))?;
-                call_instantiate_raw(instance, &env, &info, &msg)
-            })?;
+            let (response, _) =
+                self.call_with_response(&address, Entry::Instantiate, |instance| {
+                    let env = to_vec(&self.env(&address))?;
+                    let info = to_vec(&message_info(sender, &[]))?;
+                    call_instantiate_raw(instance, &env, &info, &msg)
+                })?;
             self.finish_response(&address, response, Vec::new())
         });
         if let Err(e) = result {
@@ -506,15 +507,6 @@ impl Chain {
         }
         self.ledger.borrow_mut().push(charge);
         Ok(events)
-    }
-
-    /// The names of the contracts the report knows, for sanity checks.
-    pub fn contract_names(&self) -> HashSet<String> {
-        self.contracts
-            .borrow()
-            .values()
-            .map(|c| c.name.clone())
-            .collect()
     }
 }
 

@@ -5,8 +5,8 @@
 use std::rc::Rc;
 
 use cosmwasm_std::{
-    from_json, to_json_binary, BankQuery, Binary, ContractResult, Empty, QueryRequest,
-    SystemError, SystemResult, WasmQuery,
+    from_json, to_json_binary, BankQuery, Binary, ContractResult, Empty, QueryRequest, SystemError,
+    SystemResult, WasmQuery,
 };
 use cosmwasm_vm::{BackendResult, GasInfo, Querier};
 use serde_json::json;

@@ -92,7 +92,11 @@ impl ChainState {
     /// Undoes every change made after `checkpoint`, newest first.
     pub fn rollback(&mut self, checkpoint: Checkpoint) {
         while self.journal.len() > checkpoint.0 {
-            match self.journal.pop().expect("journal is longer than the checkpoint") {
+            match self
+                .journal
+                .pop()
+                .expect("journal is longer than the checkpoint")
+            {
                 Undo::Kv {
                     contract,
                     key,

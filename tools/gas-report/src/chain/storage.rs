@@ -33,7 +33,11 @@ pub struct MeteredStorage {
 }
 
 impl MeteredStorage {
-    pub fn new(state: Rc<RefCell<ChainState>>, contract: &str, tally: Rc<RefCell<KvTally>>) -> Self {
+    pub fn new(
+        state: Rc<RefCell<ChainState>>,
+        contract: &str,
+        tally: Rc<RefCell<KvTally>>,
+    ) -> Self {
         Self {
             state,
             contract: contract.to_owned(),
@@ -163,11 +167,19 @@ mod tests {
     fn scans_order_bytewise_with_an_exclusive_end() {
         let (mut storage, _) = storage_with(&[b"a", b"a\0", b"ab", b"b"]);
         let (id, _) = storage.scan(Some(b"a\0"), Some(b"b"), Order::Ascending);
-        assert_eq!(drain(&mut storage, id.unwrap()), vec![b"a\0".to_vec(), b"ab".to_vec()]);
+        assert_eq!(
+            drain(&mut storage, id.unwrap()),
+            vec![b"a\0".to_vec(), b"ab".to_vec()]
+        );
         let (id, _) = storage.scan(None, None, Order::Descending);
         assert_eq!(
             drain(&mut storage, id.unwrap()),
-            vec![b"b".to_vec(), b"ab".to_vec(), b"a\0".to_vec(), b"a".to_vec()]
+            vec![
+                b"b".to_vec(),
+                b"ab".to_vec(),
+                b"a\0".to_vec(),
+                b"a".to_vec()
+            ]
         );
     }
 
@@ -180,7 +192,15 @@ mod tests {
         let (id, _) = storage.scan(None, None, Order::Ascending); // 30 + 3 * 35 at open
         drain(&mut storage, id.unwrap()); // the same for the one record; the end is free
         let tally = *tally.borrow();
-        assert_eq!((tally.reads, tally.writes, tally.deletes, tally.iterator_steps), (1, 1, 1, 2));
+        assert_eq!(
+            (
+                tally.reads,
+                tally.writes,
+                tally.deletes,
+                tally.iterator_steps
+            ),
+            (1, 1, 1, 2)
+        );
         assert_eq!(tally.gas, 1_105 + 3_080 + 1_000 + 2 * 135);
     }
 }

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Gas and size report on the real CosmWasm VM (tools/gas-report, cosmwasm-vm 2.3.5), beside
+# cw20-base 2.0 and cw721-base 0.22 built with the same recipe.
+#
+#   ./scripts/gas.sh                  writes docs/gas.md and docs/gas.json
+#   ./scripts/gas.sh --check          also lints the tool and fails when a budget in
+#                                     tools/gas-report/budgets.json breaks (docs/ untouched)
+#   ./scripts/gas.sh --write-budgets  rewrites the per-operation budgets 10% above this run
+#
+# Builds what is missing or stale first: the contracts' artifacts (scripts/build.sh), the two
+# reference contracts, and the tool itself (outside the workspace, its own Cargo.lock).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+readonly TOOL=tools/gas-report
+readonly TOOL_TARGET=$TOOL/target
+readonly ANCHORS=$TOOL_TARGET/anchors
+
+log() { printf '\033[1m%s\033[0m\n' "$*" >&2; }
+
+# shellcheck source=scripts/node-deps.sh
+source scripts/node-deps.sh
+
+check=false
+write_budgets=false
+for arg in "$@"; do
+  case "$arg" in
+    --check) check=true ;;
+    --write-budgets) write_budgets=true ;;
+    *) echo "usage: $0 [--check] [--write-budgets]" >&2; exit 2 ;;
+  esac
+done
+
+artifacts_stale() {
+  [ ! -f artifacts/checksums.txt ] && return 0
+  [ -n "$(find contracts packages Cargo.toml Cargo.lock -newer artifacts/checksums.txt -print -quit)" ]
+}
+
+build_anchors() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    rustup target add wasm32-unknown-unknown
+  fi
+  ensure_node_modules
+  log "building the references (cw20-base 2.0.0, cw721-base 0.22.0) for wasm32"
+  cargo build --release --lib --target wasm32-unknown-unknown --locked --quiet \
+    --manifest-path "$TOOL/anchors/Cargo.toml" --target-dir "$TOOL_TARGET" \
+    -p cw20-base -p cw721-base
+  mkdir -p "$ANCHORS"
+  local crate raw
+  for crate in cw20_base cw721_base; do
+    raw=$TOOL_TARGET/wasm32-unknown-unknown/release/$crate.wasm
+    if [ ! -f "$ANCHORS/$crate.wasm" ] || [ "$raw" -nt "$ANCHORS/$crate.wasm" ]; then
+      # The same passes as scripts/build.sh, so sizes and gas compare like for like.
+      node_modules/.bin/wasm-opt -Os --signext-lowering --llvm-nontrapping-fptoint-lowering \
+        --llvm-memory-copy-fill-lowering --strip-debug --strip-producers --strip-target-features \
+        "$raw" -o "$ANCHORS/$crate.wasm"
+    fi
+  done
+}
+
+main() {
+  if artifacts_stale; then
+    log "the wasm artifacts are missing or stale: building them"
+    ./scripts/build.sh
+  fi
+  build_anchors
+
+  if $check; then
+    log "gas-report: format and clippy (warnings are errors)"
+    (cd "$TOOL" && cargo fmt --check && cargo clippy --release --locked --quiet --all-targets -- -D warnings)
+  fi
+  log "building gas-report (cosmwasm-vm 2.3.5; a few minutes the first time)"
+  (cd "$TOOL" && cargo build --release --locked --quiet)
+
+  local args=()
+  if $check; then
+    args+=(--check)
+  else
+    mkdir -p docs
+    args+=(--markdown docs/gas.md --json docs/gas.json)
+  fi
+  if $write_budgets; then args+=(--write-budgets); fi
+  "$TOOL_TARGET/release/gas-report" "${args[@]}"
+}
+
+main

@@ -1,0 +1,267 @@
+//! The O(1) promise: claim, refund, settle and resolve measured after 10, 1,000 and 10,000
+//! participants joined with real transactions. Setup is unmetered; the measured operation is
+//! the one a participant makes last (or the one that closes the event or pool).
+
+use serde::Serialize;
+use serde_json::json;
+
+use crate::addresses::account;
+use crate::chain::{Chain, GasBreakdown, TxOutcome};
+use crate::platform::{buy, id, show, ts, Platform, Wasm, CTC, DAY};
+
+pub const SIZES: [u64; 3] = [10, 1_000, 10_000];
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ScalingRow {
+    /// Stable key, e.g. `crowdfund/claim_rewards`.
+    pub key: String,
+    pub description: String,
+    /// (participants, gas) for each size.
+    pub runs: Vec<(u64, GasBreakdown)>,
+    /// Gas at the largest size ÷ gas at the smallest.
+    pub ratio: f64,
+}
+
+struct Operation {
+    key: &'static str,
+    description: &'static str,
+}
+
+const OPERATIONS: [Operation; 6] = [
+    Operation {
+        key: "crowdfund/claim_rewards",
+        description: "a backer's reward claim (→ ticket-nft mint_reserved) after N backers",
+    },
+    Operation {
+        key: "crowdfund/refund",
+        description: "a backer's refund from a failed campaign of N backers",
+    },
+    Operation {
+        key: "ticket-nft/claim_refund",
+        description: "a holder's refund from a cancelled event with N tickets sold",
+    },
+    Operation {
+        key: "ticket-nft/settle",
+        description: "settlement (fee, burn, payout) of an event with N tickets sold",
+    },
+    Operation {
+        key: "wager-pool/resolve",
+        description: "resolution of a pool with N bettors",
+    },
+    Operation {
+        key: "wager-pool/claim",
+        description: "a winner's claim in a pool with N bettors",
+    },
+];
+
+pub fn measure(
+    wasm: &Wasm,
+    cache_dir: &std::path::Path,
+    sizes: &[u64],
+) -> anyhow::Result<Vec<ScalingRow>> {
+    let mut per_size = Vec::new();
+    for &participants in sizes {
+        per_size.push((participants, run(wasm, cache_dir, participants)?));
+    }
+    let rows = OPERATIONS
+        .iter()
+        .enumerate()
+        .map(|(i, op)| {
+            let runs: Vec<(u64, GasBreakdown)> =
+                per_size.iter().map(|(n, gases)| (*n, gases[i])).collect();
+            let smallest = runs.first().map_or(1, |(_, g)| g.total.max(1));
+            let largest = runs.last().map_or(1, |(_, g)| g.total);
+            ScalingRow {
+                key: op.key.to_owned(),
+                description: op.description.to_owned(),
+                ratio: largest as f64 / smallest as f64,
+                runs,
+            }
+        })
+        .collect();
+    Ok(rows)
+}
+
+/// One chain with `n` participants in every flow; the gas of each operation in `OPERATIONS`
+/// order.
+fn run(wasm: &Wasm, cache_dir: &std::path::Path, n: u64) -> anyhow::Result<Vec<GasBreakdown>> {
+    let started = std::time::Instant::now();
+    let chain = Chain::new(cache_dir)?;
+    let p = Platform::new(chain.clone(), wasm, None)?;
+    let people: Vec<String> = (0..n)
+        .map(|i| account(&format!("participant{i}")))
+        .collect();
+    for person in &people {
+        p.fund(person, 1_000 * CTC)?;
+    }
+    let t0 = p.now();
+    let last = people.last().expect("at least one participant");
+
+    // Tickets: one event settles, one is cancelled; everyone holds one ticket of each.
+    let settled = id(
+        &p.exec(
+            &p.theater,
+            &p.tickets,
+            json!({ "create_event": { "event": show(t0, 30 * DAY, n as u32, None) } }),
+        )?,
+        "event_id",
+    )?;
+    let cancelled = id(
+        &p.exec(
+            &p.theater,
+            &p.tickets,
+            json!({ "create_event": { "event": show(t0, 30 * DAY, n as u32, None) } }),
+        )?,
+        "event_id",
+    )?;
+    // Crowdfund rewards come from a third event's Patron tier.
+    let rewards = id(
+        &p.exec(
+            &p.theater,
+            &p.tickets,
+            json!({ "create_event": { "event": show(t0, 30 * DAY, n as u32, None) } }),
+        )?,
+        "event_id",
+    )?;
+    p.exec(
+        &p.theater,
+        &p.tickets,
+        json!({ "set_minter": { "event_id": rewards, "address": p.crowdfund, "allowed": true } }),
+    )?;
+    for person in &people {
+        p.send(person, &p.tickets, 100 * CTC, buy(settled, 0, 1))?;
+        p.send(person, &p.tickets, 100 * CTC, buy(cancelled, 0, 1))?;
+    }
+
+    // Crowdfund: one campaign reaches its goal, one fails.
+    let campaign = |goal: u128, reward: bool| {
+        let tiers = if reward {
+            json!([{ "min_pledge": (10 * CTC).to_string(), "event_id": rewards, "tier": 1, "tickets": 1 }])
+        } else {
+            json!([])
+        };
+        json!({ "launch": { "campaign": {
+            "title": "Scaling", "description_uri": null, "goal": (goal * CTC).to_string(),
+            "hard_cap": null, "starts_at": ts(t0), "deadline": ts(t0 + 7 * DAY),
+            "min_pledge": (10 * CTC).to_string(), "reward_tiers": tiers,
+        }}})
+    };
+    let succeeding = id(
+        &p.exec(&p.troupe, &p.crowdfund, campaign(10, true))?,
+        "campaign_id",
+    )?;
+    p.exec(
+        &p.theater,
+        &p.crowdfund,
+        json!({ "approve_rewards": { "campaign_id": succeeding, "event_id": rewards } }),
+    )?;
+    let failing = id(
+        &p.exec(&p.troupe, &p.crowdfund, campaign(1_000_000_000, false))?,
+        "campaign_id",
+    )?;
+    for person in &people {
+        for campaign_id in [succeeding, failing] {
+            p.send(
+                person,
+                &p.crowdfund,
+                10 * CTC,
+                json!({ "contribute": { "campaign_id": campaign_id } }),
+            )?;
+        }
+    }
+
+    // Wager: everyone bets, alternating outcomes; the last participant backs the winner.
+    let question = json!({
+        "resolve_after": ts(t0 + DAY), "deadline": ts(t0 + 20 * DAY),
+        "reporters": null, "quorum": 2, "dispute_window_seconds": DAY,
+    });
+    let pool_id = id(
+        &p.exec(
+            &p.owner,
+            &p.wager,
+            json!({ "create_pool": { "pool": {
+                "title": "Scaling", "outcomes": ["a", "b"], "question": { "new": question },
+                "closes_at": ts(t0 + DAY), "fee": null, "min_bet": null, "max_bet": null,
+                "cap_per_address": null,
+            }}}),
+        )?,
+        "pool_id",
+    )?;
+    let winner = ((n - 1) % 2) as u8;
+    for (i, person) in people.iter().enumerate() {
+        p.send(
+            person,
+            &p.wager,
+            CTC,
+            json!({ "bet": { "pool_id": pool_id, "outcome": (i % 2) as u8 } }),
+        )?;
+    }
+
+    let mut gas = Vec::new();
+    let mut measured = |tx: TxOutcome| gas.push(tx.gas());
+
+    p.advance(7 * DAY);
+    p.exec(
+        last,
+        &p.crowdfund,
+        json!({ "finalize": { "campaign_id": succeeding } }),
+    )?;
+    p.exec(
+        last,
+        &p.crowdfund,
+        json!({ "finalize": { "campaign_id": failing } }),
+    )?;
+    measured(p.exec(
+        last,
+        &p.crowdfund,
+        json!({ "claim_rewards": { "campaign_id": succeeding } }),
+    )?);
+    measured(p.exec(
+        last,
+        &p.crowdfund,
+        json!({ "refund": { "campaign_id": failing } }),
+    )?);
+
+    p.exec(
+        &p.theater,
+        &p.tickets,
+        json!({ "cancel_event": { "event_id": cancelled } }),
+    )?;
+    let last_ticket = format!("{cancelled}-{}", n - 1);
+    measured(p.exec(
+        last,
+        &p.tickets,
+        json!({ "claim_refund": { "token_id": last_ticket } }),
+    )?);
+
+    let (pool, _) = chain.query(&p.wager, &json!({ "pool": { "pool_id": pool_id } }))?;
+    let question_id = pool["question_id"].as_u64().unwrap_or_default();
+    for reporter in &p.reporters[..2] {
+        p.exec(
+            reporter,
+            &p.oracle,
+            json!({ "report": { "question_id": question_id, "verdict": { "outcome": winner } } }),
+        )?;
+    }
+    p.advance(DAY);
+    p.exec(
+        last,
+        &p.oracle,
+        json!({ "finalize": { "question_id": question_id } }),
+    )?;
+
+    p.advance(30 * DAY);
+    measured(p.exec(
+        last,
+        &p.tickets,
+        json!({ "settle": { "event_id": settled } }),
+    )?);
+    measured(p.exec(last, &p.wager, json!({ "resolve": { "pool_id": pool_id } }))?);
+    measured(p.exec(last, &p.wager, json!({ "claim": { "pool_id": pool_id } }))?);
+    eprintln!(
+        "  {n:>6} participants: {} contract calls in {:.1} s",
+        chain.instances_created(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(gas)
+}
