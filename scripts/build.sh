@@ -12,8 +12,8 @@ readonly COSMWASM_CHECK_VERSION=2.3.5
 # The capabilities an artifact may require: only what every CosmWasm 2.x chain offers.
 readonly CHAIN_CAPABILITIES=${CHAIN_CAPABILITIES:-iterator}
 
-# shellcheck source=scripts/node-deps.sh
-source scripts/node-deps.sh
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
 
 log() { printf '\033[1m%s\033[0m\n' "$*" >&2; }
 
@@ -50,11 +50,7 @@ main() {
   local crate
   for package in "${packages[@]}"; do
     crate=${package//-/_}
-    # Rust's std brings sign-ext, non-trapping float-to-int and bulk-memory instructions, which
-    # CosmWasm rejects; wasm-opt lowers them to MVP instructions and shrinks the module.
-    node_modules/.bin/wasm-opt -Os --signext-lowering --llvm-nontrapping-fptoint-lowering \
-      --llvm-memory-copy-fill-lowering --strip-debug --strip-producers --strip-target-features \
-      "target/wasm32-unknown-unknown/release/$crate.wasm" -o "artifacts/$crate.wasm"
+    optimize_wasm "target/wasm32-unknown-unknown/release/$crate.wasm" "artifacts/$crate.wasm"
   done
   (cd artifacts && sha256sum -- *.wasm > checksums.txt)
 

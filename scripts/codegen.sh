@@ -3,6 +3,6 @@
 # ./scripts/schema.sh whenever a contract's messages change, and commit both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/node-deps.sh
+source scripts/lib.sh
 ensure_node_modules
 node scripts/codegen.mjs

@@ -8,12 +8,7 @@
 # Builds the wasm artifacts first when they are missing or older than the contract sources.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/node-deps.sh
-
-artifacts_stale() {
-  [ ! -f artifacts/checksums.txt ] && return 0
-  [ -n "$(find contracts packages Cargo.toml Cargo.lock -newer artifacts/checksums.txt -print -quit)" ]
-}
+source scripts/lib.sh
 
 ensure_node_modules
 if artifacts_stale; then

@@ -18,8 +18,8 @@ readonly ANCHORS=$TOOL_TARGET/anchors
 
 log() { printf '\033[1m%s\033[0m\n' "$*" >&2; }
 
-# shellcheck source=scripts/node-deps.sh
-source scripts/node-deps.sh
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
 
 check=false
 write_budgets=false
@@ -30,11 +30,6 @@ for arg in "$@"; do
     *) echo "usage: $0 [--check] [--write-budgets]" >&2; exit 2 ;;
   esac
 done
-
-artifacts_stale() {
-  [ ! -f artifacts/checksums.txt ] && return 0
-  [ -n "$(find contracts packages Cargo.toml Cargo.lock -newer artifacts/checksums.txt -print -quit)" ]
-}
 
 build_anchors() {
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -51,9 +46,7 @@ build_anchors() {
     raw=$TOOL_TARGET/wasm32-unknown-unknown/release/$crate.wasm
     if [ ! -f "$ANCHORS/$crate.wasm" ] || [ "$raw" -nt "$ANCHORS/$crate.wasm" ]; then
       # The same passes as scripts/build.sh, so sizes and gas compare like for like.
-      node_modules/.bin/wasm-opt -Os --signext-lowering --llvm-nontrapping-fptoint-lowering \
-        --llvm-memory-copy-fill-lowering --strip-debug --strip-producers --strip-target-features \
-        "$raw" -o "$ANCHORS/$crate.wasm"
+      optimize_wasm "$raw" "$ANCHORS/$crate.wasm"
     fi
   done
 }

@@ -40,3 +40,6 @@ node_modules/.bin/tsc -p .
 
 step "deploy and platform scenario on the embedded chain (node --test)"
 node --test .build/deploy/test/
+
+step "gas budgets on the real VM (deterministic; no timing is asserted)"
+./scripts/gas.sh --check
