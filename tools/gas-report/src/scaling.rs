@@ -97,32 +97,19 @@ fn run(wasm: &Wasm, cache_dir: &std::path::Path, n: u64) -> anyhow::Result<Vec<G
     let t0 = p.now();
     let last = people.last().expect("at least one participant");
 
+    let create_event = || -> anyhow::Result<u64> {
+        let created = p.exec(
+            &p.theater,
+            &p.tickets,
+            json!({ "create_event": { "event": show(t0, 30 * DAY, n as u32, None) } }),
+        )?;
+        id(&created, "event_id")
+    };
     // Tickets: one event settles, one is cancelled; everyone holds one ticket of each.
-    let settled = id(
-        &p.exec(
-            &p.theater,
-            &p.tickets,
-            json!({ "create_event": { "event": show(t0, 30 * DAY, n as u32, None) } }),
-        )?,
-        "event_id",
-    )?;
-    let cancelled = id(
-        &p.exec(
-            &p.theater,
-            &p.tickets,
-            json!({ "create_event": { "event": show(t0, 30 * DAY, n as u32, None) } }),
-        )?,
-        "event_id",
-    )?;
+    let settled = create_event()?;
+    let cancelled = create_event()?;
     // Crowdfund rewards come from a third event's Patron tier.
-    let rewards = id(
-        &p.exec(
-            &p.theater,
-            &p.tickets,
-            json!({ "create_event": { "event": show(t0, 30 * DAY, n as u32, None) } }),
-        )?,
-        "event_id",
-    )?;
+    let rewards = create_event()?;
     p.exec(
         &p.theater,
         &p.tickets,
