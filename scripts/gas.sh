@@ -3,7 +3,7 @@
 # cw20-base 2.0 and cw721-base 0.22 built with the same recipe.
 #
 #   ./scripts/gas.sh                  writes docs/gas.md and docs/gas.json
-#   ./scripts/gas.sh --check          also lints the tool and fails when a budget in
+#   ./scripts/gas.sh --check          also lints and unit-tests the tool, and fails when a budget in
 #                                     tools/gas-report/budgets.json breaks (docs/ untouched)
 #   ./scripts/gas.sh --write-budgets  rewrites the per-operation budgets 10% above this run
 #
@@ -59,8 +59,9 @@ main() {
   build_anchors
 
   if $check; then
-    log "gas-report: format and clippy (warnings are errors)"
-    (cd "$TOOL" && cargo fmt --check && cargo clippy --release --locked --quiet --all-targets -- -D warnings)
+    log "gas-report: format, clippy (warnings are errors), unit tests of the gas arithmetic"
+    (cd "$TOOL" && cargo fmt --check && cargo clippy --release --locked --quiet --all-targets -- -D warnings \
+      && cargo test --release --locked --quiet)
   fi
   log "building gas-report (cosmwasm-vm 2.3.5; a few minutes the first time)"
   (cd "$TOOL" && cargo build --release --locked --quiet)
