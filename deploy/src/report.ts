@@ -29,8 +29,6 @@ export interface StepResult {
 }
 
 export class ConsoleReport {
-  private readonly lines: string[] = [];
-
   constructor(private readonly print: (line: string) => void = console.log) {}
 
   heading(text: string): void {
@@ -54,13 +52,7 @@ export class ConsoleReport {
     this.emit(`  ${passed ? "✓" : "✗"} ${text}`);
   }
 
-  /** Everything printed so far, for tests that assert on the output. */
-  get text(): string {
-    return this.lines.join("\n");
-  }
-
   private emit(line: string): void {
-    this.lines.push(line);
     this.print(line);
   }
 }
