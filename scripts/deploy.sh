@@ -4,6 +4,8 @@
 #                                         and play the platform scenario through the TypeScript client
 #   ./scripts/deploy.sh <network>         deploy or upgrade on a network preset (deploy/src/networks.ts)
 #                                         with the account of TICKETCHAIN_MNEMONIC
+#   ./scripts/deploy.sh wasmd-local       the local wasmd chain (started first when it is not running):
+#                                         deploy a fresh platform and play the same scenario there
 #   ./scripts/deploy.sh ... --no-scenario deploy only
 # Builds the wasm artifacts first when they are missing or older than the contract sources.
 set -euo pipefail
@@ -16,4 +18,7 @@ if artifacts_stale; then
   ./scripts/build.sh
 fi
 node_modules/.bin/tsc -p .
+if [ "${1:-${TICKETCHAIN_NETWORK:-}}" = wasmd-local ] && [ -z "${TICKETCHAIN_RPC:-}" ]; then
+  ./scripts/localnet.sh start
+fi
 exec node .build/deploy/src/main.js "$@"

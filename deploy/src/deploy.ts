@@ -7,7 +7,7 @@ import type { SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";
 import { fromCosmJS, OutcomeOracleClient, PartnerRegistryClient } from "../../clients/ts/src";
 import { CONTRACTS, type Artifact, type ContractName } from "./artifacts";
 import type { DeployedContract, Deployment } from "./deployment";
-import { instantiateMsg, type Roles } from "./platform-config";
+import { instantiateMsg, type DeploymentTimings, type Roles } from "./platform-config";
 
 export interface DeployTarget {
   client: SigningCosmWasmClient;
@@ -16,6 +16,8 @@ export interface DeployTarget {
   /** "auto", or a multiplier of the simulated gas: the client's gas price sets the fee. */
   fee: "auto" | number;
   nativeDenom: string;
+  /** Shortened waits for a chain without time travel; production defaults when omitted. */
+  timings?: DeploymentTimings;
 }
 
 export interface DeployReport {
@@ -52,7 +54,7 @@ export async function deployPlatform(
     const addresses = Object.fromEntries(
       Object.entries(deployment.contracts).map(([contract, record]) => [contract, record.address]),
     );
-    const msg = instantiateMsg(name, roles, target.nativeDenom, addresses);
+    const msg = instantiateMsg(name, roles, target.nativeDenom, addresses, target.timings);
     if (recorded) {
       await ensureOnChain(client, name, recorded, deployment.chainId);
       ensureSameConfiguration(name, recorded.instantiateMsg, msg, deployment.chainId);

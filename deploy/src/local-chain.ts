@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import { fromBase64, toBase64, toBech32, toUtf8 } from "@cosmjs/encoding";
 import { Ok, SimulateCosmWasmClient, type CWSimulateApp } from "@oraichain/cw-simulate";
 import type { Network } from "./networks";
+import { CALENDAR_TIMELINE, type ScenarioChain, type Timeline } from "./scenario-chain";
 
 type KeyCompare = (a: Uint8Array, b: Uint8Array) => number;
 
@@ -198,8 +199,10 @@ export function installRevertingContractState(): void {
   prototype[REVERT_FIX] = true;
 }
 
-export class LocalChain {
+export class LocalChain implements ScenarioChain {
   readonly client: SimulateCosmWasmClient;
+  /** Time jumps here, so the season keeps production's calendar. */
+  readonly timeline: Timeline = CALENDAR_TIMELINE;
 
   constructor(readonly network: Network) {
     installBytewiseKeyOrder();
@@ -218,20 +221,26 @@ export class LocalChain {
     return toBech32(this.network.bech32Prefix, digest.subarray(0, 20));
   }
 
-  /** Block time in whole seconds. */
-  get now(): number {
+  async now(): Promise<number> {
     return Math.floor(this.client.app.time / 1e9);
   }
 
   /** Moves block time forward to `seconds`: the simulator otherwise follows the wall clock. */
-  advanceTo(seconds: number): void {
-    if (seconds > this.now) this.client.app.time = seconds * 1e9;
+  async advanceTo(seconds: number): Promise<void> {
+    if (seconds > (await this.now())) this.client.app.time = seconds * 1e9;
   }
 
-  /** Sets (not adds to) `address`'s balance of the native fee coin. */
-  setNativeBalance(address: string, amount: bigint): void {
+  async giveNative(address: string, amount: bigint): Promise<void> {
+    const { amount: held } = await this.client.getBalance(address, this.network.feeDenom);
     this.client.app.bank.setBalance(address, [
-      { denom: this.network.feeDenom, amount: amount.toString() },
+      { denom: this.network.feeDenom, amount: (BigInt(held) + amount).toString() },
     ]);
   }
+
+  /** Fees are free on the embedded chain. */
+  async sponsorFees(): Promise<undefined> {
+    return undefined;
+  }
+
+  label(): void {}
 }

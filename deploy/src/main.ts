@@ -14,11 +14,13 @@ import {
   type Deployment,
 } from "./deployment";
 import { LocalChain } from "./local-chain";
-import { connectNetwork, explainFunds } from "./network-chain";
+import { connectNetwork, explainFunds, type NetworkChain } from "./network-chain";
+import { NodeChain } from "./node-chain";
 import { LOCAL, resolveNetwork } from "./networks";
 import { rolesFrom, type Roles } from "./platform-config";
 import { ConsoleReport, gas } from "./report";
 import { PlatformScenario } from "./scenario";
+import type { ScenarioChain } from "./scenario-chain";
 
 export const REPO_ROOT = join(__dirname, "..", "..", "..");
 
@@ -66,19 +68,37 @@ export async function deployLocal(report: ConsoleReport, paths: Paths = DEFAULT_
   return { chain, deployment, roles };
 }
 
-async function deployToNetwork(name: string, env: NodeJS.ProcessEnv, report: ConsoleReport, paths: Paths) {
+export interface NetworkPlatform {
+  chain: NetworkChain;
+  deployment: Deployment;
+  roles: Roles;
+}
+
+export async function deployToNetwork(
+  name: string,
+  env: NodeJS.ProcessEnv,
+  report: ConsoleReport,
+  paths: Paths = DEFAULT_PATHS,
+): Promise<NetworkPlatform> {
   const network = resolveNetwork(name, env);
   const artifacts = loadArtifacts(paths.artifacts);
-  const { client, deployer, roles } = await connectNetwork(network, env);
+  const chain = await connectNetwork(network, env);
+  const { client, deployer, roles } = chain;
   const path = deploymentPath(paths.deployments, network.chainId);
-  const deployment = readDeployment(path) ?? emptyDeployment(network.chainId, network.name, deployer);
+  let deployment = readDeployment(path) ?? emptyDeployment(network.chainId, network.name, deployer);
+  if (network.localnet) {
+    // The local chain's season starts from a clean platform on every run: new contracts from the
+    // code already stored there (checked against the chain, which may have been reset since).
+    const codes = await storedCodes(client, deployment.codes);
+    deployment = { ...emptyDeployment(network.chainId, network.name, deployer), codes };
+  }
   if (deployment.deployer !== deployer) {
     throw new Error(`${path} was deployed by ${deployment.deployer}; TICKETCHAIN_MNEMONIC gives ${deployer}`);
   }
   report.heading(`Deploying to ${network.name} (${network.chainId}) via ${network.rpc} as ${deployer}`);
   try {
     await deployPlatform(
-      { client, sender: deployer, fee: 1.4, nativeDenom: network.feeDenom },
+      { client, sender: deployer, fee: 1.4, nativeDenom: network.feeDenom, timings: network.timings },
       roles,
       artifacts,
       deployment,
@@ -89,6 +109,39 @@ async function deployToNetwork(name: string, env: NodeJS.ProcessEnv, report: Con
     throw explainFunds(error, network, deployer);
   }
   report.line(`recorded in ${path}`);
+  return { chain, deployment, roles };
+}
+
+/** Plays the season; answers the exit code. */
+/** The recorded uploads the chain still holds with the same code. */
+async function storedCodes(client: NetworkChain["client"], codes: Record<string, number>): Promise<Record<string, number>> {
+  const kept: Record<string, number> = {};
+  for (const [checksum, codeId] of Object.entries(codes)) {
+    const details = await client.getCodeDetails(codeId).catch(() => undefined);
+    if (details?.checksum === checksum) kept[checksum] = codeId;
+  }
+  return kept;
+}
+
+export async function playScenario(
+  chain: ScenarioChain,
+  deployment: Deployment,
+  roles: Roles,
+  report: ConsoleReport,
+): Promise<number> {
+  report.heading("The platform scenario, through the generated TypeScript client");
+  const started = Date.now();
+  const results = await new PlatformScenario(chain, deployment, roles, report).run();
+  const failed = results.find((step) => step.failure);
+  const transactions = results.reduce((n, step) => n + step.transactions.length, 0);
+  const checks = results.reduce((n, step) => n + step.checks.length, 0);
+  if (failed) {
+    report.heading(`Scenario FAILED at "${failed.title}": ${failed.failure}`);
+    return 1;
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  report.heading(`Scenario passed: ${results.length} steps, ${transactions} transactions, ${checks} checks in ${seconds} s.`);
+  return 0;
 }
 
 export async function main(args: string[], env: NodeJS.ProcessEnv, report: ConsoleReport): Promise<number> {
@@ -100,23 +153,18 @@ export async function main(args: string[], env: NodeJS.ProcessEnv, report: Conso
     return 2;
   }
   const networkName = positional[0] ?? env.TICKETCHAIN_NETWORK ?? LOCAL.name;
+  const play = !flags.includes("--no-scenario");
   if (networkName !== LOCAL.name) {
-    await deployToNetwork(networkName, env, report, DEFAULT_PATHS);
-    return 0;
+    const network = resolveNetwork(networkName, env);
+    const platform = await deployToNetwork(networkName, env, report, DEFAULT_PATHS);
+    // The season needs a dozen funded actors: only the local chain's genesis has them.
+    if (!network.localnet || !play) return 0;
+    const chain = new NodeChain(network, platform.chain);
+    return playScenario(chain, platform.deployment, platform.roles, report);
   }
   const platform = await deployLocal(report);
-  if (flags.includes("--no-scenario")) return 0;
-  report.heading("The platform scenario, through the generated TypeScript client");
-  const results = await new PlatformScenario(platform.chain, platform.deployment, platform.roles, report).run();
-  const failed = results.find((step) => step.failure);
-  const transactions = results.reduce((n, step) => n + step.transactions.length, 0);
-  const checks = results.reduce((n, step) => n + step.checks.length, 0);
-  if (failed) {
-    report.heading(`Scenario FAILED at "${failed.title}": ${failed.failure}`);
-    return 1;
-  }
-  report.heading(`Scenario passed: ${results.length} steps, ${transactions} transactions, ${checks} checks.`);
-  return 0;
+  if (!play) return 0;
+  return playScenario(platform.chain, platform.deployment, platform.roles, report);
 }
 
 if (require.main === module) {

@@ -1,15 +1,41 @@
-// A real network: the deployer's wallet from TICKETCHAIN_MNEMONIC, a CosmJS signing client on the
-// preset's RPC, and the checks that turn the usual first-day failures into clear messages.
-import { SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";
+// A real network: the deployer's wallet from TICKETCHAIN_MNEMONIC (on the local chain, its test
+// mnemonic by default), a CosmJS signing client on the preset's RPC, and the checks that turn the
+// usual first-day failures into clear messages.
+import type { SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";
 import { DirectSecp256k1HdWallet, makeCosmoshubPath } from "@cosmjs/proto-signing";
-import { GasPrice } from "@cosmjs/stargate";
+import {
+  QueryClient,
+  setupBankExtension,
+  setupFeegrantExtension,
+  setupGovExtension,
+  type BankExtension,
+  type GovExtension,
+} from "@cosmjs/stargate";
+import { connectComet, type CometClient } from "@cosmjs/tendermint-rpc";
+import { setupWasmExtension, type WasmExtension } from "@cosmjs/cosmwasm-stargate";
+
+type FeegrantExtension = ReturnType<typeof setupFeegrantExtension>;
+import { ACTOR_NAMES, actorIndex, LOCALNET_MNEMONIC, VALIDATOR_BASE } from "./localnet";
 import type { Network } from "./networks";
+import { NodeClient } from "./node-client";
 import { ROLE_NAMES, rolesFrom, type RoleName, type Roles } from "./platform-config";
 
+export type NodeQueries = QueryClient & BankExtension & FeegrantExtension & GovExtension & WasmExtension;
+
 export interface NetworkChain {
+  node: NodeClient;
   client: SigningCosmWasmClient;
+  /** Read-only queries, also at a past height (`queryAbci`). */
+  queries: NodeQueries;
+  comet: CometClient;
   deployer: string;
   roles: Roles;
+  /** The local chain's scenario actors by name (empty elsewhere). */
+  actors: Map<string, string>;
+}
+
+export function nodeQueries(comet: CometClient): NodeQueries {
+  return QueryClient.withExtensions(comet, setupBankExtension, setupFeegrantExtension, setupGovExtension, setupWasmExtension);
 }
 
 /**
@@ -18,18 +44,23 @@ export interface NetworkChain {
  * another address, such as a multisig.
  */
 export async function connectNetwork(network: Network, env: NodeJS.ProcessEnv): Promise<NetworkChain> {
-  const mnemonic = env.TICKETCHAIN_MNEMONIC?.trim();
+  const mnemonic = env.TICKETCHAIN_MNEMONIC?.trim() || (network.localnet ? LOCALNET_MNEMONIC : undefined);
   if (!mnemonic) {
     throw new Error(
       `TICKETCHAIN_MNEMONIC is not set: export the mnemonic of a ${network.chainId} account funded ` +
         `with ${network.feeDenom} (it is read from the environment only, never from a file)`,
     );
   }
+  // Validators vote on governance proposals (pinning codes); up to four run on the local chain.
+  const validators = [0, 1, 2, 3].map((i) => [`validator-${i}`, VALIDATOR_BASE + i] as const);
+  const actorNames = network.localnet ? [...ACTOR_NAMES, ...validators.map(([name]) => name)] : [];
+  const indexOf = (name: string) => validators.find(([validator]) => validator === name)?.[1] ?? actorIndex(name);
+  const indices = [...ROLE_NAMES.map((_, index) => index), ...actorNames.map(indexOf)];
   let wallet: DirectSecp256k1HdWallet;
   try {
     wallet = await DirectSecp256k1HdWallet.fromMnemonic(mnemonic, {
       prefix: network.bech32Prefix,
-      hdPaths: ROLE_NAMES.map((_, index) => makeCosmoshubPath(index)),
+      hdPaths: indices.map((index) => makeCosmoshubPath(index)),
     });
   } catch (error) {
     throw new Error(`TICKETCHAIN_MNEMONIC is not a valid BIP-39 mnemonic: ${(error as Error).message}`);
@@ -42,18 +73,23 @@ export async function connectNetwork(network: Network, env: NodeJS.ProcessEnv): 
   if (roles.owner !== deployer) {
     throw new Error("TICKETCHAIN_OWNER cannot differ from the deployer: the owner signs the wiring");
   }
+  const actors = new Map(actorNames.map((name, i) => [name, accounts[ROLE_NAMES.length + i].address]));
 
-  let client: SigningCosmWasmClient;
+  let node: NodeClient;
+  let comet: CometClient;
   try {
-    client = await SigningCosmWasmClient.connectWithSigner(network.rpc!, wallet, {
-      gasPrice: GasPrice.fromString(network.gasPrice),
+    node = await NodeClient.connect(network.rpc!, wallet, {
+      gasPrice: network.gasPrice,
+      pollIntervalMs: network.localnet ? 100 : undefined,
     });
+    comet = await connectComet(network.rpc!);
   } catch (error) {
     throw new Error(
       `cannot reach the ${network.name} RPC at ${network.rpc} (${(error as Error).message}); ` +
         `set TICKETCHAIN_RPC to a reachable endpoint`,
     );
   }
+  const client = node.client;
   const chainId = await client.getChainId();
   if (chainId !== network.chainId) {
     throw new Error(`${network.rpc} serves chain ${chainId}, not ${network.chainId}`);
@@ -62,7 +98,7 @@ export async function connectNetwork(network: Network, env: NodeJS.ProcessEnv): 
   if (BigInt(amount) === 0n) {
     throw new Error(`insufficient funds: the deployer ${deployer} has no ${network.feeDenom}; ${network.funding}`);
   }
-  return { client, deployer, roles };
+  return { node, client, queries: nodeQueries(comet), comet, deployer, roles, actors };
 }
 
 /** Rewrites a chain's out-of-funds error to say who must be funded with what. */

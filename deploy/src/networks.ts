@@ -3,6 +3,7 @@
 // overridden with TICKETCHAIN_RPC, and the gas price with TICKETCHAIN_GAS_PRICE. A chain needs
 // CosmWasm 2 (wasmd 0.51 or later): wager-pool reads its replies' `payload` and `msg_responses`.
 // Addresses are derived with coin type 118, the default of these chains.
+import type { DeploymentTimings } from "./platform-config";
 
 export interface Network {
   /** The name given on the command line. */
@@ -17,6 +18,13 @@ export interface Network {
   rpc?: string;
   /** How a deployer gets test coins, for the error shown to an unfunded account. */
   funding: string;
+  /** Waits shortened for a chain that runs the season in minutes (production defaults otherwise). */
+  timings?: DeploymentTimings;
+  /**
+   * scripts/localnet.sh's chain: its test mnemonic signs when TICKETCHAIN_MNEMONIC is unset, its
+   * genesis funds every scenario actor, and deploy.sh plays the season there after deploying.
+   */
+  localnet?: boolean;
 }
 
 /** The embedded chain: @oraichain/cw-simulate running the optimized artifacts in this process. */
@@ -34,16 +42,17 @@ const testnetFunding = (chain: string) =>
 
 export const NETWORKS: Record<string, Network> = {
   local: LOCAL,
-  // A wasmd node on this machine, e.g. the cosmwasm/wasmd image's `setup_and_run.sh` (chain id
-  // "testing", a genesis account funded with ustake).
+  // The wasmd chain of scripts/localnet.sh on this machine (one node or several validators).
   "wasmd-local": {
     name: "wasmd-local",
-    chainId: "testing",
+    chainId: "ticketchain-localnet",
     bech32Prefix: "wasm",
     feeDenom: "ustake",
     gasPrice: "0.025ustake",
-    rpc: "http://localhost:26657",
-    funding: "fund it from the node's genesis account (wasmd tx bank send)",
+    rpc: "http://127.0.0.1:26657",
+    funding: "restart the local chain: ./scripts/localnet.sh stop && FRESH=1 ./scripts/localnet.sh start",
+    timings: { settlementDelaySeconds: 5, minDisputeWindowSeconds: 5 },
+    localnet: true,
   },
   "neutron-testnet": {
     name: "neutron-testnet",

@@ -19,6 +19,19 @@ export interface Roles {
   nodeIncentive: string;
   /** CTC's six genesis buckets; each must be a different address. */
   allocation: CtcTokenTypes.GenesisAllocation;
+  /** Pays fans' transaction fees through Cosmos fee grants (feegrant), so fans need no native coin. */
+  sponsor: string;
+}
+
+/**
+ * What a network may shorten so a season fits in minutes on a chain without time travel. Omitted,
+ * each takes the production default.
+ */
+export interface DeploymentTimings {
+  /** ticket-nft: how long after a show ends its sales may be settled (default a day). */
+  settlementDelaySeconds?: number;
+  /** outcome-oracle: the shortest dispute window a question may set (default an hour). */
+  minDisputeWindowSeconds?: number;
 }
 
 /** The role names, in the order their addresses are derived from the deployer's HD wallet. */
@@ -33,6 +46,7 @@ export const ROLE_NAMES = [
   "business_development",
   "community_rewards",
   "public_welfare",
+  "sponsor",
 ] as const;
 
 export type RoleName = (typeof ROLE_NAMES)[number];
@@ -51,6 +65,7 @@ export function rolesFrom(address: (role: RoleName) => string): Roles {
       community_rewards: address("community_rewards"),
       public_welfare: address("public_welfare"),
     },
+    sponsor: address("sponsor"),
   };
 }
 
@@ -60,6 +75,7 @@ export function instantiateMsg(
   roles: Roles,
   nativeDenom: string,
   addresses: Partial<Record<ContractName, string>>,
+  timings: DeploymentTimings = {},
 ): object {
   const need = (contract: ContractName): string => {
     const address = addresses[contract];
@@ -83,7 +99,7 @@ export function instantiateMsg(
         treasury: roles.treasury,
         platform_fee: 500,
         burn_share: 1_000,
-        settlement_delay_seconds: DAY,
+        settlement_delay_seconds: timings.settlementDelaySeconds ?? DAY,
         name: "TicketChain Tickets",
         symbol: "TIX",
         owner: null,
@@ -115,6 +131,10 @@ export function instantiateMsg(
         arbiter: roles.arbiter,
         dispute_bond: (100n * CTC).toString(),
         arbitration_timeout_seconds: 7 * DAY,
+        // Only when shortened: a record made before the parameter existed stays the same configuration.
+        ...(timings.minDisputeWindowSeconds === undefined
+          ? {}
+          : { min_dispute_window_seconds: timings.minDisputeWindowSeconds }),
         creators: [roles.owner],
         owner: null,
       } satisfies OutcomeOracleTypes.InstantiateMsg;

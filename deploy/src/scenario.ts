@@ -18,12 +18,11 @@ import {
   type TicketNftTypes,
 } from "../../clients/ts/src";
 import type { Deployment } from "./deployment";
-import type { LocalChain } from "./local-chain";
+import type { ScenarioChain } from "./scenario-chain";
 import { CTC, type Roles } from "./platform-config";
 import { ctc, type ConsoleReport, type StepResult } from "./report";
 
-const HOUR = 3_600;
-const DAY = 24 * HOUR;
+const DAY = 86_400;
 /** A 32-byte digest as the registry stores it (hex). */
 const digest = (byte: number): string => byte.toString(16).padStart(2, "0").repeat(32);
 /** Seconds to the nanosecond Timestamp the contracts take. */
@@ -46,6 +45,7 @@ class Step {
   constructor(
     private readonly report: ConsoleReport,
     readonly result: StepResult,
+    private readonly chain: ScenarioChain,
   ) {}
 
   async tx(who: string, what: string, call: Promise<ExecuteResult>): Promise<ExecuteResult> {
@@ -55,6 +55,7 @@ class Step {
     } catch (error) {
       throw new StepFailure(`${who}: ${what} was refused: ${(error as Error).message}`);
     }
+    this.chain.label(response.transactionHash, `${who}: ${what}`);
     const transaction = { who, what, gasUsed: response.gasUsed };
     this.result.transactions.push(transaction);
     this.report.transaction(transaction);
@@ -102,7 +103,7 @@ export class PlatformScenario {
   private readonly addresses: Record<string, string>;
 
   constructor(
-    private readonly chain: LocalChain,
+    private readonly chain: ScenarioChain,
     private readonly deployment: Deployment,
     private readonly roles: Roles,
     private readonly report: ConsoleReport,
@@ -126,6 +127,7 @@ export class PlatformScenario {
     this.names.set(roles.treasury, "treasury");
     this.names.set(roles.nodeIncentive, "node incentive");
     this.names.set(roles.allocation.service_providers, "service-providers bucket");
+    this.names.set(roles.sponsor, "sponsor");
   }
 
   /** A named local actor's address. */
@@ -180,8 +182,11 @@ export class PlatformScenario {
     return this.as(who).ctc.send(ctcSend(contract, amount, hook));
   }
 
-  /** Runs every step; stops at the first that does not behave as expected. */
-  async run(): Promise<StepResult[]> {
+  /**
+   * Runs every step; stops at the first that does not behave as expected. `beforeStep` runs before
+   * each (the fault test stops and restarts a validator there).
+   */
+  async run(beforeStep?: (index: number) => Promise<void> | void): Promise<StepResult[]> {
     const owner = this.roles.owner;
     const treasury = this.roles.treasury;
     const bucket = this.roles.allocation.service_providers;
@@ -192,21 +197,29 @@ export class PlatformScenario {
     const reporters = [0, 1, 2].map((i) => this.actor(`reporter-${i}`));
     const fans = [0, 1, 2, 3].map((i) => this.actor(`fan-${i}`));
     const { tickets, crowdfund, tipping, wager } = this.addresses;
-    const start = this.chain.now;
-    const showStart = start + 30 * DAY;
+    const time = this.chain.timeline;
+    const native = this.chain.network.feeDenom;
+    const nativeBalance = async (address: string) =>
+      BigInt((await this.chain.client.getBalance(address, native)).amount);
+    const start = await this.chain.now();
+    const showStart = start + time.showIn;
     const state = { showId: 0, campaignId: 0, failedCampaignId: 0, poolId: 0, questionId: 0 };
     const token = (serial: number) => `${state.showId}-${serial}`;
 
     const steps: Array<[string, (step: Step) => Promise<void>]> = [
       [
-        "The service-providers bucket funds four fans; they also hold the native coin",
+        "The service-providers bucket funds four fans with CTC; the sponsor pays their fees",
         async (step) => {
+          const sponsored = await this.chain.sponsorFees(fans);
+          if (sponsored) this.report.line(sponsored);
           for (const fan of fans) {
             await step.tx("service-providers bucket", `transfer ${ctc(10_000n * CTC)} to ${this.name(fan)}`,
               this.as(bucket).ctc.transfer({ recipient: fan, amount: (10_000n * CTC).toString() }));
-            this.chain.setNativeBalance(fan, 1_000_000n);
           }
           step.equal(await this.balance(fans[3]), 10_000n * CTC, "fan-3 holds 10,000 CTC");
+          step.equal(await Promise.all(fans.map(nativeBalance)), [0n, 0n, 0n, 0n], `no fan holds any ${native}`);
+          // Only for the native tip below: fees never come from a fan.
+          await this.chain.giveNative(fans[3], 5_000n);
         },
       ],
       [
@@ -258,16 +271,16 @@ export class PlatformScenario {
                 venue: "Grand Theater",
                 description_uri: "ipfs://butterfly-lovers",
                 starts_at: timestamp(showStart),
-                ends_at: timestamp(showStart + 3 * HOUR),
+                ends_at: timestamp(showStart + time.showLength),
                 sale_starts_at: timestamp(start),
                 sale_ends_at: timestamp(showStart),
                 tiers: [tier("Stalls", 100n * CTC, 50), tier("Patron", 250n * CTC, 10)],
                 min_identity: "real_name",
                 transfer_policy: { free: { max_transfers: 2 } },
-                lock_before_start_seconds: 2 * HOUR,
+                lock_before_start_seconds: time.doorsBefore,
                 resale_cap_bps: 11_000,
                 royalty: 500,
-                check_in_opens_before_seconds: 2 * HOUR,
+                check_in_opens_before_seconds: time.doorsBefore,
               },
             }));
           state.showId = Number(attribute(created, "event_id"));
@@ -280,13 +293,14 @@ export class PlatformScenario {
       [
         "A crowdfund succeeds: 550 CTC raised against a 500 CTC goal, Patron seats as rewards",
         async (step) => {
-          const launched = await step.tx("spring-troupe", "launch: goal 500 CTC, 7 days, Patron seat for 200 CTC+",
+          const now = await this.chain.now();
+          const launched = await step.tx("spring-troupe", "launch: goal 500 CTC, Patron seat for 200 CTC+",
             this.as(troupe).crowdfund.launch({
               campaign: {
                 title: "Stage The Butterfly Lovers",
                 goal: (500n * CTC).toString(),
-                starts_at: timestamp(start),
-                deadline: timestamp(start + 7 * DAY),
+                starts_at: timestamp(now),
+                deadline: timestamp(now + time.campaign),
                 min_pledge: (10n * CTC).toString(),
                 reward_tiers: [{ min_pledge: (200n * CTC).toString(), event_id: state.showId, tier: 1, tickets: 1 }],
               },
@@ -297,7 +311,7 @@ export class PlatformScenario {
             await step.tx(this.name(fan), `pledge ${ctc(amount)}`,
               this.send(fan, crowdfund, amount, { contribute: { campaign_id: state.campaignId } }));
           }
-          this.chain.advanceTo(start + 7 * DAY);
+          await this.chain.advanceTo(now + time.campaign);
           await step.tx("fan-2", "finalize after the deadline", this.as(fans[2]).crowdfund.finalize({ campaignId: state.campaignId }));
           await step.tx("spring-troupe", "withdraw the funds (3% platform fee)",
             this.as(troupe).crowdfund.withdrawFunds({ campaignId: state.campaignId }));
@@ -318,14 +332,14 @@ export class PlatformScenario {
       [
         "A second crowdfund misses its goal; its backers take their pledges back",
         async (step) => {
-          const now = this.chain.now;
-          const launched = await step.tx("spring-troupe", "launch: goal 2,000 CTC, 3 days",
+          const now = await this.chain.now();
+          const launched = await step.tx("spring-troupe", "launch: goal 2,000 CTC",
             this.as(troupe).crowdfund.launch({
               campaign: {
                 title: "A winter tour",
                 goal: (2_000n * CTC).toString(),
                 starts_at: timestamp(now),
-                deadline: timestamp(now + 3 * DAY),
+                deadline: timestamp(now + time.shortCampaign),
                 min_pledge: (10n * CTC).toString(),
                 reward_tiers: [],
               },
@@ -337,7 +351,7 @@ export class PlatformScenario {
               this.send(fan, crowdfund, amount, { contribute: { campaign_id: state.failedCampaignId } }));
           }
           await this.moved(step, before, [[crowdfund, 150n * CTC]]);
-          this.chain.advanceTo(now + 3 * DAY);
+          await this.chain.advanceTo(now + time.shortCampaign);
           const finalized = await step.tx("fan-2", "finalize after the deadline",
             this.as(fans[2]).crowdfund.finalize({ campaignId: state.failedCampaignId }));
           step.equal(attribute(finalized, "outcome"), "failed", "the campaign failed");
@@ -392,9 +406,6 @@ export class PlatformScenario {
         "Fans tip the troupe, in CTC and in the native coin (2% fee, forwarded at once)",
         async (step) => {
           const before = await this.balances([fans[0], troupe, treasury, tipping]);
-          const native = this.chain.network.feeDenom;
-          const nativeBalance = async (address: string) =>
-            BigInt((await this.chain.client.getBalance(address, native)).amount);
           const nativeBefore = [await nativeBalance(troupe), await nativeBalance(treasury)];
           await step.tx("fan-0", "tip spring-troupe 20 CTC",
             this.send(fans[0], tipping, 20n * CTC, { tip: { recipient: troupe, memo: "bravo!", context: `event:${state.showId}` } }));
@@ -416,7 +427,7 @@ export class PlatformScenario {
       [
         "A wager pool on the show's award, settled by the oracle's reporters",
         async (step) => {
-          const now = this.chain.now;
+          const now = await this.chain.now();
           const created = await step.tx("platform", "create pool \"Best actress\" (oracle question by sub-message)",
             this.as(owner).wager.createPool({
               pool: {
@@ -424,13 +435,13 @@ export class PlatformScenario {
                 outcomes: ["Zhu", "Liang"],
                 question: {
                   new: {
-                    resolve_after: timestamp(now + DAY),
-                    deadline: timestamp(now + 20 * DAY),
+                    resolve_after: timestamp(now + time.betting),
+                    deadline: timestamp(now + time.answerDeadline),
                     quorum: 2,
-                    dispute_window_seconds: DAY,
+                    dispute_window_seconds: time.disputeWindow,
                   },
                 },
-                closes_at: timestamp(now + DAY),
+                closes_at: timestamp(now + time.betting),
               },
             }));
           state.poolId = Number(attribute(created, "pool_id"));
@@ -445,12 +456,13 @@ export class PlatformScenario {
             await step.tx(this.name(fan), `bet ${amount} CTC on ${outcome === 0 ? "Zhu" : "Liang"}`,
               this.send(fan, wager, amount * CTC, { bet: { pool_id: state.poolId, outcome } }));
           }
-          this.chain.advanceTo(now + DAY);
+          await this.chain.advanceTo(now + time.betting);
           for (const reporter of reporters.slice(0, 2)) {
             await step.tx(this.name(reporter), `report Zhu on question ${state.questionId}`,
               this.as(reporter).oracle.report({ questionId: state.questionId, verdict: { outcome: 0 } }));
           }
-          this.chain.advanceTo(now + 2 * DAY);
+          // The window runs from the report that reached the quorum.
+          await this.chain.advanceTo((await this.chain.now()) + time.disputeWindow);
           await step.tx("fan-0", "finalize the answer after the dispute window",
             this.as(fans[0]).oracle.finalize({ questionId: state.questionId }));
           await step.tx("fan-0", "resolve the pool", this.as(fans[0]).wager.resolve({ poolId: state.poolId }));
@@ -467,7 +479,7 @@ export class PlatformScenario {
       [
         "Doors open: each ticket checks in once",
         async (step) => {
-          this.chain.advanceTo(showStart - HOUR);
+          await this.chain.advanceTo(showStart - time.doorsBefore / 2);
           await step.tx("grand-theater", "appoint door-scanner",
             this.as(theater).tickets.setScanner({ eventId: state.showId, address: door, allowed: true }));
           const checkIn = () => this.as(door).tickets.checkIn({ tokenId: token(3), holder: fans[0] });
@@ -478,7 +490,7 @@ export class PlatformScenario {
       [
         "Settlement: 300 CTC of sales, 5% fee, 10% burned, the rest to the theater",
         async (step) => {
-          this.chain.advanceTo(showStart + 3 * HOUR + DAY);
+          await this.chain.advanceTo(showStart + time.showLength + time.settlementDelay);
           const before = await this.balances([tickets, treasury, theater]);
           const supplyBefore = BigInt((await this.as(owner).ctc.tokenInfo()).total_supply);
           await step.tx("fan-1", `settle event ${state.showId}`, this.as(fans[1]).tickets.settle({ eventId: state.showId }));
@@ -496,6 +508,8 @@ export class PlatformScenario {
             if (name === "token" || name === "registry") continue;
             step.equal(await this.balance(address), 0n, `${name} holds 0 CTC`);
           }
+          step.equal(await Promise.all(fans.map(nativeBalance)), [0n, 0n, 0n, 0n],
+            `every fan ends with 0 ${native}: the tip spent what fan-3 was given, the sponsor paid every fee`);
         },
       ],
     ];
@@ -505,7 +519,8 @@ export class PlatformScenario {
       this.results.push(result);
       this.report.stepStarted(index + 1, steps.length, title);
       try {
-        await body(new Step(this.report, result));
+        await beforeStep?.(index);
+        await body(new Step(this.report, result, this.chain));
       } catch (error) {
         result.failure = (error as Error).message;
         this.report.line(`FAILED: ${result.failure}`);

@@ -201,6 +201,7 @@ impl Platform {
                     arbiter: arbiter.to_string(),
                     dispute_bond: Uint128::new(ORACLE_BOND),
                     arbitration_timeout_seconds: 7 * 86_400,
+                    min_dispute_window_seconds: None,
                     creators: vec![owner.to_string()],
                     owner: None,
                 },

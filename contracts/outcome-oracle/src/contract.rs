@@ -36,6 +36,12 @@ pub fn instantiate(
                 execute::MAX_ARBITRATION_SECONDS,
             ),
         )?,
+        min_dispute_window_seconds: execute::duration(
+            "min_dispute_window_seconds",
+            msg.min_dispute_window_seconds
+                .unwrap_or(execute::MIN_WINDOW_SECONDS),
+            (1, execute::MAX_WINDOW_SECONDS),
+        )?,
     };
     let creators = msg
         .creators

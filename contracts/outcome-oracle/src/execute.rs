@@ -58,6 +58,7 @@ pub fn create_question(
     if !CREATORS.has(deps.storage, &info.sender) {
         return Err(ContractError::NotCreator);
     }
+    let min_window = CONFIG.load(deps.storage)?.min_dispute_window_seconds;
     if input.text.is_empty() || input.text.len() > MAX_TEXT_BYTES {
         return Err(invalid("the text is between 1 and 512 bytes"));
     }
@@ -106,7 +107,7 @@ pub fn create_question(
     duration(
         "dispute_window_seconds",
         input.dispute_window_seconds,
-        (MIN_WINDOW_SECONDS, MAX_WINDOW_SECONDS),
+        (min_window, MAX_WINDOW_SECONDS),
     )?;
     let question_id = QUESTION_COUNT.may_load(deps.storage)?.unwrap_or_default() + 1;
     let tallies = vec![0; input.outcomes.len() + 1];

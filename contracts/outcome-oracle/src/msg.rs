@@ -19,6 +19,10 @@ pub struct InstantiateMsg {
     /// If the arbiter has not ruled this long after a dispute, anyone may finalize the question
     /// as Unresolvable and the bond goes back to the disputer.
     pub arbitration_timeout_seconds: u64,
+    /// The shortest dispute window a question may set: 3,600 (an hour) when omitted. A deployment
+    /// parameter, fixed at instantiation, so that a local chain can play a whole season in minutes;
+    /// from 1 second to 30 days.
+    pub min_dispute_window_seconds: Option<u64>,
     /// Addresses allowed to create questions (e.g. the wager-pool contract, the operator).
     pub creators: Vec<String>,
     /// Sets the arbiter, the bond and the creators; the sender when omitted.
@@ -97,6 +101,7 @@ pub struct ConfigResponse {
     pub arbiter: Addr,
     pub dispute_bond: Uint128,
     pub arbitration_timeout_seconds: u64,
+    pub min_dispute_window_seconds: u64,
 }
 
 #[cw_serde]

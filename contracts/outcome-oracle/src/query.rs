@@ -19,6 +19,7 @@ pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
         arbiter: config.arbiter,
         dispute_bond: config.dispute_bond,
         arbitration_timeout_seconds: config.arbitration_timeout_seconds,
+        min_dispute_window_seconds: config.min_dispute_window_seconds,
     })
 }
 

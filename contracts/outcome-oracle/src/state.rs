@@ -12,6 +12,13 @@ pub struct Config {
     pub arbiter: Addr,
     pub dispute_bond: Uint128,
     pub arbitration_timeout_seconds: u64,
+    /// Absent from configurations stored before it existed, which all used the hour.
+    #[serde(default = "default_min_dispute_window")]
+    pub min_dispute_window_seconds: u64,
+}
+
+fn default_min_dispute_window() -> u64 {
+    crate::execute::MIN_WINDOW_SECONDS
 }
 
 pub const CONFIG: Item<Config> = Item::new("config");

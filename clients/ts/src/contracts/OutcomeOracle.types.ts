@@ -10,6 +10,7 @@ export interface InstantiateMsg {
   arbitration_timeout_seconds: number;
   creators: string[];
   dispute_bond: Uint128;
+  min_dispute_window_seconds?: number | null;
   owner?: string | null;
   registry: string;
   token: string;
@@ -126,6 +127,7 @@ export interface ConfigResponse {
   arbiter: Addr;
   arbitration_timeout_seconds: number;
   dispute_bond: Uint128;
+  min_dispute_window_seconds: number;
   registry: Addr;
   token: Addr;
   treasury: Addr;

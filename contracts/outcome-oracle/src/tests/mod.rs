@@ -37,6 +37,10 @@ fn snapshot(storage: &dyn Storage) -> Vec<(Vec<u8>, Vec<u8>)> {
 
 impl Chain {
     fn new() -> Self {
+        Self::with_min_window(None)
+    }
+
+    fn with_min_window(min_dispute_window_seconds: Option<u64>) -> Self {
         let mut deps = mock_dependencies();
         let api = deps.api;
         let owner = api.addr_make("owner");
@@ -71,6 +75,7 @@ impl Chain {
                 arbiter: arbiter.to_string(),
                 dispute_bond: Uint128::new(BOND),
                 arbitration_timeout_seconds: 7 * 86_400,
+                min_dispute_window_seconds,
                 creators: vec![owner.to_string()],
                 owner: None,
             },
@@ -368,6 +373,97 @@ fn a_window_must_be_within_bounds_and_quorum_reachable() {
     assert!(matches!(
         chain.create(input).unwrap_err(),
         ContractError::InvalidQuestion { .. }
+    ));
+}
+
+#[test]
+fn the_window_floor_is_a_deployment_parameter() {
+    let mut chain = Chain::with_min_window(Some(10));
+    let config: crate::msg::ConfigResponse =
+        from_json(query(chain.deps.as_ref(), chain.env.clone(), QueryMsg::Config {}).unwrap())
+            .unwrap();
+    assert_eq!(config.min_dispute_window_seconds, 10);
+    let mut input = chain.input();
+    input.dispute_window_seconds = 9;
+    assert_eq!(
+        chain.create(input).unwrap_err(),
+        ContractError::InvalidDuration {
+            field: "dispute_window_seconds",
+            min: 10,
+            max: 30 * 86_400
+        }
+    );
+    let mut input = chain.input();
+    input.dispute_window_seconds = 10;
+    chain.create(input).unwrap();
+
+    // A floor above the default binds too: a creator cannot go below it.
+    let mut strict = Chain::with_min_window(Some(7_200));
+    let input = strict.input();
+    assert!(matches!(
+        strict.create(input).unwrap_err(),
+        ContractError::InvalidDuration { min: 7_200, .. }
+    ));
+}
+
+#[test]
+fn a_window_floor_of_zero_or_beyond_the_longest_window_is_refused() {
+    for floor in [0, 30 * 86_400 + 1] {
+        let mut deps = mock_dependencies();
+        let owner = deps.api.addr_make("owner");
+        let addr = |name: &str| deps.api.addr_make(name).to_string();
+        let msg = InstantiateMsg {
+            token: addr("ctc"),
+            registry: addr("registry"),
+            treasury: addr("treasury"),
+            arbiter: addr("arbiter"),
+            dispute_bond: Uint128::new(BOND),
+            arbitration_timeout_seconds: 7 * 86_400,
+            min_dispute_window_seconds: Some(floor),
+            creators: vec![],
+            owner: None,
+        };
+        let err = instantiate(deps.as_mut(), mock_env(), message_info(&owner, &[]), msg);
+        assert_eq!(
+            err.unwrap_err(),
+            ContractError::InvalidDuration {
+                field: "min_dispute_window_seconds",
+                min: 1,
+                max: 30 * 86_400
+            }
+        );
+    }
+}
+
+#[test]
+fn a_configuration_stored_before_the_floor_existed_keeps_the_hour() {
+    #[cosmwasm_schema::cw_serde]
+    struct ConfigBeforeTheFloor {
+        token: Addr,
+        registry: Addr,
+        treasury: Addr,
+        arbiter: Addr,
+        dispute_bond: Uint128,
+        arbitration_timeout_seconds: u64,
+    }
+    let mut chain = Chain::with_min_window(Some(10));
+    let current = crate::state::CONFIG.load(&chain.deps.storage).unwrap();
+    let before = ConfigBeforeTheFloor {
+        token: current.token,
+        registry: current.registry,
+        treasury: current.treasury,
+        arbiter: current.arbiter,
+        dispute_bond: current.dispute_bond,
+        arbitration_timeout_seconds: current.arbitration_timeout_seconds,
+    };
+    cw_storage_plus::Item::new("config")
+        .save(&mut chain.deps.storage, &before)
+        .unwrap();
+    let mut input = chain.input();
+    input.dispute_window_seconds = 3_599;
+    assert!(matches!(
+        chain.create(input).unwrap_err(),
+        ContractError::InvalidDuration { min: 3_600, .. }
     ));
 }
 

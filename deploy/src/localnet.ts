@@ -1,0 +1,101 @@
+// The local wasmd chain of scripts/localnet.sh: its one test mnemonic, and who holds what at
+// genesis. Every key of the chain (roles, scenario actors, validators) is an HD account of that
+// mnemonic, so the shell script, the deploy tool and the tests derive the same addresses.
+import { DirectSecp256k1HdWallet, makeCosmoshubPath } from "@cosmjs/proto-signing";
+import { ROLE_NAMES } from "./platform-config";
+
+/** For this machine's throwaway chain only: it holds nothing of value anywhere else. */
+export const LOCALNET_MNEMONIC =
+  "never blossom aware sugar quick rocket potato glare brick marble vault dove tornado cool " +
+  "major dress fame goddess reason all inside cause spirit admit";
+
+/** The people the scenario plays; fans are last and hold no native coins at genesis. */
+export const SCENARIO_PARTNERS = [
+  "grand-theater",
+  "spring-troupe",
+  "civil-id",
+  "door-scanner",
+  "reporter-0",
+  "reporter-1",
+  "reporter-2",
+] as const;
+export const SCENARIO_FANS = ["fan-0", "fan-1", "fan-2", "fan-3"] as const;
+/**
+ * Accounts the gas calibration signs with, each from its first transaction: per run (codes not
+ * pinned, then pinned), one pays its own fees and one is fee-granted.
+ */
+export const CALIBRATION_ACCOUNTS = [
+  "calibration-payer",
+  "calibration-granted",
+  "calibration-payer-pinned",
+  "calibration-granted-pinned",
+] as const;
+
+export const ACTOR_NAMES = [...SCENARIO_PARTNERS, ...SCENARIO_FANS, ...CALIBRATION_ACCOUNTS] as const;
+export type ActorName = (typeof ACTOR_NAMES)[number];
+
+/** HD account index of a scenario actor: after the roles, with room for more roles. */
+const ACTOR_BASE = 20;
+/** HD account index of validator i. */
+export const VALIDATOR_BASE = 100;
+
+export const actorIndex = (name: string): number => {
+  const index = ACTOR_NAMES.indexOf(name as ActorName);
+  if (index < 0) throw new Error(`no localnet account is named "${name}"`);
+  return ACTOR_BASE + index;
+};
+
+const NATIVE_FOR_ROLES = 10_000_000_000n;
+const NATIVE_FOR_DEPLOYER = 1_000_000_000_000n;
+const NATIVE_FOR_SPONSOR = 100_000_000_000n;
+
+/** HD account index → genesis balance in the staking and fee denom (absent: not funded). */
+function genesisBalances(): Array<[number, bigint]> {
+  const balances: Array<[number, bigint]> = ROLE_NAMES.map((role, index) => [
+    index,
+    role === "owner" ? NATIVE_FOR_DEPLOYER : role === "sponsor" ? NATIVE_FOR_SPONSOR : NATIVE_FOR_ROLES,
+  ]);
+  for (const name of SCENARIO_PARTNERS) balances.push([actorIndex(name), NATIVE_FOR_ROLES]);
+  balances.push([actorIndex("calibration-payer"), NATIVE_FOR_ROLES]);
+  balances.push([actorIndex("calibration-payer-pinned"), NATIVE_FOR_ROLES]);
+  return balances;
+}
+
+export async function localnetWallet(indices: number[], prefix = "wasm"): Promise<DirectSecp256k1HdWallet> {
+  return DirectSecp256k1HdWallet.fromMnemonic(LOCALNET_MNEMONIC, {
+    prefix,
+    hdPaths: indices.map((index) => makeCosmoshubPath(index)),
+  });
+}
+
+/** `address amount` lines for `wasmd genesis add-genesis-account`. */
+export async function genesisAccountLines(denom: string): Promise<string[]> {
+  const balances = genesisBalances();
+  const wallet = await localnetWallet(balances.map(([index]) => index));
+  const accounts = await wallet.getAccounts();
+  return balances.map(([, amount], i) => `${accounts[i].address} ${amount}${denom}`);
+}
+
+// The shell script's questions: `node localnet.js mnemonic | genesis-accounts DENOM | validator-index I`.
+if (require.main === module) {
+  const [command, argument] = process.argv.slice(2);
+  const run = async (): Promise<string> => {
+    switch (command) {
+      case "mnemonic":
+        return LOCALNET_MNEMONIC;
+      case "genesis-accounts":
+        return (await genesisAccountLines(argument ?? "ustake")).join("\n");
+      case "validator-index":
+        return String(VALIDATOR_BASE + Number(argument ?? 0));
+      default:
+        throw new Error(`unknown command "${command}"`);
+    }
+  };
+  run().then(
+    (out) => console.log(out),
+    (error: Error) => {
+      console.error(error.message);
+      process.exit(1);
+    },
+  );
+}
