@@ -6,6 +6,8 @@
 #   ./scripts/gas.sh --check          also lints and unit-tests the tool, and fails when a budget in
 #                                     tools/gas-report/budgets.json breaks (docs/ untouched)
 #   ./scripts/gas.sh --write-budgets  rewrites the per-operation budgets 10% above this run
+# docs/gas.md shows the local wasmd node's figures beside the model's when docs/gas-chain.json
+# exists (./scripts/chain-gas.sh writes it).
 #
 # Builds what is missing or stale first: the contracts' artifacts (scripts/build.sh), the two
 # reference contracts, and the tool itself (outside the workspace, its own Cargo.lock).
@@ -72,6 +74,8 @@ main() {
   else
     mkdir -p docs
     args+=(--markdown docs/gas.md --json docs/gas.json)
+    # The local node's figures (./scripts/chain-gas.sh), beside the model's.
+    if [ -f docs/gas-chain.json ]; then args+=(--node docs/gas-chain.json); fi
   fi
   if $write_budgets; then args+=(--write-budgets); fi
   "$TOOL_TARGET/release/gas-report" "${args[@]}"

@@ -43,3 +43,10 @@ node --test .build/deploy/test/
 
 step "gas budgets on the real VM (deterministic; no timing is asserted)"
 ./scripts/gas.sh --check
+
+step "wasmd ${WASMD_VERSION:-v0.60.8} from the Go module proxy (cached after the first build)"
+./scripts/localnet.sh build
+
+step "the season on a real wasmd node: one validator with gas beside the model, then four with a fault"
+# Each test file starts its own chain (own home and ports) and stops it on every exit path.
+node --test --test-concurrency=1 .build/deploy/test-chain/

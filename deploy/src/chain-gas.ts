@@ -23,9 +23,15 @@ import type { BroadcastRecord } from "./node-client";
 /** 60,000 - 2,000: what wasmd's in-transaction (or pinned) discount takes off a contract call. */
 export const INSTANCE_DISCOUNT = 58_000;
 const GAS_PER_TX_BYTE = 10;
+/**
+ * Each message of a transaction is checked against x/circuit's disable list twice, a flat KV `Has`
+ * (1,000) each: by the ante handler's CircuitBreakerDecorator and by the SDK's message router.
+ * Both are the transaction's, whatever contract the message calls.
+ */
+export const GAS_PER_MESSAGE = 2_000;
 
 export interface Overhead {
-  /** The transaction's share, less 10 gas per byte of it. */
+  /** The transaction's share, less 10 gas per byte of it and 2,000 per message. */
   base: number;
   /** Added on an account's first transaction. */
   firstTransaction: number;
@@ -76,9 +82,9 @@ export async function calibrateOverhead(
   const gas = (record: BroadcastRecord) => Number(record.gasUsed);
   const messageBytes = two.txBytes - one.txBytes;
   const steps: [number, number] = [gas(two) - gas(one), gas(three) - gas(two)];
-  const repeatShare = steps[0] - GAS_PER_TX_BYTE * messageBytes;
+  const repeatShare = steps[0] - GAS_PER_TX_BYTE * messageBytes - GAS_PER_MESSAGE;
   const transferShare = pinned ? repeatShare : repeatShare + INSTANCE_DISCOUNT;
-  const base = gas(one) - transferShare - GAS_PER_TX_BYTE * one.txBytes;
+  const base = gas(one) - transferShare - GAS_PER_TX_BYTE * one.txBytes - GAS_PER_MESSAGE;
   const firstTransaction = gas(first) - gas(one) - GAS_PER_TX_BYTE * (first.txBytes - one.txBytes);
   return { base, firstTransaction, transferShare, steps };
 }
@@ -90,6 +96,7 @@ export function contractShare(record: BroadcastRecord, calibration: Calibration)
     Number(record.gasUsed) -
     overhead.base -
     GAS_PER_TX_BYTE * record.txBytes -
+    GAS_PER_MESSAGE * record.messages.length -
     (record.firstOfSigner ? overhead.firstTransaction : 0)
   );
 }
@@ -118,6 +125,11 @@ export interface TraceTransaction {
   sender: string;
   gas_used: number;
   messages: TraceMessage[];
+  /** Gas of the block's earlier transactions: wasmd records it as a contract's creation position. */
+  block_gas_before: number;
+  fee: TraceCoin[];
+  /** The fee grant's granter, when the sender did not pay. */
+  fee_payer?: string;
 }
 
 export interface GasTrace {
@@ -165,6 +177,14 @@ function traceMessage(message: EncodeObject, record: BroadcastRecord): TraceMess
   }
 }
 
+/** A label for a transaction the scenario did not name (the deployment's, the calibration's). */
+function describe(message: TraceMessage): string {
+  if ("instantiate" in message) return `instantiate ${message.instantiate.label}`;
+  if ("execute" in message) return `execute ${Object.keys(message.execute.msg as object)[0]}`;
+  if ("migrate" in message) return `migrate to code ${message.migrate.code_id}`;
+  return `send ${message.bank_send.amount.map((c) => c.amount + c.denom).join(", ")}`;
+}
+
 /** The trace of `records` (successful ones with at least one contract or bank message). */
 export async function buildTrace(
   chain: NetworkChain,
@@ -184,14 +204,20 @@ export async function buildTrace(
     const time = block.block.header.time;
     const nanos = BigInt(time.getTime()) * 1_000_000n + BigInt(time.nanoseconds ?? 0);
     const indexed = await chain.client.getTx(record.hash);
+    const txIndex = indexed?.txIndex ?? 0;
+    const { results } = await chain.comet.blockResults(record.height);
+    const blockGasBefore = results.slice(0, txIndex).reduce((sum, result) => sum + Number(result.gasUsed), 0);
     transactions.push({
-      label: record.label ?? record.messages.map((m) => m.typeUrl.split(".").pop()).join(", "),
+      label: record.label ?? messages.map(describe).join(", "),
       height: record.height,
       time: nanos.toString(),
-      tx_index: indexed?.txIndex ?? 0,
+      tx_index: txIndex,
       sender: record.signer,
       gas_used: Number(record.gasUsed),
       messages,
+      block_gas_before: blockGasBefore,
+      fee: coins(record.fee),
+      ...(record.granter ? { fee_payer: record.granter } : {}),
     });
   }
   const codes = Object.entries(deployment.codes).map(([checksum, codeId]) => ({
@@ -221,7 +247,9 @@ export function operationName(message: TraceMessage, names: Map<string, Contract
   if (name === "ctc-token" && key === "send") {
     const send = (msg as { send: { contract: string; msg: string } }).send;
     const hook = JSON.parse(Buffer.from(send.msg, "base64").toString("utf8"));
-    return `${names.get(send.contract) ?? "?"}/${Object.keys(hook)[0]}`;
+    const hookName = Object.keys(hook)[0];
+    // docs/gas.md names a crowdfund contribution a pledge.
+    return `${names.get(send.contract) ?? "?"}/${hookName === "contribute" ? "pledge" : hookName}`;
   }
   return `${name ?? "?"}/${key}`;
 }
@@ -282,7 +310,8 @@ export async function pinCodesByGovernance(
       typeUrl: "/cosmos.gov.v1.MsgVote",
       value: MsgVote.fromPartial({ proposalId, voter, option: VoteOption.VOTE_OPTION_YES, metadata: "" }),
     };
-    const voted = await chain.client.signAndBroadcast(voter, [vote], "auto");
+    // A validator's first transaction stores its public key, which the simulation undercounts.
+    const voted = await chain.client.signAndBroadcast(voter, [vote], 2);
     if (voted.code !== 0) throw new Error(`${voter}'s vote was refused: ${voted.rawLog}`);
   }
   while (Date.now() - started < timeoutMs) {
@@ -336,7 +365,7 @@ export function compareWithModel(
     const model = replay.transactions[i].model_gas;
     return [{
       label: tx.label,
-      operation: contractMessages.map((m) => operationName(m, names) ?? Object.keys(m)[0]).join(" + "),
+      operation: record.operation ?? contractMessages.map((m) => operationName(m, names) ?? Object.keys(m)[0]).join(" + "),
       node: tx.gas_used,
       overhead: tx.gas_used - nodeContracts,
       nodeContracts,

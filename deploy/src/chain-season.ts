@@ -16,6 +16,7 @@ import {
   type ReplayResult,
 } from "./chain-gas";
 import { grantFeeAllowances } from "./fee-grants";
+import { playGasExtras } from "./gas-extras";
 import { DEFAULT_PATHS, deployToNetwork, REPO_ROOT, type NetworkPlatform, type Paths } from "./main";
 import { hasFeeGrant, NodeChain } from "./node-chain";
 import { resolveNetwork, type Network } from "./networks";
@@ -52,6 +53,7 @@ export async function seasonOnNode(
   const scenarioSeconds = (Date.now() - started) / 1000;
   const failed = results.find((step) => step.failure);
   if (failed) throw new Error(`the season failed on the node at "${failed.title}": ${failed.failure}`);
+  await playGasExtras(scenarioChain, deployment, roles);
 
   const token = deployment.contracts["ctc-token"]!.address;
   const suffix = options.pinned ? "-pinned" : "";

@@ -15,8 +15,9 @@ import {
 } from "./deployment";
 import { LocalChain } from "./local-chain";
 import { connectNetwork, explainFunds, type NetworkChain } from "./network-chain";
-import { NodeChain } from "./node-chain";
-import { LOCAL, resolveNetwork } from "./networks";
+import { grantFeeAllowances } from "./fee-grants";
+import { hasFeeGrant, NodeChain } from "./node-chain";
+import { LOCAL, resolveNetwork, type Network } from "./networks";
 import { rolesFrom, type Roles } from "./platform-config";
 import { ConsoleReport, gas } from "./report";
 import { PlatformScenario } from "./scenario";
@@ -68,6 +69,39 @@ export async function deployLocal(report: ConsoleReport, paths: Paths = DEFAULT_
   return { chain, deployment, roles };
 }
 
+/**
+ * TICKETCHAIN_FEE_GRANTEES (comma-separated addresses) get a fee allowance from the sponsor for
+ * executing contracts: TICKETCHAIN_FEE_ALLOWANCE (default 5000000 of the fee denom) lasting
+ * TICKETCHAIN_FEE_ALLOWANCE_DAYS (default 30). Addresses that already have one are skipped.
+ */
+async function grantRequestedFees(network: Network, chain: NetworkChain, env: NodeJS.ProcessEnv, report: ConsoleReport) {
+  const grantees = (env.TICKETCHAIN_FEE_GRANTEES ?? "").split(",").map((a) => a.trim()).filter(Boolean);
+  if (grantees.length === 0) return;
+  const sponsor = chain.roles.sponsor;
+  if (!chain.signers.has(sponsor)) {
+    throw new Error(
+      `TICKETCHAIN_SPONSOR ${sponsor} is not an account of TICKETCHAIN_MNEMONIC, so this tool cannot sign its fee ` +
+        `grants: unset it (the sponsor is then account 10 of the mnemonic) or grant from that account yourself`,
+    );
+  }
+  const allowance = env.TICKETCHAIN_FEE_ALLOWANCE || `5000000${network.feeDenom}`;
+  const match = /^(\d+)([a-zA-Z][a-zA-Z0-9/:._-]*)$/.exec(allowance);
+  if (!match) throw new Error(`TICKETCHAIN_FEE_ALLOWANCE "${allowance}" is not an amount and denom such as 5000000${network.feeDenom}`);
+  const days = Number(env.TICKETCHAIN_FEE_ALLOWANCE_DAYS || 30);
+  if (!(days > 0)) throw new Error(`TICKETCHAIN_FEE_ALLOWANCE_DAYS "${env.TICKETCHAIN_FEE_ALLOWANCE_DAYS}" is not a number of days`);
+  const { granted, gasUsed } = await grantFeeAllowances(
+    chain.client,
+    sponsor,
+    grantees,
+    { spendLimit: { amount: match[1], denom: match[2] }, expiresAt: new Date(Date.now() + days * 86_400_000) },
+    (grantee) => hasFeeGrant(chain, sponsor, grantee),
+  );
+  report.line(
+    `fee grants  ${granted.length} new of ${grantees.length} requested: up to ${allowance} each for ${days} days, ` +
+      `executing contracts only, paid by the sponsor ${sponsor}${gasUsed > 0n ? `  (gas ${gas(gasUsed)})` : ""}`,
+  );
+}
+
 export interface NetworkPlatform {
   chain: NetworkChain;
   deployment: Deployment;
@@ -109,6 +143,7 @@ export async function deployToNetwork(
     throw explainFunds(error, network, deployer);
   }
   report.line(`recorded in ${path}`);
+  await grantRequestedFees(network, chain, env, report);
   return { chain, deployment, roles };
 }
 

@@ -32,6 +32,8 @@ export interface NetworkChain {
   roles: Roles;
   /** The local chain's scenario actors by name (empty elsewhere). */
   actors: Map<string, string>;
+  /** Every address the wallet signs for. */
+  signers: Set<string>;
 }
 
 export function nodeQueries(comet: CometClient): NodeQueries {
@@ -98,7 +100,8 @@ export async function connectNetwork(network: Network, env: NodeJS.ProcessEnv): 
   if (BigInt(amount) === 0n) {
     throw new Error(`insufficient funds: the deployer ${deployer} has no ${network.feeDenom}; ${network.funding}`);
   }
-  return { node, client, queries: nodeQueries(comet), comet, deployer, roles, actors };
+  const signers = new Set(accounts.map((account) => account.address));
+  return { node, client, queries: nodeQueries(comet), comet, deployer, roles, actors, signers };
 }
 
 /** Rewrites a chain's out-of-funds error to say who must be funded with what. */

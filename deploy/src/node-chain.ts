@@ -62,8 +62,8 @@ export class NodeChain implements ScenarioChain {
       `for executing contracts, for ${GRANT_DAYS} days`;
   }
 
-  label(transactionHash: string, label: string): void {
-    this.chain.node.label(transactionHash, label);
+  label(transactionHash: string, label: string, operation?: string): void {
+    this.chain.node.label(transactionHash, label, operation);
   }
 }
 

@@ -6,6 +6,7 @@ import { SigningCosmWasmClient, type SigningCosmWasmClientOptions } from "@cosmj
 import type { EncodeObject, OfflineSigner } from "@cosmjs/proto-signing";
 import { calculateFee, GasPrice, type DeliverTxResponse, type StdFee } from "@cosmjs/stargate";
 import { TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
+import { FEE_DEDUCTION_GAS } from "../../clients/ts/src";
 
 export interface BroadcastRecord {
   hash: string;
@@ -15,6 +16,7 @@ export interface BroadcastRecord {
   firstOfSigner: boolean;
   /** Set when the fee was paid through a fee grant. */
   granter?: string;
+  fee: readonly { denom: string; amount: string }[];
   /** 0 when the transaction succeeded; otherwise it changed nothing but its fee. */
   code: number;
   gasUsed: bigint;
@@ -25,6 +27,8 @@ export interface BroadcastRecord {
   events: DeliverTxResponse["events"];
   /** What the scenario called it ("fan-2: buy 2 Stalls"), once known. */
   label?: string;
+  /** The docs/gas.md operation it measures, where its messages alone do not say ("anchor (revision)"). */
+  operation?: string;
 }
 
 export interface NodeClientOptions {
@@ -65,9 +69,12 @@ export class NodeClient {
   }
 
   /** Attaches the scenario's description to a transaction already broadcast. */
-  label(hash: string, label: string): void {
+  label(hash: string, label: string, operation?: string): void {
     const record = this.byHash.get(hash);
-    if (record) record.label = label;
+    if (record) {
+      record.label = label;
+      if (operation) record.operation = operation;
+    }
   }
 
   private async signAndBroadcast(
@@ -80,7 +87,7 @@ export class NodeClient {
     if (fee === "auto" || typeof fee === "number") {
       const simulated = await this.client.simulate(signer, messages, memo);
       const multiplier = fee === "auto" ? this.gasMultiplier : fee;
-      usedFee = calculateFee(Math.round(simulated * multiplier), this.gasPrice);
+      usedFee = calculateFee(Math.round(simulated * multiplier) + FEE_DEDUCTION_GAS, this.gasPrice);
     } else {
       usedFee = fee;
     }
@@ -96,6 +103,7 @@ export class NodeClient {
       signer,
       firstOfSigner: !account?.pubkey,
       granter: usedFee.granter,
+      fee: usedFee.amount,
       code: response.code,
       gasUsed: response.gasUsed,
       gasWanted: response.gasWanted,

@@ -73,5 +73,5 @@ export interface ScenarioChain {
    */
   sponsorFees(fans: string[]): Promise<string | undefined>;
   /** Records what the scenario called a transaction (for the gas comparison). */
-  label(transactionHash: string, label: string): void;
+  label(transactionHash: string, label: string, operation?: string): void;
 }

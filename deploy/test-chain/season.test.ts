@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { pinCodesByGovernance, pinnedCodeIds, type GasRow } from "../src/chain-gas";
+import { grantAllowanceMsg } from "../src/fee-grants";
 import { replayAndCompare, seasonOnNode, type SeasonRun } from "../src/chain-season";
 import { DEFAULT_PATHS } from "../src/main";
 import { ConsoleReport } from "../src/report";
@@ -44,6 +45,20 @@ test("the season passes on the node, every check, with real signed transactions"
   console.log(`season on the node: ${transactions.length} transactions in ${run.scenarioSeconds.toFixed(1)} s`);
 });
 
+test("a fan's fee grant pays only for executing contracts, not the fan's other messages", async () => {
+  const { chain, roles } = runs.unpinned!.platform;
+  const fan = chain.actors.get("fan-0")!;
+  const other = chain.actors.get("fan-1")!;
+  // A fan trying to pass the sponsor's money on to someone else: refused before the block.
+  const regrant = grantAllowanceMsg(fan, other, {
+    spendLimit: { denom: "ustake", amount: "1000000" },
+    expiresAt: new Date(Date.now() + 86_400_000),
+  });
+  const before = await chain.client.getBalance(roles.sponsor, "ustake");
+  await assert.rejects(chain.client.signAndBroadcast(fan, [regrant], "auto"), /not allowed|allowed messages/i);
+  assert.deepEqual(await chain.client.getBalance(roles.sponsor, "ustake"), before, "the sponsor paid nothing");
+});
+
 test("the transaction's own share is the same for one, two and three messages", () => {
   const run = runs.unpinned!;
   for (const kind of ["direct", "granted"] as const) {
@@ -77,7 +92,12 @@ test("a governance proposal pins the codes; the season costs what the pinned mod
   const { seconds } = await pinCodesByGovernance(chain, roles.owner, [chain.actors.get("validator-0")!], codeIds, "wasm");
   assert.deepEqual((await pinnedCodeIds(chain)).sort(), [...codeIds].sort());
   console.log(`MsgPinCodes proposal passed and pinned ${codeIds.length} codes in ${seconds.toFixed(1)} s`);
-  runs.pinned = await seasonOnNode(env(), report, { pinned: true, paths, pinnedCodeIds: codeIds });
+  // The deployer's way to sponsor fans: deploy.sh grants what TICKETCHAIN_FEE_GRANTEES lists.
+  const grantee = chain.actors.get("calibration-granted-pinned")!;
+  const withGrants = { ...env(), TICKETCHAIN_FEE_GRANTEES: grantee, TICKETCHAIN_FEE_ALLOWANCE: "40000000ustake" };
+  runs.pinned = await seasonOnNode(withGrants, report, { pinned: true, paths, pinnedCodeIds: codeIds });
+  const { allowance } = await chain.queries.feegrant.allowance(roles.sponsor, grantee);
+  assert.ok(allowance, "deploy.sh granted the listed address an allowance from the sponsor");
   rows.pinned = replayAndCompare(runs.pinned, true);
   assertWithinTolerance(rows.pinned);
   const share = (list: GasRow[]) => list.reduce((sum, row) => sum + row.nodeContracts, 0);

@@ -3,7 +3,7 @@
 import { SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";
 import type { OfflineSigner } from "@cosmjs/proto-signing";
 import { GasPrice } from "@cosmjs/stargate";
-import { ctcSend, CtcTokenClient, fromCosmJS, TicketNftQueryClient } from "../src";
+import { ctcSend, CtcTokenClient, CtcTokenMsgComposer, fromCosmJS, sponsoredFee, TicketNftQueryClient } from "../src";
 
 /** The part of deployments/<chain-id>.json a frontend reads. */
 interface DeploymentRecord {
@@ -24,4 +24,16 @@ export async function buyTwoStalls(rpc: string, signer: OfflineSigner, deploymen
 
   const { tokens } = await new TicketNftQueryClient(client, tickets.address).tokens({ owner: buyer });
   return tokens;
+}
+
+/** The same purchase by a fan with no native coin: the platform's sponsor pays the fee (feegrant). */
+export async function buyWithSponsor(rpc: string, signer: OfflineSigner, deployment: DeploymentRecord, sponsor: string) {
+  const [{ address: buyer }] = await signer.getAccounts();
+  const gasPrice = GasPrice.fromString("0.0053untrn");
+  const cosmjs = await SigningCosmWasmClient.connectWithSigner(rpc, signer, { gasPrice });
+  const { "ctc-token": token, "ticket-nft": tickets } = deployment.contracts;
+  const purchase = ctcSend(tickets.address, 100_000_000n, { buy: { event_id: 1, tier: 0, quantity: 1 } });
+  const message = new CtcTokenMsgComposer(buyer, token.address).send(purchase);
+  const fee = await sponsoredFee(cosmjs, buyer, [message], sponsor, gasPrice);
+  return new CtcTokenClient(fromCosmJS(cosmjs), buyer, token.address).send(purchase, fee);
 }

@@ -33,6 +33,8 @@ export type { OracleReceiveMsg } from "./contracts/OutcomeOracle.hooks";
 export type { WagerReceiveMsg } from "./contracts/WagerPool.hooks";
 
 import type { SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";
+import type { EncodeObject } from "@cosmjs/proto-signing";
+import { calculateFee, type GasPrice, type StdFee } from "@cosmjs/stargate";
 import type { ISigningCosmWasmClient } from "./contracts/baseClient";
 import type { CrowdfundReceiveMsg } from "./contracts/Crowdfund.hooks";
 import type { OracleReceiveMsg } from "./contracts/OutcomeOracle.hooks";
@@ -77,4 +79,36 @@ export function fromCosmJS(client: SigningCosmWasmClient): ISigningCosmWasmClien
     execute: (sender, address, msg, fee, memo, funds) =>
       client.execute(sender, address, msg, fee ?? "auto", memo, funds),
   };
+}
+
+/**
+ * CosmJS simulates with an empty fee, so its estimate leaves out the fee's own deduction (about
+ * 19,600 gas on wasmd 0.60; more through a fee grant). A multiplier alone does not cover it on a
+ * cheap transaction, so a fee adds this much gas on top.
+ */
+export const FEE_DEDUCTION_GAS = 30_000;
+
+/**
+ * The fee of `messages` signed by `signer`, paid by `granter` through a Cosmos fee grant
+ * (x/feegrant): a fan who holds CTC but no native coin passes it as the `fee` of any generated
+ * client method. The platform's sponsor grants the allowance (deploy.sh, TICKETCHAIN_FEE_GRANTEES).
+ */
+export async function sponsoredFee(
+  client: SigningCosmWasmClient,
+  signer: string,
+  messages: readonly EncodeObject[],
+  granter: string,
+  gasPrice: GasPrice,
+  multiplier = 1.4,
+): Promise<SponsoredFee> {
+  const simulated = await client.simulate(signer, messages, "");
+  const fee: StdFee = calculateFee(Math.round(simulated * multiplier) + FEE_DEDUCTION_GAS, gasPrice);
+  return { amount: [...fee.amount], gas: fee.gas, granter };
+}
+
+/** A fee both CosmJS and the generated clients accept, paid by `granter`. */
+export interface SponsoredFee {
+  amount: { denom: string; amount: string }[];
+  gas: string;
+  granter: string;
 }

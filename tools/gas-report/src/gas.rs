@@ -1,8 +1,8 @@
 //! What wasmd (x/wasm) and the Cosmos SDK store charge, in SDK gas, as pure functions.
 //!
 //! Every constant names the Go identifier it mirrors, so a reader can check it against
-//! wasmd's `x/wasm/types/gas_register.go`, `x/wasm/keeper/api.go` and the SDK's
-//! `store/types/gas.go` (`KVGasConfig`).
+//! wasmd v0.60.8's `x/wasm/types/gas_register.go`, `x/wasm/keeper/api.go` and the SDK's
+//! `store/types/gas.go` (`KVGasConfig`, cosmossdk.io/store v1.1.2, as in SDK v0.53).
 
 use cosmwasm_std::{Attribute, Event};
 
@@ -10,8 +10,15 @@ use cosmwasm_std::{Attribute, Event};
 pub const GAS_MULTIPLIER: u64 = 140_000;
 /// SDK gas to load and set up a contract instance, per call (`DefaultInstanceCost`).
 pub const INSTANCE_COST: u64 = 60_000;
-/// The same for pinned code (`DefaultInstanceCostDiscount`).
-pub const INSTANCE_COST_PINNED: u64 = 2_000;
+/// Charged instead when wasmd assumes the module is already in memory
+/// (`DefaultInstanceCostDiscount`): the code is pinned, or its checksum already ran in the same
+/// transaction (`checkDiscountEligibility`), or the call is a reply (`ReplyCosts(true, …)`).
+pub const INSTANCE_COST_DISCOUNT: u64 = 2_000;
+/// CosmWasm gas wasmd's API charges per address conversion (`DefaultGasCostHumanAddress`,
+/// `DefaultGasCostCanonicalAddress`, keeper/api.go, × `DefaultGasMultiplier`); a validation
+/// pays both.
+pub const HUMANIZE_COST: u64 = 5 * GAS_MULTIPLIER;
+pub const CANONICALIZE_COST: u64 = 4 * GAS_MULTIPLIER;
 /// SDK gas per attribute a contract emits (`DefaultPerAttributeCost`).
 pub const PER_ATTRIBUTE_COST: u64 = 10;
 /// SDK gas per byte of attribute key + value and of custom event types
@@ -105,14 +112,24 @@ pub fn response_event_gas(attributes: &[Attribute], events: &[Event]) -> u64 {
     gas
 }
 
+/// `SetupContractCost`: the instance cost (the message bytes are free,
+/// `DefaultContractMessageDataCost` is 0).
+pub fn setup_gas(discounted: bool) -> u64 {
+    if discounted {
+        INSTANCE_COST_DISCOUNT
+    } else {
+        INSTANCE_COST
+    }
+}
+
 /// `ReplyCosts` without the instance cost: a reply pays again for the events of the
-/// sub-message it receives (type bytes, then all their attributes as one set with no free
-/// tier and no per-event cost).
+/// sub-message it receives: their type bytes, then all their attributes as one set through
+/// `EventCosts`, so with the 100-byte free tier but no per-event cost.
 pub fn reply_event_gas(sub_message_events: &[Event]) -> u64 {
     let type_bytes: u64 = sub_message_events.iter().map(|e| e.ty.len() as u64).sum();
     let (attribute_gas, _) = attribute_costs(
         sub_message_events.iter().flat_map(|e| e.attributes.iter()),
-        0,
+        EVENT_ATTRIBUTE_DATA_FREE_TIER,
     );
     EVENT_ATTRIBUTE_DATA_COST * type_bytes + attribute_gas
 }
@@ -170,14 +187,23 @@ mod tests {
     }
 
     #[test]
-    fn a_reply_pays_for_the_sub_message_events_without_free_tier() {
+    fn a_reply_pays_for_the_sub_message_events_with_one_free_tier() {
         let events = vec![
             Event::new("execute").add_attribute("_contract_address", "c"),
             Event::new("wasm")
                 .add_attribute("_contract_address", "c")
                 .add_attribute("action", "create_question"),
         ];
-        // types 7 + 4, attributes 18 + 18 + 21 bytes, 3 attributes.
-        assert_eq!(reply_event_gas(&events), 11 + 57 + 30);
+        // types 7 + 4, attributes 18 + 18 + 21 = 57 bytes (free), 3 attributes.
+        assert_eq!(reply_event_gas(&events), 11 + 30);
+        let long = Event::new("wasm").add_attribute("k", "v".repeat(120));
+        // 121 bytes: 21 beyond the free tier.
+        assert_eq!(reply_event_gas(&[long]), 4 + 21 + 10);
+    }
+
+    #[test]
+    fn setup_is_discounted_thirty_fold() {
+        assert_eq!(setup_gas(false), 60_000);
+        assert_eq!(setup_gas(true), 2_000);
     }
 }

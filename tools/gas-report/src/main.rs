@@ -3,28 +3,41 @@
 //!
 //! Run from the repository root (scripts/gas.sh does):
 //!   gas-report [--markdown docs/gas.md] [--json docs/gas.json] [--check] [--write-budgets]
+//!              [--trace season-trace.json]
 //!              [--artifacts artifacts] [--anchors tools/gas-report/target/anchors]
 //!              [--budgets tools/gas-report/budgets.json] [--sizes 10,1000,10000]
+//!   gas-report --replay TRACE.json --out RESULT.json [--pinned]
+//!              [--artifacts artifacts] [--anchors tools/gas-report/target/anchors]
+//!
+//! The first form measures the season, the scaling runs and the references, and replays the
+//! season's own trace to prove the replay prices it the same. The second runs a recorded
+//! trace (src/trace.rs) on the model and writes each transaction's contract share.
 
 mod addresses;
 mod budgets;
 mod chain;
 mod gas;
 mod measure;
+mod node;
 mod operations;
 mod platform;
+mod replay;
 mod report;
 mod scaling;
+mod trace;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 
 use crate::budgets::Budgets;
+use crate::operations::Season;
 use crate::platform::{Wasm, ARTIFACTS};
+use crate::replay::Breakdown;
 use crate::report::Report;
+use crate::trace::Trace;
 
 struct Options {
     artifacts: PathBuf,
@@ -32,7 +45,13 @@ struct Options {
     cache: PathBuf,
     budgets: PathBuf,
     markdown: Option<PathBuf>,
+    /// docs/gas-chain.json: the local node's figures, shown beside the model's when present.
+    node: Option<PathBuf>,
     json: Option<PathBuf>,
+    trace: Option<PathBuf>,
+    replay: Option<PathBuf>,
+    out: Option<PathBuf>,
+    pinned: bool,
     sizes: Vec<u64>,
     check: bool,
     write_budgets: bool,
@@ -46,7 +65,12 @@ impl Options {
             cache: "tools/gas-report/target/vm-cache".into(),
             budgets: "tools/gas-report/budgets.json".into(),
             markdown: None,
+            node: None,
             json: None,
+            trace: None,
+            replay: None,
+            out: None,
+            pinned: false,
             sizes: scaling::SIZES.to_vec(),
             check: false,
             write_budgets: false,
@@ -61,6 +85,11 @@ impl Options {
                 "--budgets" => options.budgets = value()?.into(),
                 "--markdown" => options.markdown = Some(value()?.into()),
                 "--json" => options.json = Some(value()?.into()),
+                "--node" => options.node = Some(value()?.into()),
+                "--trace" => options.trace = Some(value()?.into()),
+                "--replay" => options.replay = Some(value()?.into()),
+                "--out" => options.out = Some(value()?.into()),
+                "--pinned" => options.pinned = true,
                 "--sizes" => {
                     options.sizes = value()?
                         .split(',')
@@ -79,17 +108,42 @@ impl Options {
                 other => bail!("unknown argument {other} (see the head of src/main.rs)"),
             }
         }
+        if options.replay.is_some() != options.out.is_some() {
+            bail!("--replay TRACE.json and --out RESULT.json go together");
+        }
+        if options.pinned && options.replay.is_none() {
+            bail!("--pinned applies to --replay (the report has a pinned column)");
+        }
         Ok(options)
+    }
+
+    /// Where a trace's code files are looked for: the artifacts, then the references.
+    fn wasm_dirs(&self) -> Vec<PathBuf> {
+        vec![self.artifacts.clone(), self.anchors.clone()]
     }
 }
 
 fn run() -> anyhow::Result<bool> {
     let options = Options::parse()?;
-    let wasm = Wasm::load(&options.artifacts, &options.anchors)?;
     std::fs::create_dir_all(&options.cache)?;
+    if let (Some(trace), Some(out)) = (&options.replay, &options.out) {
+        run_replay(&options, trace, out)?;
+        return Ok(true);
+    }
+    let wasm = Wasm::load(&options.artifacts, &options.anchors)?;
 
     eprintln!("measuring every operation");
-    let mut recorder = operations::measure(&wasm, &options.cache)?;
+    let Season {
+        mut recorder,
+        trace,
+    } = operations::measure(&wasm, &options.cache)?;
+    if let Some(path) = &options.trace {
+        trace.write(path)?;
+        eprintln!("wrote {}", path.display());
+    }
+    eprintln!("replaying the season's trace");
+    let replayed = check_season_replay(&options, &trace, &recorder)?;
+    eprintln!("  {replayed} transactions replay to the season's own gas");
     // Sections follow the artifact order; within one, the order of the season.
     let section: BTreeMap<&str, usize> = ARTIFACTS
         .iter()
@@ -108,6 +162,11 @@ fn run() -> anyhow::Result<bool> {
         scaling,
         sizes: report::sizes(&wasm),
         operations: recorder.measurements,
+        node: options
+            .node
+            .as_deref()
+            .map(node::NodeGas::read)
+            .transpose()?,
     };
 
     print_summary(&report);
@@ -147,6 +206,72 @@ fn run() -> anyhow::Result<bool> {
         );
     }
     Ok(true)
+}
+
+fn run_replay(options: &Options, trace: &Path, out: &Path) -> anyhow::Result<()> {
+    let trace = Trace::read(trace)?;
+    let result = replay::replay(&trace, &options.wasm_dirs(), &options.cache, options.pinned)?;
+    let mut json = serde_json::to_string_pretty(&result)?;
+    json.push('\n');
+    std::fs::write(out, json).with_context(|| format!("writing {}", out.display()))?;
+    let total: u64 = result.transactions.iter().map(|t| t.model_gas).sum();
+    eprintln!(
+        "replayed {} transactions{}: {total} SDK gas of contract share; wrote {}",
+        result.transactions.len(),
+        if options.pinned {
+            " (every code pinned)"
+        } else {
+            ""
+        },
+        out.display()
+    );
+    Ok(())
+}
+
+/// Replays the season's trace from the files, as `--replay` would, and requires every
+/// transaction to cost what the season measured (its `gas_used`), breakdown included for the
+/// measured operations. Returns the number of transactions.
+fn check_season_replay(
+    options: &Options,
+    trace: &Trace,
+    recorder: &measure::Recorder,
+) -> anyhow::Result<usize> {
+    // Through its JSON, as a file would come back.
+    let trace: Trace = serde_json::from_str(&serde_json::to_string(trace)?)?;
+    let result = replay::replay(&trace, &options.wasm_dirs(), &options.cache, false)?;
+    let mut differences = Vec::new();
+    for (traced, replayed) in trace.transactions.iter().zip(&result.transactions) {
+        if traced.gas_used != replayed.model_gas {
+            differences.push(format!(
+                "{}: the season charged {}, the replay {}",
+                traced.label, traced.gas_used, replayed.model_gas
+            ));
+        }
+    }
+    for m in &recorder.measurements {
+        let Some(number) = m.tx_number else { continue };
+        let replayed = &result.transactions[number];
+        if Breakdown::of(&m.gas) != replayed.breakdown || m.gas.calls != replayed.calls {
+            differences.push(format!(
+                "{}: measured {} calls {:?}, replayed {} calls {:?}",
+                m.key,
+                m.gas.calls,
+                Breakdown::of(&m.gas),
+                replayed.calls,
+                replayed.breakdown
+            ));
+        }
+    }
+    if result.transactions.len() != trace.transactions.len() {
+        differences.push("the replay ran another number of transactions".to_owned());
+    }
+    if !differences.is_empty() {
+        bail!(
+            "the season's trace does not replay to the season's gas:\n  {}",
+            differences.join("\n  ")
+        );
+    }
+    Ok(result.transactions.len())
 }
 
 fn print_summary(report: &Report) {

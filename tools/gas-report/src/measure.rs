@@ -13,10 +13,15 @@ pub struct Measurement {
     /// What was done, for a reader.
     pub description: String,
     /// The calls in order: `ctc-token` executed, `?partner-registry` queried,
-    /// `↩wager-pool` replied, `bank` moved coins, `#x` raw read.
+    /// `↩wager-pool` replied, `+x` instantiated, `~x` migrated, `bank` moved coins, `#x` raw
+    /// read, `?bank` and `?info:x` module queries.
     pub path: String,
     pub gas: GasBreakdown,
     pub charges: Vec<CallCharge>,
+    /// The transaction's number on the season's chain (its place in the season's trace);
+    /// none for a query.
+    #[serde(skip)]
+    pub tx_number: Option<usize>,
 }
 
 pub fn call_path(charges: &[CallCharge]) -> String {
@@ -25,10 +30,13 @@ pub fn call_path(charges: &[CallCharge]) -> String {
         .map(|c| match c.entry {
             Entry::Instantiate => format!("+{}", c.contract),
             Entry::Execute => c.contract.clone(),
+            Entry::Migrate => format!("~{}", c.contract),
             Entry::Query => format!("?{}", c.contract),
             Entry::Reply => format!("↩{}", c.contract),
             Entry::Bank => "bank".to_owned(),
+            Entry::BankQuery => "?bank".to_owned(),
             Entry::RawQuery => format!("#{}", c.contract),
+            Entry::InfoQuery => format!("?info:{}", c.contract),
         })
         .collect::<Vec<_>>()
         .join(" → ")
@@ -41,7 +49,7 @@ pub struct Recorder {
 
 impl Recorder {
     pub fn record(&mut self, group: &str, operation: &str, description: &str, tx: &TxOutcome) {
-        self.record_charges(group, operation, description, &tx.charges);
+        self.push(group, operation, description, &tx.charges, Some(tx.number));
     }
 
     pub fn record_charges(
@@ -50,6 +58,17 @@ impl Recorder {
         operation: &str,
         description: &str,
         charges: &[CallCharge],
+    ) {
+        self.push(group, operation, description, charges, None);
+    }
+
+    fn push(
+        &mut self,
+        group: &str,
+        operation: &str,
+        description: &str,
+        charges: &[CallCharge],
+        tx_number: Option<usize>,
     ) {
         let key = format!("{group}/{operation}");
         assert!(self.get(&key).is_none(), "operation {key} measured twice");
@@ -60,6 +79,7 @@ impl Recorder {
             path: call_path(charges),
             gas: GasBreakdown::of(charges),
             charges: charges.to_vec(),
+            tx_number,
         });
     }
 

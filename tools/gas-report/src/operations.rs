@@ -1,22 +1,36 @@
 //! Every user-facing operation of the platform, measured once in the order of a season (as in
 //! tests/src/festival.rs), with the reference contracts' operations beside them. Unmeasured
-//! steps set the stage; each measured step is one transaction.
+//! steps set the stage; each measured step is one transaction. The chain keeps every
+//! transaction of the season, setup included, as a trace that `--replay` must price the same.
 
 use cosmwasm_std::Coin;
 use serde_json::json;
 
 use crate::addresses::account;
-use crate::chain::Chain;
+use crate::chain::{Chain, ChainConfig};
 use crate::measure::Recorder;
 use crate::platform::{
-    buy, digest, id, show, ts, Platform, Wasm, CTC, DAY, HOUR, NATIVE_DENOM, ORACLE_BOND,
+    artifact_file, buy, digest, id, show, ts, Platform, Wasm, CTC, DAY, HOUR, NATIVE_DENOM,
+    ORACLE_BOND,
 };
+use crate::trace::Trace;
 
-pub fn measure(wasm: &Wasm, cache_dir: &std::path::Path) -> anyhow::Result<Recorder> {
-    let chain = Chain::new(cache_dir)?;
+/// The season's measurements and its trace, measured operations labelled with their keys.
+pub struct Season {
+    pub recorder: Recorder,
+    pub trace: Trace,
+}
+
+pub fn measure(wasm: &Wasm, cache_dir: &std::path::Path) -> anyhow::Result<Season> {
+    let chain = Chain::new(cache_dir, ChainConfig::default())?;
+    chain.record_trace();
+    let fans: Vec<String> = (0..4).map(|i| account(&format!("fan{i}"))).collect();
+    // Genesis coins come first: a trace holds balances before its first transaction only.
+    for fan in &fans {
+        chain.mint_native(fan, NATIVE_DENOM, 1_000_000)?;
+    }
     let p = Platform::new(chain.clone(), wasm, Some(10_000))?;
     let mut r = Recorder::default();
-    let fans: Vec<String> = (0..4).map(|i| account(&format!("fan{i}"))).collect();
     for fan in &fans {
         p.fund(fan, 10_000 * CTC)?;
         p.exec(
@@ -24,7 +38,6 @@ pub fn measure(wasm: &Wasm, cache_dir: &std::path::Path) -> anyhow::Result<Recor
             &p.cw20,
             json!({ "transfer": { "recipient": fan, "amount": (10_000 * CTC).to_string() } }),
         )?;
-        chain.mint_native(fan, NATIVE_DENOM, 1_000_000);
     }
     let t0 = p.now();
 
@@ -35,7 +48,14 @@ pub fn measure(wasm: &Wasm, cache_dir: &std::path::Path) -> anyhow::Result<Recor
     tipping(&p, &mut r, &fans)?;
     oracle_and_wager(&p, &mut r, &fans)?;
     tickets_show(&p, &mut r, &fans, show_id, t0)?;
-    Ok(r)
+
+    let mut trace = chain.trace(NATIVE_DENOM, artifact_file)?;
+    for m in &r.measurements {
+        if let Some(number) = m.tx_number {
+            trace.transactions[number].label = m.key.clone();
+        }
+    }
+    Ok(Season { recorder: r, trace })
 }
 
 fn tokens(p: &Platform, r: &mut Recorder, fans: &[String]) -> anyhow::Result<()> {

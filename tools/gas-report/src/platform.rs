@@ -3,16 +3,19 @@
 //! ticket-nft, crowdfund, tipping, the oracle and wager-pool, with the platform contracts
 //! registered and wager-pool allowed to create oracle questions. Next to it, the reference
 //! contracts: cw20-base, cw721-base and a second tipping wired to cw20-base, so that a cw20
-//! `Send` can be compared with the same receiver on both sides.
+//! `Send` can be compared with the same receiver on both sides. Codes and contracts are
+//! created as deploy/ creates them on a network: one upload per artifact, the deployer as
+//! creator and admin, labels `ticketchain <name>`; wasmd stores all of it and reads it back on
+//! every call.
 
 use std::path::Path;
 use std::rc::Rc;
 
 use anyhow::Context;
-use cosmwasm_std::{Checksum, Coin};
+use cosmwasm_std::Coin;
 use serde_json::{json, Value};
 
-use crate::addresses::account;
+use crate::addresses::{self, account};
 use crate::chain::{Chain, TxOutcome};
 
 /// One CTC in micro-units.
@@ -100,14 +103,26 @@ impl Wasm {
         Ok(Self { blobs })
     }
 
-    fn store(&self, chain: &Chain, name: &str) -> anyhow::Result<Checksum> {
-        let (_, bytes) = self
-            .blobs
+    /// Uploads every artifact, in `ARTIFACTS` order; returns the code ids by name.
+    fn store_all(&self, chain: &Chain, creator: &str) -> anyhow::Result<Vec<(&'static str, u64)>> {
+        self.blobs
             .iter()
-            .find(|(a, _)| a.name == name)
-            .expect("a known artifact");
-        chain.store_code(bytes)
+            .map(|(artifact, bytes)| {
+                Ok((
+                    artifact.name,
+                    chain.store_code(bytes, creator, artifact.name)?,
+                ))
+            })
+            .collect()
     }
+}
+
+/// The artifact file of a code name (how a trace names the code).
+pub fn artifact_file(name: &str) -> String {
+    ARTIFACTS
+        .iter()
+        .find(|a| a.name == name)
+        .map_or_else(|| format!("{name}.wasm"), |a| a.file.to_owned())
 }
 
 /// Nanoseconds since the epoch as a JSON `Timestamp`.
@@ -160,10 +175,27 @@ impl Platform {
         .iter()
         .map(|name| account(name))
         .collect();
-        let instantiate = |code: &str, msg: Value| -> anyhow::Result<String> {
-            let checksum = wasm.store(&chain, code)?;
-            chain.instantiate(checksum, &owner, &msg, code)
+        let codes = wasm.store_all(&chain, &owner)?;
+        // As deploy/ does: the deployer creates and administers every contract.
+        let instantiate_named = |code: &str, name: &str, msg: Value| -> anyhow::Result<String> {
+            let code_id = codes
+                .iter()
+                .find(|(n, _)| *n == code)
+                .map(|(_, id)| *id)
+                .context("a known artifact")?;
+            let address = addresses::contract(name);
+            chain.set_name(&address, name);
+            chain.instantiate(
+                code_id,
+                &owner,
+                Some(&owner),
+                &msg,
+                &format!("ticketchain {name}"),
+                &address,
+            )?;
+            Ok(address)
         };
+        let instantiate = |code: &str, msg: Value| instantiate_named(code, code, msg);
         let token = instantiate(
             "ctc-token",
             json!({
@@ -238,10 +270,7 @@ impl Platform {
                 "minter": owner, "creator": null, "withdraw_address": null,
             }),
         )?;
-        let cw20_tipping = {
-            let checksum = wasm.store(&chain, "tipping")?;
-            chain.instantiate(checksum, &owner, &tipping_msg(&cw20), "tipping (cw20-base)")?
-        };
+        let cw20_tipping = instantiate_named("tipping", "tipping (cw20-base)", tipping_msg(&cw20))?;
 
         let platform = Self {
             chain,

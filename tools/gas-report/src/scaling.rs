@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::addresses::account;
-use crate::chain::{Chain, GasBreakdown, TxOutcome};
+use crate::chain::{Chain, ChainConfig, GasBreakdown, TxOutcome};
 use crate::platform::{buy, id, show, ts, Platform, Wasm, CTC, DAY};
 
 pub const SIZES: [u64; 3] = [10, 1_000, 10_000];
@@ -86,7 +86,7 @@ pub fn measure(
 /// order.
 fn run(wasm: &Wasm, cache_dir: &std::path::Path, n: u64) -> anyhow::Result<Vec<GasBreakdown>> {
     let started = std::time::Instant::now();
-    let chain = Chain::new(cache_dir)?;
+    let chain = Chain::new(cache_dir, ChainConfig::default())?;
     let p = Platform::new(chain.clone(), wasm, None)?;
     let people: Vec<String> = (0..n)
         .map(|i| account(&format!("participant{i}")))

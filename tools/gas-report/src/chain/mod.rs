@@ -1,36 +1,40 @@
-//! A small chain around the real CosmWasm VM: contracts by address with their own stores, a
-//! bank, and a router that runs a transaction's messages, sub-messages and replies in wasmd's
-//! order, charging every contract call as wasmd would.
+//! A small chain around the real CosmWasm VM: codes and contracts with wasmd's metadata,
+//! accounts and a bank, and a router that runs a transaction's messages, sub-messages and
+//! replies in wasmd's order, charging every contract call as wasmd v0.60.8 would.
 
+mod api;
+mod bank;
+mod calls;
 mod meter;
+mod proto;
 mod querier;
 mod state;
 mod storage;
+mod wasmd;
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::rc::{Rc, Weak};
 
 use anyhow::{anyhow, bail, Context};
 use cosmwasm_std::{
-    from_json, Addr, BankMsg, Binary, BlockInfo, Checksum, Coin, ContractInfo, ContractResult,
-    CosmosMsg, Empty, Env, Event, MessageInfo, MsgResponse, Reply, ReplyOn, Response,
-    SubMsgResponse, SubMsgResult, Timestamp, TransactionInfo, WasmMsg,
+    Addr, Binary, BlockInfo, Checksum, Coin, ContractInfo, Env, Event, Timestamp, TransactionInfo,
 };
-use cosmwasm_vm::testing::MockApi;
-use cosmwasm_vm::{
-    call_execute_raw, call_instantiate_raw, call_query_raw, call_reply_raw, capabilities_from_csv,
-    to_vec, Backend, Cache, CacheOptions, Instance, InstanceOptions, Size,
-};
+use cosmwasm_vm::{capabilities_from_csv, Cache, CacheOptions, Instance, Size};
 
-pub use meter::{CallCharge, Entry, GasBreakdown, KvTally};
+use api::ChainApi;
+use bank::Account;
+pub use meter::{CallCharge, Entry, GasBreakdown};
+use proto::TxPosition;
 use querier::ChainQuerier;
 use state::ChainState;
 use storage::MeteredStorage;
+use wasmd::{CodeRecord, TxContracts};
 
 use crate::addresses;
 use crate::gas;
+use crate::trace::{self, Message, NativeBalance, Trace, Transaction};
 
 /// A generous per-call limit in CosmWasm gas (100 M SDK gas): the report measures, it does not
 /// enforce a block's limit.
@@ -38,18 +42,26 @@ const CALL_GAS_LIMIT: u64 = 100_000_000 * gas::GAS_MULTIPLIER;
 /// What a CosmWasm 2.x chain offers (the capabilities cosmwasm-vm 2.3's test instances offer).
 const CAPABILITIES: &str =
     "iterator,staking,cosmwasm_1_1,cosmwasm_1_2,cosmwasm_1_3,cosmwasm_1_4,cosmwasm_2_0,cosmwasm_2_1,cosmwasm_2_2";
-const CHAIN_ID: &str = "gas-report-1";
 
-type VmInstance = Instance<MockApi, MeteredStorage, ChainQuerier>;
+type VmInstance = Instance<ChainApi, MeteredStorage, ChainQuerier>;
 
-struct ContractRecord {
-    /// The contract's name in the report.
-    name: String,
-    checksum: Checksum,
+/// The chain's identity: what contracts see in `env` and how addresses are spelled.
+pub struct ChainConfig {
+    pub chain_id: String,
+    pub bech32_prefix: String,
+}
+
+impl Default for ChainConfig {
+    fn default() -> Self {
+        Self {
+            chain_id: "gas-report-1".to_owned(),
+            bech32_prefix: addresses::PREFIX.to_owned(),
+        }
+    }
 }
 
 /// What a successful message produced: its SDK events (wasmd's `execute`, `wasm`,
-/// `wasm-<type>` and bank events, sub-messages' included) and the data it answered with.
+/// `wasm-<type>`, `reply` and bank events, sub-messages' included) and the data it answered.
 pub struct MessageOutcome {
     pub events: Vec<Event>,
     pub data: Option<Binary>,
@@ -57,6 +69,8 @@ pub struct MessageOutcome {
 
 /// A transaction that succeeded, with what each call in it was charged.
 pub struct TxOutcome {
+    /// The transaction's position among all the chain's transactions (its place in a trace).
+    pub number: usize,
     pub outcome: MessageOutcome,
     pub charges: Vec<CallCharge>,
 }
@@ -77,21 +91,36 @@ impl TxOutcome {
     }
 }
 
+/// What the chain keeps of its own transactions when asked to (`Chain::record_trace`).
+struct TraceLog {
+    native_balances: Vec<NativeBalance>,
+    transactions: Vec<Transaction>,
+}
+
 pub struct Chain {
     this: Weak<Chain>,
-    cache: Cache<MockApi, MeteredStorage, ChainQuerier>,
-    api: MockApi,
+    cache: Cache<ChainApi, MeteredStorage, ChainQuerier>,
+    api: ChainApi,
+    chain_id: String,
     state: Rc<RefCell<ChainState>>,
-    contracts: RefCell<HashMap<String, ContractRecord>>,
+    codes: RefCell<BTreeMap<u64, CodeRecord>>,
+    /// Report names given to contracts other than their code's name.
+    names: RefCell<HashMap<String, String>>,
     block: RefCell<BlockInfo>,
+    /// The transaction's position in its block, and the block gas used before it.
+    tx_index: Cell<u32>,
+    block_gas_before: Cell<u64>,
+    tx_codes: RefCell<TxContracts>,
     /// The charges of the transaction under way.
     ledger: RefCell<Vec<CallCharge>>,
+    transactions: Cell<usize>,
     instance_count: Cell<u64>,
+    trace: RefCell<Option<TraceLog>>,
 }
 
 impl Chain {
     /// A chain whose compiled modules are cached in `cache_dir` between runs.
-    pub fn new(cache_dir: &Path) -> anyhow::Result<Rc<Self>> {
+    pub fn new(cache_dir: &Path, config: ChainConfig) -> anyhow::Result<Rc<Self>> {
         let options = CacheOptions::new(
             cache_dir,
             capabilities_from_csv(CAPABILITIES),
@@ -104,31 +133,81 @@ impl Chain {
         Ok(Rc::new_cyclic(|this| Chain {
             this: this.clone(),
             cache,
-            api: MockApi::default().with_prefix(addresses::PREFIX),
+            api: ChainApi::new(&config.bech32_prefix),
+            chain_id: config.chain_id.clone(),
             state: Rc::new(RefCell::new(ChainState::default())),
-            contracts: RefCell::new(HashMap::new()),
+            codes: RefCell::new(BTreeMap::new()),
+            names: RefCell::new(HashMap::new()),
             block: RefCell::new(BlockInfo {
                 height: 1_000,
                 // 2025-01-01T00:00:00Z
                 time: Timestamp::from_seconds(1_735_689_600),
-                chain_id: CHAIN_ID.to_owned(),
+                chain_id: config.chain_id,
             }),
+            tx_index: Cell::new(0),
+            block_gas_before: Cell::new(0),
+            tx_codes: RefCell::new(TxContracts::default()),
             ledger: RefCell::new(Vec::new()),
+            transactions: Cell::new(0),
             instance_count: Cell::new(0),
+            trace: RefCell::new(None),
         }))
     }
 
-    /// Checks and compiles `wasm` as a chain does at upload; pinned in memory so that the many
-    /// calls of a large setup do not reload it (pinning changes speed here, never the gas).
-    pub fn store_code(&self, wasm: &[u8]) -> anyhow::Result<Checksum> {
+    /// Checks and compiles `wasm` as a chain does at upload, under the next free code id.
+    pub fn store_code(&self, wasm: &[u8], creator: &str, name: &str) -> anyhow::Result<u64> {
+        let id = self.codes.borrow().keys().last().map_or(1, |last| last + 1);
+        self.store_code_as(id, wasm, creator, name)?;
+        Ok(id)
+    }
+
+    /// The same under a given code id (a trace's). The VM keeps the module in memory so that
+    /// the many calls of a large setup do not reload it: that changes speed here, never gas.
+    pub fn store_code_as(
+        &self,
+        id: u64,
+        wasm: &[u8],
+        creator: &str,
+        name: &str,
+    ) -> anyhow::Result<Checksum> {
+        if self.codes.borrow().contains_key(&id) {
+            bail!("code {id} is stored already");
+        }
         let checksum = self
             .cache
             .store_code(wasm, true, true)
-            .map_err(|e| anyhow!("the VM refused the code: {e}"))?;
+            .map_err(|e| anyhow!("the VM refused code {id} ({name}): {e}"))?;
         self.cache
             .pin(&checksum)
-            .map_err(|e| anyhow!("pinning the code: {e}"))?;
+            .map_err(|e| anyhow!("loading code {id} ({name}): {e}"))?;
+        let analysis = self
+            .cache
+            .analyze(&checksum)
+            .map_err(|e| anyhow!("analyzing code {id} ({name}): {e}"))?;
+        self.codes.borrow_mut().insert(
+            id,
+            CodeRecord {
+                id,
+                checksum,
+                creator: creator.to_owned(),
+                name: name.to_owned(),
+                pinned: false,
+                ibc: analysis.has_ibc_entry_points,
+                migrate_version: analysis.contract_migrate_version,
+            },
+        );
         Ok(checksum)
+    }
+
+    /// Pins a code on the chain (`MsgPinCodes`): its instances cost the discount from then on.
+    pub fn pin_code(&self, id: u64) -> anyhow::Result<()> {
+        match self.codes.borrow_mut().get_mut(&id) {
+            Some(code) => {
+                code.pinned = true;
+                Ok(())
+            }
+            None => bail!("no code {id} to pin"),
+        }
     }
 
     pub fn now(&self) -> Timestamp {
@@ -142,60 +221,207 @@ impl Chain {
         block.height += seconds / 5 + 1;
     }
 
+    /// Puts the next transaction in a given block, at a given position.
+    pub fn set_block(&self, height: u64, time: Timestamp, tx_index: u32, block_gas_before: u64) {
+        let mut block = self.block.borrow_mut();
+        block.height = height;
+        block.time = time;
+        self.tx_index.set(tx_index);
+        self.block_gas_before.set(block_gas_before);
+    }
+
     /// Contract instances created so far (setup included): a measure of the run's work.
     pub fn instances_created(&self) -> u64 {
         self.instance_count.get()
     }
 
-    /// Genesis coins.
-    pub fn mint_native(&self, account: &str, denom: &str, amount: u128) {
+    /// Genesis coins; the account exists from then on.
+    pub fn mint_native(&self, account: &str, denom: &str, amount: u128) -> anyhow::Result<()> {
+        if let Some(log) = self.trace.borrow_mut().as_mut() {
+            if !log.transactions.is_empty() {
+                bail!("a trace holds genesis coins only: {account} is minted after a transaction");
+            }
+            log.native_balances.push(NativeBalance {
+                address: account.to_owned(),
+                denom: denom.to_owned(),
+                amount: amount.into(),
+            });
+        }
         let mut state = self.state.borrow_mut();
         let balance = state.balance(account, denom);
         state.set_balance(account, denom, balance + amount);
+        if state.account(account).is_none() {
+            state.set_account(account, Account::Wallet { signed: false });
+        }
         state.commit();
+        Ok(())
     }
 
-    pub fn native_balance(&self, account: &str, denom: &str) -> u128 {
-        self.state.borrow().balance(account, denom)
+    /// The ante handler's fee deduction, uncharged: it is the transaction's cost, not the
+    /// contracts', but it moves the balances the contracts' transfers later read and write.
+    pub fn pay_fee(&self, payer: &str, fee: &[Coin]) -> anyhow::Result<()> {
+        let mut state = self.state.borrow_mut();
+        for coin in fee {
+            let balance = state.balance(payer, &coin.denom);
+            let Some(left) = balance.checked_sub(coin.amount.u128()) else {
+                bail!(
+                    "{payer} cannot pay a fee of {coin}: it holds {balance}{}",
+                    coin.denom
+                );
+            };
+            state.set_balance(payer, &coin.denom, left);
+        }
+        state.commit();
+        Ok(())
     }
 
-    /// Instantiates `checksum` at an address derived from `label`.
+    /// From now on, keeps every transaction (and the genesis coins minted before the first)
+    /// for `trace`.
+    pub fn record_trace(&self) {
+        *self.trace.borrow_mut() = Some(TraceLog {
+            native_balances: Vec::new(),
+            transactions: Vec::new(),
+        });
+    }
+
+    /// The recorded transactions as a trace; `file` names the artifact of a code's name.
+    pub fn trace(&self, fee_denom: &str, file: impl Fn(&str) -> String) -> anyhow::Result<Trace> {
+        let log = self.trace.borrow();
+        let log = log.as_ref().context("the chain recorded no trace")?;
+        let codes = self.codes.borrow();
+        Ok(Trace {
+            format: trace::FORMAT.to_owned(),
+            chain_id: self.chain_id.clone(),
+            bech32_prefix: self.api_prefix(),
+            fee_denom: fee_denom.to_owned(),
+            codes: codes
+                .values()
+                .map(|c| trace::Code {
+                    code_id: c.id,
+                    checksum: c.checksum.to_hex(),
+                    creator: c.creator.clone(),
+                    file: file(&c.name),
+                })
+                .collect(),
+            pinned_code_ids: codes.values().filter(|c| c.pinned).map(|c| c.id).collect(),
+            native_balances: log.native_balances.clone(),
+            transactions: log.transactions.clone(),
+        })
+    }
+
+    fn api_prefix(&self) -> String {
+        self.api.prefix().to_owned()
+    }
+
+    /// Gives the contract at `address` a name in the report other than its code's.
+    pub fn set_name(&self, address: &str, name: &str) {
+        self.names
+            .borrow_mut()
+            .insert(address.to_owned(), name.to_owned());
+    }
+
+    pub fn name(&self, address: &str) -> String {
+        if let Some(name) = self.names.borrow().get(address) {
+            return name.clone();
+        }
+        self.state
+            .borrow()
+            .contract(address)
+            .map_or_else(|| address.to_owned(), |c| c.name.clone())
+    }
+
+    /// One transaction of `sender`, all or nothing, with the chain's block and position.
+    pub fn submit(&self, sender: &str, messages: &[Message]) -> anyhow::Result<TxOutcome> {
+        self.ledger.borrow_mut().clear();
+        self.tx_codes.borrow_mut().clear();
+        // The ante handler's work (signature, sequence) is outside the contracts' share, but
+        // it leaves the signer with an account holding its key, whatever the messages do.
+        self.state
+            .borrow_mut()
+            .set_account(sender, Account::Wallet { signed: true });
+        self.state.borrow_mut().commit();
+        let checkpoint = self.state.borrow().checkpoint();
+        let mut events = Vec::new();
+        let mut data = None;
+        for (i, message) in messages.iter().enumerate() {
+            match self.run_message(sender, message) {
+                Ok(outcome) => {
+                    events.extend(outcome.events);
+                    data = outcome.data;
+                }
+                Err(e) => {
+                    self.state.borrow_mut().rollback(checkpoint);
+                    self.ledger.borrow_mut().clear();
+                    let which = if messages.len() > 1 {
+                        format!("message {} ", i + 1)
+                    } else {
+                        String::new()
+                    };
+                    bail!("{which}{}: {e}", self.describe(message));
+                }
+            }
+        }
+        self.state.borrow_mut().commit();
+        let charges = self.ledger.take();
+        let number = self.transactions.get();
+        self.transactions.set(number + 1);
+        if let Some(log) = self.trace.borrow_mut().as_mut() {
+            let block = self.block.borrow();
+            log.transactions.push(Transaction {
+                label: format!(
+                    "#{number} {}",
+                    messages
+                        .iter()
+                        .map(|m| self.describe(m))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                height: block.height,
+                time: block.time,
+                tx_index: self.tx_index.get(),
+                sender: sender.to_owned(),
+                gas_used: GasBreakdown::of(&charges).total,
+                messages: messages.to_vec(),
+                block_gas_before: match self.block_gas_before.get() {
+                    0 => None,
+                    gas => Some(gas),
+                },
+                fee: Vec::new(),
+                fee_payer: None,
+            });
+        }
+        Ok(TxOutcome {
+            number,
+            outcome: MessageOutcome { events, data },
+            charges,
+        })
+    }
+
+    /// One `MsgInstantiateContract` of `code_id` at `address` (the trace's, or derived from
+    /// the name here), with `sender` as creator and `admin` as admin.
     pub fn instantiate(
         &self,
-        checksum: Checksum,
+        code_id: u64,
         sender: &str,
+        admin: Option<&str>,
         msg: &serde_json::Value,
         label: &str,
-    ) -> anyhow::Result<String> {
-        let address = addresses::contract(label);
-        if self.contracts.borrow().contains_key(&address) {
-            bail!("a contract labelled {label} exists already");
-        }
-        self.contracts.borrow_mut().insert(
-            address.clone(),
-            ContractRecord {
-                name: label.to_owned(),
-                checksum,
-            },
-        );
-        let msg = serde_json::to_vec(msg)?;
-        let result = self.transaction(|| {
-            let (response, _) =
-                self.call_with_response(&address, Entry::Instantiate, |instance| {
-                    let env = to_vec(&self.env(&address))?;
-                    let info = to_vec(&message_info(sender, &[]))?;
-                    call_instantiate_raw(instance, &env, &info, &msg)
-                })?;
-            self.finish_response(&address, response, Vec::new())
-        });
-        if let Err(e) = result {
-            self.contracts.borrow_mut().remove(&address);
-            bail!("instantiating {label}: {e}");
-        }
-        Ok(address)
+        address: &str,
+    ) -> anyhow::Result<TxOutcome> {
+        self.submit(
+            sender,
+            &[Message::Instantiate {
+                code_id,
+                label: label.to_owned(),
+                admin: admin.map(str::to_owned),
+                msg: msg.clone(),
+                funds: Vec::new(),
+                contract_address: address.to_owned(),
+            }],
+        )
     }
 
-    /// One transaction with one `MsgExecuteContract`: all or nothing.
+    /// One `MsgExecuteContract`.
     pub fn execute(
         &self,
         sender: &str,
@@ -203,50 +429,46 @@ impl Chain {
         msg: &serde_json::Value,
         funds: &[Coin],
     ) -> anyhow::Result<TxOutcome> {
-        let msg = serde_json::to_vec(msg)?;
-        self.transaction(|| self.execute_contract(sender, contract, &msg, funds))
-            .map_err(|e| anyhow!("{} executing {}: {e}", self.name(contract), msg_name(&msg)))
+        self.submit(
+            sender,
+            &[Message::Execute {
+                contract: contract.to_owned(),
+                msg: msg.clone(),
+                funds: funds.to_vec(),
+            }],
+        )
     }
 
-    /// A smart query from a client, metered as a contract's query of another contract is.
+    /// A smart query from a client, metered as a contract's query of another contract is
+    /// (the first call of its code in a transaction).
     pub fn query(
         &self,
         contract: &str,
         msg: &serde_json::Value,
     ) -> anyhow::Result<(serde_json::Value, Vec<CallCharge>)> {
         self.ledger.borrow_mut().clear();
+        self.tx_codes.borrow_mut().clear();
         let answer = self
             .smart_query(contract, &serde_json::to_vec(msg)?)
             .map_err(|e| anyhow!("querying {}: {e}", self.name(contract)))?;
         let charges = self.ledger.take();
-        Ok((from_json(&answer)?, charges))
+        Ok((cosmwasm_std::from_json(&answer)?, charges))
     }
 
-    pub fn name(&self, address: &str) -> String {
-        self.contracts
-            .borrow()
-            .get(address)
-            .map_or_else(|| address.to_owned(), |c| c.name.clone())
-    }
-
-    fn transaction(
-        &self,
-        body: impl FnOnce() -> Result<MessageOutcome, String>,
-    ) -> anyhow::Result<TxOutcome> {
-        self.ledger.borrow_mut().clear();
-        let checkpoint = self.state.borrow().checkpoint();
-        match body() {
-            Ok(outcome) => {
-                self.state.borrow_mut().commit();
-                Ok(TxOutcome {
-                    outcome,
-                    charges: self.ledger.take(),
-                })
+    fn describe(&self, message: &Message) -> String {
+        match message {
+            Message::Instantiate { code_id, label, .. } => {
+                format!("instantiating code {code_id} as {label}")
             }
-            Err(e) => {
-                self.state.borrow_mut().rollback(checkpoint);
-                self.ledger.borrow_mut().clear();
-                Err(anyhow!(e))
+            Message::Execute { contract, msg, .. } => {
+                format!("{} executing {}", self.name(contract), msg_name(msg))
+            }
+            Message::Migrate {
+                contract, code_id, ..
+            } => format!("migrating {} to code {code_id}", self.name(contract)),
+            Message::BankSend { to_address, amount } => {
+                let coins: Vec<String> = amount.iter().map(|c| c.to_string()).collect();
+                format!("sending {} to {}", coins.join(", "), self.name(to_address))
             }
         }
     }
@@ -254,360 +476,31 @@ impl Chain {
     fn env(&self, contract: &str) -> Env {
         Env {
             block: self.block.borrow().clone(),
-            transaction: Some(TransactionInfo { index: 0 }),
+            transaction: Some(TransactionInfo {
+                index: self.tx_index.get(),
+            }),
             contract: ContractInfo {
                 address: Addr::unchecked(contract),
             },
         }
     }
 
-    fn checksum(&self, contract: &str) -> Result<Checksum, String> {
-        self.contracts
-            .borrow()
-            .get(contract)
-            .map(|c| c.checksum)
-            .ok_or_else(|| format!("no contract at {contract}"))
-    }
-
-    /// Runs one entry point of `contract` on a fresh instance, as wasmd does per call, and
-    /// records its charge. Returns the raw JSON result and the charge's index in the ledger.
-    fn call(
-        &self,
-        contract: &str,
-        entry: Entry,
-        run: impl FnOnce(&mut VmInstance) -> cosmwasm_vm::VmResult<Vec<u8>>,
-    ) -> Result<(Vec<u8>, usize), String> {
-        let checksum = self.checksum(contract)?;
-        // Reserve the charge's place first so that it precedes the queries it makes.
-        let index = {
-            let mut ledger = self.ledger.borrow_mut();
-            ledger.push(CallCharge::new(&self.name(contract), entry));
-            ledger.len() - 1
-        };
-        let tally = Rc::new(RefCell::new(KvTally::default()));
-        let backend = Backend {
-            api: self.api,
-            storage: MeteredStorage::new(self.state.clone(), contract, tally.clone()),
-            querier: ChainQuerier::new(self.this.upgrade().expect("the chain is alive")),
-        };
-        let mut instance = self
-            .cache
-            .get_instance(
-                &checksum,
-                backend,
-                InstanceOptions {
-                    gas_limit: CALL_GAS_LIMIT,
-                },
-            )
-            .map_err(|e| format!("creating an instance: {e}"))?;
-        self.instance_count.set(self.instance_count.get() + 1);
-        let result = run(&mut instance);
-        let vm_gas = instance.create_gas_report().used_internally;
-        let mut ledger = self.ledger.borrow_mut();
-        let charge = &mut ledger[index];
-        charge.vm_gas = vm_gas;
-        charge.kv = *tally.borrow();
-        match result {
-            Ok(raw) => {
-                charge.result_bytes = raw.len() as u64;
-                Ok((raw, index))
-            }
-            Err(e) => Err(format!("VM error: {e}")),
+    /// Where a contract is created or migrated now (`NewAbsoluteTxPosition`).
+    fn position(&self) -> TxPosition {
+        TxPosition {
+            block_height: self.block.borrow().height,
+            tx_index: self.block_gas_before.get(),
         }
-    }
-
-    /// A call whose result is a `Response`; charges its events when it succeeded.
-    fn call_with_response(
-        &self,
-        contract: &str,
-        entry: Entry,
-        run: impl FnOnce(&mut VmInstance) -> cosmwasm_vm::VmResult<Vec<u8>>,
-    ) -> Result<(Response<Empty>, usize), String> {
-        let (raw, index) = self.call(contract, entry, run)?;
-        let result: ContractResult<Response<Empty>> =
-            from_json(&raw).map_err(|e| format!("unreadable result: {e}"))?;
-        let response = result.into_result()?;
-        self.ledger.borrow_mut()[index].event_gas +=
-            gas::response_event_gas(&response.attributes, &response.events);
-        Ok((response, index))
-    }
-
-    pub(crate) fn smart_query(&self, contract: &str, msg: &[u8]) -> Result<Binary, String> {
-        let (raw, _) = self.call(contract, Entry::Query, |instance| {
-            let env = to_vec(&self.env(contract))?;
-            call_query_raw(instance, &env, msg)
-        })?;
-        let result: ContractResult<Binary> =
-            from_json(&raw).map_err(|e| format!("unreadable query result: {e}"))?;
-        result.into_result()
-    }
-
-    /// A raw read of another contract's store, charged as a read to the caller's transaction.
-    pub(crate) fn raw_query(&self, contract: &str, key: &[u8]) -> Option<Vec<u8>> {
-        let value = self.state.borrow().get(contract, key).cloned();
-        let mut charge = CallCharge::new(&self.name(contract), Entry::RawQuery);
-        charge.kv.read(
-            gas::CONTRACT_STORE_PREFIX_LEN + key.len() as u64,
-            value.as_ref().map_or(0, |v| v.len() as u64),
-        );
-        self.ledger.borrow_mut().push(charge);
-        value
     }
 
     pub(crate) fn is_contract(&self, address: &str) -> bool {
-        self.contracts.borrow().contains_key(address)
+        self.state.borrow().contract(address).is_some()
     }
-
-    fn execute_contract(
-        &self,
-        sender: &str,
-        contract: &str,
-        msg: &[u8],
-        funds: &[Coin],
-    ) -> Result<MessageOutcome, String> {
-        self.checksum(contract)?;
-        let mut events = Vec::new();
-        if !funds.is_empty() {
-            events.extend(self.bank_send(sender, contract, funds)?);
-        }
-        let (response, _) = self.call_with_response(contract, Entry::Execute, |instance| {
-            let env = to_vec(&self.env(contract))?;
-            let info = to_vec(&message_info(sender, funds))?;
-            call_execute_raw(instance, &env, &info, msg)
-        })?;
-        events.push(Event::new("execute").add_attribute("_contract_address", contract));
-        let outcome = self.finish_response(contract, response, events)?;
-        Ok(outcome)
-    }
-
-    /// wasmd's `handleContractResponse`: the response's events, then its messages in order.
-    fn finish_response(
-        &self,
-        contract: &str,
-        response: Response<Empty>,
-        mut events: Vec<Event>,
-    ) -> Result<MessageOutcome, String> {
-        events.extend(contract_events(contract, &response));
-        let mut data = response.data;
-        for sub in response.messages {
-            let checkpoint = self.state.borrow().checkpoint();
-            let result = self.dispatch(contract, &sub.msg);
-            let reply_result = match result {
-                Ok(outcome) => {
-                    events.extend(outcome.events.iter().cloned());
-                    if !matches!(sub.reply_on, ReplyOn::Success | ReplyOn::Always) {
-                        continue;
-                    }
-                    #[allow(deprecated)] // wasmd still fills `data` for contracts of CosmWasm 1
-                    SubMsgResult::Ok(SubMsgResponse {
-                        events: outcome.events,
-                        data: outcome.data.clone(),
-                        msg_responses: vec![msg_response(&sub.msg, outcome.data)],
-                    })
-                }
-                Err(error) => {
-                    self.state.borrow_mut().rollback(checkpoint);
-                    if !matches!(sub.reply_on, ReplyOn::Error | ReplyOn::Always) {
-                        return Err(error);
-                    }
-                    SubMsgResult::Err(error)
-                }
-            };
-            let reply = Reply {
-                id: sub.id,
-                payload: sub.payload,
-                gas_used: 0,
-                result: reply_result,
-            };
-            let reply_outcome = self.reply(contract, reply)?;
-            events.extend(reply_outcome.events);
-            if reply_outcome.data.is_some() {
-                data = reply_outcome.data;
-            }
-        }
-        Ok(MessageOutcome { events, data })
-    }
-
-    fn reply(&self, contract: &str, reply: Reply) -> Result<MessageOutcome, String> {
-        let sub_events = match &reply.result {
-            SubMsgResult::Ok(response) => gas::reply_event_gas(&response.events),
-            SubMsgResult::Err(_) => 0,
-        };
-        let msg = to_vec(&reply).map_err(|e| e.to_string())?;
-        let (response, index) = self.call_with_response(contract, Entry::Reply, |instance| {
-            let env = to_vec(&self.env(contract))?;
-            call_reply_raw(instance, &env, &msg)
-        })?;
-        self.ledger.borrow_mut()[index].event_gas += sub_events;
-        self.finish_response(contract, response, Vec::new())
-    }
-
-    fn dispatch(&self, sender: &str, msg: &CosmosMsg<Empty>) -> Result<MessageOutcome, String> {
-        match msg {
-            CosmosMsg::Wasm(WasmMsg::Execute {
-                contract_addr,
-                msg,
-                funds,
-            }) => self.execute_contract(sender, contract_addr, msg, funds),
-            CosmosMsg::Bank(BankMsg::Send { to_address, amount }) => Ok(MessageOutcome {
-                events: self.bank_send(sender, to_address, amount)?,
-                data: None,
-            }),
-            other => Err(format!("the gas report's chain does not route {other:?}")),
-        }
-    }
-
-    /// x/bank `SendCoins`, charged for the store accesses it makes per coin: the sender's
-    /// account (spendable check), its balance read and written, the recipient's balance read
-    /// and written, and whether the recipient's account exists.
-    fn bank_send(&self, from: &str, to: &str, coins: &[Coin]) -> Result<Vec<Event>, String> {
-        let mut charge = CallCharge::new("bank", Entry::Bank);
-        let mut events = Vec::new();
-        let mut state = self.state.borrow_mut();
-        for coin in coins {
-            let amount = coin.amount.u128();
-            let from_balance = state.balance(from, &coin.denom);
-            if from_balance < amount {
-                return Err(format!(
-                    "insufficient funds: {from} has {from_balance}{} < {amount}",
-                    coin.denom
-                ));
-            }
-            let to_balance = state.balance(to, &coin.denom);
-            state.set_balance(from, &coin.denom, from_balance - amount);
-            state.set_balance(to, &coin.denom, to_balance + amount);
-            charge.kv.read(account_key_len(from), ACCOUNT_VALUE_LEN);
-            for (account, after) in [(from, from_balance - amount), (to, to_balance + amount)] {
-                let key = balance_key_len(account, &coin.denom);
-                charge.kv.read(key, 20);
-                if after == 0 {
-                    charge.kv.delete();
-                } else {
-                    charge.kv.write(key, after.to_string().len() as u64);
-                }
-            }
-            charge.kv.has();
-            let amount = coin.to_string();
-            events.push(
-                Event::new("coin_spent")
-                    .add_attribute("spender", from)
-                    .add_attribute("amount", &amount),
-            );
-            events.push(
-                Event::new("coin_received")
-                    .add_attribute("receiver", to)
-                    .add_attribute("amount", &amount),
-            );
-            events.push(
-                Event::new("transfer")
-                    .add_attribute("recipient", to)
-                    .add_attribute("sender", from)
-                    .add_attribute("amount", &amount),
-            );
-        }
-        self.ledger.borrow_mut().push(charge);
-        Ok(events)
-    }
-}
-
-/// A stored x/auth account (a `BaseAccount` with a public key): about 100 bytes.
-const ACCOUNT_VALUE_LEN: u64 = 100;
-
-fn address_len(address: &str) -> u64 {
-    bech32::decode(address).map_or(20, |(_, data)| data.len() as u64)
-}
-
-/// x/auth `AccountsKeyPrefix` (1 byte) + length-prefixed address.
-fn account_key_len(address: &str) -> u64 {
-    2 + address_len(address)
-}
-
-/// x/bank `BalancesPrefix` (1 byte) + length-prefixed address + denom.
-fn balance_key_len(address: &str, denom: &str) -> u64 {
-    2 + address_len(address) + denom.len() as u64
-}
-
-fn message_info(sender: &str, funds: &[Coin]) -> MessageInfo {
-    MessageInfo {
-        sender: Addr::unchecked(sender),
-        funds: funds.to_vec(),
-    }
-}
-
-/// The events wasmd makes of a response: `wasm` with the attributes, `wasm-<type>` per
-/// custom event, each led by `_contract_address`.
-fn contract_events(contract: &str, response: &Response<Empty>) -> Vec<Event> {
-    let mut events = Vec::new();
-    if !response.attributes.is_empty() {
-        events.push(
-            Event::new("wasm")
-                .add_attribute("_contract_address", contract)
-                .add_attributes(response.attributes.clone()),
-        );
-    }
-    for custom in &response.events {
-        events.push(
-            Event::new(format!("wasm-{}", custom.ty))
-                .add_attribute("_contract_address", contract)
-                .add_attributes(custom.attributes.clone()),
-        );
-    }
-    events
-}
-
-/// The `msg_responses` entry wasmd gives a reply: the protobuf response of the message, e.g.
-/// `MsgExecuteContractResponse { data = 1 }`.
-fn msg_response(msg: &CosmosMsg<Empty>, data: Option<Binary>) -> MsgResponse {
-    let type_url = match msg {
-        CosmosMsg::Wasm(WasmMsg::Execute { .. }) => "/cosmwasm.wasm.v1.MsgExecuteContractResponse",
-        CosmosMsg::Bank(BankMsg::Send { .. }) => "/cosmos.bank.v1beta1.MsgSendResponse",
-        _ => "",
-    };
-    let value = match data {
-        Some(data) if !data.is_empty() => protobuf_bytes_field(1, &data),
-        _ => Vec::new(),
-    };
-    MsgResponse {
-        type_url: type_url.to_owned(),
-        value: Binary::new(value),
-    }
-}
-
-/// Protobuf encoding of a `bytes` field: tag (field << 3 | wire type 2), varint length, bytes.
-fn protobuf_bytes_field(field: u8, bytes: &[u8]) -> Vec<u8> {
-    let mut out = vec![(field << 3) | 2];
-    let mut len = bytes.len();
-    loop {
-        let low = (len & 0x7f) as u8;
-        len >>= 7;
-        if len == 0 {
-            out.push(low);
-            break;
-        }
-        out.push(low | 0x80);
-    }
-    out.extend_from_slice(bytes);
-    out
 }
 
 /// The variant name of a JSON message, for error messages.
-fn msg_name(msg: &[u8]) -> String {
-    serde_json::from_slice::<serde_json::Value>(msg)
-        .ok()
-        .and_then(|v| v.as_object().and_then(|o| o.keys().next().cloned()))
+fn msg_name(msg: &serde_json::Value) -> String {
+    msg.as_object()
+        .and_then(|o| o.keys().next().cloned())
         .unwrap_or_else(|| "?".to_owned())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn protobuf_field_encodes_long_lengths_as_varints() {
-        assert_eq!(protobuf_bytes_field(1, b"12"), vec![0x0a, 2, b'1', b'2']);
-        let long = vec![0u8; 300];
-        let encoded = protobuf_bytes_field(1, &long);
-        assert_eq!(&encoded[..3], &[0x0a, 0xac, 0x02]);
-        assert_eq!(encoded.len(), 303);
-    }
 }

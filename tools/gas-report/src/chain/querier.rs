@@ -1,6 +1,7 @@
 //! Queries a contract makes while it runs: smart queries run the other contract on its own
-//! instance (charged to the transaction as wasmd does: instance cost, compute, reads), raw
-//! queries read its store, bank queries read the bank.
+//! instance (charged to the transaction as wasmd does: metadata, instance cost, compute,
+//! reads), raw queries read its store, contract-info queries its metadata, bank queries a
+//! balance.
 
 use std::rc::Rc;
 
@@ -44,17 +45,15 @@ impl ChainQuerier {
                 SystemResult::Ok(ContractResult::Ok(Binary::new(value.unwrap_or_default())))
             }
             QueryRequest::Wasm(WasmQuery::ContractInfo { contract_addr }) => {
-                if !self.chain.is_contract(&contract_addr) {
-                    return no_such_contract(&contract_addr);
+                match self.chain.contract_info_query(&contract_addr) {
+                    Some(info) => {
+                        SystemResult::Ok(ContractResult::Ok(to_json_binary(&info).expect("json")))
+                    }
+                    None => no_such_contract(&contract_addr),
                 }
-                let info = json!({
-                    "code_id": 1, "creator": contract_addr, "admin": null,
-                    "pinned": false, "ibc_port": null,
-                });
-                SystemResult::Ok(ContractResult::Ok(to_json_binary(&info).expect("json")))
             }
             QueryRequest::Bank(BankQuery::Balance { address, denom }) => {
-                let amount = self.chain.native_balance(&address, &denom);
+                let amount = self.chain.balance_query(&address, &denom);
                 let answer = json!({ "amount": { "denom": denom, "amount": amount.to_string() } });
                 SystemResult::Ok(ContractResult::Ok(to_json_binary(&answer).expect("json")))
             }

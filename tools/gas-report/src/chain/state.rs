@@ -1,8 +1,11 @@
-//! The chain's state: one ordered KV store per contract and a bank, with an undo journal so a
-//! failed message (or a failed sub-message) leaves no trace, as in the SDK's cache-wrapped
-//! contexts.
+//! The chain's state: one ordered KV store per contract, the contracts' metadata, accounts and
+//! a bank, with an undo journal so a failed message (or a failed sub-message) leaves no trace,
+//! as in the SDK's cache-wrapped contexts.
 
 use std::collections::{BTreeMap, HashMap};
+
+use super::bank::Account;
+use super::wasmd::ContractRecord;
 
 /// A contract's store. Keys order bytewise, shorter prefix first, as in the SDK's IAVL store.
 pub type ContractStore = BTreeMap<Vec<u8>, Vec<u8>>;
@@ -18,6 +21,14 @@ enum Undo {
         denom: String,
         previous: u128,
     },
+    Contract {
+        address: String,
+        previous: Option<ContractRecord>,
+    },
+    Account {
+        address: String,
+        previous: Option<Account>,
+    },
 }
 
 /// A position in the journal to roll back to.
@@ -28,6 +39,8 @@ pub struct Checkpoint(usize);
 pub struct ChainState {
     stores: HashMap<String, ContractStore>,
     balances: BTreeMap<(String, String), u128>,
+    contracts: HashMap<String, ContractRecord>,
+    accounts: HashMap<String, Account>,
     journal: Vec<Undo>,
 }
 
@@ -85,6 +98,35 @@ impl ChainState {
         });
     }
 
+    pub fn contract(&self, address: &str) -> Option<&ContractRecord> {
+        self.contracts.get(address)
+    }
+
+    /// Whether any contract was instantiated: wasmd's instance sequence exists from then on.
+    pub fn has_contracts(&self) -> bool {
+        !self.contracts.is_empty()
+    }
+
+    pub fn set_contract(&mut self, address: &str, record: ContractRecord) {
+        let previous = self.contracts.insert(address.to_owned(), record);
+        self.journal.push(Undo::Contract {
+            address: address.to_owned(),
+            previous,
+        });
+    }
+
+    pub fn account(&self, address: &str) -> Option<Account> {
+        self.accounts.get(address).copied()
+    }
+
+    pub fn set_account(&mut self, address: &str, account: Account) {
+        let previous = self.accounts.insert(address.to_owned(), account);
+        self.journal.push(Undo::Account {
+            address: address.to_owned(),
+            previous,
+        });
+    }
+
     pub fn checkpoint(&self) -> Checkpoint {
         Checkpoint(self.journal.len())
     }
@@ -119,6 +161,18 @@ impl ChainState {
                         self.balances.insert((account, denom), previous);
                     }
                 }
+                Undo::Contract { address, previous } => {
+                    match previous {
+                        Some(record) => self.contracts.insert(address, record),
+                        None => self.contracts.remove(&address),
+                    };
+                }
+                Undo::Account { address, previous } => {
+                    match previous {
+                        Some(account) => self.accounts.insert(address, account),
+                        None => self.accounts.remove(&address),
+                    };
+                }
             }
         }
     }
@@ -145,7 +199,9 @@ mod tests {
         state.remove("c", b"a");
         state.set_balance("alice", "ustake", 0);
         state.set_balance("bob", "ustake", 10);
+        state.set_account("bob", Account::Wallet { signed: false });
         state.rollback(checkpoint);
+        assert_eq!(state.account("bob"), None);
         assert_eq!(state.get("c", b"a").map(Vec::as_slice), Some(&b"1"[..]));
         assert_eq!(state.get("c", b"b"), None);
         assert_eq!(state.balance("alice", "ustake"), 10);

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Gas on a real wasmd node beside the model: plays the season and the operations it lacks on a
+# local chain (its own home and ports, stopped afterwards), codes unpinned and then pinned by a
+# governance proposal, writes docs/gas-chain.json, and renders docs/gas.md with it (gas.sh).
+# The test command runs the same measurement and fails when the model is more than 2% off.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+ensure_node_modules
+if artifacts_stale; then ./scripts/build.sh; fi
+./scripts/localnet.sh build
+node_modules/.bin/tsc -p .
+TICKETCHAIN_WRITE_CHAIN_GAS=docs/gas-chain.json node --test .build/deploy/test-chain/season.test.js
+./scripts/gas.sh
