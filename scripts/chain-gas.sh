@@ -10,6 +10,8 @@ source scripts/lib.sh
 ensure_node_modules
 if artifacts_stale; then ./scripts/build.sh; fi
 ./scripts/localnet.sh build
+# The comparison runs the model's replay: build the tool first (gas.sh rebuilds nothing then).
+(cd tools/gas-report && cargo build --release --locked --quiet)
 node_modules/.bin/tsc -p .
 TICKETCHAIN_WRITE_CHAIN_GAS=docs/gas-chain.json node --test .build/deploy/test-chain/season.test.js
 ./scripts/gas.sh

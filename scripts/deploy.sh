@@ -20,5 +20,7 @@ fi
 node_modules/.bin/tsc -p .
 if [ "${1:-${TICKETCHAIN_NETWORK:-}}" = wasmd-local ] && [ -z "${TICKETCHAIN_RPC:-}" ]; then
   ./scripts/localnet.sh start
+  # Node 0's RPC, wherever TICKETCHAIN_LOCALNET_PORT put the chain.
+  export TICKETCHAIN_RPC="http://127.0.0.1:$(( ${TICKETCHAIN_LOCALNET_PORT:-26656} + 1 ))"
 fi
 exec node .build/deploy/src/main.js "$@"

@@ -14,6 +14,8 @@ WASMD_MODULE=github.com/CosmWasm/wasmd
 SONIC_VERSION=v1.15.5
 WASMD_CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/ticketchain/wasmd-$WASMD_VERSION
 WASMD_BIN=$WASMD_CACHE/wasmd
+# The library wasmvm ships for this machine (x86_64 or aarch64), found beside the binary at run time.
+LIBWASMVM=libwasmvm.$(uname -m).so
 
 say() { printf '\033[1m%s\033[0m\n' "$*" >&2; }
 die() { printf 'localnet: %s\n' "$*" >&2; exit 1; }
@@ -21,7 +23,14 @@ die() { printf 'localnet: %s\n' "$*" >&2; exit 1; }
 # wasmd's go.mod carries replace directives, so `go install module@version` refuses it; the same
 # module, downloaded by the go client and built in a writable copy, honours them.
 build_wasmd() {
-  if [ -x "$WASMD_BIN" ] && [ -f "$WASMD_CACHE/libwasmvm.x86_64.so" ]; then
+  if [ -x "$WASMD_BIN" ] && [ -f "$WASMD_CACHE/$LIBWASMVM" ]; then
+    return 0
+  fi
+  mkdir -p "$WASMD_CACHE"
+  # Two cold builds at once would share (and delete) one source copy: the second waits.
+  exec 9> "$WASMD_CACHE.lock"
+  flock 9
+  if [ -x "$WASMD_BIN" ] && [ -f "$WASMD_CACHE/$LIBWASMVM" ]; then
     return 0
   fi
   command -v go > /dev/null || die "Go is missing: install Go ≥ 1.23 (go.dev/doc/install) to build wasmd"
@@ -49,8 +58,8 @@ build_wasmd() {
     -o "$WASMD_CACHE/wasmd.partial" ./cmd/wasmd) || die "go build of wasmd $WASMD_VERSION failed (above)"
   local wasmvm
   wasmvm=$(cd "$src" && go list -m -f '{{.Dir}}' github.com/CosmWasm/wasmvm/v2)
-  cp "$wasmvm/internal/api/libwasmvm.x86_64.so" "$WASMD_CACHE/libwasmvm.x86_64.so"
-  chmod u+w "$WASMD_CACHE/libwasmvm.x86_64.so"
+  cp "$wasmvm/internal/api/$LIBWASMVM" "$WASMD_CACHE/$LIBWASMVM"
+  chmod u+w "$WASMD_CACHE/$LIBWASMVM"
   rm -rf "$src"
   mv "$WASMD_CACHE/wasmd.partial" "$WASMD_BIN"
   say "wasmd $WASMD_VERSION built in $((SECONDS - started)) s"
@@ -59,8 +68,8 @@ build_wasmd() {
 wasmd() { LD_LIBRARY_PATH="$WASMD_CACHE${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" "$WASMD_BIN" "$@"; }
 
 # ---------------------------------------------------------------------------------------------
-# The chain. Node i listens on PORT + 10·i (p2p), +1 (RPC), +2 (gRPC), +3 (REST API), +4 (ABCI),
-# all on 127.0.0.1. Its home is $LOCALNET_HOME/node<i>; pid and log sit beside it.
+# The chain. Node i listens on PORT + 10·i (p2p), +1 (RPC), +2 (gRPC), +3 (REST API), +4
+# (Prometheus, when someone enables it), all on 127.0.0.1. Its home is $LOCALNET_HOME/node<i>; pid and log sit beside it.
 
 CHAIN_ID=${TICKETCHAIN_LOCALNET_CHAIN_ID:-ticketchain-localnet}
 LOCALNET_HOME=${TICKETCHAIN_LOCALNET_HOME:-$PWD/.localnet}
@@ -72,7 +81,14 @@ STAKE=1000000000$DENOM
 port() { echo $((PORT + 10 * $1 + $2)); }  # port NODE KIND (0 p2p, 1 rpc, 2 grpc, 3 api, 4 abci)
 node_home() { echo "$LOCALNET_HOME/node$1"; }
 node_pid() { cat "$LOCALNET_HOME/node$1.pid" 2>/dev/null || true; }
-alive() { local pid; pid=$(node_pid "$1"); [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
+# A pid file is trusted only while its process is this node's wasmd: a pid reused after a crash or
+# a reboot belongs to someone else, and is neither skipped over nor signalled.
+alive() {
+  local pid
+  pid=$(node_pid "$1")
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null \
+    && tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$WASMD_BIN start --home $(node_home "$1") "
+}
 validators() { cat "$LOCALNET_HOME/validators" 2>/dev/null || echo 0; }
 port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -95,7 +111,6 @@ toml_set() {
 
 # The deploy tool's own description of the accounts (compiled TypeScript).
 localnet_js() {
-  ensure_node_modules
   if [ ! -f .build/deploy/src/localnet.js ] || [ deploy/src/localnet.ts -nt .build/deploy/src/localnet.js ] \
      || [ deploy/src/platform-config.ts -nt .build/deploy/src/localnet.js ]; then
     node_modules/.bin/tsc -p . > /dev/null
@@ -106,7 +121,7 @@ localnet_js() {
 configure_node() {
   local i=$1 peers=$2 home config app
   home=$(node_home "$i"); config=$home/config/config.toml; app=$home/config/app.toml
-  toml_set "$config" "" proxy_app "\"tcp://127.0.0.1:$(port "$i" 4)\""
+  toml_set "$config" instrumentation prometheus_listen_addr "\"127.0.0.1:$(port "$i" 4)\""
   toml_set "$config" rpc laddr "\"tcp://127.0.0.1:$(port "$i" 1)\""
   toml_set "$config" rpc pprof_laddr '""'
   toml_set "$config" p2p laddr "\"tcp://127.0.0.1:$(port "$i" 0)\""
@@ -139,9 +154,14 @@ shorten_governance() {
 
 init_chain() {
   local n=$1 mnemonic i home peers="" ids=()
+  if [ -e "$LOCALNET_HOME" ] && [ ! -f "$LOCALNET_HOME/validators" ] && [ -n "$(ls -A "$LOCALNET_HOME")" ]; then
+    die "$LOCALNET_HOME holds files that are not a localnet's: choose another TICKETCHAIN_LOCALNET_HOME"
+  fi
   rm -rf "$LOCALNET_HOME"
   mkdir -p "$LOCALNET_HOME"
+  local accounts
   mnemonic=$(localnet_js mnemonic)
+  accounts=$(localnet_js genesis-accounts "$DENOM")
   say "initialising $CHAIN_ID: $n validator(s) in $LOCALNET_HOME"
   for ((i = 0; i < n; i++)); do
     home=$(node_home "$i")
@@ -154,7 +174,7 @@ init_chain() {
   genesis_home=$(node_home 0)
   while read -r address coins; do
     wasmd genesis add-genesis-account "$address" "$coins" --home "$genesis_home" > /dev/null
-  done < <(localnet_js genesis-accounts "$DENOM")
+  done <<< "$accounts"
   for ((i = 0; i < n; i++)); do
     wasmd genesis add-genesis-account "$(wasmd keys show validator -a --keyring-backend test --home "$(node_home "$i")")" \
       "100000000000$DENOM" --home "$genesis_home" > /dev/null
@@ -189,7 +209,7 @@ start_node() {
       die "port $(port "$i" "$kind") on 127.0.0.1 is taken by another process (node $i needs $(port "$i" 0)-$(port "$i" 4)); stop it or set TICKETCHAIN_LOCALNET_PORT"
     fi
   done
-  LD_LIBRARY_PATH="$WASMD_CACHE" nohup "$WASMD_BIN" start --home "$(node_home "$i")" \
+  LD_LIBRARY_PATH="$WASMD_CACHE${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" nohup "$WASMD_BIN" start --home "$(node_home "$i")" \
     >> "$LOCALNET_HOME/node$i.log" 2>&1 < /dev/null &
   echo $! > "$LOCALNET_HOME/node$i.pid"
 }
@@ -208,14 +228,17 @@ wait_for_blocks() {
 }
 
 start() {
-  local n=1
+  local n=""
   while [ $# -gt 0 ]; do
     case "$1" in
       --validators) n=${2:?--validators needs a number}; shift 2 ;;
       *) die "unknown option $1 (start [--validators N])" ;;
     esac
   done
-  [[ "$n" =~ ^[1-9][0-9]?$ ]] || die "--validators takes 1 to 99"
+  # Without --validators, the net already here keeps its size.
+  if [ -z "$n" ]; then n=$(validators); [ "$n" -gt 0 ] || n=1; fi
+  # The deploy tool holds the keys of ten validators (to vote on proposals).
+  [[ "$n" =~ ^([1-9]|10)$ ]] || die "--validators takes 1 to 10"
   build_wasmd
   command -v curl > /dev/null || die "curl is missing: install it (apt-get install curl)"
   local running=0 i
@@ -235,7 +258,7 @@ start() {
 stop_node() {
   local i=$1 pid
   pid=$(node_pid "$i")
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+  if alive "$i"; then
     kill "$pid"
     for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
@@ -261,6 +284,11 @@ status() {
     fi
   done
 }
+
+# npm prints what it installed on stdout: keep it out of the values captured from localnet_js.
+case "${1:-}" in
+  start) ensure_node_modules >&2 ;;
+esac
 
 case "${1:-}" in
   build) build_wasmd; wasmd version ;;

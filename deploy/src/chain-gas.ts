@@ -117,6 +117,8 @@ export type TraceMessage =
   | { bank_send: { to_address: string; amount: TraceCoin[] } };
 
 export interface TraceTransaction {
+  /** The node's transaction hash: ties the model's figure back to the broadcast. */
+  hash: string;
   label: string;
   height: number;
   /** Block time in nanoseconds since the epoch, as a decimal string. */
@@ -204,10 +206,12 @@ export async function buildTrace(
     const time = block.block.header.time;
     const nanos = BigInt(time.getTime()) * 1_000_000n + BigInt(time.nanoseconds ?? 0);
     const indexed = await chain.client.getTx(record.hash);
-    const txIndex = indexed?.txIndex ?? 0;
+    if (!indexed) throw new Error(`the node does not know the accepted transaction ${record.hash}`);
+    const txIndex = indexed.txIndex;
     const { results } = await chain.comet.blockResults(record.height);
     const blockGasBefore = results.slice(0, txIndex).reduce((sum, result) => sum + Number(result.gasUsed), 0);
     transactions.push({
+      hash: record.hash,
       label: record.label ?? messages.map(describe).join(", "),
       height: record.height,
       time: nanos.toString(),
@@ -354,13 +358,12 @@ export function compareWithModel(
   if (replay.transactions.length !== trace.transactions.length) {
     throw new Error(`the model replayed ${replay.transactions.length} of the trace's ${trace.transactions.length} transactions`);
   }
-  const byHeight = new Map(records.map((record) => [`${record.height}/${record.label ?? ""}/${record.gasUsed}`, record]));
+  const byHash = new Map(records.map((record) => [record.hash, record]));
   return trace.transactions.flatMap((tx, i) => {
     const contractMessages = tx.messages.filter((m) => !("bank_send" in m));
     if (contractMessages.length === 0) return [];
-    const record = byHeight.get(`${tx.height}/${tx.label}/${tx.gas_used}`) ??
-      records.find((r) => r.height === tx.height && Number(r.gasUsed) === tx.gas_used);
-    if (!record) throw new Error(`no broadcast matches the trace's "${tx.label}"`);
+    const record = byHash.get(tx.hash);
+    if (!record) throw new Error(`no broadcast matches the trace's "${tx.label}" (${tx.hash})`);
     const nodeContracts = contractShare(record, calibration);
     const model = replay.transactions[i].model_gas;
     return [{

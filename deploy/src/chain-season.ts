@@ -15,7 +15,7 @@ import {
   type GasTrace,
   type ReplayResult,
 } from "./chain-gas";
-import { grantFeeAllowances } from "./fee-grants";
+import { grantFeeAllowances, LOCAL_FAN_ALLOWANCE } from "./fee-grants";
 import { playGasExtras } from "./gas-extras";
 import { DEFAULT_PATHS, deployToNetwork, REPO_ROOT, type NetworkPlatform, type Paths } from "./main";
 import { hasFeeGrant, NodeChain } from "./node-chain";
@@ -64,12 +64,8 @@ export async function seasonOnNode(
     const transfer = { transfer: { recipient: account, amount: (1_000n * CTC).toString() } };
     await chain.client.execute(bucket, token, transfer, "auto");
   }
-  await grantFeeAllowances(
-    chain.client,
-    roles.sponsor,
-    [granted],
-    { spendLimit: { denom: network.feeDenom, amount: "50000000" }, expiresAt: new Date(Date.now() + 86_400_000) },
-    (grantee) => hasFeeGrant(chain, roles.sponsor, grantee),
+  await grantFeeAllowances(chain.client, roles.sponsor, [granted], LOCAL_FAN_ALLOWANCE(network.feeDenom), (grantee) =>
+    hasFeeGrant(chain, roles.sponsor, grantee),
   );
   chain.node.sponsor(granted, roles.sponsor);
   const holder = roles.allocation.community_rewards;

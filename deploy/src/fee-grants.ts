@@ -1,12 +1,14 @@
 // Fans hold CTC, not the chain's native coin: the platform's sponsor account pays their fees
-// through Cosmos fee grants (x/feegrant). Each grant is a BasicAllowance (a spend limit and an
-// expiry) wrapped in an AllowedMsgAllowance, so it pays only for executing contracts: a fan cannot
-// spend it on bank sends, staking or governance. x/feegrant cannot name the contracts themselves,
-// so the spend limit bounds what any one fan can cost the sponsor.
+// through Cosmos fee grants (x/feegrant). Each grant is a PeriodicAllowance (a total limit and an
+// expiry, and a limit per day) wrapped in an AllowedMsgAllowance, so it pays only for executing
+// contracts: a fan cannot spend it on bank sends, staking or governance. x/feegrant cannot name the
+// contracts themselves, and the signer chooses the fee, so the limits are what bound a fan's cost
+// to the sponsor: the daily one keeps a single transaction from taking the whole grant.
 import type { SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";
 import type { EncodeObject } from "@cosmjs/proto-signing";
 import type { Coin } from "@cosmjs/stargate";
-import { AllowedMsgAllowance, BasicAllowance } from "cosmjs-types/cosmos/feegrant/v1beta1/feegrant";
+import { AllowedMsgAllowance, BasicAllowance, PeriodicAllowance } from "cosmjs-types/cosmos/feegrant/v1beta1/feegrant";
+import { Duration } from "cosmjs-types/google/protobuf/duration";
 import { MsgGrantAllowance } from "cosmjs-types/cosmos/feegrant/v1beta1/tx";
 import { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
 
@@ -15,8 +17,19 @@ export const EXECUTE_CONTRACT = "/cosmwasm.wasm.v1.MsgExecuteContract";
 export interface FeeAllowance {
   /** The most the grantee may spend on fees until the grant expires. */
   spendLimit: Coin;
+  /** The most it may spend in any one day. */
+  perDay: Coin;
   expiresAt: Date;
 }
+
+const DAY_SECONDS = 86_400n;
+
+/** What the local chain's sponsor grants each fan (and the calibration's fee-granted account). */
+export const LOCAL_FAN_ALLOWANCE = (denom: string, days = 30): FeeAllowance => ({
+  spendLimit: { denom, amount: "50000000" },
+  perDay: { denom, amount: "5000000" },
+  expiresAt: new Date(Date.now() + days * 86_400_000),
+});
 
 export function grantAllowanceMsg(sponsor: string, grantee: string, allowance: FeeAllowance): EncodeObject {
   const seconds = BigInt(Math.floor(allowance.expiresAt.getTime() / 1000));
@@ -24,8 +37,14 @@ export function grantAllowanceMsg(sponsor: string, grantee: string, allowance: F
     spendLimit: [allowance.spendLimit],
     expiration: Timestamp.fromPartial({ seconds, nanos: 0 }),
   });
+  // The first use opens the first day (the period's reset time is left at zero).
+  const daily = PeriodicAllowance.fromPartial({
+    basic,
+    period: Duration.fromPartial({ seconds: DAY_SECONDS, nanos: 0 }),
+    periodSpendLimit: [allowance.perDay],
+  });
   const executeOnly = AllowedMsgAllowance.fromPartial({
-    allowance: { typeUrl: "/cosmos.feegrant.v1beta1.BasicAllowance", value: BasicAllowance.encode(basic).finish() },
+    allowance: { typeUrl: "/cosmos.feegrant.v1beta1.PeriodicAllowance", value: PeriodicAllowance.encode(daily).finish() },
     allowedMessages: [EXECUTE_CONTRACT],
   });
   return {
@@ -43,7 +62,8 @@ export function grantAllowanceMsg(sponsor: string, grantee: string, allowance: F
 
 /**
  * Grants `allowance` from `sponsor` to each grantee that has no grant from it yet, in one
- * transaction; `hasGrant` asks the chain. Answers the grantees granted now.
+ * transaction; `hasGrant` asks the chain. Answers the grantees granted now. An existing grant is
+ * left as it is: to change its terms, revoke it (MsgRevokeAllowance) and run again.
  */
 export async function grantFeeAllowances(
   client: SigningCosmWasmClient,

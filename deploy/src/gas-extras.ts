@@ -7,14 +7,7 @@ import { toBase64, toUtf8 } from "@cosmjs/encoding";
 import type { Deployment } from "./deployment";
 import type { NodeChain } from "./node-chain";
 import { CTC, type Roles } from "./platform-config";
-
-const digest = (byte: number): string => byte.toString(16).padStart(2, "0").repeat(32);
-const timestamp = (seconds: number): string => (BigInt(seconds) * 1_000_000_000n).toString();
-const attribute = (result: ExecuteResult, key: string): string => {
-  const found = result.events.flatMap((event) => event.attributes).find((entry) => entry.key === key);
-  if (!found) throw new Error(`no "${key}" attribute in ${result.transactionHash}`);
-  return found.value;
-};
+import { attribute, digest, timestamp } from "./values";
 
 /** Plays each extra operation once; answers how many transactions it sent. */
 export async function playGasExtras(chain: NodeChain, deployment: Deployment, roles: Roles): Promise<number> {

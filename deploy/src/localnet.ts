@@ -38,6 +38,8 @@ export type ActorName = (typeof ACTOR_NAMES)[number];
 const ACTOR_BASE = 20;
 /** HD account index of validator i. */
 export const VALIDATOR_BASE = 100;
+/** scripts/localnet.sh runs at most this many validators. */
+export const MAX_VALIDATORS = 10;
 
 export const actorIndex = (name: string): number => {
   const index = ACTOR_NAMES.indexOf(name as ActorName);

@@ -18,7 +18,7 @@ import { connectNetwork, explainFunds, type NetworkChain } from "./network-chain
 import { grantFeeAllowances } from "./fee-grants";
 import { hasFeeGrant, NodeChain } from "./node-chain";
 import { LOCAL, resolveNetwork, type Network } from "./networks";
-import { rolesFrom, type Roles } from "./platform-config";
+import { ROLE_NAMES, rolesFrom, type Roles } from "./platform-config";
 import { ConsoleReport, gas } from "./report";
 import { PlatformScenario } from "./scenario";
 import type { ScenarioChain } from "./scenario-chain";
@@ -71,7 +71,8 @@ export async function deployLocal(report: ConsoleReport, paths: Paths = DEFAULT_
 
 /**
  * TICKETCHAIN_FEE_GRANTEES (comma-separated addresses) get a fee allowance from the sponsor for
- * executing contracts: TICKETCHAIN_FEE_ALLOWANCE (default 5000000 of the fee denom) lasting
+ * executing contracts: TICKETCHAIN_FEE_ALLOWANCE in all (default 5000000 of the fee denom), at most
+ * TICKETCHAIN_FEE_ALLOWANCE_PER_DAY a day (default a fifth of it), lasting
  * TICKETCHAIN_FEE_ALLOWANCE_DAYS (default 30). Addresses that already have one are skipped.
  */
 async function grantRequestedFees(network: Network, chain: NetworkChain, env: NodeJS.ProcessEnv, report: ConsoleReport) {
@@ -81,21 +82,28 @@ async function grantRequestedFees(network: Network, chain: NetworkChain, env: No
   if (!chain.signers.has(sponsor)) {
     throw new Error(
       `TICKETCHAIN_SPONSOR ${sponsor} is not an account of TICKETCHAIN_MNEMONIC, so this tool cannot sign its fee ` +
-        `grants: unset it (the sponsor is then account 10 of the mnemonic) or grant from that account yourself`,
+        `grants: unset it (the sponsor is then account ${ROLE_NAMES.indexOf("sponsor")} of the mnemonic) or grant ` +
+        `from that account yourself`,
     );
   }
-  const allowance = env.TICKETCHAIN_FEE_ALLOWANCE || `5000000${network.feeDenom}`;
-  const match = /^(\d+)([a-zA-Z][a-zA-Z0-9/:._-]*)$/.exec(allowance);
-  if (!match) throw new Error(`TICKETCHAIN_FEE_ALLOWANCE "${allowance}" is not an amount and denom such as 5000000${network.feeDenom}`);
+  const coin = (variable: string, fallback: string) => {
+    const text = env[variable] || fallback;
+    const match = /^(\d+)([a-zA-Z][a-zA-Z0-9/:._-]*)$/.exec(text);
+    if (!match) throw new Error(`${variable} "${text}" is not an amount and denom such as 5000000${network.feeDenom}`);
+    return { amount: match[1], denom: match[2] };
+  };
+  const spendLimit = coin("TICKETCHAIN_FEE_ALLOWANCE", `5000000${network.feeDenom}`);
+  const perDay = coin("TICKETCHAIN_FEE_ALLOWANCE_PER_DAY", `${BigInt(spendLimit.amount) / 5n}${spendLimit.denom}`);
   const days = Number(env.TICKETCHAIN_FEE_ALLOWANCE_DAYS || 30);
   if (!(days > 0)) throw new Error(`TICKETCHAIN_FEE_ALLOWANCE_DAYS "${env.TICKETCHAIN_FEE_ALLOWANCE_DAYS}" is not a number of days`);
   const { granted, gasUsed } = await grantFeeAllowances(
     chain.client,
     sponsor,
     grantees,
-    { spendLimit: { amount: match[1], denom: match[2] }, expiresAt: new Date(Date.now() + days * 86_400_000) },
+    { spendLimit, perDay, expiresAt: new Date(Date.now() + days * 86_400_000) },
     (grantee) => hasFeeGrant(chain, sponsor, grantee),
   );
+  const allowance = `${spendLimit.amount}${spendLimit.denom} (${perDay.amount}${perDay.denom} a day)`;
   report.line(
     `fee grants  ${granted.length} new of ${grantees.length} requested: up to ${allowance} each for ${days} days, ` +
       `executing contracts only, paid by the sponsor ${sponsor}${gasUsed > 0n ? `  (gas ${gas(gasUsed)})` : ""}`,
@@ -147,7 +155,6 @@ export async function deployToNetwork(
   return { chain, deployment, roles };
 }
 
-/** Plays the season; answers the exit code. */
 /** The recorded uploads the chain still holds with the same code. */
 async function storedCodes(client: NetworkChain["client"], codes: Record<string, number>): Promise<Record<string, number>> {
   const kept: Record<string, number> = {};
@@ -158,6 +165,7 @@ async function storedCodes(client: NetworkChain["client"], codes: Record<string,
   return kept;
 }
 
+/** Plays the season; answers the exit code. */
 export async function playScenario(
   chain: ScenarioChain,
   deployment: Deployment,

@@ -15,7 +15,7 @@ import { connectComet, type CometClient } from "@cosmjs/tendermint-rpc";
 import { setupWasmExtension, type WasmExtension } from "@cosmjs/cosmwasm-stargate";
 
 type FeegrantExtension = ReturnType<typeof setupFeegrantExtension>;
-import { ACTOR_NAMES, actorIndex, LOCALNET_MNEMONIC, VALIDATOR_BASE } from "./localnet";
+import { ACTOR_NAMES, actorIndex, LOCALNET_MNEMONIC, MAX_VALIDATORS, VALIDATOR_BASE } from "./localnet";
 import type { Network } from "./networks";
 import { NodeClient } from "./node-client";
 import { ROLE_NAMES, rolesFrom, type RoleName, type Roles } from "./platform-config";
@@ -53,8 +53,8 @@ export async function connectNetwork(network: Network, env: NodeJS.ProcessEnv): 
         `with ${network.feeDenom} (it is read from the environment only, never from a file)`,
     );
   }
-  // Validators vote on governance proposals (pinning codes); up to four run on the local chain.
-  const validators = [0, 1, 2, 3].map((i) => [`validator-${i}`, VALIDATOR_BASE + i] as const);
+  // Validators vote on governance proposals (pinning codes); localnet.sh runs up to ten.
+  const validators = Array.from({ length: MAX_VALIDATORS }, (_, i) => [`validator-${i}`, VALIDATOR_BASE + i] as const);
   const actorNames = network.localnet ? [...ACTOR_NAMES, ...validators.map(([name]) => name)] : [];
   const indexOf = (name: string) => validators.find(([validator]) => validator === name)?.[1] ?? actorIndex(name);
   const indices = [...ROLE_NAMES.map((_, index) => index), ...actorNames.map(indexOf)];

@@ -2,16 +2,12 @@
 // are sponsored through fee grants, and native coins come from the sponsor's account.
 import { fromUtf8, toUtf8 } from "@cosmjs/encoding";
 import { QuerySmartContractStateRequest, QuerySmartContractStateResponse } from "cosmjs-types/cosmwasm/wasm/v1/query";
-import { grantFeeAllowances } from "./fee-grants";
+import { grantFeeAllowances, LOCAL_FAN_ALLOWANCE } from "./fee-grants";
 import type { NetworkChain } from "./network-chain";
 import type { Network } from "./networks";
 import { NODE_TIMELINE, type ScenarioChain, type Timeline } from "./scenario-chain";
+import { sleep } from "./values";
 
-/** Each sponsored fan may spend this much on fees before the sponsor renews the grant. */
-const FAN_FEE_LIMIT = 50_000_000n;
-const GRANT_DAYS = 30;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class NodeChain implements ScenarioChain {
   readonly timeline: Timeline = NODE_TIMELINE;
@@ -52,14 +48,14 @@ export class NodeChain implements ScenarioChain {
 
   async sponsorFees(fans: string[]): Promise<string> {
     const sponsor = this.chain.roles.sponsor;
-    const spendLimit = { denom: this.network.feeDenom, amount: FAN_FEE_LIMIT.toString() };
-    const expiresAt = new Date(Date.now() + GRANT_DAYS * 86_400_000);
-    const { granted } = await grantFeeAllowances(this.client, sponsor, fans, { spendLimit, expiresAt }, (grantee) =>
+    const allowance = LOCAL_FAN_ALLOWANCE(this.network.feeDenom);
+    const { granted } = await grantFeeAllowances(this.client, sponsor, fans, allowance, (grantee) =>
       hasFeeGrant(this.chain, sponsor, grantee),
     );
     for (const fan of fans) this.chain.node.sponsor(fan, sponsor);
-    return `the sponsor grants ${granted.length} fan(s) up to ${FAN_FEE_LIMIT}${this.network.feeDenom} of fees ` +
-      `for executing contracts, for ${GRANT_DAYS} days`;
+    const coin = (c: { amount: string; denom: string }) => `${c.amount}${c.denom}`;
+    return `the sponsor grants ${granted.length} fan(s) fees for executing contracts: up to ` +
+      `${coin(allowance.spendLimit)} in all, ${coin(allowance.perDay)} a day, for 30 days`;
   }
 
   label(transactionHash: string, label: string, operation?: string): void {

@@ -4,9 +4,9 @@
 // node charged, the messages, the height and position in the block.
 import { SigningCosmWasmClient, type SigningCosmWasmClientOptions } from "@cosmjs/cosmwasm-stargate";
 import type { EncodeObject, OfflineSigner } from "@cosmjs/proto-signing";
-import { calculateFee, GasPrice, type DeliverTxResponse, type StdFee } from "@cosmjs/stargate";
+import { GasPrice, type DeliverTxResponse, type StdFee } from "@cosmjs/stargate";
 import { TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
-import { FEE_DEDUCTION_GAS } from "../../clients/ts/src";
+import { estimatedFee } from "../../clients/ts/src";
 
 export interface BroadcastRecord {
   hash: string;
@@ -51,7 +51,8 @@ export class NodeClient {
     private readonly gasMultiplier: number,
   ) {
     // The generated contract clients call signAndBroadcast through execute/instantiate/migrate.
-    client.signAndBroadcast = (signer, messages, fee, memo = "") => this.signAndBroadcast(signer, messages, fee, memo);
+    client.signAndBroadcast = (signer, messages, fee, memo = "", timeoutHeight) =>
+      this.signAndBroadcast(signer, messages, fee, memo, timeoutHeight);
   }
 
   static async connect(rpc: string, signer: OfflineSigner, options: NodeClientOptions): Promise<NodeClient> {
@@ -82,19 +83,19 @@ export class NodeClient {
     messages: readonly EncodeObject[],
     fee: StdFee | "auto" | number,
     memo: string,
+    timeoutHeight?: bigint,
   ): Promise<DeliverTxResponse> {
     let usedFee: StdFee;
     if (fee === "auto" || typeof fee === "number") {
-      const simulated = await this.client.simulate(signer, messages, memo);
       const multiplier = fee === "auto" ? this.gasMultiplier : fee;
-      usedFee = calculateFee(Math.round(simulated * multiplier) + FEE_DEDUCTION_GAS, this.gasPrice);
+      usedFee = await estimatedFee(this.client, signer, messages, this.gasPrice, multiplier, memo);
     } else {
       usedFee = fee;
     }
     const granter = this.granters.get(signer);
     if (granter && !usedFee.granter) usedFee = { ...usedFee, granter };
     const account = await this.client.getAccount(signer);
-    const signed = await this.client.sign(signer, messages, usedFee, memo);
+    const signed = await this.client.sign(signer, messages, usedFee, memo, undefined, timeoutHeight);
     const bytes = TxRaw.encode(signed).finish();
     const response = await this.client.broadcastTx(bytes, undefined, this.client.broadcastPollIntervalMs);
     const record: BroadcastRecord = {

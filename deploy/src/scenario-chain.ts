@@ -39,12 +39,12 @@ export const CALENDAR_TIMELINE: Timeline = {
 };
 
 /**
- * A real node's clock cannot jump, so the season runs in about two minutes: every step before
+ * A real node's clock cannot jump, so the season runs in under three minutes: every step before
  * the doors open takes about 70 s of transactions and waits on a local chain (longer with a
- * validator down), well inside `showIn - doorsBefore`.
+ * validator down), well inside `showIn - doorsBefore` (120 s).
  */
 export const NODE_TIMELINE: Timeline = {
-  showIn: 140,
+  showIn: 150,
   showLength: 4,
   doorsBefore: 30,
   campaign: 12,

@@ -21,12 +21,9 @@ import type { Deployment } from "./deployment";
 import type { ScenarioChain } from "./scenario-chain";
 import { CTC, type Roles } from "./platform-config";
 import { ctc, type ConsoleReport, type StepResult } from "./report";
+import { attribute, digest, timestamp } from "./values";
 
 const DAY = 86_400;
-/** A 32-byte digest as the registry stores it (hex). */
-const digest = (byte: number): string => byte.toString(16).padStart(2, "0").repeat(32);
-/** Seconds to the nanosecond Timestamp the contracts take. */
-const timestamp = (seconds: number): string => (BigInt(seconds) * 1_000_000_000n).toString();
 
 class StepFailure extends Error {}
 
@@ -86,15 +83,6 @@ class Step {
       JSON.stringify(value, (_, v) => (typeof v === "bigint" ? v.toString() : v));
     this.check(show(actual) === show(expected), text, `expected ${show(expected)}, got ${show(actual)}`);
   }
-}
-
-/** A wasm event attribute of the transaction, e.g. the `event_id` a contract assigned. */
-function attribute(response: ExecuteResult, key: string): string {
-  for (const event of response.events) {
-    const found = event.attributes.find((entry) => entry.key === key);
-    if (found) return found.value;
-  }
-  throw new StepFailure(`the transaction has no "${key}" attribute`);
 }
 
 export class PlatformScenario {

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { pinCodesByGovernance, pinnedCodeIds, type GasRow } from "../src/chain-gas";
-import { grantAllowanceMsg } from "../src/fee-grants";
+import { grantAllowanceMsg, LOCAL_FAN_ALLOWANCE } from "../src/fee-grants";
 import { replayAndCompare, seasonOnNode, type SeasonRun } from "../src/chain-season";
 import { DEFAULT_PATHS } from "../src/main";
 import { ConsoleReport } from "../src/report";
@@ -16,7 +16,8 @@ import { TestLocalnet } from "./localnet-process";
 /** The model may differ from the node by this share of the contracts' gas, per transaction. */
 const TOLERANCE = 0.02;
 
-const localnet = new TestLocalnet(1, 36_656);
+// Below Linux's ephemeral range (32768-60999), where outgoing connections could take the ports.
+const localnet = new TestLocalnet(1, 27_656);
 const report = new ConsoleReport(process.env.TICKETCHAIN_VERBOSE ? console.log : () => {});
 const paths = { artifacts: DEFAULT_PATHS.artifacts, deployments: mkdtempSync(join(tmpdir(), "ticketchain-deployments-")) };
 const runs: { unpinned?: SeasonRun; pinned?: SeasonRun } = {};
@@ -50,10 +51,7 @@ test("a fan's fee grant pays only for executing contracts, not the fan's other m
   const fan = chain.actors.get("fan-0")!;
   const other = chain.actors.get("fan-1")!;
   // A fan trying to pass the sponsor's money on to someone else: refused before the block.
-  const regrant = grantAllowanceMsg(fan, other, {
-    spendLimit: { denom: "ustake", amount: "1000000" },
-    expiresAt: new Date(Date.now() + 86_400_000),
-  });
+  const regrant = grantAllowanceMsg(fan, other, LOCAL_FAN_ALLOWANCE("ustake"));
   const before = await chain.client.getBalance(roles.sponsor, "ustake");
   await assert.rejects(chain.client.signAndBroadcast(fan, [regrant], "auto"), /not allowed|allowed messages/i);
   assert.deepEqual(await chain.client.getBalance(roles.sponsor, "ustake"), before, "the sponsor paid nothing");

@@ -14,17 +14,18 @@ import { NodeChain, smartQueryAt } from "../src/node-chain";
 import { resolveNetwork } from "../src/networks";
 import { ConsoleReport } from "../src/report";
 import { PlatformScenario } from "../src/scenario";
+import { sleep } from "../src/values";
 import { TestLocalnet } from "./localnet-process";
 
 const VALIDATORS = 4;
 const STOPPED = 3;
-const localnet = new TestLocalnet(VALIDATORS, 46_656);
+// Below Linux's ephemeral range (32768-60999), where outgoing connections could take the ports.
+const localnet = new TestLocalnet(VALIDATORS, 28_656);
 const report = new ConsoleReport(process.env.TICKETCHAIN_VERBOSE ? console.log : () => {});
 
 before(() => localnet.start());
 after(() => localnet.stop());
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 test("the season survives a stopped validator and all four agree afterwards", async () => {
   const env = localnet.deployEnv();
@@ -47,19 +48,22 @@ test("the season survives a stopped validator and all four agree afterwards", as
   }, 200);
   // Stopped after the fans are funded, restarted after the resale: through purchases, a gift and
   // two crowdfunds, blocks are made by three validators.
-  const results = await new PlatformScenario(new NodeChain(network, chain), deployment, roles, report).run(async (index) => {
-    if (index === 2) {
-      localnet.stopNode(STOPPED);
-      heights.stopped = await chain.client.getHeight();
-    }
-    if (index === 9) {
-      heights.restarted = await chain.client.getHeight();
-      localnet.startNode(STOPPED);
-      restarted.at = Date.now();
-    }
-  });
-  clearInterval(watch);
-  stoppedNode.disconnect();
+  let results;
+  try {
+    results = await new PlatformScenario(new NodeChain(network, chain), deployment, roles, report).run(async (index) => {
+      if (index === 2) {
+        localnet.stopNode(STOPPED);
+        heights.stopped = await chain.client.getHeight();
+      }
+      if (index === 9) {
+        heights.restarted = await chain.client.getHeight();
+        localnet.startNode(STOPPED);
+        restarted.at = Date.now();
+      }
+    });
+  } finally {
+    clearInterval(watch);
+  }
   assert.deepEqual(results.filter((step) => step.failure).map((step) => step.failure), []);
   assert.ok(heights.restarted - heights.stopped > 20, `three validators made ${heights.restarted - heights.stopped} blocks`);
 
@@ -68,11 +72,13 @@ test("the season survives a stopped validator and all four agree afterwards", as
   );
   const target = await clients[0].getHeight();
   const caughtUpFrom = Date.now();
-  while ((await clients[STOPPED].getHeight()) < target) {
+  for (let height = await clients[STOPPED].getHeight(); height < target; height = await clients[STOPPED].getHeight()) {
+    if (!restarted.caughtUpAt && height >= heights.restarted) restarted.caughtUpAt = Date.now();
     assert.ok(Date.now() - caughtUpFrom < 120_000, "the restarted validator catches up within two minutes");
     await sleep(250);
   }
-  assert.ok(restarted.caughtUpAt > 0, "the restarted validator reached the height it missed during the season");
+  if (!restarted.caughtUpAt) restarted.caughtUpAt = Date.now();
+  stoppedNode.disconnect();
   console.log(
     `validator ${STOPPED} was down for ${heights.restarted - heights.stopped} blocks ` +
       `(${heights.stopped}→${heights.restarted}), had them ${((restarted.caughtUpAt - restarted.at) / 1000).toFixed(1)} s ` +

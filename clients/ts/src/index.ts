@@ -101,9 +101,21 @@ export async function sponsoredFee(
   gasPrice: GasPrice,
   multiplier = 1.4,
 ): Promise<SponsoredFee> {
-  const simulated = await client.simulate(signer, messages, "");
-  const fee: StdFee = calculateFee(Math.round(simulated * multiplier) + FEE_DEDUCTION_GAS, gasPrice);
+  const fee = await estimatedFee(client, signer, messages, gasPrice, multiplier);
   return { amount: [...fee.amount], gas: fee.gas, granter };
+}
+
+/** The simulated gas × `multiplier` + FEE_DEDUCTION_GAS, at `gasPrice`. */
+export async function estimatedFee(
+  client: SigningCosmWasmClient,
+  signer: string,
+  messages: readonly EncodeObject[],
+  gasPrice: GasPrice,
+  multiplier = 1.4,
+  memo = "",
+): Promise<StdFee> {
+  const simulated = await client.simulate(signer, messages, memo);
+  return calculateFee(Math.round(simulated * multiplier) + FEE_DEDUCTION_GAS, gasPrice);
 }
 
 /** A fee both CosmJS and the generated clients accept, paid by `granter`. */
