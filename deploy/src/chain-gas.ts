@@ -12,7 +12,8 @@ import type { EncodeObject } from "@cosmjs/proto-signing";
 import { fromUtf8, toBech32 } from "@cosmjs/encoding";
 import { sha256 } from "@cosmjs/crypto";
 import { MsgSubmitProposal, MsgVote } from "cosmjs-types/cosmos/gov/v1/tx";
-import { VoteOption } from "cosmjs-types/cosmos/gov/v1/gov";
+import { ProposalStatus, proposalStatusToJSON, VoteOption } from "cosmjs-types/cosmos/gov/v1/gov";
+import { QueryProposalRequest, QueryProposalResponse } from "cosmjs-types/cosmos/gov/v1/query";
 import { BinaryWriter } from "cosmjs-types/binary";
 import { QueryPinnedCodesRequest, QueryPinnedCodesResponse } from "cosmjs-types/cosmwasm/wasm/v1/query";
 import type { ContractName } from "./artifacts";
@@ -322,6 +323,15 @@ export async function pinCodesByGovernance(
     const pinned = await pinnedCodeIds(chain);
     if (codeIds.every((codeId) => pinned.includes(codeId))) {
       return { proposalId, seconds: (Date.now() - started) / 1000 };
+    }
+    const request = QueryProposalRequest.encode({ proposalId }).finish();
+    const { value } = await chain.queries.queryAbci("/cosmos.gov.v1.Query/Proposal", request);
+    const proposal = QueryProposalResponse.decode(value).proposal;
+    if (proposal?.status === ProposalStatus.PROPOSAL_STATUS_REJECTED || proposal?.status === ProposalStatus.PROPOSAL_STATUS_FAILED) {
+      throw new Error(
+        `proposal ${proposalId} to pin codes ${codeIds.join(", ")} ended ${proposalStatusToJSON(proposal.status)} ` +
+          `(the validators' votes did not pass it, or its MsgPinCodes failed: see the node's log)`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
