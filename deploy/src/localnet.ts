@@ -19,30 +19,36 @@ export const SCENARIO_PARTNERS = [
   "reporter-1",
   "reporter-2",
 ] as const;
-export const SCENARIO_FANS = ["fan-0", "fan-1", "fan-2", "fan-3"] as const;
+const SCENARIO_FANS = ["fan-0", "fan-1", "fan-2", "fan-3"] as const;
 /**
  * Accounts the gas calibration signs with, each from its first transaction: per run (codes not
  * pinned, then pinned), one pays its own fees and one is fee-granted.
  */
-export const CALIBRATION_ACCOUNTS = [
+const CALIBRATION_ACCOUNTS = [
   "calibration-payer",
   "calibration-granted",
   "calibration-payer-pinned",
   "calibration-granted-pinned",
 ] as const;
 
-export const ACTOR_NAMES = [...SCENARIO_PARTNERS, ...SCENARIO_FANS, ...CALIBRATION_ACCOUNTS] as const;
-export type ActorName = (typeof ACTOR_NAMES)[number];
+const ACTOR_NAMES: readonly string[] = [...SCENARIO_PARTNERS, ...SCENARIO_FANS, ...CALIBRATION_ACCOUNTS];
 
 /** HD account index of a scenario actor: after the roles, with room for more roles. */
 const ACTOR_BASE = 20;
-/** HD account index of validator i. */
-export const VALIDATOR_BASE = 100;
-/** scripts/localnet.sh runs at most this many validators. */
-export const MAX_VALIDATORS = 10;
+/** HD account index of validator 0. */
+const VALIDATOR_BASE = 100;
+/** scripts/localnet.sh runs at most this many validators; they vote on proposals (pinning codes). */
+const MAX_VALIDATORS = 10;
+const VALIDATORS = Array.from({ length: MAX_VALIDATORS }, (_, i) => `validator-${i}`);
 
+/** Every named account of the local chain: the scenario's cast, the calibration's, the validators. */
+export const LOCALNET_ACCOUNTS: readonly string[] = [...ACTOR_NAMES, ...VALIDATORS];
+
+/** HD account index of a named local-chain account. */
 export const actorIndex = (name: string): number => {
-  const index = ACTOR_NAMES.indexOf(name as ActorName);
+  const validator = VALIDATORS.indexOf(name);
+  if (validator >= 0) return VALIDATOR_BASE + validator;
+  const index = ACTOR_NAMES.indexOf(name);
   if (index < 0) throw new Error(`no localnet account is named "${name}"`);
   return ACTOR_BASE + index;
 };
@@ -88,7 +94,7 @@ if (require.main === module) {
       case "genesis-accounts":
         return (await genesisAccountLines(argument ?? "ustake")).join("\n");
       case "validator-index":
-        return String(VALIDATOR_BASE + Number(argument ?? 0));
+        return String(actorIndex(`validator-${argument ?? 0}`));
       default:
         throw new Error(`unknown command "${command}"`);
     }

@@ -13,13 +13,12 @@ import {
 } from "@cosmjs/stargate";
 import { connectComet, type CometClient } from "@cosmjs/tendermint-rpc";
 import { setupWasmExtension, type WasmExtension } from "@cosmjs/cosmwasm-stargate";
-
-type FeegrantExtension = ReturnType<typeof setupFeegrantExtension>;
-import { ACTOR_NAMES, actorIndex, LOCALNET_MNEMONIC, MAX_VALIDATORS, VALIDATOR_BASE } from "./localnet";
+import { actorIndex, LOCALNET_ACCOUNTS, LOCALNET_MNEMONIC } from "./localnet";
 import type { Network } from "./networks";
 import { NodeClient } from "./node-client";
 import { ROLE_NAMES, rolesFrom, type RoleName, type Roles } from "./platform-config";
 
+type FeegrantExtension = ReturnType<typeof setupFeegrantExtension>;
 export type NodeQueries = QueryClient & BankExtension & FeegrantExtension & GovExtension & WasmExtension;
 
 export interface NetworkChain {
@@ -53,11 +52,8 @@ export async function connectNetwork(network: Network, env: NodeJS.ProcessEnv): 
         `with ${network.feeDenom} (it is read from the environment only, never from a file)`,
     );
   }
-  // Validators vote on governance proposals (pinning codes); localnet.sh runs up to ten.
-  const validators = Array.from({ length: MAX_VALIDATORS }, (_, i) => [`validator-${i}`, VALIDATOR_BASE + i] as const);
-  const actorNames = network.localnet ? [...ACTOR_NAMES, ...validators.map(([name]) => name)] : [];
-  const indexOf = (name: string) => validators.find(([validator]) => validator === name)?.[1] ?? actorIndex(name);
-  const indices = [...ROLE_NAMES.map((_, index) => index), ...actorNames.map(indexOf)];
+  const actorNames = network.localnet ? [...LOCALNET_ACCOUNTS] : [];
+  const indices = [...ROLE_NAMES.map((_, index) => index), ...actorNames.map(actorIndex)];
   let wallet: DirectSecp256k1HdWallet;
   try {
     wallet = await DirectSecp256k1HdWallet.fromMnemonic(mnemonic, {

@@ -35,6 +35,21 @@ fn snapshot(storage: &dyn Storage) -> Vec<(Vec<u8>, Vec<u8>)> {
     storage.range(None, None, Order::Ascending).collect()
 }
 
+/// The oracle as the tests deploy it: the owner its only creator.
+fn instantiate_msg(api: &MockApi, min_dispute_window_seconds: Option<u64>) -> InstantiateMsg {
+    InstantiateMsg {
+        token: api.addr_make("ctc").to_string(),
+        registry: api.addr_make("registry").to_string(),
+        treasury: api.addr_make("treasury").to_string(),
+        arbiter: api.addr_make("arbiter").to_string(),
+        dispute_bond: Uint128::new(BOND),
+        arbitration_timeout_seconds: 7 * 86_400,
+        min_dispute_window_seconds,
+        creators: vec![api.addr_make("owner").to_string()],
+        owner: None,
+    }
+}
+
 impl Chain {
     fn new() -> Self {
         Self::with_min_window(None)
@@ -68,17 +83,7 @@ impl Chain {
             deps.as_mut(),
             mock_env(),
             message_info(&owner, &[]),
-            InstantiateMsg {
-                token: token.to_string(),
-                registry: api.addr_make("registry").to_string(),
-                treasury: api.addr_make("treasury").to_string(),
-                arbiter: arbiter.to_string(),
-                dispute_bond: Uint128::new(BOND),
-                arbitration_timeout_seconds: 7 * 86_400,
-                min_dispute_window_seconds,
-                creators: vec![owner.to_string()],
-                owner: None,
-            },
+            instantiate_msg(&api, min_dispute_window_seconds),
         )
         .unwrap();
         Self {
@@ -411,18 +416,7 @@ fn a_window_floor_of_zero_or_beyond_the_longest_window_is_refused() {
     for floor in [0, 30 * 86_400 + 1] {
         let mut deps = mock_dependencies();
         let owner = deps.api.addr_make("owner");
-        let addr = |name: &str| deps.api.addr_make(name).to_string();
-        let msg = InstantiateMsg {
-            token: addr("ctc"),
-            registry: addr("registry"),
-            treasury: addr("treasury"),
-            arbiter: addr("arbiter"),
-            dispute_bond: Uint128::new(BOND),
-            arbitration_timeout_seconds: 7 * 86_400,
-            min_dispute_window_seconds: Some(floor),
-            creators: vec![],
-            owner: None,
-        };
+        let msg = instantiate_msg(&deps.api, Some(floor));
         let err = instantiate(deps.as_mut(), mock_env(), message_info(&owner, &[]), msg);
         assert_eq!(
             err.unwrap_err(),
