@@ -16,6 +16,9 @@ pub enum ContractError {
     #[error("{0}")]
     Ownership(#[from] cw_ownable::OwnershipError),
 
+    #[error(transparent)]
+    Admin(#[from] ctc_admin::AdminError),
+
     #[error("{0}")]
     Payment(#[from] cw_utils::PaymentError),
 

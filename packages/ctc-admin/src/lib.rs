@@ -1,7 +1,36 @@
 //! What every TicketChain contract does the same way, so each does it in one line: the cw2
-//! migration check and cw-ownable's two-step ownership, with the same attributes everywhere.
+//! migration check, cw-ownable's two-step ownership (without the one-step renounce) and the check
+//! that a payout recipient can spend what it is paid, with the same attributes everywhere.
 
-use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, StdResult, Storage};
+use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, QuerierWrapper, Response, StdResult, Storage};
+
+/// The cw2 names of the platform's contracts. None of them can pass on CTC or coins sent to it
+/// by a plain transfer, so none may be a treasury, a payout address or a recycle pool.
+pub const PLATFORM_CONTRACT_NAMES: [&str; 7] = [
+    "crates.io:ctc-token",
+    "crates.io:partner-registry",
+    "crates.io:ticket-nft",
+    "crates.io:crowdfund",
+    "crates.io:tipping",
+    "crates.io:outcome-oracle",
+    "crates.io:wager-pool",
+];
+
+#[derive(thiserror::Error, Debug, PartialEq)]
+pub enum AdminError {
+    #[error(transparent)]
+    Ownership(#[from] cw_ownable::OwnershipError),
+
+    #[error("ownership cannot be renounced: this contract cannot work without an owner; transfer it instead")]
+    RenounceRefused,
+
+    #[error("{field} cannot be {address}: it is a platform contract ({name}) and could never pass on what it receives")]
+    RecipientCannotSpend {
+        field: &'static str,
+        address: String,
+        name: String,
+    },
+}
 
 /// Records `version` of `name` after checking that the stored contract is the same one and not
 /// newer. Answers `action=migrate`, `from_version`, `to_version`.
@@ -20,11 +49,37 @@ pub fn update_ownership(
     env: &Env,
     info: &MessageInfo,
     action: cw_ownable::Action,
-) -> Result<Response, cw_ownable::OwnershipError> {
+) -> Result<Response, AdminError> {
+    // A renounced owner can never be replaced: fees, partners and limits would freeze for good.
+    if action == cw_ownable::Action::RenounceOwnership {
+        return Err(AdminError::RenounceRefused);
+    }
     let ownership = cw_ownable::update_ownership(deps, &env.block, &info.sender, action)?;
     Ok(Response::new()
         .add_attribute("action", "update_ownership")
         .add_attributes(ownership.into_attributes()))
+}
+
+/// Refuses `address` as a recipient of funds when it is one of the platform's contracts (the
+/// token included), which hold no key and have no message to spend an unrequested transfer.
+/// Accounts, multisigs and other contracts pass. One raw query, so only for configuration.
+pub fn ensure_recipient_can_spend(
+    querier: &QuerierWrapper,
+    field: &'static str,
+    address: &Addr,
+) -> Result<(), AdminError> {
+    // A plain account has no contract info: the query fails, and such an address is fine.
+    let Ok(version) = cw2::query_contract_info(querier, address) else {
+        return Ok(());
+    };
+    if PLATFORM_CONTRACT_NAMES.contains(&version.contract.as_str()) {
+        return Err(AdminError::RecipientCannotSpend {
+            field,
+            address: address.to_string(),
+            name: version.contract,
+        });
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -63,7 +118,7 @@ mod tests {
                 &message_info(&next, &[]),
                 transfer.clone()
             ),
-            Err(cw_ownable::OwnershipError::NotOwner)
+            Err(AdminError::Ownership(cw_ownable::OwnershipError::NotOwner))
         );
         update_ownership(deps.as_mut(), &env, &message_info(&owner, &[]), transfer).unwrap();
         let accepted = update_ownership(
@@ -74,5 +129,55 @@ mod tests {
         )
         .unwrap();
         assert_eq!(accepted.attributes[1].value, next.as_str());
+    }
+
+    #[test]
+    fn renouncing_is_refused_and_the_owner_stays() {
+        let mut deps = mock_dependencies();
+        let owner = deps.api.addr_make("owner");
+        cw_ownable::initialize_owner(&mut deps.storage, &deps.api, Some(owner.as_str())).unwrap();
+        let refused = update_ownership(
+            deps.as_mut(),
+            &mock_env(),
+            &message_info(&owner, &[]),
+            cw_ownable::Action::RenounceOwnership,
+        );
+        assert_eq!(refused, Err(AdminError::RenounceRefused));
+        assert!(cw_ownable::is_owner(&deps.storage, &owner).unwrap());
+    }
+
+    #[test]
+    fn a_platform_contract_cannot_be_a_recipient_but_an_account_can() {
+        use cosmwasm_std::{to_json_binary, ContractResult, SystemResult, WasmQuery};
+        let mut deps = mock_dependencies();
+        let (token, wallet) = (deps.api.addr_make("token"), deps.api.addr_make("wallet"));
+        let token_for_query = token.clone();
+        deps.querier.update_wasm(move |query| match query {
+            WasmQuery::Raw { contract_addr, .. } if *contract_addr == token_for_query.as_str() => {
+                SystemResult::Ok(ContractResult::Ok(
+                    to_json_binary(&cw2::ContractVersion {
+                        contract: "crates.io:ctc-token".to_owned(),
+                        version: "0.1.0".to_owned(),
+                    })
+                    .unwrap(),
+                ))
+            }
+            _ => SystemResult::Err(cosmwasm_std::SystemError::NoSuchContract {
+                addr: "wallet".to_owned(),
+            }),
+        });
+        let querier = QuerierWrapper::new(&deps.querier);
+        assert_eq!(
+            ensure_recipient_can_spend(&querier, "treasury", &token),
+            Err(AdminError::RecipientCannotSpend {
+                field: "treasury",
+                address: token.to_string(),
+                name: "crates.io:ctc-token".to_owned(),
+            })
+        );
+        assert_eq!(
+            ensure_recipient_can_spend(&querier, "treasury", &wallet),
+            Ok(())
+        );
     }
 }
