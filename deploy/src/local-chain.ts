@@ -1,8 +1,10 @@
 // The embedded chain: cw-simulate's SimulateCosmWasmClient runs the optimized artifacts in this
 // process behind CosmJS's SigningCosmWasmClient interface, so the deploy code and the generated
 // clients run against it unchanged.
-import { createHash } from "node:crypto";
+import { createECDH } from "node:crypto";
 import { createRequire } from "node:module";
+import { Secp256k1Wallet, type OfflineAminoSigner } from "@cosmjs/amino";
+import { ripemd160, sha256 } from "@cosmjs/crypto";
 import { fromBase64, toBase64, toBech32, toUtf8 } from "@cosmjs/encoding";
 import { Ok, SimulateCosmWasmClient, type CWSimulateApp } from "@oraichain/cw-simulate";
 import type { Network } from "./networks";
@@ -199,6 +201,11 @@ export function installRevertingContractState(): void {
   prototype[REVERT_FIX] = true;
 }
 
+/** The private key of a named local actor. */
+function actorKey(name: string): Uint8Array {
+  return sha256(toUtf8(`ticketchain local ${name}`));
+}
+
 export class LocalChain implements ScenarioChain {
   readonly client: SimulateCosmWasmClient;
   /** Time jumps here, so the season keeps production's calendar. */
@@ -215,10 +222,19 @@ export class LocalChain implements ScenarioChain {
     installCosmWasm2Replies(this.client.app);
   }
 
-  /** A stable address for a named local actor: no key exists, the simulator does not sign. */
+  /**
+   * A stable address for a named local actor. The simulator signs no transaction, but a holder
+   * signs its door code, so each actor has a key (derived from its name) and the address of it.
+   */
   address(name: string): string {
-    const digest = createHash("sha256").update(`ticketchain local ${name}`).digest();
-    return toBech32(this.network.bech32Prefix, digest.subarray(0, 20));
+    const ecdh = createECDH("secp256k1");
+    ecdh.setPrivateKey(actorKey(name));
+    const pubkey = ecdh.getPublicKey(undefined, "compressed");
+    return toBech32(this.network.bech32Prefix, ripemd160(sha256(pubkey)));
+  }
+
+  holderSigner(name: string): Promise<OfflineAminoSigner> {
+    return Secp256k1Wallet.fromKey(actorKey(name), this.network.bech32Prefix);
   }
 
   async now(): Promise<number> {

@@ -2,6 +2,7 @@
 // mnemonic by default), a CosmJS signing client on the preset's RPC, and the checks that turn the
 // usual first-day failures into clear messages.
 import type { SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";
+import { Secp256k1HdWallet, type OfflineAminoSigner } from "@cosmjs/amino";
 import { DirectSecp256k1HdWallet, makeCosmoshubPath } from "@cosmjs/proto-signing";
 import {
   QueryClient,
@@ -33,6 +34,8 @@ export interface NetworkChain {
   actors: Map<string, string>;
   /** Every address the wallet signs for. */
   signers: Set<string>;
+  /** The same accounts as an amino signer, for off-chain texts (door codes). */
+  aminoSigner: OfflineAminoSigner;
 }
 
 export function nodeQueries(comet: CometClient): NodeQueries {
@@ -55,11 +58,11 @@ export async function connectNetwork(network: Network, env: NodeJS.ProcessEnv): 
   const actorNames = network.localnet ? [...LOCALNET_ACCOUNTS] : [];
   const indices = [...ROLE_NAMES.map((_, index) => index), ...actorNames.map(actorIndex)];
   let wallet: DirectSecp256k1HdWallet;
+  let aminoSigner: OfflineAminoSigner;
   try {
-    wallet = await DirectSecp256k1HdWallet.fromMnemonic(mnemonic, {
-      prefix: network.bech32Prefix,
-      hdPaths: indices.map((index) => makeCosmoshubPath(index)),
-    });
+    const options = { prefix: network.bech32Prefix, hdPaths: indices.map((index) => makeCosmoshubPath(index)) };
+    wallet = await DirectSecp256k1HdWallet.fromMnemonic(mnemonic, options);
+    aminoSigner = await Secp256k1HdWallet.fromMnemonic(mnemonic, options);
   } catch (error) {
     throw new Error(`TICKETCHAIN_MNEMONIC is not a valid BIP-39 mnemonic: ${(error as Error).message}`);
   }
@@ -97,7 +100,7 @@ export async function connectNetwork(network: Network, env: NodeJS.ProcessEnv): 
     throw new Error(`insufficient funds: the deployer ${deployer} has no ${network.feeDenom}; ${network.funding}`);
   }
   const signers = new Set(accounts.map((account) => account.address));
-  return { node, client, queries: nodeQueries(comet), comet, deployer, roles, actors, signers };
+  return { node, client, queries: nodeQueries(comet), comet, deployer, roles, actors, signers, aminoSigner };
 }
 
 /** Rewrites a chain's out-of-funds error to say who must be funded with what. */

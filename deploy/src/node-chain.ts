@@ -1,5 +1,6 @@
 // The season on a real node: its clock runs by itself (the scenario waits for block time), fans
 // are sponsored through fee grants, and native coins come from the sponsor's account.
+import type { OfflineAminoSigner } from "@cosmjs/amino";
 import { fromUtf8, toUtf8 } from "@cosmjs/encoding";
 import { QuerySmartContractStateRequest, QuerySmartContractStateResponse } from "cosmjs-types/cosmwasm/wasm/v1/query";
 import { grantFeeAllowances, LOCAL_FAN_ALLOWANCE } from "./fee-grants";
@@ -38,6 +39,12 @@ export class NodeChain implements ScenarioChain {
    */
   async advanceTo(seconds: number): Promise<void> {
     while ((await this.now()) <= seconds) await sleep(250);
+  }
+
+  /** The deployer's mnemonic holds every actor's key. */
+  async holderSigner(name: string): Promise<OfflineAminoSigner> {
+    this.address(name);
+    return this.chain.aminoSigner;
   }
 
   async giveNative(address: string, amount: bigint): Promise<void> {

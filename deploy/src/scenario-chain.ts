@@ -1,6 +1,7 @@
 // What the season needs of a chain, whether the embedded one (time moves when told) or a real
 // node (time moves by itself): accounts by name, the clock, native coins for a fan's native tip,
 // and fee sponsorship. The timeline says how long each wait of the season is on that chain.
+import type { OfflineAminoSigner } from "@cosmjs/amino";
 import type { SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";
 import type { Network } from "./networks";
 
@@ -72,6 +73,8 @@ export interface ScenarioChain {
    * what was done, for the report, or undefined where fees are free.
    */
   sponsorFees(fans: string[]): Promise<string | undefined>;
+  /** Signs off-chain texts (a door code) for a named actor, with the key of its address. */
+  holderSigner(name: string): Promise<OfflineAminoSigner>;
   /** Records what the scenario called a transaction (for the gas comparison). */
   label(transactionHash: string, label: string, operation?: string): void;
 }

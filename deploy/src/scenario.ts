@@ -14,7 +14,10 @@ import {
   TicketNftClient,
   TippingClient,
   WagerPoolClient,
+  checkInText,
+  signHolderProof,
   type CtcHook,
+  type HolderProof,
   type TicketNftTypes,
 } from "../../clients/ts/src";
 import type { Deployment } from "./deployment";
@@ -382,17 +385,21 @@ export class PlatformScenario {
         },
       ],
       [
-        "Resale under the anti-scalping cap (110% of face value, 5% royalty)",
+        "Resale under the anti-scalping cap (110% of face value, 5% royalty held in escrow)",
         async (step) => {
           await step.refused("fan-2", `list ${token(2)} at 150 CTC`,
             this.as(fans[2]).tickets.listForResale({ tokenId: token(2), price: (150n * CTC).toString() }),
             "above the resale cap");
           await step.tx("fan-2", `list ${token(2)} at 108 CTC`,
             this.as(fans[2]).tickets.listForResale({ tokenId: token(2), price: (108n * CTC).toString() }));
-          const before = await this.balances([fans[1], fans[2], theater]);
+          const before = await this.balances([fans[1], fans[2], theater, tickets]);
           await step.tx("fan-1", `buy ${token(2)} on resale for 108 CTC`,
             this.send(fans[1], tickets, 108n * CTC, { buy_resale: { token_id: token(2) } }));
-          await this.moved(step, before, [[fans[1], -108n * CTC], [fans[2], 102_600_000n], [theater, 5_400_000n]]);
+          // The royalty is the theater's income from the ticket: charged and burned at settlement
+          // like a sale, and the buyer's if the show is cancelled.
+          await this.moved(step, before, [
+            [fans[1], -108n * CTC], [fans[2], 102_600_000n], [theater, 0n], [tickets, 5_400_000n],
+          ]);
         },
       ],
       [
@@ -475,21 +482,30 @@ export class PlatformScenario {
           await this.chain.advanceTo(showStart - time.doorsBefore / 2);
           await step.tx("grand-theater", "appoint door-scanner",
             this.as(theater).tickets.setScanner({ eventId: state.showId, address: door, allowed: true }));
-          const checkIn = () => this.as(door).tickets.checkIn({ tokenId: token(3), holder: fans[0] });
-          await step.tx("door-scanner", `check in ${token(3)} held by fan-0`, checkIn());
-          await step.refused("door-scanner", `check in ${token(3)} again`, checkIn(), "already checked in");
+          // The holder's phone signs a code valid for two minutes; the scanner submits it.
+          const doorCode = async (holder: string, tokenId: string) => {
+            const expires = (await this.chain.now()) + 120;
+            const text = checkInText(this.chain.network.chainId, tickets, tokenId, expires);
+            return signHolderProof(await this.chain.holderSigner(this.name(holder)), holder, text, expires);
+          };
+          const checkIn = (proof: HolderProof) => this.as(door).tickets.checkIn({ tokenId: token(3), proof });
+          await step.refused("door-scanner", `check in ${token(3)} with fan-1's code`,
+            checkIn(await doorCode(fans[1], token(3))), "does not belong to");
+          const code = await doorCode(fans[0], token(3));
+          await step.tx("door-scanner", `check in ${token(3)} with fan-0's code`, checkIn(code));
+          await step.refused("door-scanner", `check in ${token(3)} again`, checkIn(code), "already checked in");
         },
       ],
       [
-        "Settlement: 300 CTC of sales, 5% fee, 10% burned, the rest to the theater",
+        "Settlement: 300 CTC of sales and a 5.4 CTC royalty, 5% fee, 10% burned, the rest to the theater",
         async (step) => {
           await this.chain.advanceTo(showStart + time.showLength + time.settlementDelay);
           const before = await this.balances([tickets, treasury, theater]);
           const supplyBefore = BigInt((await this.as(owner).ctc.tokenInfo()).total_supply);
           await step.tx("fan-1", `settle event ${state.showId}`, this.as(fans[1]).tickets.settle({ eventId: state.showId }));
-          await this.moved(step, before, [[tickets, -300n * CTC], [treasury, 15n * CTC], [theater, 255n * CTC]]);
+          await this.moved(step, before, [[tickets, -305_400_000n], [treasury, 15_270_000n], [theater, 259_590_000n]]);
           const tokenomics = await this.as(owner).ctc.tokenomics();
-          step.equal(BigInt(tokenomics.total_supply), supplyBefore - 30n * CTC, "total supply fell by the 30 CTC burned");
+          step.equal(BigInt(tokenomics.total_supply), supplyBefore - 30_540_000n, "total supply fell by the 30.54 CTC burned");
           step.equal(BigInt(tokenomics.total_supply) + BigInt(tokenomics.burned), 1_500_000_000n * CTC,
             "supply + burned = the 1.5 billion CTC issuance");
         },

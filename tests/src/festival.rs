@@ -283,8 +283,8 @@ fn a_festival_season_balances_to_the_unit() {
         &TicketReceiveMsg::BuyResale { token_id: token(2) },
     )
     .unwrap();
-    // 5% royalty: 5.4 CTC to the theater, 102.6 CTC to the seller.
-    ledger.moved(&fans[1], &theater, 5_400_000);
+    // 5% royalty: 5.4 CTC into the show's escrow as the theater's income, 102.6 CTC to the seller.
+    ledger.moved(&fans[1], &tickets, 5_400_000);
     ledger.moved(&fans[1], &fans[2], 102_600_000);
 
     // 3. A second show is announced, sells a little, then the theater is suspended mid-season:
@@ -470,10 +470,7 @@ fn a_festival_season_balances_to_the_unit() {
             allowed: true,
         },
     );
-    let check_in = ticket_nft::msg::ExecuteMsg::CheckIn {
-        token_id: token(3),
-        holder: fans[0].to_string(),
-    };
+    let check_in = p.check_in(0, &token(3));
     exec(&mut p, &door, &tickets, &check_in);
     assert_eq!(
         refused(&mut p, &door, &tickets, &check_in),
@@ -487,11 +484,12 @@ fn a_festival_season_balances_to_the_unit() {
         &tickets,
         &ticket_nft::msg::ExecuteMsg::Settle { event_id: show_id },
     );
-    // 300 CTC of sales: 5% fee 15 to the treasury, 10% (30) burned, 255 to the theater.
-    ledger.moved(&tickets, &treasury, 15 * CTC);
-    ledger.burned(&tickets, 30 * CTC);
-    ledger.moved(&tickets, &theater, 255 * CTC);
-    assert_eq!(p.total_supply(), supply_before - 30 * CTC);
+    // 300 CTC of sales and a 5.4 CTC royalty: 5% fee (15.27) to the treasury, 10% (30.54)
+    // burned, 259.59 to the theater.
+    ledger.moved(&tickets, &treasury, 15_270_000);
+    ledger.burned(&tickets, 30_540_000);
+    ledger.moved(&tickets, &theater, 259_590_000);
+    assert_eq!(p.total_supply(), supply_before - 30_540_000);
 
     // Every balance, to the unit.
     for address in &watched {
@@ -506,7 +504,7 @@ fn a_festival_season_balances_to_the_unit() {
         .wrap()
         .query_wasm_smart(&p.token, &CtcQueryMsg::Tokenomics {})
         .unwrap();
-    assert_eq!(tokenomics.burned, Uint128::new(30 * CTC));
+    assert_eq!(tokenomics.burned, Uint128::new(30_540_000));
     assert_eq!(tokenomics.total_supply + tokenomics.burned, CTC_ISSUANCE);
     let _ = community;
 }

@@ -3,6 +3,8 @@
 //! funded with CTC.
 
 use cosmwasm_std::{to_json_binary, Addr, Timestamp, Uint128};
+use ctc_interfaces::proof::check_in_text;
+use ctc_interfaces::proof::testing::{account, key, sign};
 use ctc_interfaces::registry::{Capability, IdentityLevel, PartnerKind};
 use ctc_interfaces::tickets::TicketReceiveMsg;
 use ctc_interfaces::BasisPoints;
@@ -82,7 +84,8 @@ impl Platform {
         .iter()
         .map(|name| api.addr_make(name))
         .collect();
-        let fans: Vec<Addr> = (0..4).map(|i| api.addr_make(&format!("fan{i}"))).collect();
+        // Fans sign holder proofs at the door, so their addresses come from keys, as a wallet's do.
+        let fans: Vec<Addr> = (1..=4).map(|seed| account(api, &key(seed)).1).collect();
         let arbiter = api.addr_make("arbiter");
         let nodes = api.addr_make("nodes");
         let agency = api.addr_make("agency");
@@ -349,6 +352,17 @@ impl Platform {
     ) -> anyhow::Result<AppResponse> {
         self.app
             .execute_contract(sender.clone(), self.registry.clone(), msg, &[])
+    }
+
+    /// The check-in of `token_id` with the QR code fan `fan` shows at the door now.
+    pub fn check_in(&self, fan: usize, token_id: &str) -> ticket_nft::msg::ExecuteMsg {
+        let block = self.app.block_info();
+        let expires_at = block.time.plus_seconds(60);
+        let text = check_in_text(&block.chain_id, &self.tickets, token_id, expires_at);
+        ticket_nft::msg::ExecuteMsg::CheckIn {
+            token_id: token_id.to_owned(),
+            proof: sign(self.app.api(), &key(fan as u8 + 1), &text, expires_at),
+        }
     }
 
     pub fn tickets_exec(

@@ -3,6 +3,11 @@
 //! floor; each contract holds exactly what it owes; a used ticket never moves; no refund or claim
 //! is paid twice; a refused message changes no balance.
 //!
+//! Attackers move too: the issuer appoints itself or an accomplice minter, mints reserved tickets
+//! and tries to sell them on resale; a partner opens a pool on the existing question, whose
+//! rules (a six-hour dispute window) a partner's own question could not have. Those sales and
+//! that pool must always be refused.
+//!
 //! Cases: `PLATFORM_INVARIANT_CASES` (default 12), steps per case: `PLATFORM_INVARIANT_STEPS`
 //! (default 40).
 
@@ -111,6 +116,19 @@ enum Op {
     Advance {
         hours: u64,
     },
+    /// The theater appoints `minter` (itself when `None`, else that fan) and it mints reserved
+    /// tickets to itself.
+    SelfMint {
+        accomplice: Option<usize>,
+        quantity: u32,
+    },
+    /// The theater lists a ticket it holds and `buyer` buys it.
+    IssuerResell {
+        token: u32,
+        buyer: usize,
+    },
+    /// The agency opens a bonded pool on the oracle question pool 1 asks.
+    PoolOnExistingQuestion,
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -140,8 +158,12 @@ fn op() -> impl Strategy<Value = Op> {
         1 => fan.clone().prop_map(|fan| Op::Dispute { fan }),
         1 => (0u32..2).prop_map(|outcome| Op::Arbitrate { outcome }),
         1 => Just(Op::ResolvePool),
-        1 => fan.prop_map(|fan| Op::ClaimPool { fan }),
+        1 => fan.clone().prop_map(|fan| Op::ClaimPool { fan }),
         3 => (1u64..48).prop_map(|hours| Op::Advance { hours }),
+        1 => (prop::option::of(fan.clone()), 1u32..3)
+            .prop_map(|(accomplice, quantity)| Op::SelfMint { accomplice, quantity }),
+        1 => (0u32..12, fan).prop_map(|(token, buyer)| Op::IssuerResell { token, buyer }),
+        1 => Just(Op::PoolOnExistingQuestion),
     ]
 }
 
@@ -153,6 +175,8 @@ struct World {
     question_id: u64,
     scanner: Addr,
     paid_out: BTreeSet<String>,
+    /// Tickets minted as reserved (never paid for): none may ever be sold.
+    reserved: BTreeSet<String>,
 }
 
 fn run(
@@ -185,7 +209,9 @@ impl World {
     fn new() -> Self {
         let mut p = Platform::new();
         let now = p.now();
-        let starts_at = now.plus_seconds(3 * 24 * HOUR);
+        // Doors open at most a day early, so the show starts a day from now and check-in can be
+        // tried at any step.
+        let starts_at = now.plus_seconds(24 * HOUR);
         let tier = |price: u128| ticket_nft::msg::TierInput {
             name: format!("{price}"),
             price: Uint128::new(price),
@@ -207,9 +233,11 @@ impl World {
             lock_before_start_seconds: HOUR,
             resale_cap_bps: 11_000,
             royalty: BasisPoints::new(700).unwrap(),
-            check_in_opens_before_seconds: 4 * 24 * HOUR,
+            check_in_opens_before_seconds: 24 * HOUR,
         };
         let (theater, troupe, owner) = (p.theater.clone(), p.troupe.clone(), p.owner.clone());
+        let agency = p.agency.clone();
+        p.fund(&agency, 2 * crate::platform::POOL_BOND);
         let tickets = p.tickets.clone();
         run(
             &mut p,
@@ -285,6 +313,7 @@ impl World {
             question_id: view.question_id,
             scanner,
             paid_out: BTreeSet::new(),
+            reserved: BTreeSet::new(),
         }
     }
 
@@ -444,7 +473,7 @@ impl World {
                         price: Uint128::new(price),
                     },
                 );
-                match listed {
+                let sold = match listed {
                     Ok(_) => send(
                         p,
                         &fans[buyer],
@@ -453,19 +482,17 @@ impl World {
                         &TicketReceiveMsg::BuyResale { token_id: token(t) },
                     ),
                     Err(err) => Err(err),
-                }
+                };
+                prop_assert!(
+                    !(sold.is_ok() && self.reserved.contains(&token(t))),
+                    "reserved ticket {} was sold",
+                    token(t)
+                );
+                sold
             }
             Op::CheckIn { token: t, holder } => {
                 let scanner = self.scanner.clone();
-                run(
-                    p,
-                    &scanner,
-                    &tickets,
-                    &ticket_nft::msg::ExecuteMsg::CheckIn {
-                        token_id: token(t),
-                        holder: fans[holder].to_string(),
-                    },
-                )
+                run(p, &scanner, &tickets, &p.check_in(holder, &token(t)))
             }
             Op::MoveUsed { token: t, to } => {
                 let (used, owner) = moved_ticket;
@@ -629,7 +656,103 @@ impl World {
                 p.advance_to(later);
                 Ok(AppResponse::default())
             }
+            Op::SelfMint {
+                accomplice,
+                quantity,
+            } => {
+                let theater = p.theater.clone();
+                let minter = accomplice.map_or(theater.clone(), |fan| fans[fan].clone());
+                run(
+                    p,
+                    &theater,
+                    &tickets,
+                    &ticket_nft::msg::ExecuteMsg::SetMinter {
+                        event_id: 1,
+                        address: minter.to_string(),
+                        allowed: true,
+                    },
+                )
+                .and_then(|_| {
+                    run(
+                        p,
+                        &minter,
+                        &tickets,
+                        &ticket_nft::msg::ExecuteMsg::MintReserved {
+                            event_id: 1,
+                            tier: 0,
+                            recipient: minter.to_string(),
+                            quantity,
+                        },
+                    )
+                })
+            }
+            Op::IssuerResell { token: t, buyer } => {
+                let theater = p.theater.clone();
+                let price = 33 * CTC;
+                let sold = run(
+                    p,
+                    &theater,
+                    &tickets,
+                    &ticket_nft::msg::ExecuteMsg::ListForResale {
+                        token_id: token(t),
+                        price: Uint128::new(price),
+                    },
+                )
+                .and_then(|_| {
+                    send(
+                        p,
+                        &fans[buyer],
+                        &tickets,
+                        price,
+                        &TicketReceiveMsg::BuyResale { token_id: token(t) },
+                    )
+                });
+                prop_assert!(
+                    sold.is_err(),
+                    "the issuer sold ticket {} on resale",
+                    token(t)
+                );
+                sold
+            }
+            Op::PoolOnExistingQuestion => {
+                let agency = p.agency.clone();
+                let pool = PoolInput {
+                    title: "A partner's own answer".into(),
+                    outcomes: vec!["yes".into(), "no".into()],
+                    question: QuestionSource::Existing {
+                        question_id: self.question_id,
+                    },
+                    closes_at: p.now().plus_seconds(HOUR),
+                    fee: None,
+                    min_bet: None,
+                    max_bet: None,
+                    cap_per_address: None,
+                };
+                let opened = send(
+                    p,
+                    &agency,
+                    &wager,
+                    crate::platform::POOL_BOND,
+                    &WagerReceiveMsg::CreatePool {
+                        pool: Box::new(pool),
+                    },
+                );
+                prop_assert!(
+                    opened.is_err(),
+                    "a partner opened a pool on a question with a six-hour window"
+                );
+                opened
+            }
         };
+        if let (Op::SelfMint { .. }, Ok(response)) = (&op, &result) {
+            let minted = response
+                .events
+                .iter()
+                .flat_map(|event| &event.attributes)
+                .filter(|attribute| attribute.key == "token_ids")
+                .flat_map(|attribute| attribute.value.split(','));
+            self.reserved.extend(minted.map(str::to_owned));
+        }
         if result.is_ok() {
             if let Some(key) = paid_once {
                 self.once(key)?;

@@ -1,6 +1,7 @@
 //! Random sequences of buys, gifts, resales, cancellations, refunds, settlements and time moves:
 //! after every step ticket-nft's CTC balance equals the escrow of its events, and each event's
-//! escrow equals what its tickets paid minus what was refunded, until settlement empties it.
+//! escrow equals what its tickets paid (face prices and resale royalties) minus what was refunded,
+//! until settlement empties it.
 
 use cosmwasm_std::Uint128;
 use ctc_interfaces::tickets::TicketReceiveMsg;
@@ -107,8 +108,10 @@ proptest! {
             p.tickets_exec(&theater, &ExecuteMsg::CreateEvent { event }).unwrap();
         }
         let fans = p.fans.clone();
-        // (token id, event index, paid) of every ticket minted, in order.
+        // (token id, event index, face price) of every ticket minted, in order, and what is held
+        // in escrow for each: its face price, plus the royalty of every resale.
         let mut minted: Vec<(String, usize, u128)> = vec![];
+        let mut held: Vec<u128> = vec![];
         let mut refunded: Vec<bool> = vec![];
         let mut model = [0u128; 2];
 
@@ -122,6 +125,7 @@ proptest! {
                             .find(|a| a.key == "token_ids").unwrap().value.clone();
                         for id in ids.split(',') {
                             minted.push((id.to_owned(), event as usize - 1, price));
+                            held.push(price);
                             refunded.push(false);
                         }
                         model[event as usize - 1] += price * u128::from(quantity);
@@ -136,14 +140,18 @@ proptest! {
                     }
                 }
                 Op::Resell { token, buyer, permille } => {
-                    if let Some((id, _, face)) = minted.get(token).cloned() {
+                    if let Some((id, event, face)) = minted.get(token).cloned() {
                         let owner = p.owner_of_token(&id);
                         let price = face * permille / 1_000;
                         let listed = p.tickets_exec(&owner, &ExecuteMsg::ListForResale {
                             token_id: id.clone(), price: Uint128::new(price),
                         });
-                        if listed.is_ok() {
-                            let _ = p.pay(&fans[buyer], price, &TicketReceiveMsg::BuyResale { token_id: id });
+                        if listed.is_ok()
+                            && p.pay(&fans[buyer], price, &TicketReceiveMsg::BuyResale { token_id: id }).is_ok()
+                        {
+                            let royalty = price * 750 / 10_000;
+                            held[token] += royalty;
+                            model[event] += royalty;
                         }
                     }
                 }
@@ -151,12 +159,12 @@ proptest! {
                     let _ = p.tickets_exec(&theater, &ExecuteMsg::CancelEvent { event_id: event });
                 }
                 Op::Refund { token } => {
-                    if let Some((id, event, paid)) = minted.get(token).cloned() {
+                    if let Some((id, event, _)) = minted.get(token).cloned() {
                         let owner = p.owner_of_token(&id);
                         if p.tickets_exec(&owner, &ExecuteMsg::ClaimRefund { token_id: id }).is_ok() {
                             prop_assert!(!refunded[token], "refunded twice");
                             refunded[token] = true;
-                            model[event] -= paid;
+                            model[event] -= held[token];
                         }
                     }
                 }

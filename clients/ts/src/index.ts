@@ -32,7 +32,9 @@ export type { TippingReceiveMsg } from "./contracts/Tipping.hooks";
 export type { OracleReceiveMsg } from "./contracts/OutcomeOracle.hooks";
 export type { WagerReceiveMsg } from "./contracts/WagerPool.hooks";
 
+import { makeSignDoc, type OfflineAminoSigner } from "@cosmjs/amino";
 import type { SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";
+import { toBase64, toUtf8 } from "@cosmjs/encoding";
 import type { EncodeObject } from "@cosmjs/proto-signing";
 import { calculateFee, type GasPrice, type StdFee } from "@cosmjs/stargate";
 import type { ISigningCosmWasmClient } from "./contracts/baseClient";
@@ -123,4 +125,42 @@ export interface SponsoredFee {
   amount: { denom: string; amount: string }[];
   gas: string;
   granter: string;
+}
+
+/** How long a door code stays valid: the contracts refuse a proof valid for longer. */
+export const MAX_PROOF_LIFETIME_SECONDS = 300;
+
+/** A holder's signed proof, as `check_in` takes it (ticket-nft's `HolderProof`). */
+export interface HolderProof {
+  pubkey: string;
+  signature: string;
+  expires_at: string;
+}
+
+/**
+ * The text a holder signs to be admitted with `tokenId`: the contract rebuilds it from the block's
+ * chain id, its own address and the proof's expiry, so a code works for one ticket at one door.
+ */
+export function checkInText(chainId: string, contract: string, tokenId: string, expiresAtSeconds: number): string {
+  return `TicketChain check-in\nchain: ${chainId}\ncontract: ${contract}\nticket: ${tokenId}\nexpires: ${expiresAtSeconds}`;
+}
+
+/**
+ * Signs `text` as `holder` with ADR-036 arbitrary data (what Keplr's `signArbitrary` signs; any
+ * amino signer here) and packs it as a `HolderProof`: the QR code a fan shows at the door.
+ */
+export async function signHolderProof(
+  signer: OfflineAminoSigner,
+  holder: string,
+  text: string,
+  expiresAtSeconds: number,
+): Promise<HolderProof> {
+  const message = { type: "sign/MsgSignData", value: { signer: holder, data: toBase64(toUtf8(text)) } };
+  const document = makeSignDoc([message], { amount: [], gas: "0" }, "", "", 0, 0);
+  const { signature } = await signer.signAmino(holder, document);
+  return {
+    pubkey: signature.pub_key.value,
+    signature: signature.signature,
+    expires_at: (BigInt(expiresAtSeconds) * 1_000_000_000n).toString(),
+  };
 }

@@ -23,10 +23,11 @@ pub fn instantiate(
     msg.platform_fee.checked_add(msg.burn_share)?;
     validate::text("name", &msg.name, MAX_TITLE_BYTES)?;
     validate::text("symbol", &msg.symbol, MAX_TITLE_BYTES)?;
+    let treasury = validate::treasury(deps.as_ref(), &env, &msg.treasury)?;
     let config = Config {
         token: validate::address(deps.api, "token", &msg.token)?,
         registry: validate::address(deps.api, "registry", &msg.registry)?,
-        treasury: validate::address(deps.api, "treasury", &msg.treasury)?,
+        treasury,
         platform_fee: msg.platform_fee,
         burn_share: msg.burn_share,
         settlement_delay_seconds: validate::settlement_delay(msg.settlement_delay_seconds)?,
@@ -105,9 +106,7 @@ pub fn execute(
             resale::list_for_resale(deps, env, info, token_id, price)
         }
         ExecuteMsg::Delist { token_id } => resale::delist(deps, info, token_id),
-        ExecuteMsg::CheckIn { token_id, holder } => {
-            door::check_in(deps, env, info, token_id, holder)
-        }
+        ExecuteMsg::CheckIn { token_id, proof } => door::check_in(deps, env, info, token_id, proof),
         ExecuteMsg::MintReserved {
             event_id,
             tier,

@@ -27,6 +27,9 @@ pub enum ContractError {
     #[error("{0}")]
     BasisPoints(#[from] BasisPointsError),
 
+    #[error(transparent)]
+    Proof(#[from] ctc_interfaces::proof::ProofError),
+
     #[error("only the configured CTC token is accepted")]
     WrongToken,
 
@@ -129,6 +132,12 @@ pub enum ContractError {
     #[error("a resale price must be greater than zero")]
     ZeroPrice,
 
+    #[error("a reserved ticket was never paid for and cannot be sold: sell tickets through the primary sale")]
+    ReservedNotForSale,
+
+    #[error("a ticket has at most {max} approved spenders at a time")]
+    TooManyApprovals { max: usize },
+
     #[error("ticket {token_id} is not listed")]
     NotListed { token_id: String },
 
@@ -149,9 +158,6 @@ pub enum ContractError {
         opens_at: Timestamp,
         closes_at: Timestamp,
     },
-
-    #[error("{holder} does not hold this ticket")]
-    NotHolder { holder: String },
 
     #[error("the ticket was already checked in")]
     AlreadyCheckedIn,

@@ -9,6 +9,7 @@ use cw721::msg::{
 use cw721::Expiration;
 use cw_ownable::{cw_ownable_execute, Ownership};
 
+use ctc_interfaces::proof::HolderProof;
 use ctc_interfaces::registry::IdentityLevel;
 use ctc_interfaces::BasisPoints;
 
@@ -187,10 +188,11 @@ pub enum ExecuteMsg {
     },
 
     // Scanners and minters
-    /// Once per ticket, inside the check-in window; `holder` must own the ticket.
+    /// Once per ticket, inside the check-in window, with the holder's fresh proof: the ADR-036
+    /// signature of `ctc_interfaces::proof::check_in_text` by the ticket's owner (its QR code).
     CheckIn {
         token_id: String,
-        holder: String,
+        proof: HolderProof,
     },
     /// See `ctc_interfaces::tickets::TicketExecuteMsg`.
     MintReserved {

@@ -104,7 +104,8 @@ pub struct Ticket {
     pub tier: u8,
     pub seat: Option<String>,
     pub face_price: Uint128,
-    /// What was paid into escrow for it: the face price on a sale, zero when minted as reserved.
+    /// What is held in escrow for it, the holder's refund if the show is cancelled: the face price
+    /// on a sale plus each resale's royalty; zero when minted as reserved.
     pub paid: Uint128,
     pub status: TicketStatus,
     pub approvals: Vec<Approval>,

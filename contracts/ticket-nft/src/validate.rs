@@ -1,4 +1,4 @@
-use cosmwasm_std::{Addr, Api};
+use cosmwasm_std::{Addr, Api, Deps, Env};
 
 use crate::error::ContractError;
 
@@ -13,6 +13,12 @@ pub const MAX_RESALE_CAP_BPS: u32 = 30_000;
 pub const MAX_TRANSFERS: u32 = 100;
 pub const MAX_SEATS_PER_TIER: usize = 1_000;
 pub const MAX_SETTLEMENT_DELAY_SECONDS: u64 = 90 * 86_400;
+/// Doors open at most a day before the show.
+pub const MAX_CHECK_IN_OPENS_BEFORE_SECONDS: u64 = 86_400;
+/// Tickets may be frozen at most 30 days before the show.
+pub const MAX_LOCK_BEFORE_START_SECONDS: u64 = 30 * 86_400;
+/// Approved spenders per ticket: each one is read by every resale buyer and scanner.
+pub const MAX_APPROVALS: usize = 8;
 
 pub fn text(field: &'static str, value: &str, max: usize) -> Result<(), ContractError> {
     if value.is_empty() || value.len() > max {
@@ -27,6 +33,20 @@ pub fn address(api: &dyn Api, field: &'static str, value: &str) -> Result<Addr, 
             field,
             reason: err.to_string(),
         })
+}
+
+/// A treasury that can spend the fees it receives: not this contract, not the token, not another
+/// platform contract.
+pub fn treasury(deps: Deps, env: &Env, value: &str) -> Result<Addr, ContractError> {
+    let treasury = address(deps.api, "treasury", value)?;
+    if treasury == env.contract.address {
+        return Err(ContractError::InvalidAddress {
+            field: "treasury",
+            reason: "the contract itself cannot spend fees paid to it".to_owned(),
+        });
+    }
+    ctc_admin::ensure_recipient_can_spend(&deps.querier, "treasury", &treasury)?;
+    Ok(treasury)
 }
 
 pub fn settlement_delay(seconds: u64) -> Result<u64, ContractError> {

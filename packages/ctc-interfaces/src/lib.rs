@@ -7,6 +7,7 @@ pub mod bps;
 pub mod crowdfund;
 pub mod oracle;
 pub mod paging;
+pub mod proof;
 pub mod registry;
 pub mod tickets;
 pub mod tipping;

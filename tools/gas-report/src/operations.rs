@@ -3,7 +3,10 @@
 //! steps set the stage; each measured step is one transaction. The chain keeps every
 //! transaction of the season, setup included, as a trace that `--replay` must price the same.
 
-use cosmwasm_std::Coin;
+use cosmwasm_std::testing::MockApi;
+use cosmwasm_std::{Addr, Coin, Timestamp};
+use ctc_interfaces::proof::check_in_text;
+use ctc_interfaces::proof::testing::{account as account_of_key, key, sign};
 use serde_json::json;
 
 use crate::addresses::account;
@@ -24,7 +27,8 @@ pub struct Season {
 pub fn measure(wasm: &Wasm, cache_dir: &std::path::Path) -> anyhow::Result<Season> {
     let chain = Chain::new(cache_dir, ChainConfig::default())?;
     chain.record_trace();
-    let fans: Vec<String> = (0..4).map(|i| account(&format!("fan{i}"))).collect();
+    // Fans sign door codes, so their 20-byte addresses come from keys, as a wallet's do.
+    let fans: Vec<String> = (1..=4).map(fan_address).collect();
     // Genesis coins come first: a trace holds balances before its first transaction only.
     for fan in &fans {
         chain.mint_native(fan, NATIVE_DENOM, 1_000_000)?;
@@ -610,12 +614,21 @@ fn tickets_show(
     r.record("ticket-nft", "set_scanner", "", &tx);
     let starts_at = t0 + 30 * DAY;
     p.advance(starts_at - HOUR - p.now());
+    let token_id = format!("{show_id}-0");
+    let expires_at = Timestamp::from_seconds(p.now() + 120);
+    let text = check_in_text(
+        &ChainConfig::default().chain_id,
+        &Addr::unchecked(&p.tickets),
+        &token_id,
+        expires_at,
+    );
+    let proof = sign(&wasm_api(), &key(1), &text, expires_at);
     let tx = p.exec(
         &door,
         &p.tickets,
-        json!({ "check_in": { "token_id": format!("{show_id}-0"), "holder": fans[0] } }),
+        json!({ "check_in": { "token_id": token_id, "proof": proof } }),
     )?;
-    r.record("ticket-nft", "check_in", "by a scanner", &tx);
+    r.record("ticket-nft", "check_in", "by a scanner, with the holder's signed code", &tx);
     let (_, charges) = p.chain.query(
         &p.tickets,
         &json!({ "verify_ticket": { "token_id": format!("{show_id}-1"), "holder": fans[1] } }),
@@ -634,4 +647,13 @@ fn tickets_show(
         &tx,
     );
     Ok(())
+}
+
+fn wasm_api() -> MockApi {
+    MockApi::default().with_prefix(crate::addresses::PREFIX)
+}
+
+/// The address of test key `seed`, the signer of that fan's door codes.
+fn fan_address(seed: u8) -> String {
+    account_of_key(&wasm_api(), &key(seed)).1.to_string()
 }

@@ -17,7 +17,8 @@ pub fn update_config(
     cw_ownable::assert_owner(deps.storage, &info.sender)?;
     let mut config = CONFIG.load(deps.storage)?;
     if let Some(treasury) = treasury {
-        config.treasury = validate::address(deps.api, "treasury", &treasury)?;
+        let treasury = validate::treasury(deps.as_ref(), &env, &treasury)?;
+        config.treasury = treasury;
     }
     config.platform_fee = platform_fee.unwrap_or(config.platform_fee);
     config.burn_share = burn_share.unwrap_or(config.burn_share);

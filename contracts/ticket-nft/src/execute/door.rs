@@ -1,18 +1,20 @@
 use cosmwasm_std::{DepsMut, Env, MessageInfo, Response};
+use ctc_interfaces::proof::{check_in_text, verify_holder_proof, HolderProof};
 
 use crate::error::ContractError;
 use crate::execute::tickets::{ensure_scheduled, load_event, load_ticket, record};
 use crate::msg::{Provenance, TicketStatus};
 use crate::state::{LISTINGS, SCANNERS, TICKETS};
-use crate::validate;
 
-/// Once per ticket: the ticket becomes Used and can no longer move or be listed.
+/// Once per ticket: the ticket becomes Used and can no longer move or be listed. The holder
+/// proves it is at the door by signing the ticket's check-in text (its QR code), so a scanner
+/// alone can mark no ticket used.
 pub fn check_in(
     deps: DepsMut,
     env: Env,
     info: MessageInfo,
     token_id: String,
-    holder: String,
+    proof: HolderProof,
 ) -> Result<Response, ContractError> {
     let mut ticket = load_ticket(deps.storage, &token_id)?;
     if !SCANNERS.has(deps.storage, (ticket.event_id, &info.sender)) {
@@ -28,17 +30,19 @@ pub fn check_in(
             closes_at: event.ends_at,
         });
     }
-    let holder = validate::address(deps.api, "holder", &holder)?;
-    if ticket.owner != holder {
-        return Err(ContractError::NotHolder {
-            holder: holder.to_string(),
-        });
-    }
     match ticket.status {
         TicketStatus::Valid => {}
         TicketStatus::Used => return Err(ContractError::AlreadyCheckedIn),
         TicketStatus::Refunded => return Err(ContractError::AlreadyRefunded),
     }
+    let text = check_in_text(
+        &env.block.chain_id,
+        &env.contract.address,
+        &token_id,
+        proof.expires_at,
+    );
+    verify_holder_proof(deps.api, now, &proof, &ticket.owner, &text)?;
+    let holder = ticket.owner.clone();
     ticket.status = TicketStatus::Used;
     LISTINGS.remove(deps.storage, (ticket.event_id, &token_id));
     record(

@@ -10,8 +10,9 @@ use crate::execute::tickets::{ensure_scheduled, load_event, transfer_ctc};
 use crate::msg::{EventInput, EventStatus, TierInput, TransferPolicy};
 use crate::state::{Event, Tier, CONFIG, EVENTS, EVENT_COUNT, MINTERS, SCANNERS, SEATS, TIERS};
 use crate::validate::{
-    self, MAX_RESALE_CAP_BPS, MAX_SEATS_PER_TIER, MAX_SEAT_BYTES, MAX_TIERS, MAX_TIER_NAME_BYTES,
-    MAX_TIER_SUPPLY, MAX_TITLE_BYTES, MAX_TRANSFERS, MAX_URI_BYTES,
+    self, MAX_CHECK_IN_OPENS_BEFORE_SECONDS, MAX_LOCK_BEFORE_START_SECONDS, MAX_RESALE_CAP_BPS,
+    MAX_SEATS_PER_TIER, MAX_SEAT_BYTES, MAX_TIERS, MAX_TIER_NAME_BYTES, MAX_TIER_SUPPLY,
+    MAX_TITLE_BYTES, MAX_TRANSFERS, MAX_URI_BYTES,
 };
 
 fn invalid_event(reason: &str) -> ContractError {
@@ -65,6 +66,16 @@ fn validate_event(event: &EventInput, env: &Env) -> Result<(), ContractError> {
     }
     if event.tiers.is_empty() || event.tiers.len() > usize::from(MAX_TIERS) {
         return Err(invalid_event("an event has between 1 and 16 tiers"));
+    }
+    if event.check_in_opens_before_seconds > MAX_CHECK_IN_OPENS_BEFORE_SECONDS {
+        return Err(invalid_event(
+            "check-in opens at most 86400 seconds (a day) before the start",
+        ));
+    }
+    if event.lock_before_start_seconds > MAX_LOCK_BEFORE_START_SECONDS {
+        return Err(invalid_event(
+            "tickets lock at most 2592000 seconds (30 days) before the start",
+        ));
     }
     if event.resale_cap_bps > MAX_RESALE_CAP_BPS {
         return Err(invalid_event("the resale cap is at most 30000 (300%)"));

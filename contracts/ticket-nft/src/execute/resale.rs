@@ -8,7 +8,7 @@ use crate::execute::tickets::{
 };
 use crate::execute::transfer::ensure_movable;
 use crate::msg::{Provenance, TransferPolicy};
-use crate::state::{Config, Event, Listing, LISTINGS, TICKETS};
+use crate::state::{Config, Event, Listing, EVENTS, LISTINGS, TICKETS};
 
 /// The highest resale price of a ticket with `face_price`, rounded down.
 pub fn resale_cap(event: &Event, face_price: Uint128) -> Uint128 {
@@ -31,6 +31,11 @@ pub fn list_for_resale(
         return Err(ContractError::ResaleNotAllowed);
     }
     ensure_movable(&event, &ticket, &env)?;
+    // Whatever a fan pays for a ticket sits in escrow until settlement; a reserved ticket has no
+    // escrow behind it, so selling one would pay its holder directly and refund the buyer nothing.
+    if ticket.paid.is_zero() {
+        return Err(ContractError::ReservedNotForSale);
+    }
     if price.is_zero() {
         return Err(ContractError::ZeroPrice);
     }
@@ -73,8 +78,10 @@ pub fn delist(
         .add_attribute("token_id", token_id))
 }
 
-/// Royalty to the issuer, the rest to the seller, the ticket to the buyer, in one message. The
-/// CTC passes straight through: escrow is untouched.
+/// The rest to the seller at once, the ticket to the buyer, and the royalty into the event's
+/// escrow as part of what the buyer paid for the ticket: the issuer's income from it is charged
+/// and burned at settlement like a primary sale, and refunded to the holder if the show is
+/// cancelled.
 pub fn buy_resale(
     deps: DepsMut,
     env: Env,
@@ -98,13 +105,21 @@ pub fn buy_resale(
             received: paid,
         });
     }
-    let event = load_event(deps.storage, ticket.event_id)?;
+    let mut event = load_event(deps.storage, ticket.event_id)?;
     ensure_movable(&event, &ticket, &env)?;
+    if ticket.paid.is_zero() {
+        return Err(ContractError::ReservedNotForSale);
+    }
     // A resale is a sale: the issuer must still be allowed to sell, and the buyer to hold.
     clear_sale(deps.querier, config, &event, &buyer)?;
 
     let royalty = event.royalty.of(paid);
     let to_seller = paid.checked_sub(royalty)?;
+    if !royalty.is_zero() {
+        event.escrow = event.escrow.checked_add(royalty)?;
+        ticket.paid = ticket.paid.checked_add(royalty)?;
+        EVENTS.save(deps.storage, ticket.event_id, &event)?;
+    }
     let seller = ticket.owner.clone();
     hand_over(deps.storage, &token_id, &mut ticket, &buyer)?;
     record(
@@ -121,9 +136,6 @@ pub fn buy_resale(
     TICKETS.save(deps.storage, &token_id, &ticket)?;
 
     let mut response = Response::new();
-    if !royalty.is_zero() {
-        response = response.add_message(transfer_ctc(&config.token, &event.issuer, royalty)?);
-    }
     if !to_seller.is_zero() {
         response = response.add_message(transfer_ctc(&config.token, &seller, to_seller)?);
     }

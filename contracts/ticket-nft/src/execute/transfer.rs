@@ -10,7 +10,7 @@ use crate::execute::tickets::{
 };
 use crate::msg::{Provenance, TransferPolicy};
 use crate::state::{Event, Ticket, CONFIG, OPERATORS, TICKETS};
-use crate::validate;
+use crate::validate::{self, MAX_APPROVALS};
 
 /// Whether `sender` may move or approve `ticket` as cw721 defines it: the owner, a spender
 /// approved for the token, or an operator of the owner, with unexpired approvals.
@@ -151,12 +151,17 @@ pub fn update_approval(
     if !may_act_for(deps.storage, &env.block, &ticket, &info.sender, false)? {
         return Err(ContractError::NotAllowedToMove { token_id });
     }
-    ticket.approvals.retain(|a| a.spender != spender_addr);
+    ticket
+        .approvals
+        .retain(|a| a.spender != spender_addr && !a.is_expired(&env.block));
     let action = match expires {
         Some(expires) => {
             let expires = expires.unwrap_or_default();
             if expires.is_expired(&env.block) {
                 return Err(ContractError::Expired);
+            }
+            if ticket.approvals.len() >= MAX_APPROVALS {
+                return Err(ContractError::TooManyApprovals { max: MAX_APPROVALS });
             }
             ticket.approvals.push(Approval {
                 spender: spender_addr,

@@ -49,6 +49,53 @@ fn only_the_owner_changes_the_config() {
     assert_eq!(config.settlement_delay_seconds, 3_600);
 }
 
+/// Finding 4: fees sent to the token or to this contract could never be spent.
+#[test]
+fn the_treasury_is_an_address_that_can_spend() {
+    let mut chain = Chain::bare();
+    let owner = chain.accounts.owner.clone();
+    let to = |treasury: &Addr| ExecuteMsg::UpdateConfig {
+        treasury: Some(treasury.to_string()),
+        platform_fee: None,
+        burn_share: None,
+        settlement_delay_seconds: None,
+    };
+    let token = chain.accounts.token.clone();
+    assert_eq!(
+        chain.refused(&owner, to(&token)),
+        ContractError::Admin(ctc_admin::AdminError::RecipientCannotSpend {
+            field: "treasury",
+            address: token.to_string(),
+            name: "crates.io:ctc-token".into(),
+        })
+    );
+    let itself = chain.env.contract.address.clone();
+    assert!(matches!(
+        chain.refused(&owner, to(&itself)),
+        ContractError::InvalidAddress {
+            field: "treasury",
+            ..
+        }
+    ));
+    let multisig = chain.deps.api.addr_make("committee");
+    chain.exec(&owner, to(&multisig)).unwrap();
+    let config: crate::msg::ConfigResponse = chain.ask(QueryMsg::Config {});
+    assert_eq!(config.treasury, multisig);
+}
+
+#[test]
+fn ownership_cannot_be_renounced() {
+    let mut chain = Chain::bare();
+    let owner = chain.accounts.owner.clone();
+    assert_eq!(
+        chain.refused(
+            &owner,
+            ExecuteMsg::UpdateOwnership(cw_ownable::Action::RenounceOwnership)
+        ),
+        ContractError::Admin(ctc_admin::AdminError::RenounceRefused)
+    );
+}
+
 #[test]
 fn burning_and_native_funds_are_refused() {
     let mut chain = Chain::new();

@@ -87,6 +87,15 @@ fn refuses_malformed_events() {
         reason(invalid(&mut chain, |e| e.tiers.clear())),
         "an event has between 1 and 16 tiers"
     );
+    // Finding 10: doors open at most a day early, tickets freeze at most 30 days early.
+    assert_eq!(
+        reason(invalid(&mut chain, |e| e.check_in_opens_before_seconds = DAY + 1)),
+        "check-in opens at most 86400 seconds (a day) before the start"
+    );
+    assert_eq!(
+        reason(invalid(&mut chain, |e| e.lock_before_start_seconds = 30 * DAY + 1)),
+        "tickets lock at most 2592000 seconds (30 days) before the start"
+    );
     assert_eq!(
         reason(invalid(&mut chain, |e| e.resale_cap_bps = 30_001)),
         "the resale cap is at most 30000 (300%)"

@@ -16,6 +16,8 @@ use cosmwasm_std::{
     from_json, to_json_binary, Addr, ContractResult, CosmosMsg, Env, Order, OwnedDeps, Response,
     Storage, SystemResult, Timestamp, Uint128, WasmMsg, WasmQuery,
 };
+use ctc_interfaces::proof::testing::{account, key, sign};
+use ctc_interfaces::proof::{check_in_text, HolderProof};
 use ctc_interfaces::registry::{
     CapabilityResponse, ClearanceResponse, Denial, IdentityLevel, IdentityLevelResponse,
     RegistryQueryMsg,
@@ -123,7 +125,8 @@ impl Chain {
             issuer: api.addr_make("theater"),
             scanner: api.addr_make("door"),
             minter: api.addr_make("crowdfund"),
-            fans: (0..4).map(|i| api.addr_make(&format!("fan{i}"))).collect(),
+            // Fans sign holder proofs at the door, so their addresses come from keys.
+            fans: (1..=4).map(|seed| account(&api, &key(seed)).1).collect(),
         };
         let env = mock_env();
         instantiate(
@@ -142,11 +145,29 @@ impl Chain {
         chain
     }
 
+    /// Answers the registry's queries as `registry` says, and the cw2 raw query as a chain does:
+    /// the token is the CTC contract, any other address holds no contract.
     pub fn set_registry(&mut self, registry: Registry) {
         let address = self.accounts.registry.to_string();
+        let token = self.accounts.token.to_string();
         self.deps.querier.update_wasm(move |query| {
-            let WasmQuery::Smart { contract_addr, msg } = query else {
-                panic!("unexpected query {query:?}");
+            let (contract_addr, msg) = match query {
+                WasmQuery::Smart { contract_addr, msg } => (contract_addr, msg),
+                WasmQuery::Raw { contract_addr, .. } if *contract_addr == token => {
+                    return SystemResult::Ok(ContractResult::Ok(
+                        to_json_binary(&cw2::ContractVersion {
+                            contract: "crates.io:ctc-token".into(),
+                            version: "0.1.0".into(),
+                        })
+                        .unwrap(),
+                    ));
+                }
+                WasmQuery::Raw { contract_addr, .. } => {
+                    return SystemResult::Err(cosmwasm_std::SystemError::NoSuchContract {
+                        addr: contract_addr.clone(),
+                    });
+                }
+                other => panic!("unexpected query {other:?}"),
             };
             assert_eq!(*contract_addr, address, "only the registry is queried");
             let level_of = |user: &str| IdentityLevelResponse {
@@ -251,6 +272,18 @@ impl Chain {
 
     pub fn ask<T: serde::de::DeserializeOwned>(&self, msg: QueryMsg) -> T {
         from_json(query(self.deps.as_ref(), self.env.clone(), msg).unwrap()).unwrap()
+    }
+
+    /// The QR code fan `fan` shows at the door for `token_id`: valid for one minute from now.
+    pub fn door_proof(&self, fan: usize, token_id: &str) -> HolderProof {
+        let expires_at = self.env.block.time.plus_seconds(60);
+        let text = check_in_text(
+            &self.env.block.chain_id,
+            &self.env.contract.address,
+            token_id,
+            expires_at,
+        );
+        sign(&self.deps.api, &key(fan as u8 + 1), &text, expires_at)
     }
 
     pub fn advance_to(&mut self, time: Timestamp) {

@@ -1,5 +1,6 @@
 use super::*;
 use crate::msg::{HistoryResponse, ListingResponse, VerifyTicketResponse};
+use ctc_interfaces::proof::ProofError;
 
 fn gift(token_id: &str, to: &Addr) -> ExecuteMsg {
     ExecuteMsg::TransferNft {
@@ -77,7 +78,7 @@ fn non_transferable_tickets_stay_put() {
 }
 
 #[test]
-fn resale_pays_royalty_and_seller_at_once_within_the_cap() {
+fn resale_pays_the_seller_at_once_and_escrows_the_royalty_within_the_cap() {
     let mut chain = two_tickets();
     let fans = chain.accounts.fans.clone();
     assert_eq!(
@@ -117,27 +118,45 @@ fn resale_pays_royalty_and_seller_at_once_within_the_cap() {
     );
     let response = chain.pay(&fans[1], 105 * CTC + 3, &buy).unwrap();
     // 5% of 105,000,003 is 5,250,000.15: the royalty rounds down, the seller keeps the dust.
+    // The royalty is the issuer's income from the ticket: it waits in escrow, not in its wallet.
     assert_eq!(
         executes(&response),
-        vec![
-            (
-                chain.accounts.token.to_string(),
-                transfer_json(&chain.accounts.issuer, 5_250_000)
-            ),
-            (
-                chain.accounts.token.to_string(),
-                transfer_json(&fans[0], 99_750_003)
-            ),
-        ]
+        vec![(
+            chain.accounts.token.to_string(),
+            transfer_json(&fans[0], 99_750_003)
+        )]
     );
     assert_eq!(chain.owner_of("1-0"), fans[1].to_string());
-    assert_eq!(chain.event().escrow, Uint128::new(200 * CTC));
+    assert_eq!(chain.event().escrow, Uint128::new(205_250_000));
     assert_eq!(
         chain.pay(&fans[2], 105 * CTC + 3, &buy).unwrap_err(),
         ContractError::NotListed {
             token_id: "1-0".into()
         }
     );
+
+    // If the show is then cancelled, the buyer gets the face price and the royalty back; only the
+    // seller's margin (here 3 micro-CTC of dust) is not the issuer's to return.
+    let issuer = chain.accounts.issuer.clone();
+    chain
+        .exec(&issuer, ExecuteMsg::CancelEvent { event_id: 1 })
+        .unwrap();
+    let refund = chain
+        .exec(
+            &fans[1],
+            ExecuteMsg::ClaimRefund {
+                token_id: "1-0".into(),
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        executes(&refund),
+        vec![(
+            chain.accounts.token.to_string(),
+            transfer_json(&fans[1], 105_250_000)
+        )]
+    );
+    assert_eq!(chain.event().escrow, Uint128::new(100 * CTC));
 }
 
 #[test]
@@ -185,14 +204,14 @@ fn check_in_happens_once_inside_the_window_for_the_holder() {
         )
         .unwrap();
     chain.exec(&fans[0], list("1-0", 100 * CTC)).unwrap();
-    let check_in = |holder: &Addr| ExecuteMsg::CheckIn {
+    let check_in = |proof: HolderProof| ExecuteMsg::CheckIn {
         token_id: "1-0".into(),
-        holder: holder.to_string(),
+        proof,
     };
     let event = chain.event();
     let opens_at = event.starts_at.minus_seconds(2 * 3_600);
     assert_eq!(
-        chain.refused(&scanner, check_in(&fans[0])),
+        chain.refused(&scanner, check_in(chain.door_proof(0, "1-0"))),
         ContractError::CheckInClosed {
             opens_at,
             closes_at: event.ends_at
@@ -200,14 +219,29 @@ fn check_in_happens_once_inside_the_window_for_the_holder() {
     );
     chain.advance_to(opens_at);
     assert_eq!(
-        chain.refused(&scanner, check_in(&fans[1])),
-        ContractError::NotHolder {
-            holder: fans[1].to_string()
-        }
+        chain.refused(&scanner, check_in(chain.door_proof(1, "1-0"))),
+        ContractError::Proof(ProofError::NotTheHolder {
+            holder: fans[0].to_string()
+        })
     );
-    chain.exec(&scanner, check_in(&fans[0])).unwrap();
+    // The holder's code for its other ticket does not admit this one.
     assert_eq!(
-        chain.refused(&scanner, check_in(&fans[0])),
+        chain.refused(&scanner, check_in(chain.door_proof(0, "1-1"))),
+        ContractError::Proof(ProofError::InvalidSignature)
+    );
+    let screenshot = chain.door_proof(0, "1-0");
+    chain.advance_to(opens_at.plus_seconds(60));
+    assert_eq!(
+        chain.refused(&scanner, check_in(screenshot)),
+        ContractError::Proof(ProofError::Expired {
+            expires_at: opens_at.plus_seconds(60)
+        })
+    );
+    chain
+        .exec(&scanner, check_in(chain.door_proof(0, "1-0")))
+        .unwrap();
+    assert_eq!(
+        chain.refused(&scanner, check_in(chain.door_proof(0, "1-0"))),
         ContractError::AlreadyCheckedIn
     );
     let listing: Option<ListingResponse> = chain.ask(QueryMsg::Listing {
@@ -229,7 +263,7 @@ fn check_in_happens_once_inside_the_window_for_the_holder() {
     assert!(verified.valid);
     chain.advance_to(event.ends_at.plus_seconds(1));
     assert!(matches!(
-        chain.refused(&scanner, check_in(&fans[0])),
+        chain.refused(&scanner, check_in(chain.door_proof(0, "1-0"))),
         ContractError::CheckInClosed { .. }
     ));
 }
@@ -329,5 +363,90 @@ fn expired_approvals_are_hidden_unless_asked_for() {
         ContractError::NotAllowedToMove {
             token_id: "1-0".into()
         }
+    );
+}
+
+/// Finding 9: an owner cannot inflate a ticket's approvals to raise the gas of buyers and
+/// scanners; expired approvals make room.
+#[test]
+fn a_ticket_has_a_bounded_number_of_approvals() {
+    let mut chain = two_tickets();
+    let owner = chain.accounts.fans[0].clone();
+    let api = chain.deps.api;
+    let approve = |spender: &str, expires: Option<cw721::Expiration>| ExecuteMsg::Approve {
+        spender: api.addr_make(spender).to_string(),
+        token_id: "1-0".into(),
+        expires,
+    };
+    let soon = cw721::Expiration::AtHeight(chain.env.block.height + 1);
+    chain.exec(&owner, approve("short", Some(soon))).unwrap();
+    for i in 1..crate::validate::MAX_APPROVALS {
+        chain
+            .exec(&owner, approve(&format!("spender{i}"), None))
+            .unwrap();
+    }
+    assert_eq!(
+        chain.refused(&owner, approve("one-too-many", None)),
+        ContractError::TooManyApprovals {
+            max: crate::validate::MAX_APPROVALS
+        }
+    );
+    chain.env.block.height += 1;
+    chain.exec(&owner, approve("one-too-many", None)).unwrap();
+    let approvals: cw721::msg::ApprovalsResponse = chain.ask(QueryMsg::Approvals {
+        token_id: "1-0".into(),
+        include_expired: Some(true),
+    });
+    assert_eq!(approvals.approvals.len(), crate::validate::MAX_APPROVALS);
+}
+
+/// Finding 11: a cancelled show refunds every holder what is in escrow for its ticket, a ticket
+/// already used at the door included (the show was not delivered as sold).
+#[test]
+fn a_cancelled_show_refunds_a_used_ticket_too() {
+    let mut chain = two_tickets();
+    let (issuer, scanner) = (
+        chain.accounts.issuer.clone(),
+        chain.accounts.scanner.clone(),
+    );
+    let fan = chain.accounts.fans[0].clone();
+    chain
+        .exec(
+            &issuer,
+            ExecuteMsg::SetScanner {
+                event_id: 1,
+                address: scanner.to_string(),
+                allowed: true,
+            },
+        )
+        .unwrap();
+    chain.advance_to(chain.event().starts_at);
+    let proof = chain.door_proof(0, "1-0");
+    chain
+        .exec(
+            &scanner,
+            ExecuteMsg::CheckIn {
+                token_id: "1-0".into(),
+                proof,
+            },
+        )
+        .unwrap();
+    chain
+        .exec(&issuer, ExecuteMsg::CancelEvent { event_id: 1 })
+        .unwrap();
+    let refund = chain
+        .exec(
+            &fan,
+            ExecuteMsg::ClaimRefund {
+                token_id: "1-0".into(),
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        executes(&refund),
+        vec![(
+            chain.accounts.token.to_string(),
+            transfer_json(&fan, 100 * CTC)
+        )]
     );
 }

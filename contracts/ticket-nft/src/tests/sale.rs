@@ -315,3 +315,84 @@ fn reserved_minting_stops_when_the_event_ends_or_is_cancelled() {
         .unwrap();
     assert_eq!(chain.refused(&minter, mint), ContractError::EventCancelled);
 }
+
+/// Finding 1: the issuer appoints itself (or a second wallet) minter, mints reserved tickets for
+/// nothing and sells them on resale, around escrow, fee, burn and refunds.
+#[test]
+fn a_reserved_ticket_is_no_side_door_to_selling() {
+    let mut chain = Chain::new();
+    let issuer = chain.accounts.issuer.clone();
+    let second_wallet = chain.accounts.fans[3].clone();
+    for minter in [&issuer, &second_wallet] {
+        chain
+            .exec(
+                &issuer,
+                ExecuteMsg::SetMinter {
+                    event_id: 1,
+                    address: minter.to_string(),
+                    allowed: true,
+                },
+            )
+            .unwrap();
+    }
+    for (minter, recipient) in [(&issuer, &issuer), (&second_wallet, &second_wallet)] {
+        chain
+            .exec(
+                minter,
+                ExecuteMsg::MintReserved {
+                    event_id: 1,
+                    tier: 0,
+                    recipient: recipient.to_string(),
+                    quantity: 1,
+                },
+            )
+            .unwrap();
+    }
+    for (seller, token_id) in [(&issuer, "1-0"), (&second_wallet, "1-1")] {
+        assert_eq!(
+            chain.refused(
+                seller,
+                ExecuteMsg::ListForResale {
+                    token_id: token_id.into(),
+                    price: Uint128::new(110 * CTC),
+                },
+            ),
+            ContractError::ReservedNotForSale
+        );
+    }
+    assert_eq!(chain.event().escrow, Uint128::zero());
+}
+
+/// Finding 2: a suspended issuer can no longer sell, and no minter issues tickets in its name.
+#[test]
+fn a_suspended_issuer_issues_no_reserved_tickets() {
+    let mut chain = Chain::new();
+    let issuer = chain.accounts.issuer.clone();
+    chain
+        .exec(
+            &issuer,
+            ExecuteMsg::SetMinter {
+                event_id: 1,
+                address: issuer.to_string(),
+                allowed: true,
+            },
+        )
+        .unwrap();
+    chain.set_registry(Registry {
+        issuer_denial: Some(Denial::Suspended),
+        ..Registry::default()
+    });
+    let mint = ExecuteMsg::MintReserved {
+        event_id: 1,
+        tier: 0,
+        recipient: issuer.to_string(),
+        quantity: 5,
+    };
+    assert_eq!(
+        chain.refused(&issuer, mint),
+        ContractError::IssuerNotAllowed {
+            reason: "suspended"
+        }
+    );
+    assert_eq!(chain.event().tiers[0].sold, 0);
+}
