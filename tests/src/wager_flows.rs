@@ -439,3 +439,43 @@ fn a_cancelled_partner_pool_returns_the_bond_and_unclaimed_funds_are_swept_after
     );
     assert_eq!(p.balance(&p.wager.clone()), 0);
 }
+
+/// Finding 3: a partner that may report picks an existing question it can answer alone (one
+/// reporter's quorum, an hour to dispute) for its own bonded pool. Refused as a new question
+/// with those rules would be; the operator may still use the question.
+#[test]
+fn a_partner_cannot_open_its_pool_on_a_question_it_could_answer_alone() {
+    let mut p = Platform::new();
+    let now = p.now();
+    let mut loose = pool_input(now, 2, None);
+    loose.question = QuestionSource::New {
+        resolve_after: now.plus_seconds(DAY),
+        deadline: now.plus_seconds(20 * DAY),
+        reporters: None,
+        quorum: 1,
+        dispute_window_seconds: 3_600,
+    };
+    let first = p.open_pool(loose).unwrap();
+    let question_id = p.pool(first).question_id;
+    let agency = p.agency.clone();
+    p.fund(&agency, 1_000 * CTC);
+    let mut input = pool_input(now, 2, None);
+    input.question = QuestionSource::Existing { question_id };
+    let agency_before = p.balance(&agency);
+    let err = p
+        .wager_send(
+            &agency,
+            POOL_BOND,
+            &WagerReceiveMsg::CreatePool {
+                pool: Box::new(input.clone()),
+            },
+        )
+        .unwrap_err();
+    assert_eq!(
+        root(err),
+        "invalid pool: a partner's question is open to every reporter, with a quorum of at least \
+         2 and a dispute window of at least a day"
+    );
+    assert_eq!(p.balance(&agency), agency_before);
+    p.open_pool(input).unwrap();
+}

@@ -68,6 +68,10 @@ pub struct QuestionSummary {
     pub outcomes: Vec<String>,
     pub resolve_after: Timestamp,
     pub deadline: Timestamp,
+    /// `None`: every admitted reporter may report.
+    pub reporters: Option<Vec<cosmwasm_std::Addr>>,
+    pub quorum: u32,
+    pub dispute_window_seconds: u64,
 }
 
 #[cw_serde]

@@ -40,6 +40,28 @@ pub const CLAIM_PERIOD_SECONDS: u64 = 365 * 86_400;
 /// Reply id of the oracle's `CreateQuestion` sub-message; the pool id travels as payload.
 pub const QUESTION_CREATED: u64 = 1;
 
+/// A bonded partner's pool must be answered by others: by every admitted reporter, at least two
+/// agreeing, with a day for anyone to dispute. The same rule for a question the pool creates and
+/// for an existing one, so no partner picks a question it can answer alone.
+fn ensure_answered_by_others(
+    partner: bool,
+    reporters: bool,
+    quorum: u32,
+    dispute_window_seconds: u64,
+) -> Result<(), ContractError> {
+    if partner
+        && (reporters
+            || quorum < MIN_PARTNER_QUORUM
+            || dispute_window_seconds < MIN_PARTNER_WINDOW_SECONDS)
+    {
+        return Err(invalid(
+            "a partner's question is open to every reporter, with a quorum of at least 2 \
+             and a dispute window of at least a day",
+        ));
+    }
+    Ok(())
+}
+
 fn invalid(reason: &'static str) -> ContractError {
     ContractError::InvalidPool { reason }
 }
@@ -104,6 +126,12 @@ pub fn create_pool(
                     "betting must close before the question takes reports",
                 ));
             }
+            ensure_answered_by_others(
+                !opener.bond.is_zero(),
+                question.reporters.is_some(),
+                question.quorum,
+                question.dispute_window_seconds,
+            )?;
             (question_id, question.deadline, None)
         }
         QuestionSource::New {
@@ -118,17 +146,12 @@ pub fn create_pool(
                     "betting must close before the question takes reports",
                 ));
             }
-            let partner = !opener.bond.is_zero();
-            if partner
-                && (reporters.is_some()
-                    || quorum < MIN_PARTNER_QUORUM
-                    || dispute_window_seconds < MIN_PARTNER_WINDOW_SECONDS)
-            {
-                return Err(invalid(
-                    "a partner's question is open to every reporter, with a quorum of at least 2 \
-                     and a dispute window of at least a day",
-                ));
-            }
+            ensure_answered_by_others(
+                !opener.bond.is_zero(),
+                reporters.is_some(),
+                quorum,
+                dispute_window_seconds,
+            )?;
             let question = QuestionInput {
                 text: input.title.clone(),
                 outcomes: input.outcomes.clone(),

@@ -40,6 +40,9 @@ impl Chain {
             outcomes: vec!["a".into(), "b".into()],
             resolve_after: env.block.time.plus_seconds(86_400),
             deadline: env.block.time.plus_seconds(10 * 86_400),
+            reporters: None,
+            quorum: 1,
+            dispute_window_seconds: 3_600,
         };
         deps.querier.update_wasm(move |query| {
             let WasmQuery::Smart { msg, .. } = query else {
