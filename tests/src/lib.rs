@@ -19,6 +19,8 @@ mod oracle_flows;
 #[cfg(test)]
 mod platform_invariants;
 #[cfg(test)]
+mod recipients;
+#[cfg(test)]
 mod registry_flows;
 #[cfg(test)]
 mod ticket_escrow_invariant;

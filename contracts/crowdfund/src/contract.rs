@@ -25,7 +25,7 @@ pub fn instantiate(
         token: validate::address(deps.api, "token", &msg.token)?,
         registry: validate::address(deps.api, "registry", &msg.registry)?,
         ticket_nft: validate::address(deps.api, "ticket_nft", &msg.ticket_nft)?,
-        treasury: validate::address(deps.api, "treasury", &msg.treasury)?,
+        treasury: validate::treasury(deps.as_ref(), &msg.treasury)?,
         platform_fee: msg.platform_fee,
     };
     let owner = msg.owner.unwrap_or_else(|| info.sender.to_string());
@@ -82,7 +82,7 @@ fn update_config(
     cw_ownable::assert_owner(deps.storage, &info.sender)?;
     let mut config = CONFIG.load(deps.storage)?;
     if let Some(treasury) = treasury {
-        config.treasury = validate::address(deps.api, "treasury", &treasury)?;
+        config.treasury = validate::treasury(deps.as_ref(), &treasury)?;
     }
     config.platform_fee = platform_fee.unwrap_or(config.platform_fee);
     CONFIG.save(deps.storage, &config)?;

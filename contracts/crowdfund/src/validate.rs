@@ -1,4 +1,4 @@
-use cosmwasm_std::{Addr, Api};
+use cosmwasm_std::{Addr, Api, Deps};
 
 use crate::error::ContractError;
 
@@ -23,4 +23,12 @@ pub fn address(api: &dyn Api, field: &'static str, value: &str) -> Result<Addr, 
             field,
             reason: err.to_string(),
         })
+}
+
+/// A treasury that can pass fees on: not one of the platform's contracts (the token and this
+/// contract included), which could never spend them.
+pub fn treasury(deps: Deps, value: &str) -> Result<Addr, ContractError> {
+    let treasury = address(deps.api, "treasury", value)?;
+    ctc_admin::ensure_recipient_can_spend(&deps.querier, "treasury", &treasury)?;
+    Ok(treasury)
 }

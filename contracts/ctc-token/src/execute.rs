@@ -1,4 +1,4 @@
-use cosmwasm_std::{Addr, Api, DepsMut, Env, MessageInfo, Response, Storage, Uint128};
+use cosmwasm_std::{Addr, Api, Deps, DepsMut, Env, MessageInfo, Response, Storage, Uint128};
 use ctc_interfaces::token::{AllocationBucket, CTC_DECIMALS, CTC_ISSUANCE, CTC_SUPPLY_FLOOR};
 use cw20::Cw20Coin;
 use cw20_base::msg::InstantiateMarketingInfo;
@@ -22,7 +22,7 @@ pub fn instantiate(
     // Everything is validated before the first write, so a refused instantiate stores nothing.
     let genesis = validate_allocation(deps.api, &msg.allocation)?;
     let recycle_pool = match msg.recycle_pool {
-        Some(pool) => validate_recycle_pool(deps.api, &env, &pool)?,
+        Some(pool) => validate_recycle_pool(deps.as_ref(), &env, &pool)?,
         None => genesis[AllocationBucket::CommunityRewards.index()].clone(),
     };
     let owner = match msg.owner {
@@ -111,8 +111,9 @@ fn validate_allocation(
     Ok(genesis)
 }
 
-fn validate_recycle_pool(api: &dyn Api, env: &Env, pool: &str) -> Result<Addr, ContractError> {
-    let pool = api
+fn validate_recycle_pool(deps: Deps, env: &Env, pool: &str) -> Result<Addr, ContractError> {
+    let pool = deps
+        .api
         .addr_validate(pool)
         .map_err(|err| ContractError::InvalidRecyclePool {
             reason: err.to_string(),
@@ -123,6 +124,9 @@ fn validate_recycle_pool(api: &dyn Api, env: &Env, pool: &str) -> Result<Addr, C
             reason: "the token contract cannot hold recycled CTC".to_owned(),
         });
     }
+    // A platform contract (ticket-nft, which burns at settlement, among them) has no message to
+    // pass on CTC it never asked for.
+    ctc_admin::ensure_recipient_can_spend(&deps.querier, "recycle_pool", &pool)?;
     Ok(pool)
 }
 
@@ -222,7 +226,7 @@ pub fn set_recycle_pool(
     address: String,
 ) -> Result<Response, ContractError> {
     cw_ownable::assert_owner(deps.storage, &info.sender)?;
-    let pool = validate_recycle_pool(deps.api, &env, &address)?;
+    let pool = validate_recycle_pool(deps.as_ref(), &env, &address)?;
     RECYCLING.update(deps.storage, |mut recycling| -> Result<_, ContractError> {
         recycling.pool = pool.clone();
         Ok(recycling)

@@ -25,7 +25,7 @@ pub fn instantiate(
     let config = Config {
         token: address(deps.api, "token", &msg.token)?,
         registry: address(deps.api, "registry", &msg.registry)?,
-        treasury: address(deps.api, "treasury", &msg.treasury)?,
+        treasury: crate::execute::recipient(deps.as_ref(), "treasury", &msg.treasury)?,
         arbiter: address(deps.api, "arbiter", &msg.arbiter)?,
         dispute_bond: msg.dispute_bond,
         arbitration_timeout_seconds: execute::duration(

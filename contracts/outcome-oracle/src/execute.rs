@@ -1,6 +1,6 @@
 use cosmwasm_std::{
-    to_json_binary, Addr, Api, DepsMut, Empty, Env, MessageInfo, OverflowError, OverflowOperation,
-    QuerierWrapper, Response, Storage, Uint128,
+    to_json_binary, Addr, Api, Deps, DepsMut, Empty, Env, MessageInfo, OverflowError,
+    OverflowOperation, QuerierWrapper, Response, Storage, Uint128,
 };
 use ctc_interfaces::registry::{Capability, CapabilityResponse, RegistryQueryMsg};
 use cw20::Cw20ReceiveMsg;
@@ -37,6 +37,14 @@ pub fn address(api: &dyn Api, field: &'static str, value: &str) -> Result<Addr, 
             field,
             reason: err.to_string(),
         })
+}
+
+/// An address that receives fees and can pass them on: not one of the platform's contracts (the
+/// token and this contract included), which could never spend them.
+pub fn recipient(deps: Deps, field: &'static str, value: &str) -> Result<Addr, ContractError> {
+    let recipient = address(deps.api, field, value)?;
+    ctc_admin::ensure_recipient_can_spend(&deps.querier, field, &recipient)?;
+    Ok(recipient)
 }
 
 pub fn load_question(storage: &dyn Storage, question_id: u64) -> Result<Question, ContractError> {
@@ -411,7 +419,7 @@ pub fn update_config(
     cw_ownable::assert_owner(deps.storage, &info.sender)?;
     let mut config = CONFIG.load(deps.storage)?;
     if let Some(treasury) = treasury {
-        config.treasury = address(deps.api, "treasury", &treasury)?;
+        config.treasury = recipient(deps.as_ref(), "treasury", &treasury)?;
     }
     if let Some(arbiter) = arbiter {
         config.arbiter = address(deps.api, "arbiter", &arbiter)?;

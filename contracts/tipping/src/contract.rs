@@ -22,7 +22,7 @@ pub fn instantiate(
     let config = Config {
         token: address(deps.api, "token", &msg.token)?,
         registry: address(deps.api, "registry", &msg.registry)?,
-        treasury: execute::treasury(deps.api, &env, &msg.treasury)?,
+        treasury: execute::treasury(deps.as_ref(), &env, &msg.treasury)?,
         fee: check_fee(msg.fee)?,
         min_ctc_tip: msg.min_ctc_tip,
     };

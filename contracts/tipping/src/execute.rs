@@ -1,5 +1,5 @@
 use cosmwasm_std::{
-    coins, Addr, Api, BankMsg, CosmosMsg, DepsMut, Empty, Env, MessageInfo, QuerierWrapper,
+    coins, Addr, Api, BankMsg, CosmosMsg, Deps, DepsMut, Empty, Env, MessageInfo, QuerierWrapper,
     Response, Storage, Uint128,
 };
 use ctc_interfaces::registry::{PartnerStatusResponse, RegistryQueryMsg};
@@ -262,12 +262,14 @@ pub fn update_top(top: &mut Vec<(Addr, Uint128)>, address: &Addr, total: Uint128
     }
 }
 
-/// The treasury must be able to pass funds on, so it cannot be this contract.
-pub fn treasury(api: &dyn Api, env: &Env, value: &str) -> Result<Addr, ContractError> {
-    let treasury = address(api, "treasury", value)?;
+/// The treasury must be able to pass funds on, so it cannot be this contract, the token or any
+/// other platform contract.
+pub fn treasury(deps: Deps, env: &Env, value: &str) -> Result<Addr, ContractError> {
+    let treasury = address(deps.api, "treasury", value)?;
     if treasury == env.contract.address {
         return Err(ContractError::UnpayableRecipient);
     }
+    ctc_admin::ensure_recipient_can_spend(&deps.querier, "treasury", &treasury)?;
     Ok(treasury)
 }
 
@@ -282,7 +284,7 @@ pub fn update_config(
     cw_ownable::assert_owner(deps.storage, &info.sender)?;
     let mut config = CONFIG.load(deps.storage)?;
     if let Some(treasury) = treasury {
-        config.treasury = self::treasury(deps.api, &env, &treasury)?;
+        config.treasury = self::treasury(deps.as_ref(), &env, &treasury)?;
     }
     if let Some(fee) = fee {
         config.fee = check_fee(fee)?;

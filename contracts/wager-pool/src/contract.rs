@@ -4,7 +4,7 @@ use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Repl
 
 use crate::error::ContractError;
 use crate::execute::pools::{self, ConfigUpdate, Opener, QUESTION_CREATED};
-use crate::execute::{address, bets};
+use crate::execute::{address, bets, recipient};
 use crate::msg::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 use crate::query;
 use crate::state::{Config, CONFIG};
@@ -30,8 +30,8 @@ pub fn instantiate(
         registry: address(deps.api, "registry", &msg.registry)?,
         oracle: address(deps.api, "oracle", &msg.oracle)?,
         operator: address(deps.api, "operator", &msg.operator)?,
-        treasury: address(deps.api, "treasury", &msg.treasury)?,
-        node_incentive: address(deps.api, "node_incentive", &msg.node_incentive)?,
+        treasury: recipient(deps.as_ref(), "treasury", &msg.treasury)?,
+        node_incentive: recipient(deps.as_ref(), "node_incentive", &msg.node_incentive)?,
         treasury_share: msg.treasury_share,
         creation_bond: msg.creation_bond,
     };

@@ -1,4 +1,5 @@
 use cosmwasm_std::testing::mock_env;
+use ctc_admin::AdminError;
 use cw_ownable::{Action, OwnershipError};
 
 use super::*;
@@ -44,7 +45,7 @@ fn the_token_itself_cannot_become_the_pool() {
 }
 
 #[test]
-fn only_the_owner_transfers_or_renounces_ownership() {
+fn only_the_owner_transfers_ownership_and_nobody_renounces_it() {
     let (mut deps, accounts) = setup();
     let before = snapshot(&deps.storage);
     let alice = accounts.alice.clone();
@@ -53,10 +54,15 @@ fn only_the_owner_transfers_or_renounces_ownership() {
         expiry: None,
     });
     let err = exec(&mut deps, &alice, transfer).unwrap_err();
-    assert_eq!(err, ContractError::Ownership(OwnershipError::NotOwner));
+    assert_eq!(
+        err,
+        ContractError::Admin(AdminError::Ownership(OwnershipError::NotOwner))
+    );
+    // Finding 12: not even the owner renounces; a token without an owner could never change
+    // its recycle pool again.
     let renounce = ExecuteMsg::UpdateOwnership(Action::RenounceOwnership);
-    let err = exec(&mut deps, &alice, renounce).unwrap_err();
-    assert_eq!(err, ContractError::Ownership(OwnershipError::NotOwner));
+    let err = exec(&mut deps, &accounts.owner.clone(), renounce).unwrap_err();
+    assert_eq!(err, ContractError::Admin(AdminError::RenounceRefused));
     assert_eq!(snapshot(&deps.storage), before);
 }
 
@@ -84,7 +90,7 @@ fn ownership_moves_in_two_steps() {
     .unwrap_err();
     assert_eq!(
         err,
-        ContractError::Ownership(OwnershipError::NotPendingOwner)
+        ContractError::Admin(AdminError::Ownership(OwnershipError::NotPendingOwner))
     );
 
     execute(

@@ -66,8 +66,15 @@ impl Chain {
             .collect();
         let allowed: Vec<String> = reporters.iter().map(|r| r.to_string()).collect();
         deps.querier.update_wasm(move |query| {
-            let WasmQuery::Smart { msg, .. } = query else {
-                panic!("unexpected query")
+            let msg = match query {
+                WasmQuery::Smart { msg, .. } => msg,
+                // The treasury check's cw2 query: no test address is a contract.
+                WasmQuery::Raw { contract_addr, .. } => {
+                    return SystemResult::Err(cosmwasm_std::SystemError::NoSuchContract {
+                        addr: contract_addr.clone(),
+                    })
+                }
+                _ => panic!("unexpected query"),
             };
             let RegistryQueryMsg::HasCapability { address, .. } = from_json(msg).unwrap() else {
                 panic!("the oracle asks only HasCapability")

@@ -17,8 +17,18 @@ fn authority_moves_in_two_steps_and_the_old_one_loses_its_powers() {
     let stranger = chain.accounts.stranger.clone();
     assert!(matches!(
         chain.refused(&stranger, transfer.clone()),
-        ContractError::Ownership(cw_ownable::OwnershipError::NotOwner)
+        ContractError::Admin(ctc_admin::AdminError::Ownership(
+            cw_ownable::OwnershipError::NotOwner
+        ))
     ));
+    // Finding 12: a renounced authority would freeze admission and supervision for good.
+    assert_eq!(
+        chain.refused(
+            &authority,
+            ExecuteMsg::UpdateOwnership(Action::RenounceOwnership)
+        ),
+        ContractError::Admin(ctc_admin::AdminError::RenounceRefused)
+    );
     chain.exec(&authority, transfer).unwrap();
     chain
         .exec(&dao, ExecuteMsg::UpdateOwnership(Action::AcceptOwnership))

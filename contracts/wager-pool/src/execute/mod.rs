@@ -1,7 +1,7 @@
 pub mod bets;
 pub mod pools;
 
-use cosmwasm_std::{Addr, Api, Storage};
+use cosmwasm_std::{Addr, Api, Deps, Storage};
 
 use crate::error::ContractError;
 use crate::state::{Pool, POOLS};
@@ -12,6 +12,14 @@ pub fn address(api: &dyn Api, field: &'static str, value: &str) -> Result<Addr, 
             field,
             reason: err.to_string(),
         })
+}
+
+/// An address that receives fees and can pass them on: not one of the platform's contracts (the
+/// token and this contract included), which could never spend them.
+pub fn recipient(deps: Deps, field: &'static str, value: &str) -> Result<Addr, ContractError> {
+    let recipient = address(deps.api, field, value)?;
+    ctc_admin::ensure_recipient_can_spend(&deps.querier, field, &recipient)?;
+    Ok(recipient)
 }
 
 pub fn load_pool(storage: &dyn Storage, pool_id: u64) -> Result<Pool, ContractError> {

@@ -12,7 +12,7 @@ use ctc_interfaces::registry::{Capability, RegistryExecuteMsg};
 use ctc_interfaces::BasisPoints;
 
 use crate::error::ContractError;
-use crate::execute::{address, load_pool, transfer_ctc};
+use crate::execute::{address, load_pool, recipient, transfer_ctc};
 use crate::msg::{PoolInput, PoolStatus, QuestionSource, RefundReason};
 use crate::state::{Config, Pool, CONFIG, POOLS, POOL_COUNT};
 
@@ -381,10 +381,10 @@ pub fn update_config(
         config.operator = address(deps.api, "operator", &operator)?;
     }
     if let Some(treasury) = update.treasury {
-        config.treasury = address(deps.api, "treasury", &treasury)?;
+        config.treasury = recipient(deps.as_ref(), "treasury", &treasury)?;
     }
     if let Some(nodes) = update.node_incentive {
-        config.node_incentive = address(deps.api, "node_incentive", &nodes)?;
+        config.node_incentive = recipient(deps.as_ref(), "node_incentive", &nodes)?;
     }
     config.treasury_share = update.treasury_share.unwrap_or(config.treasury_share);
     if let Some(bond) = update.creation_bond {
