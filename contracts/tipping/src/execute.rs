@@ -165,11 +165,10 @@ fn accept(
                 max: MAX_CONTEXT_BYTES,
             });
         }
-        let kind = context.split(':').next().unwrap_or_default();
-        if VERIFIED_KINDS.has(deps.storage, kind) && !is_verified(deps.querier, config, &to)? {
-            return Err(ContractError::RecipientNotVerified {
-                kind: kind.to_owned(),
-            });
+        // Kinds are compared in lower case, so `Event:7` cannot skip the `event` rule.
+        let kind = context.split(':').next().unwrap_or_default().to_lowercase();
+        if VERIFIED_KINDS.has(deps.storage, &kind) && !is_verified(deps.querier, config, &to)? {
+            return Err(ContractError::RecipientNotVerified { kind });
         }
     }
     // Rounded up, so splitting a tip into small ones cannot dodge the fee.
@@ -348,6 +347,7 @@ pub fn set_verification_required(
             max: MAX_CONTEXT_BYTES,
         });
     }
+    let context_kind = context_kind.to_lowercase();
     if required {
         VERIFIED_KINDS.save(deps.storage, &context_kind, &Empty {})?;
     } else {

@@ -82,8 +82,15 @@ impl Chain {
     pub fn verify(&mut self, verified: &[&Addr]) {
         let verified: BTreeSet<String> = verified.iter().map(|a| a.to_string()).collect();
         self.deps.querier.update_wasm(move |query| {
-            let WasmQuery::Smart { msg, .. } = query else {
-                panic!("unexpected query");
+            let msg = match query {
+                WasmQuery::Smart { msg, .. } => msg,
+                // The treasury check's cw2 query: no test address is a contract.
+                WasmQuery::Raw { contract_addr, .. } => {
+                    return SystemResult::Err(cosmwasm_std::SystemError::NoSuchContract {
+                        addr: contract_addr.clone(),
+                    })
+                }
+                _ => panic!("unexpected query"),
             };
             let RegistryQueryMsg::PartnerStatus { address } = from_json(msg).unwrap() else {
                 panic!("tipping asks only PartnerStatus");

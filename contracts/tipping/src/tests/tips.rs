@@ -130,6 +130,15 @@ fn a_context_kind_can_require_a_verified_recipient() {
             kind: "performance".into()
         }
     );
+    // Finding 8: another spelling of the kind is the same kind.
+    assert_eq!(
+        chain
+            .tip_ctc_via(&token, 0, &performer, 5 * CTC, Some("Performance:hamlet"))
+            .unwrap_err(),
+        ContractError::RecipientNotVerified {
+            kind: "performance".into()
+        }
+    );
     chain
         .tip_ctc_via(&token, 0, &performer, 5 * CTC, Some("post:42"))
         .unwrap();
