@@ -628,7 +628,12 @@ fn tickets_show(
         &p.tickets,
         json!({ "check_in": { "token_id": token_id, "proof": proof } }),
     )?;
-    r.record("ticket-nft", "check_in", "by a scanner, with the holder's signed code", &tx);
+    r.record(
+        "ticket-nft",
+        "check_in",
+        "by a scanner, with the holder's signed code",
+        &tx,
+    );
     let (_, charges) = p.chain.query(
         &p.tickets,
         &json!({ "verify_ticket": { "token_id": format!("{show_id}-1"), "holder": fans[1] } }),

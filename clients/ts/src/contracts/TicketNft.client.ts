@@ -6,7 +6,7 @@
 
 import { ICosmWasmClient, ISigningCosmWasmClient } from "./baseClient";
 import { Coin, StdFee } from "@interchainjs/types";
-import { BasisPoints, InstantiateMsg, ExecuteMsg, Binary, Expiration, Timestamp, Uint64, Uint128, IdentityLevel, TransferPolicy, Action, Cw20ReceiveMsg, EventInput, TierInput, QueryMsg, MigrateMsg, Addr, TicketStatus, AllNftInfoResponseForTicketInfo, OwnerOfResponse, Approval, NftInfoResponseForTicketInfo, TicketInfo, OperatorsResponse, TokensResponse, ApprovalResponse, ApprovalsResponse, ConfigResponse, CollectionInfoAndExtensionResponseForNullable_Empty, Empty, EventStatus, EventResponse, TierResponse, EventsResponse, OwnershipForAddr, Provenance, HistoryResponse, ProvenanceRecord, NullableListingResponse, ListingResponse, ListingsResponse, MinterResponse, NumTokensResponse, OperatorResponse, RolesResponse, VerifyTicketResponse } from "./TicketNft.types";
+import { BasisPoints, InstantiateMsg, ExecuteMsg, Binary, Expiration, Timestamp, Uint64, Uint128, IdentityLevel, TransferPolicy, Action, Cw20ReceiveMsg, EventInput, TierInput, HolderProof, QueryMsg, MigrateMsg, Addr, TicketStatus, AllNftInfoResponseForTicketInfo, OwnerOfResponse, Approval, NftInfoResponseForTicketInfo, TicketInfo, OperatorsResponse, TokensResponse, ApprovalResponse, ApprovalsResponse, ConfigResponse, CollectionInfoAndExtensionResponseForNullable_Empty, Empty, EventStatus, EventResponse, TierResponse, EventsResponse, OwnershipForAddr, Provenance, HistoryResponse, ProvenanceRecord, NullableListingResponse, ListingResponse, ListingsResponse, MinterResponse, NumTokensResponse, OperatorResponse, RolesResponse, VerifyTicketResponse } from "./TicketNft.types";
 export interface TicketNftReadOnlyInterface {
   contractAddress: string;
   ownerOf: ({
@@ -576,10 +576,10 @@ export interface TicketNftInterface extends TicketNftReadOnlyInterface {
     tokenId: string;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   checkIn: ({
-    holder,
+    proof,
     tokenId
   }: {
-    holder: string;
+    proof: HolderProof;
     tokenId: string;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   mintReserved: ({
@@ -906,15 +906,15 @@ export class TicketNftClient extends TicketNftQueryClient implements TicketNftIn
     }, fee_, memo_, funds_);
   };
   checkIn = async ({
-    holder,
+    proof,
     tokenId
   }: {
-    holder: string;
+    proof: HolderProof;
     tokenId: string;
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       check_in: {
-        holder,
+        proof,
         token_id: tokenId
       }
     }, fee_, memo_, funds_);

@@ -8,7 +8,7 @@ import { Coin } from "@interchainjs/types";
 import { EncodeObject } from "@interchainjs/cosmos-types";
 import { MsgExecuteContract } from "interchainjs/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@interchainjs/encoding";
-import { BasisPoints, InstantiateMsg, ExecuteMsg, Binary, Expiration, Timestamp, Uint64, Uint128, IdentityLevel, TransferPolicy, Action, Cw20ReceiveMsg, EventInput, TierInput, QueryMsg, MigrateMsg, Addr, TicketStatus, AllNftInfoResponseForTicketInfo, OwnerOfResponse, Approval, NftInfoResponseForTicketInfo, TicketInfo, OperatorsResponse, TokensResponse, ApprovalResponse, ApprovalsResponse, ConfigResponse, CollectionInfoAndExtensionResponseForNullable_Empty, Empty, EventStatus, EventResponse, TierResponse, EventsResponse, OwnershipForAddr, Provenance, HistoryResponse, ProvenanceRecord, NullableListingResponse, ListingResponse, ListingsResponse, MinterResponse, NumTokensResponse, OperatorResponse, RolesResponse, VerifyTicketResponse } from "./TicketNft.types";
+import { BasisPoints, InstantiateMsg, ExecuteMsg, Binary, Expiration, Timestamp, Uint64, Uint128, IdentityLevel, TransferPolicy, Action, Cw20ReceiveMsg, EventInput, TierInput, HolderProof, QueryMsg, MigrateMsg, Addr, TicketStatus, AllNftInfoResponseForTicketInfo, OwnerOfResponse, Approval, NftInfoResponseForTicketInfo, TicketInfo, OperatorsResponse, TokensResponse, ApprovalResponse, ApprovalsResponse, ConfigResponse, CollectionInfoAndExtensionResponseForNullable_Empty, Empty, EventStatus, EventResponse, TierResponse, EventsResponse, OwnershipForAddr, Provenance, HistoryResponse, ProvenanceRecord, NullableListingResponse, ListingResponse, ListingsResponse, MinterResponse, NumTokensResponse, OperatorResponse, RolesResponse, VerifyTicketResponse } from "./TicketNft.types";
 export interface TicketNftMsg {
   contractAddress: string;
   sender: string;
@@ -146,10 +146,10 @@ export interface TicketNftMsg {
     tokenId: string;
   }, funds_?: Coin[]) => EncodeObject;
   checkIn: ({
-    holder,
+    proof,
     tokenId
   }: {
-    holder: string;
+    proof: HolderProof;
     tokenId: string;
   }, funds_?: Coin[]) => EncodeObject;
   mintReserved: ({
@@ -625,10 +625,10 @@ export class TicketNftMsgComposer implements TicketNftMsg {
     };
   };
   checkIn = ({
-    holder,
+    proof,
     tokenId
   }: {
-    holder: string;
+    proof: HolderProof;
     tokenId: string;
   }, funds_?: Coin[]): EncodeObject => {
     return {
@@ -638,7 +638,7 @@ export class TicketNftMsgComposer implements TicketNftMsg {
         contract: this.contractAddress,
         msg: toUtf8(JSON.stringify({
           check_in: {
-            holder,
+            proof,
             token_id: tokenId
           }
         })),

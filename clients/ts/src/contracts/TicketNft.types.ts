@@ -109,7 +109,7 @@ export type ExecuteMsg = {
   };
 } | {
   check_in: {
-    holder: string;
+    proof: HolderProof;
     token_id: string;
   };
 } | {
@@ -183,6 +183,11 @@ export interface TierInput {
   price: Uint128;
   seats: string[];
   supply: number;
+}
+export interface HolderProof {
+  expires_at: Timestamp;
+  pubkey: Binary;
+  signature: Binary;
 }
 export type QueryMsg = {
   owner_of: {
