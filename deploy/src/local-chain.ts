@@ -201,6 +201,23 @@ export function installRevertingContractState(): void {
   prototype[REVERT_FIX] = true;
 }
 
+/**
+ * cw-simulate throws on a raw query of an address that holds no contract, which aborts the
+ * calling contract; wasmd's `QueryRaw` answers such a query with no value, so a contract can ask
+ * whether an address is a contract (the cw2 check of a fee recipient). Answers it the same way.
+ */
+export function installEmptyRawQueryOfAccounts(app: CWSimulateApp): void {
+  const wasm = app.wasm as unknown as {
+    queryRaw(raw: { contract_addr: string; key: string }): string;
+    getContractStorage(address: string): unknown;
+  };
+  const queryRaw = wasm.queryRaw;
+  wasm.queryRaw = function (this: typeof wasm, raw) {
+    if (!this.getContractStorage(raw.contract_addr)) return "";
+    return queryRaw.call(this, raw);
+  };
+}
+
 /** The private key of a named local actor. */
 function actorKey(name: string): Uint8Array {
   return sha256(toUtf8(`ticketchain local ${name}`));
@@ -220,6 +237,7 @@ export class LocalChain implements ScenarioChain {
       metering: true,
     });
     installCosmWasm2Replies(this.client.app);
+    installEmptyRawQueryOfAccounts(this.client.app);
   }
 
   /**
