@@ -127,9 +127,22 @@ pub fn execute(
             burn_share,
             settlement_delay_seconds,
         ),
-        ExecuteMsg::UpdateOwnership(action) => {
+        // cw721's minter and creator are both the platform owner, one cw-ownable ownership.
+        ExecuteMsg::UpdateOwnership(action)
+        | ExecuteMsg::UpdateMinterOwnership(action)
+        | ExecuteMsg::UpdateCreatorOwnership(action) => {
             Ok(ctc_admin::update_ownership(deps, &env, &info, action)?)
         }
+        ExecuteMsg::UpdateCollectionInfo { .. } => Err(ContractError::CollectionInfoFixed),
+        ExecuteMsg::Mint { .. } => Err(ContractError::MintNotSupported),
+        ExecuteMsg::AddMinter { .. } | ExecuteMsg::RemoveMinter { .. } => {
+            Err(ContractError::MintersPerEvent)
+        }
+        ExecuteMsg::UpdateExtension { .. } => Err(ContractError::ExtensionNotSupported),
+        ExecuteMsg::UpdateNftInfo { .. } => Err(ContractError::NftInfoFromEvent),
+        ExecuteMsg::SetWithdrawAddress { .. }
+        | ExecuteMsg::RemoveWithdrawAddress {}
+        | ExecuteMsg::WithdrawFunds { .. } => Err(ContractError::NoWithdrawals),
     }
 }
 
@@ -217,6 +230,29 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
         QueryMsg::AllTokens { start_after, limit } => {
             to_json_binary(&cw721::all_tokens(deps, start_after, limit)?)
         }
+        QueryMsg::GetConfig {} => to_json_binary(&cw721::config(deps, env)?),
+        QueryMsg::GetAllInfo {} => to_json_binary(&cw721::all_info(deps, env)?),
+        QueryMsg::GetCollectionExtensionAttributes {} => {
+            to_json_binary(&::cw721::state::CollectionExtensionAttributes::new())
+        }
+        QueryMsg::GetCreatorOwnership {} => {
+            to_json_binary(&cw_ownable::get_ownership(deps.storage)?)
+        }
+        QueryMsg::GetAdditionalMinters { .. } => {
+            to_json_binary(&::cw721::msg::AdditionalMintersResponse { minters: vec![] })
+        }
+        QueryMsg::GetNftByExtension {
+            extension,
+            start_after,
+            limit,
+        } => to_json_binary(&cw721::nft_by_extension(
+            deps,
+            extension,
+            start_after,
+            limit,
+        )?),
+        QueryMsg::Extension { .. } | QueryMsg::GetCollectionExtension { .. } => to_json_binary(&()),
+        QueryMsg::GetWithdrawAddress {} => to_json_binary(&None::<String>),
         QueryMsg::Config {} => to_json_binary(&tickets::config(deps)?),
         QueryMsg::Event { event_id } => to_json_binary(&tickets::event(deps, event_id)?),
         QueryMsg::Events { start_after, limit } => {

@@ -176,4 +176,23 @@ pub enum ContractError {
 
     #[error("cannot migrate: {reason}")]
     CannotMigrate { reason: String },
+
+    // Refusals of cw721 messages the ticket rules forbid.
+    #[error("tickets are minted only by their event's sale or by its authorised minters with mint_reserved, never by cw721 mint")]
+    MintNotSupported,
+
+    #[error("minters are authorised per event by its issuer with set_minter; the collection has no additional minters")]
+    MintersPerEvent,
+
+    #[error("the collection's name and symbol are fixed; each event carries its own details")]
+    CollectionInfoFixed,
+
+    #[error("a ticket's metadata is its event's and tier's: the issuer edits the event with update_event before the sale")]
+    NftInfoFromEvent,
+
+    #[error("the contract holds no native funds to withdraw: CTC escrow leaves only by settlement and refunds, so there is no withdraw address")]
+    NoWithdrawals,
+
+    #[error("ticket-nft has no cw721 extension messages")]
+    ExtensionNotSupported,
 }

@@ -1,13 +1,15 @@
 use cosmwasm_schema::{cw_serde, QueryResponses};
-use cosmwasm_std::{Addr, Binary, Empty, Timestamp, Uint128};
+use cosmwasm_std::{Addr, Binary, Coin, Empty, Timestamp, Uint128};
 use cw20::Cw20ReceiveMsg;
 use cw721::msg::{
-    AllNftInfoResponse, ApprovalResponse, ApprovalsResponse, CollectionInfoAndExtensionResponse,
-    MinterResponse, NftInfoResponse, NumTokensResponse, OperatorResponse, OperatorsResponse,
-    OwnerOfResponse, TokensResponse,
+    AdditionalMintersResponse, AllInfoResponse, AllNftInfoResponse, ApprovalResponse,
+    ApprovalsResponse, CollectionInfoAndExtensionResponse, CollectionInfoMsg, MinterResponse,
+    NftInfoResponse, NumTokensResponse, OperatorResponse, OperatorsResponse, OwnerOfResponse,
+    TokensResponse,
 };
+use cw721::state::CollectionExtensionAttributes;
 use cw721::Expiration;
-use cw_ownable::{cw_ownable_execute, Ownership};
+use cw_ownable::{cw_ownable_execute, Action, Ownership};
 
 use ctc_interfaces::proof::HolderProof;
 use ctc_interfaces::registry::IdentityLevel;
@@ -209,6 +211,53 @@ pub enum ExecuteMsg {
         burn_share: Option<BasisPoints>,
         settlement_delay_seconds: Option<u64>,
     },
+
+    // The rest of cw721 0.22's `Cw721ExecuteMsg`, so a standard client is answered, never refused
+    // as an unknown variant. Extension payloads are `Empty`, which reads any JSON object and ignores it.
+    /// cw721's minter is the platform owner: the same two-step transfer as `update_ownership`.
+    UpdateMinterOwnership(Action),
+    /// cw721's creator is the platform owner: the same two-step transfer as `update_ownership`.
+    UpdateCreatorOwnership(Action),
+    /// Always refused (`CollectionInfoFixed`): the name and symbol are fixed at instantiation.
+    UpdateCollectionInfo {
+        collection_info: CollectionInfoMsg<Option<Empty>>,
+    },
+    /// Always refused (`MintNotSupported`), whoever sends it: tickets come only from their event's
+    /// sale or its minters' `MintReserved`, with an id, price and escrow the contract assigns.
+    Mint {
+        token_id: String,
+        owner: String,
+        token_uri: Option<String>,
+        extension: Option<Empty>,
+    },
+    /// Always refused (`MintersPerEvent`): minters are set per event by its issuer (`SetMinter`).
+    AddMinter {
+        minter: String,
+    },
+    /// Always refused (`MintersPerEvent`), as `AddMinter`.
+    RemoveMinter {
+        minter: String,
+    },
+    /// Always refused (`ExtensionNotSupported`): the contract has no custom extension message.
+    UpdateExtension {
+        msg: Empty,
+    },
+    /// Always refused (`NftInfoFromEvent`): a ticket's metadata is its event's and tier's.
+    UpdateNftInfo {
+        token_id: String,
+        token_uri: Option<String>,
+        extension: Option<Empty>,
+    },
+    /// Always refused (`NoWithdrawals`): the contract never holds native funds to withdraw.
+    SetWithdrawAddress {
+        address: String,
+    },
+    /// Always refused (`NoWithdrawals`), as `SetWithdrawAddress`.
+    RemoveWithdrawAddress {},
+    /// Always refused (`NoWithdrawals`): CTC escrow leaves only by settlement and refunds.
+    WithdrawFunds {
+        amount: Coin,
+    },
 }
 
 #[cw_serde]
@@ -275,6 +324,47 @@ pub enum QueryMsg {
         start_after: Option<String>,
         limit: Option<u32>,
     },
+    /// cw721's summary: `minter_ownership` and `creator_ownership` are both the platform owner's
+    /// ownership (as `ownership`), `withdraw_address` is null (see `get_withdraw_address`), the
+    /// collection extension is null, and `contract_info` is the chain's record of this contract.
+    #[returns(cw721::msg::ConfigResponse<Option<Empty>>)]
+    GetConfig {},
+    /// Contract info, name and symbol, the token count, and no collection extension attributes.
+    #[returns(AllInfoResponse)]
+    GetAllInfo {},
+    /// Always empty: the collection carries no description, image or royalty attributes (each
+    /// event has its own details and royalty, in `event`).
+    #[returns(CollectionExtensionAttributes)]
+    GetCollectionExtensionAttributes {},
+    /// The platform owner, as `ownership`: it instantiated and configures the collection.
+    #[returns(Ownership<Addr>)]
+    GetCreatorOwnership {},
+    /// Always empty: minters are authorised per event (`roles`), none for the whole collection.
+    #[returns(AdditionalMintersResponse)]
+    GetAdditionalMinters {
+        start_after: Option<String>,
+        limit: Option<u32>,
+    },
+    /// Paged as cw721-base: at most `limit` tickets (clamped to 50) after `start_after`, in token id
+    /// order, are read, and the infos of those matching `extension` are answered, in cw721-base's
+    /// answer shape (a list, despite cw721's `#[returns]`), or null when none of them matches. A
+    /// null `extension` asks for tokens without one, which no ticket is: the answer is null.
+    #[returns(Option<Vec<NftInfoResponse<TicketInfo>>>)]
+    GetNftByExtension {
+        extension: Option<TicketFilter>,
+        start_after: Option<String>,
+        limit: Option<u32>,
+    },
+    /// No custom queries: answers null (cw721's `()`) whatever `msg` holds.
+    #[returns(())]
+    Extension { msg: Empty },
+    /// No collection extension: answers null (cw721's `()`) whatever `msg` holds.
+    #[returns(())]
+    GetCollectionExtension { msg: Option<Empty> },
+    /// Always null: the contract holds no native funds to withdraw (it refuses funds on every
+    /// message), and CTC escrow leaves only by settlement and refunds.
+    #[returns(Option<String>)]
+    GetWithdrawAddress {},
 
     // Tickets
     #[returns(ConfigResponse)]
@@ -350,6 +440,24 @@ pub struct TicketInfo {
     pub face_price: Uint128,
     pub issuer: Addr,
     pub status: TicketStatus,
+}
+
+/// The `extension` of `get_nft_by_extension`: `TicketInfo`'s fields, each optional. A ticket
+/// matches when every given field equals its own; an omitted or null field matches any value, so
+/// `{}` (cw721-base's empty extension) matches every ticket and a full `TicketInfo` matches the
+/// tickets equal to it. Other fields (e.g. on-chain metadata's `image`) are refused when parsed,
+/// rather than ignored into a filter that matches more than was asked.
+#[cw_serde]
+#[derive(Default)]
+#[serde(deny_unknown_fields)]
+pub struct TicketFilter {
+    pub event_id: Option<u64>,
+    pub tier: Option<u8>,
+    pub tier_name: Option<String>,
+    pub seat: Option<String>,
+    pub face_price: Option<Uint128>,
+    pub issuer: Option<Addr>,
+    pub status: Option<TicketStatus>,
 }
 
 #[cw_serde]

@@ -5,8 +5,8 @@
 */
 
 import { ICosmWasmClient, ISigningCosmWasmClient } from "./baseClient";
-import { Coin, StdFee } from "@interchainjs/types";
-import { BasisPoints, InstantiateMsg, ExecuteMsg, Binary, Expiration, Timestamp, Uint64, Uint128, IdentityLevel, TransferPolicy, Action, Cw20ReceiveMsg, EventInput, TierInput, HolderProof, QueryMsg, MigrateMsg, Addr, TicketStatus, AllNftInfoResponseForTicketInfo, OwnerOfResponse, Approval, NftInfoResponseForTicketInfo, TicketInfo, OperatorsResponse, TokensResponse, ApprovalResponse, ApprovalsResponse, ConfigResponse, CollectionInfoAndExtensionResponseForNullable_Empty, Empty, EventStatus, EventResponse, TierResponse, EventsResponse, OwnershipForAddr, Provenance, HistoryResponse, ProvenanceRecord, NullableListingResponse, ListingResponse, ListingsResponse, MinterResponse, NumTokensResponse, OperatorResponse, RolesResponse, VerifyTicketResponse } from "./TicketNft.types";
+import { StdFee } from "@interchainjs/types";
+import { BasisPoints, InstantiateMsg, ExecuteMsg, Binary, Expiration, Timestamp, Uint64, Uint128, IdentityLevel, TransferPolicy, Action, Cw20ReceiveMsg, EventInput, TierInput, HolderProof, CollectionInfoMsgForNullable_Empty, Empty, Coin, QueryMsg, Addr, TicketStatus, TicketFilter, MigrateMsg, AllNftInfoResponseForTicketInfo, OwnerOfResponse, Approval, NftInfoResponseForTicketInfo, TicketInfo, OperatorsResponse, TokensResponse, ApprovalResponse, ApprovalsResponse, ConfigResponse, CollectionInfoAndExtensionResponseForNullable_Empty, EventStatus, EventResponse, TierResponse, EventsResponse, Null, AdditionalMintersResponse, AllInfoResponse, Attribute, CollectionInfo, ContractInfoResponse, ArrayOfAttribute, ConfigResponseForNullable_Empty, OwnershipForAddr, NullableArrayOfNftInfoResponseForTicketInfo, NullableString, Provenance, HistoryResponse, ProvenanceRecord, NullableListingResponse, ListingResponse, ListingsResponse, MinterResponse, NumTokensResponse, OperatorResponse, RolesResponse, VerifyTicketResponse } from "./TicketNft.types";
 export interface TicketNftReadOnlyInterface {
   contractAddress: string;
   ownerOf: ({
@@ -86,6 +86,37 @@ export interface TicketNftReadOnlyInterface {
     limit?: number;
     startAfter?: string;
   }) => Promise<TokensResponse>;
+  getConfig: () => Promise<ConfigResponseForNullable_Empty>;
+  getAllInfo: () => Promise<AllInfoResponse>;
+  getCollectionExtensionAttributes: () => Promise<ArrayOfAttribute>;
+  getCreatorOwnership: () => Promise<OwnershipForAddr>;
+  getAdditionalMinters: ({
+    limit,
+    startAfter
+  }: {
+    limit?: number;
+    startAfter?: string;
+  }) => Promise<AdditionalMintersResponse>;
+  getNftByExtension: ({
+    extension,
+    limit,
+    startAfter
+  }: {
+    extension?: TicketFilter;
+    limit?: number;
+    startAfter?: string;
+  }) => Promise<NullableArrayOfNftInfoResponseForTicketInfo>;
+  extension: ({
+    msg
+  }: {
+    msg: Empty;
+  }) => Promise<Null>;
+  getCollectionExtension: ({
+    msg
+  }: {
+    msg?: Empty;
+  }) => Promise<Null>;
+  getWithdrawAddress: () => Promise<NullableString>;
   config: () => Promise<ConfigResponse>;
   event: ({
     eventId
@@ -158,6 +189,15 @@ export class TicketNftQueryClient implements TicketNftReadOnlyInterface {
     this.allNftInfo = this.allNftInfo.bind(this);
     this.tokens = this.tokens.bind(this);
     this.allTokens = this.allTokens.bind(this);
+    this.getConfig = this.getConfig.bind(this);
+    this.getAllInfo = this.getAllInfo.bind(this);
+    this.getCollectionExtensionAttributes = this.getCollectionExtensionAttributes.bind(this);
+    this.getCreatorOwnership = this.getCreatorOwnership.bind(this);
+    this.getAdditionalMinters = this.getAdditionalMinters.bind(this);
+    this.getNftByExtension = this.getNftByExtension.bind(this);
+    this.extension = this.extension.bind(this);
+    this.getCollectionExtension = this.getCollectionExtension.bind(this);
+    this.getWithdrawAddress = this.getWithdrawAddress.bind(this);
     this.config = this.config.bind(this);
     this.event = this.event.bind(this);
     this.events = this.events.bind(this);
@@ -333,6 +373,84 @@ export class TicketNftQueryClient implements TicketNftReadOnlyInterface {
         limit,
         start_after: startAfter
       }
+    });
+  };
+  getConfig = async (): Promise<ConfigResponseForNullable_Empty> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      get_config: {}
+    });
+  };
+  getAllInfo = async (): Promise<AllInfoResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      get_all_info: {}
+    });
+  };
+  getCollectionExtensionAttributes = async (): Promise<ArrayOfAttribute> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      get_collection_extension_attributes: {}
+    });
+  };
+  getCreatorOwnership = async (): Promise<OwnershipForAddr> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      get_creator_ownership: {}
+    });
+  };
+  getAdditionalMinters = async ({
+    limit,
+    startAfter
+  }: {
+    limit?: number;
+    startAfter?: string;
+  }): Promise<AdditionalMintersResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      get_additional_minters: {
+        limit,
+        start_after: startAfter
+      }
+    });
+  };
+  getNftByExtension = async ({
+    extension,
+    limit,
+    startAfter
+  }: {
+    extension?: TicketFilter;
+    limit?: number;
+    startAfter?: string;
+  }): Promise<NullableArrayOfNftInfoResponseForTicketInfo> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      get_nft_by_extension: {
+        extension,
+        limit,
+        start_after: startAfter
+      }
+    });
+  };
+  extension = async ({
+    msg
+  }: {
+    msg: Empty;
+  }): Promise<Null> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      extension: {
+        msg
+      }
+    });
+  };
+  getCollectionExtension = async ({
+    msg
+  }: {
+    msg?: Empty;
+  }): Promise<Null> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      get_collection_extension: {
+        msg
+      }
+    });
+  };
+  getWithdrawAddress = async (): Promise<NullableString> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      get_withdraw_address: {}
     });
   };
   config = async (): Promise<ConfigResponse> => {
@@ -604,6 +722,59 @@ export interface TicketNftInterface extends TicketNftReadOnlyInterface {
     settlementDelaySeconds?: number;
     treasury?: string;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  updateMinterOwnership: (action: Action, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  updateCreatorOwnership: (action: Action, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  updateCollectionInfo: ({
+    collectionInfo
+  }: {
+    collectionInfo: CollectionInfoMsgForNullable_Empty;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  mint: ({
+    extension,
+    owner,
+    tokenId,
+    tokenUri
+  }: {
+    extension?: Empty;
+    owner: string;
+    tokenId: string;
+    tokenUri?: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  addMinter: ({
+    minter
+  }: {
+    minter: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  removeMinter: ({
+    minter
+  }: {
+    minter: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  updateExtension: ({
+    msg
+  }: {
+    msg: Empty;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  updateNftInfo: ({
+    extension,
+    tokenId,
+    tokenUri
+  }: {
+    extension?: Empty;
+    tokenId: string;
+    tokenUri?: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  setWithdrawAddress: ({
+    address
+  }: {
+    address: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  removeWithdrawAddress: (fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  withdrawFunds: ({
+    amount
+  }: {
+    amount: Coin;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   updateOwnership: (action: Action, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
 }
 export class TicketNftClient extends TicketNftQueryClient implements TicketNftInterface {
@@ -637,6 +808,17 @@ export class TicketNftClient extends TicketNftQueryClient implements TicketNftIn
     this.checkIn = this.checkIn.bind(this);
     this.mintReserved = this.mintReserved.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
+    this.updateMinterOwnership = this.updateMinterOwnership.bind(this);
+    this.updateCreatorOwnership = this.updateCreatorOwnership.bind(this);
+    this.updateCollectionInfo = this.updateCollectionInfo.bind(this);
+    this.mint = this.mint.bind(this);
+    this.addMinter = this.addMinter.bind(this);
+    this.removeMinter = this.removeMinter.bind(this);
+    this.updateExtension = this.updateExtension.bind(this);
+    this.updateNftInfo = this.updateNftInfo.bind(this);
+    this.setWithdrawAddress = this.setWithdrawAddress.bind(this);
+    this.removeWithdrawAddress = this.removeWithdrawAddress.bind(this);
+    this.withdrawFunds = this.withdrawFunds.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
   transferNft = async ({
@@ -956,6 +1138,124 @@ export class TicketNftClient extends TicketNftQueryClient implements TicketNftIn
         platform_fee: platformFee,
         settlement_delay_seconds: settlementDelaySeconds,
         treasury
+      }
+    }, fee_, memo_, funds_);
+  };
+  updateMinterOwnership = async (action: Action, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      update_minter_ownership: action
+    }, fee_, memo_, funds_);
+  };
+  updateCreatorOwnership = async (action: Action, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      update_creator_ownership: action
+    }, fee_, memo_, funds_);
+  };
+  updateCollectionInfo = async ({
+    collectionInfo
+  }: {
+    collectionInfo: CollectionInfoMsgForNullable_Empty;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      update_collection_info: {
+        collection_info: collectionInfo
+      }
+    }, fee_, memo_, funds_);
+  };
+  mint = async ({
+    extension,
+    owner,
+    tokenId,
+    tokenUri
+  }: {
+    extension?: Empty;
+    owner: string;
+    tokenId: string;
+    tokenUri?: string;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      mint: {
+        extension,
+        owner,
+        token_id: tokenId,
+        token_uri: tokenUri
+      }
+    }, fee_, memo_, funds_);
+  };
+  addMinter = async ({
+    minter
+  }: {
+    minter: string;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      add_minter: {
+        minter
+      }
+    }, fee_, memo_, funds_);
+  };
+  removeMinter = async ({
+    minter
+  }: {
+    minter: string;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      remove_minter: {
+        minter
+      }
+    }, fee_, memo_, funds_);
+  };
+  updateExtension = async ({
+    msg
+  }: {
+    msg: Empty;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      update_extension: {
+        msg
+      }
+    }, fee_, memo_, funds_);
+  };
+  updateNftInfo = async ({
+    extension,
+    tokenId,
+    tokenUri
+  }: {
+    extension?: Empty;
+    tokenId: string;
+    tokenUri?: string;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      update_nft_info: {
+        extension,
+        token_id: tokenId,
+        token_uri: tokenUri
+      }
+    }, fee_, memo_, funds_);
+  };
+  setWithdrawAddress = async ({
+    address
+  }: {
+    address: string;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      set_withdraw_address: {
+        address
+      }
+    }, fee_, memo_, funds_);
+  };
+  removeWithdrawAddress = async (fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      remove_withdraw_address: {}
+    }, fee_, memo_, funds_);
+  };
+  withdrawFunds = async ({
+    amount
+  }: {
+    amount: Coin;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      withdraw_funds: {
+        amount
       }
     }, fee_, memo_, funds_);
   };

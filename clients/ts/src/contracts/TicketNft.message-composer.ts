@@ -4,11 +4,10 @@
 * and run the @cosmwasm/ts-codegen generate command to regenerate this file.
 */
 
-import { Coin } from "@interchainjs/types";
 import { EncodeObject } from "@interchainjs/cosmos-types";
 import { MsgExecuteContract } from "interchainjs/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@interchainjs/encoding";
-import { BasisPoints, InstantiateMsg, ExecuteMsg, Binary, Expiration, Timestamp, Uint64, Uint128, IdentityLevel, TransferPolicy, Action, Cw20ReceiveMsg, EventInput, TierInput, HolderProof, QueryMsg, MigrateMsg, Addr, TicketStatus, AllNftInfoResponseForTicketInfo, OwnerOfResponse, Approval, NftInfoResponseForTicketInfo, TicketInfo, OperatorsResponse, TokensResponse, ApprovalResponse, ApprovalsResponse, ConfigResponse, CollectionInfoAndExtensionResponseForNullable_Empty, Empty, EventStatus, EventResponse, TierResponse, EventsResponse, OwnershipForAddr, Provenance, HistoryResponse, ProvenanceRecord, NullableListingResponse, ListingResponse, ListingsResponse, MinterResponse, NumTokensResponse, OperatorResponse, RolesResponse, VerifyTicketResponse } from "./TicketNft.types";
+import { BasisPoints, InstantiateMsg, ExecuteMsg, Binary, Expiration, Timestamp, Uint64, Uint128, IdentityLevel, TransferPolicy, Action, Cw20ReceiveMsg, EventInput, TierInput, HolderProof, CollectionInfoMsgForNullable_Empty, Empty, Coin, QueryMsg, Addr, TicketStatus, TicketFilter, MigrateMsg, AllNftInfoResponseForTicketInfo, OwnerOfResponse, Approval, NftInfoResponseForTicketInfo, TicketInfo, OperatorsResponse, TokensResponse, ApprovalResponse, ApprovalsResponse, ConfigResponse, CollectionInfoAndExtensionResponseForNullable_Empty, EventStatus, EventResponse, TierResponse, EventsResponse, Null, AdditionalMintersResponse, AllInfoResponse, Attribute, CollectionInfo, ContractInfoResponse, ArrayOfAttribute, ConfigResponseForNullable_Empty, OwnershipForAddr, NullableArrayOfNftInfoResponseForTicketInfo, NullableString, Provenance, HistoryResponse, ProvenanceRecord, NullableListingResponse, ListingResponse, ListingsResponse, MinterResponse, NumTokensResponse, OperatorResponse, RolesResponse, VerifyTicketResponse } from "./TicketNft.types";
 export interface TicketNftMsg {
   contractAddress: string;
   sender: string;
@@ -174,6 +173,59 @@ export interface TicketNftMsg {
     settlementDelaySeconds?: number;
     treasury?: string;
   }, funds_?: Coin[]) => EncodeObject;
+  updateMinterOwnership: (action: Action, funds_?: Coin[]) => EncodeObject;
+  updateCreatorOwnership: (action: Action, funds_?: Coin[]) => EncodeObject;
+  updateCollectionInfo: ({
+    collectionInfo
+  }: {
+    collectionInfo: CollectionInfoMsgForNullable_Empty;
+  }, funds_?: Coin[]) => EncodeObject;
+  mint: ({
+    extension,
+    owner,
+    tokenId,
+    tokenUri
+  }: {
+    extension?: Empty;
+    owner: string;
+    tokenId: string;
+    tokenUri?: string;
+  }, funds_?: Coin[]) => EncodeObject;
+  addMinter: ({
+    minter
+  }: {
+    minter: string;
+  }, funds_?: Coin[]) => EncodeObject;
+  removeMinter: ({
+    minter
+  }: {
+    minter: string;
+  }, funds_?: Coin[]) => EncodeObject;
+  updateExtension: ({
+    msg
+  }: {
+    msg: Empty;
+  }, funds_?: Coin[]) => EncodeObject;
+  updateNftInfo: ({
+    extension,
+    tokenId,
+    tokenUri
+  }: {
+    extension?: Empty;
+    tokenId: string;
+    tokenUri?: string;
+  }, funds_?: Coin[]) => EncodeObject;
+  setWithdrawAddress: ({
+    address
+  }: {
+    address: string;
+  }, funds_?: Coin[]) => EncodeObject;
+  removeWithdrawAddress: (funds_?: Coin[]) => EncodeObject;
+  withdrawFunds: ({
+    amount
+  }: {
+    amount: Coin;
+  }, funds_?: Coin[]) => EncodeObject;
   updateOwnership: (action: Action, funds_?: Coin[]) => EncodeObject;
 }
 export class TicketNftMsgComposer implements TicketNftMsg {
@@ -204,6 +256,17 @@ export class TicketNftMsgComposer implements TicketNftMsg {
     this.checkIn = this.checkIn.bind(this);
     this.mintReserved = this.mintReserved.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
+    this.updateMinterOwnership = this.updateMinterOwnership.bind(this);
+    this.updateCreatorOwnership = this.updateCreatorOwnership.bind(this);
+    this.updateCollectionInfo = this.updateCollectionInfo.bind(this);
+    this.mint = this.mint.bind(this);
+    this.addMinter = this.addMinter.bind(this);
+    this.removeMinter = this.removeMinter.bind(this);
+    this.updateExtension = this.updateExtension.bind(this);
+    this.updateNftInfo = this.updateNftInfo.bind(this);
+    this.setWithdrawAddress = this.setWithdrawAddress.bind(this);
+    this.removeWithdrawAddress = this.removeWithdrawAddress.bind(this);
+    this.withdrawFunds = this.withdrawFunds.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
   transferNft = ({
@@ -696,6 +759,212 @@ export class TicketNftMsgComposer implements TicketNftMsg {
             platform_fee: platformFee,
             settlement_delay_seconds: settlementDelaySeconds,
             treasury
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  updateMinterOwnership = (action: Action, funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          update_minter_ownership: action
+        })),
+        funds: funds_
+      })
+    };
+  };
+  updateCreatorOwnership = (action: Action, funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          update_creator_ownership: action
+        })),
+        funds: funds_
+      })
+    };
+  };
+  updateCollectionInfo = ({
+    collectionInfo
+  }: {
+    collectionInfo: CollectionInfoMsgForNullable_Empty;
+  }, funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          update_collection_info: {
+            collection_info: collectionInfo
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  mint = ({
+    extension,
+    owner,
+    tokenId,
+    tokenUri
+  }: {
+    extension?: Empty;
+    owner: string;
+    tokenId: string;
+    tokenUri?: string;
+  }, funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          mint: {
+            extension,
+            owner,
+            token_id: tokenId,
+            token_uri: tokenUri
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  addMinter = ({
+    minter
+  }: {
+    minter: string;
+  }, funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          add_minter: {
+            minter
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  removeMinter = ({
+    minter
+  }: {
+    minter: string;
+  }, funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          remove_minter: {
+            minter
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  updateExtension = ({
+    msg
+  }: {
+    msg: Empty;
+  }, funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          update_extension: {
+            msg
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  updateNftInfo = ({
+    extension,
+    tokenId,
+    tokenUri
+  }: {
+    extension?: Empty;
+    tokenId: string;
+    tokenUri?: string;
+  }, funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          update_nft_info: {
+            extension,
+            token_id: tokenId,
+            token_uri: tokenUri
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  setWithdrawAddress = ({
+    address
+  }: {
+    address: string;
+  }, funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          set_withdraw_address: {
+            address
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  removeWithdrawAddress = (funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          remove_withdraw_address: {}
+        })),
+        funds: funds_
+      })
+    };
+  };
+  withdrawFunds = ({
+    amount
+  }: {
+    amount: Coin;
+  }, funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          withdraw_funds: {
+            amount
           }
         })),
         funds: funds_

@@ -127,6 +127,49 @@ export type ExecuteMsg = {
     treasury?: string | null;
   };
 } | {
+  update_minter_ownership: Action;
+} | {
+  update_creator_ownership: Action;
+} | {
+  update_collection_info: {
+    collection_info: CollectionInfoMsgForNullable_Empty;
+  };
+} | {
+  mint: {
+    extension?: Empty | null;
+    owner: string;
+    token_id: string;
+    token_uri?: string | null;
+  };
+} | {
+  add_minter: {
+    minter: string;
+  };
+} | {
+  remove_minter: {
+    minter: string;
+  };
+} | {
+  update_extension: {
+    msg: Empty;
+  };
+} | {
+  update_nft_info: {
+    extension?: Empty | null;
+    token_id: string;
+    token_uri?: string | null;
+  };
+} | {
+  set_withdraw_address: {
+    address: string;
+  };
+} | {
+  remove_withdraw_address: {};
+} | {
+  withdraw_funds: {
+    amount: Coin;
+  };
+} | {
   update_ownership: Action;
 };
 export type Binary = string;
@@ -188,6 +231,16 @@ export interface HolderProof {
   expires_at: Timestamp;
   pubkey: Binary;
   signature: Binary;
+}
+export interface CollectionInfoMsgForNullable_Empty {
+  extension?: Empty | null;
+  name?: string | null;
+  symbol?: string | null;
+}
+export interface Empty {}
+export interface Coin {
+  amount: Uint128;
+  denom: string;
 }
 export type QueryMsg = {
   owner_of: {
@@ -251,6 +304,35 @@ export type QueryMsg = {
     start_after?: string | null;
   };
 } | {
+  get_config: {};
+} | {
+  get_all_info: {};
+} | {
+  get_collection_extension_attributes: {};
+} | {
+  get_creator_ownership: {};
+} | {
+  get_additional_minters: {
+    limit?: number | null;
+    start_after?: string | null;
+  };
+} | {
+  get_nft_by_extension: {
+    extension?: TicketFilter | null;
+    limit?: number | null;
+    start_after?: string | null;
+  };
+} | {
+  extension: {
+    msg: Empty;
+  };
+} | {
+  get_collection_extension: {
+    msg?: Empty | null;
+  };
+} | {
+  get_withdraw_address: {};
+} | {
   config: {};
 } | {
   event: {
@@ -288,9 +370,18 @@ export type QueryMsg = {
     event_id: number;
   };
 };
-export interface MigrateMsg {}
 export type Addr = string;
 export type TicketStatus = ("valid" | "refunded") | "used";
+export interface TicketFilter {
+  event_id?: number | null;
+  face_price?: Uint128 | null;
+  issuer?: Addr | null;
+  seat?: string | null;
+  status?: TicketStatus | null;
+  tier?: number | null;
+  tier_name?: string | null;
+}
+export interface MigrateMsg {}
 export interface AllNftInfoResponseForTicketInfo {
   access: OwnerOfResponse;
   info: NftInfoResponseForTicketInfo;
@@ -342,7 +433,6 @@ export interface CollectionInfoAndExtensionResponseForNullable_Empty {
   symbol: string;
   updated_at: Timestamp;
 }
-export interface Empty {}
 export type EventStatus = "scheduled" | {
   cancelled: {
     at: Timestamp;
@@ -388,11 +478,49 @@ export interface TierResponse {
 export interface EventsResponse {
   events: EventResponse[];
 }
+export type Null = null;
+export interface AdditionalMintersResponse {
+  minters: string[];
+}
+export interface AllInfoResponse {
+  collection_extension: Attribute[];
+  collection_info: CollectionInfo;
+  contract_info: ContractInfoResponse;
+  num_tokens: number;
+}
+export interface Attribute {
+  key: string;
+  value: Binary;
+}
+export interface CollectionInfo {
+  name: string;
+  symbol: string;
+  updated_at: Timestamp;
+}
+export interface ContractInfoResponse {
+  admin?: Addr | null;
+  code_id: number;
+  creator: Addr;
+  ibc_port?: string | null;
+  pinned: boolean;
+}
+export type ArrayOfAttribute = Attribute[];
+export interface ConfigResponseForNullable_Empty {
+  collection_extension?: Empty | null;
+  collection_info: CollectionInfo;
+  contract_info: ContractInfoResponse;
+  creator_ownership: OwnershipForAddr;
+  minter_ownership: OwnershipForAddr;
+  num_tokens: number;
+  withdraw_address?: string | null;
+}
 export interface OwnershipForAddr {
   owner?: Addr | null;
   pending_expiry?: Expiration | null;
   pending_owner?: Addr | null;
 }
+export type NullableArrayOfNftInfoResponseForTicketInfo = NftInfoResponseForTicketInfo[] | null;
+export type NullableString = string | null;
 export type Provenance = {
   minted: {
     paid: Uint128;

@@ -3,16 +3,17 @@
 use cosmwasm_std::{Addr, BlockInfo, Deps, Empty, Env, Order, StdResult};
 use ctc_interfaces::paging::clamped_page_limit;
 use cw721::msg::{
-    AllNftInfoResponse, ApprovalResponse, ApprovalsResponse, CollectionInfoAndExtensionResponse,
-    MinterResponse, NftInfoResponse, NumTokensResponse, OperatorResponse, OperatorsResponse,
-    OwnerOfResponse, TokensResponse,
+    AllInfoResponse, AllNftInfoResponse, ApprovalResponse, ApprovalsResponse,
+    CollectionInfoAndExtensionResponse, ConfigResponse, MinterResponse, NftInfoResponse,
+    NumTokensResponse, OperatorResponse, OperatorsResponse, OwnerOfResponse, TokensResponse,
 };
+use cw721::state::CollectionInfo;
 use cw721::Approval;
 use cw_storage_plus::Bound;
 
 use crate::error::ContractError;
 use crate::execute::tickets::{load_event, load_ticket};
-use crate::msg::TicketInfo;
+use crate::msg::{TicketFilter, TicketInfo};
 use crate::state::{Ticket, CONFIG, OPERATORS, OWNED, TICKETS, TICKET_COUNT, TIERS};
 use crate::validate;
 
@@ -231,4 +232,87 @@ pub fn all_tokens(
         .take(limit)
         .collect::<StdResult<_>>()?;
     Ok(TokensResponse { tokens })
+}
+
+fn collection(deps: Deps) -> StdResult<CollectionInfo> {
+    let config = CONFIG.load(deps.storage)?;
+    Ok(CollectionInfo {
+        name: config.name,
+        symbol: config.symbol,
+        updated_at: config.updated_at,
+    })
+}
+
+/// cw721's `get_config`: the platform owner is both minter and creator, there is no withdraw
+/// address and no collection extension.
+pub fn config(deps: Deps, env: Env) -> StdResult<ConfigResponse<Option<Empty>>> {
+    let ownership = cw_ownable::get_ownership(deps.storage)?;
+    Ok(ConfigResponse {
+        num_tokens: num_tokens(deps)?.count,
+        minter_ownership: ownership.clone(),
+        creator_ownership: ownership,
+        withdraw_address: None,
+        collection_info: collection(deps)?,
+        collection_extension: None,
+        contract_info: deps
+            .querier
+            .query_wasm_contract_info(env.contract.address)?,
+    })
+}
+
+/// cw721's `get_all_info`, with no collection extension attributes.
+pub fn all_info(deps: Deps, env: Env) -> StdResult<AllInfoResponse> {
+    Ok(AllInfoResponse {
+        contract_info: deps
+            .querier
+            .query_wasm_contract_info(env.contract.address)?,
+        collection_info: collection(deps)?,
+        collection_extension: vec![],
+        num_tokens: num_tokens(deps)?.count,
+    })
+}
+
+fn matches(filter: &TicketFilter, info: &TicketInfo) -> bool {
+    fn field<T: PartialEq>(wanted: &Option<T>, actual: &T) -> bool {
+        wanted.as_ref().is_none_or(|wanted| wanted == actual)
+    }
+    field(&filter.event_id, &info.event_id)
+        && field(&filter.tier, &info.tier)
+        && field(&filter.tier_name, &info.tier_name)
+        && (filter.seat.as_ref()).is_none_or(|seat| info.seat.as_ref() == Some(seat))
+        && field(&filter.face_price, &info.face_price)
+        && field(&filter.issuer, &info.issuer)
+        && field(&filter.status, &info.status)
+}
+
+/// cw721's `get_nft_by_extension`, paged as cw721-base pages it: the window of at most `limit`
+/// tickets after `start_after` is read (so a rare filter cannot walk the collection), and the infos
+/// of those matching are answered, `None` when none does. A `None` filter asks for tokens without
+/// an extension: every ticket has one, so the answer is `None`.
+pub fn nft_by_extension(
+    deps: Deps,
+    filter: Option<TicketFilter>,
+    start_after: Option<String>,
+    limit: Option<u32>,
+) -> Result<Option<Vec<NftInfoResponse<TicketInfo>>>, ContractError> {
+    let Some(filter) = filter else {
+        return Ok(None);
+    };
+    let limit = clamped_page_limit(limit);
+    let mut found = vec![];
+    for item in TICKETS
+        .range(
+            deps.storage,
+            start_after.as_deref().map(Bound::exclusive),
+            None,
+            Order::Ascending,
+        )
+        .take(limit)
+    {
+        let info = info_of(deps, item?.1)?;
+        if matches(&filter, &info.extension) {
+            found.push(info);
+        }
+    }
+    Ok((!found.is_empty()).then_some(found))
 }
