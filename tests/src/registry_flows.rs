@@ -314,6 +314,7 @@ fn evidence_anchored_by_a_partner_verifies_and_the_registry_migrates() {
             .query_wasm_smart(
                 &suite.registry,
                 &QueryMsg::Verify {
+                    anchorer: suite.theater.to_string(),
                     namespace: "tickets".into(),
                     key: "hamlet-batch-1".into(),
                     digest: digest(0x42),

@@ -148,8 +148,10 @@ pub fn execute(
             digest,
             parties,
         } => evidence::propose(deps, env, info, id, digest, parties),
-        ExecuteMsg::Confirm { id } => evidence::confirm(deps, env, info, id),
-        ExecuteMsg::WithdrawConfirmation { id } => evidence::withdraw_confirmation(deps, info, id),
+        ExecuteMsg::Confirm { proposer, id } => evidence::confirm(deps, env, info, proposer, id),
+        ExecuteMsg::WithdrawConfirmation { proposer, id } => {
+            evidence::withdraw_confirmation(deps, info, proposer, id)
+        }
         ExecuteMsg::UpdateOwnership(action) => {
             Ok(ctc_admin::update_ownership(deps, &env, &info, action)?)
         }
@@ -227,23 +229,28 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
             to_json_binary(&identity::attestations(deps, env, address)?)
         }
         QueryMsg::Verify {
+            anchorer,
             namespace,
             key,
             digest,
-        } => to_json_binary(&evidence::verify(deps, namespace, key, digest)?),
+        } => to_json_binary(&evidence::verify(deps, anchorer, namespace, key, digest)?),
         QueryMsg::History {
+            anchorer,
             namespace,
             key,
             start_before,
             limit,
         } => to_json_binary(&evidence::history(
             deps,
+            anchorer,
             namespace,
             key,
             start_before,
             limit,
         )?),
-        QueryMsg::Confirmation { id } => to_json_binary(&evidence::confirmation(deps, id)?),
+        QueryMsg::Confirmation { proposer, id } => {
+            to_json_binary(&evidence::confirmation(deps, proposer, id)?)
+        }
         QueryMsg::Ownership {} => to_json_binary(&cw_ownable::get_ownership(deps.storage)?),
     }?;
     Ok(binary)

@@ -57,6 +57,9 @@ pub enum ContractError {
     #[error("a quota for {}, which the partner does not hold", .capability.as_str())]
     QuotaForUngrantedCapability { capability: Capability },
 
+    #[error("only the authority may lift the quota of {}", .capability.as_str())]
+    OnlyAuthorityLiftsQuota { capability: Capability },
+
     #[error("a quota needs at least one unit and a window of at least one second")]
     InvalidQuota,
 
@@ -99,7 +102,9 @@ pub enum ContractError {
     #[error("anchoring is open to partners only")]
     AnchoringClosed,
 
-    #[error("this digest is already anchored under the namespace and key, as record {sequence}")]
+    #[error(
+        "this digest is already record {sequence} of the sender's chain under the namespace and key"
+    )]
     AlreadyAnchored { sequence: u32 },
 
     #[error("at most {max} accepted attesters may be named")]
@@ -108,11 +113,11 @@ pub enum ContractError {
     #[error("a confirmation needs between 1 and {max} distinct parties")]
     InvalidParties { max: usize },
 
-    #[error("confirmation {id} already exists")]
+    #[error("the sender already proposed a confirmation with id {id}")]
     ProposalExists { id: String },
 
-    #[error("no confirmation with id {id}")]
-    ProposalNotFound { id: String },
+    #[error("{proposer} proposed no confirmation with id {id}")]
+    ProposalNotFound { proposer: String, id: String },
 
     #[error("the sender is not a party to confirmation {id}")]
     NotAParty { id: String },
@@ -128,9 +133,6 @@ pub enum ContractError {
 
     #[error("a supervisor cannot act on its own partner record")]
     SelfSupervision,
-
-    #[error("the chain under this namespace and key belongs to {owner}")]
-    NotChainOwner { owner: String },
 
     #[error("{} appears twice in the quotas", .capability.as_str())]
     DuplicateQuota { capability: Capability },

@@ -63,8 +63,8 @@ pub enum ExecuteMsg {
         reason: String,
         digest: String,
     },
-    /// Authority or regulator: set (or, with `limit: None`, lift) the quota of one capability.
-    /// Usage in the current window is kept.
+    /// Authority or regulator: set the quota of one capability. Only the authority may lift it
+    /// (`limit: None`). Usage in the current window is kept.
     SetQuota {
         address: String,
         capability: Capability,
@@ -98,23 +98,25 @@ pub enum ExecuteMsg {
     },
     /// The attesting partner withdraws its own attestation of `user`.
     RevokeAttestation { user: String },
-    /// Record `digest` under (`namespace`, `key`), linked to the previous record there.
+    /// Record `digest` in the sender's chain under (`namespace`, `key`), linked to the previous
+    /// record there. Another anchorer's chain under the same names is a different chain.
     Anchor {
         namespace: String,
         key: String,
         digest: String,
         note: Option<String>,
     },
-    /// Open a multi-party confirmation of `digest`; Complete once every party confirmed.
+    /// Open a multi-party confirmation of `digest` under the sender's own `id`; complete once
+    /// every party confirmed.
     Propose {
         id: String,
         digest: String,
         parties: Vec<String>,
     },
-    /// A named party confirms.
-    Confirm { id: String },
+    /// A named party confirms the proposal `proposer` opened as `id`.
+    Confirm { proposer: String, id: String },
     /// A party that confirmed withdraws its confirmation, only before completion.
-    WithdrawConfirmation { id: String },
+    WithdrawConfirmation { proposer: String, id: String },
 }
 
 /// A cap on how many units of a capability a partner may use per window (e.g. 5,000 tickets a
@@ -188,22 +190,25 @@ pub enum QueryMsg {
     /// Every attestation of `address`, expired or not, with whether it counts now.
     #[returns(AttestationsResponse)]
     Attestations { address: String },
+    /// Whether `anchorer` anchored `digest` in its chain under (`namespace`, `key`).
     #[returns(VerifyResponse)]
     Verify {
+        anchorer: String,
         namespace: String,
         key: String,
         digest: String,
     },
-    /// Newest first.
+    /// `anchorer`'s chain under (`namespace`, `key`), newest first.
     #[returns(HistoryResponse)]
     History {
+        anchorer: String,
         namespace: String,
         key: String,
         start_before: Option<u32>,
         limit: Option<u32>,
     },
     #[returns(ConfirmationResponse)]
-    Confirmation { id: String },
+    Confirmation { proposer: String, id: String },
 }
 
 #[cw_serde]
@@ -323,7 +328,7 @@ pub struct AttestationsResponse {
 
 #[cw_serde]
 pub struct AnchorRecord {
-    /// Position under (namespace, key), from 1.
+    /// Position in the anchorer's chain under (namespace, key), from 1.
     pub sequence: u32,
     pub digest: String,
     /// The digest of record `sequence - 1`; `None` for the first.
@@ -336,7 +341,7 @@ pub struct AnchorRecord {
 
 #[cw_serde]
 pub struct VerifyResponse {
-    /// `None` when the digest was never anchored under this namespace and key.
+    /// `None` when the anchorer never anchored the digest under this namespace and key.
     pub record: Option<AnchorRecord>,
 }
 

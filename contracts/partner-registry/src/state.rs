@@ -3,8 +3,8 @@ use cosmwasm_std::{Addr, Empty, Timestamp};
 use cw_storage_plus::{Item, Map};
 
 use crate::msg::{
-    AnchorRecord, Capability, ConfirmationResponse, IdentityLevel, PartnerKind, PartnerStatus,
-    QuotaWindow, SupervisionRecord,
+    Capability, IdentityLevel, PartnerKind, PartnerStatus, PartyConfirmation, QuotaWindow,
+    SupervisionRecord,
 };
 
 #[cw_serde]
@@ -39,6 +39,7 @@ pub struct Quota {
 }
 
 /// Keyed by partner and `Capability` as its one-byte index; uncapped capabilities have no entry.
+/// An entry outlives its capability, so a capability granted again comes back with its cap.
 pub const QUOTAS: Map<(&Addr, u8), Quota> = Map::new("quotas");
 
 /// Keyed by partner and record id (0, 1, …).
@@ -60,21 +61,47 @@ pub struct Attestation {
 /// Keyed by (user, attester): one attestation per attester, several attesters per user.
 pub const ATTESTATIONS: Map<(&Addr, &Addr), Attestation> = Map::new("attestations");
 
-/// The newest record of the chain under (namespace, key), and who may extend it.
+/// The newest record of the chain that an anchorer keeps under (namespace, key).
 #[cw_serde]
 pub struct ChainHead {
-    /// The first anchorer; only it may add records to this chain.
-    pub owner: Addr,
+    /// Numbers the chain's records and digests, so their keys stay short.
+    pub id: u64,
     pub sequence: u32,
     pub digest: String,
 }
 
-pub const CHAIN_HEADS: Map<(&str, &str), ChainHead> = Map::new("chain_heads");
-pub const ANCHORS: Map<(&str, &str, u32), AnchorRecord> = Map::new("anchors");
-/// (namespace, key, raw 32-byte digest) → sequence, so `Verify` is one lookup.
-pub const ANCHORED_DIGESTS: Map<(&str, &str, &[u8]), u32> = Map::new("anchored");
+/// Keyed by (anchorer, namespace, key): each anchorer has its own chains, so nobody can occupy or
+/// extend another's.
+pub const CHAINS: Map<(&Addr, &str, &str), ChainHead> = Map::new("chains");
+/// The id the next new chain gets.
+pub const NEXT_CHAIN_ID: Item<u64> = Item::new("next_chain_id");
 
-pub const PROPOSALS: Map<&str, ConfirmationResponse> = Map::new("proposals");
+/// One anchored record; its sequence and anchorer are in its key and its chain.
+#[cw_serde]
+pub struct Anchor {
+    pub digest: String,
+    pub previous_digest: Option<String>,
+    pub time: Timestamp,
+    pub height: u64,
+    pub note: Option<String>,
+}
+
+/// Keyed by (chain id, sequence).
+pub const CHAIN_RECORDS: Map<(u64, u32), Anchor> = Map::new("chain_records");
+/// (chain id, raw 32-byte digest) → sequence, so `Verify` needs no scan.
+pub const CHAIN_DIGESTS: Map<(u64, &[u8]), u32> = Map::new("chain_digests");
+
+/// A multi-party confirmation; its proposer and id are its key.
+#[cw_serde]
+pub struct Proposal {
+    pub digest: String,
+    pub parties: Vec<PartyConfirmation>,
+    pub proposed_at: Timestamp,
+    pub completed_at: Option<Timestamp>,
+}
+
+/// Keyed by (proposer, id): an id is the proposer's own, so nobody can take it first.
+pub const PROPOSALS: Map<(&Addr, &str), Proposal> = Map::new("confirmations");
 
 pub fn capability_key(capability: Capability) -> u8 {
     capability as u8

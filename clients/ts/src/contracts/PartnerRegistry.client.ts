@@ -92,29 +92,35 @@ export interface PartnerRegistryReadOnlyInterface {
     address: string;
   }) => Promise<AttestationsResponse>;
   verify: ({
+    anchorer,
     digest,
     key,
     namespace
   }: {
+    anchorer: string;
     digest: string;
     key: string;
     namespace: string;
   }) => Promise<VerifyResponse>;
   history: ({
+    anchorer,
     key,
     limit,
     namespace,
     startBefore
   }: {
+    anchorer: string;
     key: string;
     limit?: number;
     namespace: string;
     startBefore?: number;
   }) => Promise<HistoryResponse>;
   confirmation: ({
-    id
+    id,
+    proposer
   }: {
     id: string;
+    proposer: string;
   }) => Promise<ConfirmationResponse>;
   ownership: () => Promise<OwnershipForString>;
 }
@@ -307,16 +313,19 @@ export class PartnerRegistryQueryClient implements PartnerRegistryReadOnlyInterf
     });
   };
   verify = async ({
+    anchorer,
     digest,
     key,
     namespace
   }: {
+    anchorer: string;
     digest: string;
     key: string;
     namespace: string;
   }): Promise<VerifyResponse> => {
     return this.client.queryContractSmart(this.contractAddress, {
       verify: {
+        anchorer,
         digest,
         key,
         namespace
@@ -324,11 +333,13 @@ export class PartnerRegistryQueryClient implements PartnerRegistryReadOnlyInterf
     });
   };
   history = async ({
+    anchorer,
     key,
     limit,
     namespace,
     startBefore
   }: {
+    anchorer: string;
     key: string;
     limit?: number;
     namespace: string;
@@ -336,6 +347,7 @@ export class PartnerRegistryQueryClient implements PartnerRegistryReadOnlyInterf
   }): Promise<HistoryResponse> => {
     return this.client.queryContractSmart(this.contractAddress, {
       history: {
+        anchorer,
         key,
         limit,
         namespace,
@@ -344,13 +356,16 @@ export class PartnerRegistryQueryClient implements PartnerRegistryReadOnlyInterf
     });
   };
   confirmation = async ({
-    id
+    id,
+    proposer
   }: {
     id: string;
+    proposer: string;
   }): Promise<ConfirmationResponse> => {
     return this.client.queryContractSmart(this.contractAddress, {
       confirmation: {
-        id
+        id,
+        proposer
       }
     });
   };
@@ -508,14 +523,18 @@ export interface PartnerRegistryInterface extends PartnerRegistryReadOnlyInterfa
     parties: string[];
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   confirm: ({
-    id
+    id,
+    proposer
   }: {
     id: string;
+    proposer: string;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   withdrawConfirmation: ({
-    id
+    id,
+    proposer
   }: {
     id: string;
+    proposer: string;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   updateOwnership: (action: Action, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
 }
@@ -821,24 +840,30 @@ export class PartnerRegistryClient extends PartnerRegistryQueryClient implements
     }, fee_, memo_, funds_);
   };
   confirm = async ({
-    id
+    id,
+    proposer
   }: {
     id: string;
+    proposer: string;
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       confirm: {
-        id
+        id,
+        proposer
       }
     }, fee_, memo_, funds_);
   };
   withdrawConfirmation = async ({
-    id
+    id,
+    proposer
   }: {
     id: string;
+    proposer: string;
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       withdraw_confirmation: {
-        id
+        id,
+        proposer
       }
     }, fee_, memo_, funds_);
   };

@@ -157,14 +157,18 @@ export interface PartnerRegistryMsg {
     parties: string[];
   }, funds_?: Coin[]) => EncodeObject;
   confirm: ({
-    id
+    id,
+    proposer
   }: {
     id: string;
+    proposer: string;
   }, funds_?: Coin[]) => EncodeObject;
   withdrawConfirmation: ({
-    id
+    id,
+    proposer
   }: {
     id: string;
+    proposer: string;
   }, funds_?: Coin[]) => EncodeObject;
   updateOwnership: (action: Action, funds_?: Coin[]) => EncodeObject;
 }
@@ -595,9 +599,11 @@ export class PartnerRegistryMsgComposer implements PartnerRegistryMsg {
     };
   };
   confirm = ({
-    id
+    id,
+    proposer
   }: {
     id: string;
+    proposer: string;
   }, funds_?: Coin[]): EncodeObject => {
     return {
       typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
@@ -606,7 +612,8 @@ export class PartnerRegistryMsgComposer implements PartnerRegistryMsg {
         contract: this.contractAddress,
         msg: toUtf8(JSON.stringify({
           confirm: {
-            id
+            id,
+            proposer
           }
         })),
         funds: funds_
@@ -614,9 +621,11 @@ export class PartnerRegistryMsgComposer implements PartnerRegistryMsg {
     };
   };
   withdrawConfirmation = ({
-    id
+    id,
+    proposer
   }: {
     id: string;
+    proposer: string;
   }, funds_?: Coin[]): EncodeObject => {
     return {
       typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
@@ -625,7 +634,8 @@ export class PartnerRegistryMsgComposer implements PartnerRegistryMsg {
         contract: this.contractAddress,
         msg: toUtf8(JSON.stringify({
           withdraw_confirmation: {
-            id
+            id,
+            proposer
           }
         })),
         funds: funds_

@@ -107,10 +107,12 @@ export type ExecuteMsg = {
 } | {
   confirm: {
     id: string;
+    proposer: string;
   };
 } | {
   withdraw_confirmation: {
     id: string;
+    proposer: string;
   };
 } | {
   update_ownership: Action;
@@ -202,12 +204,14 @@ export type QueryMsg = {
   };
 } | {
   verify: {
+    anchorer: string;
     digest: string;
     key: string;
     namespace: string;
   };
 } | {
   history: {
+    anchorer: string;
     key: string;
     limit?: number | null;
     namespace: string;
@@ -216,6 +220,7 @@ export type QueryMsg = {
 } | {
   confirmation: {
     id: string;
+    proposer: string;
   };
 } | {
   ownership: {};

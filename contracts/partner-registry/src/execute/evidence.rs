@@ -1,4 +1,5 @@
-//! Evidence anchoring and multi-party confirmation of document digests.
+//! Evidence anchoring and multi-party confirmation of document digests. Chains and proposals are
+//! scoped to their creator's address, so a namespace, key or id can never be taken first.
 
 use cosmwasm_std::{
     Addr, DepsMut, Env, MessageInfo, OverflowError, OverflowOperation, Response, Storage,
@@ -6,8 +7,11 @@ use cosmwasm_std::{
 
 use crate::access::active_or_none;
 use crate::error::ContractError;
-use crate::msg::{AnchorRecord, ConfirmationResponse, PartyConfirmation};
-use crate::state::{ChainHead, ANCHORED_DIGESTS, ANCHORS, CHAIN_HEADS, CONFIG, PROPOSALS};
+use crate::msg::PartyConfirmation;
+use crate::state::{
+    Anchor, ChainHead, Proposal, CHAINS, CHAIN_DIGESTS, CHAIN_RECORDS, CONFIG, NEXT_CHAIN_ID,
+    PROPOSALS,
+};
 use crate::validate::{
     self, MAX_ID_BYTES, MAX_KEY_BYTES, MAX_NAMESPACE_BYTES, MAX_PARTIES, MAX_TEXT_BYTES,
 };
@@ -35,52 +39,46 @@ pub fn anchor(
     validate::text("key", &key, MAX_KEY_BYTES)?;
     validate::optional_text("note", note.as_deref(), MAX_TEXT_BYTES)?;
     let (digest, raw_digest) = validate::digest("digest", &digest)?;
-    let slot = (namespace.as_str(), key.as_str());
-    if let Some(sequence) =
-        ANCHORED_DIGESTS.may_load(deps.storage, (slot.0, slot.1, raw_digest.as_slice()))?
-    {
-        return Err(ContractError::AlreadyAnchored { sequence });
-    }
+    let slot = (&info.sender, namespace.as_str(), key.as_str());
 
-    let head = CHAIN_HEADS.may_load(deps.storage, slot)?;
-    if let Some(head) = &head {
-        if head.owner != info.sender {
-            return Err(ContractError::NotChainOwner {
-                owner: head.owner.to_string(),
-            });
-        }
-    }
-    let (sequence, previous_digest) = match head {
-        None => (1, None),
-        Some(head) => (
-            head.sequence
+    let (id, sequence, previous_digest) = match CHAINS.may_load(deps.storage, slot)? {
+        None => {
+            let id = NEXT_CHAIN_ID.may_load(deps.storage)?.unwrap_or_default();
+            let next = id
                 .checked_add(1)
-                .ok_or_else(|| OverflowError::new(OverflowOperation::Add))?,
-            Some(head.digest),
-        ),
+                .ok_or_else(|| OverflowError::new(OverflowOperation::Add))?;
+            NEXT_CHAIN_ID.save(deps.storage, &next)?;
+            (id, 1, None)
+        }
+        Some(head) => {
+            if let Some(sequence) =
+                CHAIN_DIGESTS.may_load(deps.storage, (head.id, raw_digest.as_slice()))?
+            {
+                return Err(ContractError::AlreadyAnchored { sequence });
+            }
+            let sequence = head
+                .sequence
+                .checked_add(1)
+                .ok_or_else(|| OverflowError::new(OverflowOperation::Add))?;
+            (head.id, sequence, Some(head.digest))
+        }
     };
-    CHAIN_HEADS.save(
+    CHAINS.save(
         deps.storage,
         slot,
         &ChainHead {
-            owner: info.sender.clone(),
+            id,
             sequence,
             digest: digest.clone(),
         },
     )?;
-    ANCHORED_DIGESTS.save(
+    CHAIN_DIGESTS.save(deps.storage, (id, raw_digest.as_slice()), &sequence)?;
+    CHAIN_RECORDS.save(
         deps.storage,
-        (slot.0, slot.1, raw_digest.as_slice()),
-        &sequence,
-    )?;
-    ANCHORS.save(
-        deps.storage,
-        (slot.0, slot.1, sequence),
-        &AnchorRecord {
-            sequence,
+        (id, sequence),
+        &Anchor {
             digest: digest.clone(),
             previous_digest,
-            anchorer: info.sender.clone(),
             time: env.block.time,
             height: env.block.height,
             note,
@@ -120,15 +118,14 @@ pub fn propose(
             confirmed_at: None,
         });
     }
-    if PROPOSALS.has(deps.storage, &id) {
+    let slot = (&info.sender, id.as_str());
+    if PROPOSALS.has(deps.storage, slot) {
         return Err(ContractError::ProposalExists { id });
     }
     PROPOSALS.save(
         deps.storage,
-        &id,
-        &ConfirmationResponse {
-            id: id.clone(),
-            proposer: info.sender.clone(),
+        slot,
+        &Proposal {
             digest,
             parties: confirmations,
             proposed_at: env.block.time,
@@ -145,13 +142,17 @@ pub fn propose(
 /// suspended or revoked partner cannot confirm or withdraw.
 fn open_proposal_for(
     storage: &dyn Storage,
+    proposer: &Addr,
     id: &str,
     sender: &Addr,
-) -> Result<(ConfirmationResponse, usize), ContractError> {
+) -> Result<(Proposal, usize), ContractError> {
     active_or_none(storage, sender)?;
     let proposal = PROPOSALS
-        .may_load(storage, id)?
-        .ok_or_else(|| ContractError::ProposalNotFound { id: id.to_owned() })?;
+        .may_load(storage, (proposer, id))?
+        .ok_or_else(|| ContractError::ProposalNotFound {
+            proposer: proposer.to_string(),
+            id: id.to_owned(),
+        })?;
     if proposal.completed_at.is_some() {
         return Err(ContractError::AlreadyComplete { id: id.to_owned() });
     }
@@ -167,9 +168,11 @@ pub fn confirm(
     deps: DepsMut,
     env: Env,
     info: MessageInfo,
+    proposer: String,
     id: String,
 ) -> Result<Response, ContractError> {
-    let (mut proposal, index) = open_proposal_for(deps.storage, &id, &info.sender)?;
+    let proposer = validate::address(deps.api, "proposer", &proposer)?;
+    let (mut proposal, index) = open_proposal_for(deps.storage, &proposer, &id, &info.sender)?;
     if proposal.parties[index].confirmed_at.is_some() {
         return Err(ContractError::AlreadyConfirmed { id });
     }
@@ -178,9 +181,10 @@ pub fn confirm(
     if complete {
         proposal.completed_at = Some(env.block.time);
     }
-    PROPOSALS.save(deps.storage, &id, &proposal)?;
+    PROPOSALS.save(deps.storage, (&proposer, &id), &proposal)?;
     Ok(Response::new()
         .add_attribute("action", "confirm")
+        .add_attribute("proposer", proposer)
         .add_attribute("id", id)
         .add_attribute("party", info.sender)
         .add_attribute("complete", complete.to_string()))
@@ -189,16 +193,19 @@ pub fn confirm(
 pub fn withdraw_confirmation(
     deps: DepsMut,
     info: MessageInfo,
+    proposer: String,
     id: String,
 ) -> Result<Response, ContractError> {
-    let (mut proposal, index) = open_proposal_for(deps.storage, &id, &info.sender)?;
+    let proposer = validate::address(deps.api, "proposer", &proposer)?;
+    let (mut proposal, index) = open_proposal_for(deps.storage, &proposer, &id, &info.sender)?;
     if proposal.parties[index].confirmed_at.is_none() {
         return Err(ContractError::NotConfirmed { id });
     }
     proposal.parties[index].confirmed_at = None;
-    PROPOSALS.save(deps.storage, &id, &proposal)?;
+    PROPOSALS.save(deps.storage, (&proposer, &id), &proposal)?;
     Ok(Response::new()
         .add_attribute("action", "withdraw_confirmation")
+        .add_attribute("proposer", proposer)
         .add_attribute("id", id)
         .add_attribute("party", info.sender))
 }

@@ -124,16 +124,10 @@ pub fn update_partner(
     if let Some(kind) = update.kind {
         partner.kind = kind;
     }
-    let mut dropped = vec![];
+    // A dropped capability's quota stays stored: granting the capability again must bring its
+    // cap (and this window's usage) back, never leave it unlimited by accident.
     if let Some(capabilities) = update.capabilities {
-        let capabilities = normalize(capabilities);
-        dropped = partner
-            .capabilities
-            .iter()
-            .copied()
-            .filter(|held| !capabilities.contains(held))
-            .collect();
-        partner.capabilities = capabilities;
+        partner.capabilities = normalize(capabilities);
     }
     if let Some(digest) = update.agreement_digest {
         partner.agreement_digest = validate::digest("agreement_digest", &digest)?.0;
@@ -143,10 +137,6 @@ pub fn update_partner(
         partner.metadata_uri = Some(uri);
     }
     PARTNERS.save(deps.storage, &address, &partner)?;
-    // A quota dies with its capability, so granting it again starts from a fresh cap.
-    for capability in dropped {
-        QUOTAS.remove(deps.storage, (&address, capability_key(capability)));
-    }
     Ok(Response::new()
         .add_attribute("action", "update_partner")
         .add_attribute("partner", address))

@@ -186,6 +186,11 @@ pub fn set_quota(
 ) -> Result<Response, ContractError> {
     let address = validate::address(deps.api, "address", &address)?;
     assert_supervisor(deps.storage, &info.sender, &address)?;
+    // A regulator may tighten or loosen a cap, but making a capability unlimited is a decision
+    // of the authority that admitted the partner with that cap.
+    if limit.is_none() && !cw_ownable::is_owner(deps.storage, &info.sender)? {
+        return Err(ContractError::OnlyAuthorityLiftsQuota { capability });
+    }
     let grounds = grounds.validated()?;
     let partner = load_partner(deps.storage, &address)?;
     if let PartnerStatus::Revoked { .. } = partner.status {

@@ -10,21 +10,38 @@ fn anchor(key: &str, n: u8) -> ExecuteMsg {
     }
 }
 
-fn verify(chain: &Chain, key: &str, n: u8) -> VerifyResponse {
+fn verify_by(chain: &Chain, anchorer: &Addr, key: &str, n: u8) -> VerifyResponse {
     chain.ask(QueryMsg::Verify {
+        anchorer: anchorer.to_string(),
         namespace: "schedule".into(),
         key: key.into(),
         digest: digest(n),
     })
 }
 
-fn history(chain: &Chain, start_before: Option<u32>, limit: u32) -> HistoryResponse {
+/// In the theater's chains.
+fn verify(chain: &Chain, key: &str, n: u8) -> VerifyResponse {
+    verify_by(chain, &chain.accounts.theater, key, n)
+}
+
+fn history_of(
+    chain: &Chain,
+    anchorer: &Addr,
+    start_before: Option<u32>,
+    limit: u32,
+) -> HistoryResponse {
     chain.ask(QueryMsg::History {
+        anchorer: anchorer.to_string(),
         namespace: "schedule".into(),
         key: "hamlet-2026".into(),
         start_before,
         limit: Some(limit),
     })
+}
+
+/// Of the theater's chain.
+fn history(chain: &Chain, start_before: Option<u32>, limit: u32) -> HistoryResponse {
+    history_of(chain, &chain.accounts.theater, start_before, limit)
 }
 
 #[test]
@@ -70,18 +87,54 @@ fn an_anchored_digest_cannot_be_anchored_again_under_the_same_key() {
 }
 
 #[test]
-fn only_the_first_anchorer_extends_a_chain() {
+fn a_squatter_cannot_occupy_another_partners_chain() {
     let mut chain = Chain::new();
     let theater = chain.accounts.theater.clone();
-    let provider = chain.accounts.identity_provider.clone();
-    chain.exec(&theater, anchor("hamlet-2026", 1)).unwrap();
+    let squatter = chain.accounts.identity_provider.clone();
+    // The squatter anchors first under the theater's namespace and key, even the theater's
+    // digest.
+    chain.exec(&squatter, anchor("hamlet-2026", 1)).unwrap();
+    chain.exec(&squatter, anchor("hamlet-2026", 9)).unwrap();
+    assert_eq!(verify(&chain, "hamlet-2026", 1).record, None);
+
+    chain.advance(60);
+    let response = chain.exec(&theater, anchor("hamlet-2026", 1)).unwrap();
+    assert!(response
+        .attributes
+        .iter()
+        .any(|a| a.key == "sequence" && a.value == "1"));
+    chain.exec(&theater, anchor("hamlet-2026", 2)).unwrap();
+
+    let ours = history(&chain, None, 10).records;
     assert_eq!(
-        chain.refused(&provider, anchor("hamlet-2026", 2)),
-        ContractError::NotChainOwner {
-            owner: theater.to_string()
-        }
+        ours.iter()
+            .map(|r| (r.sequence, r.digest.clone(), r.anchorer.clone()))
+            .collect::<Vec<_>>(),
+        vec![
+            (2, digest(2), theater.clone()),
+            (1, digest(1), theater.clone())
+        ]
     );
-    chain.exec(&provider, anchor("provider-batch", 2)).unwrap();
+    assert_eq!(
+        ours[1].previous_digest, None,
+        "the squatter's record is no link"
+    );
+    let found = verify(&chain, "hamlet-2026", 1).record.unwrap();
+    assert_eq!((found.anchorer, found.time.seconds()), (theater, 1_000_060));
+    assert_eq!(verify(&chain, "hamlet-2026", 9).record, None);
+
+    let theirs = history_of(&chain, &squatter, None, 10).records;
+    assert_eq!(
+        theirs.iter().map(|r| r.sequence).collect::<Vec<_>>(),
+        vec![2, 1]
+    );
+    let found = verify_by(&chain, &squatter, "hamlet-2026", 1)
+        .record
+        .unwrap();
+    assert_eq!(
+        (found.anchorer, found.time.seconds()),
+        (squatter, 1_000_000)
+    );
 }
 
 #[test]
@@ -163,6 +216,7 @@ fn refuses_malformed_evidence() {
         }
     );
     let err = chain.ask_err(QueryMsg::History {
+        anchorer: theater.to_string(),
         namespace: "schedule".into(),
         key: "k".into(),
         start_before: None,

@@ -174,16 +174,8 @@ fn regulator_changes_a_cap_keeping_usage_and_leaving_a_record() {
         }
     ));
 
-    let lift = ExecuteMsg::SetQuota {
-        address: theater.to_string(),
-        capability: Capability::IssueTickets,
-        limit: None,
-        reason: "lifted".into(),
-        digest: digest(8),
-    };
-    chain.exec(&regulator, lift).unwrap();
-    assert_eq!(quota(&chain).limit, None);
-    chain.exec(&platform, consume(&chain, 1_000)).unwrap();
+    chain.exec(&regulator, set(500)).unwrap();
+    assert_eq!(quota(&chain).remaining, Some(470));
 
     let records: SupervisionResponse = chain.ask(QueryMsg::SupervisionRecords {
         address: theater.to_string(),
@@ -195,9 +187,13 @@ fn regulator_changes_a_cap_keeping_usage_and_leaving_a_record() {
         records.records[0].action,
         SupervisionAction::QuotaChanged {
             capability: Capability::IssueTickets,
-            limit: Some(_)
+            limit: Some(QuotaWindow {
+                units_per_window: 50,
+                ..
+            })
         }
     ));
+    assert_eq!(records.records[1].by, regulator);
     let stranger = chain.accounts.stranger.clone();
     assert_eq!(
         chain.refused(&stranger, set(10)),
@@ -225,7 +221,10 @@ fn refuses_unknown_revoked_and_ungranted_targets() {
     let pools_cap = ExecuteMsg::SetQuota {
         address: theater.to_string(),
         capability: Capability::CreatePools,
-        limit: None,
+        limit: Some(QuotaWindow {
+            units_per_window: 1,
+            window_seconds: 60,
+        }),
         reason: "no".into(),
         digest: digest(1),
     };
@@ -262,13 +261,71 @@ fn refuses_unknown_revoked_and_ungranted_targets() {
     ));
 }
 
+fn lift(chain: &Chain) -> ExecuteMsg {
+    ExecuteMsg::SetQuota {
+        address: chain.accounts.theater.to_string(),
+        capability: Capability::IssueTickets,
+        limit: None,
+        reason: "festival week".into(),
+        digest: digest(8),
+    }
+}
+
 #[test]
-fn a_quota_dies_with_its_capability() {
+fn a_regulator_cannot_lift_a_cap() {
     let mut chain = Chain::new();
     let platform = chain.accounts.platform.clone();
+    let regulator = chain.accounts.regulator.clone();
     let authority = chain.accounts.authority.clone();
     let theater = chain.accounts.theater.clone();
     chain.exec(&platform, consume(&chain, 100)).unwrap();
+
+    assert_eq!(
+        chain.refused(&regulator, lift(&chain)),
+        ContractError::OnlyAuthorityLiftsQuota {
+            capability: Capability::IssueTickets
+        }
+    );
+    let q = quota(&chain);
+    assert_eq!(
+        (q.limit.map(|l| l.units_per_window), q.remaining),
+        (Some(100), Some(0))
+    );
+    assert!(matches!(
+        chain.refused(&platform, consume(&chain, 1)),
+        ContractError::QuotaExceeded { remaining: 0, .. }
+    ));
+
+    // The authority may lift it, and that leaves a record like any act of supervision.
+    chain.exec(&authority, lift(&chain)).unwrap();
+    assert_eq!(quota(&chain).limit, None);
+    chain.exec(&platform, consume(&chain, 1_000)).unwrap();
+    let records: SupervisionResponse = chain.ask(QueryMsg::SupervisionRecords {
+        address: theater.to_string(),
+        start_after: None,
+        limit: None,
+    });
+    assert_eq!(records.records.len(), 1);
+    let record = &records.records[0];
+    assert_eq!(record.by, authority);
+    assert_eq!(record.reason, "festival week");
+    assert_eq!(
+        record.action,
+        SupervisionAction::QuotaChanged {
+            capability: Capability::IssueTickets,
+            limit: None
+        }
+    );
+}
+
+#[test]
+fn a_capability_granted_again_comes_back_capped() {
+    let mut chain = Chain::new();
+    let platform = chain.accounts.platform.clone();
+    let authority = chain.accounts.authority.clone();
+    let regulator = chain.accounts.regulator.clone();
+    let theater = chain.accounts.theater.clone();
+    chain.exec(&platform, consume(&chain, 60)).unwrap();
     let grant = |capabilities: Vec<Capability>| ExecuteMsg::UpdatePartner {
         address: theater.to_string(),
         name: None,
@@ -277,18 +334,41 @@ fn a_quota_dies_with_its_capability() {
         agreement_digest: None,
         metadata_uri: None,
     };
+    // Only the authority changes capabilities; a regulator cannot drop and regrant one.
+    assert_eq!(
+        chain.refused(&regulator, grant(vec![Capability::LaunchCrowdfunds])),
+        ContractError::NotAuthority
+    );
     chain
         .exec(&authority, grant(vec![Capability::LaunchCrowdfunds]))
         .unwrap();
+    assert!(matches!(
+        chain.refused(&platform, consume(&chain, 1)),
+        ContractError::CapabilityNotGranted { .. }
+    ));
     chain
         .exec(&authority, grant(vec![Capability::IssueTickets]))
         .unwrap();
+
+    let q = quota(&chain);
     assert_eq!(
-        quota(&chain).limit,
-        None,
-        "granted again without the old cap"
+        q.limit,
+        Some(QuotaWindow {
+            units_per_window: 100,
+            window_seconds: 86_400
+        }),
+        "granted again with its old cap"
     );
-    chain.exec(&platform, consume(&chain, 500)).unwrap();
+    assert_eq!((q.used, q.remaining), (60, Some(40)));
+    assert_eq!(
+        chain.refused(&platform, consume(&chain, 500)),
+        ContractError::QuotaExceeded {
+            capability: Capability::IssueTickets,
+            remaining: 40,
+            requested: 500
+        }
+    );
+    chain.exec(&platform, consume(&chain, 40)).unwrap();
 }
 
 #[test]
