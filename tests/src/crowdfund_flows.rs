@@ -24,6 +24,13 @@ fn root(err: anyhow::Error) -> String {
 /// The theater's premiere (event 1) with a 20-seat "Supporter" tier 0 and a 10-seat "Patron"
 /// tier 1, and crowdfund authorised as its minter.
 fn premiere(p: &mut Platform) -> u64 {
+    let event_id = unauthorised_premiere(p);
+    authorise_crowdfund(p, event_id, true);
+    event_id
+}
+
+/// The premiere, without crowdfund as its minter.
+fn unauthorised_premiere(p: &mut Platform) -> u64 {
     let starts_at = p.now().plus_seconds(60 * DAY);
     let theater = p.theater.clone();
     let tier = |name: &str, price: u128, supply: u32| TierInput {
@@ -61,7 +68,7 @@ fn premiere(p: &mut Platform) -> u64 {
     1
 }
 
-fn authorise_crowdfund(p: &mut Platform, event_id: u64) {
+fn authorise_crowdfund(p: &mut Platform, event_id: u64, allowed: bool) {
     let theater = p.theater.clone();
     let crowdfund = p.crowdfund.to_string();
     p.tickets_exec(
@@ -69,7 +76,7 @@ fn authorise_crowdfund(p: &mut Platform, event_id: u64) {
         &ticket_nft::msg::ExecuteMsg::SetMinter {
             event_id,
             address: crowdfund,
-            allowed: true,
+            allowed,
         },
     )
     .unwrap();
@@ -156,8 +163,7 @@ impl Platform {
 #[test]
 fn a_funded_campaign_pays_the_creator_and_rewards_backers() {
     let mut p = Platform::new();
-    let event_id = premiere(&mut p);
-    authorise_crowdfund(&mut p, event_id);
+    premiere(&mut p);
     let id = p.launch(campaign(&p, 1_000 * CTC, None)).unwrap();
     let fans = p.fans.clone();
     let troupe = p.troupe.clone();
@@ -258,6 +264,7 @@ fn a_claim_fails_with_ticket_nfts_reason_and_can_be_retried() {
     p.crowdfund_exec(&fan, &ExecuteMsg::Finalize { campaign_id: id })
         .unwrap();
     p.approve_rewards(id);
+    authorise_crowdfund(&mut p, event_id, false);
     let claim = ExecuteMsg::ClaimRewards { campaign_id: id };
     assert_eq!(
         root(p.crowdfund_exec(&fan, &claim).unwrap_err()),
@@ -268,7 +275,7 @@ fn a_claim_fails_with_ticket_nfts_reason_and_can_be_retried() {
         backer: fan.to_string(),
     });
     assert!(!pledge.rewards_claimed);
-    authorise_crowdfund(&mut p, event_id);
+    authorise_crowdfund(&mut p, event_id, true);
     p.crowdfund_exec(&fan, &claim).unwrap();
     assert_eq!(p.tickets_of(&fan), ["1-0"]);
 }
@@ -473,6 +480,138 @@ fn only_ctc_is_accepted_and_only_active_partners_launch() {
         .crowdfund_exec(&theater, &ExecuteMsg::Launch { campaign: input })
         .unwrap_err();
     assert!(root(err).contains("does not hold launch_crowdfunds"));
+}
+
+/// Finding 13: the troupe (or the theater whose tickets are the rewards) pledges the missing
+/// amount to make its own campaign succeed, so that the fans' pledges become final and pass to
+/// it for the fee on its own pledge. Both are refused; the campaign fails and the fans get their
+/// pledges back.
+#[test]
+fn a_creator_cannot_pledge_its_own_campaign_to_success() {
+    let mut p = Platform::new();
+    premiere(&mut p);
+    let id = p.launch(campaign(&p, 1_000 * CTC, None)).unwrap();
+    let (fans, troupe, theater) = (p.fans.clone(), p.troupe.clone(), p.theater.clone());
+    p.pledge(&fans[0], id, 700 * CTC).unwrap();
+    for insider in [&troupe, &theater] {
+        p.fund(insider, 300 * CTC);
+    }
+    let troupe_before = p.balance(&troupe);
+    assert_eq!(
+        root(p.pledge(&troupe, id, 300 * CTC).unwrap_err()),
+        "a campaign's creator cannot pledge to it: its goal must be reached by others"
+    );
+    assert_eq!(
+        root(p.pledge(&theater, id, 300 * CTC).unwrap_err()),
+        "the issuer of reward event 1 cannot pledge to this campaign: its goal must be reached by \
+         others"
+    );
+    assert_eq!(p.balance(&troupe), troupe_before);
+    assert_eq!(p.campaign(id).raised, Uint128::new(700 * CTC));
+    // Before the goal, the fan may still change its mind; at the deadline the campaign fails.
+    let deadline = p.campaign(id).deadline;
+    p.advance_to(deadline);
+    p.crowdfund_exec(&fans[1], &ExecuteMsg::Finalize { campaign_id: id })
+        .unwrap();
+    assert!(matches!(
+        p.campaign(id).status,
+        CampaignStatus::Failed { .. }
+    ));
+    let before = p.balance(&fans[0]);
+    p.crowdfund_exec(&fans[0], &ExecuteMsg::Refund { campaign_id: id })
+        .unwrap();
+    assert_eq!(p.balance(&fans[0]), before + 700 * CTC);
+}
+
+/// The rewards are the theater's tickets, minted only while crowdfund is the event's minter and
+/// the event is scheduled, within the tier's supply. A campaign cannot offer what ticket-nft would
+/// refuse, and the troupe cannot take the money while a backer's reward could not be minted. When
+/// the theater cancels its show after the campaign succeeded, the campaign may be cancelled: the
+/// fans who had no ticket yet are refunded, and the troupe is paid for the tickets delivered.
+#[test]
+fn the_troupe_takes_the_money_only_while_the_rewards_can_be_minted() {
+    let mut p = Platform::new();
+    let event_id = unauthorised_premiere(&mut p);
+    assert_eq!(
+        root(p.launch(campaign(&p, 1_000 * CTC, None)).unwrap_err()),
+        "the rewards of event 1 cannot be delivered: its issuer has not named this contract a \
+         minter (set_minter)"
+    );
+    authorise_crowdfund(&mut p, event_id, true);
+    let id = p.launch(campaign(&p, 1_000 * CTC, None)).unwrap();
+    let (fans, troupe, theater, owner) = (
+        p.fans.clone(),
+        p.troupe.clone(),
+        p.theater.clone(),
+        p.owner.clone(),
+    );
+    // Two Patron tickets each for fans 0 and 1, one Supporter ticket for fan 2.
+    p.pledge(&fans[0], id, 500 * CTC).unwrap();
+    p.pledge(&fans[1], id, 500 * CTC).unwrap();
+    p.pledge(&fans[2], id, 100 * CTC).unwrap();
+    let deadline = p.campaign(id).deadline;
+    p.advance_to(deadline);
+    p.crowdfund_exec(&fans[3], &ExecuteMsg::Finalize { campaign_id: id })
+        .unwrap();
+    p.approve_rewards(id);
+    let withdraw = ExecuteMsg::WithdrawFunds { campaign_id: id };
+
+    // The theater withdraws crowdfund's right to mint: the troupe must wait.
+    authorise_crowdfund(&mut p, event_id, false);
+    assert_eq!(
+        root(p.crowdfund_exec(&troupe, &withdraw).unwrap_err()),
+        "the rewards of event 1 cannot be delivered: its issuer has not named this contract a \
+         minter (set_minter)"
+    );
+    authorise_crowdfund(&mut p, event_id, true);
+    // Fan 0 takes its two Patron seats; the theater sells seven of the other eight.
+    p.crowdfund_exec(&fans[0], &ExecuteMsg::ClaimRewards { campaign_id: id })
+        .unwrap();
+    let buy = ctc_interfaces::tickets::TicketReceiveMsg::Buy {
+        event_id,
+        tier: 1,
+        quantity: 7,
+        recipient: None,
+    };
+    p.pay(&fans[3], 1_400 * CTC, &buy).unwrap();
+    let too_few = "the rewards of event 1 cannot be delivered: a reward tier has fewer tickets \
+                   left than its backers are owed";
+    assert_eq!(
+        root(p.crowdfund_exec(&troupe, &withdraw).unwrap_err()),
+        too_few
+    );
+
+    // The theater cancels the show: no reward can be delivered any more, and without a way out
+    // the money would be stuck.
+    p.tickets_exec(
+        &theater,
+        &ticket_nft::msg::ExecuteMsg::CancelEvent { event_id },
+    )
+    .unwrap();
+    assert_eq!(
+        root(p.crowdfund_exec(&troupe, &withdraw).unwrap_err()),
+        "the rewards of event 1 cannot be delivered: the event is cancelled or settled"
+    );
+    p.crowdfund_exec(&owner, &ExecuteMsg::Cancel { campaign_id: id })
+        .unwrap();
+    let refund = ExecuteMsg::Refund { campaign_id: id };
+    for (fan, pledged) in [(1, 500 * CTC), (2, 100 * CTC)] {
+        let before = p.balance(&fans[fan]);
+        p.crowdfund_exec(&fans[fan], &refund).unwrap();
+        assert_eq!(p.balance(&fans[fan]), before + pledged);
+    }
+    assert_eq!(
+        root(p.crowdfund_exec(&fans[0], &refund).unwrap_err()),
+        "the rewards were already claimed"
+    );
+    // Fan 0's 500 CTC paid for the two seats it holds: 3% to the treasury, the rest to the troupe.
+    let (troupe_before, treasury_before) = (p.balance(&troupe), p.balance(&p.treasury.clone()));
+    p.crowdfund_exec(&troupe, &withdraw).unwrap();
+    assert_eq!(p.balance(&troupe), troupe_before + 485 * CTC);
+    assert_eq!(p.balance(&p.treasury.clone()), treasury_before + 15 * CTC);
+    assert_eq!(p.tickets_of(&fans[0]).len(), 2);
+    assert_eq!(p.balance(&p.crowdfund.clone()), 0);
+    p.assert_crowdfund_conserved(1);
 }
 
 #[derive(Clone, Debug)]

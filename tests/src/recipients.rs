@@ -3,8 +3,9 @@
 //! platform contract, and every fee after that is locked for good. Each is refused with the same
 //! error; an ordinary account is accepted.
 
-use cosmwasm_std::Addr;
-use cw_multi_test::Executor;
+use cosmwasm_std::{Addr, Empty, Uint128};
+use ctc_interfaces::BasisPoints;
+use cw_multi_test::{Contract, Executor};
 use serde::Serialize;
 
 use crate::platform::Platform;
@@ -97,4 +98,101 @@ fn no_fee_goes_where_it_could_never_be_spent() {
         min_ctc_tip: None,
     };
     p.app.execute_contract(owner, tipping, &msg, &[]).unwrap();
+}
+
+/// Instantiates `code` with `msg` by the platform owner and answers the root of the refusal.
+fn deploy(p: &mut Platform, code: Box<dyn Contract<Empty>>, msg: &impl Serialize) -> String {
+    let code_id = p.app.store_code(code);
+    let owner = p.owner.clone();
+    p.app
+        .instantiate_contract(code_id, owner, msg, &[], "second", None)
+        .unwrap_err()
+        .root_cause()
+        .to_string()
+}
+
+/// The same rule when the contracts are deployed: a second tipping, crowdfund, oracle or
+/// wager-pool whose treasury (or node-incentive address) is a platform contract, or a second CTC
+/// whose recycle pool is one, is never instantiated.
+#[test]
+fn no_contract_is_deployed_with_a_fee_recipient_that_could_never_spend() {
+    let mut p = Platform::new();
+    let owner = p.owner.clone();
+    let (token, registry, tickets) = (p.token.clone(), p.registry.clone(), p.tickets.clone());
+    let (tipping, oracle, wager) = (p.tipping.clone(), p.oracle.clone(), p.wager.clone());
+    let treasury = p.treasury.to_string();
+    let msg = tipping::msg::InstantiateMsg {
+        token: token.to_string(),
+        registry: registry.to_string(),
+        treasury: token.to_string(),
+        fee: BasisPoints::new(200).unwrap(),
+        min_ctc_tip: Uint128::one(),
+        native_denoms: vec![],
+        owner: None,
+    };
+    assert_eq!(
+        deploy(&mut p, crate::contracts::tipping(), &msg),
+        cannot_spend("treasury", &token, "ctc-token")
+    );
+    let msg = crowdfund::msg::InstantiateMsg {
+        token: token.to_string(),
+        registry: registry.to_string(),
+        ticket_nft: tickets.to_string(),
+        treasury: tipping.to_string(),
+        platform_fee: BasisPoints::new(300).unwrap(),
+        owner: None,
+    };
+    assert_eq!(
+        deploy(&mut p, crate::contracts::crowdfund(), &msg),
+        cannot_spend("treasury", &tipping, "tipping")
+    );
+    let msg = outcome_oracle::msg::InstantiateMsg {
+        token: token.to_string(),
+        registry: registry.to_string(),
+        treasury: registry.to_string(),
+        arbiter: owner.to_string(),
+        dispute_bond: Uint128::new(100),
+        arbitration_timeout_seconds: 7 * 86_400,
+        min_dispute_window_seconds: None,
+        creators: vec![],
+        owner: None,
+    };
+    assert_eq!(
+        deploy(&mut p, crate::contracts::outcome_oracle(), &msg),
+        cannot_spend("treasury", &registry, "partner-registry")
+    );
+    let msg = wager_pool::msg::InstantiateMsg {
+        token: token.to_string(),
+        registry: registry.to_string(),
+        oracle: oracle.to_string(),
+        operator: owner.to_string(),
+        treasury: treasury.clone(),
+        node_incentive: oracle.to_string(),
+        treasury_share: BasisPoints::new(6_000).unwrap(),
+        creation_bond: Uint128::new(100),
+        owner: None,
+    };
+    assert_eq!(
+        deploy(&mut p, crate::contracts::wager_pool(), &msg),
+        cannot_spend("node_incentive", &oracle, "outcome-oracle")
+    );
+    let api = p.app.api();
+    let bucket = |name: &str| api.addr_make(name).to_string();
+    let msg = ctc_token::msg::InstantiateMsg {
+        allocation: ctc_token::msg::GenesisAllocation {
+            founding_team: bucket("a"),
+            institutional_investors: bucket("b"),
+            service_providers: bucket("c"),
+            business_development: bucket("d"),
+            community_rewards: bucket("e"),
+            public_welfare: bucket("f"),
+        },
+        recycle_pool: Some(wager.to_string()),
+        owner: None,
+        marketing: None,
+    };
+    assert_eq!(
+        deploy(&mut p, crate::contracts::ctc_token(), &msg),
+        cannot_spend("recycle_pool", &wager, "wager-pool")
+    );
 }

@@ -16,7 +16,7 @@ pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn instantiate(
     deps: DepsMut,
-    _env: Env,
+    env: Env,
     info: MessageInfo,
     msg: InstantiateMsg,
 ) -> Result<Response, ContractError> {
@@ -25,7 +25,7 @@ pub fn instantiate(
         token: validate::address(deps.api, "token", &msg.token)?,
         registry: validate::address(deps.api, "registry", &msg.registry)?,
         ticket_nft: validate::address(deps.api, "ticket_nft", &msg.ticket_nft)?,
-        treasury: validate::treasury(deps.as_ref(), &msg.treasury)?,
+        treasury: validate::treasury(deps.as_ref(), &env, &msg.treasury)?,
         platform_fee: msg.platform_fee,
     };
     let owner = msg.owner.unwrap_or_else(|| info.sender.to_string());
@@ -55,7 +55,7 @@ pub fn execute(
         ExecuteMsg::Finalize { campaign_id } => campaigns::finalize(deps, env, campaign_id),
         ExecuteMsg::Cancel { campaign_id } => campaigns::cancel(deps, env, info, campaign_id),
         ExecuteMsg::WithdrawFunds { campaign_id } => {
-            campaigns::withdraw_funds(deps, info, campaign_id)
+            campaigns::withdraw_funds(deps, env, info, campaign_id)
         }
         ExecuteMsg::ApproveRewards {
             campaign_id,
@@ -66,7 +66,7 @@ pub fn execute(
         ExecuteMsg::UpdateConfig {
             treasury,
             platform_fee,
-        } => update_config(deps, info, treasury, platform_fee),
+        } => update_config(deps, &env, info, treasury, platform_fee),
         ExecuteMsg::UpdateOwnership(action) => {
             Ok(ctc_admin::update_ownership(deps, &env, &info, action)?)
         }
@@ -75,6 +75,7 @@ pub fn execute(
 
 fn update_config(
     deps: DepsMut,
+    env: &Env,
     info: MessageInfo,
     treasury: Option<String>,
     platform_fee: Option<BasisPoints>,
@@ -82,7 +83,7 @@ fn update_config(
     cw_ownable::assert_owner(deps.storage, &info.sender)?;
     let mut config = CONFIG.load(deps.storage)?;
     if let Some(treasury) = treasury {
-        config.treasury = validate::treasury(deps.as_ref(), &treasury)?;
+        config.treasury = validate::treasury(deps.as_ref(), env, &treasury)?;
     }
     config.platform_fee = platform_fee.unwrap_or(config.platform_fee);
     CONFIG.save(deps.storage, &config)?;

@@ -97,6 +97,18 @@ pub enum ContractError {
     #[error("the campaign reached its goal and is closed: it can only be finalized")]
     AlreadySucceeded,
 
+    #[error("a campaign's creator cannot pledge to it: its goal must be reached by others")]
+    CreatorPledge,
+
+    #[error(
+        "the issuer of reward event {event_id} cannot pledge to this campaign: its goal must be \
+         reached by others"
+    )]
+    IssuerPledge { event_id: u64 },
+
+    #[error("the rewards of event {event_id} cannot be delivered: {reason}")]
+    RewardsUndeliverable { event_id: u64, reason: &'static str },
+
     #[error("cannot migrate: {reason}")]
     CannotMigrate { reason: String },
 }

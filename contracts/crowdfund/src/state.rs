@@ -34,6 +34,15 @@ pub struct Campaign {
     pub backers: u32,
     pub refunded: Uint128,
     pub released: Uint128,
+    /// Per reward tier, the backers whose pledge reaches it (as their highest) and who have not
+    /// claimed yet: what ticket-nft must still be able to mint when the funds are withdrawn.
+    /// `None` for a campaign launched before the count was kept; its rewards are not checked.
+    #[serde(default)]
+    pub unclaimed_rewards: Option<Vec<u32>>,
+    /// The sum of the pledges whose rewards were claimed: the creator's to withdraw if the
+    /// campaign is cancelled after success because the other rewards cannot be delivered.
+    #[serde(default)]
+    pub claimed: Uint128,
 }
 
 impl Campaign {
@@ -58,6 +67,10 @@ pub struct Pledge {
 }
 
 pub const PLEDGES: Map<(u64, &Addr), Pledge> = Map::new("pledges");
+
+/// (campaign, address) → reward event: the issuers of a campaign's reward events other than its
+/// creator. Like the creator, they may not pledge to it.
+pub const REWARD_ISSUERS: Map<(u64, &Addr), u64> = Map::new("reward_issuers");
 
 /// (campaign, event): the event's issuer agreed to this campaign's rewards of its tickets
 /// (automatic when the campaign's creator issued the event).

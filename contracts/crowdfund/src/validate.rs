@@ -1,5 +1,6 @@
-use cosmwasm_std::{Addr, Api, Deps};
+use cosmwasm_std::{Addr, Api, Deps, Env};
 
+use crate::contract::CONTRACT_NAME;
 use crate::error::ContractError;
 
 pub const MAX_TITLE_BYTES: usize = 128;
@@ -27,8 +28,17 @@ pub fn address(api: &dyn Api, field: &'static str, value: &str) -> Result<Addr, 
 
 /// A treasury that can pass fees on: not one of the platform's contracts (the token and this
 /// contract included), which could never spend them.
-pub fn treasury(deps: Deps, value: &str) -> Result<Addr, ContractError> {
+pub fn treasury(deps: Deps, env: &Env, value: &str) -> Result<Addr, ContractError> {
     let treasury = address(deps.api, "treasury", value)?;
+    // While instantiating, this contract's cw2 name is not stored yet: the query cannot see it.
+    if treasury == env.contract.address {
+        return Err(ctc_admin::AdminError::RecipientCannotSpend {
+            field: "treasury",
+            address: treasury.into_string(),
+            name: CONTRACT_NAME.to_owned(),
+        }
+        .into());
+    }
     ctc_admin::ensure_recipient_can_spend(&deps.querier, "treasury", &treasury)?;
     Ok(treasury)
 }

@@ -72,6 +72,9 @@ pub fn execute(
         ExecuteMsg::BurnFrom { owner, amount } => {
             execute::burn_from(deps, env, info, owner, amount)?
         }
+        ExecuteMsg::Mint { .. } | ExecuteMsg::UpdateMinter { .. } => {
+            return Err(ContractError::NoMinter)
+        }
         ExecuteMsg::UpdateMarketing {
             project,
             description,

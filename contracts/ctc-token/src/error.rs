@@ -56,6 +56,11 @@ pub enum ContractError {
     #[error("balance {balance} is less than {required}")]
     InsufficientBalance { balance: Uint128, required: Uint128 },
 
+    #[error(
+        "CTC has no minter: all 1,500,000,000 CTC were issued at genesis and the supply only falls"
+    )]
+    NoMinter,
+
     #[error("cannot migrate: {reason}")]
     CannotMigrate { reason: String },
 }

@@ -21,9 +21,14 @@ pub fn instantiate(
     cw_utils::nonpayable(&info)?;
     // Everything is validated before the first write, so a refused instantiate stores nothing.
     let genesis = validate_allocation(deps.api, &msg.allocation)?;
+    // The default pool, the community-rewards address, is held to the same rule as a chosen one.
     let recycle_pool = match msg.recycle_pool {
         Some(pool) => validate_recycle_pool(deps.as_ref(), &env, &pool)?,
-        None => genesis[AllocationBucket::CommunityRewards.index()].clone(),
+        None => validate_recycle_pool(
+            deps.as_ref(),
+            &env,
+            genesis[AllocationBucket::CommunityRewards.index()].as_str(),
+        )?,
     };
     let owner = match msg.owner {
         Some(owner) => deps.api.addr_validate(&owner)?,

@@ -28,7 +28,7 @@ pub struct GenesisAllocation {
     pub public_welfare: String,
 }
 
-/// cw20's execute messages without `Mint` and `UpdateMinter` (CTC has no minter), plus the
+/// cw20's execute messages (`Mint` and `UpdateMinter` always refused: CTC has no minter), plus the
 /// deflation extension and two-step ownership.
 #[cw_ownable_execute]
 #[cw_serde]
@@ -71,6 +71,16 @@ pub enum ExecuteMsg {
     BurnFrom {
         owner: String,
         amount: Uint128,
+    },
+    /// Always refused (`NoMinter`): the whole issuance was created at genesis. Accepted as a
+    /// message so that a cw20 client gets that reason rather than an unknown variant.
+    Mint {
+        recipient: String,
+        amount: Uint128,
+    },
+    /// Always refused (`NoMinter`), as `Mint`.
+    UpdateMinter {
+        new_minter: Option<String>,
     },
     UpdateMarketing {
         project: Option<String>,

@@ -14,7 +14,7 @@ pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn instantiate(
     deps: DepsMut,
-    _env: Env,
+    env: Env,
     info: MessageInfo,
     msg: InstantiateMsg,
 ) -> Result<Response, ContractError> {
@@ -25,7 +25,7 @@ pub fn instantiate(
     let config = Config {
         token: address(deps.api, "token", &msg.token)?,
         registry: address(deps.api, "registry", &msg.registry)?,
-        treasury: crate::execute::recipient(deps.as_ref(), "treasury", &msg.treasury)?,
+        treasury: execute::recipient(deps.as_ref(), &env, "treasury", &msg.treasury)?,
         arbiter: address(deps.api, "arbiter", &msg.arbiter)?,
         dispute_bond: msg.dispute_bond,
         arbitration_timeout_seconds: execute::duration(
@@ -94,6 +94,7 @@ pub fn execute(
             arbitration_timeout_seconds,
         } => execute::update_config(
             deps,
+            &env,
             info,
             treasury,
             arbiter,

@@ -5,6 +5,7 @@ use cosmwasm_std::{
 use ctc_interfaces::registry::{Capability, CapabilityResponse, RegistryQueryMsg};
 use cw20::Cw20ReceiveMsg;
 
+use crate::contract::CONTRACT_NAME;
 use crate::error::ContractError;
 use crate::msg::{QuestionInput, QuestionStatus, ReceiveMsg, Verdict};
 use crate::state::{Config, Question, CONFIG, CREATORS, QUESTIONS, QUESTION_COUNT, REPORTS};
@@ -41,8 +42,22 @@ pub fn address(api: &dyn Api, field: &'static str, value: &str) -> Result<Addr, 
 
 /// An address that receives fees and can pass them on: not one of the platform's contracts (the
 /// token and this contract included), which could never spend them.
-pub fn recipient(deps: Deps, field: &'static str, value: &str) -> Result<Addr, ContractError> {
+pub fn recipient(
+    deps: Deps,
+    env: &Env,
+    field: &'static str,
+    value: &str,
+) -> Result<Addr, ContractError> {
     let recipient = address(deps.api, field, value)?;
+    // While instantiating, this contract's cw2 name is not stored yet: the query cannot see it.
+    if recipient == env.contract.address {
+        return Err(ctc_admin::AdminError::RecipientCannotSpend {
+            field,
+            address: recipient.into_string(),
+            name: CONTRACT_NAME.to_owned(),
+        }
+        .into());
+    }
     ctc_admin::ensure_recipient_can_spend(&deps.querier, field, &recipient)?;
     Ok(recipient)
 }
@@ -410,6 +425,7 @@ pub fn arbitrate(
 
 pub fn update_config(
     deps: DepsMut,
+    env: &Env,
     info: MessageInfo,
     treasury: Option<String>,
     arbiter: Option<String>,
@@ -419,7 +435,7 @@ pub fn update_config(
     cw_ownable::assert_owner(deps.storage, &info.sender)?;
     let mut config = CONFIG.load(deps.storage)?;
     if let Some(treasury) = treasury {
-        config.treasury = recipient(deps.as_ref(), "treasury", &treasury)?;
+        config.treasury = recipient(deps.as_ref(), env, "treasury", &treasury)?;
     }
     if let Some(arbiter) = arbiter {
         config.arbiter = address(deps.api, "arbiter", &arbiter)?;

@@ -15,7 +15,7 @@ pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn instantiate(
     deps: DepsMut,
-    _env: Env,
+    env: Env,
     info: MessageInfo,
     msg: InstantiateMsg,
 ) -> Result<Response, ContractError> {
@@ -30,8 +30,8 @@ pub fn instantiate(
         registry: address(deps.api, "registry", &msg.registry)?,
         oracle: address(deps.api, "oracle", &msg.oracle)?,
         operator: address(deps.api, "operator", &msg.operator)?,
-        treasury: recipient(deps.as_ref(), "treasury", &msg.treasury)?,
-        node_incentive: recipient(deps.as_ref(), "node_incentive", &msg.node_incentive)?,
+        treasury: recipient(deps.as_ref(), &env, "treasury", &msg.treasury)?,
+        node_incentive: recipient(deps.as_ref(), &env, "node_incentive", &msg.node_incentive)?,
         treasury_share: msg.treasury_share,
         creation_bond: msg.creation_bond,
     };
@@ -78,6 +78,7 @@ pub fn execute(
             creation_bond,
         } => pools::update_config(
             deps,
+            &env,
             info,
             ConfigUpdate {
                 operator,

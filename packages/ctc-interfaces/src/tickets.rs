@@ -63,13 +63,17 @@ impl TicketExecuteMsg {
     }
 }
 
-/// The ticket-nft query other contracts send.
+/// The ticket-nft queries other contracts send.
 #[cw_serde]
 #[derive(QueryResponses)]
 pub enum TicketQueryMsg {
     /// Answered with ticket-nft's full event; `EventSummary` reads the part contracts rely on.
     #[returns(EventSummary)]
     Event { event_id: u64 },
+    /// Answered with ticket-nft's `RolesResponse`; `RolesSummary` reads whether `address` may
+    /// send `MintReserved` for the event.
+    #[returns(RolesSummary)]
+    Roles { event_id: u64, address: String },
 }
 
 /// The fields of ticket-nft's `Event` answer that other contracts rely on. Not `cw_serde`: it
@@ -78,7 +82,24 @@ pub enum TicketQueryMsg {
 pub struct EventSummary {
     pub issuer: Addr,
     pub ends_at: Timestamp,
+    /// Tickets are minted only while the event is `Scheduled` (and before `ends_at`).
+    pub status: EventStatus,
     pub tiers: Vec<TierSummary>,
+}
+
+/// ticket-nft's event status, as it answers it.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EventStatus {
+    Scheduled,
+    Cancelled { at: Timestamp },
+    Settled { at: Timestamp },
+}
+
+/// The part of ticket-nft's `Roles` answer that a minter such as crowdfund reads.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, JsonSchema)]
+pub struct RolesSummary {
+    pub minter: bool,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, JsonSchema)]

@@ -251,6 +251,18 @@ export interface CtcTokenInterface extends CtcTokenReadOnlyInterface {
     amount: Uint128;
     owner: string;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  mint: ({
+    amount,
+    recipient
+  }: {
+    amount: Uint128;
+    recipient: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  updateMinter: ({
+    newMinter
+  }: {
+    newMinter?: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   updateMarketing: ({
     description,
     marketing,
@@ -290,6 +302,8 @@ export class CtcTokenClient extends CtcTokenQueryClient implements CtcTokenInter
     this.transferFrom = this.transferFrom.bind(this);
     this.sendFrom = this.sendFrom.bind(this);
     this.burnFrom = this.burnFrom.bind(this);
+    this.mint = this.mint.bind(this);
+    this.updateMinter = this.updateMinter.bind(this);
     this.updateMarketing = this.updateMarketing.bind(this);
     this.uploadLogo = this.uploadLogo.bind(this);
     this.burnOrRecycle = this.burnOrRecycle.bind(this);
@@ -420,6 +434,31 @@ export class CtcTokenClient extends CtcTokenQueryClient implements CtcTokenInter
       burn_from: {
         amount,
         owner
+      }
+    }, fee_, memo_, funds_);
+  };
+  mint = async ({
+    amount,
+    recipient
+  }: {
+    amount: Uint128;
+    recipient: string;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      mint: {
+        amount,
+        recipient
+      }
+    }, fee_, memo_, funds_);
+  };
+  updateMinter = async ({
+    newMinter
+  }: {
+    newMinter?: string;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      update_minter: {
+        new_minter: newMinter
       }
     }, fee_, memo_, funds_);
   };

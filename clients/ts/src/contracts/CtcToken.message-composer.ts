@@ -78,6 +78,18 @@ export interface CtcTokenMsg {
     amount: Uint128;
     owner: string;
   }, funds_?: Coin[]) => EncodeObject;
+  mint: ({
+    amount,
+    recipient
+  }: {
+    amount: Uint128;
+    recipient: string;
+  }, funds_?: Coin[]) => EncodeObject;
+  updateMinter: ({
+    newMinter
+  }: {
+    newMinter?: string;
+  }, funds_?: Coin[]) => EncodeObject;
   updateMarketing: ({
     description,
     marketing,
@@ -114,6 +126,8 @@ export class CtcTokenMsgComposer implements CtcTokenMsg {
     this.transferFrom = this.transferFrom.bind(this);
     this.sendFrom = this.sendFrom.bind(this);
     this.burnFrom = this.burnFrom.bind(this);
+    this.mint = this.mint.bind(this);
+    this.updateMinter = this.updateMinter.bind(this);
     this.updateMarketing = this.updateMarketing.bind(this);
     this.uploadLogo = this.uploadLogo.bind(this);
     this.burnOrRecycle = this.burnOrRecycle.bind(this);
@@ -305,6 +319,47 @@ export class CtcTokenMsgComposer implements CtcTokenMsg {
           burn_from: {
             amount,
             owner
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  mint = ({
+    amount,
+    recipient
+  }: {
+    amount: Uint128;
+    recipient: string;
+  }, funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          mint: {
+            amount,
+            recipient
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  updateMinter = ({
+    newMinter
+  }: {
+    newMinter?: string;
+  }, funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          update_minter: {
+            new_minter: newMinter
           }
         })),
         funds: funds_

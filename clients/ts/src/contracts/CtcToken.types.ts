@@ -81,6 +81,15 @@ export type ExecuteMsg = {
     owner: string;
   };
 } | {
+  mint: {
+    amount: Uint128;
+    recipient: string;
+  };
+} | {
+  update_minter: {
+    new_minter?: string | null;
+  };
+} | {
   update_marketing: {
     description?: string | null;
     marketing?: string | null;

@@ -2,12 +2,11 @@
 
 use cosmwasm_std::{Addr, DepsMut, Empty, Env, MessageInfo, QuerierWrapper, Response, Uint128};
 use ctc_interfaces::registry::{Capability, RegistryExecuteMsg};
-use ctc_interfaces::tickets::{EventSummary, TicketQueryMsg};
 
 use crate::error::ContractError;
-use crate::execute::{ensure_open, load_campaign, transfer_ctc};
+use crate::execute::{ensure_open, load_campaign, rewards, transfer_ctc};
 use crate::msg::{CampaignInput, CampaignStatus};
-use crate::state::{Campaign, CAMPAIGNS, CAMPAIGN_COUNT, CONFIG, REWARD_APPROVALS};
+use crate::state::{Campaign, CAMPAIGNS, CAMPAIGN_COUNT, CONFIG, REWARD_APPROVALS, REWARD_ISSUERS};
 use crate::validate::{
     self, MAX_CAMPAIGN_SECONDS, MAX_LEAD_SECONDS, MAX_REWARD_TIERS, MAX_TICKETS_PER_REWARD,
     MAX_TITLE_BYTES, MAX_URI_BYTES,
@@ -62,30 +61,33 @@ fn validate_campaign(input: &CampaignInput, env: &Env) -> Result<(), ContractErr
     Ok(())
 }
 
-/// Rewards must be tickets of tiers that exist, at events that end after the campaign's deadline:
-/// one ticket-nft query per distinct event (at most 8). Returns the events the creator issued
-/// itself, whose rewards need no further approval.
+/// The issuers of a campaign's reward events: those the creator issued need no further approval,
+/// the others may not pledge.
+struct RewardIssuers {
+    own_events: Vec<u64>,
+    others: Vec<(Addr, u64)>,
+}
+
+/// Rewards must be tickets ticket-nft will mint for this contract: of tiers that exist, with at
+/// least one reward's tickets left, at scheduled events that end after the campaign's deadline and
+/// named this contract a minter. Two ticket-nft queries per distinct event (at most 8).
 fn check_rewards(
     querier: QuerierWrapper,
+    env: &Env,
     ticket_nft: &Addr,
     creator: &Addr,
     input: &CampaignInput,
-) -> Result<Vec<u64>, ContractError> {
-    let mut own_events = vec![];
+) -> Result<RewardIssuers, ContractError> {
+    let mut issuers = RewardIssuers {
+        own_events: vec![],
+        others: vec![],
+    };
     let mut checked: Vec<u64> = Vec::with_capacity(input.reward_tiers.len());
     for reward in &input.reward_tiers {
         if checked.contains(&reward.event_id) {
             continue;
         }
-        let event: EventSummary = querier.query_wasm_smart(
-            ticket_nft,
-            &TicketQueryMsg::Event {
-                event_id: reward.event_id,
-            },
-        )?;
-        if event.issuer == *creator {
-            own_events.push(reward.event_id);
-        }
+        let event = rewards::query_event(querier, ticket_nft, reward.event_id)?;
         if event.ends_at <= input.deadline {
             return Err(invalid(
                 "reward events must end after the campaign's deadline",
@@ -99,10 +101,28 @@ fn check_rewards(
             if usize::from(tier.tier) >= event.tiers.len() {
                 return Err(invalid("a reward names a tier its event does not have"));
             }
+            if rewards::tickets_left(&event, tier.tier) < u64::from(tier.tickets) {
+                return Err(ContractError::RewardsUndeliverable {
+                    event_id: reward.event_id,
+                    reason: "a reward tier has fewer tickets left than one reward",
+                });
+            }
+        }
+        rewards::ensure_mintable(
+            querier,
+            ticket_nft,
+            &env.contract.address,
+            reward.event_id,
+            &event,
+        )?;
+        if event.issuer == *creator {
+            issuers.own_events.push(reward.event_id);
+        } else {
+            issuers.others.push((event.issuer, reward.event_id));
         }
         checked.push(reward.event_id);
     }
-    Ok(own_events)
+    Ok(issuers)
 }
 
 /// The registry's `ConsumeQuota` for LaunchCrowdfunds, sent as a message, refuses a partner that
@@ -115,8 +135,9 @@ pub fn launch(
 ) -> Result<Response, ContractError> {
     validate_campaign(&input, &env)?;
     let config = CONFIG.load(deps.storage)?;
-    let own_events = check_rewards(deps.querier, &config.ticket_nft, &info.sender, &input)?;
+    let issuers = check_rewards(deps.querier, &env, &config.ticket_nft, &info.sender, &input)?;
     let campaign_id = CAMPAIGN_COUNT.may_load(deps.storage)?.unwrap_or_default() + 1;
+    let unclaimed_rewards = Some(vec![0; input.reward_tiers.len()]);
     CAMPAIGNS.save(
         deps.storage,
         campaign_id,
@@ -136,11 +157,16 @@ pub fn launch(
             backers: 0,
             refunded: Uint128::zero(),
             released: Uint128::zero(),
+            unclaimed_rewards,
+            claimed: Uint128::zero(),
         },
     )?;
     CAMPAIGN_COUNT.save(deps.storage, &campaign_id)?;
-    for event_id in own_events {
+    for event_id in issuers.own_events {
         REWARD_APPROVALS.save(deps.storage, (campaign_id, event_id), &Empty {})?;
+    }
+    for (issuer, event_id) in issuers.others {
+        REWARD_ISSUERS.save(deps.storage, (campaign_id, &issuer), &event_id)?;
     }
     let check = RegistryExecuteMsg::ConsumeQuota {
         partner: info.sender.to_string(),
@@ -179,6 +205,10 @@ pub fn finalize(deps: DepsMut, env: Env, campaign_id: u64) -> Result<Response, C
         .add_attribute("raised", campaign.raised))
 }
 
+/// Before success, the creator or the authority may cancel while the campaign is open (not once
+/// it reached its goal at its close). After success and before the funds are withdrawn, only if
+/// the rewards can no longer be delivered: the funds would otherwise be stuck, since the creator
+/// cannot withdraw them (see `withdraw_funds`).
 pub fn cancel(
     deps: DepsMut,
     env: Env,
@@ -189,10 +219,25 @@ pub fn cancel(
     if campaign.creator != info.sender && !cw_ownable::is_owner(deps.storage, &info.sender)? {
         return Err(ContractError::NotCreatorOrAuthority);
     }
-    ensure_open(&campaign)?;
-    let closed = env.block.time >= campaign.deadline || campaign.cap_reached();
-    if closed && campaign.raised >= campaign.goal {
-        return Err(ContractError::AlreadySucceeded);
+    match campaign.status {
+        CampaignStatus::Open => {
+            let closed = env.block.time >= campaign.deadline || campaign.cap_reached();
+            if closed && campaign.raised >= campaign.goal {
+                return Err(ContractError::AlreadySucceeded);
+            }
+        }
+        CampaignStatus::Succeeded { .. } => {
+            if !campaign.released.is_zero() {
+                return Err(ContractError::AlreadyWithdrawn);
+            }
+            let config = CONFIG.load(deps.storage)?;
+            match rewards::ensure_deliverable(deps.querier, &env, &config.ticket_nft, &campaign) {
+                Ok(()) => return Err(ContractError::AlreadySucceeded),
+                Err(ContractError::RewardsUndeliverable { .. }) => {}
+                Err(other) => return Err(other),
+            }
+        }
+        _ => return Err(ContractError::NotOpen),
     }
     campaign.status = CampaignStatus::Cancelled { at: env.block.time };
     CAMPAIGNS.save(deps.storage, campaign_id, &campaign)?;
@@ -202,8 +247,12 @@ pub fn cancel(
         .add_attribute("by", info.sender))
 }
 
+/// Once per campaign, by its creator: of a successful campaign, everything raised, once every
+/// reward still owed can be minted; of a campaign cancelled after success, the pledges whose
+/// rewards were delivered. The platform fee of that amount goes to the treasury.
 pub fn withdraw_funds(
     deps: DepsMut,
+    env: Env,
     info: MessageInfo,
     campaign_id: u64,
 ) -> Result<Response, ContractError> {
@@ -211,17 +260,23 @@ pub fn withdraw_funds(
     if campaign.creator != info.sender {
         return Err(ContractError::NotCreator);
     }
-    if !matches!(campaign.status, CampaignStatus::Succeeded { .. }) {
-        return Err(ContractError::NotSucceeded);
-    }
+    let amount = match campaign.status {
+        CampaignStatus::Succeeded { .. } => campaign.raised,
+        CampaignStatus::Cancelled { .. } if !campaign.claimed.is_zero() => campaign.claimed,
+        _ => return Err(ContractError::NotSucceeded),
+    };
     if !campaign.released.is_zero() {
         return Err(ContractError::AlreadyWithdrawn);
     }
-    let fee = campaign.platform_fee.of(campaign.raised);
-    let payout = campaign.raised.checked_sub(fee)?;
-    campaign.released = campaign.raised;
-    CAMPAIGNS.save(deps.storage, campaign_id, &campaign)?;
     let config = CONFIG.load(deps.storage)?;
+    if matches!(campaign.status, CampaignStatus::Succeeded { .. }) {
+        // Backers paid for their rewards: the money leaves only while ticket-nft can mint them.
+        rewards::ensure_deliverable(deps.querier, &env, &config.ticket_nft, &campaign)?;
+    }
+    let fee = campaign.platform_fee.of(amount);
+    let payout = amount.checked_sub(fee)?;
+    campaign.released = amount;
+    CAMPAIGNS.save(deps.storage, campaign_id, &campaign)?;
     let mut response = Response::new();
     if !fee.is_zero() {
         response = response.add_message(transfer_ctc(&config.token, &config.treasury, fee)?);
@@ -248,9 +303,7 @@ pub fn approve_rewards(
         return Err(ContractError::NotARewardEvent { event_id });
     }
     let config = CONFIG.load(deps.storage)?;
-    let event: EventSummary = deps
-        .querier
-        .query_wasm_smart(&config.ticket_nft, &TicketQueryMsg::Event { event_id })?;
+    let event = rewards::query_event(deps.querier, &config.ticket_nft, event_id)?;
     if event.issuer != info.sender {
         return Err(ContractError::NotEventIssuer { event_id });
     }

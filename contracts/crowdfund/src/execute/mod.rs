@@ -1,5 +1,6 @@
 pub mod campaigns;
 pub mod pledges;
+pub mod rewards;
 
 use cosmwasm_std::Storage;
 

@@ -7,9 +7,9 @@ use ctc_interfaces::tickets::TicketExecuteMsg;
 use cw20::Cw20ReceiveMsg;
 
 use crate::error::ContractError;
-use crate::execute::{ensure_open, load_campaign, transfer_ctc};
+use crate::execute::{ensure_open, load_campaign, rewards, transfer_ctc};
 use crate::msg::{CampaignStatus, ReceiveMsg};
-use crate::state::{Config, Pledge, CAMPAIGNS, CONFIG, PLEDGES, REWARD_APPROVALS};
+use crate::state::{Config, Pledge, CAMPAIGNS, CONFIG, PLEDGES, REWARD_APPROVALS, REWARD_ISSUERS};
 use crate::validate;
 
 pub fn receive(
@@ -42,6 +42,15 @@ fn contribute(
 ) -> Result<Response, ContractError> {
     let mut campaign = load_campaign(deps.storage, campaign_id)?;
     ensure_open(&campaign)?;
+    // All or nothing protects backers only if the goal measures others' support: a creator (or
+    // the issuer of its rewards) pledging the missing amount would make its own campaign succeed
+    // and take every other pledge for the fee on its own.
+    if backer == campaign.creator {
+        return Err(ContractError::CreatorPledge);
+    }
+    if let Some(event_id) = REWARD_ISSUERS.may_load(deps.storage, (campaign_id, &backer))? {
+        return Err(ContractError::IssuerPledge { event_id });
+    }
     let now = env.block.time;
     if now < campaign.starts_at {
         return Err(ContractError::NotStarted {
@@ -79,7 +88,9 @@ fn contribute(
     if pledge.amount.is_zero() {
         campaign.backers += 1;
     }
+    let before = pledge.amount;
     pledge.amount = pledge.amount.checked_add(accepted)?;
+    rewards::recount(&mut campaign, before, pledge.amount)?;
     campaign.raised = campaign.raised.checked_add(accepted)?;
     PLEDGES.save(deps.storage, key, &pledge)?;
     CAMPAIGNS.save(deps.storage, campaign_id, &campaign)?;
@@ -121,6 +132,7 @@ pub fn withdraw_pledge(
         .filter(|pledge| !pledge.amount.is_zero())
         .ok_or(ContractError::NoPledge)?;
     campaign.raised = campaign.raised.checked_sub(pledge.amount)?;
+    rewards::recount(&mut campaign, pledge.amount, Uint128::zero())?;
     campaign.backers = campaign
         .backers
         .checked_sub(1)
@@ -144,7 +156,7 @@ pub fn claim_rewards(
     info: MessageInfo,
     campaign_id: u64,
 ) -> Result<Response, ContractError> {
-    let campaign = load_campaign(deps.storage, campaign_id)?;
+    let mut campaign = load_campaign(deps.storage, campaign_id)?;
     if !matches!(campaign.status, CampaignStatus::Succeeded { .. }) {
         return Err(ContractError::NotSucceeded);
     }
@@ -168,23 +180,27 @@ pub fn claim_rewards(
             event_id: reward.event_id,
         });
     }
-    pledge.rewards_claimed = true;
-    PLEDGES.save(deps.storage, key, &pledge)?;
-    let config = CONFIG.load(deps.storage)?;
     let mint = TicketExecuteMsg::MintReserved {
         event_id: reward.event_id,
         tier: reward.tier,
         recipient: info.sender.to_string(),
         quantity: reward.tickets,
-    }
-    .into_wasm_msg(&config.ticket_nft)?;
+    };
+    let (event_id, tickets) = (reward.event_id, reward.tickets);
+    pledge.rewards_claimed = true;
+    rewards::recount(&mut campaign, pledge.amount, Uint128::zero())?;
+    campaign.claimed = campaign.claimed.checked_add(pledge.amount)?;
+    PLEDGES.save(deps.storage, key, &pledge)?;
+    CAMPAIGNS.save(deps.storage, campaign_id, &campaign)?;
+    let config = CONFIG.load(deps.storage)?;
+    let mint = mint.into_wasm_msg(&config.ticket_nft)?;
     Ok(Response::new()
         .add_message(mint)
         .add_attribute("action", "claim_rewards")
         .add_attribute("campaign_id", campaign_id.to_string())
         .add_attribute("backer", info.sender)
-        .add_attribute("event_id", reward.event_id.to_string())
-        .add_attribute("tickets", reward.tickets.to_string()))
+        .add_attribute("event_id", event_id.to_string())
+        .add_attribute("tickets", tickets.to_string()))
 }
 
 pub fn refund(
@@ -205,6 +221,11 @@ pub fn refund(
         .ok_or(ContractError::NoPledge)?;
     if pledge.refunded {
         return Err(ContractError::AlreadyRefunded);
+    }
+    // Only a campaign cancelled after success has claimed rewards: a backer who received its
+    // tickets paid for them, and that pledge is the creator's.
+    if pledge.rewards_claimed {
+        return Err(ContractError::AlreadyClaimed);
     }
     pledge.refunded = true;
     campaign.refunded = campaign.refunded.checked_add(pledge.amount)?;

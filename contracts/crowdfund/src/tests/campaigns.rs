@@ -312,3 +312,45 @@ fn a_campaign_that_reached_its_goal_at_the_close_cannot_be_cancelled() {
         ContractError::AlreadySucceeded
     );
 }
+
+/// Finding 4: a treasury that is this contract, the token or another platform contract would lock
+/// every campaign's fee for good, whether it is set at instantiation or later.
+#[test]
+fn the_treasury_is_neither_this_contract_nor_a_platform_contract() {
+    let mut chain = Chain::new();
+    let owner = chain.accounts.owner.clone();
+    let token = chain.accounts.token.clone();
+    let this = chain.env.contract.address.clone();
+    let cannot_spend = |address: &Addr, name: &str| {
+        ContractError::Admin(ctc_admin::AdminError::RecipientCannotSpend {
+            field: "treasury",
+            address: address.to_string(),
+            name: format!("crates.io:{name}"),
+        })
+    };
+    let to = |treasury: &Addr| ExecuteMsg::UpdateConfig {
+        treasury: Some(treasury.to_string()),
+        platform_fee: None,
+    };
+    assert_eq!(
+        chain.refused(&owner, to(&token)),
+        cannot_spend(&token, "ctc-token")
+    );
+    assert_eq!(
+        chain.refused(&owner, to(&this)),
+        cannot_spend(&this, "crowdfund")
+    );
+
+    let mut deps = mock_dependencies();
+    let msg = InstantiateMsg {
+        token: token.to_string(),
+        registry: chain.accounts.registry.to_string(),
+        ticket_nft: chain.accounts.ticket_nft.to_string(),
+        treasury: this.to_string(),
+        platform_fee: BasisPoints::new(250).unwrap(),
+        owner: None,
+    };
+    let err = instantiate(deps.as_mut(), mock_env(), message_info(&owner, &[]), msg);
+    assert_eq!(err.unwrap_err(), cannot_spend(&this, "crowdfund"));
+    assert_eq!(snapshot(&deps.storage), vec![]);
+}

@@ -3,15 +3,18 @@
 
 mod campaigns;
 mod pledges;
+mod rewards;
 
 use cosmwasm_std::testing::{
     message_info, mock_dependencies, mock_env, MockApi, MockQuerier, MockStorage,
 };
 use cosmwasm_std::{
     from_json, to_json_binary, Addr, ContractResult, CosmosMsg, Env, Order, OwnedDeps, Response,
-    Storage, SystemResult, Uint128, WasmMsg, WasmQuery,
+    Storage, SystemResult, Timestamp, Uint128, WasmMsg, WasmQuery,
 };
-use ctc_interfaces::tickets::{EventSummary, TicketQueryMsg, TierSummary};
+use ctc_interfaces::tickets::{
+    EventStatus, EventSummary, RolesSummary, TicketQueryMsg, TierSummary,
+};
 use ctc_interfaces::BasisPoints;
 use cw20::Cw20ReceiveMsg;
 
@@ -40,6 +43,19 @@ pub struct Chain {
     pub deps: Deps,
     pub env: Env,
     pub accounts: Accounts,
+    /// What the mocked ticket-nft answers.
+    pub tickets: Tickets,
+}
+
+/// What the mocked ticket-nft answers about every event: its issuer, end and status, the tickets
+/// left in each of its two tiers (of 100), and whether this contract is its minter.
+#[derive(Clone)]
+pub struct Tickets {
+    pub issuer: Addr,
+    pub ends_at: Timestamp,
+    pub status: EventStatus,
+    pub left: [u32; 2],
+    pub minter: bool,
 }
 
 pub fn snapshot(storage: &dyn Storage) -> Vec<(Vec<u8>, Vec<u8>)> {
@@ -105,10 +121,18 @@ impl Chain {
             },
         )
         .unwrap();
+        let tickets = Tickets {
+            issuer: accounts.creator.clone(),
+            ends_at: env.block.time,
+            status: EventStatus::Scheduled,
+            left: [0, 0],
+            minter: false,
+        };
         let mut chain = Self {
             deps,
             env,
             accounts,
+            tickets,
         };
         let issuer = chain.accounts.creator.clone();
         chain.set_event_issuer(&issuer);
@@ -121,28 +145,71 @@ impl Chain {
     }
 
     /// ticket-nft answers that every event was issued by `issuer`, ends in a year and has two
-    /// tiers.
+    /// tiers of 100 tickets, none sold, and that this contract is its minter.
     pub fn set_event_issuer(&mut self, issuer: &Addr) {
-        let ticket_nft = self.accounts.ticket_nft.to_string();
-        let summary = EventSummary {
+        let tickets = Tickets {
             issuer: issuer.clone(),
             ends_at: self.env.block.time.plus_seconds(365 * DAY),
-            tiers: vec![
-                TierSummary {
-                    supply: 100,
-                    sold: 0
-                };
-                2
-            ],
+            status: EventStatus::Scheduled,
+            left: [100, 100],
+            minter: true,
         };
-        self.deps.querier.update_wasm(move |query| {
-            let WasmQuery::Smart { contract_addr, msg } = query else {
-                panic!("unexpected query {query:?}");
-            };
-            assert_eq!(*contract_addr, ticket_nft);
-            let TicketQueryMsg::Event { .. } = from_json(msg).unwrap();
-            SystemResult::Ok(ContractResult::Ok(to_json_binary(&summary).unwrap()))
+        self.answer_tickets(tickets);
+    }
+
+    /// ticket-nft answers every event and role query from `tickets`; the token answers cw2's
+    /// query as CTC (a platform contract), and no other address is a contract.
+    pub fn answer_tickets(&mut self, tickets: Tickets) {
+        let ticket_nft = self.accounts.ticket_nft.to_string();
+        let token = self.accounts.token.to_string();
+        let this = self.env.contract.address.to_string();
+        let summary = EventSummary {
+            issuer: tickets.issuer.clone(),
+            ends_at: tickets.ends_at,
+            status: tickets.status.clone(),
+            tiers: tickets
+                .left
+                .iter()
+                .map(|left| TierSummary {
+                    supply: 100,
+                    sold: 100 - left,
+                })
+                .collect(),
+        };
+        let minter = tickets.minter;
+        self.tickets = tickets;
+        self.deps.querier.update_wasm(move |query| match query {
+            WasmQuery::Smart { contract_addr, msg } => {
+                assert_eq!(*contract_addr, ticket_nft);
+                let answer = match from_json(msg).unwrap() {
+                    TicketQueryMsg::Event { .. } => to_json_binary(&summary),
+                    TicketQueryMsg::Roles { address, .. } => to_json_binary(&RolesSummary {
+                        minter: minter && address == this,
+                    }),
+                };
+                SystemResult::Ok(ContractResult::Ok(answer.unwrap()))
+            }
+            WasmQuery::Raw { contract_addr, .. } if *contract_addr == token => {
+                let info = cw2::ContractVersion {
+                    contract: "crates.io:ctc-token".into(),
+                    version: "0.1.0".into(),
+                };
+                SystemResult::Ok(ContractResult::Ok(to_json_binary(&info).unwrap()))
+            }
+            WasmQuery::Raw { contract_addr, .. } => {
+                SystemResult::Err(cosmwasm_std::SystemError::NoSuchContract {
+                    addr: contract_addr.clone(),
+                })
+            }
+            other => panic!("unexpected query {other:?}"),
         });
+    }
+
+    /// ticket-nft's answers changed by `change`.
+    pub fn change_tickets(&mut self, change: impl FnOnce(&mut Tickets)) {
+        let mut tickets = self.tickets.clone();
+        change(&mut tickets);
+        self.answer_tickets(tickets);
     }
 
     pub fn exec(&mut self, sender: &Addr, msg: ExecuteMsg) -> Result<Response, ContractError> {
@@ -179,6 +246,32 @@ impl Chain {
         });
         let before = snapshot(&self.deps.storage);
         let result = self.exec(token, msg);
+        if result.is_err() {
+            assert_eq!(
+                snapshot(&self.deps.storage),
+                before,
+                "refusal changed storage"
+            );
+        }
+        result
+    }
+
+    /// What a CTC `Send` of `amount` by `backer` to `campaign_id` delivers; a refusal must leave
+    /// the storage unchanged.
+    pub fn pledge_as(
+        &mut self,
+        backer: &Addr,
+        campaign_id: u64,
+        amount: u128,
+    ) -> Result<Response, ContractError> {
+        let msg = ExecuteMsg::Receive(Cw20ReceiveMsg {
+            sender: backer.to_string(),
+            amount: Uint128::new(amount),
+            msg: to_json_binary(&ReceiveMsg::Contribute { campaign_id }).unwrap(),
+        });
+        let token = self.accounts.token.clone();
+        let before = snapshot(&self.deps.storage);
+        let result = self.exec(&token, msg);
         if result.is_err() {
             assert_eq!(
                 snapshot(&self.deps.storage),

@@ -209,3 +209,44 @@ fn pledges_open_at_the_start_and_close_at_the_deadline() {
         ContractError::DeadlinePassed { deadline }
     );
 }
+
+/// Finding 13: the creator pledges the missing amount so that its own campaign succeeds and every
+/// other pledge becomes final, for the fee on its own pledge. So does the issuer of its reward
+/// event. Both are refused and nothing changes; the issuer may back campaigns it gives no rewards
+/// to.
+#[test]
+fn neither_the_creator_nor_a_reward_issuer_can_pledge() {
+    let mut chain = Chain::new();
+    chain.pledge(0, 900 * CTC).unwrap();
+    let creator = chain.accounts.creator.clone();
+    assert_eq!(
+        chain.pledge_as(&creator, 1, 100 * CTC).unwrap_err(),
+        ContractError::CreatorPledge
+    );
+    let theater = chain.deps.api.addr_make("theater");
+    chain.set_event_issuer(&theater);
+    let input = campaign_input(&chain.env);
+    chain
+        .exec(&creator, ExecuteMsg::Launch { campaign: input })
+        .unwrap();
+    assert_eq!(
+        chain.pledge_as(&theater, 2, 1_000 * CTC).unwrap_err(),
+        ContractError::IssuerPledge { event_id: 7 }
+    );
+    assert_eq!(
+        chain.pledge_as(&creator, 2, 1_000 * CTC).unwrap_err(),
+        ContractError::CreatorPledge
+    );
+    chain.pledge_as(&theater, 1, 50 * CTC).unwrap();
+    let campaign = chain.campaign();
+    assert_eq!(
+        (campaign.raised, campaign.backers),
+        (Uint128::new(950 * CTC), 2)
+    );
+    chain.after_deadline();
+    let anyone = chain.accounts.backers[2].clone();
+    let response = chain
+        .exec(&anyone, ExecuteMsg::Finalize { campaign_id: 1 })
+        .unwrap();
+    assert_eq!(response.attributes[2].value, "failed");
+}

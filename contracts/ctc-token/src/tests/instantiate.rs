@@ -118,6 +118,45 @@ fn instantiate_error(msg: impl FnOnce(&Accounts, &mut InstantiateMsg)) -> Contra
     err
 }
 
+/// Finding 4 at instantiation: a recycle pool that is a platform contract, chosen or the default
+/// community-rewards address, is refused and nothing is stored.
+#[test]
+fn refuses_a_platform_contract_as_recycle_pool_even_by_default() {
+    let cannot_spend = |address: &Addr, name: &str| {
+        ContractError::Admin(ctc_admin::AdminError::RecipientCannotSpend {
+            field: "recycle_pool",
+            address: address.to_string(),
+            name: format!("crates.io:{name}"),
+        })
+    };
+    for default in [false, true] {
+        let mut deps = mock_dependencies();
+        let accounts = Accounts::new(&deps.api);
+        let registry = platform_contract(&mut deps, "partner-registry");
+        let mut msg = instantiate_msg(&accounts);
+        if default {
+            msg.allocation.community_rewards = registry.to_string();
+        } else {
+            msg.recycle_pool = Some(registry.to_string());
+        }
+        let err = instantiate(
+            deps.as_mut(),
+            mock_env(),
+            message_info(&accounts.owner, &[]),
+            msg,
+        );
+        assert_eq!(
+            err.unwrap_err(),
+            cannot_spend(&registry, "partner-registry")
+        );
+        assert!(snapshot(&deps.storage).is_empty());
+    }
+    let err = instantiate_error(|_, msg| {
+        msg.recycle_pool = Some(mock_env().contract.address.to_string());
+    });
+    assert!(matches!(err, ContractError::InvalidRecyclePool { .. }));
+}
+
 #[test]
 fn refuses_an_invalid_or_empty_bucket_address() {
     let err =

@@ -115,6 +115,30 @@ pub fn snapshot(storage: &dyn Storage) -> Vec<(Vec<u8>, Vec<u8>)> {
     storage.range(None, None, Order::Ascending).collect()
 }
 
+/// Makes the mock chain answer cw2's raw query for a new address as the platform contract `name`
+/// (e.g. "ticket-nft") would; other addresses stay plain accounts. Returns the address.
+pub fn platform_contract(deps: &mut Deps, name: &str) -> Addr {
+    let address = deps.api.addr_make(name);
+    let contract = address.clone();
+    let info = cw2::ContractVersion {
+        contract: format!("crates.io:{name}"),
+        version: "0.1.0".into(),
+    };
+    deps.querier.update_wasm(move |query| match query {
+        cosmwasm_std::WasmQuery::Raw { contract_addr, .. }
+            if *contract_addr == contract.as_str() =>
+        {
+            cosmwasm_std::SystemResult::Ok(cosmwasm_std::ContractResult::Ok(
+                cosmwasm_std::to_json_binary(&info).unwrap(),
+            ))
+        }
+        other => cosmwasm_std::SystemResult::Err(cosmwasm_std::SystemError::NoSuchContract {
+            addr: format!("{other:?}"),
+        }),
+    });
+    address
+}
+
 /// Burns from the genesis buckets, in order, until exactly `remaining` is still burnable.
 pub fn burn_until_burnable(deps: &mut Deps, accounts: &Accounts, remaining: Uint128) {
     let mut to_burn = tokenomics(deps).burnable - remaining;

@@ -44,6 +44,28 @@ fn the_token_itself_cannot_become_the_pool() {
     assert_eq!(snapshot(&deps.storage), before);
 }
 
+/// Finding 4: CTC recycled to ticket-nft (or any platform contract) would sit there owed to
+/// nobody, for good.
+#[test]
+fn a_platform_contract_cannot_become_the_pool() {
+    let (mut deps, accounts) = setup();
+    let tickets = platform_contract(&mut deps, "ticket-nft");
+    let before = snapshot(&deps.storage);
+    let err = set_pool(&mut deps, &accounts.owner.clone(), tickets.as_str()).unwrap_err();
+    assert_eq!(
+        err,
+        ContractError::Admin(AdminError::RecipientCannotSpend {
+            field: "recycle_pool",
+            address: tickets.to_string(),
+            name: "crates.io:ticket-nft".into(),
+        })
+    );
+    assert_eq!(snapshot(&deps.storage), before);
+    let account = deps.api.addr_make("community_fund");
+    set_pool(&mut deps, &accounts.owner.clone(), account.as_str()).unwrap();
+    assert_eq!(tokenomics(&deps).recycle_pool, account);
+}
+
 #[test]
 fn only_the_owner_transfers_ownership_and_nobody_renounces_it() {
     let (mut deps, accounts) = setup();

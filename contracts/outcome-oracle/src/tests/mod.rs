@@ -50,6 +50,21 @@ fn instantiate_msg(api: &MockApi, min_dispute_window_seconds: Option<u64>) -> In
     }
 }
 
+/// The answer to the treasury check's cw2 query: the token is CTC, no other test address is a
+/// contract.
+fn cw2_info(contract_addr: &str, token: &Addr) -> cosmwasm_std::QuerierResult {
+    if contract_addr != token.as_str() {
+        return SystemResult::Err(cosmwasm_std::SystemError::NoSuchContract {
+            addr: contract_addr.to_owned(),
+        });
+    }
+    let info = cw2::ContractVersion {
+        contract: "crates.io:ctc-token".into(),
+        version: "0.1.0".into(),
+    };
+    SystemResult::Ok(ContractResult::Ok(to_json_binary(&info).unwrap()))
+}
+
 impl Chain {
     fn new() -> Self {
         Self::with_min_window(None)
@@ -65,15 +80,11 @@ impl Chain {
             .map(|i| api.addr_make(&format!("reporter{i}")))
             .collect();
         let allowed: Vec<String> = reporters.iter().map(|r| r.to_string()).collect();
+        let ctc = token.clone();
         deps.querier.update_wasm(move |query| {
             let msg = match query {
                 WasmQuery::Smart { msg, .. } => msg,
-                // The treasury check's cw2 query: no test address is a contract.
-                WasmQuery::Raw { contract_addr, .. } => {
-                    return SystemResult::Err(cosmwasm_std::SystemError::NoSuchContract {
-                        addr: contract_addr.clone(),
-                    })
-                }
+                WasmQuery::Raw { contract_addr, .. } => return cw2_info(contract_addr, &ctc),
                 _ => panic!("unexpected query"),
             };
             let RegistryQueryMsg::HasCapability { address, .. } = from_json(msg).unwrap() else {
@@ -563,4 +574,69 @@ fn the_question_answer_reads_as_the_interface_summary() {
     let summary: ctc_interfaces::oracle::QuestionSummary = from_json(raw).unwrap();
     assert_eq!(summary.outcomes, input.outcomes);
     assert_eq!(summary.deadline, input.deadline);
+    // What wager-pool checks of a partner's existing question (finding 3).
+    assert_eq!(
+        (
+            summary.reporters,
+            summary.quorum,
+            summary.dispute_window_seconds
+        ),
+        (None, 2, 3_600)
+    );
+    let listed = QuestionInput {
+        reporters: Some(vec![chain.reporters[0].to_string()]),
+        quorum: 1,
+        ..input
+    };
+    chain.create(listed).unwrap();
+    let msg = QueryMsg::Question { question_id: 2 };
+    let raw = query(chain.deps.as_ref(), chain.env.clone(), msg).unwrap();
+    let summary: ctc_interfaces::oracle::QuestionSummary = from_json(raw).unwrap();
+    assert_eq!(summary.reporters, Some(vec![chain.reporters[0].clone()]));
+    assert_eq!(summary.quorum, 1);
+}
+
+/// Finding 4: a treasury that is this contract, the token or another platform contract would lock
+/// every rejected dispute's bond for good, whether it is set at instantiation or later.
+#[test]
+fn the_treasury_is_neither_this_contract_nor_a_platform_contract() {
+    let mut chain = Chain::new();
+    let owner = chain.owner.clone();
+    let token = chain.token.clone();
+    let this = chain.env.contract.address.clone();
+    let cannot_spend = |address: &Addr, name: &str| {
+        ContractError::Admin(ctc_admin::AdminError::RecipientCannotSpend {
+            field: "treasury",
+            address: address.to_string(),
+            name: format!("crates.io:{name}"),
+        })
+    };
+    let to = |treasury: &Addr| ExecuteMsg::UpdateConfig {
+        treasury: Some(treasury.to_string()),
+        arbiter: None,
+        dispute_bond: None,
+        arbitration_timeout_seconds: None,
+    };
+    assert_eq!(
+        chain.exec(&owner, to(&token)).unwrap_err(),
+        cannot_spend(&token, "ctc-token")
+    );
+    assert_eq!(
+        chain.exec(&owner, to(&this)).unwrap_err(),
+        cannot_spend(&this, "outcome-oracle")
+    );
+
+    for (treasury, name) in [(&token, "ctc-token"), (&this, "outcome-oracle")] {
+        let mut deps = mock_dependencies();
+        let ctc = token.clone();
+        deps.querier.update_wasm(move |query| match query {
+            WasmQuery::Raw { contract_addr, .. } => cw2_info(contract_addr, &ctc),
+            _ => panic!("instantiation asks only cw2"),
+        });
+        let mut msg = instantiate_msg(&deps.api, None);
+        msg.treasury = treasury.to_string();
+        let err = instantiate(deps.as_mut(), mock_env(), message_info(&owner, &[]), msg);
+        assert_eq!(err.unwrap_err(), cannot_spend(treasury, name));
+        assert_eq!(snapshot(&deps.storage), vec![]);
+    }
 }

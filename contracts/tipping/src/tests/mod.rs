@@ -81,15 +81,11 @@ impl Chain {
     /// The registry answers that exactly `verified` are Active partners.
     pub fn verify(&mut self, verified: &[&Addr]) {
         let verified: BTreeSet<String> = verified.iter().map(|a| a.to_string()).collect();
+        let token = self.token.clone();
         self.deps.querier.update_wasm(move |query| {
             let msg = match query {
                 WasmQuery::Smart { msg, .. } => msg,
-                // The treasury check's cw2 query: no test address is a contract.
-                WasmQuery::Raw { contract_addr, .. } => {
-                    return SystemResult::Err(cosmwasm_std::SystemError::NoSuchContract {
-                        addr: contract_addr.clone(),
-                    })
-                }
+                WasmQuery::Raw { contract_addr, .. } => return cw2_info(contract_addr, &token),
                 _ => panic!("unexpected query"),
             };
             let RegistryQueryMsg::PartnerStatus { address } = from_json(msg).unwrap() else {
@@ -190,6 +186,21 @@ impl Chain {
     pub fn ctc(&self) -> String {
         format!("cw20:{}", self.token)
     }
+}
+
+/// The answer to the treasury check's cw2 query: the token is CTC, no other test address is a
+/// contract.
+pub fn cw2_info(contract_addr: &str, token: &Addr) -> cosmwasm_std::QuerierResult {
+    if contract_addr != token.as_str() {
+        return SystemResult::Err(cosmwasm_std::SystemError::NoSuchContract {
+            addr: contract_addr.to_owned(),
+        });
+    }
+    let info = cw2::ContractVersion {
+        contract: "crates.io:ctc-token".into(),
+        version: "0.1.0".into(),
+    };
+    SystemResult::Ok(ContractResult::Ok(to_json_binary(&info).unwrap()))
 }
 
 /// The payments a response makes: (recipient, amount, denom label).

@@ -148,6 +148,38 @@ fn a_context_kind_can_require_a_verified_recipient() {
         .unwrap();
 }
 
+/// Finding 8, from the owner's side: a rule set as `Event` is the `event` rule, and a tip whose
+/// context spells the kind in any case meets it.
+#[test]
+fn a_kind_is_one_kind_in_any_case() {
+    let mut chain = Chain::new();
+    let owner = chain.owner.clone();
+    let require = |kind: &str, required| ExecuteMsg::SetVerificationRequired {
+        context_kind: kind.into(),
+        required,
+    };
+    chain.exec(&owner, require("Event", true)).unwrap();
+    let config: crate::msg::ConfigResponse = chain.ask(QueryMsg::Config {});
+    assert_eq!(config.verified_context_kinds, ["event"]);
+    let token = chain.token.clone();
+    let performer = chain.fans[5].clone();
+    for context in ["event:7", "EVENT:7", "eVeNt:7"] {
+        assert_eq!(
+            chain
+                .tip_ctc_via(&token, 0, &performer, 5 * CTC, Some(context))
+                .unwrap_err(),
+            ContractError::RecipientNotVerified {
+                kind: "event".into()
+            },
+            "{context}"
+        );
+    }
+    chain.exec(&owner, require("EVENT", false)).unwrap();
+    chain
+        .tip_ctc_via(&token, 0, &performer, 5 * CTC, Some("Event:7"))
+        .unwrap();
+}
+
 #[test]
 fn only_the_owner_sets_fees_and_denoms_within_bounds() {
     let mut chain = Chain::new();
@@ -240,6 +272,60 @@ fn tips_to_the_contracts_themselves_or_bad_addresses_are_refused() {
         chain.exec(&owner, ctc_like).unwrap_err(),
         ContractError::InvalidDenom { .. }
     ));
+}
+
+/// Finding 4: a treasury that is the token (or any platform contract) would lock every fee for
+/// good, whether it is set at instantiation or later.
+#[test]
+fn the_treasury_cannot_be_the_token_or_this_contract() {
+    let mut chain = Chain::new();
+    let owner = chain.owner.clone();
+    let token = chain.token.clone();
+    let to_token = ExecuteMsg::UpdateConfig {
+        treasury: Some(token.to_string()),
+        fee: None,
+        min_ctc_tip: None,
+    };
+    let cannot_spend = |address: &Addr| {
+        ContractError::Admin(ctc_admin::AdminError::RecipientCannotSpend {
+            field: "treasury",
+            address: address.to_string(),
+            name: "crates.io:ctc-token".into(),
+        })
+    };
+    assert_eq!(
+        chain.exec(&owner, to_token).unwrap_err(),
+        cannot_spend(&token)
+    );
+    let config: crate::msg::ConfigResponse = chain.ask(QueryMsg::Config {});
+    assert_eq!(config.treasury, chain.treasury);
+
+    for (treasury, refusal) in [
+        (token.clone(), cannot_spend(&token)),
+        (
+            chain.env.contract.address.clone(),
+            ContractError::UnpayableRecipient,
+        ),
+    ] {
+        let mut deps = mock_dependencies();
+        let token = token.clone();
+        deps.querier.update_wasm(move |query| match query {
+            WasmQuery::Raw { contract_addr, .. } => cw2_info(contract_addr, &token),
+            _ => panic!("instantiation asks only cw2"),
+        });
+        let msg = InstantiateMsg {
+            token: chain.token.to_string(),
+            registry: deps.api.addr_make("registry").to_string(),
+            treasury: treasury.to_string(),
+            fee: BasisPoints::new(250).unwrap(),
+            min_ctc_tip: Uint128::new(CTC),
+            native_denoms: vec![],
+            owner: None,
+        };
+        let err = instantiate(deps.as_mut(), mock_env(), message_info(&owner, &[]), msg);
+        assert_eq!(err.unwrap_err(), refusal);
+        assert_eq!(snapshot(&deps.storage), vec![]);
+    }
 }
 
 #[test]

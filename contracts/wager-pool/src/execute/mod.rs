@@ -1,8 +1,9 @@
 pub mod bets;
 pub mod pools;
 
-use cosmwasm_std::{Addr, Api, Deps, Storage};
+use cosmwasm_std::{Addr, Api, Deps, Env, Storage};
 
+use crate::contract::CONTRACT_NAME;
 use crate::error::ContractError;
 use crate::state::{Pool, POOLS};
 
@@ -16,8 +17,22 @@ pub fn address(api: &dyn Api, field: &'static str, value: &str) -> Result<Addr, 
 
 /// An address that receives fees and can pass them on: not one of the platform's contracts (the
 /// token and this contract included), which could never spend them.
-pub fn recipient(deps: Deps, field: &'static str, value: &str) -> Result<Addr, ContractError> {
+pub fn recipient(
+    deps: Deps,
+    env: &Env,
+    field: &'static str,
+    value: &str,
+) -> Result<Addr, ContractError> {
     let recipient = address(deps.api, field, value)?;
+    // While instantiating, this contract's cw2 name is not stored yet: the query cannot see it.
+    if recipient == env.contract.address {
+        return Err(ctc_admin::AdminError::RecipientCannotSpend {
+            field,
+            address: recipient.into_string(),
+            name: CONTRACT_NAME.to_owned(),
+        }
+        .into());
+    }
     ctc_admin::ensure_recipient_can_spend(&deps.querier, field, &recipient)?;
     Ok(recipient)
 }

@@ -372,6 +372,7 @@ pub struct ConfigUpdate {
 
 pub fn update_config(
     deps: DepsMut,
+    env: &Env,
     info: MessageInfo,
     update: ConfigUpdate,
 ) -> Result<Response, ContractError> {
@@ -381,10 +382,10 @@ pub fn update_config(
         config.operator = address(deps.api, "operator", &operator)?;
     }
     if let Some(treasury) = update.treasury {
-        config.treasury = recipient(deps.as_ref(), "treasury", &treasury)?;
+        config.treasury = recipient(deps.as_ref(), env, "treasury", &treasury)?;
     }
     if let Some(nodes) = update.node_incentive {
-        config.node_incentive = recipient(deps.as_ref(), "node_incentive", &nodes)?;
+        config.node_incentive = recipient(deps.as_ref(), env, "node_incentive", &nodes)?;
     }
     config.treasury_share = update.treasury_share.unwrap_or(config.treasury_share);
     if let Some(bond) = update.creation_bond {

@@ -29,6 +29,62 @@ fn snapshot(storage: &dyn Storage) -> Vec<(Vec<u8>, Vec<u8>)> {
     storage.range(None, None, Order::Ascending).collect()
 }
 
+/// Question 1 as the oracle answers it: outcomes "a" and "b", reports a day from now, any
+/// reporter, one report enough, an hour to dispute.
+fn loose_question(env: &Env) -> QuestionSummary {
+    QuestionSummary {
+        outcomes: vec!["a".into(), "b".into()],
+        resolve_after: env.block.time.plus_seconds(86_400),
+        deadline: env.block.time.plus_seconds(10 * 86_400),
+        reporters: None,
+        quorum: 1,
+        dispute_window_seconds: 3_600,
+    }
+}
+
+/// The oracle answers every question with `question`; `token` is CTC (a platform contract to
+/// the recipient check's cw2 query) and no other test address is a contract.
+fn answer_question(deps: &mut Deps, token: &Addr, question: QuestionSummary) {
+    let token = token.clone();
+    deps.querier.update_wasm(move |query| match query {
+        WasmQuery::Smart { msg, .. } => {
+            let OracleQueryMsg::Question { .. } = from_json(msg).unwrap() else {
+                panic!("creation reads only the question")
+            };
+            SystemResult::Ok(ContractResult::Ok(to_json_binary(&question).unwrap()))
+        }
+        WasmQuery::Raw { contract_addr, .. } if *contract_addr == token.as_str() => {
+            let info = cw2::ContractVersion {
+                contract: "crates.io:ctc-token".into(),
+                version: "0.1.0".into(),
+            };
+            SystemResult::Ok(ContractResult::Ok(to_json_binary(&info).unwrap()))
+        }
+        WasmQuery::Raw { contract_addr, .. } => {
+            SystemResult::Err(cosmwasm_std::SystemError::NoSuchContract {
+                addr: contract_addr.clone(),
+            })
+        }
+        _ => panic!("unexpected query"),
+    });
+}
+
+fn instantiate_msg(api: &MockApi, operator: &Addr, token: &Addr) -> InstantiateMsg {
+    InstantiateMsg {
+        token: token.to_string(),
+        registry: api.addr_make("registry").to_string(),
+        oracle: api.addr_make("oracle").to_string(),
+        operator: operator.to_string(),
+        treasury: api.addr_make("treasury").to_string(),
+        node_incentive: api.addr_make("nodes").to_string(),
+        treasury_share: BasisPoints::new(5_000).unwrap(),
+        creation_bond: Uint128::new(BOND),
+        owner: None,
+    }
+}
+
+const BOND: u128 = 10_000_000;
+
 impl Chain {
     fn new() -> Self {
         let mut deps = mock_dependencies();
@@ -36,38 +92,12 @@ impl Chain {
         let env = mock_env();
         let operator = api.addr_make("operator");
         let token = api.addr_make("ctc");
-        let summary = QuestionSummary {
-            outcomes: vec!["a".into(), "b".into()],
-            resolve_after: env.block.time.plus_seconds(86_400),
-            deadline: env.block.time.plus_seconds(10 * 86_400),
-            reporters: None,
-            quorum: 1,
-            dispute_window_seconds: 3_600,
-        };
-        deps.querier.update_wasm(move |query| {
-            let WasmQuery::Smart { msg, .. } = query else {
-                panic!("unexpected query")
-            };
-            let OracleQueryMsg::Question { .. } = from_json(msg).unwrap() else {
-                panic!("creation reads only the question")
-            };
-            SystemResult::Ok(ContractResult::Ok(to_json_binary(&summary).unwrap()))
-        });
+        answer_question(&mut deps, &token, loose_question(&env));
         instantiate(
             deps.as_mut(),
             env.clone(),
             message_info(&operator, &[]),
-            InstantiateMsg {
-                token: token.to_string(),
-                registry: api.addr_make("registry").to_string(),
-                oracle: api.addr_make("oracle").to_string(),
-                operator: operator.to_string(),
-                treasury: api.addr_make("treasury").to_string(),
-                node_incentive: api.addr_make("nodes").to_string(),
-                treasury_share: BasisPoints::new(5_000).unwrap(),
-                creation_bond: Uint128::new(10_000_000),
-                owner: None,
-            },
+            instantiate_msg(&api, &operator, &token),
         )
         .unwrap();
         Self {
@@ -252,4 +282,116 @@ fn only_the_owner_configures_and_no_coins_are_taken() {
         err,
         ContractError::Payment(cw_utils::PaymentError::NonPayable {})
     );
+}
+
+/// Finding 3: a partner that may also report picks an existing question it could answer alone
+/// (any reporter, one report enough, an hour to dispute) for its own bonded pool. Refused as a
+/// new question with those rules would be; once the question has a quorum of 2 and a day to
+/// dispute, the same pool opens.
+#[test]
+fn a_partners_pool_on_an_existing_question_meets_the_rules_of_a_new_one() {
+    let mut chain = Chain::new();
+    let agency = chain.deps.api.addr_make("agency");
+    let token = chain.token.clone();
+    let open = |chain: &mut Chain| {
+        let msg = ExecuteMsg::Receive(cw20::Cw20ReceiveMsg {
+            sender: agency.to_string(),
+            amount: Uint128::new(BOND),
+            msg: to_json_binary(&ReceiveMsg::CreatePool {
+                pool: Box::new(chain.input()),
+            })
+            .unwrap(),
+        });
+        chain.exec(&token, msg)
+    };
+    let rule = "a partner's question is open to every reporter, with a quorum of at least 2 and \
+                a dispute window of at least a day";
+    assert_eq!(reason(open(&mut chain).unwrap_err()), rule);
+    let loose = loose_question(&chain.env);
+    let day = 86_400;
+    for question in [
+        QuestionSummary {
+            quorum: 2,
+            ..loose.clone()
+        },
+        QuestionSummary {
+            dispute_window_seconds: day,
+            ..loose.clone()
+        },
+        QuestionSummary {
+            quorum: 2,
+            dispute_window_seconds: day,
+            reporters: Some(vec![agency.clone(), chain.operator.clone()]),
+            ..loose.clone()
+        },
+    ] {
+        answer_question(&mut chain.deps, &token, question);
+        assert_eq!(reason(open(&mut chain).unwrap_err()), rule);
+    }
+    let sound = QuestionSummary {
+        quorum: 2,
+        dispute_window_seconds: day,
+        ..loose
+    };
+    answer_question(&mut chain.deps, &token, sound);
+    let response = open(&mut chain).unwrap();
+    assert_eq!(response.attributes[3].value, BOND.to_string());
+}
+
+/// Finding 4: fees sent to this contract, to the token or to another platform contract would be
+/// locked for good, whether the address is set at instantiation or later.
+#[test]
+fn no_fee_recipient_is_this_contract_or_a_platform_contract() {
+    let mut chain = Chain::new();
+    let env = chain.env.clone();
+    let this = env.contract.address.clone();
+    let token = chain.token.clone();
+    let cannot_spend = |field, address: &Addr, name: &str| {
+        ContractError::Admin(ctc_admin::AdminError::RecipientCannotSpend {
+            field,
+            address: address.to_string(),
+            name: format!("crates.io:{name}"),
+        })
+    };
+    let update = |treasury: Option<&Addr>, nodes: Option<&Addr>| ExecuteMsg::UpdateConfig {
+        operator: None,
+        treasury: treasury.map(Addr::to_string),
+        node_incentive: nodes.map(Addr::to_string),
+        treasury_share: None,
+        creation_bond: None,
+    };
+    let owner = chain.operator.clone();
+    assert_eq!(
+        chain.exec(&owner, update(Some(&token), None)).unwrap_err(),
+        cannot_spend("treasury", &token, "ctc-token")
+    );
+    assert_eq!(
+        chain.exec(&owner, update(None, Some(&this))).unwrap_err(),
+        cannot_spend("node_incentive", &this, "wager-pool")
+    );
+
+    let api = chain.deps.api;
+    for (change, refusal) in [
+        (
+            (Some(&this), None),
+            cannot_spend("treasury", &this, "wager-pool"),
+        ),
+        (
+            (None, Some(&token)),
+            cannot_spend("node_incentive", &token, "ctc-token"),
+        ),
+    ] {
+        let mut deps = mock_dependencies();
+        answer_question(&mut deps, &token, loose_question(&env));
+        let mut msg = instantiate_msg(&api, &owner, &token);
+        if let (Some(treasury), _) = change {
+            msg.treasury = treasury.to_string();
+        }
+        if let (_, Some(nodes)) = change {
+            msg.node_incentive = nodes.to_string();
+        }
+        let err = instantiate(deps.as_mut(), env.clone(), message_info(&owner, &[]), msg);
+        assert_eq!(err.unwrap_err(), refusal);
+        assert_eq!(snapshot(&deps.storage), vec![]);
+    }
 }

@@ -353,8 +353,9 @@ impl Chain {
     pub(crate) fn raw_query(&self, contract: &str, key: &[u8]) -> Option<Vec<u8>> {
         let value = self.state.borrow().get(contract, key).cloned();
         let mut charge = CallCharge::new(&self.name(contract), Entry::RawQuery);
+        // `0x03 ‖ address`: 33 bytes for a contract, 21 when the address is an account's.
         charge.kv.read(
-            gas::CONTRACT_STORE_PREFIX_LEN + key.len() as u64,
+            1 + wasmd::address_len(contract) + key.len() as u64,
             value.as_ref().map_or(0, |v| v.len() as u64),
         );
         self.ledger.borrow_mut().push(charge);

@@ -37,11 +37,9 @@ impl ChainQuerier {
                 SystemResult::Ok(self.chain.smart_query(&contract_addr, &msg).into())
             }
             QueryRequest::Wasm(WasmQuery::Raw { contract_addr, key }) => {
-                if !self.chain.is_contract(&contract_addr) {
-                    return no_such_contract(&contract_addr);
-                }
+                // wasmd's `QueryRaw` reads the address's contract store whether or not a contract
+                // lives there: a missing key, or an account, answers empty bytes.
                 let value = self.chain.raw_query(&contract_addr, &key);
-                // A missing key answers empty bytes, as wasmd does.
                 SystemResult::Ok(ContractResult::Ok(Binary::new(value.unwrap_or_default())))
             }
             QueryRequest::Wasm(WasmQuery::ContractInfo { contract_addr }) => {
