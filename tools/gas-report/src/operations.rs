@@ -237,7 +237,7 @@ fn tickets_sale(p: &Platform, r: &mut Recorder, fans: &[String], t0: u64) -> any
     r.record(
         "ticket-nft",
         "buy_resale",
-        "CTC Send → hook → registry query, royalty to the issuer, the rest to the seller",
+        "CTC Send → hook → registry query, the rest to the seller, the royalty into escrow",
         &tx,
     );
     let (_, charges) = p.chain.query(
