@@ -304,10 +304,13 @@ export class PlatformScenario {
           }
           await this.chain.advanceTo(now + time.campaign);
           await step.tx("fan-2", "finalize after the deadline", this.as(fans[2]).crowdfund.finalize({ campaignId: state.campaignId }));
-          await step.tx("spring-troupe", "withdraw the funds (3% platform fee)",
-            this.as(troupe).crowdfund.withdrawFunds({ campaignId: state.campaignId }));
+          // The backers paid for reward tickets: the money waits until the show's issuer agrees.
+          await step.refused("spring-troupe", "withdraw before the theater approves the rewards",
+            this.as(troupe).crowdfund.withdrawFunds({ campaignId: state.campaignId }), "has not approved");
           await step.tx("grand-theater", "approve Patron rewards for the campaign",
             this.as(theater).crowdfund.approveRewards({ campaignId: state.campaignId, eventId: state.showId }));
+          await step.tx("spring-troupe", "withdraw the funds (3% platform fee)",
+            this.as(troupe).crowdfund.withdrawFunds({ campaignId: state.campaignId }));
           for (const fan of [fans[0], fans[1]]) {
             await step.tx(this.name(fan), "claim the Patron reward ticket",
               this.as(fan).crowdfund.claimRewards({ campaignId: state.campaignId }));

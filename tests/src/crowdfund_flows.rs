@@ -202,6 +202,20 @@ fn a_funded_campaign_pays_the_creator_and_rewards_backers() {
         CampaignStatus::Succeeded { .. }
     ));
 
+    // The troupe's rewards are the theater's tickets: claims and the withdrawal wait for the
+    // theater's approval.
+    let claim = ExecuteMsg::ClaimRewards { campaign_id: id };
+    assert_eq!(
+        root(p.crowdfund_exec(&fans[0], &claim).unwrap_err()),
+        "the issuer of event 1 has not approved these rewards yet"
+    );
+    assert!(root(
+        p.crowdfund_exec(&troupe, &ExecuteMsg::WithdrawFunds { campaign_id: id })
+            .unwrap_err()
+    )
+    .contains("has not approved this campaign's rewards"));
+    p.approve_rewards(id);
+
     // The creator withdraws 1,150 CTC less the 3% fee, once.
     assert_eq!(
         root(
@@ -222,13 +236,6 @@ fn a_funded_campaign_pays_the_creator_and_rewards_backers() {
         "the funds were already withdrawn"
     );
 
-    // The troupe's rewards are the theater's tickets: they wait for the theater's approval.
-    let claim = ExecuteMsg::ClaimRewards { campaign_id: id };
-    assert_eq!(
-        root(p.crowdfund_exec(&fans[0], &claim).unwrap_err()),
-        "the issuer of event 1 has not approved these rewards yet"
-    );
-    p.approve_rewards(id);
     // Each backer claims the highest tier its pledge reaches, once.
     p.crowdfund_exec(&fans[0], &claim).unwrap();
     p.crowdfund_exec(&fans[1], &claim).unwrap();

@@ -207,15 +207,6 @@ fn a_festival_season_balances_to_the_unit() {
     );
     exec(
         &mut p,
-        &troupe,
-        &crowdfund,
-        &crowdfund::msg::ExecuteMsg::WithdrawFunds { campaign_id },
-    );
-    // 550 CTC raised, 3% fee: 16.5 CTC to the treasury, 533.5 CTC to the troupe.
-    ledger.moved(&crowdfund, &treasury, 16_500_000);
-    ledger.moved(&crowdfund, &troupe, 533_500_000);
-    exec(
-        &mut p,
         &theater,
         &crowdfund,
         &crowdfund::msg::ExecuteMsg::ApproveRewards {
@@ -223,6 +214,15 @@ fn a_festival_season_balances_to_the_unit() {
             event_id: show_id,
         },
     );
+    exec(
+        &mut p,
+        &troupe,
+        &crowdfund,
+        &crowdfund::msg::ExecuteMsg::WithdrawFunds { campaign_id },
+    );
+    // 550 CTC raised, 3% fee: 16.5 CTC to the treasury, 533.5 CTC to the troupe.
+    ledger.moved(&crowdfund, &treasury, 16_500_000);
+    ledger.moved(&crowdfund, &troupe, 533_500_000);
     for fan in [0, 1] {
         exec(
             &mut p,

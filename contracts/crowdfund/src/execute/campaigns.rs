@@ -231,7 +231,14 @@ pub fn cancel(
                 return Err(ContractError::AlreadyWithdrawn);
             }
             let config = CONFIG.load(deps.storage)?;
-            match rewards::ensure_deliverable(deps.querier, &env, &config.ticket_nft, &campaign) {
+            let deliverable = rewards::ensure_deliverable(
+                deps.storage,
+                deps.querier,
+                &env,
+                &config.ticket_nft,
+                (campaign_id, &campaign),
+            );
+            match deliverable {
                 Ok(()) => return Err(ContractError::AlreadySucceeded),
                 Err(ContractError::RewardsUndeliverable { .. }) => {}
                 Err(other) => return Err(other),
@@ -271,7 +278,13 @@ pub fn withdraw_funds(
     let config = CONFIG.load(deps.storage)?;
     if matches!(campaign.status, CampaignStatus::Succeeded { .. }) {
         // Backers paid for their rewards: the money leaves only while ticket-nft can mint them.
-        rewards::ensure_deliverable(deps.querier, &env, &config.ticket_nft, &campaign)?;
+        rewards::ensure_deliverable(
+            deps.storage,
+            deps.querier,
+            &env,
+            &config.ticket_nft,
+            (campaign_id, &campaign),
+        )?;
     }
     let fee = campaign.platform_fee.of(amount);
     let payout = amount.checked_sub(fee)?;

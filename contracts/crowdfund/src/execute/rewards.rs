@@ -2,13 +2,13 @@
 //! before its creator takes the funds, against the rewards its backers have not claimed yet.
 
 use cosmwasm_std::{
-    Addr, Env, OverflowError, OverflowOperation, QuerierWrapper, StdError, Uint128,
+    Addr, Env, OverflowError, OverflowOperation, QuerierWrapper, StdError, Storage, Uint128,
 };
 use ctc_interfaces::tickets::{EventStatus, EventSummary, RolesSummary, TicketQueryMsg};
 
 use crate::error::ContractError;
 use crate::msg::RewardTier;
-use crate::state::Campaign;
+use crate::state::{Campaign, REWARD_APPROVALS};
 
 fn undeliverable(event_id: u64, reason: &'static str) -> ContractError {
     ContractError::RewardsUndeliverable { event_id, reason }
@@ -95,14 +95,16 @@ pub fn recount(campaign: &mut Campaign, from: Uint128, to: Uint128) -> Result<()
 }
 
 /// Every reward a backer may still claim can be minted now: for each reward event with claims
-/// outstanding, the event is scheduled and not over, this contract is its minter, and each tier
-/// has at least as many tickets left as backers are owed. Two ticket-nft queries per such event
-/// (at most 8 events). A campaign launched before rewards were counted passes.
+/// outstanding, its issuer approved this campaign's rewards (a claim is refused without it), the
+/// event is scheduled and not over, this contract is its minter, and each tier has at least as
+/// many tickets left as backers are owed. Two ticket-nft queries per such event (at most 8
+/// events). A campaign launched before rewards were counted passes.
 pub fn ensure_deliverable(
+    storage: &dyn Storage,
     querier: QuerierWrapper,
     env: &Env,
     ticket_nft: &Addr,
-    campaign: &Campaign,
+    (campaign_id, campaign): (u64, &Campaign),
 ) -> Result<(), ContractError> {
     let Some(counts) = &campaign.unclaimed_rewards else {
         return Ok(());
@@ -134,6 +136,12 @@ pub fn ensure_deliverable(
             continue;
         }
         checked.push(event_id);
+        if !REWARD_APPROVALS.has(storage, (campaign_id, event_id)) {
+            return Err(undeliverable(
+                event_id,
+                "its issuer has not approved this campaign's rewards (approve_rewards)",
+            ));
+        }
         let event = query_event(querier, ticket_nft, event_id)?;
         if env.block.time >= event.ends_at {
             return Err(undeliverable(event_id, "the event is over"));

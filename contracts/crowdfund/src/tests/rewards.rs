@@ -199,3 +199,28 @@ fn undeliverable_rewards_let_a_successful_campaign_be_cancelled() {
     );
     assert_eq!(chain.campaign().held, Uint128::zero());
 }
+
+/// The reviewer's attack: a partner offers another issuer's event as its reward (that event named
+/// crowdfund a minter for some other campaign), the issuer never approves, every backer's claim
+/// is refused, and the creator would withdraw anyway. The money waits for the approval, and
+/// without it the campaign may be cancelled and its backers refunded.
+#[test]
+fn the_funds_wait_for_the_reward_issuers_approval() {
+    let mut chain = succeeded();
+    // As if the event's issuer were a third party that never approved this campaign.
+    crate::state::REWARD_APPROVALS.remove(&mut chain.deps.storage, (1, 7));
+    let creator = chain.accounts.creator.clone();
+    assert_eq!(
+        chain.refused(&creator, ExecuteMsg::WithdrawFunds { campaign_id: 1 }),
+        undeliverable("its issuer has not approved this campaign's rewards (approve_rewards)")
+    );
+    let owner = chain.accounts.owner.clone();
+    chain
+        .exec(&owner, ExecuteMsg::Cancel { campaign_id: 1 })
+        .unwrap();
+    let backer = chain.accounts.backers[1].clone();
+    let response = chain
+        .exec(&backer, ExecuteMsg::Refund { campaign_id: 1 })
+        .unwrap();
+    assert_eq!(executes(&response)[0].1, transfer_json(&backer, 450 * CTC));
+}
