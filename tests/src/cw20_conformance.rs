@@ -150,27 +150,54 @@ fn token_attributes(response: &AppResponse, token: &Addr) -> Vec<Attribute> {
         .collect()
 }
 
+/// The genesis buckets, CTC's owner and three users, with the addresses a test app gives them.
+struct Cast {
+    genesis: Vec<Addr>,
+    owner: Addr,
+    alice: Addr,
+    bob: Addr,
+    carol: Addr,
+}
+
+impl Cast {
+    fn new() -> Self {
+        let probe = App::default();
+        let api = probe.api();
+        let [owner, alice, bob, carol] =
+            ["owner", "alice", "bob", "carol"].map(|n| api.addr_make(n));
+        Self {
+            genesis: (0..6)
+                .map(|i| api.addr_make(&format!("bucket{i}")))
+                .collect(),
+            owner,
+            alice,
+            bob,
+            carol,
+        }
+    }
+}
+
+impl Pair {
+    /// A contract that accepts any cw20 `Receive`, for `Send` and `SendFrom`.
+    fn receiver(&mut self, owner: &Addr) -> Addr {
+        let code = self.app.store_code(receiver::contract());
+        self.app
+            .instantiate_contract(code, owner.clone(), &Empty {}, &[], "receiver", None)
+            .unwrap()
+    }
+}
+
 #[test]
 fn standard_cw20_messages_behave_as_in_cw20_base() {
-    let probe = App::default();
-    let api = probe.api();
-    let genesis: Vec<Addr> = (0..6)
-        .map(|i| api.addr_make(&format!("bucket{i}")))
-        .collect();
-    let [owner, alice, bob, carol] = ["owner", "alice", "bob", "carol"].map(|n| api.addr_make(n));
+    let Cast {
+        genesis,
+        owner,
+        alice,
+        bob,
+        carol,
+    } = Cast::new();
     let mut pair = Pair::new(&genesis, &owner);
-    let receiver_code = pair.app.store_code(receiver::contract());
-    let receiver = pair
-        .app
-        .instantiate_contract(
-            receiver_code,
-            owner.clone(),
-            &Empty {},
-            &[],
-            "receiver",
-            None,
-        )
-        .unwrap();
+    let receiver = pair.receiver(&owner);
     let amount = Uint128::new;
     let hook = to_json_binary(&"hook").unwrap();
     let past = Expiration::AtHeight(1);
@@ -499,12 +526,13 @@ fn check_answer(
 
 #[test]
 fn every_cw20_base_message_is_understood() {
-    let probe = App::default();
-    let api = probe.api();
-    let genesis: Vec<Addr> = (0..6)
-        .map(|i| api.addr_make(&format!("bucket{i}")))
-        .collect();
-    let [owner, alice, bob, carol] = ["owner", "alice", "bob", "carol"].map(|n| api.addr_make(n));
+    let Cast {
+        genesis,
+        owner,
+        alice,
+        bob,
+        carol,
+    } = Cast::new();
     let png = |tail: u8| {
         Logo::Embedded(EmbeddedLogo::Png(Binary::from(vec![
             0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, tail,
@@ -517,18 +545,7 @@ fn every_cw20_base_message_is_understood() {
         logo: Some(png(0)),
     };
     let mut pair = Pair::with_marketing(&genesis, &owner, Some(marketing));
-    let receiver_code = pair.app.store_code(receiver::contract());
-    let receiver = pair
-        .app
-        .instantiate_contract(
-            receiver_code,
-            owner.clone(),
-            &Empty {},
-            &[],
-            "receiver",
-            None,
-        )
-        .unwrap();
+    let receiver = pair.receiver(&owner);
     let amount = Uint128::new;
     let hook = to_json_binary(&"hook").unwrap();
 

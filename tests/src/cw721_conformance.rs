@@ -651,7 +651,7 @@ fn every_cw721_query_answers_a_ticket_typed_client() {
 #[test]
 fn every_cw721_base_query_answers_in_its_response_type() {
     let royalty = cw721::RoyaltyInfo {
-        payment_address: Addr::unchecked("cosmwasm1royalty"),
+        payment_address: cosmwasm_std::testing::MockApi::default().addr_make("royalty"),
         share: Decimal::percent(5),
     };
     let extension = CollectionExtension {

@@ -30,15 +30,12 @@ pub fn address(api: &dyn Api, field: &'static str, value: &str) -> Result<Addr, 
 /// contract included), which could never spend them.
 pub fn treasury(deps: Deps, env: &Env, value: &str) -> Result<Addr, ContractError> {
     let treasury = address(deps.api, "treasury", value)?;
-    // While instantiating, this contract's cw2 name is not stored yet: the query cannot see it.
-    if treasury == env.contract.address {
-        return Err(ctc_admin::AdminError::RecipientCannotSpend {
-            field: "treasury",
-            address: treasury.into_string(),
-            name: CONTRACT_NAME.to_owned(),
-        }
-        .into());
-    }
-    ctc_admin::ensure_recipient_can_spend(&deps.querier, "treasury", &treasury)?;
+    ctc_admin::ensure_recipient_can_spend(
+        &deps.querier,
+        env,
+        CONTRACT_NAME,
+        "treasury",
+        &treasury,
+    )?;
     Ok(treasury)
 }

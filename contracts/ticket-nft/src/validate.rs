@@ -39,13 +39,13 @@ pub fn address(api: &dyn Api, field: &'static str, value: &str) -> Result<Addr, 
 /// platform contract.
 pub fn treasury(deps: Deps, env: &Env, value: &str) -> Result<Addr, ContractError> {
     let treasury = address(deps.api, "treasury", value)?;
-    if treasury == env.contract.address {
-        return Err(ContractError::InvalidAddress {
-            field: "treasury",
-            reason: "the contract itself cannot spend fees paid to it".to_owned(),
-        });
-    }
-    ctc_admin::ensure_recipient_can_spend(&deps.querier, "treasury", &treasury)?;
+    ctc_admin::ensure_recipient_can_spend(
+        &deps.querier,
+        env,
+        crate::contract::CONTRACT_NAME,
+        "treasury",
+        &treasury,
+    )?;
     Ok(treasury)
 }
 

@@ -60,14 +60,25 @@ pub fn update_ownership(
         .add_attributes(ownership.into_attributes()))
 }
 
-/// Refuses `address` as a recipient of funds when it is one of the platform's contracts (the
-/// token included), which hold no key and have no message to spend an unrequested transfer.
-/// Accounts, multisigs and other contracts pass. One raw query, so only for configuration.
+/// Refuses `address` as a recipient of funds when it is the calling contract (`own_name`, its cw2
+/// name) or another of the platform's contracts (the token included), which hold no key and have
+/// no message to spend an unrequested transfer. Accounts, multisigs and other contracts pass. One
+/// raw query, so only for configuration.
 pub fn ensure_recipient_can_spend(
     querier: &QuerierWrapper,
+    env: &Env,
+    own_name: &str,
     field: &'static str,
     address: &Addr,
 ) -> Result<(), AdminError> {
+    // While instantiating, the caller's cw2 name is not stored yet: the query cannot see it.
+    if *address == env.contract.address {
+        return Err(AdminError::RecipientCannotSpend {
+            field,
+            address: address.to_string(),
+            name: own_name.to_owned(),
+        });
+    }
     // A plain account has no contract info: the query fails, and such an address is fine.
     let Ok(version) = cw2::query_contract_info(querier, address) else {
         return Ok(());
@@ -167,8 +178,9 @@ mod tests {
             }),
         });
         let querier = QuerierWrapper::new(&deps.querier);
+        let env = mock_env();
         assert_eq!(
-            ensure_recipient_can_spend(&querier, "treasury", &token),
+            ensure_recipient_can_spend(&querier, &env, "crates.io:tipping", "treasury", &token),
             Err(AdminError::RecipientCannotSpend {
                 field: "treasury",
                 address: token.to_string(),
@@ -176,8 +188,17 @@ mod tests {
             })
         );
         assert_eq!(
-            ensure_recipient_can_spend(&querier, "treasury", &wallet),
+            ensure_recipient_can_spend(&querier, &env, "crates.io:tipping", "treasury", &wallet),
             Ok(())
+        );
+        let itself = env.contract.address.clone();
+        assert_eq!(
+            ensure_recipient_can_spend(&querier, &env, "crates.io:tipping", "treasury", &itself),
+            Err(AdminError::RecipientCannotSpend {
+                field: "treasury",
+                address: itself.to_string(),
+                name: "crates.io:tipping".to_owned(),
+            })
         );
     }
 }

@@ -150,10 +150,13 @@ mod tests {
 
     #[test]
     fn the_sign_doc_is_the_one_wallets_sign() {
-        let doc = adr036_sign_bytes(&Addr::unchecked("wasm1holder"), b"hi");
+        let holder = MockApi::default().addr_make("holder");
+        let doc = adr036_sign_bytes(&holder, b"hi");
         assert_eq!(
             String::from_utf8(doc).unwrap(),
-            r#"{"account_number":"0","chain_id":"","fee":{"amount":[],"gas":"0"},"memo":"","msgs":[{"type":"sign/MsgSignData","value":{"data":"aGk=","signer":"wasm1holder"}}],"sequence":"0"}"#
+            format!(
+                r#"{{"account_number":"0","chain_id":"","fee":{{"amount":[],"gas":"0"}},"memo":"","msgs":[{{"type":"sign/MsgSignData","value":{{"data":"aGk=","signer":"{holder}"}}}}],"sequence":"0"}}"#
+            )
         );
     }
 

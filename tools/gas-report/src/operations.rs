@@ -4,7 +4,7 @@
 //! transaction of the season, setup included, as a trace that `--replay` must price the same.
 
 use cosmwasm_std::testing::MockApi;
-use cosmwasm_std::{Addr, Coin, Timestamp};
+use cosmwasm_std::{Api, Coin, Timestamp};
 use ctc_interfaces::proof::check_in_text;
 use ctc_interfaces::proof::testing::{account as account_of_key, key, sign};
 use serde_json::json;
@@ -618,7 +618,7 @@ fn tickets_show(
     let expires_at = Timestamp::from_seconds(p.now() + 120);
     let text = check_in_text(
         &ChainConfig::default().chain_id,
-        &Addr::unchecked(&p.tickets),
+        &wasm_api().addr_validate(&p.tickets)?,
         &token_id,
         expires_at,
     );

@@ -70,13 +70,14 @@ fn the_treasury_is_an_address_that_can_spend() {
         })
     );
     let itself = chain.env.contract.address.clone();
-    assert!(matches!(
+    assert_eq!(
         chain.refused(&owner, to(&itself)),
-        ContractError::InvalidAddress {
+        ContractError::Admin(ctc_admin::AdminError::RecipientCannotSpend {
             field: "treasury",
-            ..
-        }
-    ));
+            address: itself.to_string(),
+            name: "crates.io:ticket-nft".into(),
+        })
+    );
     let multisig = chain.deps.api.addr_make("committee");
     chain.exec(&owner, to(&multisig)).unwrap();
     let config: crate::msg::ConfigResponse = chain.ask(QueryMsg::Config {});

@@ -24,16 +24,7 @@ pub fn recipient(
     value: &str,
 ) -> Result<Addr, ContractError> {
     let recipient = address(deps.api, field, value)?;
-    // While instantiating, this contract's cw2 name is not stored yet: the query cannot see it.
-    if recipient == env.contract.address {
-        return Err(ctc_admin::AdminError::RecipientCannotSpend {
-            field,
-            address: recipient.into_string(),
-            name: CONTRACT_NAME.to_owned(),
-        }
-        .into());
-    }
-    ctc_admin::ensure_recipient_can_spend(&deps.querier, field, &recipient)?;
+    ctc_admin::ensure_recipient_can_spend(&deps.querier, env, CONTRACT_NAME, field, &recipient)?;
     Ok(recipient)
 }
 
