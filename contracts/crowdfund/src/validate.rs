@@ -30,7 +30,7 @@ pub fn address(api: &dyn Api, field: &'static str, value: &str) -> Result<Addr, 
 /// contract included), which could never spend them.
 pub fn treasury(deps: Deps, env: &Env, value: &str) -> Result<Addr, ContractError> {
     let treasury = address(deps.api, "treasury", value)?;
-    ctc_admin::ensure_recipient_can_spend(
+    ctc_conventions::ensure_recipient_can_spend(
         &deps.querier,
         env,
         CONTRACT_NAME,

@@ -86,7 +86,7 @@ pub fn execute(
             execute::set_recycle_pool(deps, env, info, address)?
         }
         ExecuteMsg::UpdateOwnership(action) => {
-            ctc_admin::update_ownership(deps, &env, &info, action)?
+            ctc_conventions::update_ownership(deps, &env, &info, action)?
         }
     };
     Ok(response)
@@ -129,7 +129,7 @@ pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> StdResult<Binary> {
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
-    ctc_admin::migrate(deps.storage, CONTRACT_NAME, CONTRACT_VERSION).map_err(|err| {
+    ctc_conventions::migrate(deps.storage, CONTRACT_NAME, CONTRACT_VERSION).map_err(|err| {
         ContractError::CannotMigrate {
             reason: err.to_string(),
         }

@@ -17,7 +17,7 @@ pub enum ContractError {
     Ownership(#[from] cw_ownable::OwnershipError),
 
     #[error(transparent)]
-    Admin(#[from] ctc_admin::AdminError),
+    Admin(#[from] ctc_conventions::AdminError),
 
     #[error("{0}")]
     Payment(#[from] cw_utils::PaymentError),

@@ -131,7 +131,7 @@ fn validate_recycle_pool(deps: Deps, env: &Env, pool: &str) -> Result<Addr, Cont
     }
     // A platform contract (ticket-nft, which burns at settlement, among them) has no message to
     // pass on CTC it never asked for.
-    ctc_admin::ensure_recipient_can_spend(
+    ctc_conventions::ensure_recipient_can_spend(
         &deps.querier,
         env,
         crate::contract::CONTRACT_NAME,

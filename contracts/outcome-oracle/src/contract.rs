@@ -105,7 +105,7 @@ pub fn execute(
             execute::set_creator(deps, info, address, allowed)
         }
         ExecuteMsg::UpdateOwnership(action) => {
-            Ok(ctc_admin::update_ownership(deps, &env, &info, action)?)
+            Ok(ctc_conventions::update_ownership(deps, &env, &info, action)?)
         }
     }
 }
@@ -133,7 +133,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
-    ctc_admin::migrate(deps.storage, CONTRACT_NAME, CONTRACT_VERSION).map_err(|err| {
+    ctc_conventions::migrate(deps.storage, CONTRACT_NAME, CONTRACT_VERSION).map_err(|err| {
         ContractError::CannotMigrate {
             reason: err.to_string(),
         }

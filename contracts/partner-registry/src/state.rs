@@ -103,6 +103,14 @@ pub struct Proposal {
 /// Keyed by (proposer, id): an id is the proposer's own, so nobody can take it first.
 pub const PROPOSALS: Map<(&Addr, &str), Proposal> = Map::new("confirmations");
 
-pub fn capability_key(capability: Capability) -> u8 {
-    capability as u8
+/// The byte a capability's quota is stored under. Pinned here, not taken from the enum's
+/// declaration order (another crate's), so a capability added anywhere cannot remap stored quotas.
+pub const fn capability_key(capability: Capability) -> u8 {
+    match capability {
+        Capability::IssueTickets => 0,
+        Capability::LaunchCrowdfunds => 1,
+        Capability::ReportOutcomes => 2,
+        Capability::AttestIdentity => 3,
+        Capability::CreatePools => 4,
+    }
 }

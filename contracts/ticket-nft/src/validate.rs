@@ -39,7 +39,7 @@ pub fn address(api: &dyn Api, field: &'static str, value: &str) -> Result<Addr, 
 /// platform contract.
 pub fn treasury(deps: Deps, env: &Env, value: &str) -> Result<Addr, ContractError> {
     let treasury = address(deps.api, "treasury", value)?;
-    ctc_admin::ensure_recipient_can_spend(
+    ctc_conventions::ensure_recipient_can_spend(
         &deps.querier,
         env,
         crate::contract::CONTRACT_NAME,

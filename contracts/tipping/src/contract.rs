@@ -70,7 +70,7 @@ pub fn execute(
             required,
         } => execute::set_verification_required(deps, info, context_kind, required),
         ExecuteMsg::UpdateOwnership(action) => {
-            Ok(ctc_admin::update_ownership(deps, &env, &info, action)?)
+            Ok(ctc_conventions::update_ownership(deps, &env, &info, action)?)
         }
     }
 }
@@ -95,7 +95,7 @@ pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> Result<Binary, ContractErr
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
-    ctc_admin::migrate(deps.storage, CONTRACT_NAME, CONTRACT_VERSION).map_err(|err| {
+    ctc_conventions::migrate(deps.storage, CONTRACT_NAME, CONTRACT_VERSION).map_err(|err| {
         ContractError::CannotMigrate {
             reason: err.to_string(),
         }

@@ -268,7 +268,7 @@ pub fn treasury(deps: Deps, env: &Env, value: &str) -> Result<Addr, ContractErro
     if treasury == env.contract.address {
         return Err(ContractError::UnpayableRecipient);
     }
-    ctc_admin::ensure_recipient_can_spend(
+    ctc_conventions::ensure_recipient_can_spend(
         &deps.querier,
         env,
         crate::contract::CONTRACT_NAME,

@@ -89,7 +89,7 @@ pub fn execute(
             },
         ),
         ExecuteMsg::UpdateOwnership(action) => {
-            Ok(ctc_admin::update_ownership(deps, &env, &info, action)?)
+            Ok(ctc_conventions::update_ownership(deps, &env, &info, action)?)
         }
     }
 }
@@ -130,7 +130,7 @@ pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> Result<Binary, ContractErr
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
-    ctc_admin::migrate(deps.storage, CONTRACT_NAME, CONTRACT_VERSION).map_err(|err| {
+    ctc_conventions::migrate(deps.storage, CONTRACT_NAME, CONTRACT_VERSION).map_err(|err| {
         ContractError::CannotMigrate {
             reason: err.to_string(),
         }

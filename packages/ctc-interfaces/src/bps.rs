@@ -43,24 +43,32 @@ impl BasisPoints {
         Ok(Self(value))
     }
 
+    /// A share written in the source: out of range is a compile error where it initialises a
+    /// `const`, so a mistyped fee can never fall back to another value.
+    pub const fn literal(value: u16) -> Self {
+        match Self::new(value) {
+            Ok(share) => share,
+            Err(_) => panic!("basis points are at most 10000"),
+        }
+    }
+
     pub const fn get(self) -> u16 {
         self.0
     }
 
     /// This share of `amount`, rounded down. Never more than `amount`, so it cannot overflow.
     pub fn of(self, amount: Uint128) -> Uint128 {
-        amount.multiply_ratio(self.0, WHOLE)
+        amount.mul_floor(self.fraction())
     }
 
     /// This share of `amount`, rounded up: for limits a caller must stay within (e.g. a price cap of
     /// 110% of face), rounding up never refuses a price the rule allows.
     pub fn of_ceil(self, amount: Uint128) -> Uint128 {
-        let floor = self.of(amount);
-        if floor.full_mul(WHOLE) == amount.full_mul(self.0) {
-            floor
-        } else {
-            floor + Uint128::one()
-        }
+        amount.mul_ceil(self.fraction())
+    }
+
+    fn fraction(self) -> (u128, u128) {
+        (u128::from(self.0), u128::from(WHOLE))
     }
 
     pub fn checked_add(self, other: Self) -> Result<Self, BasisPointsError> {
@@ -161,6 +169,13 @@ mod tests {
             bps(6_000).checked_add(bps(4_001)),
             Err(BasisPointsError::SharesExceedWhole { total: 10_001 })
         );
+    }
+
+    #[test]
+    fn literals_are_checked_when_compiled() {
+        const FEE: BasisPoints = BasisPoints::literal(250);
+        assert_eq!(FEE.get(), 250);
+        assert!(std::panic::catch_unwind(|| BasisPoints::literal(10_001)).is_err());
     }
 
     #[test]

@@ -39,16 +39,6 @@ pub enum OracleExecuteMsg {
     CreateQuestion { question: QuestionInput },
 }
 
-impl OracleExecuteMsg {
-    pub fn into_wasm_msg(self, oracle: &Addr) -> StdResult<WasmMsg> {
-        Ok(WasmMsg::Execute {
-            contract_addr: oracle.to_string(),
-            msg: to_json_binary(&self)?,
-            funds: vec![],
-        })
-    }
-}
-
 /// The oracle queries other contracts send.
 #[cw_serde]
 #[derive(QueryResponses)]

@@ -146,16 +146,6 @@ pub enum RegistryExecuteMsg {
     },
 }
 
-impl RegistryExecuteMsg {
-    pub fn into_wasm_msg(self, registry: &Addr) -> StdResult<WasmMsg> {
-        Ok(WasmMsg::Execute {
-            contract_addr: registry.to_string(),
-            msg: to_json_binary(&self)?,
-            funds: vec![],
-        })
-    }
-}
-
 #[cw_serde]
 pub struct CapabilityResponse {
     pub allowed: bool,

@@ -53,16 +53,6 @@ pub enum TicketExecuteMsg {
     },
 }
 
-impl TicketExecuteMsg {
-    pub fn into_wasm_msg(self, ticket_nft: &Addr) -> StdResult<WasmMsg> {
-        Ok(WasmMsg::Execute {
-            contract_addr: ticket_nft.to_string(),
-            msg: to_json_binary(&self)?,
-            funds: vec![],
-        })
-    }
-}
-
 /// The ticket-nft queries other contracts send.
 #[cw_serde]
 #[derive(QueryResponses)]

@@ -35,9 +35,17 @@ impl AllocationBucket {
         Self::PublicWelfare,
     ];
 
-    /// The bucket's position in `ALL`, which lists the buckets in declaration order.
+    /// The bucket's slot in ctc-token's stored list of bucket addresses. Written out rather than
+    /// taken from the declaration order, so a bucket added anywhere cannot move another's slot.
     pub const fn index(self) -> usize {
-        self as usize
+        match self {
+            Self::FoundingTeam => 0,
+            Self::InstitutionalInvestors => 1,
+            Self::ServiceProviders => 2,
+            Self::BusinessDevelopment => 3,
+            Self::CommunityRewards => 4,
+            Self::PublicWelfare => 5,
+        }
     }
 
     /// The bucket's share of the issuance: 15%, 10%, 30%, 15%, 25% and 5%.
@@ -50,10 +58,7 @@ impl AllocationBucket {
             Self::CommunityRewards => 2_500,
             Self::PublicWelfare => 500,
         };
-        match BasisPoints::new(bps) {
-            Ok(share) => share,
-            Err(_) => panic!("bucket shares are below 100%"),
-        }
+        BasisPoints::literal(bps)
     }
 
     /// The bucket's genesis amount in micro-CTC. The shares divide the issuance without remainder.
@@ -68,30 +73,6 @@ pub enum CtcExecuteMsg {
     /// Takes `amount` from the sender's balance: burns as much as the supply floor allows and
     /// transfers the rest to the recycle pool. Responds with `burned` and `recycled` attributes.
     BurnOrRecycle { amount: Uint128 },
-}
-
-impl CtcExecuteMsg {
-    pub fn into_wasm_msg(self, token: &Addr) -> StdResult<WasmMsg> {
-        Ok(WasmMsg::Execute {
-            contract_addr: token.to_string(),
-            msg: to_json_binary(&self)?,
-            funds: vec![],
-        })
-    }
-}
-
-/// A plain cw20 transfer of `amount` CTC from the calling contract to `recipient`: how every
-/// platform contract pays out.
-pub fn transfer_msg(token: &Addr, recipient: &Addr, amount: Uint128) -> StdResult<CosmosMsg> {
-    Ok(WasmMsg::Execute {
-        contract_addr: token.to_string(),
-        msg: to_json_binary(&cw20::Cw20ExecuteMsg::Transfer {
-            recipient: recipient.to_string(),
-            amount,
-        })?,
-        funds: vec![],
-    }
-    .into())
 }
 
 /// The ctc-token queries beyond cw20.

@@ -322,7 +322,7 @@ fn the_treasury_is_neither_this_contract_nor_a_platform_contract() {
     let token = chain.accounts.token.clone();
     let this = chain.env.contract.address.clone();
     let cannot_spend = |address: &Addr, name: &str| {
-        ContractError::Admin(ctc_admin::AdminError::RecipientCannotSpend {
+        ContractError::Admin(ctc_conventions::AdminError::RecipientCannotSpend {
             field: "treasury",
             address: address.to_string(),
             name: format!("crates.io:{name}"),

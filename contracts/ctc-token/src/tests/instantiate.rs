@@ -123,7 +123,7 @@ fn instantiate_error(msg: impl FnOnce(&Accounts, &mut InstantiateMsg)) -> Contra
 #[test]
 fn refuses_a_platform_contract_as_recycle_pool_even_by_default() {
     let cannot_spend = |address: &Addr, name: &str| {
-        ContractError::Admin(ctc_admin::AdminError::RecipientCannotSpend {
+        ContractError::Admin(ctc_conventions::AdminError::RecipientCannotSpend {
             field: "recycle_pool",
             address: address.to_string(),
             name: format!("crates.io:{name}"),

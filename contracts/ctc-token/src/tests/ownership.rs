@@ -1,5 +1,5 @@
 use cosmwasm_std::testing::mock_env;
-use ctc_admin::AdminError;
+use ctc_conventions::AdminError;
 use cw_ownable::{Action, OwnershipError};
 
 use super::*;

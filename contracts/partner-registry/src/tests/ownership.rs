@@ -17,7 +17,7 @@ fn authority_moves_in_two_steps_and_the_old_one_loses_its_powers() {
     let stranger = chain.accounts.stranger.clone();
     assert!(matches!(
         chain.refused(&stranger, transfer.clone()),
-        ContractError::Admin(ctc_admin::AdminError::Ownership(
+        ContractError::Admin(ctc_conventions::AdminError::Ownership(
             cw_ownable::OwnershipError::NotOwner
         ))
     ));
@@ -27,7 +27,7 @@ fn authority_moves_in_two_steps_and_the_old_one_loses_its_powers() {
             &authority,
             ExecuteMsg::UpdateOwnership(Action::RenounceOwnership)
         ),
-        ContractError::Admin(ctc_admin::AdminError::RenounceRefused)
+        ContractError::Admin(ctc_conventions::AdminError::RenounceRefused)
     );
     chain.exec(&authority, transfer).unwrap();
     chain

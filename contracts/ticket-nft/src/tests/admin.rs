@@ -63,7 +63,7 @@ fn the_treasury_is_an_address_that_can_spend() {
     let token = chain.accounts.token.clone();
     assert_eq!(
         chain.refused(&owner, to(&token)),
-        ContractError::Admin(ctc_admin::AdminError::RecipientCannotSpend {
+        ContractError::Admin(ctc_conventions::AdminError::RecipientCannotSpend {
             field: "treasury",
             address: token.to_string(),
             name: "crates.io:ctc-token".into(),
@@ -72,7 +72,7 @@ fn the_treasury_is_an_address_that_can_spend() {
     let itself = chain.env.contract.address.clone();
     assert_eq!(
         chain.refused(&owner, to(&itself)),
-        ContractError::Admin(ctc_admin::AdminError::RecipientCannotSpend {
+        ContractError::Admin(ctc_conventions::AdminError::RecipientCannotSpend {
             field: "treasury",
             address: itself.to_string(),
             name: "crates.io:ticket-nft".into(),
@@ -93,7 +93,7 @@ fn ownership_cannot_be_renounced() {
             &owner,
             ExecuteMsg::UpdateOwnership(cw_ownable::Action::RenounceOwnership)
         ),
-        ContractError::Admin(ctc_admin::AdminError::RenounceRefused)
+        ContractError::Admin(ctc_conventions::AdminError::RenounceRefused)
     );
 }
 

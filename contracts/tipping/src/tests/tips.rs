@@ -287,7 +287,7 @@ fn the_treasury_cannot_be_the_token_or_this_contract() {
         min_ctc_tip: None,
     };
     let cannot_spend = |address: &Addr| {
-        ContractError::Admin(ctc_admin::AdminError::RecipientCannotSpend {
+        ContractError::Admin(ctc_conventions::AdminError::RecipientCannotSpend {
             field: "treasury",
             address: address.to_string(),
             name: "crates.io:ctc-token".into(),

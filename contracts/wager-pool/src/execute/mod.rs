@@ -24,7 +24,7 @@ pub fn recipient(
     value: &str,
 ) -> Result<Addr, ContractError> {
     let recipient = address(deps.api, field, value)?;
-    ctc_admin::ensure_recipient_can_spend(&deps.querier, env, CONTRACT_NAME, field, &recipient)?;
+    ctc_conventions::ensure_recipient_can_spend(&deps.querier, env, CONTRACT_NAME, field, &recipient)?;
     Ok(recipient)
 }
 

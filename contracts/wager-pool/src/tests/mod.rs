@@ -347,7 +347,7 @@ fn no_fee_recipient_is_this_contract_or_a_platform_contract() {
     let this = env.contract.address.clone();
     let token = chain.token.clone();
     let cannot_spend = |field, address: &Addr, name: &str| {
-        ContractError::Admin(ctc_admin::AdminError::RecipientCannotSpend {
+        ContractError::Admin(ctc_conventions::AdminError::RecipientCannotSpend {
             field,
             address: address.to_string(),
             name: format!("crates.io:{name}"),

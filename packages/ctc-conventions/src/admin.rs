@@ -1,8 +1,6 @@
-//! What every TicketChain contract does the same way, so each does it in one line: the cw2
-//! migration check, cw-ownable's two-step ownership (without the one-step renounce) and the check
-//! that a payout recipient can spend what it is paid, with the same attributes everywhere.
+//! Ownership and the recipients of funds.
 
-use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, QuerierWrapper, Response, StdResult, Storage};
+use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, QuerierWrapper, Response, Storage};
 
 /// The cw2 names of the platform's contracts. None of them can pass on CTC or coins sent to it
 /// by a plain transfer, so none may be a treasury, a payout address or a recycle pool.
@@ -32,16 +30,6 @@ pub enum AdminError {
     },
 }
 
-/// Records `version` of `name` after checking that the stored contract is the same one and not
-/// newer. Answers `action=migrate`, `from_version`, `to_version`.
-pub fn migrate(storage: &mut dyn Storage, name: &str, version: &str) -> StdResult<Response> {
-    let previous = cw2::ensure_from_older_version(storage, name, version)?;
-    Ok(Response::new()
-        .add_attribute("action", "migrate")
-        .add_attribute("from_version", previous.to_string())
-        .add_attribute("to_version", version))
-}
-
 /// Applies a cw-ownable action (transfer, accept, renounce) sent by `info.sender`. Answers
 /// `action=update_ownership` with the resulting `owner`, `pending_owner`, `pending_expiry`.
 pub fn update_ownership(
@@ -58,6 +46,11 @@ pub fn update_ownership(
     Ok(Response::new()
         .add_attribute("action", "update_ownership")
         .add_attributes(ownership.into_attributes()))
+}
+
+/// Refuses `sender` unless it is the current owner.
+pub fn ensure_owner(storage: &dyn Storage, sender: &Addr) -> Result<(), AdminError> {
+    Ok(cw_ownable::assert_owner(storage, sender)?)
 }
 
 /// Refuses `address` as a recipient of funds when it is the calling contract (`own_name`, its cw2
@@ -97,20 +90,6 @@ pub fn ensure_recipient_can_spend(
 mod tests {
     use super::*;
     use cosmwasm_std::testing::{message_info, mock_dependencies, mock_env};
-
-    #[test]
-    fn migrate_moves_forward_within_one_contract_only() {
-        let mut deps = mock_dependencies();
-        cw2::set_contract_version(&mut deps.storage, "crates.io:a", "0.1.0").unwrap();
-        let response = migrate(&mut deps.storage, "crates.io:a", "0.2.0").unwrap();
-        assert_eq!(response.attributes[1].value, "0.1.0");
-        assert_eq!(
-            cw2::get_contract_version(&deps.storage).unwrap().version,
-            "0.2.0"
-        );
-        assert!(migrate(&mut deps.storage, "crates.io:a", "0.1.9").is_err());
-        assert!(migrate(&mut deps.storage, "crates.io:b", "0.3.0").is_err());
-    }
 
     #[test]
     fn ownership_moves_in_two_steps() {

@@ -1,0 +1,41 @@
+//! The refusals every contract shares. A contract's own error enum holds them as one
+//! `Convention(#[from] ConventionError)` variant, displayed as they are.
+
+use cosmwasm_std::StdError;
+use ctc_interfaces::paging::PageLimitError;
+use thiserror::Error;
+
+use crate::admin::AdminError;
+
+#[derive(Error, Debug, PartialEq)]
+pub enum ConventionError {
+    #[error("{0}")]
+    Std(#[from] StdError),
+
+    #[error(transparent)]
+    Admin(#[from] AdminError),
+
+    #[error("{0}")]
+    Payment(#[from] cw_utils::PaymentError),
+
+    #[error(transparent)]
+    PageLimit(#[from] PageLimitError),
+
+    #[error("invalid address in {field}: {reason}")]
+    InvalidAddress { field: &'static str, reason: String },
+
+    #[error("{field} must be between 1 and {max} bytes")]
+    InvalidLength { field: &'static str, max: usize },
+
+    #[error("only the configured CTC token is accepted")]
+    WrongToken,
+
+    #[error("cannot migrate: {reason}")]
+    CannotMigrate { reason: String },
+}
+
+impl From<cw_ownable::OwnershipError> for ConventionError {
+    fn from(err: cw_ownable::OwnershipError) -> Self {
+        Self::Admin(AdminError::Ownership(err))
+    }
+}

@@ -1,0 +1,78 @@
+//! Checks on what callers send, each naming the field it refuses.
+
+use cosmwasm_std::{Addr, Api};
+
+use crate::error::ConventionError;
+
+/// `value` as a validated address (canonical, lower case), or `InvalidAddress` naming `field`.
+pub fn address(api: &dyn Api, field: &'static str, value: &str) -> Result<Addr, ConventionError> {
+    api.addr_validate(value)
+        .map_err(|err| ConventionError::InvalidAddress {
+            field,
+            reason: err.to_string(),
+        })
+}
+
+pub fn optional_address(
+    api: &dyn Api,
+    field: &'static str,
+    value: Option<&str>,
+) -> Result<Option<Addr>, ConventionError> {
+    value.map(|value| address(api, field, value)).transpose()
+}
+
+/// Text of 1 to `max` bytes: an empty name or note says nothing, and every stored byte costs gas.
+pub fn text(field: &'static str, value: &str, max: usize) -> Result<(), ConventionError> {
+    if value.is_empty() || value.len() > max {
+        return Err(ConventionError::InvalidLength { field, max });
+    }
+    Ok(())
+}
+
+/// Like [`text`] when present; absent is fine.
+pub fn optional_text(
+    field: &'static str,
+    value: Option<&str>,
+    max: usize,
+) -> Result<(), ConventionError> {
+    value.map_or(Ok(()), |value| text(field, value, max))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cosmwasm_std::testing::MockApi;
+
+    #[test]
+    fn addresses_are_validated_and_named() {
+        let api = MockApi::default();
+        let good = api.addr_make("fan");
+        assert_eq!(address(&api, "owner", good.as_str()), Ok(good.clone()));
+        let refused = address(&api, "owner", "not-an-address").unwrap_err();
+        assert!(matches!(
+            refused,
+            ConventionError::InvalidAddress { field: "owner", .. }
+        ));
+        assert_eq!(optional_address(&api, "owner", None), Ok(None));
+        assert_eq!(
+            optional_address(&api, "owner", Some(good.as_str())),
+            Ok(Some(good))
+        );
+    }
+
+    #[test]
+    fn text_is_one_to_max_bytes() {
+        assert_eq!(text("name", "a", 3), Ok(()));
+        assert_eq!(text("name", "abc", 3), Ok(()));
+        let too_long = Err(ConventionError::InvalidLength {
+            field: "name",
+            max: 3,
+        });
+        assert_eq!(text("name", "abcd", 3), too_long);
+        assert_eq!(text("name", "", 3), too_long);
+        // Bytes, not characters: one CJK character is three bytes.
+        assert_eq!(text("name", "票链", 3), too_long);
+        assert_eq!(optional_text("name", None, 3), Ok(()));
+        assert_eq!(optional_text("name", Some(""), 3), too_long);
+    }
+}
