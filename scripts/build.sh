@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Builds every contract in contracts/ into an optimized wasm artifact a CosmWasm 2.x chain accepts:
-#   artifacts/<crate_name>.wasm, artifacts/checksums.txt (sha256)
+#   artifacts/<crate_name>.wasm, artifacts/checksums.txt (sha256, headed by the compiler, wasm-opt
+#   and a digest of the sources they were built from)
+# The bytes depend only on the commit: rust-toolchain.toml pins the compiler, package-lock.json
+# wasm-opt, and the checkout's and cargo's directories are remapped out of the panic locations.
 # Installs what it needs when missing (wasm32 target, binaryen's wasm-opt from npm, cosmwasm-check),
 # validates each artifact with cosmwasm-check, prints their sizes and fails on any artifact larger
 # than wasmd's default upload limit.
@@ -43,16 +46,24 @@ main() {
   log "building ${#packages[@]} contract(s) for wasm32"
   local package_args=()
   for package in "${packages[@]}"; do package_args+=(-p "$package"); done
-  cargo build --release --lib --target wasm32-unknown-unknown --locked "${package_args[@]}"
+  # Only the wasm target gets these flags: host build scripts and proc-macros stay cached.
+  local cargo_home=${CARGO_HOME:-$HOME/.cargo}
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=$PWD=/ticketchain --remap-path-prefix=$cargo_home=/cargo -D warnings" \
+    cargo build --release --lib --target wasm32-unknown-unknown --locked "${package_args[@]}"
 
   mkdir -p artifacts
   rm -f artifacts/*.wasm artifacts/checksums.txt
   local crate
   for package in "${packages[@]}"; do
     crate=${package//-/_}
-    optimize_wasm "target/wasm32-unknown-unknown/release/$crate.wasm" "artifacts/$crate.wasm"
+    optimize_wasm "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/$crate.wasm" "artifacts/$crate.wasm"
   done
-  (cd artifacts && sha256sum -- *.wasm > checksums.txt)
+  {
+    echo "# $(rustc --version)"
+    echo "# $(node_modules/.bin/wasm-opt --version)"
+    echo "# sources $(artifact_sources_digest)"
+    (cd artifacts && sha256sum -- *.wasm)
+  } > artifacts/checksums.txt
 
   log "checking artifacts with cosmwasm-check (available capabilities: $CHAIN_CAPABILITIES)"
   cosmwasm-check --verbose --available-capabilities "$CHAIN_CAPABILITIES" artifacts/*.wasm \

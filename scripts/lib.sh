@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the scripts: what more than one of them needs, defined once.
 
 # Installs exactly package-lock.json (wasm-opt, ts-codegen, tsc, cw-simulate, CosmJS) when
@@ -9,10 +10,24 @@ ensure_node_modules() {
   fi
 }
 
-# True when artifacts/ is missing or older than any contract source.
+# What the artifacts are built from. Test files count too: a stale record is cheaper to rebuild
+# than to reason about.
+readonly ARTIFACT_INPUTS=(contracts packages Cargo.toml Cargo.lock rust-toolchain.toml scripts/build.sh scripts/lib.sh)
+
+# One sha256 over the content of every input file git tracks or would track, in path order.
+artifact_sources_digest() {
+  git ls-files -z --cached --others --exclude-standard --deduplicate -- "${ARTIFACT_INPUTS[@]}" |
+    sort -z |
+    while IFS= read -r -d '' file; do
+      [ -f "$file" ] && printf '%s  %s\n' "$(sha256sum < "$file" | cut -d' ' -f1)" "$file"
+    done |
+    sha256sum | cut -d' ' -f1
+}
+
+# True when artifacts/checksums.txt is missing or records other sources than the working tree's.
 artifacts_stale() {
   [ ! -f artifacts/checksums.txt ] && return 0
-  [ -n "$(find contracts packages Cargo.toml Cargo.lock -newer artifacts/checksums.txt -print -quit)" ]
+  ! grep -qx "# sources $(artifact_sources_digest)" artifacts/checksums.txt
 }
 
 # optimize_wasm IN OUT: Rust's std brings sign-ext, non-trapping float-to-int and bulk-memory
@@ -22,4 +37,14 @@ optimize_wasm() {
   node_modules/.bin/wasm-opt -Os --signext-lowering --llvm-nontrapping-fptoint-lowering \
     --llvm-memory-copy-fill-lowering --strip-debug --strip-producers --strip-target-features \
     "$1" -o "$2"
+}
+
+# The test command lints scripts/ with ShellCheck, from Debian's packages.
+ensure_shellcheck() {
+  command -v shellcheck > /dev/null && return 0
+  printf '\033[1m%s\033[0m\n' "installing shellcheck (Debian package)" >&2
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" apt-get install -y -qq shellcheck > /dev/null ||
+    { "${sudo[@]}" apt-get update -qq && "${sudo[@]}" apt-get install -y -qq shellcheck > /dev/null; }
 }

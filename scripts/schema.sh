@@ -9,10 +9,11 @@ trap 'rm -rf "$scratch"' EXIT
 
 for manifest in contracts/*/Cargo.toml; do
   package=$(basename "$(dirname "$manifest")")
-  cargo build --quiet --locked -p "$package" --bin "$package-schema"
-  # write_api! writes into ./schema of the directory it runs in.
+  # write_api! writes into ./schema of the directory it runs in; cargo run finds the binary
+  # wherever the target directory is.
   mkdir -p "$scratch/$package"
-  (cd "$scratch/$package" && "$root/target/debug/$package-schema" > /dev/null)
+  (cd "$scratch/$package" &&
+    cargo run --quiet --locked --manifest-path "$root/Cargo.toml" -p "$package" --bin "$package-schema" > /dev/null)
   rm -rf "schema/$package"
   mv "$scratch/$package/schema" "schema/$package"
   echo "schema/$package"

@@ -6,8 +6,15 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
+
 step "format"
 cargo fmt --all --check
+
+step "shell scripts (shellcheck)"
+ensure_shellcheck
+shellcheck -x scripts/*.sh .ci/run
 
 step "clippy (warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
@@ -23,8 +30,18 @@ if [ -n "$(git status --porcelain -- schema)" ]; then
   exit 1
 fi
 
-step "wasm artifacts"
+step "wasm artifacts, warnings as errors"
 ./scripts/build.sh
+
+step "committed artifacts are what this commit builds"
+if [ -n "$(git status --porcelain -- artifacts)" ]; then
+  git status --short -- artifacts
+  echo "artifacts/ differs from what the sources build: run ./scripts/build.sh and commit artifacts/" >&2
+  exit 1
+fi
+
+step "reproducible artifacts: the same bytes from another directory"
+./scripts/reproduce.sh
 
 step "TypeScript client drift"
 ./scripts/codegen.sh > /dev/null
