@@ -1,49 +1,46 @@
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Response};
+use ctc_conventions::{validate, ContractId, ConventionError};
 
 use crate::error::ContractError;
 use crate::execute::{admin, door, events, resale, sale, transfer};
 use crate::msg::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 use crate::query;
 use crate::state::{Config, CONFIG};
-use crate::validate::{self, MAX_TITLE_BYTES};
+use crate::validate::{self as limits, MAX_TITLE_BYTES};
 
-pub const CONTRACT_NAME: &str = concat!("crates.io:", env!("CARGO_PKG_NAME"));
-pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
+pub const CONTRACT: ContractId = ctc_conventions::contract_id!();
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn instantiate(
-    deps: DepsMut,
+    mut deps: DepsMut,
     env: Env,
     info: MessageInfo,
     msg: InstantiateMsg,
 ) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info)?;
+    // Everything is checked before anything is written.
     msg.platform_fee.checked_add(msg.burn_share)?;
     validate::text("name", &msg.name, MAX_TITLE_BYTES)?;
     validate::text("symbol", &msg.symbol, MAX_TITLE_BYTES)?;
-    let treasury = validate::treasury(deps.as_ref(), &env, &msg.treasury)?;
+    let treasury = limits::treasury(deps.as_ref(), &env, &msg.treasury)?;
     let config = Config {
         token: validate::address(deps.api, "token", &msg.token)?,
         registry: validate::address(deps.api, "registry", &msg.registry)?,
         treasury,
         platform_fee: msg.platform_fee,
         burn_share: msg.burn_share,
-        settlement_delay_seconds: validate::settlement_delay(msg.settlement_delay_seconds)?,
+        settlement_delay_seconds: limits::settlement_delay(msg.settlement_delay_seconds)?,
         name: msg.name,
         symbol: msg.symbol,
         updated_at: env.block.time,
     };
-    let owner = msg.owner.unwrap_or_else(|| info.sender.to_string());
-    let ownership = cw_ownable::initialize_owner(deps.storage, deps.api, Some(&owner))?;
-    cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
+    let response =
+        ctc_conventions::instantiate(deps.branch(), &info, CONTRACT, msg.owner.as_deref())?;
     CONFIG.save(deps.storage, &config)?;
-    Ok(Response::new()
-        .add_attribute("action", "instantiate")
+    Ok(response
         .add_attribute("token", config.token)
-        .add_attribute("registry", config.registry)
-        .add_attributes(ownership.into_attributes()))
+        .add_attribute("registry", config.registry))
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
@@ -53,7 +50,7 @@ pub fn execute(
     info: MessageInfo,
     msg: ExecuteMsg,
 ) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info)?;
+    cw_utils::nonpayable(&info).map_err(ConventionError::from)?;
     match msg {
         ExecuteMsg::TransferNft {
             recipient,
@@ -130,9 +127,9 @@ pub fn execute(
         // cw721's minter and creator are both the platform owner, one cw-ownable ownership.
         ExecuteMsg::UpdateOwnership(action)
         | ExecuteMsg::UpdateMinterOwnership(action)
-        | ExecuteMsg::UpdateCreatorOwnership(action) => {
-            Ok(ctc_conventions::update_ownership(deps, &env, &info, action)?)
-        }
+        | ExecuteMsg::UpdateCreatorOwnership(action) => Ok(ctc_conventions::update_ownership(
+            deps, &env, &info, action,
+        )?),
         ExecuteMsg::UpdateCollectionInfo { .. } => Err(ContractError::CollectionInfoFixed),
         ExecuteMsg::Mint { .. } => Err(ContractError::MintNotSupported),
         ExecuteMsg::AddMinter { .. } | ExecuteMsg::RemoveMinter { .. } => {
@@ -281,9 +278,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
-    ctc_conventions::migrate(deps.storage, CONTRACT_NAME, CONTRACT_VERSION).map_err(|err| {
-        ContractError::CannotMigrate {
-            reason: err.to_string(),
-        }
-    })
+    // The version migrated from: a data migration would branch on it; none is needed yet.
+    let (response, _from) = ctc_conventions::migrate(deps.storage, CONTRACT)?;
+    Ok(response)
 }

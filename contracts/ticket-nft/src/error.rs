@@ -1,5 +1,5 @@
 use cosmwasm_std::{OverflowError, StdError, Timestamp, Uint128};
-use ctc_interfaces::paging::PageLimitError;
+use ctc_conventions::{AdminError, ConventionError};
 use ctc_interfaces::registry::IdentityLevel;
 use ctc_interfaces::BasisPointsError;
 use thiserror::Error;
@@ -12,32 +12,16 @@ pub enum ContractError {
     #[error("{0}")]
     Overflow(#[from] OverflowError),
 
-    #[error("{0}")]
-    Ownership(#[from] cw_ownable::OwnershipError),
-
+    /// The refusals every platform contract shares: funds, ownership, addresses, text lengths,
+    /// the CTC hook's token, page limits and migration.
     #[error(transparent)]
-    Admin(#[from] ctc_conventions::AdminError),
-
-    #[error("{0}")]
-    Payment(#[from] cw_utils::PaymentError),
-
-    #[error("{0}")]
-    PageLimit(#[from] PageLimitError),
+    Convention(#[from] ConventionError),
 
     #[error("{0}")]
     BasisPoints(#[from] BasisPointsError),
 
     #[error(transparent)]
     Proof(#[from] ctc_interfaces::proof::ProofError),
-
-    #[error("only the configured CTC token is accepted")]
-    WrongToken,
-
-    #[error("invalid address in {field}: {reason}")]
-    InvalidAddress { field: &'static str, reason: String },
-
-    #[error("{field} must be between 1 and {max} bytes")]
-    InvalidLength { field: &'static str, max: usize },
 
     #[error("invalid event: {reason}")]
     InvalidEvent { reason: String },
@@ -174,9 +158,6 @@ pub enum ContractError {
     #[error("the settlement delay is at most {max} seconds")]
     SettlementDelayTooLong { max: u64 },
 
-    #[error("cannot migrate: {reason}")]
-    CannotMigrate { reason: String },
-
     // Refusals of cw721 messages the ticket rules forbid.
     #[error("tickets are minted only by their event's sale or by its authorised minters with mint_reserved, never by cw721 mint")]
     MintNotSupported,
@@ -195,4 +176,11 @@ pub enum ContractError {
 
     #[error("ticket-nft has no cw721 extension messages")]
     ExtensionNotSupported,
+}
+
+/// Ownership and recipient refusals, as the shared ones they are.
+impl From<AdminError> for ContractError {
+    fn from(err: AdminError) -> Self {
+        Self::Convention(err.into())
+    }
 }

@@ -1,15 +1,23 @@
 use cosmwasm_schema::{cw_serde, QueryResponses};
 use cosmwasm_std::{Addr, Binary, Coin, Empty, Timestamp, Uint128};
 use cw20::Cw20ReceiveMsg;
-use cw721::msg::{
-    AdditionalMintersResponse, AllInfoResponse, AllNftInfoResponse, ApprovalResponse,
-    ApprovalsResponse, CollectionInfoAndExtensionResponse, CollectionInfoMsg, MinterResponse,
-    NftInfoResponse, NumTokensResponse, OperatorResponse, OperatorsResponse, OwnerOfResponse,
-    TokensResponse,
-};
-use cw721::state::CollectionExtensionAttributes;
+use cw721::msg::CollectionInfoMsg;
 use cw721::Expiration;
-use cw_ownable::{cw_ownable_execute, Action, Ownership};
+use cw_ownable::{cw_ownable_execute, Action};
+
+// The answers `QueryMsg` names in `#[returns]`: `QueryResponses` is derived for the schema only,
+// never for wasm32, so the contract build does not use them.
+#[cfg(not(target_arch = "wasm32"))]
+use cw721::{
+    msg::{
+        AdditionalMintersResponse, AllInfoResponse, AllNftInfoResponse, ApprovalResponse,
+        ApprovalsResponse, CollectionInfoAndExtensionResponse, MinterResponse, NftInfoResponse,
+        NumTokensResponse, OperatorResponse, OperatorsResponse, OwnerOfResponse, TokensResponse,
+    },
+    state::CollectionExtensionAttributes,
+};
+#[cfg(not(target_arch = "wasm32"))]
+use cw_ownable::Ownership;
 
 use ctc_interfaces::proof::HolderProof;
 use ctc_interfaces::registry::IdentityLevel;

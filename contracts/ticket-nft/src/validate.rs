@@ -1,4 +1,7 @@
-use cosmwasm_std::{Addr, Api, Deps, Env};
+//! This contract's limits and rules on what callers send; the checks every contract shares (text
+//! lengths, addresses) are `ctc_conventions::validate`.
+
+use cosmwasm_std::{Addr, Deps, Env};
 
 use crate::error::ContractError;
 
@@ -20,29 +23,14 @@ pub const MAX_LOCK_BEFORE_START_SECONDS: u64 = 30 * 86_400;
 /// Approved spenders per ticket: each one is read by every resale buyer and scanner.
 pub const MAX_APPROVALS: usize = 8;
 
-pub fn text(field: &'static str, value: &str, max: usize) -> Result<(), ContractError> {
-    if value.is_empty() || value.len() > max {
-        return Err(ContractError::InvalidLength { field, max });
-    }
-    Ok(())
-}
-
-pub fn address(api: &dyn Api, field: &'static str, value: &str) -> Result<Addr, ContractError> {
-    api.addr_validate(value)
-        .map_err(|err| ContractError::InvalidAddress {
-            field,
-            reason: err.to_string(),
-        })
-}
-
 /// A treasury that can spend the fees it receives: not this contract, not the token, not another
 /// platform contract.
 pub fn treasury(deps: Deps, env: &Env, value: &str) -> Result<Addr, ContractError> {
-    let treasury = address(deps.api, "treasury", value)?;
+    let treasury = ctc_conventions::validate::address(deps.api, "treasury", value)?;
     ctc_conventions::ensure_recipient_can_spend(
         &deps.querier,
         env,
-        crate::contract::CONTRACT_NAME,
+        crate::contract::CONTRACT.name,
         "treasury",
         &treasury,
     )?;

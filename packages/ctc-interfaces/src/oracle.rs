@@ -1,7 +1,7 @@
 //! What pools and other contracts send to and ask of outcome-oracle.
 
 use cosmwasm_schema::{cw_serde, QueryResponses};
-use cosmwasm_std::{to_json_binary, Addr, StdResult, Timestamp, WasmMsg};
+use cosmwasm_std::Timestamp;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

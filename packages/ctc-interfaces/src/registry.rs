@@ -2,7 +2,7 @@
 //! much of its quota is left, and how well a user's identity is attested.
 
 use cosmwasm_schema::{cw_serde, QueryResponses};
-use cosmwasm_std::{to_json_binary, Addr, StdResult, Timestamp, WasmMsg};
+use cosmwasm_std::{Addr, Timestamp};
 
 #[cw_serde]
 #[derive(Copy, Eq, Hash)]

@@ -2,7 +2,7 @@
 //! responses. Everything else about CTC is spoken with the `cw20` crate's messages.
 
 use cosmwasm_schema::{cw_serde, QueryResponses};
-use cosmwasm_std::{to_json_binary, Addr, CosmosMsg, StdResult, Uint128, WasmMsg};
+use cosmwasm_std::{Addr, Uint128};
 
 use crate::BasisPoints;
 

@@ -14,7 +14,7 @@ pub fn update_config(
     burn_share: Option<BasisPoints>,
     settlement_delay_seconds: Option<u64>,
 ) -> Result<Response, ContractError> {
-    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    ctc_conventions::ensure_owner(deps.storage, &info.sender)?;
     let mut config = CONFIG.load(deps.storage)?;
     if let Some(treasury) = treasury {
         let treasury = validate::treasury(deps.as_ref(), &env, &treasury)?;

@@ -1,16 +1,20 @@
 //! The issuer's side: events, tiers, staff, cancellation; and settlement, which anyone may crank.
 
-use cosmwasm_std::{CosmosMsg, DepsMut, Empty, Env, MessageInfo, Response, Storage, Uint128};
+use cosmwasm_std::{
+    wasm_execute, Addr, DepsMut, Empty, Env, MessageInfo, Response, Storage, Uint128, WasmMsg,
+};
+use ctc_conventions::validate;
 use ctc_interfaces::registry::{Capability, RegistryExecuteMsg};
 use ctc_interfaces::token::CtcExecuteMsg;
 use ctc_interfaces::FeeSplit;
+use cw20::{Cw20Contract, Cw20ExecuteMsg};
 
 use crate::error::ContractError;
-use crate::execute::tickets::{ensure_scheduled, load_event, transfer_ctc};
+use crate::execute::tickets::{ensure_scheduled, load_event};
 use crate::msg::{EventInput, EventStatus, TierInput, TransferPolicy};
 use crate::state::{Event, Tier, CONFIG, EVENTS, EVENT_COUNT, MINTERS, SCANNERS, SEATS, TIERS};
 use crate::validate::{
-    self, MAX_CHECK_IN_OPENS_BEFORE_SECONDS, MAX_LOCK_BEFORE_START_SECONDS, MAX_RESALE_CAP_BPS,
+    MAX_CHECK_IN_OPENS_BEFORE_SECONDS, MAX_LOCK_BEFORE_START_SECONDS, MAX_RESALE_CAP_BPS,
     MAX_SEATS_PER_TIER, MAX_SEAT_BYTES, MAX_TIERS, MAX_TIER_NAME_BYTES, MAX_TIER_SUPPLY,
     MAX_TITLE_BYTES, MAX_TRANSFERS, MAX_URI_BYTES,
 };
@@ -50,9 +54,11 @@ fn validate_tier(tier: &TierInput) -> Result<(), ContractError> {
 fn validate_event(event: &EventInput, env: &Env) -> Result<(), ContractError> {
     validate::text("title", &event.title, MAX_TITLE_BYTES)?;
     validate::text("venue", &event.venue, MAX_TITLE_BYTES)?;
-    if let Some(uri) = &event.description_uri {
-        validate::text("description_uri", uri, MAX_URI_BYTES)?;
-    }
+    validate::optional_text(
+        "description_uri",
+        event.description_uri.as_deref(),
+        MAX_URI_BYTES,
+    )?;
     if event.starts_at <= env.block.time {
         return Err(invalid_event("starts_at must be in the future"));
     }
@@ -91,18 +97,13 @@ fn validate_event(event: &EventInput, env: &Env) -> Result<(), ContractError> {
     event.tiers.iter().try_for_each(validate_tier)
 }
 
-fn consume_quota(
-    registry: &cosmwasm_std::Addr,
-    partner: &cosmwasm_std::Addr,
-    units: u64,
-) -> Result<CosmosMsg, ContractError> {
-    Ok(RegistryExecuteMsg::ConsumeQuota {
+fn consume_quota(registry: &Addr, partner: &Addr, units: u64) -> Result<WasmMsg, ContractError> {
+    let msg = RegistryExecuteMsg::ConsumeQuota {
         partner: partner.to_string(),
         capability: Capability::IssueTickets,
         units,
-    }
-    .into_wasm_msg(registry)?
-    .into())
+    };
+    Ok(wasm_execute(registry, &msg, vec![])?)
 }
 
 /// Stores a validated tier and its seats (bounded by `MAX_SEATS_PER_TIER`).
@@ -341,19 +342,23 @@ pub fn settle(deps: DepsMut, env: Env, event_id: u64) -> Result<Response, Contra
     EVENTS.save(deps.storage, event_id, &event)?;
 
     let config = CONFIG.load(deps.storage)?;
+    let ctc = Cw20Contract(config.token.clone());
     let mut messages = vec![];
     if !split.fee.is_zero() {
-        messages.push(transfer_ctc(&config.token, &config.treasury, split.fee)?);
+        messages.push(ctc.call(Cw20ExecuteMsg::Transfer {
+            recipient: config.treasury.to_string(),
+            amount: split.fee,
+        })?);
     }
     if !split.burn.is_zero() {
-        messages.push(
-            CtcExecuteMsg::BurnOrRecycle { amount: split.burn }
-                .into_wasm_msg(&config.token)?
-                .into(),
-        );
+        let burn = CtcExecuteMsg::BurnOrRecycle { amount: split.burn };
+        messages.push(wasm_execute(&config.token, &burn, vec![])?.into());
     }
     if !split.rest.is_zero() {
-        messages.push(transfer_ctc(&config.token, &event.issuer, split.rest)?);
+        messages.push(ctc.call(Cw20ExecuteMsg::Transfer {
+            recipient: event.issuer.to_string(),
+            amount: split.rest,
+        })?);
     }
     Ok(Response::new()
         .add_messages(messages)

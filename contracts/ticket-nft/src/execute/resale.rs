@@ -1,11 +1,10 @@
 //! Resale inside the contract, under the Free policy and the event's price cap.
 
 use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response, Uint128};
+use cw20::{Cw20Contract, Cw20ExecuteMsg};
 
 use crate::error::ContractError;
-use crate::execute::tickets::{
-    clear_sale, hand_over, load_event, load_ticket, record, transfer_ctc,
-};
+use crate::execute::tickets::{clear_sale, hand_over, load_event, load_ticket, record};
 use crate::execute::transfer::ensure_movable;
 use crate::msg::{Provenance, TransferPolicy};
 use crate::state::{Config, Event, Listing, EVENTS, LISTINGS, TICKETS};
@@ -137,7 +136,12 @@ pub fn buy_resale(
 
     let mut response = Response::new();
     if !to_seller.is_zero() {
-        response = response.add_message(transfer_ctc(&config.token, &seller, to_seller)?);
+        response = response.add_message(Cw20Contract(config.token.clone()).call(
+            Cw20ExecuteMsg::Transfer {
+                recipient: seller.to_string(),
+                amount: to_seller,
+            },
+        )?);
     }
     Ok(response
         .add_attribute("action", "buy_resale")

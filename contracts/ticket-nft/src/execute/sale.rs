@@ -1,17 +1,18 @@
 //! Money in and out of escrow: primary sales, reserved mints and refunds.
 
 use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response, Uint128};
-use cw20::Cw20ReceiveMsg;
+use ctc_conventions::{ctc_hook, validate, CtcHook};
+use cw20::{Cw20Contract, Cw20ExecuteMsg, Cw20ReceiveMsg};
 
 use crate::error::ContractError;
 use crate::execute::resale;
 use crate::execute::tickets::{
     clear_receiver, clear_sale, count_minted, ensure_scheduled, load_event, load_ticket, mint,
-    record, transfer_ctc,
+    record,
 };
 use crate::msg::{EventStatus, Provenance, ReceiveMsg, TicketStatus};
 use crate::state::{Config, Tier, CONFIG, EVENTS, MINTERS, PURCHASES, TICKETS, TIERS};
-use crate::validate::{self, MAX_PER_MESSAGE};
+use crate::validate::MAX_PER_MESSAGE;
 
 pub fn receive(
     deps: DepsMut,
@@ -20,32 +21,32 @@ pub fn receive(
     wrapper: Cw20ReceiveMsg,
 ) -> Result<Response, ContractError> {
     let config = CONFIG.load(deps.storage)?;
-    if info.sender != config.token {
-        return Err(ContractError::WrongToken);
-    }
-    let payer = validate::address(deps.api, "sender", &wrapper.sender)?;
-    match cosmwasm_std::from_json(&wrapper.msg)? {
+    let CtcHook {
+        sender: payer,
+        amount,
+        msg,
+    } = ctc_hook::<ReceiveMsg>(deps.api, &config.token, &info, wrapper)?;
+    match msg {
         ReceiveMsg::Buy {
             event_id,
             tier,
             quantity,
             recipient,
         } => {
-            let recipient = match recipient {
-                Some(recipient) => validate::address(deps.api, "recipient", &recipient)?,
-                None => payer.clone(),
-            };
+            let recipient =
+                validate::optional_address(deps.api, "recipient", recipient.as_deref())?
+                    .unwrap_or_else(|| payer.clone());
             buy(
                 deps,
                 env,
                 &config,
                 (payer, recipient),
-                wrapper.amount,
+                amount,
                 (event_id, tier, quantity),
             )
         }
         ReceiveMsg::BuyResale { token_id } => {
-            resale::buy_resale(deps, env, &config, payer, wrapper.amount, token_id)
+            resale::buy_resale(deps, env, &config, payer, amount, token_id)
         }
     }
 }
@@ -254,7 +255,11 @@ pub fn claim_refund(
     let config = CONFIG.load(deps.storage)?;
     let mut response = Response::new();
     if !amount.is_zero() {
-        response = response.add_message(transfer_ctc(&config.token, &info.sender, amount)?);
+        response =
+            response.add_message(Cw20Contract(config.token).call(Cw20ExecuteMsg::Transfer {
+                recipient: info.sender.to_string(),
+                amount,
+            })?);
     }
     Ok(response
         .add_attribute("action", "claim_refund")

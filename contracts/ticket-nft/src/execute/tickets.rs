@@ -201,5 +201,3 @@ fn ensure_identity(
         _ => Ok(()),
     }
 }
-
-pub use ctc_interfaces::token::transfer_msg as transfer_ctc;

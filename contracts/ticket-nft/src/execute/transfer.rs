@@ -1,6 +1,7 @@
 //! The cw721 transfer and approval messages, with the event's transfer policy applied.
 
 use cosmwasm_std::{Addr, Binary, BlockInfo, DepsMut, Env, MessageInfo, Response, Storage};
+use ctc_conventions::validate;
 use cw721::receiver::Cw721ReceiveMsg;
 use cw721::{Approval, Expiration};
 
@@ -10,7 +11,7 @@ use crate::execute::tickets::{
 };
 use crate::msg::{Provenance, TransferPolicy};
 use crate::state::{Event, Ticket, CONFIG, OPERATORS, TICKETS};
-use crate::validate::{self, MAX_APPROVALS};
+use crate::validate::MAX_APPROVALS;
 
 /// Whether `sender` may move or approve `ticket` as cw721 defines it: the owner, a spender
 /// approved for the token, or an operator of the owner, with unexpired approvals.

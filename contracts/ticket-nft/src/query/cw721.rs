@@ -1,7 +1,8 @@
 //! The standard cw721 queries, answered with the `cw721` crate's own response types.
 
 use cosmwasm_std::{Addr, BlockInfo, Deps, Empty, Env, Order, StdResult};
-use ctc_interfaces::paging::clamped_page_limit;
+use ctc_conventions::paging::clamped_page_limit;
+use ctc_conventions::validate;
 use cw721::msg::{
     AllInfoResponse, AllNftInfoResponse, ApprovalResponse, ApprovalsResponse,
     CollectionInfoAndExtensionResponse, ConfigResponse, MinterResponse, NftInfoResponse,
@@ -15,7 +16,6 @@ use crate::error::ContractError;
 use crate::execute::tickets::{load_event, load_ticket};
 use crate::msg::{TicketFilter, TicketInfo};
 use crate::state::{Ticket, CONFIG, OPERATORS, OWNED, TICKETS, TICKET_COUNT, TIERS};
-use crate::validate;
 
 fn live_approvals(ticket: &Ticket, block: &BlockInfo, include_expired: bool) -> Vec<Approval> {
     ticket
@@ -108,9 +108,7 @@ pub fn all_operators(
 ) -> Result<OperatorsResponse, ContractError> {
     let limit = clamped_page_limit(limit);
     let owner = validate::address(deps.api, "owner", &owner)?;
-    let start = start_after
-        .map(|a| validate::address(deps.api, "start_after", &a))
-        .transpose()?;
+    let start = validate::optional_address(deps.api, "start_after", start_after.as_deref())?;
     let operators = OPERATORS
         .prefix(&owner)
         .range(

@@ -1,5 +1,6 @@
 use cosmwasm_std::{Deps, Env, Order, StdResult};
-use ctc_interfaces::paging::page_limit;
+use ctc_conventions::paging::page;
+use ctc_conventions::validate;
 use cw_storage_plus::Bound;
 
 use crate::error::ContractError;
@@ -9,7 +10,6 @@ use crate::msg::{
     ListingsResponse, RolesResponse, TicketStatus, TierResponse, VerifyTicketResponse,
 };
 use crate::state::{Event, CONFIG, EVENTS, HISTORY, LISTINGS, MINTERS, SCANNERS, TIERS};
-use crate::validate;
 
 pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
     let config = CONFIG.load(deps.storage)?;
@@ -75,20 +75,15 @@ pub fn events(
     start_after: Option<u64>,
     limit: Option<u32>,
 ) -> Result<EventsResponse, ContractError> {
-    let limit = page_limit(limit)?;
-    let events = EVENTS
-        .range(
-            deps.storage,
-            start_after.map(Bound::exclusive),
-            None,
-            Order::Ascending,
-        )
-        .take(limit)
-        .map(|item| {
-            let (event_id, event) = item?;
-            event_view(deps, event_id, event)
-        })
-        .collect::<StdResult<_>>()?;
+    let entries = EVENTS.range(
+        deps.storage,
+        start_after.map(Bound::exclusive),
+        None,
+        Order::Ascending,
+    );
+    let events = page(entries, limit, |event_id, event| {
+        event_view(deps, event_id, event)
+    })?;
     Ok(EventsResponse { events })
 }
 
@@ -104,28 +99,23 @@ pub fn listings(
     start_after: Option<String>,
     limit: Option<u32>,
 ) -> Result<ListingsResponse, ContractError> {
-    let limit = page_limit(limit)?;
     let event = load_event(deps.storage, event_id)?;
-    if !listings_open(&event, &env) {
-        return Ok(ListingsResponse { listings: vec![] });
-    }
-    let listings = LISTINGS
-        .prefix(event_id)
-        .range(
+    // A closed market lists nothing and is not read; an oversized limit is refused all the same.
+    let entries = listings_open(&event, &env).then(|| {
+        LISTINGS.prefix(event_id).range(
             deps.storage,
             start_after.as_deref().map(Bound::exclusive),
             None,
             Order::Ascending,
         )
-        .take(limit)
-        .map(|item| {
-            item.map(|(token_id, listing)| ListingResponse {
-                token_id,
-                seller: listing.seller,
-                price: listing.price,
-            })
+    });
+    let listings = page(entries.into_iter().flatten(), limit, |token_id, listing| {
+        Ok(ListingResponse {
+            token_id,
+            seller: listing.seller,
+            price: listing.price,
         })
-        .collect::<StdResult<_>>()?;
+    })?;
     Ok(ListingsResponse { listings })
 }
 
@@ -152,19 +142,14 @@ pub fn history(
     start_after: Option<u32>,
     limit: Option<u32>,
 ) -> Result<HistoryResponse, ContractError> {
-    let limit = page_limit(limit)?;
     load_ticket(deps.storage, &token_id)?;
-    let records = HISTORY
-        .prefix(&token_id)
-        .range(
-            deps.storage,
-            start_after.map(Bound::exclusive),
-            None,
-            Order::Ascending,
-        )
-        .take(limit)
-        .map(|item| item.map(|(_, record)| record))
-        .collect::<StdResult<_>>()?;
+    let entries = HISTORY.prefix(&token_id).range(
+        deps.storage,
+        start_after.map(Bound::exclusive),
+        None,
+        Order::Ascending,
+    );
+    let records = page(entries, limit, |_, record| Ok(record))?;
     Ok(HistoryResponse { records })
 }
 
@@ -176,9 +161,7 @@ pub fn verify_ticket(
 ) -> Result<VerifyTicketResponse, ContractError> {
     let ticket = load_ticket(deps.storage, &token_id)?;
     let event = load_event(deps.storage, ticket.event_id)?;
-    let holder = holder
-        .map(|holder| validate::address(deps.api, "holder", &holder))
-        .transpose()?;
+    let holder = validate::optional_address(deps.api, "holder", holder.as_deref())?;
     let reason = if ticket.status != TicketStatus::Valid {
         Some(format!("ticket is {}", status_name(&ticket.status)))
     } else if let EventStatus::Cancelled { .. } = event.status {

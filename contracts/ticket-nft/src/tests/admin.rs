@@ -1,7 +1,8 @@
 use cosmwasm_std::coins;
+use cosmwasm_std::testing::{mock_dependencies, mock_env};
 
 use super::*;
-use crate::contract::{migrate, CONTRACT_NAME, CONTRACT_VERSION};
+use crate::contract::{migrate, CONTRACT};
 use crate::msg::MigrateMsg;
 
 #[test]
@@ -19,7 +20,7 @@ fn instantiate_refuses_fees_over_the_whole_and_bad_addresses() {
     let err = instantiate(deps.as_mut(), mock_env(), info, msg).unwrap_err();
     assert!(matches!(
         err,
-        ContractError::InvalidAddress { field: "token", .. }
+        ContractError::Convention(ConventionError::InvalidAddress { field: "token", .. })
     ));
     assert!(snapshot(&deps.storage).is_empty());
 }
@@ -37,13 +38,15 @@ fn only_the_owner_changes_the_config() {
     };
     assert_eq!(
         chain.refused(&fan, update(100)),
-        ContractError::Ownership(cw_ownable::OwnershipError::NotOwner)
+        ContractError::Convention(ConventionError::Admin(AdminError::Ownership(
+            cw_ownable::OwnershipError::NotOwner
+        )))
     );
     assert!(matches!(
         chain.refused(&owner, update(9_001)),
         ContractError::BasisPoints(_)
     ));
-    chain.exec(&owner, update(100)).unwrap();
+    chain.execute(&owner, update(100)).unwrap();
     let config: crate::msg::ConfigResponse = chain.ask(QueryMsg::Config {});
     assert_eq!(config.platform_fee.get(), 100);
     assert_eq!(config.settlement_delay_seconds, 3_600);
@@ -63,23 +66,23 @@ fn the_treasury_is_an_address_that_can_spend() {
     let token = chain.accounts.token.clone();
     assert_eq!(
         chain.refused(&owner, to(&token)),
-        ContractError::Admin(ctc_conventions::AdminError::RecipientCannotSpend {
+        ContractError::Convention(ConventionError::Admin(AdminError::RecipientCannotSpend {
             field: "treasury",
             address: token.to_string(),
             name: "crates.io:ctc-token".into(),
-        })
+        }))
     );
     let itself = chain.env.contract.address.clone();
     assert_eq!(
         chain.refused(&owner, to(&itself)),
-        ContractError::Admin(ctc_conventions::AdminError::RecipientCannotSpend {
+        ContractError::Convention(ConventionError::Admin(AdminError::RecipientCannotSpend {
             field: "treasury",
             address: itself.to_string(),
             name: "crates.io:ticket-nft".into(),
-        })
+        }))
     );
     let multisig = chain.deps.api.addr_make("committee");
-    chain.exec(&owner, to(&multisig)).unwrap();
+    chain.execute(&owner, to(&multisig)).unwrap();
     let config: crate::msg::ConfigResponse = chain.ask(QueryMsg::Config {});
     assert_eq!(config.treasury, multisig);
 }
@@ -93,7 +96,7 @@ fn ownership_cannot_be_renounced() {
             &owner,
             ExecuteMsg::UpdateOwnership(cw_ownable::Action::RenounceOwnership)
         ),
-        ContractError::Admin(ctc_conventions::AdminError::RenounceRefused)
+        ContractError::Convention(ConventionError::Admin(AdminError::RenounceRefused))
     );
 }
 
@@ -111,34 +114,37 @@ fn burning_and_native_funds_are_refused() {
         ),
         ContractError::BurnNotSupported
     );
-    let err = execute(
-        chain.deps.as_mut(),
-        chain.env.clone(),
-        message_info(&fan, &coins(1, "ustake")),
-        ExecuteMsg::Settle { event_id: 1 },
-    )
-    .unwrap_err();
+    let err = chain
+        .execute_with(
+            &fan,
+            &coins(1, "ustake"),
+            ExecuteMsg::Settle { event_id: 1 },
+        )
+        .unwrap_err();
     assert_eq!(
         err,
-        ContractError::Payment(cw_utils::PaymentError::NonPayable {})
+        ContractError::Convention(ConventionError::Payment(
+            cw_utils::PaymentError::NonPayable {}
+        ))
     );
 }
 
 #[test]
 fn migrates_forward_only() {
     let mut chain = Chain::bare();
-    cw2::set_contract_version(&mut chain.deps.storage, CONTRACT_NAME, "0.0.1").unwrap();
-    migrate(chain.deps.as_mut(), chain.env.clone(), MigrateMsg {}).unwrap();
+    let env = chain.env.clone();
+    cw2::set_contract_version(&mut chain.deps.storage, CONTRACT.name, "0.0.1").unwrap();
+    migrate(chain.deps.as_mut(), env.clone(), MigrateMsg {}).unwrap();
     assert_eq!(
         cw2::get_contract_version(&chain.deps.storage)
             .unwrap()
             .version,
-        CONTRACT_VERSION
+        CONTRACT.version
     );
     cw2::set_contract_version(&mut chain.deps.storage, "crates.io:cw721-base", "0.0.1").unwrap();
     assert!(matches!(
-        migrate(chain.deps.as_mut(), chain.env.clone(), MigrateMsg {}).unwrap_err(),
-        ContractError::CannotMigrate { .. }
+        migrate(chain.deps.as_mut(), env.clone(), MigrateMsg {}).unwrap_err(),
+        ContractError::Convention(ConventionError::CannotMigrate { .. })
     ));
 }
 

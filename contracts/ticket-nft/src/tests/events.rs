@@ -21,7 +21,7 @@ fn creating_an_event_draws_its_supply_from_the_quota_and_fixes_the_terms() {
     let issuer = chain.accounts.issuer.clone();
     let input = event_input(&chain.env);
     let response = chain
-        .exec(&issuer, ExecuteMsg::CreateEvent { event: input })
+        .execute(&issuer, ExecuteMsg::CreateEvent { event: input })
         .unwrap();
     let sent = executes(&response);
     assert_eq!(sent.len(), 1);
@@ -54,7 +54,7 @@ fn creating_an_event_draws_its_supply_from_the_quota_and_fixes_the_terms() {
     // Later config changes leave the event's terms alone.
     let owner = chain.accounts.owner.clone();
     chain
-        .exec(
+        .execute(
             &owner,
             ExecuteMsg::UpdateConfig {
                 treasury: None,
@@ -133,10 +133,10 @@ fn refuses_malformed_events() {
     );
     assert_eq!(
         invalid(&mut chain, |e| e.title = "t".repeat(129)),
-        ContractError::InvalidLength {
+        ContractError::Convention(ConventionError::InvalidLength {
             field: "title",
             max: 128
-        }
+        })
     );
 }
 
@@ -147,7 +147,7 @@ fn the_issuer_edits_before_the_sale_starts_only() {
     input.sale_starts_at = chain.env.block.time.plus_seconds(DAY);
     let issuer = chain.accounts.issuer.clone();
     chain
-        .exec(&issuer, ExecuteMsg::CreateEvent { event: input })
+        .execute(&issuer, ExecuteMsg::CreateEvent { event: input })
         .unwrap();
     let update = ExecuteMsg::UpdateEvent {
         event_id: 1,
@@ -160,7 +160,7 @@ fn the_issuer_edits_before_the_sale_starts_only() {
         chain.refused(&fan, update.clone()),
         ContractError::NotIssuer
     );
-    chain.exec(&issuer, update.clone()).unwrap();
+    chain.execute(&issuer, update.clone()).unwrap();
     assert_eq!(chain.event().title, "Hamlet (new cast)");
 
     let tier = TierInput {
@@ -171,7 +171,7 @@ fn the_issuer_edits_before_the_sale_starts_only() {
         per_wallet_limit: None,
     };
     let response = chain
-        .exec(
+        .execute(
             &issuer,
             ExecuteMsg::AddTier {
                 event_id: 1,
@@ -219,13 +219,13 @@ fn only_the_issuer_pauses_and_appoints_staff() {
         allowed: true,
     };
     assert_eq!(chain.refused(&fan, staff.clone()), ContractError::NotIssuer);
-    chain.exec(&issuer, staff).unwrap();
+    chain.execute(&issuer, staff).unwrap();
     let roles: crate::msg::RolesResponse = chain.ask(QueryMsg::Roles {
         event_id: 1,
         address: scanner.to_string(),
     });
     assert!(roles.scanner && !roles.minter);
-    chain.exec(&issuer, pause).unwrap();
+    chain.execute(&issuer, pause).unwrap();
     assert!(chain.event().sale_paused);
     assert_eq!(
         chain.buy(0, 0, 1, 100 * CTC).unwrap_err(),
@@ -250,7 +250,7 @@ fn cancellation_is_for_the_issuer_or_owner_before_the_end() {
         ContractError::EventEnded
     );
     chain.advance_to(ends_at.minus_seconds(1));
-    chain.exec(&owner, cancel.clone()).unwrap();
+    chain.execute(&owner, cancel.clone()).unwrap();
     assert!(matches!(
         chain.event().status,
         EventStatus::Cancelled { .. }

@@ -1,21 +1,22 @@
-//! Unit tests through the entry points, with the registry answered by a mock querier. Refusals
-//! go through `Chain::refused`, which also checks the whole storage is unchanged.
+//! Unit tests through the entry points, on `ctc_testkit::Unit`: every refusal (through
+//! `refused`, `execute` or a CTC hook) is checked to leave the whole storage unchanged, and the
+//! registry and the token are the unit's `Neighbours`.
 
 mod admin;
 mod events;
 mod moves;
 mod sale;
 mod settlement;
+mod storage_layout;
 
 use std::collections::BTreeMap;
+use std::ops::{Deref, DerefMut};
 
-use cosmwasm_std::testing::{
-    message_info, mock_dependencies, mock_env, MockApi, MockQuerier, MockStorage,
-};
+use cosmwasm_std::testing::message_info;
 use cosmwasm_std::{
-    from_json, to_json_binary, Addr, ContractResult, CosmosMsg, Env, Order, OwnedDeps, Response,
-    Storage, SystemResult, Timestamp, Uint128, WasmMsg, WasmQuery,
+    from_json, to_json_binary, Addr, CosmosMsg, Env, Response, Timestamp, Uint128, WasmMsg,
 };
+use ctc_conventions::{AdminError, ConventionError};
 use ctc_interfaces::proof::testing::{account, key, sign};
 use ctc_interfaces::proof::{check_in_text, HolderProof};
 use ctc_interfaces::registry::{
@@ -23,18 +24,14 @@ use ctc_interfaces::registry::{
     RegistryQueryMsg,
 };
 use ctc_interfaces::BasisPoints;
-use cw20::Cw20ReceiveMsg;
+use ctc_testkit::{snapshot, Neighbours, Unit, CTC, DAY};
+use serde::Serialize;
 
 use crate::contract::{execute, instantiate, query};
 use crate::msg::{
     EventInput, ExecuteMsg, InstantiateMsg, QueryMsg, ReceiveMsg, TierInput, TransferPolicy,
 };
 use crate::ContractError;
-
-type Deps = OwnedDeps<MockStorage, MockApi, MockQuerier>;
-
-pub const CTC: u128 = 1_000_000;
-pub const DAY: u64 = 86_400;
 
 pub struct Accounts {
     pub owner: Addr,
@@ -54,14 +51,33 @@ pub struct Registry {
     pub levels: BTreeMap<String, IdentityLevel>,
 }
 
+/// The two registry answers ticket-nft asks for, each serialized as itself.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum RegistryAnswer {
+    Clearance(ClearanceResponse),
+    Level(IdentityLevelResponse),
+}
+
+/// The contract on a `Unit` (its storage, block and `execute`, reached through `Deref`), and the
+/// addresses the tests play.
 pub struct Chain {
-    pub deps: Deps,
-    pub env: Env,
+    pub unit: Unit<ExecuteMsg, ContractError>,
     pub accounts: Accounts,
 }
 
-pub fn snapshot(storage: &dyn Storage) -> Vec<(Vec<u8>, Vec<u8>)> {
-    storage.range(None, None, Order::Ascending).collect()
+impl Deref for Chain {
+    type Target = Unit<ExecuteMsg, ContractError>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.unit
+    }
+}
+
+impl DerefMut for Chain {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.unit
+    }
 }
 
 /// Sale open from now, event in ten days for three hours, Free policy with two moves, resale
@@ -109,14 +125,14 @@ impl Chain {
         let input = event_input(&chain.env);
         let issuer = chain.accounts.issuer.clone();
         chain
-            .exec(&issuer, ExecuteMsg::CreateEvent { event: input })
+            .execute(&issuer, ExecuteMsg::CreateEvent { event: input })
             .unwrap();
         chain
     }
 
     pub fn bare() -> Self {
-        let mut deps = mock_dependencies();
-        let api = deps.api;
+        let mut unit = Unit::new(execute);
+        let api = unit.deps.api;
         let accounts = Accounts {
             owner: api.addr_make("platform"),
             token: api.addr_make("ctc"),
@@ -128,116 +144,50 @@ impl Chain {
             // Fans sign holder proofs at the door, so their addresses come from keys.
             fans: (1..=4).map(|seed| account(&api, &key(seed)).1).collect(),
         };
-        let env = mock_env();
         instantiate(
-            deps.as_mut(),
-            env.clone(),
+            unit.deps.as_mut(),
+            unit.env.clone(),
             message_info(&accounts.owner, &[]),
             instantiate_msg(&accounts),
         )
         .unwrap();
-        let mut chain = Self {
-            deps,
-            env,
-            accounts,
-        };
+        let mut chain = Self { unit, accounts };
         chain.set_registry(Registry::default());
         chain
     }
 
     /// Answers the registry's queries as `registry` says, and the cw2 raw query as a chain does:
-    /// the token is the CTC contract, any other address holds no contract.
+    /// the token is the CTC contract, any other address holds no contract. Any other query fails
+    /// the test.
     pub fn set_registry(&mut self, registry: Registry) {
-        let address = self.accounts.registry.to_string();
-        let token = self.accounts.token.to_string();
-        self.deps.querier.update_wasm(move |query| {
-            let (contract_addr, msg) = match query {
-                WasmQuery::Smart { contract_addr, msg } => (contract_addr, msg),
-                WasmQuery::Raw { contract_addr, .. } if *contract_addr == token => {
-                    return SystemResult::Ok(ContractResult::Ok(
-                        to_json_binary(&cw2::ContractVersion {
-                            contract: "crates.io:ctc-token".into(),
-                            version: "0.1.0".into(),
-                        })
-                        .unwrap(),
-                    ));
-                }
-                WasmQuery::Raw { contract_addr, .. } => {
-                    return SystemResult::Err(cosmwasm_std::SystemError::NoSuchContract {
-                        addr: contract_addr.clone(),
-                    });
-                }
-                other => panic!("unexpected query {other:?}"),
-            };
-            assert_eq!(*contract_addr, address, "only the registry is queried");
+        let answer = move |query: RegistryQueryMsg| {
             let level_of = |user: &str| IdentityLevelResponse {
                 level: registry.levels.get(user).copied(),
                 attester: None,
                 expires_at: None,
             };
-            let answer = match from_json(msg).unwrap() {
-                RegistryQueryMsg::Clearance { user, .. } => to_json_binary(&ClearanceResponse {
-                    partner: CapabilityResponse {
-                        allowed: registry.issuer_denial.is_none(),
-                        reason: registry.issuer_denial,
-                    },
-                    user: user.map(|user| level_of(&user)),
-                }),
+            match query {
+                RegistryQueryMsg::Clearance { user, .. } => {
+                    RegistryAnswer::Clearance(ClearanceResponse {
+                        partner: CapabilityResponse {
+                            allowed: registry.issuer_denial.is_none(),
+                            reason: registry.issuer_denial,
+                        },
+                        user: user.map(|user| level_of(&user)),
+                    })
+                }
                 RegistryQueryMsg::IdentityLevel { address, .. } => {
-                    to_json_binary(&level_of(&address))
+                    RegistryAnswer::Level(level_of(&address))
                 }
                 RegistryQueryMsg::HasCapability { .. } | RegistryQueryMsg::PartnerStatus { .. } => {
                     panic!("ticket-nft asks only Clearance and IdentityLevel")
                 }
-            };
-            SystemResult::Ok(ContractResult::Ok(answer.unwrap()))
-        });
-    }
-
-    pub fn exec(&mut self, sender: &Addr, msg: ExecuteMsg) -> Result<Response, ContractError> {
-        execute(
-            self.deps.as_mut(),
-            self.env.clone(),
-            message_info(sender, &[]),
-            msg,
-        )
-    }
-
-    /// Executes a message that must be refused, and checks that it changed nothing.
-    pub fn refused(&mut self, sender: &Addr, msg: ExecuteMsg) -> ContractError {
-        let before = snapshot(&self.deps.storage);
-        let err = self.exec(sender, msg).unwrap_err();
-        assert_eq!(
-            snapshot(&self.deps.storage),
-            before,
-            "refusal changed storage: {err}"
-        );
-        err
-    }
-
-    /// The `Receive` a CTC `Send` of `amount` by `payer` delivers, sent by `token`.
-    pub fn receive_from(
-        &mut self,
-        token: &Addr,
-        payer: &Addr,
-        amount: u128,
-        hook: &ReceiveMsg,
-    ) -> Result<Response, ContractError> {
-        let msg = ExecuteMsg::Receive(Cw20ReceiveMsg {
-            sender: payer.to_string(),
-            amount: Uint128::new(amount),
-            msg: to_json_binary(hook).unwrap(),
-        });
-        let before = snapshot(&self.deps.storage);
-        let result = self.exec(token, msg);
-        if result.is_err() {
-            assert_eq!(
-                snapshot(&self.deps.storage),
-                before,
-                "refusal changed storage"
-            );
-        }
-        result
+            }
+        };
+        Neighbours::new()
+            .contract(&self.accounts.token, "crates.io:ctc-token")
+            .smart(&self.accounts.registry, answer)
+            .install(&mut self.unit.deps);
     }
 
     pub fn pay(
@@ -247,7 +197,7 @@ impl Chain {
         hook: &ReceiveMsg,
     ) -> Result<Response, ContractError> {
         let token = self.accounts.token.clone();
-        self.receive_from(&token, payer, amount, hook)
+        self.ctc_send(&token, payer, amount, hook, ExecuteMsg::Receive)
     }
 
     pub fn buy(

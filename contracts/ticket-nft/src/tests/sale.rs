@@ -60,9 +60,9 @@ fn only_ctc_pays() {
     };
     assert_eq!(
         chain
-            .receive_from(&fake, &fan, 100 * CTC, &hook)
+            .ctc_send(&fake, &fan, 100 * CTC, &hook, ExecuteMsg::Receive)
             .unwrap_err(),
-        ContractError::WrongToken
+        ContractError::Convention(ConventionError::WrongToken)
     );
 }
 
@@ -133,7 +133,7 @@ fn the_registry_decides_whether_the_issuer_sells_and_who_may_hold() {
     input.min_identity = Some(IdentityLevel::RealName);
     let issuer = chain.accounts.issuer.clone();
     chain
-        .exec(&issuer, ExecuteMsg::CreateEvent { event: input })
+        .execute(&issuer, ExecuteMsg::CreateEvent { event: input })
         .unwrap();
     let mut registry = Registry::default();
     registry.levels.insert(
@@ -185,7 +185,7 @@ fn reserved_minting_needs_the_issuers_authorisation() {
     );
     let issuer = chain.accounts.issuer.clone();
     chain
-        .exec(
+        .execute(
             &issuer,
             ExecuteMsg::SetMinter {
                 event_id: 1,
@@ -194,7 +194,7 @@ fn reserved_minting_needs_the_issuers_authorisation() {
             },
         )
         .unwrap();
-    chain.exec(&minter, mint).unwrap();
+    chain.execute(&minter, mint).unwrap();
     assert_eq!(chain.event().escrow, Uint128::zero());
     assert_eq!(chain.event().tiers[0].sold, 3);
     let count: cw721::msg::NumTokensResponse = chain.ask(QueryMsg::NumTokens {});
@@ -216,13 +216,13 @@ fn refunds_are_pulled_once_by_the_holder_of_a_cancelled_event() {
     );
     let issuer = chain.accounts.issuer.clone();
     chain
-        .exec(&issuer, ExecuteMsg::CancelEvent { event_id: 1 })
+        .execute(&issuer, ExecuteMsg::CancelEvent { event_id: 1 })
         .unwrap();
     assert_eq!(
         chain.refused(&stranger, refund.clone()),
         ContractError::NotOwner
     );
-    let response = chain.exec(&fan, refund.clone()).unwrap();
+    let response = chain.execute(&fan, refund.clone()).unwrap();
     assert_eq!(
         executes(&response),
         vec![(
@@ -288,7 +288,7 @@ fn reserved_minting_stops_when_the_event_ends_or_is_cancelled() {
     let mut chain = Chain::new();
     let (issuer, minter) = (chain.accounts.issuer.clone(), chain.accounts.minter.clone());
     chain
-        .exec(
+        .execute(
             &issuer,
             ExecuteMsg::SetMinter {
                 event_id: 1,
@@ -311,7 +311,7 @@ fn reserved_minting_stops_when_the_event_ends_or_is_cancelled() {
     );
     chain.advance_to(ends_at.minus_seconds(10));
     chain
-        .exec(&issuer, ExecuteMsg::CancelEvent { event_id: 1 })
+        .execute(&issuer, ExecuteMsg::CancelEvent { event_id: 1 })
         .unwrap();
     assert_eq!(chain.refused(&minter, mint), ContractError::EventCancelled);
 }
@@ -325,7 +325,7 @@ fn a_reserved_ticket_is_no_side_door_to_selling() {
     let second_wallet = chain.accounts.fans[3].clone();
     for minter in [&issuer, &second_wallet] {
         chain
-            .exec(
+            .execute(
                 &issuer,
                 ExecuteMsg::SetMinter {
                     event_id: 1,
@@ -337,7 +337,7 @@ fn a_reserved_ticket_is_no_side_door_to_selling() {
     }
     for (minter, recipient) in [(&issuer, &issuer), (&second_wallet, &second_wallet)] {
         chain
-            .exec(
+            .execute(
                 minter,
                 ExecuteMsg::MintReserved {
                     event_id: 1,
@@ -369,7 +369,7 @@ fn a_suspended_issuer_issues_no_reserved_tickets() {
     let mut chain = Chain::new();
     let issuer = chain.accounts.issuer.clone();
     chain
-        .exec(
+        .execute(
             &issuer,
             ExecuteMsg::SetMinter {
                 event_id: 1,

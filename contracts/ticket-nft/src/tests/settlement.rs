@@ -16,7 +16,7 @@ fn settlement_splits_escrow_with_dust_to_the_issuer() {
     );
     chain.advance_to(ends_at.plus_seconds(DAY));
     let response = chain
-        .exec(&fan, ExecuteMsg::Settle { event_id: 1 })
+        .execute(&fan, ExecuteMsg::Settle { event_id: 1 })
         .unwrap();
     let token = chain.accounts.token.to_string();
     // 550 CTC: 5% fee 27.5, 10% burn 55, the rest 467.5.
@@ -48,7 +48,7 @@ fn an_event_with_nothing_sold_settles_without_messages() {
     chain.advance_to(ends_at.plus_seconds(DAY));
     let fan = chain.accounts.fans[0].clone();
     let response = chain
-        .exec(&fan, ExecuteMsg::Settle { event_id: 1 })
+        .execute(&fan, ExecuteMsg::Settle { event_id: 1 })
         .unwrap();
     assert!(response.messages.is_empty());
 }
@@ -60,13 +60,13 @@ fn odd_amounts_round_shares_down() {
     input.tiers[0].price = Uint128::new(33);
     let issuer = chain.accounts.issuer.clone();
     chain
-        .exec(&issuer, ExecuteMsg::CreateEvent { event: input })
+        .execute(&issuer, ExecuteMsg::CreateEvent { event: input })
         .unwrap();
     chain.buy(0, 0, 3, 99).unwrap();
     let ends_at = chain.event().ends_at;
     chain.advance_to(ends_at.plus_seconds(DAY));
     let response = chain
-        .exec(&issuer, ExecuteMsg::Settle { event_id: 1 })
+        .execute(&issuer, ExecuteMsg::Settle { event_id: 1 })
         .unwrap();
     let sent = executes(&response);
     // 99 units: fee floor(4.95) = 4, burn floor(9.9) = 9, issuer 86.

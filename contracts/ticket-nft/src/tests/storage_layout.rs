@@ -1,0 +1,93 @@
+//! The raw storage keys are the contract's on-chain layout: a migrated contract reads what the
+//! previous code wrote. One entry in every `Item` and `Map` of `state.rs` (and the shared cw2 and
+//! cw-ownable records), and the exact keys they land on, so a renamed namespace or a changed key
+//! type fails here instead of stranding stored data.
+
+use cosmwasm_std::testing::mock_dependencies;
+use cosmwasm_std::{Empty, Storage};
+use cw721::Expiration;
+
+use super::*;
+use crate::contract::CONTRACT;
+use crate::state::{
+    Listing, CONFIG, EVENTS, EVENT_COUNT, HISTORY, LISTINGS, MINTERS, OPERATORS, OWNED, PURCHASES,
+    SCANNERS, SEATS, TICKETS, TICKET_COUNT, TIERS,
+};
+
+/// Each key in storage order, its bytes as printable ASCII or `\xNN`.
+fn keys(storage: &dyn Storage) -> Vec<String> {
+    let escape = |byte: &u8| match byte {
+        b'!'..=b'~' => char::from(*byte).to_string(),
+        _ => format!("\\x{byte:02x}"),
+    };
+    snapshot(storage)
+        .into_iter()
+        .map(|(key, _)| key.iter().map(escape).collect())
+        .collect()
+}
+
+#[test]
+fn every_namespace_and_key_encoding_is_pinned() {
+    // Stored values of every type, as the contract writes them.
+    let mut chain = Chain::new();
+    chain.buy(0, 1, 1, 250 * CTC).unwrap();
+    let stored = &chain.deps.storage;
+    let config = CONFIG.load(stored).unwrap();
+    let event = EVENTS.load(stored, 1).unwrap();
+    let tier = TIERS.load(stored, (1, 1)).unwrap();
+    let ticket = TICKETS.load(stored, "1-0").unwrap();
+    let record = HISTORY.load(stored, ("1-0", 0)).unwrap();
+
+    // One entry each in empty storage, under short keys that read well escaped.
+    let mut deps = mock_dependencies();
+    let owner = deps.api.addr_make("owner");
+    let info = cosmwasm_std::testing::message_info(&owner, &[]);
+    ctc_conventions::instantiate(deps.as_mut(), &info, CONTRACT, None).unwrap();
+    let storage = &mut deps.storage;
+    let (alice, bob) = (Addr::unchecked("alice"), Addr::unchecked("bob"));
+    CONFIG.save(storage, &config).unwrap();
+    EVENTS.save(storage, 7, &event).unwrap();
+    EVENT_COUNT.save(storage, &7).unwrap();
+    TIERS.save(storage, (7, 2), &tier).unwrap();
+    SEATS.save(storage, (7, 2, 3), &"A1".to_owned()).unwrap();
+    PURCHASES.save(storage, (7, 2, &alice), &1).unwrap();
+    SCANNERS.save(storage, (7, &alice), &Empty {}).unwrap();
+    MINTERS.save(storage, (7, &bob), &Empty {}).unwrap();
+    TICKETS.save(storage, "7-0", &ticket).unwrap();
+    OWNED.save(storage, (&alice, "7-0"), &Empty {}).unwrap();
+    OPERATORS
+        .save(storage, (&alice, &bob), &Expiration::Never {})
+        .unwrap();
+    TICKET_COUNT.save(storage, &1).unwrap();
+    let listing = Listing {
+        seller: alice.clone(),
+        price: Uint128::new(1),
+    };
+    LISTINGS.save(storage, (7, "7-0"), &listing).unwrap();
+    HISTORY.save(storage, ("7-0", 4), &record).unwrap();
+
+    assert_eq!(
+        keys(storage),
+        [
+            // Maps: the namespace's length (2 bytes) and name, then each key but the last with
+            // its length; integers big-endian, strings and addresses as their bytes.
+            r"\x00\x05owned\x00\x05alice7-0",
+            r"\x00\x05seats\x00\x08\x00\x00\x00\x00\x00\x00\x00\x07\x00\x01\x02\x00\x00\x00\x03",
+            r"\x00\x05tiers\x00\x08\x00\x00\x00\x00\x00\x00\x00\x07\x02",
+            r"\x00\x06events\x00\x00\x00\x00\x00\x00\x00\x07",
+            r"\x00\x07history\x00\x037-0\x00\x00\x00\x04",
+            r"\x00\x07minters\x00\x08\x00\x00\x00\x00\x00\x00\x00\x07bob",
+            r"\x00\x07tickets7-0",
+            r"\x00\x08listings\x00\x08\x00\x00\x00\x00\x00\x00\x00\x077-0",
+            r"\x00\x08scanners\x00\x08\x00\x00\x00\x00\x00\x00\x00\x07alice",
+            r"\x00\x09operators\x00\x05alicebob",
+            r"\x00\x09purchases\x00\x08\x00\x00\x00\x00\x00\x00\x00\x07\x00\x01\x02alice",
+            // Items: the name alone (cw2's and cw-ownable's too).
+            "config",
+            "contract_info",
+            "event_count",
+            "ownership",
+            "ticket_count",
+        ]
+    );
+}
