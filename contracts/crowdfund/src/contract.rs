@@ -1,6 +1,7 @@
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Response};
+use ctc_conventions::ContractId;
 use ctc_interfaces::BasisPoints;
 
 use crate::error::ContractError;
@@ -10,17 +11,16 @@ use crate::query;
 use crate::state::{Config, CONFIG};
 use crate::validate;
 
-pub const CONTRACT_NAME: &str = concat!("crates.io:", env!("CARGO_PKG_NAME"));
-pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
+pub const CONTRACT: ContractId = ctc_conventions::contract_id!();
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn instantiate(
-    deps: DepsMut,
+    mut deps: DepsMut,
     env: Env,
     info: MessageInfo,
     msg: InstantiateMsg,
 ) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info)?;
+    // Checked before anything is stored.
     let config = Config {
         token: validate::address(deps.api, "token", &msg.token)?,
         registry: validate::address(deps.api, "registry", &msg.registry)?,
@@ -28,14 +28,10 @@ pub fn instantiate(
         treasury: validate::treasury(deps.as_ref(), &env, &msg.treasury)?,
         platform_fee: msg.platform_fee,
     };
-    let owner = msg.owner.unwrap_or_else(|| info.sender.to_string());
-    let ownership = cw_ownable::initialize_owner(deps.storage, deps.api, Some(&owner))?;
-    cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
+    let response =
+        ctc_conventions::instantiate(deps.branch(), &info, CONTRACT, msg.owner.as_deref())?;
     CONFIG.save(deps.storage, &config)?;
-    Ok(Response::new()
-        .add_attribute("action", "instantiate")
-        .add_attribute("token", config.token)
-        .add_attributes(ownership.into_attributes()))
+    Ok(response.add_attribute("token", config.token))
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
@@ -67,9 +63,9 @@ pub fn execute(
             treasury,
             platform_fee,
         } => update_config(deps, &env, info, treasury, platform_fee),
-        ExecuteMsg::UpdateOwnership(action) => {
-            Ok(ctc_conventions::update_ownership(deps, &env, &info, action)?)
-        }
+        ExecuteMsg::UpdateOwnership(action) => Ok(ctc_conventions::update_ownership(
+            deps, &env, &info, action,
+        )?),
     }
 }
 
@@ -80,7 +76,7 @@ fn update_config(
     treasury: Option<String>,
     platform_fee: Option<BasisPoints>,
 ) -> Result<Response, ContractError> {
-    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    ctc_conventions::ensure_owner(deps.storage, &info.sender)?;
     let mut config = CONFIG.load(deps.storage)?;
     if let Some(treasury) = treasury {
         config.treasury = validate::treasury(deps.as_ref(), env, &treasury)?;
@@ -126,9 +122,7 @@ pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> Result<Binary, ContractErr
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
-    ctc_conventions::migrate(deps.storage, CONTRACT_NAME, CONTRACT_VERSION).map_err(|err| {
-        ContractError::CannotMigrate {
-            reason: err.to_string(),
-        }
-    })
+    // No stored data has changed shape yet; a data migration would branch on the old version.
+    let (response, _from) = ctc_conventions::migrate(deps.storage, CONTRACT)?;
+    Ok(response)
 }

@@ -1,4 +1,5 @@
 use cosmwasm_std::{OverflowError, StdError, Timestamp, Uint128};
+use ctc_conventions::{AdminError, ConventionError};
 use ctc_interfaces::paging::PageLimitError;
 use thiserror::Error;
 
@@ -10,26 +11,10 @@ pub enum ContractError {
     #[error("{0}")]
     Overflow(#[from] OverflowError),
 
-    #[error("{0}")]
-    Ownership(#[from] cw_ownable::OwnershipError),
-
+    /// The refusals every contract shares (ownership, funds, page limits, addresses, lengths, the
+    /// CTC hook's token, migration), displayed as they are.
     #[error(transparent)]
-    Admin(#[from] ctc_conventions::AdminError),
-
-    #[error("{0}")]
-    Payment(#[from] cw_utils::PaymentError),
-
-    #[error("{0}")]
-    PageLimit(#[from] PageLimitError),
-
-    #[error("only the configured CTC token is accepted")]
-    WrongToken,
-
-    #[error("invalid address in {field}: {reason}")]
-    InvalidAddress { field: &'static str, reason: String },
-
-    #[error("{field} must be between 1 and {max} bytes")]
-    InvalidLength { field: &'static str, max: usize },
+    Convention(#[from] ConventionError),
 
     #[error("invalid campaign: {reason}")]
     InvalidCampaign { reason: &'static str },
@@ -108,7 +93,24 @@ pub enum ContractError {
 
     #[error("the rewards of event {event_id} cannot be delivered: {reason}")]
     RewardsUndeliverable { event_id: u64, reason: &'static str },
+}
 
-    #[error("cannot migrate: {reason}")]
-    CannotMigrate { reason: String },
+// The shared parts' own errors, as the shared refusals they are.
+
+impl From<AdminError> for ContractError {
+    fn from(err: AdminError) -> Self {
+        Self::Convention(err.into())
+    }
+}
+
+impl From<cw_utils::PaymentError> for ContractError {
+    fn from(err: cw_utils::PaymentError) -> Self {
+        Self::Convention(err.into())
+    }
+}
+
+impl From<PageLimitError> for ContractError {
+    fn from(err: PageLimitError) -> Self {
+        Self::Convention(err.into())
+    }
 }

@@ -1,5 +1,5 @@
 use cosmwasm_std::{Deps, Order, StdResult};
-use ctc_interfaces::paging::{filtered_page, page_limit};
+use ctc_conventions::paging::{filtered_page, page, page_limit};
 use cw_storage_plus::Bound;
 
 use crate::error::ContractError;
@@ -76,9 +76,7 @@ pub fn campaigns(
     limit: Option<u32>,
 ) -> Result<CampaignsResponse, ContractError> {
     let limit = page_limit(limit)?;
-    let creator = creator
-        .map(|creator| validate::address(deps.api, "creator", &creator))
-        .transpose()?;
+    let creator = validate::optional_address(deps.api, "creator", creator.as_deref())?;
     let entries = CAMPAIGNS.range(
         deps.storage,
         start_after.map(Bound::exclusive),
@@ -124,26 +122,19 @@ pub fn backers(
     start_after: Option<String>,
     limit: Option<u32>,
 ) -> Result<BackersResponse, ContractError> {
-    let limit = page_limit(limit)?;
     load_campaign(deps.storage, campaign_id)?;
-    let start = start_after
-        .map(|address| validate::address(deps.api, "start_after", &address))
-        .transpose()?;
-    let backers = PLEDGES
-        .prefix(campaign_id)
-        .range(
-            deps.storage,
-            start.as_ref().map(Bound::exclusive),
-            None,
-            Order::Ascending,
-        )
-        .take(limit)
-        .map(|item| {
-            item.map(|(backer, pledge)| Backer {
-                backer,
-                amount: pledge.amount,
-            })
+    let start = validate::optional_address(deps.api, "start_after", start_after.as_deref())?;
+    let entries = PLEDGES.prefix(campaign_id).range(
+        deps.storage,
+        start.as_ref().map(Bound::exclusive),
+        None,
+        Order::Ascending,
+    );
+    let backers = page(entries, limit, |backer, pledge| {
+        Ok(Backer {
+            backer,
+            amount: pledge.amount,
         })
-        .collect::<StdResult<_>>()?;
+    })?;
     Ok(BackersResponse { backers })
 }

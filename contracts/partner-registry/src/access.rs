@@ -8,7 +8,7 @@ use crate::msg::{Capability, PartnerStatus};
 use crate::state::{Partner, PARTNERS, REGULATORS};
 
 pub fn assert_authority(storage: &dyn Storage, sender: &Addr) -> Result<(), ContractError> {
-    cw_ownable::assert_owner(storage, sender).map_err(|_| ContractError::NotAuthority)
+    ctc_conventions::ensure_owner(storage, sender).map_err(|_| ContractError::NotAuthority)
 }
 
 /// The authority, or a regulator that is not itself a suspended or revoked partner, acting on

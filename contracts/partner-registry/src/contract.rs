@@ -1,6 +1,7 @@
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Response};
+use ctc_conventions::ContractId;
 
 use crate::error::ContractError;
 use crate::execute::partners::{Admission, PartnerUpdate};
@@ -10,30 +11,25 @@ use crate::msg::{ClearanceResponse, ExecuteMsg, InstantiateMsg, MigrateMsg, Quer
 use crate::query;
 use crate::state::{Config, CONFIG};
 
-pub const CONTRACT_NAME: &str = concat!("crates.io:", env!("CARGO_PKG_NAME"));
-pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
+pub const CONTRACT: ContractId = ctc_conventions::contract_id!();
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn instantiate(
-    deps: DepsMut,
+    mut deps: DepsMut,
     _env: Env,
     info: MessageInfo,
     msg: InstantiateMsg,
 ) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info)?;
-    let authority = msg.authority.unwrap_or_else(|| info.sender.to_string());
-    let ownership = cw_ownable::initialize_owner(deps.storage, deps.api, Some(&authority))?;
-    cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
+    // The authority is the cw-ownable owner: the sender unless another is named.
+    let response =
+        ctc_conventions::instantiate(deps.branch(), &info, CONTRACT, msg.authority.as_deref())?;
     CONFIG.save(
         deps.storage,
         &Config {
             open_anchoring: msg.open_anchoring,
         },
     )?;
-    Ok(Response::new()
-        .add_attribute("action", "instantiate")
-        .add_attribute("open_anchoring", msg.open_anchoring.to_string())
-        .add_attributes(ownership.into_attributes()))
+    Ok(response.add_attribute("open_anchoring", msg.open_anchoring.to_string()))
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
@@ -152,9 +148,9 @@ pub fn execute(
         ExecuteMsg::WithdrawConfirmation { proposer, id } => {
             evidence::withdraw_confirmation(deps, info, proposer, id)
         }
-        ExecuteMsg::UpdateOwnership(action) => {
-            Ok(ctc_conventions::update_ownership(deps, &env, &info, action)?)
-        }
+        ExecuteMsg::UpdateOwnership(action) => Ok(ctc_conventions::update_ownership(
+            deps, &env, &info, action,
+        )?),
     }
 }
 
@@ -258,9 +254,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
-    ctc_conventions::migrate(deps.storage, CONTRACT_NAME, CONTRACT_VERSION).map_err(|err| {
-        ContractError::CannotMigrate {
-            reason: err.to_string(),
-        }
-    })
+    // No stored data has changed shape yet; a data migration would branch on the old version.
+    let (response, _from) = ctc_conventions::migrate(deps.storage, CONTRACT)?;
+    Ok(response)
 }

@@ -1,4 +1,5 @@
 use cosmwasm_std::{OverflowError, StdError, Timestamp};
+use ctc_conventions::{AdminError, ConventionError};
 use ctc_interfaces::paging::PageLimitError;
 use thiserror::Error;
 
@@ -12,17 +13,10 @@ pub enum ContractError {
     #[error("{0}")]
     Overflow(#[from] OverflowError),
 
-    #[error("{0}")]
-    Ownership(#[from] cw_ownable::OwnershipError),
-
+    /// The refusals every contract shares (ownership, funds, page limits, addresses, lengths,
+    /// migration), displayed as they are.
     #[error(transparent)]
-    Admin(#[from] ctc_conventions::AdminError),
-
-    #[error("{0}")]
-    Payment(#[from] cw_utils::PaymentError),
-
-    #[error("{0}")]
-    PageLimit(#[from] PageLimitError),
+    Convention(#[from] ConventionError),
 
     #[error("only the authority may do this")]
     NotAuthority,
@@ -78,12 +72,6 @@ pub enum ContractError {
     #[error("{field} must be a sha256 digest: 64 hexadecimal characters")]
     InvalidDigest { field: &'static str },
 
-    #[error("{field} must be between 1 and {max} bytes")]
-    InvalidLength { field: &'static str, max: usize },
-
-    #[error("invalid address in {field}: {reason}")]
-    InvalidAddress { field: &'static str, reason: String },
-
     #[error("{address} is already a regulator")]
     AlreadyRegulator { address: String },
 
@@ -136,7 +124,24 @@ pub enum ContractError {
 
     #[error("{} appears twice in the quotas", .capability.as_str())]
     DuplicateQuota { capability: Capability },
+}
 
-    #[error("cannot migrate: {reason}")]
-    CannotMigrate { reason: String },
+// The shared parts' own errors, as the shared refusals they are.
+
+impl From<AdminError> for ContractError {
+    fn from(err: AdminError) -> Self {
+        Self::Convention(err.into())
+    }
+}
+
+impl From<cw_utils::PaymentError> for ContractError {
+    fn from(err: cw_utils::PaymentError) -> Self {
+        Self::Convention(err.into())
+    }
+}
+
+impl From<PageLimitError> for ContractError {
+    fn from(err: PageLimitError) -> Self {
+        Self::Convention(err.into())
+    }
 }

@@ -1,6 +1,8 @@
-//! Checks on message input, each failing with a specific error.
+//! Checks on message input, each failing with a specific error: the registry's own limits and
+//! digests here, addresses and text lengths as every contract checks them.
 
-use cosmwasm_std::{Addr, Api, HexBinary};
+use cosmwasm_std::HexBinary;
+pub use ctc_conventions::validate::{address, optional_address, optional_text, text};
 
 use crate::error::ContractError;
 
@@ -20,30 +22,6 @@ pub fn digest(field: &'static str, value: &str) -> Result<(String, Vec<u8>), Con
     }
     let bytes = HexBinary::from_hex(value).map_err(|_| invalid())?;
     Ok((bytes.to_hex(), bytes.to_vec()))
-}
-
-/// Text between 1 and `max` bytes.
-pub fn text(field: &'static str, value: &str, max: usize) -> Result<(), ContractError> {
-    if value.is_empty() || value.len() > max {
-        return Err(ContractError::InvalidLength { field, max });
-    }
-    Ok(())
-}
-
-pub fn optional_text(
-    field: &'static str,
-    value: Option<&str>,
-    max: usize,
-) -> Result<(), ContractError> {
-    value.map_or(Ok(()), |value| text(field, value, max))
-}
-
-pub fn address(api: &dyn Api, field: &'static str, value: &str) -> Result<Addr, ContractError> {
-    api.addr_validate(value)
-        .map_err(|err| ContractError::InvalidAddress {
-            field,
-            reason: err.to_string(),
-        })
 }
 
 #[cfg(test)]

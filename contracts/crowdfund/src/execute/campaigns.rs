@@ -1,10 +1,13 @@
 //! The creator's and the authority's side of a campaign, and finalization, which anyone may crank.
 
-use cosmwasm_std::{Addr, DepsMut, Empty, Env, MessageInfo, QuerierWrapper, Response, Uint128};
+use cosmwasm_std::{
+    wasm_execute, Addr, DepsMut, Empty, Env, MessageInfo, QuerierWrapper, Response, Uint128,
+};
 use ctc_interfaces::registry::{Capability, RegistryExecuteMsg};
+use cw20::{Cw20Contract, Cw20ExecuteMsg};
 
 use crate::error::ContractError;
-use crate::execute::{ensure_open, load_campaign, rewards, transfer_ctc};
+use crate::execute::{ensure_open, load_campaign, rewards};
 use crate::msg::{CampaignInput, CampaignStatus};
 use crate::state::{Campaign, CAMPAIGNS, CAMPAIGN_COUNT, CONFIG, REWARD_APPROVALS, REWARD_ISSUERS};
 use crate::validate::{
@@ -18,9 +21,11 @@ fn invalid(reason: &'static str) -> ContractError {
 
 fn validate_campaign(input: &CampaignInput, env: &Env) -> Result<(), ContractError> {
     validate::text("title", &input.title, MAX_TITLE_BYTES)?;
-    if let Some(uri) = &input.description_uri {
-        validate::text("description_uri", uri, MAX_URI_BYTES)?;
-    }
+    validate::optional_text(
+        "description_uri",
+        input.description_uri.as_deref(),
+        MAX_URI_BYTES,
+    )?;
     if input.goal.is_zero() {
         return Err(invalid("the goal must be greater than zero"));
     }
@@ -172,8 +177,8 @@ pub fn launch(
         partner: info.sender.to_string(),
         capability: Capability::LaunchCrowdfunds,
         units: 1,
-    }
-    .into_wasm_msg(&config.registry)?;
+    };
+    let check = wasm_execute(config.registry, &check, vec![])?;
     Ok(Response::new()
         .add_message(check)
         .add_attribute("action", "launch")
@@ -290,12 +295,19 @@ pub fn withdraw_funds(
     let payout = amount.checked_sub(fee)?;
     campaign.released = amount;
     CAMPAIGNS.save(deps.storage, campaign_id, &campaign)?;
+    let ctc = Cw20Contract(config.token);
     let mut response = Response::new();
     if !fee.is_zero() {
-        response = response.add_message(transfer_ctc(&config.token, &config.treasury, fee)?);
+        response = response.add_message(ctc.call(Cw20ExecuteMsg::Transfer {
+            recipient: config.treasury.into_string(),
+            amount: fee,
+        })?);
     }
     Ok(response
-        .add_message(transfer_ctc(&config.token, &campaign.creator, payout)?)
+        .add_message(ctc.call(Cw20ExecuteMsg::Transfer {
+            recipient: campaign.creator.to_string(),
+            amount: payout,
+        })?)
         .add_attribute("action", "withdraw_funds")
         .add_attribute("campaign_id", campaign_id.to_string())
         .add_attribute("creator", campaign.creator)

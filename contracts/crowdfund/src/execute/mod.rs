@@ -20,5 +20,3 @@ pub fn ensure_open(campaign: &Campaign) -> Result<(), ContractError> {
         _ => Err(ContractError::NotOpen),
     }
 }
-
-pub use ctc_interfaces::token::transfer_msg as transfer_ctc;

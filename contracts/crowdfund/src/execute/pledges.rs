@@ -1,16 +1,17 @@
 //! The backers' side: pledges in, pledges out, rewards and refunds, each O(1) per backer.
 
 use cosmwasm_std::{
-    Addr, DepsMut, Env, MessageInfo, OverflowError, OverflowOperation, Response, Uint128,
+    wasm_execute, Addr, DepsMut, Env, MessageInfo, OverflowError, OverflowOperation, Response,
+    Uint128,
 };
+use ctc_conventions::{ctc_hook, CtcHook};
 use ctc_interfaces::tickets::TicketExecuteMsg;
-use cw20::Cw20ReceiveMsg;
+use cw20::{Cw20Contract, Cw20ExecuteMsg, Cw20ReceiveMsg};
 
 use crate::error::ContractError;
-use crate::execute::{ensure_open, load_campaign, rewards, transfer_ctc};
+use crate::execute::{ensure_open, load_campaign, rewards};
 use crate::msg::{CampaignStatus, ReceiveMsg};
 use crate::state::{Config, Pledge, CAMPAIGNS, CONFIG, PLEDGES, REWARD_APPROVALS, REWARD_ISSUERS};
-use crate::validate;
 
 pub fn receive(
     deps: DepsMut,
@@ -19,13 +20,14 @@ pub fn receive(
     wrapper: Cw20ReceiveMsg,
 ) -> Result<Response, ContractError> {
     let config = CONFIG.load(deps.storage)?;
-    if info.sender != config.token {
-        return Err(ContractError::WrongToken);
-    }
-    let backer = validate::address(deps.api, "sender", &wrapper.sender)?;
-    match cosmwasm_std::from_json(&wrapper.msg)? {
+    let CtcHook {
+        sender: backer,
+        amount,
+        msg,
+    } = ctc_hook(deps.api, &config.token, &info, wrapper)?;
+    match msg {
         ReceiveMsg::Contribute { campaign_id } => {
-            contribute(deps, env, &config, backer, wrapper.amount, campaign_id)
+            contribute(deps, env, &config, backer, amount, campaign_id)
         }
     }
 }
@@ -97,7 +99,11 @@ fn contribute(
 
     let mut response = Response::new();
     if !returned.is_zero() {
-        response = response.add_message(transfer_ctc(&config.token, &backer, returned)?);
+        let transfer = Cw20ExecuteMsg::Transfer {
+            recipient: backer.to_string(),
+            amount: returned,
+        };
+        response = response.add_message(Cw20Contract(config.token.clone()).call(transfer)?);
     }
     Ok(response
         .add_attribute("action", "contribute")
@@ -140,8 +146,12 @@ pub fn withdraw_pledge(
     PLEDGES.remove(deps.storage, key);
     CAMPAIGNS.save(deps.storage, campaign_id, &campaign)?;
     let config = CONFIG.load(deps.storage)?;
+    let transfer = Cw20ExecuteMsg::Transfer {
+        recipient: info.sender.to_string(),
+        amount: pledge.amount,
+    };
     Ok(Response::new()
-        .add_message(transfer_ctc(&config.token, &info.sender, pledge.amount)?)
+        .add_message(Cw20Contract(config.token).call(transfer)?)
         .add_attribute("action", "withdraw_pledge")
         .add_attribute("campaign_id", campaign_id.to_string())
         .add_attribute("backer", info.sender)
@@ -193,7 +203,7 @@ pub fn claim_rewards(
     PLEDGES.save(deps.storage, key, &pledge)?;
     CAMPAIGNS.save(deps.storage, campaign_id, &campaign)?;
     let config = CONFIG.load(deps.storage)?;
-    let mint = mint.into_wasm_msg(&config.ticket_nft)?;
+    let mint = wasm_execute(config.ticket_nft, &mint, vec![])?;
     Ok(Response::new()
         .add_message(mint)
         .add_attribute("action", "claim_rewards")
@@ -232,8 +242,12 @@ pub fn refund(
     PLEDGES.save(deps.storage, key, &pledge)?;
     CAMPAIGNS.save(deps.storage, campaign_id, &campaign)?;
     let config = CONFIG.load(deps.storage)?;
+    let transfer = Cw20ExecuteMsg::Transfer {
+        recipient: info.sender.to_string(),
+        amount: pledge.amount,
+    };
     Ok(Response::new()
-        .add_message(transfer_ctc(&config.token, &info.sender, pledge.amount)?)
+        .add_message(Cw20Contract(config.token).call(transfer)?)
         .add_attribute("action", "refund")
         .add_attribute("campaign_id", campaign_id.to_string())
         .add_attribute("backer", info.sender)

@@ -1,7 +1,10 @@
 use cosmwasm_std::coins;
+use cosmwasm_std::testing::{mock_dependencies, mock_env};
+use ctc_conventions::{AdminError, ConventionError};
+use ctc_testkit::snapshot;
 
 use super::*;
-use crate::contract::{migrate, CONTRACT_NAME, CONTRACT_VERSION};
+use crate::contract::{migrate, CONTRACT};
 use crate::msg::{CampaignStatus, CampaignsResponse, MigrateMsg, StatusFilter};
 
 fn launch_with(chain: &mut Chain, change: impl FnOnce(&mut CampaignInput)) -> ContractError {
@@ -21,7 +24,7 @@ fn launching_draws_on_the_registry_and_fixes_the_fee() {
     let creator = again.accounts.creator.clone();
     let input = campaign_input(&again.env);
     let response = again
-        .exec(&creator, ExecuteMsg::Launch { campaign: input })
+        .execute(&creator, ExecuteMsg::Launch { campaign: input })
         .unwrap();
     assert_eq!(
         executes(&response),
@@ -78,10 +81,10 @@ fn refuses_malformed_campaigns() {
     );
     assert_eq!(
         launch_with(&mut chain, |c| c.title = String::new()),
-        ContractError::InvalidLength {
+        ContractError::Convention(ConventionError::InvalidLength {
             field: "title",
             max: 128
-        }
+        })
     );
 }
 
@@ -97,7 +100,7 @@ fn finalizing_waits_for_the_deadline_or_the_cap() {
     );
     chain.after_deadline();
     let response = chain
-        .exec(&anyone, ExecuteMsg::Finalize { campaign_id: 1 })
+        .execute(&anyone, ExecuteMsg::Finalize { campaign_id: 1 })
         .unwrap();
     assert_eq!(response.attributes[2].value, "succeeded");
     assert_eq!(
@@ -117,7 +120,7 @@ fn the_creator_withdraws_once_with_the_fee_to_the_treasury() {
     chain.after_deadline();
     let creator = chain.accounts.creator.clone();
     chain
-        .exec(&creator, ExecuteMsg::Finalize { campaign_id: 1 })
+        .execute(&creator, ExecuteMsg::Finalize { campaign_id: 1 })
         .unwrap();
     let backer = chain.accounts.backers[0].clone();
     assert_eq!(
@@ -125,7 +128,7 @@ fn the_creator_withdraws_once_with_the_fee_to_the_treasury() {
         ContractError::NotCreator
     );
     let response = chain
-        .exec(&creator, ExecuteMsg::WithdrawFunds { campaign_id: 1 })
+        .execute(&creator, ExecuteMsg::WithdrawFunds { campaign_id: 1 })
         .unwrap();
     let token = chain.accounts.token.to_string();
     // 2.5% of 1,000,000,007 rounds down to 25,000,000; the creator gets the rest.
@@ -156,7 +159,7 @@ fn cancelling_is_for_the_creator_or_the_authority_while_open() {
     );
     let owner = chain.accounts.owner.clone();
     chain
-        .exec(&owner, ExecuteMsg::Cancel { campaign_id: 1 })
+        .execute(&owner, ExecuteMsg::Cancel { campaign_id: 1 })
         .unwrap();
     assert!(matches!(
         chain.campaign().status,
@@ -191,47 +194,61 @@ fn only_the_authority_configures_and_no_coins_are_taken() {
     let creator = chain.accounts.creator.clone();
     let update = ExecuteMsg::UpdateConfig {
         treasury: None,
-        platform_fee: Some(BasisPoints::new(100).unwrap()),
+        platform_fee: Some(BasisPoints::literal(100)),
     };
     assert_eq!(
         chain.refused(&creator, update.clone()),
-        ContractError::Ownership(cw_ownable::OwnershipError::NotOwner)
+        ContractError::Convention(ConventionError::Admin(AdminError::Ownership(
+            cw_ownable::OwnershipError::NotOwner
+        )))
     );
     let owner = chain.accounts.owner.clone();
-    chain.exec(&owner, update).unwrap();
+    chain.execute(&owner, update).unwrap();
     assert_eq!(
         chain.campaign().platform_fee.get(),
         250,
         "launched terms stay"
     );
-    let err = execute(
-        chain.deps.as_mut(),
-        chain.env.clone(),
-        message_info(&creator, &coins(5, "ustake")),
-        ExecuteMsg::Finalize { campaign_id: 1 },
-    )
-    .unwrap_err();
+    let err = chain
+        .execute_with(
+            &creator,
+            &coins(5, "ustake"),
+            ExecuteMsg::Finalize { campaign_id: 1 },
+        )
+        .unwrap_err();
     assert_eq!(
         err,
-        ContractError::Payment(cw_utils::PaymentError::NonPayable {})
+        ContractError::Convention(ConventionError::Payment(
+            cw_utils::PaymentError::NonPayable {}
+        ))
     );
 }
 
 #[test]
 fn migrates_forward_only() {
     let mut chain = Chain::new();
-    cw2::set_contract_version(&mut chain.deps.storage, CONTRACT_NAME, "0.0.1").unwrap();
-    migrate(chain.deps.as_mut(), chain.env.clone(), MigrateMsg {}).unwrap();
+    cw2::set_contract_version(&mut chain.deps.storage, CONTRACT.name, "0.0.1").unwrap();
+    migrate(
+        chain.unit.deps.as_mut(),
+        chain.unit.env.clone(),
+        MigrateMsg {},
+    )
+    .unwrap();
     assert_eq!(
         cw2::get_contract_version(&chain.deps.storage)
             .unwrap()
             .version,
-        CONTRACT_VERSION
+        CONTRACT.version
     );
-    cw2::set_contract_version(&mut chain.deps.storage, CONTRACT_NAME, "9.9.9").unwrap();
+    cw2::set_contract_version(&mut chain.deps.storage, CONTRACT.name, "9.9.9").unwrap();
     assert!(matches!(
-        migrate(chain.deps.as_mut(), chain.env.clone(), MigrateMsg {}).unwrap_err(),
-        ContractError::CannotMigrate { .. }
+        migrate(
+            chain.unit.deps.as_mut(),
+            chain.unit.env.clone(),
+            MigrateMsg {}
+        )
+        .unwrap_err(),
+        ContractError::Convention(ConventionError::CannotMigrate { .. })
     ));
 }
 
@@ -243,7 +260,7 @@ fn rewards_of_another_issuers_event_wait_for_its_approval() {
     let creator = chain.accounts.creator.clone();
     let input = campaign_input(&chain.env);
     chain
-        .exec(&creator, ExecuteMsg::Launch { campaign: input })
+        .execute(&creator, ExecuteMsg::Launch { campaign: input })
         .unwrap();
     assert_eq!(
         chain.campaign().approved_reward_events,
@@ -262,16 +279,10 @@ fn rewards_of_another_issuers_event_wait_for_its_approval() {
     assert!(second.approved_reward_events.is_empty());
 
     let backer = chain.accounts.backers[0].clone();
-    let msg = cw20::Cw20ReceiveMsg {
-        sender: backer.to_string(),
-        amount: Uint128::new(1_000 * CTC),
-        msg: to_json_binary(&ReceiveMsg::Contribute { campaign_id: 2 }).unwrap(),
-    };
-    let token = chain.accounts.token.clone();
-    chain.exec(&token, ExecuteMsg::Receive(msg)).unwrap();
+    chain.pledge_as(&backer, 2, 1_000 * CTC).unwrap();
     chain.after_deadline();
     chain
-        .exec(&backer, ExecuteMsg::Finalize { campaign_id: 2 })
+        .execute(&backer, ExecuteMsg::Finalize { campaign_id: 2 })
         .unwrap();
     let claim = ExecuteMsg::ClaimRewards { campaign_id: 2 };
     assert_eq!(
@@ -290,8 +301,8 @@ fn rewards_of_another_issuers_event_wait_for_its_approval() {
         chain.refused(&other_issuer, approve(8)),
         ContractError::NotARewardEvent { event_id: 8 }
     );
-    chain.exec(&other_issuer, approve(7)).unwrap();
-    chain.exec(&backer, claim).unwrap();
+    chain.execute(&other_issuer, approve(7)).unwrap();
+    chain.execute(&backer, claim).unwrap();
 }
 
 #[test]
@@ -322,11 +333,11 @@ fn the_treasury_is_neither_this_contract_nor_a_platform_contract() {
     let token = chain.accounts.token.clone();
     let this = chain.env.contract.address.clone();
     let cannot_spend = |address: &Addr, name: &str| {
-        ContractError::Admin(ctc_conventions::AdminError::RecipientCannotSpend {
+        ContractError::Convention(ConventionError::Admin(AdminError::RecipientCannotSpend {
             field: "treasury",
             address: address.to_string(),
             name: format!("crates.io:{name}"),
-        })
+        }))
     };
     let to = |treasury: &Addr| ExecuteMsg::UpdateConfig {
         treasury: Some(treasury.to_string()),
@@ -347,7 +358,7 @@ fn the_treasury_is_neither_this_contract_nor_a_platform_contract() {
         registry: chain.accounts.registry.to_string(),
         ticket_nft: chain.accounts.ticket_nft.to_string(),
         treasury: this.to_string(),
-        platform_fee: BasisPoints::new(250).unwrap(),
+        platform_fee: BasisPoints::literal(250),
         owner: None,
     };
     let err = instantiate(deps.as_mut(), mock_env(), message_info(&owner, &[]), msg);

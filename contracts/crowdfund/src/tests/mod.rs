@@ -1,33 +1,27 @@
-//! Unit tests through the entry points. Refusals go through `Chain::refused`, which also checks
-//! that the whole storage is unchanged.
+//! Unit tests through the entry points on the test kit's mock dependencies. Every execute that
+//! fails, `refused`, a pledge or any other, is checked to leave the whole storage unchanged.
 
 mod campaigns;
 mod pledges;
 mod rewards;
+mod storage_layout;
 
-use cosmwasm_std::testing::{
-    message_info, mock_dependencies, mock_env, MockApi, MockQuerier, MockStorage,
-};
-use cosmwasm_std::{
-    from_json, to_json_binary, Addr, ContractResult, CosmosMsg, Env, Order, OwnedDeps, Response,
-    Storage, SystemResult, Timestamp, Uint128, WasmMsg, WasmQuery,
-};
+use std::ops::{Deref, DerefMut};
+
+use cosmwasm_std::testing::message_info;
+use cosmwasm_std::{from_json, Addr, CosmosMsg, Env, Response, Timestamp, Uint128, WasmMsg};
 use ctc_interfaces::tickets::{
     EventStatus, EventSummary, RolesSummary, TicketQueryMsg, TierSummary,
 };
 use ctc_interfaces::BasisPoints;
-use cw20::Cw20ReceiveMsg;
+use ctc_testkit::{Neighbours, Unit, CTC, DAY};
+use serde::Serialize;
 
 use crate::contract::{execute, instantiate, query};
 use crate::msg::{
     CampaignInput, CampaignResponse, ExecuteMsg, InstantiateMsg, QueryMsg, ReceiveMsg, RewardTier,
 };
 use crate::ContractError;
-
-type Deps = OwnedDeps<MockStorage, MockApi, MockQuerier>;
-
-pub const CTC: u128 = 1_000_000;
-pub const DAY: u64 = 86_400;
 
 pub struct Accounts {
     pub owner: Addr,
@@ -39,12 +33,27 @@ pub struct Accounts {
     pub backers: Vec<Addr>,
 }
 
+/// Crowdfund on the test kit's unit (`execute_with`, `advance`, `addr`, `deps`, `env` through
+/// `Deref`), with ticket-nft and the token as its neighbours.
 pub struct Chain {
-    pub deps: Deps,
-    pub env: Env,
+    pub unit: Unit<ExecuteMsg, ContractError>,
     pub accounts: Accounts,
     /// What the mocked ticket-nft answers.
     pub tickets: Tickets,
+}
+
+impl Deref for Chain {
+    type Target = Unit<ExecuteMsg, ContractError>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.unit
+    }
+}
+
+impl DerefMut for Chain {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.unit
+    }
 }
 
 /// What the mocked ticket-nft answers about every event: its issuer, end and status, the tickets
@@ -58,8 +67,26 @@ pub struct Tickets {
     pub minter: bool,
 }
 
-pub fn snapshot(storage: &dyn Storage) -> Vec<(Vec<u8>, Vec<u8>)> {
-    storage.range(None, None, Order::Ascending).collect()
+impl Tickets {
+    /// Events issued by `issuer` that end a year after `now` and have two tiers of 100 tickets,
+    /// none sold, with this contract as their minter.
+    fn scheduled(issuer: &Addr, now: Timestamp) -> Self {
+        Self {
+            issuer: issuer.clone(),
+            ends_at: now.plus_seconds(365 * DAY),
+            status: EventStatus::Scheduled,
+            left: [100, 100],
+            minter: true,
+        }
+    }
+}
+
+/// ticket-nft's answer to either query this contract sends it.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum TicketAnswer {
+    Event(EventSummary),
+    Roles(RolesSummary),
 }
 
 /// Goal 1,000 CTC, hard cap 1,500, open now for a week, minimum 10 CTC; 100 CTC earns one ticket
@@ -93,53 +120,41 @@ pub fn campaign_input(env: &Env) -> CampaignInput {
 impl Chain {
     /// Platform fee 2.5%; campaign 1 launched by the creator from `campaign_input`.
     pub fn new() -> Self {
-        let mut deps = mock_dependencies();
-        let api = deps.api;
+        let mut unit = Unit::new(execute);
         let accounts = Accounts {
-            owner: api.addr_make("authority"),
-            token: api.addr_make("ctc"),
-            registry: api.addr_make("registry"),
-            ticket_nft: api.addr_make("ticket_nft"),
-            treasury: api.addr_make("treasury"),
-            creator: api.addr_make("troupe"),
-            backers: (0..3)
-                .map(|i| api.addr_make(&format!("backer{i}")))
-                .collect(),
+            owner: unit.addr("authority"),
+            token: unit.addr("ctc"),
+            registry: unit.addr("registry"),
+            ticket_nft: unit.addr("ticket_nft"),
+            treasury: unit.addr("treasury"),
+            creator: unit.addr("troupe"),
+            backers: (0..3).map(|i| unit.addr(&format!("backer{i}"))).collect(),
         };
-        let env = mock_env();
         instantiate(
-            deps.as_mut(),
-            env.clone(),
+            unit.deps.as_mut(),
+            unit.env.clone(),
             message_info(&accounts.owner, &[]),
             InstantiateMsg {
                 token: accounts.token.to_string(),
                 registry: accounts.registry.to_string(),
                 ticket_nft: accounts.ticket_nft.to_string(),
                 treasury: accounts.treasury.to_string(),
-                platform_fee: BasisPoints::new(250).unwrap(),
+                platform_fee: BasisPoints::literal(250),
                 owner: None,
             },
         )
         .unwrap();
-        let tickets = Tickets {
-            issuer: accounts.creator.clone(),
-            ends_at: env.block.time,
-            status: EventStatus::Scheduled,
-            left: [0, 0],
-            minter: false,
-        };
+        let tickets = Tickets::scheduled(&accounts.creator, unit.env.block.time);
         let mut chain = Self {
-            deps,
-            env,
+            unit,
             accounts,
-            tickets,
+            tickets: tickets.clone(),
         };
-        let issuer = chain.accounts.creator.clone();
-        chain.set_event_issuer(&issuer);
+        chain.answer_tickets(tickets);
         let creator = chain.accounts.creator.clone();
         let input = campaign_input(&chain.env);
         chain
-            .exec(&creator, ExecuteMsg::Launch { campaign: input })
+            .execute(&creator, ExecuteMsg::Launch { campaign: input })
             .unwrap();
         chain
     }
@@ -147,21 +162,13 @@ impl Chain {
     /// ticket-nft answers that every event was issued by `issuer`, ends in a year and has two
     /// tiers of 100 tickets, none sold, and that this contract is its minter.
     pub fn set_event_issuer(&mut self, issuer: &Addr) {
-        let tickets = Tickets {
-            issuer: issuer.clone(),
-            ends_at: self.env.block.time.plus_seconds(365 * DAY),
-            status: EventStatus::Scheduled,
-            left: [100, 100],
-            minter: true,
-        };
+        let tickets = Tickets::scheduled(issuer, self.env.block.time);
         self.answer_tickets(tickets);
     }
 
     /// ticket-nft answers every event and role query from `tickets`; the token answers cw2's
     /// query as CTC (a platform contract), and no other address is a contract.
     pub fn answer_tickets(&mut self, tickets: Tickets) {
-        let ticket_nft = self.accounts.ticket_nft.to_string();
-        let token = self.accounts.token.to_string();
         let this = self.env.contract.address.to_string();
         let summary = EventSummary {
             issuer: tickets.issuer.clone(),
@@ -178,31 +185,15 @@ impl Chain {
         };
         let minter = tickets.minter;
         self.tickets = tickets;
-        self.deps.querier.update_wasm(move |query| match query {
-            WasmQuery::Smart { contract_addr, msg } => {
-                assert_eq!(*contract_addr, ticket_nft);
-                let answer = match from_json(msg).unwrap() {
-                    TicketQueryMsg::Event { .. } => to_json_binary(&summary),
-                    TicketQueryMsg::Roles { address, .. } => to_json_binary(&RolesSummary {
-                        minter: minter && address == this,
-                    }),
-                };
-                SystemResult::Ok(ContractResult::Ok(answer.unwrap()))
-            }
-            WasmQuery::Raw { contract_addr, .. } if *contract_addr == token => {
-                let info = cw2::ContractVersion {
-                    contract: "crates.io:ctc-token".into(),
-                    version: "0.1.0".into(),
-                };
-                SystemResult::Ok(ContractResult::Ok(to_json_binary(&info).unwrap()))
-            }
-            WasmQuery::Raw { contract_addr, .. } => {
-                SystemResult::Err(cosmwasm_std::SystemError::NoSuchContract {
-                    addr: contract_addr.clone(),
-                })
-            }
-            other => panic!("unexpected query {other:?}"),
-        });
+        Neighbours::new()
+            .contract(&self.accounts.token, "crates.io:ctc-token")
+            .smart(&self.accounts.ticket_nft, move |query| match query {
+                TicketQueryMsg::Event { .. } => TicketAnswer::Event(summary.clone()),
+                TicketQueryMsg::Roles { address, .. } => TicketAnswer::Roles(RolesSummary {
+                    minter: minter && address == this,
+                }),
+            })
+            .install(&mut self.unit.deps);
     }
 
     /// ticket-nft's answers changed by `change`.
@@ -212,74 +203,40 @@ impl Chain {
         self.answer_tickets(tickets);
     }
 
-    pub fn exec(&mut self, sender: &Addr, msg: ExecuteMsg) -> Result<Response, ContractError> {
-        execute(
-            self.deps.as_mut(),
-            self.env.clone(),
-            message_info(sender, &[]),
-            msg,
-        )
+    /// The unit's `execute` and `refused`, here so that a message may be built from the chain in
+    /// the same call (a method reached through `DerefMut` borrows the chain first).
+    pub fn execute(&mut self, sender: &Addr, msg: ExecuteMsg) -> Result<Response, ContractError> {
+        self.unit.execute(sender, msg)
     }
 
     pub fn refused(&mut self, sender: &Addr, msg: ExecuteMsg) -> ContractError {
-        let before = snapshot(&self.deps.storage);
-        let err = self.exec(sender, msg).unwrap_err();
-        assert_eq!(
-            snapshot(&self.deps.storage),
-            before,
-            "refusal changed storage: {err}"
-        );
-        err
+        self.unit.refused(sender, msg)
     }
 
-    /// What a CTC `Send` of `amount` by backer `n` to campaign 1 delivers, sent by `token`.
+    /// A CTC `Send` of `amount` by backer `n` to campaign 1, delivered by `token`.
     pub fn pledge_via(
         &mut self,
         token: &Addr,
         n: usize,
         amount: u128,
     ) -> Result<Response, ContractError> {
-        let msg = ExecuteMsg::Receive(Cw20ReceiveMsg {
-            sender: self.accounts.backers[n].to_string(),
-            amount: Uint128::new(amount),
-            msg: to_json_binary(&ReceiveMsg::Contribute { campaign_id: 1 }).unwrap(),
-        });
-        let before = snapshot(&self.deps.storage);
-        let result = self.exec(token, msg);
-        if result.is_err() {
-            assert_eq!(
-                snapshot(&self.deps.storage),
-                before,
-                "refusal changed storage"
-            );
-        }
-        result
+        let hook = ReceiveMsg::Contribute { campaign_id: 1 };
+        let backer = &self.accounts.backers[n];
+        self.unit
+            .ctc_send(token, backer, amount, &hook, ExecuteMsg::Receive)
     }
 
-    /// What a CTC `Send` of `amount` by `backer` to `campaign_id` delivers; a refusal must leave
-    /// the storage unchanged.
+    /// A CTC `Send` of `amount` by `backer` to `campaign_id`.
     pub fn pledge_as(
         &mut self,
         backer: &Addr,
         campaign_id: u64,
         amount: u128,
     ) -> Result<Response, ContractError> {
-        let msg = ExecuteMsg::Receive(Cw20ReceiveMsg {
-            sender: backer.to_string(),
-            amount: Uint128::new(amount),
-            msg: to_json_binary(&ReceiveMsg::Contribute { campaign_id }).unwrap(),
-        });
-        let token = self.accounts.token.clone();
-        let before = snapshot(&self.deps.storage);
-        let result = self.exec(&token, msg);
-        if result.is_err() {
-            assert_eq!(
-                snapshot(&self.deps.storage),
-                before,
-                "refusal changed storage"
-            );
-        }
-        result
+        let hook = ReceiveMsg::Contribute { campaign_id };
+        let token = &self.accounts.token;
+        self.unit
+            .ctc_send(token, backer, amount, &hook, ExecuteMsg::Receive)
     }
 
     pub fn pledge(&mut self, n: usize, amount: u128) -> Result<Response, ContractError> {
@@ -288,15 +245,8 @@ impl Chain {
     }
 
     pub fn campaign(&self) -> CampaignResponse {
-        from_json(
-            query(
-                self.deps.as_ref(),
-                self.env.clone(),
-                QueryMsg::Campaign { campaign_id: 1 },
-            )
-            .unwrap(),
-        )
-        .unwrap()
+        let campaign = QueryMsg::Campaign { campaign_id: 1 };
+        from_json(query(self.deps.as_ref(), self.env.clone(), campaign).unwrap()).unwrap()
     }
 
     pub fn after_deadline(&mut self) {

@@ -1,3 +1,5 @@
+use ctc_conventions::ConventionError;
+
 use super::*;
 use crate::msg::{BackersResponse, PledgeResponse};
 
@@ -41,7 +43,7 @@ fn refuses_other_tokens_and_pledges_out_of_time() {
     let fake = chain.deps.api.addr_make("fake");
     assert_eq!(
         chain.pledge_via(&fake, 0, 100 * CTC).unwrap_err(),
-        ContractError::WrongToken
+        ContractError::Convention(ConventionError::WrongToken)
     );
     assert_eq!(
         chain.pledge(0, 9 * CTC).unwrap_err(),
@@ -66,7 +68,7 @@ fn a_pledge_is_withdrawn_whole_before_the_goal_only() {
         ContractError::NoPledge
     );
     let response = chain
-        .exec(&backers[0], ExecuteMsg::WithdrawPledge { campaign_id: 1 })
+        .execute(&backers[0], ExecuteMsg::WithdrawPledge { campaign_id: 1 })
         .unwrap();
     assert_eq!(
         executes(&response),
@@ -96,9 +98,9 @@ fn a_claim_mints_the_highest_tier_reached() {
     );
     chain.after_deadline();
     chain
-        .exec(&backers[2], ExecuteMsg::Finalize { campaign_id: 1 })
+        .execute(&backers[2], ExecuteMsg::Finalize { campaign_id: 1 })
         .unwrap();
-    let response = chain.exec(&backers[0], claim.clone()).unwrap();
+    let response = chain.execute(&backers[0], claim.clone()).unwrap();
     assert_eq!(
         executes(&response),
         vec![(
@@ -109,7 +111,7 @@ fn a_claim_mints_the_highest_tier_reached() {
             )
         )]
     );
-    let response = chain.exec(&backers[1], claim.clone()).unwrap();
+    let response = chain.execute(&backers[1], claim.clone()).unwrap();
     assert!(executes(&response)[0].1.contains(r#""tier":0"#));
     assert_eq!(
         chain.refused(&backers[0], claim.clone()),
@@ -130,9 +132,9 @@ fn refunds_follow_failure_once_per_backer() {
     );
     chain.after_deadline();
     chain
-        .exec(&backers[1], ExecuteMsg::Finalize { campaign_id: 1 })
+        .execute(&backers[1], ExecuteMsg::Finalize { campaign_id: 1 })
         .unwrap();
-    let response = chain.exec(&backers[0], refund.clone()).unwrap();
+    let response = chain.execute(&backers[0], refund.clone()).unwrap();
     assert_eq!(
         executes(&response),
         vec![(
@@ -154,7 +156,7 @@ fn claims_and_refunds_follow_the_outcome() {
     let backers = chain.accounts.backers.clone();
     let creator = chain.accounts.creator.clone();
     chain
-        .exec(&creator, ExecuteMsg::Cancel { campaign_id: 1 })
+        .execute(&creator, ExecuteMsg::Cancel { campaign_id: 1 })
         .unwrap();
     assert_eq!(
         chain.refused(&backers[0], ExecuteMsg::ClaimRewards { campaign_id: 1 }),
@@ -164,7 +166,7 @@ fn claims_and_refunds_follow_the_outcome() {
     let mut won = Chain::new();
     won.pledge(0, 1_000 * CTC).unwrap();
     won.after_deadline();
-    won.exec(&backers[1], ExecuteMsg::Finalize { campaign_id: 1 })
+    won.execute(&backers[1], ExecuteMsg::Finalize { campaign_id: 1 })
         .unwrap();
     assert_eq!(
         won.refused(&backers[0], ExecuteMsg::Refund { campaign_id: 1 }),
@@ -178,7 +180,7 @@ fn a_backer_who_withdraws_and_returns_is_counted_once() {
     let backer = chain.accounts.backers[0].clone();
     chain.pledge(0, 100 * CTC).unwrap();
     chain
-        .exec(&backer, ExecuteMsg::WithdrawPledge { campaign_id: 1 })
+        .execute(&backer, ExecuteMsg::WithdrawPledge { campaign_id: 1 })
         .unwrap();
     chain.pledge(0, 40 * CTC).unwrap();
     let campaign = chain.campaign();
@@ -188,10 +190,10 @@ fn a_backer_who_withdraws_and_returns_is_counted_once() {
     );
     chain.after_deadline();
     chain
-        .exec(&backer, ExecuteMsg::Finalize { campaign_id: 1 })
+        .execute(&backer, ExecuteMsg::Finalize { campaign_id: 1 })
         .unwrap();
     let response = chain
-        .exec(&backer, ExecuteMsg::Refund { campaign_id: 1 })
+        .execute(&backer, ExecuteMsg::Refund { campaign_id: 1 })
         .unwrap();
     assert_eq!(executes(&response)[0].1, transfer_json(&backer, 40 * CTC));
 }
@@ -227,7 +229,7 @@ fn neither_the_creator_nor_a_reward_issuer_can_pledge() {
     chain.set_event_issuer(&theater);
     let input = campaign_input(&chain.env);
     chain
-        .exec(&creator, ExecuteMsg::Launch { campaign: input })
+        .execute(&creator, ExecuteMsg::Launch { campaign: input })
         .unwrap();
     assert_eq!(
         chain.pledge_as(&theater, 2, 1_000 * CTC).unwrap_err(),
@@ -246,7 +248,7 @@ fn neither_the_creator_nor_a_reward_issuer_can_pledge() {
     chain.after_deadline();
     let anyone = chain.accounts.backers[2].clone();
     let response = chain
-        .exec(&anyone, ExecuteMsg::Finalize { campaign_id: 1 })
+        .execute(&anyone, ExecuteMsg::Finalize { campaign_id: 1 })
         .unwrap();
     assert_eq!(response.attributes[2].value, "failed");
 }

@@ -24,13 +24,13 @@ fn succeeded() -> Chain {
     chain.pledge(2, 200 * CTC).unwrap();
     let backer = chain.accounts.backers[2].clone();
     chain
-        .exec(&backer, ExecuteMsg::WithdrawPledge { campaign_id: 1 })
+        .execute(&backer, ExecuteMsg::WithdrawPledge { campaign_id: 1 })
         .unwrap();
     chain.pledge(0, 500 * CTC).unwrap();
     chain.pledge(1, 450 * CTC).unwrap();
     chain.after_deadline();
     chain
-        .exec(&backer, ExecuteMsg::Finalize { campaign_id: 1 })
+        .execute(&backer, ExecuteMsg::Finalize { campaign_id: 1 })
         .unwrap();
     chain
 }
@@ -64,7 +64,7 @@ fn a_campaign_offers_only_rewards_ticket_nft_will_mint() {
     chain.change_tickets(|t| t.left = [100, 3]);
     let input = campaign_input(&chain.env);
     chain
-        .exec(&creator, ExecuteMsg::Launch { campaign: input })
+        .execute(&creator, ExecuteMsg::Launch { campaign: input })
         .unwrap();
 }
 
@@ -117,10 +117,10 @@ fn the_funds_wait_until_every_owed_reward_can_be_minted() {
     chain.change_tickets(|t| t.ends_at = now.plus_seconds(DAY));
     let backer = chain.accounts.backers[0].clone();
     chain
-        .exec(&backer, ExecuteMsg::ClaimRewards { campaign_id: 1 })
+        .execute(&backer, ExecuteMsg::ClaimRewards { campaign_id: 1 })
         .unwrap();
     chain.change_tickets(|t| t.left = [1, 0]);
-    let response = chain.exec(&creator, withdraw).unwrap();
+    let response = chain.execute(&creator, withdraw).unwrap();
     assert_eq!(
         executes(&response)[1],
         (
@@ -145,7 +145,7 @@ fn undeliverable_rewards_let_a_successful_campaign_be_cancelled() {
         ContractError::AlreadySucceeded
     );
     chain
-        .exec(&backers[0], ExecuteMsg::ClaimRewards { campaign_id: 1 })
+        .execute(&backers[0], ExecuteMsg::ClaimRewards { campaign_id: 1 })
         .unwrap();
     let at = chain.env.block.time;
     chain.change_tickets(|t| t.status = EventStatus::Cancelled { at });
@@ -157,7 +157,7 @@ fn undeliverable_rewards_let_a_successful_campaign_be_cancelled() {
         chain.refused(&backers[2], cancel.clone()),
         ContractError::NotCreatorOrAuthority
     );
-    chain.exec(&owner, cancel).unwrap();
+    chain.execute(&owner, cancel).unwrap();
     assert!(matches!(
         chain.campaign().status,
         CampaignStatus::Cancelled { .. }
@@ -167,7 +167,7 @@ fn undeliverable_rewards_let_a_successful_campaign_be_cancelled() {
         ContractError::NotSucceeded
     );
     let response = chain
-        .exec(&backers[1], ExecuteMsg::Refund { campaign_id: 1 })
+        .execute(&backers[1], ExecuteMsg::Refund { campaign_id: 1 })
         .unwrap();
     assert_eq!(
         executes(&response)[0].1,
@@ -181,7 +181,7 @@ fn undeliverable_rewards_let_a_successful_campaign_be_cancelled() {
     // creator, once.
     let token = chain.accounts.token.to_string();
     let response = chain
-        .exec(&creator, ExecuteMsg::WithdrawFunds { campaign_id: 1 })
+        .execute(&creator, ExecuteMsg::WithdrawFunds { campaign_id: 1 })
         .unwrap();
     assert_eq!(
         executes(&response),
@@ -216,11 +216,11 @@ fn the_funds_wait_for_the_reward_issuers_approval() {
     );
     let owner = chain.accounts.owner.clone();
     chain
-        .exec(&owner, ExecuteMsg::Cancel { campaign_id: 1 })
+        .execute(&owner, ExecuteMsg::Cancel { campaign_id: 1 })
         .unwrap();
     let backer = chain.accounts.backers[1].clone();
     let response = chain
-        .exec(&backer, ExecuteMsg::Refund { campaign_id: 1 })
+        .execute(&backer, ExecuteMsg::Refund { campaign_id: 1 })
         .unwrap();
     assert_eq!(executes(&response)[0].1, transfer_json(&backer, 450 * CTC));
 }

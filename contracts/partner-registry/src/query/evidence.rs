@@ -1,5 +1,5 @@
 use cosmwasm_std::{Addr, Deps, Order, StdResult};
-use ctc_interfaces::paging::page_limit;
+use ctc_conventions::paging::page;
 use cw_storage_plus::Bound;
 
 use crate::error::ContractError;
@@ -49,22 +49,20 @@ pub fn history(
     start_before: Option<u32>,
     limit: Option<u32>,
 ) -> Result<HistoryResponse, ContractError> {
-    let limit = page_limit(limit)?;
     let anchorer = validate::address(deps.api, "anchorer", &anchorer)?;
-    let Some(head) = CHAINS.may_load(deps.storage, (&anchorer, &namespace, &key))? else {
-        return Ok(HistoryResponse { records: vec![] });
-    };
-    let records = CHAIN_RECORDS
-        .prefix(head.id)
-        .range(
+    let head = CHAINS.may_load(deps.storage, (&anchorer, &namespace, &key))?;
+    // Without a chain the page is empty, and its limit is still checked.
+    let entries = head.iter().flat_map(|head| {
+        CHAIN_RECORDS.prefix(head.id).range(
             deps.storage,
             None,
             start_before.map(Bound::exclusive),
             Order::Descending,
         )
-        .take(limit)
-        .map(|item| item.map(|(sequence, anchor)| anchor_record(&anchorer, sequence, anchor)))
-        .collect::<StdResult<_>>()?;
+    });
+    let records = page(entries, limit, |sequence, anchor| {
+        Ok(anchor_record(&anchorer, sequence, anchor))
+    })?;
     Ok(HistoryResponse { records })
 }
 

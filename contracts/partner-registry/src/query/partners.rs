@@ -1,5 +1,5 @@
 use cosmwasm_std::{Addr, Deps, Env, Order, StdResult};
-use ctc_interfaces::paging::{filtered_page, page_limit};
+use ctc_conventions::paging::{filtered_page, page, page_limit};
 use cw_storage_plus::Bound;
 
 use crate::access::denial;
@@ -98,9 +98,7 @@ pub fn partners(
     limit: Option<u32>,
 ) -> Result<PartnersResponse, ContractError> {
     let limit = page_limit(limit)?;
-    let start = start_after
-        .map(|address| validate::address(deps.api, "start_after", &address))
-        .transpose()?;
+    let start = validate::optional_address(deps.api, "start_after", start_after.as_deref())?;
     let entries = PARTNERS.range(
         deps.storage,
         start.as_ref().map(Bound::exclusive),
@@ -141,20 +139,15 @@ pub fn supervision_records(
     start_after: Option<u32>,
     limit: Option<u32>,
 ) -> Result<SupervisionResponse, ContractError> {
-    let limit = page_limit(limit)?;
     let address = validate::address(deps.api, "address", &address)?;
     crate::access::load_partner(deps.storage, &address)?;
-    let records = SUPERVISION
-        .prefix(&address)
-        .range(
-            deps.storage,
-            start_after.map(Bound::exclusive),
-            None,
-            Order::Ascending,
-        )
-        .take(limit)
-        .map(|item| item.map(|(_, record)| record))
-        .collect::<StdResult<_>>()?;
+    let entries = SUPERVISION.prefix(&address).range(
+        deps.storage,
+        start_after.map(Bound::exclusive),
+        None,
+        Order::Ascending,
+    );
+    let records = page(entries, limit, |_, record| Ok(record))?;
     Ok(SupervisionResponse { records })
 }
 
@@ -181,19 +174,17 @@ pub fn regulators(
     start_after: Option<String>,
     limit: Option<u32>,
 ) -> Result<AddressesResponse, ContractError> {
-    let limit = page_limit(limit)?;
-    let start = start_after
-        .map(|address| validate::address(deps.api, "start_after", &address))
-        .transpose()?;
-    let addresses = REGULATORS
+    let start = validate::optional_address(deps.api, "start_after", start_after.as_deref())?;
+    // Keys only: a regulator's entry holds nothing to read.
+    let entries = REGULATORS
         .keys(
             deps.storage,
             start.as_ref().map(Bound::exclusive),
             None,
             Order::Ascending,
         )
-        .take(limit)
-        .collect::<StdResult<_>>()?;
+        .map(|key| key.map(|address| (address, ())));
+    let addresses = page(entries, limit, |address, ()| Ok(address))?;
     Ok(AddressesResponse { addresses })
 }
 
@@ -202,20 +193,16 @@ pub fn platform_contracts(
     start_after: Option<String>,
     limit: Option<u32>,
 ) -> Result<PlatformContractsResponse, ContractError> {
-    let limit = page_limit(limit)?;
-    let start = start_after
-        .map(|address| validate::address(deps.api, "start_after", &address))
-        .transpose()?;
-    let contracts = PLATFORM_CONTRACTS
-        .range(
-            deps.storage,
-            start.as_ref().map(Bound::exclusive),
-            None,
-            Order::Ascending,
-        )
-        .take(limit)
-        .map(|item| item.map(|(address, name)| PlatformContract { address, name }))
-        .collect::<StdResult<_>>()?;
+    let start = validate::optional_address(deps.api, "start_after", start_after.as_deref())?;
+    let entries = PLATFORM_CONTRACTS.range(
+        deps.storage,
+        start.as_ref().map(Bound::exclusive),
+        None,
+        Order::Ascending,
+    );
+    let contracts = page(entries, limit, |address, name| {
+        Ok(PlatformContract { address, name })
+    })?;
     Ok(PlatformContractsResponse { contracts })
 }
 

@@ -1,3 +1,4 @@
+use ctc_conventions::ConventionError;
 use ctc_interfaces::registry::Denial;
 
 use super::*;
@@ -61,7 +62,7 @@ fn capabilities_are_stored_sorted_without_duplicates() {
         Capability::LaunchCrowdfunds,
     ];
     chain
-        .exec(&authority, admit_msg(&troupe, PartnerKind::Troupe, caps))
+        .execute(&authority, admit_msg(&troupe, PartnerKind::Troupe, caps))
         .unwrap();
     let partner: PartnerResponse = chain.ask(QueryMsg::Partner {
         address: troupe.to_string(),
@@ -134,10 +135,10 @@ fn refuses_bad_admissions_and_changes_nothing() {
     );
     assert_eq!(
         err,
-        ContractError::InvalidLength {
+        ContractError::Convention(ConventionError::InvalidLength {
             field: "name",
             max: 64
-        }
+        })
     );
     let err = chain.refused(
         &authority,
@@ -145,10 +146,10 @@ fn refuses_bad_admissions_and_changes_nothing() {
     );
     assert!(matches!(
         err,
-        ContractError::InvalidAddress {
+        ContractError::Convention(ConventionError::InvalidAddress {
             field: "address",
             ..
-        }
+        })
     ));
     let pools_quota = QuotaLimit {
         capability: Capability::CreatePools,
@@ -187,7 +188,7 @@ fn authority_updates_a_partner_profile() {
     let authority = chain.accounts.authority.clone();
     let theater = chain.accounts.theater.clone();
     chain
-        .exec(
+        .execute(
             &authority,
             ExecuteMsg::UpdatePartner {
                 address: theater.to_string(),
@@ -247,7 +248,7 @@ fn partners_are_listed_with_filters_and_pages() {
     for i in 0..4 {
         let troupe = chain.addr(&format!("troupe{i}"));
         chain
-            .exec(
+            .execute(
                 &authority,
                 admit_msg(
                     &troupe,
@@ -304,7 +305,7 @@ fn partners_are_listed_with_filters_and_pages() {
     let regulator = chain.accounts.regulator.clone();
     let suspended = first[0].address.to_string();
     chain
-        .exec(
+        .execute(
             &regulator,
             ExecuteMsg::Suspend {
                 address: suspended.clone(),
@@ -353,7 +354,7 @@ fn a_rare_filter_reads_a_bounded_page_and_says_where_to_go_on() {
     for i in 0..210 {
         let merchant = chain.addr(&format!("merchant{i}"));
         chain
-            .exec(
+            .execute(
                 &authority,
                 admit_msg(&merchant, PartnerKind::Merchant, vec![]),
             )

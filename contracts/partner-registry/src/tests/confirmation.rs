@@ -48,24 +48,24 @@ fn completes_only_when_every_party_confirmed() {
     let troupe = chain.addr("troupe");
     let agency = chain.addr("agency");
     chain
-        .exec(
+        .execute(
             &theater,
             propose("tour-contract", &[&theater, &troupe, &agency]),
         )
         .unwrap();
 
     chain
-        .exec(&theater, confirm(&chain, "tour-contract"))
+        .execute(&theater, confirm(&chain, "tour-contract"))
         .unwrap();
     chain
-        .exec(&troupe, confirm(&chain, "tour-contract"))
+        .execute(&troupe, confirm(&chain, "tour-contract"))
         .unwrap();
     // The troupe changes its mind before the agency signs.
     chain
-        .exec(&troupe, withdraw(&chain, "tour-contract"))
+        .execute(&troupe, withdraw(&chain, "tour-contract"))
         .unwrap();
     chain
-        .exec(&agency, confirm(&chain, "tour-contract"))
+        .execute(&agency, confirm(&chain, "tour-contract"))
         .unwrap();
     let pending = state(&chain, "tour-contract");
     assert_eq!(pending.completed_at, None);
@@ -73,7 +73,7 @@ fn completes_only_when_every_party_confirmed() {
 
     chain.advance(30);
     let response = chain
-        .exec(&troupe, confirm(&chain, "tour-contract"))
+        .execute(&troupe, confirm(&chain, "tour-contract"))
         .unwrap();
     assert!(response
         .attributes
@@ -99,13 +99,13 @@ fn refuses_strangers_repeats_and_bad_proposals() {
     let troupe = chain.addr("troupe");
     let stranger = chain.accounts.stranger.clone();
     chain
-        .exec(&theater, propose("deal", &[&theater, &troupe]))
+        .execute(&theater, propose("deal", &[&theater, &troupe]))
         .unwrap();
     assert_eq!(
         chain.refused(&stranger, confirm(&chain, "deal")),
         ContractError::NotAParty { id: "deal".into() }
     );
-    chain.exec(&theater, confirm(&chain, "deal")).unwrap();
+    chain.execute(&theater, confirm(&chain, "deal")).unwrap();
     assert_eq!(
         chain.refused(&theater, confirm(&chain, "deal")),
         ContractError::AlreadyConfirmed { id: "deal".into() }
@@ -147,13 +147,13 @@ fn a_suspended_partner_cannot_confirm_or_withdraw() {
     let provider = chain.accounts.identity_provider.clone();
     let regulator = chain.accounts.regulator.clone();
     chain
-        .exec(&theater, propose("kyc-policy", &[&theater, &provider]))
+        .execute(&theater, propose("kyc-policy", &[&theater, &provider]))
         .unwrap();
     chain
-        .exec(&provider, confirm(&chain, "kyc-policy"))
+        .execute(&provider, confirm(&chain, "kyc-policy"))
         .unwrap();
     chain
-        .exec(
+        .execute(
             &regulator,
             ExecuteMsg::Suspend {
                 address: provider.to_string(),
@@ -169,7 +169,9 @@ fn a_suspended_partner_cannot_confirm_or_withdraw() {
         chain.refused(&provider, withdraw(&chain, "kyc-policy")),
         suspended
     );
-    chain.exec(&theater, confirm(&chain, "kyc-policy")).unwrap();
+    chain
+        .execute(&theater, confirm(&chain, "kyc-policy"))
+        .unwrap();
     assert!(state(&chain, "kyc-policy").completed_at.is_some());
 }
 
@@ -181,7 +183,7 @@ fn a_squatter_cannot_take_another_proposers_id() {
     let troupe = chain.addr("troupe");
     // The squatter takes the id first, naming the same counterparty and itself.
     chain
-        .exec(&squatter, propose("tour-contract", &[&troupe, &squatter]))
+        .execute(&squatter, propose("tour-contract", &[&troupe, &squatter]))
         .unwrap();
     assert_eq!(
         chain.ask_err(QueryMsg::Confirmation {
@@ -195,13 +197,13 @@ fn a_squatter_cannot_take_another_proposers_id() {
     );
 
     chain
-        .exec(&theater, propose("tour-contract", &[&theater, &troupe]))
+        .execute(&theater, propose("tour-contract", &[&theater, &troupe]))
         .unwrap();
     chain
-        .exec(&troupe, confirm(&chain, "tour-contract"))
+        .execute(&troupe, confirm(&chain, "tour-contract"))
         .unwrap();
     chain
-        .exec(&theater, confirm(&chain, "tour-contract"))
+        .execute(&theater, confirm(&chain, "tour-contract"))
         .unwrap();
     let ours = state(&chain, "tour-contract");
     assert_eq!(ours.proposer, theater);

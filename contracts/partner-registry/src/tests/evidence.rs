@@ -1,3 +1,5 @@
+use ctc_conventions::ConventionError;
+
 use super::*;
 use crate::msg::{HistoryResponse, VerifyResponse};
 
@@ -49,7 +51,7 @@ fn anchored_records_form_a_linked_chain() {
     let mut chain = Chain::new();
     let theater = chain.accounts.theater.clone();
     for n in 1..=3 {
-        chain.exec(&theater, anchor("hamlet-2026", n)).unwrap();
+        chain.execute(&theater, anchor("hamlet-2026", n)).unwrap();
         chain.advance(60);
     }
     let page = history(&chain, None, 2).records;
@@ -78,12 +80,12 @@ fn anchored_records_form_a_linked_chain() {
 fn an_anchored_digest_cannot_be_anchored_again_under_the_same_key() {
     let mut chain = Chain::new();
     let theater = chain.accounts.theater.clone();
-    chain.exec(&theater, anchor("hamlet-2026", 1)).unwrap();
+    chain.execute(&theater, anchor("hamlet-2026", 1)).unwrap();
     assert_eq!(
         chain.refused(&theater, anchor("hamlet-2026", 1)),
         ContractError::AlreadyAnchored { sequence: 1 }
     );
-    chain.exec(&theater, anchor("macbeth-2026", 1)).unwrap();
+    chain.execute(&theater, anchor("macbeth-2026", 1)).unwrap();
 }
 
 #[test]
@@ -93,17 +95,17 @@ fn a_squatter_cannot_occupy_another_partners_chain() {
     let squatter = chain.accounts.identity_provider.clone();
     // The squatter anchors first under the theater's namespace and key, even the theater's
     // digest.
-    chain.exec(&squatter, anchor("hamlet-2026", 1)).unwrap();
-    chain.exec(&squatter, anchor("hamlet-2026", 9)).unwrap();
+    chain.execute(&squatter, anchor("hamlet-2026", 1)).unwrap();
+    chain.execute(&squatter, anchor("hamlet-2026", 9)).unwrap();
     assert_eq!(verify(&chain, "hamlet-2026", 1).record, None);
 
     chain.advance(60);
-    let response = chain.exec(&theater, anchor("hamlet-2026", 1)).unwrap();
+    let response = chain.execute(&theater, anchor("hamlet-2026", 1)).unwrap();
     assert!(response
         .attributes
         .iter()
         .any(|a| a.key == "sequence" && a.value == "1"));
-    chain.exec(&theater, anchor("hamlet-2026", 2)).unwrap();
+    chain.execute(&theater, anchor("hamlet-2026", 2)).unwrap();
 
     let ours = history(&chain, None, 10).records;
     assert_eq!(
@@ -151,14 +153,14 @@ fn who_may_anchor_depends_on_partnership_and_the_open_switch() {
         ContractError::NotAuthority
     );
     chain
-        .exec(&authority, ExecuteMsg::SetOpenAnchoring { open: true })
+        .execute(&authority, ExecuteMsg::SetOpenAnchoring { open: true })
         .unwrap();
-    chain.exec(&alice, anchor("hamlet-2026", 1)).unwrap();
+    chain.execute(&alice, anchor("hamlet-2026", 1)).unwrap();
 
     let theater = chain.accounts.theater.clone();
     let regulator = chain.accounts.regulator.clone();
     chain
-        .exec(
+        .execute(
             &regulator,
             ExecuteMsg::Suspend {
                 address: theater.to_string(),
@@ -190,30 +192,30 @@ fn refuses_malformed_evidence() {
     );
     assert_eq!(
         chain.refused(&theater, with("", "k", digest(1), None)),
-        ContractError::InvalidLength {
+        ContractError::Convention(ConventionError::InvalidLength {
             field: "namespace",
             max: 64
-        }
+        })
     );
     assert_eq!(
         chain.refused(
             &theater,
             with("schedule", &"k".repeat(129), digest(1), None)
         ),
-        ContractError::InvalidLength {
+        ContractError::Convention(ConventionError::InvalidLength {
             field: "key",
             max: 128
-        }
+        })
     );
     assert_eq!(
         chain.refused(
             &theater,
             with("schedule", "k", digest(1), Some("n".repeat(257)))
         ),
-        ContractError::InvalidLength {
+        ContractError::Convention(ConventionError::InvalidLength {
             field: "note",
             max: 256
-        }
+        })
     );
     let err = chain.ask_err(QueryMsg::History {
         anchorer: theater.to_string(),
@@ -222,5 +224,8 @@ fn refuses_malformed_evidence() {
         start_before: None,
         limit: Some(500),
     });
-    assert!(matches!(err, ContractError::PageLimit(_)));
+    assert!(matches!(
+        err,
+        ContractError::Convention(ConventionError::PageLimit(_))
+    ));
 }

@@ -22,7 +22,7 @@ fn second_provider(chain: &mut Chain) -> Addr {
     let provider = chain.addr("telecom");
     let authority = chain.accounts.authority.clone();
     chain
-        .exec(
+        .execute(
             &authority,
             admit_msg(
                 &provider,
@@ -43,11 +43,11 @@ fn the_highest_unexpired_level_counts() {
     assert_eq!(level_of(&chain, &alice, None).level, None);
 
     chain
-        .exec(&telecom, attest(&alice, IdentityLevel::Phone, None))
+        .execute(&telecom, attest(&alice, IdentityLevel::Phone, None))
         .unwrap();
     let expiry = chain.env.block.time.plus_seconds(100);
     chain
-        .exec(
+        .execute(
             &registrar,
             attest(&alice, IdentityLevel::RealName, Some(expiry)),
         )
@@ -85,7 +85,7 @@ fn a_suspended_attesters_word_stops_counting() {
     let alice = chain.accounts.alice.clone();
     let registrar = chain.accounts.identity_provider.clone();
     chain
-        .exec(&registrar, attest(&alice, IdentityLevel::Certificate, None))
+        .execute(&registrar, attest(&alice, IdentityLevel::Certificate, None))
         .unwrap();
     assert_eq!(
         level_of(&chain, &alice, None).level,
@@ -93,7 +93,7 @@ fn a_suspended_attesters_word_stops_counting() {
     );
     let regulator = chain.accounts.regulator.clone();
     chain
-        .exec(
+        .execute(
             &regulator,
             ExecuteMsg::Suspend {
                 address: registrar.to_string(),
@@ -115,7 +115,7 @@ fn attesters_revoke_only_their_own_word() {
     let registrar = chain.accounts.identity_provider.clone();
     let telecom = second_provider(&mut chain);
     chain
-        .exec(&registrar, attest(&alice, IdentityLevel::RealName, None))
+        .execute(&registrar, attest(&alice, IdentityLevel::RealName, None))
         .unwrap();
     let revoke = ExecuteMsg::RevokeAttestation {
         user: alice.to_string(),
@@ -127,7 +127,7 @@ fn attesters_revoke_only_their_own_word() {
             user: alice.to_string()
         }
     );
-    chain.exec(&registrar, revoke).unwrap();
+    chain.execute(&registrar, revoke).unwrap();
     assert_eq!(level_of(&chain, &alice, None).level, None);
 }
 
@@ -179,7 +179,7 @@ fn clearance_answers_capability_and_identity_in_one_query() {
     let theater = chain.accounts.theater.clone();
     let registrar = chain.accounts.identity_provider.clone();
     chain
-        .exec(&registrar, attest(&alice, IdentityLevel::RealName, None))
+        .execute(&registrar, attest(&alice, IdentityLevel::RealName, None))
         .unwrap();
     let answer: crate::msg::ClearanceResponse = chain.ask(QueryMsg::Clearance {
         partner: theater.to_string(),

@@ -1,5 +1,5 @@
-//! Unit tests through the entry points on mock dependencies. Every refusal also checks that the
-//! whole storage is unchanged.
+//! Unit tests through the entry points on the test kit's mock dependencies. Every execute that
+//! fails, `refused` or not, is checked to leave the whole storage unchanged.
 
 mod admission;
 mod confirmation;
@@ -7,20 +7,20 @@ mod evidence;
 mod identity;
 mod ownership;
 mod quota;
+mod storage_layout;
 mod supervision;
 
-use cosmwasm_std::testing::{
-    message_info, mock_dependencies, mock_env, MockApi, MockQuerier, MockStorage,
-};
-use cosmwasm_std::{from_json, Addr, Env, Order, OwnedDeps, Response, Storage, Timestamp};
+use std::ops::{Deref, DerefMut};
+
+use cosmwasm_std::testing::message_info;
+use cosmwasm_std::{from_json, Addr, Response, Timestamp};
+use ctc_testkit::{Neighbours, Unit};
 
 use crate::contract::{execute, instantiate, query};
 use crate::msg::{
     Capability, ExecuteMsg, InstantiateMsg, PartnerKind, QueryMsg, QuotaLimit, QuotaWindow,
 };
 use crate::ContractError;
-
-type Deps = OwnedDeps<MockStorage, MockApi, MockQuerier>;
 
 pub struct Accounts {
     pub authority: Addr,
@@ -33,20 +33,30 @@ pub struct Accounts {
     pub stranger: Addr,
 }
 
-/// A chain at a fixed time, so tests can move the clock explicitly.
+/// The registry on the test kit's unit (`execute`, `refused`, `advance`, `addr`, `deps`, `env`
+/// through `Deref`), at a fixed time, so tests can move the clock explicitly.
 pub struct Chain {
-    pub deps: Deps,
-    pub env: Env,
+    pub unit: Unit<ExecuteMsg, ContractError>,
     pub accounts: Accounts,
+}
+
+impl Deref for Chain {
+    type Target = Unit<ExecuteMsg, ContractError>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.unit
+    }
+}
+
+impl DerefMut for Chain {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.unit
+    }
 }
 
 /// A sha256-shaped digest: 64 hex characters, all the byte `n`.
 pub fn digest(n: u8) -> String {
     format!("{n:02x}").repeat(32)
-}
-
-pub fn snapshot(storage: &dyn Storage) -> Vec<(Vec<u8>, Vec<u8>)> {
-    storage.range(None, None, Order::Ascending).collect()
 }
 
 pub fn admit_msg(address: &Addr, kind: PartnerKind, capabilities: Vec<Capability>) -> ExecuteMsg {
@@ -74,22 +84,22 @@ impl Chain {
     /// A registry with a regulator, a platform contract, a theater (IssueTickets capped at 100 a
     /// day) and an identity provider, at block time 1,000,000 s.
     pub fn new() -> Self {
-        let mut deps = mock_dependencies();
-        let api = deps.api;
+        let mut unit = Unit::new(execute);
+        // The registry queries no other contract: any query it sent would fail the test.
+        Neighbours::new().install(&mut unit.deps);
         let accounts = Accounts {
-            authority: api.addr_make("authority"),
-            regulator: api.addr_make("regulator"),
-            platform: api.addr_make("ticket_nft"),
-            theater: api.addr_make("theater"),
-            identity_provider: api.addr_make("identity_provider"),
-            alice: api.addr_make("alice"),
-            stranger: api.addr_make("stranger"),
+            authority: unit.addr("authority"),
+            regulator: unit.addr("regulator"),
+            platform: unit.addr("ticket_nft"),
+            theater: unit.addr("theater"),
+            identity_provider: unit.addr("identity_provider"),
+            alice: unit.addr("alice"),
+            stranger: unit.addr("stranger"),
         };
-        let mut env = mock_env();
-        env.block.time = Timestamp::from_seconds(1_000_000);
+        unit.env.block.time = Timestamp::from_seconds(1_000_000);
         instantiate(
-            deps.as_mut(),
-            env.clone(),
+            unit.deps.as_mut(),
+            unit.env.clone(),
             message_info(&accounts.authority, &[]),
             InstantiateMsg {
                 authority: None,
@@ -97,11 +107,7 @@ impl Chain {
             },
         )
         .unwrap();
-        let mut chain = Self {
-            deps,
-            env,
-            accounts,
-        };
+        let mut chain = Self { unit, accounts };
         let authority = chain.accounts.authority.clone();
         let setup = [
             ExecuteMsg::AppointRegulator {
@@ -130,30 +136,19 @@ impl Chain {
             ),
         ];
         for msg in setup {
-            chain.exec(&authority, msg).unwrap();
+            chain.execute(&authority, msg).unwrap();
         }
         chain
     }
 
-    pub fn exec(&mut self, sender: &Addr, msg: ExecuteMsg) -> Result<Response, ContractError> {
-        execute(
-            self.deps.as_mut(),
-            self.env.clone(),
-            message_info(sender, &[]),
-            msg,
-        )
+    /// The unit's `execute` and `refused`, here so that a message may be built from the chain in
+    /// the same call (a method reached through `DerefMut` borrows the chain first).
+    pub fn execute(&mut self, sender: &Addr, msg: ExecuteMsg) -> Result<Response, ContractError> {
+        self.unit.execute(sender, msg)
     }
 
-    /// Executes a message that must be refused, and checks that it changed nothing.
     pub fn refused(&mut self, sender: &Addr, msg: ExecuteMsg) -> ContractError {
-        let before = snapshot(&self.deps.storage);
-        let err = self.exec(sender, msg).unwrap_err();
-        assert_eq!(
-            snapshot(&self.deps.storage),
-            before,
-            "refusal changed storage: {err}"
-        );
-        err
+        self.unit.refused(sender, msg)
     }
 
     pub fn ask<T: serde::de::DeserializeOwned>(&self, msg: QueryMsg) -> T {
@@ -162,14 +157,5 @@ impl Chain {
 
     pub fn ask_err(&self, msg: QueryMsg) -> ContractError {
         query(self.deps.as_ref(), self.env.clone(), msg).unwrap_err()
-    }
-
-    pub fn advance(&mut self, seconds: u64) {
-        self.env.block.time = self.env.block.time.plus_seconds(seconds);
-        self.env.block.height += seconds / 5;
-    }
-
-    pub fn addr(&self, name: &str) -> Addr {
-        self.deps.api.addr_make(name)
     }
 }

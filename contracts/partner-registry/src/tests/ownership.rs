@@ -1,8 +1,9 @@
 use cosmwasm_std::coins;
+use ctc_conventions::{AdminError, ConventionError};
 use cw_ownable::{Action, Ownership};
 
 use super::*;
-use crate::contract::{migrate, CONTRACT_NAME, CONTRACT_VERSION};
+use crate::contract::{migrate, CONTRACT};
 use crate::msg::MigrateMsg;
 
 #[test]
@@ -17,9 +18,9 @@ fn authority_moves_in_two_steps_and_the_old_one_loses_its_powers() {
     let stranger = chain.accounts.stranger.clone();
     assert!(matches!(
         chain.refused(&stranger, transfer.clone()),
-        ContractError::Admin(ctc_conventions::AdminError::Ownership(
+        ContractError::Convention(ConventionError::Admin(AdminError::Ownership(
             cw_ownable::OwnershipError::NotOwner
-        ))
+        )))
     ));
     // Finding 12: a renounced authority would freeze admission and supervision for good.
     assert_eq!(
@@ -27,11 +28,11 @@ fn authority_moves_in_two_steps_and_the_old_one_loses_its_powers() {
             &authority,
             ExecuteMsg::UpdateOwnership(Action::RenounceOwnership)
         ),
-        ContractError::Admin(ctc_conventions::AdminError::RenounceRefused)
+        ContractError::Convention(ConventionError::Admin(AdminError::RenounceRefused))
     );
-    chain.exec(&authority, transfer).unwrap();
+    chain.execute(&authority, transfer).unwrap();
     chain
-        .exec(&dao, ExecuteMsg::UpdateOwnership(Action::AcceptOwnership))
+        .execute(&dao, ExecuteMsg::UpdateOwnership(Action::AcceptOwnership))
         .unwrap();
     let ownership: Ownership<Addr> = chain.ask(QueryMsg::Ownership {});
     assert_eq!(ownership.owner, Some(dao.clone()));
@@ -41,7 +42,7 @@ fn authority_moves_in_two_steps_and_the_old_one_loses_its_powers() {
         ContractError::NotAuthority
     );
     chain
-        .exec(&dao, admit_msg(&troupe, PartnerKind::Troupe, vec![]))
+        .execute(&dao, admit_msg(&troupe, PartnerKind::Troupe, vec![]))
         .unwrap();
 }
 
@@ -49,33 +50,54 @@ fn authority_moves_in_two_steps_and_the_old_one_loses_its_powers() {
 fn refuses_native_funds() {
     let mut chain = Chain::new();
     let authority = chain.accounts.authority.clone();
-    let before = snapshot(&chain.deps.storage);
-    let err = execute(
-        chain.deps.as_mut(),
-        chain.env.clone(),
-        message_info(&authority, &coins(1, "ustake")),
-        ExecuteMsg::SetOpenAnchoring { open: true },
-    )
-    .unwrap_err();
+    let err = chain
+        .execute_with(
+            &authority,
+            &coins(1, "ustake"),
+            ExecuteMsg::SetOpenAnchoring { open: true },
+        )
+        .unwrap_err();
     assert_eq!(
         err,
-        ContractError::Payment(cw_utils::PaymentError::NonPayable {})
+        ContractError::Convention(ConventionError::Payment(
+            cw_utils::PaymentError::NonPayable {}
+        ))
     );
-    assert_eq!(snapshot(&chain.deps.storage), before);
 }
 
 #[test]
 fn migrates_forward_only_and_only_from_itself() {
     let mut chain = Chain::new();
-    cw2::set_contract_version(&mut chain.deps.storage, CONTRACT_NAME, "0.0.1").unwrap();
-    migrate(chain.deps.as_mut(), chain.env.clone(), MigrateMsg {}).unwrap();
+    cw2::set_contract_version(&mut chain.deps.storage, CONTRACT.name, "0.0.1").unwrap();
+    migrate(
+        chain.unit.deps.as_mut(),
+        chain.unit.env.clone(),
+        MigrateMsg {},
+    )
+    .unwrap();
     let version = cw2::get_contract_version(&chain.deps.storage).unwrap();
-    assert_eq!(version.version, CONTRACT_VERSION);
+    assert_eq!(version.version, CONTRACT.version);
 
-    cw2::set_contract_version(&mut chain.deps.storage, CONTRACT_NAME, "9.0.0").unwrap();
-    let err = migrate(chain.deps.as_mut(), chain.env.clone(), MigrateMsg {}).unwrap_err();
-    assert!(matches!(err, ContractError::CannotMigrate { .. }));
+    cw2::set_contract_version(&mut chain.deps.storage, CONTRACT.name, "9.0.0").unwrap();
+    let err = migrate(
+        chain.unit.deps.as_mut(),
+        chain.unit.env.clone(),
+        MigrateMsg {},
+    )
+    .unwrap_err();
+    assert!(matches!(
+        err,
+        ContractError::Convention(ConventionError::CannotMigrate { .. })
+    ));
     cw2::set_contract_version(&mut chain.deps.storage, "crates.io:ctc-token", "0.0.1").unwrap();
-    let err = migrate(chain.deps.as_mut(), chain.env.clone(), MigrateMsg {}).unwrap_err();
-    assert!(matches!(err, ContractError::CannotMigrate { .. }));
+    let err = migrate(
+        chain.unit.deps.as_mut(),
+        chain.unit.env.clone(),
+        MigrateMsg {},
+    )
+    .unwrap_err();
+    assert!(matches!(
+        err,
+        ContractError::Convention(ConventionError::CannotMigrate { .. })
+    ));
 }

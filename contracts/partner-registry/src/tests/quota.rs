@@ -24,12 +24,12 @@ fn quota(chain: &Chain) -> QuotaResponse {
 fn platform_contract_consumes_within_the_window() {
     let mut chain = Chain::new();
     let platform = chain.accounts.platform.clone();
-    let response = chain.exec(&platform, consume(&chain, 60)).unwrap();
+    let response = chain.execute(&platform, consume(&chain, 60)).unwrap();
     assert!(response
         .attributes
         .iter()
         .any(|a| a.key == "remaining" && a.value == "40"));
-    chain.exec(&platform, consume(&chain, 40)).unwrap();
+    chain.execute(&platform, consume(&chain, 40)).unwrap();
     let q = quota(&chain);
     assert_eq!((q.used, q.remaining), (100, Some(0)));
 
@@ -48,19 +48,20 @@ fn platform_contract_consumes_within_the_window() {
 fn the_window_rolls_over_at_its_boundary() {
     let mut chain = Chain::new();
     let platform = chain.accounts.platform.clone();
-    chain.exec(&platform, consume(&chain, 100)).unwrap();
+    chain.execute(&platform, consume(&chain, 100)).unwrap();
     let ends_at = quota(&chain).window_ends_at.unwrap();
     // 1,000,000 s lies in day 11 (950,400 .. 1,036,800).
     assert_eq!(ends_at.seconds(), 1_036_800);
 
-    chain.advance(ends_at.seconds() - chain.env.block.time.seconds() - 1);
+    let until_the_last_second = ends_at.seconds() - chain.env.block.time.seconds() - 1;
+    chain.advance(until_the_last_second);
     assert!(matches!(
         chain.refused(&platform, consume(&chain, 1)),
         ContractError::QuotaExceeded { remaining: 0, .. }
     ));
     chain.advance(1);
     assert_eq!(quota(&chain).remaining, Some(100));
-    chain.exec(&platform, consume(&chain, 100)).unwrap();
+    chain.execute(&platform, consume(&chain, 100)).unwrap();
     assert_eq!(quota(&chain).used, 100);
 }
 
@@ -88,7 +89,7 @@ fn only_platform_contracts_consume_and_only_for_active_capable_partners() {
     ));
     let regulator = chain.accounts.regulator.clone();
     chain
-        .exec(
+        .execute(
             &regulator,
             ExecuteMsg::Suspend {
                 address: theater.to_string(),
@@ -104,7 +105,7 @@ fn only_platform_contracts_consume_and_only_for_active_capable_partners() {
 
     let authority = chain.accounts.authority.clone();
     chain
-        .exec(
+        .execute(
             &authority,
             ExecuteMsg::RemovePlatformContract {
                 address: platform.to_string(),
@@ -139,7 +140,7 @@ fn an_uncapped_capability_is_unlimited() {
         capability: Capability::LaunchCrowdfunds,
         units: u64::MAX,
     };
-    let response = chain.exec(&platform, msg).unwrap();
+    let response = chain.execute(&platform, msg).unwrap();
     assert!(response
         .attributes
         .iter()
@@ -152,7 +153,7 @@ fn regulator_changes_a_cap_keeping_usage_and_leaving_a_record() {
     let platform = chain.accounts.platform.clone();
     let regulator = chain.accounts.regulator.clone();
     let theater = chain.accounts.theater.clone();
-    chain.exec(&platform, consume(&chain, 30)).unwrap();
+    chain.execute(&platform, consume(&chain, 30)).unwrap();
     let set = |units: u64| ExecuteMsg::SetQuota {
         address: theater.to_string(),
         capability: Capability::IssueTickets,
@@ -163,7 +164,7 @@ fn regulator_changes_a_cap_keeping_usage_and_leaving_a_record() {
         reason: "festival week".into(),
         digest: digest(7),
     };
-    chain.exec(&regulator, set(50)).unwrap();
+    chain.execute(&regulator, set(50)).unwrap();
     assert_eq!(quota(&chain).remaining, Some(20));
     assert!(matches!(
         chain.refused(&platform, consume(&chain, 21)),
@@ -174,7 +175,7 @@ fn regulator_changes_a_cap_keeping_usage_and_leaving_a_record() {
         }
     ));
 
-    chain.exec(&regulator, set(500)).unwrap();
+    chain.execute(&regulator, set(500)).unwrap();
     assert_eq!(quota(&chain).remaining, Some(470));
 
     let records: SupervisionResponse = chain.ask(QueryMsg::SupervisionRecords {
@@ -246,7 +247,7 @@ fn refuses_unknown_revoked_and_ungranted_targets() {
     assert!(matches!(err, ContractError::CapabilityNotGranted { .. }));
 
     chain
-        .exec(
+        .execute(
             &authority,
             ExecuteMsg::Revoke {
                 address: theater.to_string(),
@@ -278,7 +279,7 @@ fn a_regulator_cannot_lift_a_cap() {
     let regulator = chain.accounts.regulator.clone();
     let authority = chain.accounts.authority.clone();
     let theater = chain.accounts.theater.clone();
-    chain.exec(&platform, consume(&chain, 100)).unwrap();
+    chain.execute(&platform, consume(&chain, 100)).unwrap();
 
     assert_eq!(
         chain.refused(&regulator, lift(&chain)),
@@ -297,9 +298,9 @@ fn a_regulator_cannot_lift_a_cap() {
     ));
 
     // The authority may lift it, and that leaves a record like any act of supervision.
-    chain.exec(&authority, lift(&chain)).unwrap();
+    chain.execute(&authority, lift(&chain)).unwrap();
     assert_eq!(quota(&chain).limit, None);
-    chain.exec(&platform, consume(&chain, 1_000)).unwrap();
+    chain.execute(&platform, consume(&chain, 1_000)).unwrap();
     let records: SupervisionResponse = chain.ask(QueryMsg::SupervisionRecords {
         address: theater.to_string(),
         start_after: None,
@@ -325,7 +326,7 @@ fn a_capability_granted_again_comes_back_capped() {
     let authority = chain.accounts.authority.clone();
     let regulator = chain.accounts.regulator.clone();
     let theater = chain.accounts.theater.clone();
-    chain.exec(&platform, consume(&chain, 60)).unwrap();
+    chain.execute(&platform, consume(&chain, 60)).unwrap();
     let grant = |capabilities: Vec<Capability>| ExecuteMsg::UpdatePartner {
         address: theater.to_string(),
         name: None,
@@ -340,14 +341,14 @@ fn a_capability_granted_again_comes_back_capped() {
         ContractError::NotAuthority
     );
     chain
-        .exec(&authority, grant(vec![Capability::LaunchCrowdfunds]))
+        .execute(&authority, grant(vec![Capability::LaunchCrowdfunds]))
         .unwrap();
     assert!(matches!(
         chain.refused(&platform, consume(&chain, 1)),
         ContractError::CapabilityNotGranted { .. }
     ));
     chain
-        .exec(&authority, grant(vec![Capability::IssueTickets]))
+        .execute(&authority, grant(vec![Capability::IssueTickets]))
         .unwrap();
 
     let q = quota(&chain);
@@ -368,7 +369,7 @@ fn a_capability_granted_again_comes_back_capped() {
             requested: 500
         }
     );
-    chain.exec(&platform, consume(&chain, 40)).unwrap();
+    chain.execute(&platform, consume(&chain, 40)).unwrap();
 }
 
 #[test]
@@ -419,7 +420,7 @@ proptest! {
                 model_used = 0;
             }
             let fits = units > 0 && model_used + units <= cap;
-            let result = chain.exec(&platform, consume(&chain, units));
+            let result = chain.execute(&platform, consume(&chain, units));
             prop_assert_eq!(result.is_ok(), fits);
             if fits {
                 model_used += units;

@@ -1,3 +1,4 @@
+use ctc_conventions::ConventionError;
 use ctc_interfaces::registry::Denial;
 
 use super::*;
@@ -35,7 +36,7 @@ fn regulator_suspends_and_reinstates_leaving_records() {
     let mut chain = Chain::new();
     let regulator = chain.accounts.regulator.clone();
     let theater = chain.accounts.theater.clone();
-    let response = chain.exec(&regulator, suspend(&theater, 1)).unwrap();
+    let response = chain.execute(&regulator, suspend(&theater, 1)).unwrap();
     assert_eq!(
         (
             response.attributes[0].key.as_str(),
@@ -62,9 +63,9 @@ fn regulator_suspends_and_reinstates_leaving_records() {
     assert_eq!(answer.reason, Some(Denial::Suspended));
 
     chain.advance(3_600);
-    chain.exec(&regulator, reinstate(&theater, 2)).unwrap();
+    chain.execute(&regulator, reinstate(&theater, 2)).unwrap();
     let authority = chain.accounts.authority.clone();
-    chain.exec(&authority, suspend(&theater, 3)).unwrap();
+    chain.execute(&authority, suspend(&theater, 3)).unwrap();
 
     let first_page = records(&chain, &theater, None).records;
     assert_eq!(first_page.len(), 2);
@@ -91,7 +92,7 @@ fn supervision_refuses_wrong_states_and_changes_nothing() {
             address: theater.to_string()
         }
     );
-    chain.exec(&regulator, suspend(&theater, 1)).unwrap();
+    chain.execute(&regulator, suspend(&theater, 1)).unwrap();
     let err = chain.refused(&regulator, suspend(&theater, 2));
     assert_eq!(
         err,
@@ -123,10 +124,10 @@ fn supervision_refuses_wrong_states_and_changes_nothing() {
     };
     assert_eq!(
         chain.refused(&regulator, empty_reason),
-        ContractError::InvalidLength {
+        ContractError::Convention(ConventionError::InvalidLength {
             field: "reason",
             max: 256
-        }
+        })
     );
 }
 
@@ -170,7 +171,7 @@ fn revocation_is_final() {
     let regulator = chain.accounts.regulator.clone();
     let theater = chain.accounts.theater.clone();
     chain
-        .exec(
+        .execute(
             &authority,
             ExecuteMsg::Revoke {
                 address: theater.to_string(),
@@ -216,7 +217,7 @@ fn authority_appoints_and_removes_regulators() {
     assert!(matches!(err, ContractError::AlreadyRegulator { .. }));
 
     chain
-        .exec(
+        .execute(
             &authority,
             ExecuteMsg::RemoveRegulator {
                 address: regulator.to_string(),
@@ -243,7 +244,7 @@ fn a_regulator_that_is_a_partner_cannot_supervise_itself_or_act_while_suspended(
     let theater = chain.accounts.theater.clone();
     let provider = chain.accounts.identity_provider.clone();
     chain
-        .exec(
+        .execute(
             &authority,
             ExecuteMsg::AppointRegulator {
                 address: theater.to_string(),
@@ -261,10 +262,10 @@ fn a_regulator_that_is_a_partner_cannot_supervise_itself_or_act_while_suspended(
         chain.refused(&theater, lift_own_cap),
         ContractError::SelfSupervision
     );
-    chain.exec(&theater, suspend(&provider, 1)).unwrap();
-    chain.exec(&theater, reinstate(&provider, 2)).unwrap();
+    chain.execute(&theater, suspend(&provider, 1)).unwrap();
+    chain.execute(&theater, reinstate(&provider, 2)).unwrap();
 
-    chain.exec(&authority, suspend(&theater, 3)).unwrap();
+    chain.execute(&authority, suspend(&theater, 3)).unwrap();
     assert_eq!(
         chain.refused(&theater, reinstate(&theater, 4)),
         ContractError::PartnerSuspended {
@@ -285,7 +286,7 @@ fn updating_a_revoked_partner_and_reading_unknown_records_are_refused() {
     let authority = chain.accounts.authority.clone();
     let theater = chain.accounts.theater.clone();
     chain
-        .exec(
+        .execute(
             &authority,
             ExecuteMsg::Revoke {
                 address: theater.to_string(),
@@ -318,7 +319,10 @@ fn updating_a_revoked_partner_and_reading_unknown_records_are_refused() {
         start_after: None,
         limit: Some(51),
     });
-    assert!(matches!(err, ContractError::PageLimit(_)));
+    assert!(matches!(
+        err,
+        ContractError::Convention(ConventionError::PageLimit(_))
+    ));
 }
 
 #[test]
@@ -336,7 +340,7 @@ fn partner_status_says_who_is_admitted_and_active() {
     assert_eq!(active.kind, Some(PartnerKind::Theater));
     assert!(!status(&chain, &alice).admitted);
     let regulator = chain.accounts.regulator.clone();
-    chain.exec(&regulator, suspend(&theater, 1)).unwrap();
+    chain.execute(&regulator, suspend(&theater, 1)).unwrap();
     let suspended = status(&chain, &theater);
     assert!(suspended.admitted && !suspended.active);
 }

@@ -1,0 +1,178 @@
+//! The raw keys the registry stores under. A renamed namespace or a changed key encoding (a
+//! capability's quota byte above all) would strand what a deployed registry holds, so every key
+//! shape is pinned here, one entry per `Item` and `Map` of `state.rs`.
+
+use cosmwasm_std::testing::{message_info, mock_dependencies, mock_env};
+use cosmwasm_std::{Addr, Empty, Storage};
+use ctc_testkit::snapshot;
+
+use super::*;
+use crate::msg::{
+    IdentityLevel, PartnerStatus, PartyConfirmation, SupervisionAction, SupervisionRecord,
+};
+use crate::state::{
+    capability_key, Anchor, Attestation, ChainHead, Partner, Proposal, Quota, ATTESTATIONS, CHAINS,
+    CHAIN_DIGESTS, CHAIN_RECORDS, NEXT_CHAIN_ID, PARTNERS, PLATFORM_CONTRACTS, PROPOSALS, QUOTAS,
+    REGULATORS, SUPERVISION,
+};
+
+/// Letters, digits and `_` as they are, any other byte as `\xNN`.
+fn escaped(key: &[u8]) -> String {
+    key.iter()
+        .map(|&byte| match byte {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_' => char::from(byte).to_string(),
+            _ => format!("\\x{byte:02x}"),
+        })
+        .collect()
+}
+
+fn stored_keys(storage: &dyn Storage) -> Vec<String> {
+    snapshot(storage)
+        .iter()
+        .map(|(key, _)| escaped(key))
+        .collect()
+}
+
+/// Every capability, so each one's quota key is pinned. The match makes a new capability a
+/// compile error here until it is listed, and its key then fails the test until it is pinned.
+fn every_capability() -> [Capability; 5] {
+    let all = [
+        Capability::IssueTickets,
+        Capability::LaunchCrowdfunds,
+        Capability::ReportOutcomes,
+        Capability::AttestIdentity,
+        Capability::CreatePools,
+    ];
+    for capability in all {
+        match capability {
+            Capability::IssueTickets
+            | Capability::LaunchCrowdfunds
+            | Capability::ReportOutcomes
+            | Capability::AttestIdentity
+            | Capability::CreatePools => {}
+        }
+    }
+    all
+}
+
+#[test]
+fn every_namespace_and_key_encoding_is_pinned() {
+    let mut deps = mock_dependencies();
+    let env = mock_env();
+    let (a, b) = (Addr::unchecked("a"), Addr::unchecked("b"));
+    // Config, ownership and the cw2 identity.
+    let authority = deps.api.addr_make("authority");
+    instantiate(
+        deps.as_mut(),
+        env.clone(),
+        message_info(&authority, &[]),
+        InstantiateMsg {
+            authority: None,
+            open_anchoring: false,
+        },
+    )
+    .unwrap();
+    let storage = &mut deps.storage;
+    let now = env.block.time;
+    PARTNERS
+        .save(
+            storage,
+            &a,
+            &Partner {
+                name: "n".into(),
+                kind: PartnerKind::Theater,
+                capabilities: every_capability().to_vec(),
+                status: PartnerStatus::Active,
+                agreement_digest: digest(1),
+                metadata_uri: None,
+                admitted_at: now,
+                supervision_records: 1,
+            },
+        )
+        .unwrap();
+    // Each capability's quota under a partner named after it, so a key says whose byte it holds.
+    for capability in every_capability() {
+        let partner = Addr::unchecked(capability.as_str());
+        let quota = Quota {
+            limit: QuotaWindow {
+                units_per_window: 1,
+                window_seconds: 1,
+            },
+            window: 0,
+            used: 0,
+        };
+        QUOTAS
+            .save(storage, (&partner, capability_key(capability)), &quota)
+            .unwrap();
+    }
+    let record = SupervisionRecord {
+        id: 1,
+        action: SupervisionAction::Suspended,
+        by: b.clone(),
+        reason: "r".into(),
+        digest: digest(2),
+        time: now,
+        height: 1,
+    };
+    SUPERVISION.save(storage, (&a, 1), &record).unwrap();
+    REGULATORS.save(storage, &a, &Empty {}).unwrap();
+    PLATFORM_CONTRACTS.save(storage, &a, &"n".into()).unwrap();
+    let attestation = Attestation {
+        level: IdentityLevel::Phone,
+        digest: digest(3),
+        attested_at: now,
+        expires_at: None,
+    };
+    ATTESTATIONS.save(storage, (&a, &b), &attestation).unwrap();
+    let head = ChainHead {
+        id: 1,
+        sequence: 2,
+        digest: digest(4),
+    };
+    CHAINS.save(storage, (&a, "ns", "k"), &head).unwrap();
+    NEXT_CHAIN_ID.save(storage, &2).unwrap();
+    let anchor = Anchor {
+        digest: digest(4),
+        previous_digest: None,
+        time: now,
+        height: 1,
+        note: None,
+    };
+    CHAIN_RECORDS.save(storage, (1, 2), &anchor).unwrap();
+    CHAIN_DIGESTS.save(storage, (1, &[0xd4, 0x1d]), &2).unwrap();
+    let proposal = Proposal {
+        digest: digest(5),
+        parties: vec![PartyConfirmation {
+            party: b.clone(),
+            confirmed_at: None,
+        }],
+        proposed_at: now,
+        completed_at: None,
+    };
+    PROPOSALS.save(storage, (&a, "id"), &proposal).unwrap();
+
+    // cw-storage-plus: an `Item` is its namespace; a `Map` key is the namespace and each part of
+    // the key but the last behind a two-byte length. Numbers are big-endian; a capability is its
+    // pinned byte.
+    let pinned = [
+        r"\x00\x06chains\x00\x01a\x00\x02nsk",
+        r"\x00\x06quotas\x00\x0ccreate_pools\x04",
+        r"\x00\x06quotas\x00\x0dissue_tickets\x00",
+        r"\x00\x06quotas\x00\x0fattest_identity\x03",
+        r"\x00\x06quotas\x00\x0freport_outcomes\x02",
+        r"\x00\x06quotas\x00\x11launch_crowdfunds\x01",
+        r"\x00\x08partnersa",
+        r"\x00\x08platforma",
+        r"\x00\x0aregulatorsa",
+        r"\x00\x0bsupervision\x00\x01a\x00\x00\x00\x01",
+        r"\x00\x0cattestations\x00\x01ab",
+        r"\x00\x0dchain_digests\x00\x08\x00\x00\x00\x00\x00\x00\x00\x01\xd4\x1d",
+        r"\x00\x0dchain_records\x00\x08\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00\x00\x02",
+        r"\x00\x0dconfirmations\x00\x01aid",
+        "config",
+        "contract_info",
+        "next_chain_id",
+        "ownership",
+    ];
+    assert_eq!(stored_keys(&deps.storage), pinned);
+}
