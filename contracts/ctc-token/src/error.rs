@@ -1,4 +1,5 @@
 use cosmwasm_std::{OverflowError, StdError, Uint128};
+use ctc_conventions::{AdminError, ConventionError};
 use ctc_interfaces::token::AllocationBucket;
 use thiserror::Error;
 
@@ -13,14 +14,9 @@ pub enum ContractError {
     #[error("{0}")]
     Cw20(#[from] cw20_base::ContractError),
 
-    #[error("{0}")]
-    Ownership(#[from] cw_ownable::OwnershipError),
-
+    /// The refusals every platform contract shares: coins sent, ownership, recipients, migration.
     #[error(transparent)]
-    Admin(#[from] ctc_conventions::AdminError),
-
-    #[error("{0}")]
-    Payment(#[from] cw_utils::PaymentError),
+    Convention(#[from] ConventionError),
 
     #[error("invalid address for genesis bucket {bucket:?}: {reason}")]
     InvalidBucketAddress {
@@ -60,7 +56,11 @@ pub enum ContractError {
         "CTC has no minter: all 1,500,000,000 CTC were issued at genesis and the supply only falls"
     )]
     NoMinter,
+}
 
-    #[error("cannot migrate: {reason}")]
-    CannotMigrate { reason: String },
+/// Ownership and recipient refusals, as the convention errors they are.
+impl From<AdminError> for ContractError {
+    fn from(err: AdminError) -> Self {
+        Self::Convention(err.into())
+    }
 }

@@ -1,10 +1,11 @@
 use cosmwasm_std::{Addr, Api, Deps, DepsMut, Env, MessageInfo, Response, Storage, Uint128};
+use ctc_conventions::ConventionError;
 use ctc_interfaces::token::{AllocationBucket, CTC_DECIMALS, CTC_ISSUANCE, CTC_SUPPLY_FLOOR};
 use cw20::Cw20Coin;
 use cw20_base::msg::InstantiateMarketingInfo;
 use cw20_base::state::{BALANCES, TOKEN_INFO};
 
-use crate::contract::{CONTRACT_NAME, CONTRACT_VERSION};
+use crate::contract::CONTRACT;
 use crate::error::ContractError;
 use crate::msg::{GenesisAllocation, InstantiateMsg};
 use crate::state::{Recycling, GENESIS_ADDRESSES, RECYCLING};
@@ -18,8 +19,9 @@ pub fn instantiate(
     info: MessageInfo,
     msg: InstantiateMsg,
 ) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info)?;
     // Everything is validated before the first write, so a refused instantiate stores nothing.
+    // Coins too: the shared instantiate below refuses them only after cw20-base has written.
+    cw_utils::nonpayable(&info).map_err(ConventionError::from)?;
     let genesis = validate_allocation(deps.api, &msg.allocation)?;
     // The default pool, the community-rewards address, is held to the same rule as a chosen one.
     let recycle_pool = match msg.recycle_pool {
@@ -56,7 +58,7 @@ pub fn instantiate(
     cw20_base::contract::instantiate(
         deps.branch(),
         env,
-        info,
+        info.clone(),
         cw20_base::msg::InstantiateMsg {
             name: TOKEN_NAME.to_owned(),
             symbol: TOKEN_SYMBOL.to_owned(),
@@ -66,9 +68,10 @@ pub fn instantiate(
             marketing: Some(marketing),
         },
     )?;
-    // cw20-base recorded its own name; this contract answers migrations under its own.
-    cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
-    let ownership = cw_ownable::initialize_owner(deps.storage, deps.api, Some(owner.as_str()))?;
+    // After cw20-base, which recorded its own cw2 name: this contract answers migrations under its
+    // own.
+    let response =
+        ctc_conventions::instantiate(deps.branch(), &info, CONTRACT, Some(owner.as_str()))?;
     GENESIS_ADDRESSES.save(deps.storage, &genesis)?;
     RECYCLING.save(
         deps.storage,
@@ -78,11 +81,9 @@ pub fn instantiate(
         },
     )?;
 
-    Ok(Response::new()
-        .add_attribute("action", "instantiate")
+    Ok(response
         .add_attribute("total_supply", CTC_ISSUANCE)
-        .add_attribute("recycle_pool", recycle_pool)
-        .add_attributes(ownership.into_attributes()))
+        .add_attribute("recycle_pool", recycle_pool))
 }
 
 fn validate_allocation(
@@ -134,7 +135,7 @@ fn validate_recycle_pool(deps: Deps, env: &Env, pool: &str) -> Result<Addr, Cont
     ctc_conventions::ensure_recipient_can_spend(
         &deps.querier,
         env,
-        crate::contract::CONTRACT_NAME,
+        CONTRACT.name,
         "recycle_pool",
         &pool,
     )?;
@@ -236,7 +237,7 @@ pub fn set_recycle_pool(
     info: MessageInfo,
     address: String,
 ) -> Result<Response, ContractError> {
-    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    ctc_conventions::ensure_owner(deps.storage, &info.sender)?;
     let pool = validate_recycle_pool(deps.as_ref(), &env, &address)?;
     RECYCLING.update(deps.storage, |mut recycling| -> Result<_, ContractError> {
         recycling.pool = pool.clone();

@@ -1,24 +1,25 @@
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Empty, Env, MessageInfo, Response};
+use ctc_conventions::validate::address;
+use ctc_conventions::{ContractId, ConventionError};
 
 use crate::error::ContractError;
-use crate::execute::{self, address};
+use crate::execute;
 use crate::msg::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 use crate::query;
 use crate::state::{Config, CONFIG, CREATORS};
 
-pub const CONTRACT_NAME: &str = concat!("crates.io:", env!("CARGO_PKG_NAME"));
-pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
+pub const CONTRACT: ContractId = ctc_conventions::contract_id!();
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn instantiate(
-    deps: DepsMut,
+    mut deps: DepsMut,
     env: Env,
     info: MessageInfo,
     msg: InstantiateMsg,
 ) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info)?;
+    // Everything is validated before the first write, so a refused instantiate stores nothing.
     if msg.dispute_bond.is_zero() {
         return Err(ContractError::ZeroBond);
     }
@@ -48,17 +49,13 @@ pub fn instantiate(
         .iter()
         .map(|creator| address(deps.api, "creators", creator))
         .collect::<Result<Vec<_>, _>>()?;
-    let owner = msg.owner.unwrap_or_else(|| info.sender.to_string());
-    let ownership = cw_ownable::initialize_owner(deps.storage, deps.api, Some(&owner))?;
-    cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
+    let response =
+        ctc_conventions::instantiate(deps.branch(), &info, CONTRACT, msg.owner.as_deref())?;
     CONFIG.save(deps.storage, &config)?;
     for creator in creators {
         CREATORS.save(deps.storage, &creator, &Empty {})?;
     }
-    Ok(Response::new()
-        .add_attribute("action", "instantiate")
-        .add_attribute("arbiter", config.arbiter)
-        .add_attributes(ownership.into_attributes()))
+    Ok(response.add_attribute("arbiter", config.arbiter))
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
@@ -68,7 +65,7 @@ pub fn execute(
     info: MessageInfo,
     msg: ExecuteMsg,
 ) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info)?;
+    cw_utils::nonpayable(&info).map_err(ConventionError::from)?;
     match msg {
         ExecuteMsg::Receive(wrapper) => execute::receive(deps, env, info, wrapper),
         ExecuteMsg::CreateQuestion { question } => {
@@ -104,9 +101,9 @@ pub fn execute(
         ExecuteMsg::SetCreator { address, allowed } => {
             execute::set_creator(deps, info, address, allowed)
         }
-        ExecuteMsg::UpdateOwnership(action) => {
-            Ok(ctc_conventions::update_ownership(deps, &env, &info, action)?)
-        }
+        ExecuteMsg::UpdateOwnership(action) => Ok(ctc_conventions::update_ownership(
+            deps, &env, &info, action,
+        )?),
     }
 }
 
@@ -133,9 +130,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
-    ctc_conventions::migrate(deps.storage, CONTRACT_NAME, CONTRACT_VERSION).map_err(|err| {
-        ContractError::CannotMigrate {
-            reason: err.to_string(),
-        }
-    })
+    // No stored data has changed shape yet; a data migration would branch on the old version.
+    let (response, _from) = ctc_conventions::migrate(deps.storage, CONTRACT)?;
+    Ok(response)
 }

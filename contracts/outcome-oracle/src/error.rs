@@ -1,5 +1,5 @@
 use cosmwasm_std::{OverflowError, StdError, Timestamp, Uint128};
-use ctc_interfaces::paging::PageLimitError;
+use ctc_conventions::{AdminError, ConventionError};
 use thiserror::Error;
 
 #[derive(Error, Debug, PartialEq)]
@@ -10,23 +10,10 @@ pub enum ContractError {
     #[error("{0}")]
     Overflow(#[from] OverflowError),
 
-    #[error("{0}")]
-    Ownership(#[from] cw_ownable::OwnershipError),
-
+    /// The refusals every platform contract shares: coins sent, ownership, recipients, addresses,
+    /// page limits, the CTC hook's token, migration.
     #[error(transparent)]
-    Admin(#[from] ctc_conventions::AdminError),
-
-    #[error("{0}")]
-    Payment(#[from] cw_utils::PaymentError),
-
-    #[error("{0}")]
-    PageLimit(#[from] PageLimitError),
-
-    #[error("only the configured CTC token is accepted")]
-    WrongToken,
-
-    #[error("invalid address in {field}: {reason}")]
-    InvalidAddress { field: &'static str, reason: String },
+    Convention(#[from] ConventionError),
 
     #[error("only allowed creators may create questions")]
     NotCreator,
@@ -91,7 +78,11 @@ pub enum ContractError {
 
     #[error("the question is not disputed")]
     NotDisputed,
+}
 
-    #[error("cannot migrate: {reason}")]
-    CannotMigrate { reason: String },
+/// Ownership and recipient refusals, as the convention errors they are.
+impl From<AdminError> for ContractError {
+    fn from(err: AdminError) -> Self {
+        Self::Convention(err.into())
+    }
 }

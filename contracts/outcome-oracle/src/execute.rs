@@ -1,11 +1,13 @@
 use cosmwasm_std::{
-    to_json_binary, Addr, Api, Deps, DepsMut, Empty, Env, MessageInfo, OverflowError,
-    OverflowOperation, QuerierWrapper, Response, Storage, Uint128,
+    to_json_binary, Addr, Deps, DepsMut, Empty, Env, MessageInfo, OverflowError, OverflowOperation,
+    QuerierWrapper, Response, Storage, Uint128,
 };
+use ctc_conventions::validate::{self, address};
+use ctc_conventions::{ctc_hook, CtcHook};
 use ctc_interfaces::registry::{Capability, CapabilityResponse, RegistryQueryMsg};
-use cw20::Cw20ReceiveMsg;
+use cw20::{Cw20Contract, Cw20ExecuteMsg, Cw20ReceiveMsg};
 
-use crate::contract::CONTRACT_NAME;
+use crate::contract::CONTRACT;
 use crate::error::ContractError;
 use crate::msg::{QuestionInput, QuestionStatus, ReceiveMsg, Verdict};
 use crate::state::{Config, Question, CONFIG, CREATORS, QUESTIONS, QUESTION_COUNT, REPORTS};
@@ -32,14 +34,6 @@ pub fn duration(
     Ok(seconds)
 }
 
-pub fn address(api: &dyn Api, field: &'static str, value: &str) -> Result<Addr, ContractError> {
-    api.addr_validate(value)
-        .map_err(|err| ContractError::InvalidAddress {
-            field,
-            reason: err.to_string(),
-        })
-}
-
 /// An address that receives fees and can pass them on: not one of the platform's contracts (the
 /// token and this contract included), which could never spend them.
 pub fn recipient(
@@ -49,7 +43,13 @@ pub fn recipient(
     value: &str,
 ) -> Result<Addr, ContractError> {
     let recipient = address(deps.api, field, value)?;
-    ctc_conventions::ensure_recipient_can_spend(&deps.querier, env, CONTRACT_NAME, field, &recipient)?;
+    ctc_conventions::ensure_recipient_can_spend(
+        &deps.querier,
+        env,
+        CONTRACT.name,
+        field,
+        &recipient,
+    )?;
     Ok(recipient)
 }
 
@@ -73,18 +73,15 @@ pub fn create_question(
         return Err(ContractError::NotCreator);
     }
     let min_window = CONFIG.load(deps.storage)?.min_dispute_window_seconds;
-    if input.text.is_empty() || input.text.len() > MAX_TEXT_BYTES {
-        return Err(invalid("the text is between 1 and 512 bytes"));
-    }
+    // The shared length rule, refused in this contract's own words.
+    validate::text("text", &input.text, MAX_TEXT_BYTES)
+        .map_err(|_| invalid("the text is between 1 and 512 bytes"))?;
     if input.outcomes.len() < 2 || input.outcomes.len() > MAX_OUTCOMES {
         return Err(invalid("a question has between 2 and 16 outcomes"));
     }
-    if input
-        .outcomes
-        .iter()
-        .any(|label| label.is_empty() || label.len() > MAX_LABEL_BYTES)
-    {
-        return Err(invalid("an outcome label is between 1 and 64 bytes"));
+    for label in &input.outcomes {
+        validate::text("outcomes", label, MAX_LABEL_BYTES)
+            .map_err(|_| invalid("an outcome label is between 1 and 64 bytes"))?;
     }
     if input.deadline <= input.resolve_after || input.deadline <= env.block.time {
         return Err(invalid(
@@ -319,8 +316,12 @@ pub fn finalize(deps: DepsMut, env: Env, question_id: u64) -> Result<Response, C
                     reason: "the arbiter may still rule",
                 });
             }
+            let refund = Cw20ExecuteMsg::Transfer {
+                recipient: by.to_string(),
+                amount: bond,
+            };
             response = response
-                .add_message(transfer_ctc(&config.token, &by, bond)?)
+                .add_message(Cw20Contract(config.token).call(refund)?)
                 .add_attribute("bond_to", &by);
             QuestionStatus::Unresolvable { at: now }
         }
@@ -341,11 +342,11 @@ pub fn receive(
     wrapper: Cw20ReceiveMsg,
 ) -> Result<Response, ContractError> {
     let config = CONFIG.load(deps.storage)?;
-    if info.sender != config.token {
-        return Err(ContractError::WrongToken);
-    }
-    let disputer = address(deps.api, "sender", &wrapper.sender)?;
-    let ReceiveMsg::Dispute { question_id } = cosmwasm_std::from_json(&wrapper.msg)?;
+    let CtcHook {
+        sender: disputer,
+        amount,
+        msg: ReceiveMsg::Dispute { question_id },
+    } = ctc_hook(deps.api, &config.token, &info, wrapper)?;
     let mut question = load_question(deps.storage, question_id)?;
     let (verdict, at) = match question.status {
         QuestionStatus::Proposed { verdict, at } => (verdict, at),
@@ -356,7 +357,7 @@ pub fn receive(
     if env.block.time >= closed_at {
         return Err(ContractError::DisputeWindowClosed { closed_at });
     }
-    if wrapper.amount != config.dispute_bond {
+    if amount != config.dispute_bond {
         return Err(ContractError::WrongBond {
             bond: config.dispute_bond,
         });
@@ -364,7 +365,7 @@ pub fn receive(
     question.status = QuestionStatus::Disputed {
         proposed: verdict,
         by: disputer.clone(),
-        bond: wrapper.amount,
+        bond: amount,
         at: env.block.time,
     };
     QUESTIONS.save(deps.storage, question_id, &question)?;
@@ -372,10 +373,8 @@ pub fn receive(
         .add_attribute("action", "dispute")
         .add_attribute("question_id", question_id.to_string())
         .add_attribute("disputer", disputer)
-        .add_attribute("bond", wrapper.amount))
+        .add_attribute("bond", amount))
 }
-
-use ctc_interfaces::token::transfer_msg as transfer_ctc;
 
 /// The ruling is final. A dispute is upheld when the ruling differs from the proposal: the bond
 /// goes back to the disputer; otherwise it goes to the treasury.
@@ -405,8 +404,12 @@ pub fn arbitrate(
     };
     QUESTIONS.save(deps.storage, question_id, &question)?;
     let bond_to = if upheld { &by } else { &config.treasury };
+    let payout = Cw20ExecuteMsg::Transfer {
+        recipient: bond_to.to_string(),
+        amount: bond,
+    };
     Ok(Response::new()
-        .add_message(transfer_ctc(&config.token, bond_to, bond)?)
+        .add_message(Cw20Contract(config.token.clone()).call(payout)?)
         .add_attribute("action", "arbitrate")
         .add_attribute("question_id", question_id.to_string())
         .add_attribute("verdict", verdict_name(verdict))
@@ -423,7 +426,7 @@ pub fn update_config(
     dispute_bond: Option<Uint128>,
     arbitration_timeout_seconds: Option<u64>,
 ) -> Result<Response, ContractError> {
-    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    ctc_conventions::ensure_owner(deps.storage, &info.sender)?;
     let mut config = CONFIG.load(deps.storage)?;
     if let Some(treasury) = treasury {
         config.treasury = recipient(deps.as_ref(), env, "treasury", &treasury)?;
@@ -457,7 +460,7 @@ pub fn set_creator(
     who: String,
     allowed: bool,
 ) -> Result<Response, ContractError> {
-    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    ctc_conventions::ensure_owner(deps.storage, &info.sender)?;
     let creator = address(deps.api, "address", &who)?;
     if allowed {
         CREATORS.save(deps.storage, &creator, &Empty {})?;

@@ -1,9 +1,11 @@
 use cosmwasm_std::{Deps, Env, Order, StdResult};
-use ctc_interfaces::paging::{filtered_page, page_limit};
+use ctc_conventions::paging::{filtered_page, page, page_limit};
+use ctc_conventions::validate::address;
+use ctc_conventions::ConventionError;
 use cw_storage_plus::Bound;
 
 use crate::error::ContractError;
-use crate::execute::{address, load_question};
+use crate::execute::load_question;
 use crate::msg::{
     AnswerResponse, AnswerStatus, ConfigResponse, QuestionResponse, QuestionStatus,
     QuestionsResponse, ReportEntry, ReportsResponse, StatusFilter, Verdict,
@@ -90,22 +92,19 @@ pub fn reports(
     start_after: Option<String>,
     limit: Option<u32>,
 ) -> Result<ReportsResponse, ContractError> {
-    let limit = page_limit(limit)?;
     load_question(deps.storage, question_id)?;
     let start = start_after
         .map(|reporter| address(deps.api, "start_after", &reporter))
         .transpose()?;
-    let reports = REPORTS
-        .prefix(question_id)
-        .range(
-            deps.storage,
-            start.as_ref().map(Bound::exclusive),
-            None,
-            Order::Ascending,
-        )
-        .take(limit)
-        .map(|item| item.map(|(reporter, verdict)| ReportEntry { reporter, verdict }))
-        .collect::<StdResult<_>>()?;
+    let entries = REPORTS.prefix(question_id).range(
+        deps.storage,
+        start.as_ref().map(Bound::exclusive),
+        None,
+        Order::Ascending,
+    );
+    let reports = page(entries, limit, |reporter, verdict| {
+        Ok(ReportEntry { reporter, verdict })
+    })?;
     Ok(ReportsResponse { reports })
 }
 
@@ -129,7 +128,7 @@ pub fn questions(
     start_after: Option<u64>,
     limit: Option<u32>,
 ) -> Result<QuestionsResponse, ContractError> {
-    let limit = page_limit(limit)?;
+    let limit = page_limit(limit).map_err(ConventionError::from)?;
     let entries = QUESTIONS.range(
         deps.storage,
         start_after.map(Bound::exclusive),

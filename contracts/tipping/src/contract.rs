@@ -1,24 +1,25 @@
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Response};
+use ctc_conventions::validate::address;
+use ctc_conventions::ContractId;
 
 use crate::error::ContractError;
-use crate::execute::{self, address, check_fee, validate_denom};
+use crate::execute::{self, check_fee, validate_denom};
 use crate::msg::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 use crate::query;
 use crate::state::{Config, CONFIG, NATIVE_DENOMS};
 
-pub const CONTRACT_NAME: &str = concat!("crates.io:", env!("CARGO_PKG_NAME"));
-pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
+pub const CONTRACT: ContractId = ctc_conventions::contract_id!();
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn instantiate(
-    deps: DepsMut,
+    mut deps: DepsMut,
     env: Env,
     info: MessageInfo,
     msg: InstantiateMsg,
 ) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info)?;
+    // Everything is validated before the first write, so a refused instantiate stores nothing.
     let config = Config {
         token: address(deps.api, "token", &msg.token)?,
         registry: address(deps.api, "registry", &msg.registry)?,
@@ -29,17 +30,13 @@ pub fn instantiate(
     for denom in &msg.native_denoms {
         validate_denom(&denom.denom)?;
     }
-    let owner = msg.owner.unwrap_or_else(|| info.sender.to_string());
-    let ownership = cw_ownable::initialize_owner(deps.storage, deps.api, Some(&owner))?;
-    cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
+    let response =
+        ctc_conventions::instantiate(deps.branch(), &info, CONTRACT, msg.owner.as_deref())?;
     CONFIG.save(deps.storage, &config)?;
     for denom in msg.native_denoms {
         NATIVE_DENOMS.save(deps.storage, &denom.denom, &denom.min_tip)?;
     }
-    Ok(Response::new()
-        .add_attribute("action", "instantiate")
-        .add_attribute("token", config.token)
-        .add_attributes(ownership.into_attributes()))
+    Ok(response.add_attribute("token", config.token))
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
@@ -69,9 +66,9 @@ pub fn execute(
             context_kind,
             required,
         } => execute::set_verification_required(deps, info, context_kind, required),
-        ExecuteMsg::UpdateOwnership(action) => {
-            Ok(ctc_conventions::update_ownership(deps, &env, &info, action)?)
-        }
+        ExecuteMsg::UpdateOwnership(action) => Ok(ctc_conventions::update_ownership(
+            deps, &env, &info, action,
+        )?),
     }
 }
 
@@ -95,9 +92,7 @@ pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> Result<Binary, ContractErr
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
-    ctc_conventions::migrate(deps.storage, CONTRACT_NAME, CONTRACT_VERSION).map_err(|err| {
-        ContractError::CannotMigrate {
-            reason: err.to_string(),
-        }
-    })
+    // No stored data has changed shape yet; a data migration would branch on the old version.
+    let (response, _from) = ctc_conventions::migrate(deps.storage, CONTRACT)?;
+    Ok(response)
 }

@@ -1,4 +1,5 @@
 use cosmwasm_std::{OverflowError, StdError, Uint128};
+use ctc_conventions::{AdminError, ConventionError};
 use thiserror::Error;
 
 #[derive(Error, Debug, PartialEq)]
@@ -9,20 +10,14 @@ pub enum ContractError {
     #[error("{0}")]
     Overflow(#[from] OverflowError),
 
-    #[error("{0}")]
-    Ownership(#[from] cw_ownable::OwnershipError),
-
-    #[error(transparent)]
-    Admin(#[from] ctc_conventions::AdminError),
-
+    /// A native tip without exactly one coin, or coins sent with any other message.
     #[error("{0}")]
     Payment(#[from] cw_utils::PaymentError),
 
-    #[error("only the configured CTC token is accepted")]
-    WrongToken,
-
-    #[error("invalid address in {field}: {reason}")]
-    InvalidAddress { field: &'static str, reason: String },
+    /// The refusals every platform contract shares: ownership, recipients, addresses, the CTC
+    /// hook's token, migration.
+    #[error(transparent)]
+    Convention(#[from] ConventionError),
 
     #[error("a tip to oneself is not a tip")]
     SelfTip,
@@ -53,7 +48,11 @@ pub enum ContractError {
 
     #[error("invalid denom {denom}")]
     InvalidDenom { denom: String },
+}
 
-    #[error("cannot migrate: {reason}")]
-    CannotMigrate { reason: String },
+/// Ownership and recipient refusals, as the convention errors they are.
+impl From<AdminError> for ContractError {
+    fn from(err: AdminError) -> Self {
+        Self::Convention(err.into())
+    }
 }

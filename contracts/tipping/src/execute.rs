@@ -1,12 +1,14 @@
 use cosmwasm_std::{
-    coins, Addr, Api, BankMsg, CosmosMsg, Deps, DepsMut, Empty, Env, MessageInfo, QuerierWrapper,
+    coins, Addr, BankMsg, CosmosMsg, Deps, DepsMut, Empty, Env, MessageInfo, QuerierWrapper,
     Response, Storage, Uint128,
 };
+use ctc_conventions::validate::address;
+use ctc_conventions::{ctc_hook, CtcHook};
 use ctc_interfaces::registry::{PartnerStatusResponse, RegistryQueryMsg};
-use ctc_interfaces::token::transfer_msg;
 use ctc_interfaces::BasisPoints;
-use cw20::Cw20ReceiveMsg;
+use cw20::{Cw20Contract, Cw20ExecuteMsg, Cw20ReceiveMsg};
 
+use crate::contract::CONTRACT;
 use crate::error::ContractError;
 use crate::msg::{ReceiveMsg, TipRecord};
 use crate::state::{
@@ -16,18 +18,7 @@ use crate::state::{
 
 pub const MAX_MEMO_BYTES: usize = 140;
 pub const MAX_CONTEXT_BYTES: usize = 64;
-pub const MAX_FEE: BasisPoints = match BasisPoints::new(1_000) {
-    Ok(fee) => fee,
-    Err(_) => BasisPoints::ZERO,
-};
-
-pub fn address(api: &dyn Api, field: &'static str, value: &str) -> Result<Addr, ContractError> {
-    api.addr_validate(value)
-        .map_err(|err| ContractError::InvalidAddress {
-            field,
-            reason: err.to_string(),
-        })
-}
+pub const MAX_FEE: BasisPoints = BasisPoints::literal(1_000);
 
 pub fn check_fee(fee: BasisPoints) -> Result<BasisPoints, ContractError> {
     if fee > MAX_FEE {
@@ -54,26 +45,33 @@ pub fn receive(
     wrapper: Cw20ReceiveMsg,
 ) -> Result<Response, ContractError> {
     let config = CONFIG.load(deps.storage)?;
-    if info.sender != config.token {
-        return Err(ContractError::WrongToken);
-    }
-    let ReceiveMsg::Tip {
-        recipient,
-        memo,
-        context,
-    } = cosmwasm_std::from_json(&wrapper.msg)?;
+    let CtcHook {
+        sender,
+        amount,
+        msg:
+            ReceiveMsg::Tip {
+                recipient,
+                memo,
+                context,
+            },
+    } = ctc_hook(deps.api, &config.token, &info, wrapper)?;
     let tip = Tip {
-        from: address(deps.api, "sender", &wrapper.sender)?,
+        from: sender,
         recipient,
         denom: ctc_denom(&config.token),
-        amount: wrapper.amount,
+        amount,
         min: config.min_ctc_tip,
         memo,
         context,
     };
     let (to, fee, rest) = accept(deps, &env, &config, tip)?;
+    let token = Cw20Contract(config.token.clone());
     let payout = |recipient: &Addr, amount: Uint128| -> Result<CosmosMsg, ContractError> {
-        Ok(transfer_msg(&config.token, recipient, amount)?)
+        let transfer = Cw20ExecuteMsg::Transfer {
+            recipient: recipient.to_string(),
+            amount,
+        };
+        Ok(token.call(transfer)?)
     };
     forward(to, fee, rest, &config, payout)
 }
@@ -271,7 +269,7 @@ pub fn treasury(deps: Deps, env: &Env, value: &str) -> Result<Addr, ContractErro
     ctc_conventions::ensure_recipient_can_spend(
         &deps.querier,
         env,
-        crate::contract::CONTRACT_NAME,
+        CONTRACT.name,
         "treasury",
         &treasury,
     )?;
@@ -286,7 +284,7 @@ pub fn update_config(
     fee: Option<BasisPoints>,
     min_ctc_tip: Option<Uint128>,
 ) -> Result<Response, ContractError> {
-    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    ctc_conventions::ensure_owner(deps.storage, &info.sender)?;
     let mut config = CONFIG.load(deps.storage)?;
     if let Some(treasury) = treasury {
         config.treasury = self::treasury(deps.as_ref(), &env, &treasury)?;
@@ -310,7 +308,7 @@ pub fn set_denom(
     denom: String,
     min_tip: Option<Uint128>,
 ) -> Result<Response, ContractError> {
-    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    ctc_conventions::ensure_owner(deps.storage, &info.sender)?;
     validate_denom(&denom)?;
     match min_tip {
         Some(min) => NATIVE_DENOMS.save(deps.storage, &denom, &min)?,
@@ -344,7 +342,7 @@ pub fn set_verification_required(
     context_kind: String,
     required: bool,
 ) -> Result<Response, ContractError> {
-    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    ctc_conventions::ensure_owner(deps.storage, &info.sender)?;
     if context_kind.is_empty()
         || context_kind.len() > MAX_CONTEXT_BYTES
         || context_kind.contains(':')

@@ -1,7 +1,8 @@
 use cosmwasm_std::{Deps, Order, StdResult};
+use ctc_conventions::validate::address;
 
 use crate::error::ContractError;
-use crate::execute::{address, is_verified};
+use crate::execute::is_verified;
 use crate::msg::{
     ConfigResponse, DenomMinimum, DenomTotal, RankedRecipient, RecentTipsResponse,
     RecipientStatsResponse, TipRecord, TopRecipientsResponse, TotalsResponse,

@@ -1,25 +1,26 @@
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Reply, Response};
+use ctc_conventions::validate::address;
+use ctc_conventions::{ContractId, ConventionError};
 
 use crate::error::ContractError;
 use crate::execute::pools::{self, ConfigUpdate, Opener, QUESTION_CREATED};
-use crate::execute::{address, bets, recipient};
+use crate::execute::{bets, recipient};
 use crate::msg::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 use crate::query;
 use crate::state::{Config, CONFIG};
 
-pub const CONTRACT_NAME: &str = concat!("crates.io:", env!("CARGO_PKG_NAME"));
-pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
+pub const CONTRACT: ContractId = ctc_conventions::contract_id!();
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn instantiate(
-    deps: DepsMut,
+    mut deps: DepsMut,
     env: Env,
     info: MessageInfo,
     msg: InstantiateMsg,
 ) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info)?;
+    // Everything is validated before the first write, so a refused instantiate stores nothing.
     if msg.creation_bond.is_zero() {
         return Err(ContractError::InvalidPool {
             reason: "the creation bond must be greater than zero",
@@ -35,14 +36,10 @@ pub fn instantiate(
         treasury_share: msg.treasury_share,
         creation_bond: msg.creation_bond,
     };
-    let owner = msg.owner.unwrap_or_else(|| info.sender.to_string());
-    let ownership = cw_ownable::initialize_owner(deps.storage, deps.api, Some(&owner))?;
-    cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
+    let response =
+        ctc_conventions::instantiate(deps.branch(), &info, CONTRACT, msg.owner.as_deref())?;
     CONFIG.save(deps.storage, &config)?;
-    Ok(Response::new()
-        .add_attribute("action", "instantiate")
-        .add_attribute("oracle", config.oracle)
-        .add_attributes(ownership.into_attributes()))
+    Ok(response.add_attribute("oracle", config.oracle))
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
@@ -52,7 +49,7 @@ pub fn execute(
     info: MessageInfo,
     msg: ExecuteMsg,
 ) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info)?;
+    cw_utils::nonpayable(&info).map_err(ConventionError::from)?;
     match msg {
         ExecuteMsg::Receive(wrapper) => bets::receive(deps, env, info, wrapper),
         ExecuteMsg::CreatePool { pool } => {
@@ -88,9 +85,9 @@ pub fn execute(
                 creation_bond,
             },
         ),
-        ExecuteMsg::UpdateOwnership(action) => {
-            Ok(ctc_conventions::update_ownership(deps, &env, &info, action)?)
-        }
+        ExecuteMsg::UpdateOwnership(action) => Ok(ctc_conventions::update_ownership(
+            deps, &env, &info, action,
+        )?),
     }
 }
 
@@ -130,9 +127,7 @@ pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> Result<Binary, ContractErr
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
-    ctc_conventions::migrate(deps.storage, CONTRACT_NAME, CONTRACT_VERSION).map_err(|err| {
-        ContractError::CannotMigrate {
-            reason: err.to_string(),
-        }
-    })
+    // No stored data has changed shape yet; a data migration would branch on the old version.
+    let (response, _from) = ctc_conventions::migrate(deps.storage, CONTRACT)?;
+    Ok(response)
 }

@@ -1,5 +1,5 @@
 use cosmwasm_std::{OverflowError, StdError, Timestamp, Uint128};
-use ctc_interfaces::paging::PageLimitError;
+use ctc_conventions::{AdminError, ConventionError};
 use thiserror::Error;
 
 #[derive(Error, Debug, PartialEq)]
@@ -10,26 +10,13 @@ pub enum ContractError {
     #[error("{0}")]
     Overflow(#[from] OverflowError),
 
-    #[error("{0}")]
-    Ownership(#[from] cw_ownable::OwnershipError),
-
+    /// The refusals every platform contract shares: coins sent, ownership, recipients, addresses,
+    /// page limits, the CTC hook's token, migration.
     #[error(transparent)]
-    Admin(#[from] ctc_conventions::AdminError),
-
-    #[error("{0}")]
-    Payment(#[from] cw_utils::PaymentError),
-
-    #[error("{0}")]
-    PageLimit(#[from] PageLimitError),
+    Convention(#[from] ConventionError),
 
     #[error("{0}")]
     ParseReply(#[from] cw_utils::ParseReplyError),
-
-    #[error("only the configured CTC token is accepted")]
-    WrongToken,
-
-    #[error("invalid address in {field}: {reason}")]
-    InvalidAddress { field: &'static str, reason: String },
 
     #[error("only the operator may do this")]
     NotOperator,
@@ -78,7 +65,11 @@ pub enum ContractError {
 
     #[error("unclaimed funds may be swept from {opens_at}")]
     SweepNotOpen { opens_at: Timestamp },
+}
 
-    #[error("cannot migrate: {reason}")]
-    CannotMigrate { reason: String },
+/// Ownership and recipient refusals, as the convention errors they are.
+impl From<AdminError> for ContractError {
+    fn from(err: AdminError) -> Self {
+        Self::Convention(err.into())
+    }
 }

@@ -1,10 +1,12 @@
 use cosmwasm_std::{Decimal, Deps, Order, StdResult, Uint128};
-use ctc_interfaces::paging::{filtered_page, page_limit};
+use ctc_conventions::paging::{filtered_page, page, page_limit};
+use ctc_conventions::validate::address;
+use ctc_conventions::ConventionError;
 use cw_storage_plus::Bound;
 
 use crate::error::ContractError;
 use crate::execute::bets::claimable;
-use crate::execute::{address, load_pool};
+use crate::execute::load_pool;
 use crate::msg::{
     BetsResponse, ConfigResponse, OddsResponse, PoolBets, PoolResponse, PoolStatus, PoolsResponse,
     PositionResponse, StatusFilter,
@@ -67,7 +69,7 @@ pub fn pools(
     start_after: Option<u64>,
     limit: Option<u32>,
 ) -> Result<PoolsResponse, ContractError> {
-    let limit = page_limit(limit)?;
+    let limit = page_limit(limit).map_err(ConventionError::from)?;
     let entries = POOLS.range(
         deps.storage,
         start_after.map(Bound::exclusive),
@@ -125,26 +127,20 @@ pub fn bets(
     start_after: Option<u64>,
     limit: Option<u32>,
 ) -> Result<BetsResponse, ContractError> {
-    let limit = page_limit(limit)?;
     let bettor = address(deps.api, "address", &who)?;
-    let bets = BETTOR_POOLS
-        .prefix(&bettor)
-        .keys(
-            deps.storage,
-            start_after.map(Bound::exclusive),
-            None,
-            Order::Ascending,
-        )
-        .take(limit)
-        .map(|pool_id| {
-            let pool_id = pool_id?;
-            let position = POSITIONS.load(deps.storage, (pool_id, &bettor))?;
-            Ok(PoolBets {
-                pool_id,
-                stakes: position.stakes,
-                claimed: position.claimed,
-            })
+    let entries = BETTOR_POOLS.prefix(&bettor).range(
+        deps.storage,
+        start_after.map(Bound::exclusive),
+        None,
+        Order::Ascending,
+    );
+    let bets = page(entries, limit, |pool_id, _| {
+        let position = POSITIONS.load(deps.storage, (pool_id, &bettor))?;
+        Ok(PoolBets {
+            pool_id,
+            stakes: position.stakes,
+            claimed: position.claimed,
         })
-        .collect::<StdResult<_>>()?;
+    })?;
     Ok(BetsResponse { bets })
 }

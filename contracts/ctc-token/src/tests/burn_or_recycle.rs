@@ -10,31 +10,30 @@ fn attribute<'a>(attributes: &'a [Attribute], key: &str) -> Option<&'a str> {
         .map(|a| a.value.as_str())
 }
 
-fn fund(deps: &mut Deps, accounts: &Accounts, to: &Addr, amount: u128) {
-    exec(
-        deps,
-        &accounts.genesis[1].clone(),
-        ExecuteMsg::Transfer {
-            recipient: to.to_string(),
-            amount: Uint128::new(amount),
-        },
-    )
-    .unwrap();
+fn fund(token: &mut Token, accounts: &Accounts, to: &Addr, amount: u128) {
+    token
+        .execute(
+            &accounts.genesis[1],
+            ExecuteMsg::Transfer {
+                recipient: to.to_string(),
+                amount: Uint128::new(amount),
+            },
+        )
+        .unwrap();
+}
+
+fn burn_or_recycle(amount: u128) -> ExecuteMsg {
+    ExecuteMsg::BurnOrRecycle {
+        amount: Uint128::new(amount),
+    }
 }
 
 #[test]
 fn burns_everything_while_above_the_floor() {
-    let (mut deps, accounts) = setup();
-    let alice = accounts.alice.clone();
-    fund(&mut deps, &accounts, &alice, 1_000);
-    let response = exec(
-        &mut deps,
-        &alice,
-        ExecuteMsg::BurnOrRecycle {
-            amount: Uint128::new(600),
-        },
-    )
-    .unwrap();
+    let (mut token, accounts) = setup();
+    let alice = &accounts.alice;
+    fund(&mut token, &accounts, alice, 1_000);
+    let response = token.execute(alice, burn_or_recycle(600)).unwrap();
     let attrs = &response.attributes;
     assert_eq!(attribute(attrs, "action"), Some("burn_or_recycle"));
     assert_eq!(attribute(attrs, "burned"), Some("600"));
@@ -43,37 +42,30 @@ fn burns_everything_while_above_the_floor() {
         attribute(attrs, "recycle_pool"),
         Some(accounts.community().as_str())
     );
-    assert_eq!(balance(&deps, &alice), Uint128::new(400));
-    let t = tokenomics(&deps);
+    assert_eq!(balance(&token, alice), Uint128::new(400));
+    let t = tokenomics(&token);
     assert_eq!(t.burned, Uint128::new(600));
     assert_eq!(t.recycled, Uint128::zero());
 }
 
 #[test]
 fn splits_across_the_floor_into_burned_and_recycled() {
-    let (mut deps, accounts) = setup();
-    let alice = accounts.alice.clone();
-    fund(&mut deps, &accounts, &alice, 1_000);
-    burn_until_burnable(&mut deps, &accounts, Uint128::new(250));
-    let pool = accounts.community().clone();
-    let pool_before = balance(&deps, &pool);
+    let (mut token, accounts) = setup();
+    let alice = &accounts.alice;
+    fund(&mut token, &accounts, alice, 1_000);
+    burn_until_burnable(&mut token, &accounts, Uint128::new(250));
+    let pool = accounts.community();
+    let pool_before = balance(&token, pool);
 
-    let response = exec(
-        &mut deps,
-        &alice,
-        ExecuteMsg::BurnOrRecycle {
-            amount: Uint128::new(1_000),
-        },
-    )
-    .unwrap();
+    let response = token.execute(alice, burn_or_recycle(1_000)).unwrap();
     let attrs = &response.attributes;
     assert_eq!(attribute(attrs, "amount"), Some("1000"));
     assert_eq!(attribute(attrs, "burned"), Some("250"));
     assert_eq!(attribute(attrs, "recycled"), Some("750"));
     assert_eq!(attribute(attrs, "recycle_pool"), Some(pool.as_str()));
-    assert_eq!(balance(&deps, &alice), Uint128::zero());
-    assert_eq!(balance(&deps, &pool), pool_before + Uint128::new(750));
-    let t = tokenomics(&deps);
+    assert_eq!(balance(&token, alice), Uint128::zero());
+    assert_eq!(balance(&token, pool), pool_before + Uint128::new(750));
+    let t = tokenomics(&token);
     assert_eq!(t.total_supply, CTC_SUPPLY_FLOOR);
     assert_eq!(t.burnable, Uint128::zero());
     assert_eq!(t.recycled, Uint128::new(750));
@@ -81,73 +73,38 @@ fn splits_across_the_floor_into_burned_and_recycled() {
 
 #[test]
 fn recycles_everything_at_the_floor_and_keeps_count() {
-    let (mut deps, accounts) = setup();
-    let alice = accounts.alice.clone();
-    fund(&mut deps, &accounts, &alice, 1_000);
-    burn_until_burnable(&mut deps, &accounts, Uint128::zero());
+    let (mut token, accounts) = setup();
+    let alice = &accounts.alice;
+    fund(&mut token, &accounts, alice, 1_000);
+    burn_until_burnable(&mut token, &accounts, Uint128::zero());
     for _ in 0..2 {
-        let response = exec(
-            &mut deps,
-            &alice,
-            ExecuteMsg::BurnOrRecycle {
-                amount: Uint128::new(300),
-            },
-        )
-        .unwrap();
+        let response = token.execute(alice, burn_or_recycle(300)).unwrap();
         assert_eq!(attribute(&response.attributes, "burned"), Some("0"));
     }
-    let t = tokenomics(&deps);
+    let t = tokenomics(&token);
     assert_eq!(t.total_supply, CTC_SUPPLY_FLOOR);
     assert_eq!(t.recycled, Uint128::new(600));
 }
 
 #[test]
 fn the_recycle_pool_itself_is_refused_and_nothing_changes() {
-    let (mut deps, accounts) = setup();
-    let pool = accounts.community().clone();
-    let before = snapshot(&deps.storage);
-    let err = exec(
-        &mut deps,
-        &pool,
-        ExecuteMsg::BurnOrRecycle {
-            amount: Uint128::new(40),
-        },
-    )
-    .unwrap_err();
+    let (mut token, accounts) = setup();
+    let err = token.refused(accounts.community(), burn_or_recycle(40));
     assert_eq!(err, ContractError::SenderIsRecyclePool);
-    assert_eq!(snapshot(&deps.storage), before);
 }
 
 #[test]
 fn refuses_zero_and_changes_nothing() {
-    let (mut deps, accounts) = setup();
-    let before = snapshot(&deps.storage);
-    let err = exec(
-        &mut deps,
-        &accounts.genesis[0].clone(),
-        ExecuteMsg::BurnOrRecycle {
-            amount: Uint128::zero(),
-        },
-    )
-    .unwrap_err();
+    let (mut token, accounts) = setup();
+    let err = token.refused(&accounts.genesis[0], burn_or_recycle(0));
     assert_eq!(err, ContractError::ZeroAmount);
-    assert_eq!(snapshot(&deps.storage), before);
 }
 
 #[test]
 fn refuses_more_than_the_balance_and_changes_nothing() {
-    let (mut deps, accounts) = setup();
-    let alice = accounts.alice.clone();
-    fund(&mut deps, &accounts, &alice, 99);
-    let before = snapshot(&deps.storage);
-    let err = exec(
-        &mut deps,
-        &alice,
-        ExecuteMsg::BurnOrRecycle {
-            amount: Uint128::new(100),
-        },
-    )
-    .unwrap_err();
+    let (mut token, accounts) = setup();
+    fund(&mut token, &accounts, &accounts.alice, 99);
+    let err = token.refused(&accounts.alice, burn_or_recycle(100));
     assert_eq!(
         err,
         ContractError::InsufficientBalance {
@@ -155,14 +112,7 @@ fn refuses_more_than_the_balance_and_changes_nothing() {
             required: Uint128::new(100),
         }
     );
-    let err = exec(
-        &mut deps,
-        &accounts.bob.clone(),
-        ExecuteMsg::BurnOrRecycle {
-            amount: Uint128::one(),
-        },
-    )
-    .unwrap_err();
+    let err = token.refused(&accounts.bob, burn_or_recycle(1));
     assert_eq!(
         err,
         ContractError::InsufficientBalance {
@@ -170,7 +120,6 @@ fn refuses_more_than_the_balance_and_changes_nothing() {
             required: Uint128::one(),
         }
     );
-    assert_eq!(snapshot(&deps.storage), before);
 }
 
 #[test]

@@ -1,44 +1,44 @@
-use cosmwasm_std::testing::{message_info, mock_env};
 use cosmwasm_std::{coins, to_json_binary, Uint128};
+use ctc_conventions::ConventionError;
 use cw20::Cw20ReceiveMsg;
 
 use super::*;
 
 #[test]
 fn transfer_moves_balance_like_cw20_base() {
-    let (mut deps, accounts) = setup();
-    let from = accounts.genesis[0].clone();
-    let before = balance(&deps, &from);
-    let response = exec(
-        &mut deps,
-        &from,
-        ExecuteMsg::Transfer {
-            recipient: accounts.alice.to_string(),
-            amount: Uint128::new(123),
-        },
-    )
-    .unwrap();
+    let (mut token, accounts) = setup();
+    let from = &accounts.genesis[0];
+    let before = balance(&token, from);
+    let response = token
+        .execute(
+            from,
+            ExecuteMsg::Transfer {
+                recipient: accounts.alice.to_string(),
+                amount: Uint128::new(123),
+            },
+        )
+        .unwrap();
     assert_eq!(response.attributes[0].value, "transfer");
-    assert_eq!(balance(&deps, &from), before - Uint128::new(123));
-    assert_eq!(balance(&deps, &accounts.alice), Uint128::new(123));
+    assert_eq!(balance(&token, from), before - Uint128::new(123));
+    assert_eq!(balance(&token, &accounts.alice), Uint128::new(123));
 }
 
 #[test]
 fn send_calls_the_receiver_hook() {
-    let (mut deps, accounts) = setup();
-    let from = accounts.genesis[0].clone();
-    let receiver = deps.api.addr_make("ticket_nft");
+    let (mut token, accounts) = setup();
+    let from = &accounts.genesis[0];
+    let receiver = token.addr("ticket_nft");
     let hook = to_json_binary(&"buy").unwrap();
-    let response = exec(
-        &mut deps,
-        &from,
-        ExecuteMsg::Send {
-            contract: receiver.to_string(),
-            amount: Uint128::new(5),
-            msg: hook.clone(),
-        },
-    )
-    .unwrap();
+    let response = token
+        .execute(
+            from,
+            ExecuteMsg::Send {
+                contract: receiver.to_string(),
+                amount: Uint128::new(5),
+                msg: hook.clone(),
+            },
+        )
+        .unwrap();
     let expected = Cw20ReceiveMsg {
         sender: from.to_string(),
         amount: Uint128::new(5),
@@ -48,35 +48,35 @@ fn send_calls_the_receiver_hook() {
     .unwrap();
     assert_eq!(response.messages.len(), 1);
     assert_eq!(response.messages[0].msg, expected);
-    assert_eq!(balance(&deps, &receiver), Uint128::new(5));
+    assert_eq!(balance(&token, &receiver), Uint128::new(5));
 }
 
 #[test]
 fn allowance_family_and_enumeration_answer_like_cw20() {
-    let (mut deps, accounts) = setup();
-    let owner = accounts.genesis[0].clone();
-    exec(
-        &mut deps,
-        &owner,
-        ExecuteMsg::IncreaseAllowance {
-            spender: accounts.bob.to_string(),
-            amount: Uint128::new(50),
-            expires: None,
-        },
-    )
-    .unwrap();
-    exec(
-        &mut deps,
-        &accounts.bob.clone(),
-        ExecuteMsg::TransferFrom {
-            owner: owner.to_string(),
-            recipient: accounts.alice.to_string(),
-            amount: Uint128::new(20),
-        },
-    )
-    .unwrap();
+    let (mut token, accounts) = setup();
+    let owner = &accounts.genesis[0];
+    token
+        .execute(
+            owner,
+            ExecuteMsg::IncreaseAllowance {
+                spender: accounts.bob.to_string(),
+                amount: Uint128::new(50),
+                expires: None,
+            },
+        )
+        .unwrap();
+    token
+        .execute(
+            &accounts.bob,
+            ExecuteMsg::TransferFrom {
+                owner: owner.to_string(),
+                recipient: accounts.alice.to_string(),
+                amount: Uint128::new(20),
+            },
+        )
+        .unwrap();
     let allowance: cw20::AllowanceResponse = ask(
-        &deps,
+        &token,
         QueryMsg::Allowance {
             owner: owner.to_string(),
             spender: accounts.bob.to_string(),
@@ -84,7 +84,7 @@ fn allowance_family_and_enumeration_answer_like_cw20() {
     );
     assert_eq!(allowance.allowance, Uint128::new(30));
     let all: cw20::AllAllowancesResponse = ask(
-        &deps,
+        &token,
         QueryMsg::AllAllowances {
             owner: owner.to_string(),
             start_after: None,
@@ -93,7 +93,7 @@ fn allowance_family_and_enumeration_answer_like_cw20() {
     );
     assert_eq!(all.allowances.len(), 1);
     let accounts_page: cw20::AllAccountsResponse = ask(
-        &deps,
+        &token,
         QueryMsg::AllAccounts {
             start_after: None,
             limit: Some(30),
@@ -104,8 +104,8 @@ fn allowance_family_and_enumeration_answer_like_cw20() {
 
 #[test]
 fn the_owner_manages_marketing_by_default() {
-    let (mut deps, accounts) = setup();
-    let info: cw20::MarketingInfoResponse = ask(&deps, QueryMsg::MarketingInfo {});
+    let (mut token, accounts) = setup();
+    let info: cw20::MarketingInfoResponse = ask(&token, QueryMsg::MarketingInfo {});
     assert_eq!(info.marketing, Some(accounts.owner.clone()));
     assert_eq!(info.project.as_deref(), Some("TicketChain Coin"));
     let update = ExecuteMsg::UpdateMarketing {
@@ -113,65 +113,57 @@ fn the_owner_manages_marketing_by_default() {
         description: Some("Tickets, tips and crowdfunding".into()),
         marketing: None,
     };
-    let err = exec(&mut deps, &accounts.alice.clone(), update.clone()).unwrap_err();
+    let err = token.refused(&accounts.alice, update.clone());
     assert_eq!(
         err,
         ContractError::Cw20(cw20_base::ContractError::Unauthorized {})
     );
-    exec(&mut deps, &accounts.owner.clone(), update).unwrap();
-    let info: cw20::MarketingInfoResponse = ask(&deps, QueryMsg::MarketingInfo {});
+    token.execute(&accounts.owner, update).unwrap();
+    let info: cw20::MarketingInfoResponse = ask(&token, QueryMsg::MarketingInfo {});
     assert_eq!(info.project.as_deref(), Some("TicketChain"));
 }
 
 #[test]
 fn refuses_native_funds_on_any_message() {
-    let (mut deps, accounts) = setup();
-    let before = snapshot(&deps.storage);
-    let err = execute(
-        deps.as_mut(),
-        mock_env(),
-        message_info(&accounts.genesis[0], &coins(1, "ustake")),
-        ExecuteMsg::Transfer {
-            recipient: accounts.alice.to_string(),
-            amount: Uint128::one(),
-        },
-    )
-    .unwrap_err();
+    let (mut token, accounts) = setup();
+    let err = token
+        .execute_with(
+            &accounts.genesis[0],
+            &coins(1, "ustake"),
+            ExecuteMsg::Transfer {
+                recipient: accounts.alice.to_string(),
+                amount: Uint128::one(),
+            },
+        )
+        .unwrap_err();
     assert_eq!(
         err,
-        ContractError::Payment(cw_utils::PaymentError::NonPayable {})
+        ContractError::Convention(ConventionError::Payment(
+            cw_utils::PaymentError::NonPayable {}
+        ))
     );
-    assert_eq!(snapshot(&deps.storage), before);
 }
 
 /// cw20's `mint` and `update_minter` are understood and refused with the reason, not as unknown
 /// variants; nothing changes.
 #[test]
 fn mint_and_update_minter_are_refused_by_name() {
-    let (mut deps, accounts) = setup();
-    let before = snapshot(&deps.storage);
-    let owner = accounts.owner.clone();
+    let (mut token, accounts) = setup();
+    let owner = &accounts.owner;
     for msg in [
         r#"{"mint":{"recipient":"x","amount":"1"}}"#,
         r#"{"update_minter":{"new_minter":null}}"#,
     ] {
         let msg: ExecuteMsg = cosmwasm_std::from_json(msg).unwrap();
-        assert_eq!(
-            exec(&mut deps, &owner, msg).unwrap_err(),
-            ContractError::NoMinter
-        );
+        assert_eq!(token.refused(owner, msg), ContractError::NoMinter);
     }
     let mint = ExecuteMsg::Mint {
         recipient: accounts.alice.to_string(),
         amount: Uint128::new(1),
     };
+    assert_eq!(token.refused(owner, mint), ContractError::NoMinter);
     assert_eq!(
-        exec(&mut deps, &owner, mint).unwrap_err(),
-        ContractError::NoMinter
-    );
-    assert_eq!(snapshot(&deps.storage), before);
-    assert_eq!(
-        tokenomics(&deps).total_supply,
+        tokenomics(&token).total_supply,
         ctc_interfaces::token::CTC_ISSUANCE
     );
 }

@@ -6,19 +6,20 @@ mod cw20_messages;
 mod instantiate;
 mod migrate;
 mod ownership;
+mod storage_layout;
 mod supply_invariant;
 
-use cosmwasm_std::testing::{
-    message_info, mock_dependencies, mock_env, MockApi, MockQuerier, MockStorage,
-};
-use cosmwasm_std::{from_json, Addr, Order, OwnedDeps, Response, Storage, Uint128};
+use cosmwasm_std::testing::{message_info, MockApi};
+use cosmwasm_std::{from_json, Addr, Uint128};
 use ctc_interfaces::token::TokenomicsResponse;
+use ctc_testkit::{MockDeps, Neighbours, Unit};
 
 use crate::contract::{execute, instantiate, query};
 use crate::msg::{ExecuteMsg, GenesisAllocation, InstantiateMsg, QueryMsg};
 use crate::ContractError;
 
-type Deps = OwnedDeps<MockStorage, MockApi, MockQuerier>;
+/// The token under test: its `execute`, where every refusal is checked to change nothing.
+pub type Token = Unit<ExecuteMsg, ContractError>;
 
 /// The accounts of a freshly instantiated token.
 pub struct Accounts {
@@ -75,30 +76,26 @@ pub fn instantiate_msg(accounts: &Accounts) -> InstantiateMsg {
 }
 
 /// A token instantiated by `accounts.owner` with the default recycle pool.
-pub fn setup() -> (Deps, Accounts) {
-    let mut deps = mock_dependencies();
-    let accounts = Accounts::new(&deps.api);
+pub fn setup() -> (Token, Accounts) {
+    let mut token = Token::new(execute);
+    let accounts = Accounts::new(&token.deps.api);
     instantiate(
-        deps.as_mut(),
-        mock_env(),
+        token.deps.as_mut(),
+        token.env.clone(),
         message_info(&accounts.owner, &[]),
         instantiate_msg(&accounts),
     )
     .unwrap();
-    (deps, accounts)
+    (token, accounts)
 }
 
-pub fn exec(deps: &mut Deps, sender: &Addr, msg: ExecuteMsg) -> Result<Response, ContractError> {
-    execute(deps.as_mut(), mock_env(), message_info(sender, &[]), msg)
+pub fn ask<T: serde::de::DeserializeOwned>(token: &Token, msg: QueryMsg) -> T {
+    from_json(query(token.deps.as_ref(), token.env.clone(), msg).unwrap()).unwrap()
 }
 
-pub fn ask<T: serde::de::DeserializeOwned>(deps: &Deps, msg: QueryMsg) -> T {
-    from_json(query(deps.as_ref(), mock_env(), msg).unwrap()).unwrap()
-}
-
-pub fn balance(deps: &Deps, address: &Addr) -> Uint128 {
+pub fn balance(token: &Token, address: &Addr) -> Uint128 {
     ask::<cw20::BalanceResponse>(
-        deps,
+        token,
         QueryMsg::Balance {
             address: address.to_string(),
         },
@@ -106,48 +103,29 @@ pub fn balance(deps: &Deps, address: &Addr) -> Uint128 {
     .balance
 }
 
-pub fn tokenomics(deps: &Deps) -> TokenomicsResponse {
-    ask(deps, QueryMsg::Tokenomics {})
-}
-
-/// Every key and value in the contract's storage, to show that a refused message changed nothing.
-pub fn snapshot(storage: &dyn Storage) -> Vec<(Vec<u8>, Vec<u8>)> {
-    storage.range(None, None, Order::Ascending).collect()
+pub fn tokenomics(token: &Token) -> TokenomicsResponse {
+    ask(token, QueryMsg::Tokenomics {})
 }
 
 /// Makes the mock chain answer cw2's raw query for a new address as the platform contract `name`
 /// (e.g. "ticket-nft") would; other addresses stay plain accounts. Returns the address.
-pub fn platform_contract(deps: &mut Deps, name: &str) -> Addr {
+pub fn platform_contract(deps: &mut MockDeps, name: &str) -> Addr {
     let address = deps.api.addr_make(name);
-    let contract = address.clone();
-    let info = cw2::ContractVersion {
-        contract: format!("crates.io:{name}"),
-        version: "0.1.0".into(),
-    };
-    deps.querier.update_wasm(move |query| match query {
-        cosmwasm_std::WasmQuery::Raw { contract_addr, .. }
-            if *contract_addr == contract.as_str() =>
-        {
-            cosmwasm_std::SystemResult::Ok(cosmwasm_std::ContractResult::Ok(
-                cosmwasm_std::to_json_binary(&info).unwrap(),
-            ))
-        }
-        other => cosmwasm_std::SystemResult::Err(cosmwasm_std::SystemError::NoSuchContract {
-            addr: format!("{other:?}"),
-        }),
-    });
+    Neighbours::new()
+        .contract(&address, &format!("crates.io:{name}"))
+        .install(deps);
     address
 }
 
 /// Burns from the genesis buckets, in order, until exactly `remaining` is still burnable.
-pub fn burn_until_burnable(deps: &mut Deps, accounts: &Accounts, remaining: Uint128) {
-    let mut to_burn = tokenomics(deps).burnable - remaining;
+pub fn burn_until_burnable(token: &mut Token, accounts: &Accounts, remaining: Uint128) {
+    let mut to_burn = tokenomics(token).burnable - remaining;
     for holder in &accounts.genesis {
-        let amount = to_burn.min(balance(deps, holder));
+        let amount = to_burn.min(balance(token, holder));
         if !amount.is_zero() {
-            exec(deps, holder, ExecuteMsg::Burn { amount }).unwrap();
+            token.execute(holder, ExecuteMsg::Burn { amount }).unwrap();
             to_burn -= amount;
         }
     }
-    assert_eq!(tokenomics(deps).burnable, remaining);
+    assert_eq!(tokenomics(token).burnable, remaining);
 }

@@ -1,29 +1,30 @@
 //! Unit tests through the entry points; the registry's `HasCapability` is answered by a mock in
-//! which exactly the three reporters hold ReportOutcomes. Refusals leave the storage unchanged.
+//! which exactly the three reporters hold ReportOutcomes. Every refusal is checked to leave the
+//! storage unchanged.
 
-use cosmwasm_std::testing::{
-    message_info, mock_dependencies, mock_env, MockApi, MockQuerier, MockStorage,
-};
-use cosmwasm_std::{
-    coins, from_json, to_json_binary, Addr, ContractResult, Env, Order, OwnedDeps, Response,
-    Storage, SystemResult, Uint128, WasmQuery,
-};
+mod storage_layout;
+
+use cosmwasm_std::testing::message_info;
+use cosmwasm_std::{coins, from_json, to_json_binary, Addr, Response, Uint128};
+use ctc_conventions::{AdminError, ConventionError};
 use ctc_interfaces::registry::{CapabilityResponse, Denial, RegistryQueryMsg};
+use ctc_testkit::{snapshot, Neighbours, Unit, DAY};
+use cw_ownable::OwnershipError;
 
-use crate::contract::{execute, instantiate, migrate, query, CONTRACT_NAME, CONTRACT_VERSION};
+use crate::contract::{execute, instantiate, migrate, query, CONTRACT};
 use crate::msg::{
     AnswerResponse, AnswerStatus, ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg, QuestionInput,
     QuestionStatus, ReceiveMsg, Verdict,
 };
 use crate::ContractError;
 
-type Deps = OwnedDeps<MockStorage, MockApi, MockQuerier>;
+/// The oracle under test: its `execute`, where every refusal is checked to change nothing.
+type Oracle = Unit<ExecuteMsg, ContractError>;
 
 const BOND: u128 = 50_000_000;
 
 struct Chain {
-    deps: Deps,
-    env: Env,
+    oracle: Oracle,
     owner: Addr,
     token: Addr,
     arbiter: Addr,
@@ -31,38 +32,39 @@ struct Chain {
     fan: Addr,
 }
 
-fn snapshot(storage: &dyn Storage) -> Vec<(Vec<u8>, Vec<u8>)> {
-    storage.range(None, None, Order::Ascending).collect()
-}
-
 /// The oracle as the tests deploy it: the owner its only creator.
-fn instantiate_msg(api: &MockApi, min_dispute_window_seconds: Option<u64>) -> InstantiateMsg {
+fn instantiate_msg(oracle: &Oracle, min_dispute_window_seconds: Option<u64>) -> InstantiateMsg {
     InstantiateMsg {
-        token: api.addr_make("ctc").to_string(),
-        registry: api.addr_make("registry").to_string(),
-        treasury: api.addr_make("treasury").to_string(),
-        arbiter: api.addr_make("arbiter").to_string(),
+        token: oracle.addr("ctc").to_string(),
+        registry: oracle.addr("registry").to_string(),
+        treasury: oracle.addr("treasury").to_string(),
+        arbiter: oracle.addr("arbiter").to_string(),
         dispute_bond: Uint128::new(BOND),
-        arbitration_timeout_seconds: 7 * 86_400,
+        arbitration_timeout_seconds: 7 * DAY,
         min_dispute_window_seconds,
-        creators: vec![api.addr_make("owner").to_string()],
+        creators: vec![oracle.addr("owner").to_string()],
         owner: None,
     }
 }
 
-/// The answer to the treasury check's cw2 query: the token is CTC, no other test address is a
-/// contract.
-fn cw2_info(contract_addr: &str, token: &Addr) -> cosmwasm_std::QuerierResult {
-    if contract_addr != token.as_str() {
-        return SystemResult::Err(cosmwasm_std::SystemError::NoSuchContract {
-            addr: contract_addr.to_owned(),
-        });
-    }
-    let info = cw2::ContractVersion {
-        contract: "crates.io:ctc-token".into(),
-        version: "0.1.0".into(),
-    };
-    SystemResult::Ok(ContractResult::Ok(to_json_binary(&info).unwrap()))
+/// The token is CTC (a platform contract to the treasury check's cw2 query); no other test
+/// address is a contract.
+fn ctc(token: &Addr) -> Neighbours {
+    Neighbours::new().contract(token, "crates.io:ctc-token")
+}
+
+fn instantiate_as(
+    oracle: &mut Oracle,
+    sender: &Addr,
+    msg: InstantiateMsg,
+) -> Result<Response, ContractError> {
+    let info = message_info(sender, &[]);
+    instantiate(oracle.deps.as_mut(), oracle.env.clone(), info, msg)
+}
+
+/// A refusal every platform contract shares.
+fn convention(err: impl Into<ConventionError>) -> ContractError {
+    ContractError::Convention(err.into())
 }
 
 impl Chain {
@@ -71,74 +73,44 @@ impl Chain {
     }
 
     fn with_min_window(min_dispute_window_seconds: Option<u64>) -> Self {
-        let mut deps = mock_dependencies();
-        let api = deps.api;
-        let owner = api.addr_make("owner");
-        let token = api.addr_make("ctc");
-        let arbiter = api.addr_make("arbiter");
+        let mut oracle = Oracle::new(execute);
+        let owner = oracle.addr("owner");
+        let token = oracle.addr("ctc");
         let reporters: Vec<Addr> = (0..3)
-            .map(|i| api.addr_make(&format!("reporter{i}")))
+            .map(|i| oracle.addr(&format!("reporter{i}")))
             .collect();
         let allowed: Vec<String> = reporters.iter().map(|r| r.to_string()).collect();
-        let ctc = token.clone();
-        deps.querier.update_wasm(move |query| {
-            let msg = match query {
-                WasmQuery::Smart { msg, .. } => msg,
-                WasmQuery::Raw { contract_addr, .. } => return cw2_info(contract_addr, &ctc),
-                _ => panic!("unexpected query"),
-            };
-            let RegistryQueryMsg::HasCapability { address, .. } = from_json(msg).unwrap() else {
-                panic!("the oracle asks only HasCapability")
-            };
-            let allowed = allowed.contains(&address);
-            let answer = CapabilityResponse {
-                allowed,
-                reason: (!allowed).then_some(Denial::NotAPartner),
-            };
-            SystemResult::Ok(ContractResult::Ok(to_json_binary(&answer).unwrap()))
-        });
-        instantiate(
-            deps.as_mut(),
-            mock_env(),
-            message_info(&owner, &[]),
-            instantiate_msg(&api, min_dispute_window_seconds),
-        )
-        .unwrap();
+        ctc(&token)
+            .smart(&oracle.addr("registry"), move |query: RegistryQueryMsg| {
+                let RegistryQueryMsg::HasCapability { address, .. } = query else {
+                    panic!("the oracle asks only HasCapability")
+                };
+                let allowed = allowed.contains(&address);
+                CapabilityResponse {
+                    allowed,
+                    reason: (!allowed).then_some(Denial::NotAPartner),
+                }
+            })
+            .install(&mut oracle.deps);
+        let msg = instantiate_msg(&oracle, min_dispute_window_seconds);
+        instantiate_as(&mut oracle, &owner, msg).unwrap();
         Self {
-            deps,
-            env: mock_env(),
+            arbiter: oracle.addr("arbiter"),
+            fan: oracle.addr("fan"),
+            oracle,
             owner,
             token,
-            arbiter,
             reporters,
-            fan: api.addr_make("fan"),
         }
-    }
-
-    fn exec(&mut self, sender: &Addr, msg: ExecuteMsg) -> Result<Response, ContractError> {
-        let before = snapshot(&self.deps.storage);
-        let result = execute(
-            self.deps.as_mut(),
-            self.env.clone(),
-            message_info(sender, &[]),
-            msg,
-        );
-        if result.is_err() {
-            assert_eq!(
-                snapshot(&self.deps.storage),
-                before,
-                "a refusal changed storage"
-            );
-        }
-        result
     }
 
     fn input(&self) -> QuestionInput {
+        let now = self.oracle.env.block.time;
         QuestionInput {
             text: "Who wins?".into(),
             outcomes: vec!["A".into(), "B".into()],
-            resolve_after: self.env.block.time,
-            deadline: self.env.block.time.plus_seconds(1_000),
+            resolve_after: now,
+            deadline: now.plus_seconds(1_000),
             reporters: None,
             quorum: 2,
             dispute_window_seconds: 3_600,
@@ -146,55 +118,37 @@ impl Chain {
     }
 
     fn create(&mut self, input: QuestionInput) -> Result<Response, ContractError> {
-        let owner = self.owner.clone();
-        self.exec(&owner, ExecuteMsg::CreateQuestion { question: input })
+        let msg = ExecuteMsg::CreateQuestion { question: input };
+        self.oracle.execute(&self.owner, msg)
     }
 
     fn report(&mut self, reporter: usize, verdict: Verdict) -> Result<Response, ContractError> {
-        let reporter = self.reporters[reporter].clone();
-        self.exec(
-            &reporter,
-            ExecuteMsg::Report {
-                question_id: 1,
-                verdict,
-            },
-        )
+        let msg = ExecuteMsg::Report {
+            question_id: 1,
+            verdict,
+        };
+        self.oracle.execute(&self.reporters[reporter], msg)
     }
 
+    /// The fan disputes question 1 with a CTC `Send` of `amount`.
     fn dispute(&mut self, amount: u128) -> Result<Response, ContractError> {
-        let token = self.token.clone();
-        self.exec(
-            &token,
-            ExecuteMsg::Receive(cw20::Cw20ReceiveMsg {
-                sender: self.fan.to_string(),
-                amount: Uint128::new(amount),
-                msg: to_json_binary(&ReceiveMsg::Dispute { question_id: 1 }).unwrap(),
-            }),
-        )
+        let hook = ReceiveMsg::Dispute { question_id: 1 };
+        self.oracle
+            .ctc_send(&self.token, &self.fan, amount, &hook, ExecuteMsg::Receive)
+    }
+
+    fn ask<T: serde::de::DeserializeOwned>(&self, msg: QueryMsg) -> T {
+        let oracle = &self.oracle;
+        from_json(query(oracle.deps.as_ref(), oracle.env.clone(), msg).unwrap()).unwrap()
     }
 
     fn answer(&self) -> AnswerResponse {
-        from_json(
-            query(
-                self.deps.as_ref(),
-                self.env.clone(),
-                QueryMsg::Answer { question_id: 1 },
-            )
-            .unwrap(),
-        )
-        .unwrap()
+        self.ask(QueryMsg::Answer { question_id: 1 })
     }
 
     fn status(&self) -> QuestionStatus {
-        let question: crate::msg::QuestionResponse = from_json(
-            query(
-                self.deps.as_ref(),
-                self.env.clone(),
-                QueryMsg::Question { question_id: 1 },
-            )
-            .unwrap(),
-        )
-        .unwrap();
+        let question: crate::msg::QuestionResponse =
+            self.ask(QueryMsg::Question { question_id: 1 });
         question.status
     }
 }
@@ -233,14 +187,45 @@ fn refuses_malformed_questions() {
         reason(chain.create(input).unwrap_err()),
         "a reporter is listed twice"
     );
-    let fan = chain.fan.clone();
     let input = chain.input();
     assert_eq!(
         chain
-            .exec(&fan, ExecuteMsg::CreateQuestion { question: input })
-            .unwrap_err(),
+            .oracle
+            .refused(&chain.fan, ExecuteMsg::CreateQuestion { question: input }),
         ContractError::NotCreator
     );
+}
+
+/// The shared length rule, refused in the oracle's own words.
+#[test]
+fn refuses_empty_or_oversized_texts_and_labels() {
+    let mut chain = Chain::new();
+    for text in [String::new(), "x".repeat(513)] {
+        let input = QuestionInput {
+            text,
+            ..chain.input()
+        };
+        assert_eq!(
+            chain.create(input).unwrap_err().to_string(),
+            "invalid question: the text is between 1 and 512 bytes"
+        );
+    }
+    for label in [String::new(), "x".repeat(65)] {
+        let input = QuestionInput {
+            outcomes: vec!["A".into(), label],
+            ..chain.input()
+        };
+        assert_eq!(
+            chain.create(input).unwrap_err().to_string(),
+            "invalid question: an outcome label is between 1 and 64 bytes"
+        );
+    }
+    let input = QuestionInput {
+        text: "x".repeat(512),
+        outcomes: vec!["A".into(), "x".repeat(64)],
+        ..chain.input()
+    };
+    chain.create(input).unwrap();
 }
 
 #[test]
@@ -277,7 +262,7 @@ fn the_arbiter_may_rule_invalid_and_the_bond_follows_the_ruling() {
         verdict,
     };
     assert_eq!(
-        chain.exec(&arbiter, rule(Verdict::Invalid)).unwrap_err(),
+        chain.oracle.refused(&arbiter, rule(Verdict::Invalid)),
         ContractError::NotDisputed
     );
     assert_eq!(
@@ -288,10 +273,13 @@ fn the_arbiter_may_rule_invalid_and_the_bond_follows_the_ruling() {
     );
     chain.dispute(BOND).unwrap();
     assert_eq!(
-        chain.exec(&arbiter, rule(Verdict::Outcome(9))).unwrap_err(),
+        chain.oracle.refused(&arbiter, rule(Verdict::Outcome(9))),
         ContractError::UnknownOutcome { index: 9 }
     );
-    let response = chain.exec(&arbiter, rule(Verdict::Invalid)).unwrap();
+    let response = chain
+        .oracle
+        .execute(&arbiter, rule(Verdict::Invalid))
+        .unwrap();
     let bond_to = response
         .attributes
         .iter()
@@ -305,6 +293,26 @@ fn the_arbiter_may_rule_invalid_and_the_bond_follows_the_ruling() {
     assert_eq!(chain.answer().status, AnswerStatus::Invalid);
 }
 
+/// Only the configured token opens the CTC hook: a dispute sent through another cw20 is refused.
+#[test]
+fn a_dispute_in_another_token_is_refused() {
+    let mut chain = Chain::new();
+    let input = chain.input();
+    chain.create(input).unwrap();
+    chain.report(0, Verdict::Outcome(0)).unwrap();
+    chain.report(1, Verdict::Outcome(0)).unwrap();
+    let fake = chain.oracle.addr("fake");
+    let hook = ReceiveMsg::Dispute { question_id: 1 };
+    let refused = chain
+        .oracle
+        .ctc_send(&fake, &chain.fan, BOND, &hook, ExecuteMsg::Receive);
+    assert_eq!(
+        refused.unwrap_err(),
+        convention(ConventionError::WrongToken)
+    );
+    chain.dispute(BOND).unwrap();
+}
+
 #[test]
 fn finalize_refuses_what_is_not_ready() {
     let mut chain = Chain::new();
@@ -313,24 +321,24 @@ fn finalize_refuses_what_is_not_ready() {
     let fan = chain.fan.clone();
     assert!(matches!(
         chain
-            .exec(&fan, ExecuteMsg::Finalize { question_id: 1 })
-            .unwrap_err(),
+            .oracle
+            .refused(&fan, ExecuteMsg::Finalize { question_id: 1 }),
         ContractError::NotFinalizable { .. }
     ));
     assert_eq!(
         chain
-            .exec(&fan, ExecuteMsg::Finalize { question_id: 7 })
-            .unwrap_err(),
+            .oracle
+            .refused(&fan, ExecuteMsg::Finalize { question_id: 7 }),
         ContractError::QuestionNotFound { question_id: 7 }
     );
     chain.report(0, Verdict::Outcome(0)).unwrap();
     chain.report(1, Verdict::Outcome(0)).unwrap();
     chain.dispute(BOND).unwrap();
-    chain.env.block.time = chain.env.block.time.plus_seconds(7 * 86_400 - 1);
+    chain.oracle.advance(7 * DAY - 1);
     assert_eq!(
         chain
-            .exec(&fan, ExecuteMsg::Finalize { question_id: 1 })
-            .unwrap_err(),
+            .oracle
+            .refused(&fan, ExecuteMsg::Finalize { question_id: 1 }),
         ContractError::NotFinalizable {
             reason: "the arbiter may still rule"
         }
@@ -350,31 +358,30 @@ fn only_the_owner_configures_and_no_coins_are_taken() {
         arbitration_timeout_seconds: None,
     };
     assert_eq!(
-        chain.exec(&fan, zero_bond.clone()).unwrap_err(),
-        ContractError::Ownership(cw_ownable::OwnershipError::NotOwner)
+        chain.oracle.refused(&fan, zero_bond.clone()),
+        convention(OwnershipError::NotOwner)
     );
     assert_eq!(
-        chain.exec(&owner, zero_bond).unwrap_err(),
+        chain.oracle.refused(&owner, zero_bond),
         ContractError::ZeroBond
     );
-    let err = execute(
-        chain.deps.as_mut(),
-        chain.env.clone(),
-        message_info(&owner, &coins(1, "ustake")),
-        ExecuteMsg::Finalize { question_id: 1 },
-    )
-    .unwrap_err();
+    let err = chain
+        .oracle
+        .execute_with(
+            &owner,
+            &coins(1, "ustake"),
+            ExecuteMsg::Finalize { question_id: 1 },
+        )
+        .unwrap_err();
+    assert_eq!(err, convention(cw_utils::PaymentError::NonPayable {}));
+    let deps = &mut chain.oracle.deps;
+    cw2::set_contract_version(&mut deps.storage, CONTRACT.name, "0.0.1").unwrap();
+    migrate(deps.as_mut(), chain.oracle.env.clone(), MigrateMsg {}).unwrap();
     assert_eq!(
-        err,
-        ContractError::Payment(cw_utils::PaymentError::NonPayable {})
-    );
-    cw2::set_contract_version(&mut chain.deps.storage, CONTRACT_NAME, "0.0.1").unwrap();
-    migrate(chain.deps.as_mut(), chain.env.clone(), MigrateMsg {}).unwrap();
-    assert_eq!(
-        cw2::get_contract_version(&chain.deps.storage)
+        cw2::get_contract_version(&chain.oracle.deps.storage)
             .unwrap()
             .version,
-        CONTRACT_VERSION
+        CONTRACT.version
     );
 }
 
@@ -388,7 +395,7 @@ fn a_window_must_be_within_bounds_and_quorum_reachable() {
         ContractError::InvalidDuration {
             field: "dispute_window_seconds",
             min: 3_600,
-            max: 30 * 86_400
+            max: 30 * DAY
         }
     );
     let mut input = chain.input();
@@ -402,9 +409,7 @@ fn a_window_must_be_within_bounds_and_quorum_reachable() {
 #[test]
 fn the_window_floor_is_a_deployment_parameter() {
     let mut chain = Chain::with_min_window(Some(10));
-    let config: crate::msg::ConfigResponse =
-        from_json(query(chain.deps.as_ref(), chain.env.clone(), QueryMsg::Config {}).unwrap())
-            .unwrap();
+    let config: crate::msg::ConfigResponse = chain.ask(QueryMsg::Config {});
     assert_eq!(config.min_dispute_window_seconds, 10);
     let mut input = chain.input();
     input.dispute_window_seconds = 9;
@@ -413,7 +418,7 @@ fn the_window_floor_is_a_deployment_parameter() {
         ContractError::InvalidDuration {
             field: "dispute_window_seconds",
             min: 10,
-            max: 30 * 86_400
+            max: 30 * DAY
         }
     );
     let mut input = chain.input();
@@ -431,19 +436,19 @@ fn the_window_floor_is_a_deployment_parameter() {
 
 #[test]
 fn a_window_floor_of_zero_or_beyond_the_longest_window_is_refused() {
-    for floor in [0, 30 * 86_400 + 1] {
-        let mut deps = mock_dependencies();
-        let owner = deps.api.addr_make("owner");
-        let msg = instantiate_msg(&deps.api, Some(floor));
-        let err = instantiate(deps.as_mut(), mock_env(), message_info(&owner, &[]), msg);
+    for floor in [0, 30 * DAY + 1] {
+        let mut oracle = Oracle::new(execute);
+        let owner = oracle.addr("owner");
+        let msg = instantiate_msg(&oracle, Some(floor));
         assert_eq!(
-            err.unwrap_err(),
+            instantiate_as(&mut oracle, &owner, msg).unwrap_err(),
             ContractError::InvalidDuration {
                 field: "min_dispute_window_seconds",
                 min: 1,
-                max: 30 * 86_400
+                max: 30 * DAY
             }
         );
+        assert_eq!(snapshot(&oracle.deps.storage), vec![]);
     }
 }
 
@@ -459,7 +464,8 @@ fn a_configuration_stored_before_the_floor_existed_keeps_the_hour() {
         arbitration_timeout_seconds: u64,
     }
     let mut chain = Chain::with_min_window(Some(10));
-    let current = crate::state::CONFIG.load(&chain.deps.storage).unwrap();
+    let storage = &mut chain.oracle.deps.storage;
+    let current = crate::state::CONFIG.load(storage).unwrap();
     let before = ConfigBeforeTheFloor {
         token: current.token,
         registry: current.registry,
@@ -469,7 +475,7 @@ fn a_configuration_stored_before_the_floor_existed_keeps_the_hour() {
         arbitration_timeout_seconds: current.arbitration_timeout_seconds,
     };
     cw_storage_plus::Item::new("config")
-        .save(&mut chain.deps.storage, &before)
+        .save(storage, &before)
         .unwrap();
     let mut input = chain.input();
     input.dispute_window_seconds = 3_599;
@@ -493,9 +499,10 @@ fn an_idle_arbiter_lets_the_question_end_unresolvable_and_returns_the_bond() {
         ContractError::AlreadyDisputed
     );
     let fan = chain.fan.clone();
-    chain.env.block.time = chain.env.block.time.plus_seconds(7 * 86_400);
+    chain.oracle.advance(7 * DAY);
     let response = chain
-        .exec(&fan, ExecuteMsg::Finalize { question_id: 1 })
+        .oracle
+        .execute(&fan, ExecuteMsg::Finalize { question_id: 1 })
         .unwrap();
     assert_eq!(response.messages.len(), 1, "the bond goes back");
     let bond_to = response
@@ -507,15 +514,13 @@ fn an_idle_arbiter_lets_the_question_end_unresolvable_and_returns_the_bond() {
     assert_eq!(chain.answer().status, AnswerStatus::Unresolvable);
     let arbiter = chain.arbiter.clone();
     assert_eq!(
-        chain
-            .exec(
-                &arbiter,
-                ExecuteMsg::Arbitrate {
-                    question_id: 1,
-                    verdict: Verdict::Outcome(1)
-                }
-            )
-            .unwrap_err(),
+        chain.oracle.refused(
+            &arbiter,
+            ExecuteMsg::Arbitrate {
+                question_id: 1,
+                verdict: Verdict::Outcome(1)
+            }
+        ),
         ContractError::NotDisputed
     );
 }
@@ -527,16 +532,15 @@ fn the_window_boundary_separates_disputes_from_finality() {
     chain.create(input).unwrap();
     chain.report(0, Verdict::Outcome(1)).unwrap();
     chain.report(1, Verdict::Outcome(1)).unwrap();
-    let proposed_at = chain.env.block.time;
     let fan = chain.fan.clone();
-    chain.env.block.time = proposed_at.plus_seconds(3_599);
+    chain.oracle.advance(3_599);
     assert!(matches!(
         chain
-            .exec(&fan, ExecuteMsg::Finalize { question_id: 1 })
-            .unwrap_err(),
+            .oracle
+            .refused(&fan, ExecuteMsg::Finalize { question_id: 1 }),
         ContractError::NotFinalizable { .. }
     ));
-    chain.env.block.time = proposed_at.plus_seconds(3_600);
+    chain.oracle.advance(1);
     assert!(matches!(
         chain.dispute(BOND).unwrap_err(),
         ContractError::DisputeWindowClosed { .. }
@@ -545,12 +549,10 @@ fn the_window_boundary_separates_disputes_from_finality() {
         question_id: 1,
         reporter: chain.reporters[0].to_string(),
     };
-    assert_eq!(
-        chain.exec(&fan, strike).unwrap_err(),
-        ContractError::NotOpen
-    );
+    assert_eq!(chain.oracle.refused(&fan, strike), ContractError::NotOpen);
     chain
-        .exec(&fan, ExecuteMsg::Finalize { question_id: 1 })
+        .oracle
+        .execute(&fan, ExecuteMsg::Finalize { question_id: 1 })
         .unwrap();
     assert_eq!(
         chain.report(2, Verdict::Outcome(0)).unwrap_err(),
@@ -570,8 +572,7 @@ fn the_question_answer_reads_as_the_interface_summary() {
     chain.create(input.clone()).unwrap();
     let interface_msg = ctc_interfaces::oracle::OracleQueryMsg::Question { question_id: 1 };
     let msg: QueryMsg = from_json(to_json_binary(&interface_msg).unwrap()).unwrap();
-    let raw = query(chain.deps.as_ref(), chain.env.clone(), msg).unwrap();
-    let summary: ctc_interfaces::oracle::QuestionSummary = from_json(raw).unwrap();
+    let summary: ctc_interfaces::oracle::QuestionSummary = chain.ask(msg);
     assert_eq!(summary.outcomes, input.outcomes);
     assert_eq!(summary.deadline, input.deadline);
     // What wager-pool checks of a partner's existing question (finding 3).
@@ -589,9 +590,8 @@ fn the_question_answer_reads_as_the_interface_summary() {
         ..input
     };
     chain.create(listed).unwrap();
-    let msg = QueryMsg::Question { question_id: 2 };
-    let raw = query(chain.deps.as_ref(), chain.env.clone(), msg).unwrap();
-    let summary: ctc_interfaces::oracle::QuestionSummary = from_json(raw).unwrap();
+    let summary: ctc_interfaces::oracle::QuestionSummary =
+        chain.ask(QueryMsg::Question { question_id: 2 });
     assert_eq!(summary.reporters, Some(vec![chain.reporters[0].clone()]));
     assert_eq!(summary.quorum, 1);
 }
@@ -603,9 +603,9 @@ fn the_treasury_is_neither_this_contract_nor_a_platform_contract() {
     let mut chain = Chain::new();
     let owner = chain.owner.clone();
     let token = chain.token.clone();
-    let this = chain.env.contract.address.clone();
+    let this = chain.oracle.env.contract.address.clone();
     let cannot_spend = |address: &Addr, name: &str| {
-        ContractError::Admin(ctc_conventions::AdminError::RecipientCannotSpend {
+        convention(AdminError::RecipientCannotSpend {
             field: "treasury",
             address: address.to_string(),
             name: format!("crates.io:{name}"),
@@ -618,25 +618,21 @@ fn the_treasury_is_neither_this_contract_nor_a_platform_contract() {
         arbitration_timeout_seconds: None,
     };
     assert_eq!(
-        chain.exec(&owner, to(&token)).unwrap_err(),
+        chain.oracle.refused(&owner, to(&token)),
         cannot_spend(&token, "ctc-token")
     );
     assert_eq!(
-        chain.exec(&owner, to(&this)).unwrap_err(),
+        chain.oracle.refused(&owner, to(&this)),
         cannot_spend(&this, "outcome-oracle")
     );
 
     for (treasury, name) in [(&token, "ctc-token"), (&this, "outcome-oracle")] {
-        let mut deps = mock_dependencies();
-        let ctc = token.clone();
-        deps.querier.update_wasm(move |query| match query {
-            WasmQuery::Raw { contract_addr, .. } => cw2_info(contract_addr, &ctc),
-            _ => panic!("instantiation asks only cw2"),
-        });
-        let mut msg = instantiate_msg(&deps.api, None);
+        let mut oracle = Oracle::new(execute);
+        ctc(&token).install(&mut oracle.deps);
+        let mut msg = instantiate_msg(&oracle, None);
         msg.treasury = treasury.to_string();
-        let err = instantiate(deps.as_mut(), mock_env(), message_info(&owner, &[]), msg);
+        let err = instantiate_as(&mut oracle, &owner, msg);
         assert_eq!(err.unwrap_err(), cannot_spend(treasury, name));
-        assert_eq!(snapshot(&deps.storage), vec![]);
+        assert_eq!(snapshot(&oracle.deps.storage), vec![]);
     }
 }

@@ -1,78 +1,89 @@
 //! Unit tests through the entry points, with the registry's `PartnerStatus` answered by a mock.
+//! Every refusal is checked to leave the storage unchanged.
 
 mod leaderboard;
 mod stats;
+mod storage_layout;
 mod tips;
 
 use std::collections::BTreeSet;
 
-use cosmwasm_std::testing::{
-    message_info, mock_dependencies, mock_env, MockApi, MockQuerier, MockStorage,
-};
-use cosmwasm_std::{
-    coins, from_json, to_json_binary, Addr, BankMsg, Coin, ContractResult, CosmosMsg, Env, Order,
-    OwnedDeps, Response, Storage, SystemResult, Uint128, WasmMsg, WasmQuery,
-};
+use cosmwasm_std::testing::message_info;
+use cosmwasm_std::{coins, from_json, Addr, BankMsg, Coin, CosmosMsg, Response, Uint128, WasmMsg};
+use ctc_conventions::{AdminError, ConventionError};
 use ctc_interfaces::registry::{PartnerStatusResponse, RegistryQueryMsg};
 use ctc_interfaces::BasisPoints;
-use cw20::Cw20ReceiveMsg;
+pub use ctc_testkit::CTC;
+use ctc_testkit::{snapshot, Neighbours, Unit};
 
 use crate::contract::{execute, instantiate, query};
 use crate::msg::{DenomMinimum, ExecuteMsg, InstantiateMsg, QueryMsg, ReceiveMsg};
 use crate::ContractError;
 
-type Deps = OwnedDeps<MockStorage, MockApi, MockQuerier>;
+/// The tipping contract under test: its `execute`, where every refusal is checked to change
+/// nothing.
+pub type Tipping = Unit<ExecuteMsg, ContractError>;
 
-pub const CTC: u128 = 1_000_000;
 pub const NATIVE: &str = "ustake";
 
 pub struct Chain {
-    pub deps: Deps,
-    pub env: Env,
+    pub tipping: Tipping,
     pub owner: Addr,
     pub token: Addr,
     pub treasury: Addr,
     pub fans: Vec<Addr>,
 }
 
-pub fn snapshot(storage: &dyn Storage) -> Vec<(Vec<u8>, Vec<u8>)> {
-    storage.range(None, None, Order::Ascending).collect()
+/// What the tests deploy: fee 2.5%, smallest tip 1 CTC or 1,000 ustake.
+pub fn instantiate_msg(tipping: &Tipping, treasury: &Addr) -> InstantiateMsg {
+    InstantiateMsg {
+        token: tipping.addr("ctc").to_string(),
+        registry: tipping.addr("registry").to_string(),
+        treasury: treasury.to_string(),
+        fee: BasisPoints::new(250).unwrap(),
+        min_ctc_tip: Uint128::new(CTC),
+        native_denoms: vec![DenomMinimum {
+            denom: NATIVE.into(),
+            min_tip: Uint128::new(1_000),
+        }],
+        owner: None,
+    }
+}
+
+pub fn instantiate_as(
+    tipping: &mut Tipping,
+    sender: &Addr,
+    msg: InstantiateMsg,
+) -> Result<Response, ContractError> {
+    let info = message_info(sender, &[]);
+    instantiate(tipping.deps.as_mut(), tipping.env.clone(), info, msg)
+}
+
+/// The token is CTC (a platform contract to the treasury check's cw2 query); no other test
+/// address is a contract.
+pub fn ctc(token: &Addr) -> Neighbours {
+    Neighbours::new().contract(token, "crates.io:ctc-token")
+}
+
+/// A refusal every platform contract shares.
+pub fn convention(err: impl Into<ConventionError>) -> ContractError {
+    ContractError::Convention(err.into())
 }
 
 impl Chain {
     /// Fee 2.5%, smallest tip 1 CTC or 1,000 ustake; nobody verified.
     pub fn new() -> Self {
-        let mut deps = mock_dependencies();
-        let api = deps.api;
-        let owner = api.addr_make("owner");
-        let token = api.addr_make("ctc");
-        let treasury = api.addr_make("treasury");
-        let fans = (0..16).map(|i| api.addr_make(&format!("fan{i}"))).collect();
-        instantiate(
-            deps.as_mut(),
-            mock_env(),
-            message_info(&owner, &[]),
-            InstantiateMsg {
-                token: token.to_string(),
-                registry: api.addr_make("registry").to_string(),
-                treasury: treasury.to_string(),
-                fee: BasisPoints::new(250).unwrap(),
-                min_ctc_tip: Uint128::new(CTC),
-                native_denoms: vec![DenomMinimum {
-                    denom: NATIVE.into(),
-                    min_tip: Uint128::new(1_000),
-                }],
-                owner: None,
-            },
-        )
-        .unwrap();
+        let mut tipping = Tipping::new(execute);
+        let owner = tipping.addr("owner");
+        let treasury = tipping.addr("treasury");
+        let msg = instantiate_msg(&tipping, &treasury);
+        instantiate_as(&mut tipping, &owner, msg).unwrap();
         let mut chain = Self {
-            deps,
-            env: mock_env(),
+            token: tipping.addr("ctc"),
+            fans: (0..16).map(|i| tipping.addr(&format!("fan{i}"))).collect(),
+            tipping,
             owner,
-            token,
             treasury,
-            fans,
         };
         chain.verify(&[]);
         chain
@@ -81,51 +92,20 @@ impl Chain {
     /// The registry answers that exactly `verified` are Active partners.
     pub fn verify(&mut self, verified: &[&Addr]) {
         let verified: BTreeSet<String> = verified.iter().map(|a| a.to_string()).collect();
-        let token = self.token.clone();
-        self.deps.querier.update_wasm(move |query| {
-            let msg = match query {
-                WasmQuery::Smart { msg, .. } => msg,
-                WasmQuery::Raw { contract_addr, .. } => return cw2_info(contract_addr, &token),
-                _ => panic!("unexpected query"),
-            };
-            let RegistryQueryMsg::PartnerStatus { address } = from_json(msg).unwrap() else {
-                panic!("tipping asks only PartnerStatus");
-            };
-            let active = verified.contains(&address);
-            let answer = PartnerStatusResponse {
-                admitted: active,
-                active,
-                kind: None,
-            };
-            SystemResult::Ok(ContractResult::Ok(to_json_binary(&answer).unwrap()))
-        });
-    }
-
-    fn run(
-        &mut self,
-        sender: &Addr,
-        funds: &[Coin],
-        msg: ExecuteMsg,
-    ) -> Result<Response, ContractError> {
-        let before = snapshot(&self.deps.storage);
-        let result = execute(
-            self.deps.as_mut(),
-            self.env.clone(),
-            message_info(sender, funds),
-            msg,
-        );
-        if result.is_err() {
-            assert_eq!(
-                snapshot(&self.deps.storage),
-                before,
-                "a refusal changed storage"
-            );
-        }
-        result
-    }
-
-    pub fn exec(&mut self, sender: &Addr, msg: ExecuteMsg) -> Result<Response, ContractError> {
-        self.run(sender, &[], msg)
+        let registry = self.tipping.addr("registry");
+        ctc(&self.token)
+            .smart(&registry, move |query: RegistryQueryMsg| {
+                let RegistryQueryMsg::PartnerStatus { address } = query else {
+                    panic!("tipping asks only PartnerStatus");
+                };
+                let active = verified.contains(&address);
+                PartnerStatusResponse {
+                    admitted: active,
+                    active,
+                    kind: None,
+                }
+            })
+            .install(&mut self.tipping.deps);
     }
 
     /// What a CTC `Send` of `amount` by fan `from` delivers, sent by `token`.
@@ -137,17 +117,14 @@ impl Chain {
         amount: u128,
         context: Option<&str>,
     ) -> Result<Response, ContractError> {
-        let msg = ExecuteMsg::Receive(Cw20ReceiveMsg {
-            sender: self.fans[from].to_string(),
-            amount: Uint128::new(amount),
-            msg: to_json_binary(&ReceiveMsg::Tip {
-                recipient: to.to_string(),
-                memo: Some("bravo".into()),
-                context: context.map(String::from),
-            })
-            .unwrap(),
-        });
-        self.run(&token.clone(), &[], msg)
+        let hook = ReceiveMsg::Tip {
+            recipient: to.to_string(),
+            memo: Some("bravo".into()),
+            context: context.map(String::from),
+        };
+        let from = &self.fans[from];
+        self.tipping
+            .ctc_send(token, from, amount, &hook, ExecuteMsg::Receive)
     }
 
     pub fn tip_ctc(
@@ -167,40 +144,22 @@ impl Chain {
         funds: &[Coin],
         context: Option<&str>,
     ) -> Result<Response, ContractError> {
-        let (sender, recipient) = (self.fans[from].clone(), self.fans[to].clone());
-        self.run(
-            &sender,
-            funds,
-            ExecuteMsg::TipNative {
-                recipient: recipient.to_string(),
-                memo: None,
-                context: context.map(String::from),
-            },
-        )
+        let msg = ExecuteMsg::TipNative {
+            recipient: self.fans[to].to_string(),
+            memo: None,
+            context: context.map(String::from),
+        };
+        self.tipping.execute_with(&self.fans[from], funds, msg)
     }
 
     pub fn ask<T: serde::de::DeserializeOwned>(&self, msg: QueryMsg) -> T {
-        from_json(query(self.deps.as_ref(), self.env.clone(), msg).unwrap()).unwrap()
+        let tipping = &self.tipping;
+        from_json(query(tipping.deps.as_ref(), tipping.env.clone(), msg).unwrap()).unwrap()
     }
 
     pub fn ctc(&self) -> String {
         format!("cw20:{}", self.token)
     }
-}
-
-/// The answer to the treasury check's cw2 query: the token is CTC, no other test address is a
-/// contract.
-pub fn cw2_info(contract_addr: &str, token: &Addr) -> cosmwasm_std::QuerierResult {
-    if contract_addr != token.as_str() {
-        return SystemResult::Err(cosmwasm_std::SystemError::NoSuchContract {
-            addr: contract_addr.to_owned(),
-        });
-    }
-    let info = cw2::ContractVersion {
-        contract: "crates.io:ctc-token".into(),
-        version: "0.1.0".into(),
-    };
-    SystemResult::Ok(ContractResult::Ok(to_json_binary(&info).unwrap()))
 }
 
 /// The payments a response makes: (recipient, amount, denom label).

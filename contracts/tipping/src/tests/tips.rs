@@ -1,3 +1,5 @@
+use cw_ownable::OwnershipError;
+
 use super::*;
 
 #[test]
@@ -46,12 +48,12 @@ fn refuses_every_malformed_tip_and_changes_nothing() {
             min: Uint128::new(CTC)
         }
     );
-    let fake = chain.deps.api.addr_make("fake_token");
+    let fake = chain.tipping.addr("fake_token");
     assert_eq!(
         chain
             .tip_ctc_via(&fake, 0, &fan0, 5 * CTC, None)
             .unwrap_err(),
-        ContractError::WrongToken
+        convention(ConventionError::WrongToken)
     );
     assert_eq!(
         chain.tip_native(0, 1, &native(999), None).unwrap_err(),
@@ -91,7 +93,10 @@ fn refuses_every_malformed_tip_and_changes_nothing() {
         context: None,
     };
     assert_eq!(
-        chain.run(&sender, &native(5_000), memo).unwrap_err(),
+        chain
+            .tipping
+            .execute_with(&sender, &native(5_000), memo)
+            .unwrap_err(),
         ContractError::MemoTooLong { max: 140 }
     );
     // Coins sent with any other message are refused too.
@@ -101,7 +106,10 @@ fn refuses_every_malformed_tip_and_changes_nothing() {
     };
     let owner = chain.owner.clone();
     assert_eq!(
-        chain.run(&owner, &native(1), config).unwrap_err(),
+        chain
+            .tipping
+            .execute_with(&owner, &native(1), config)
+            .unwrap_err(),
         ContractError::Payment(cw_utils::PaymentError::NonPayable {})
     );
 }
@@ -116,10 +124,10 @@ fn a_context_kind_can_require_a_verified_recipient() {
         required: true,
     };
     assert_eq!(
-        chain.exec(&stranger, require.clone()).unwrap_err(),
-        ContractError::Ownership(cw_ownable::OwnershipError::NotOwner)
+        chain.tipping.refused(&stranger, require.clone()),
+        convention(OwnershipError::NotOwner)
     );
-    chain.exec(&owner, require).unwrap();
+    chain.tipping.execute(&owner, require).unwrap();
     let token = chain.token.clone();
     let performer = chain.fans[5].clone();
     assert_eq!(
@@ -158,7 +166,10 @@ fn a_kind_is_one_kind_in_any_case() {
         context_kind: kind.into(),
         required,
     };
-    chain.exec(&owner, require("Event", true)).unwrap();
+    chain
+        .tipping
+        .execute(&owner, require("Event", true))
+        .unwrap();
     let config: crate::msg::ConfigResponse = chain.ask(QueryMsg::Config {});
     assert_eq!(config.verified_context_kinds, ["event"]);
     let token = chain.token.clone();
@@ -174,7 +185,10 @@ fn a_kind_is_one_kind_in_any_case() {
             "{context}"
         );
     }
-    chain.exec(&owner, require("EVENT", false)).unwrap();
+    chain
+        .tipping
+        .execute(&owner, require("EVENT", false))
+        .unwrap();
     chain
         .tip_ctc_via(&token, 0, &performer, 5 * CTC, Some("Event:7"))
         .unwrap();
@@ -191,24 +205,25 @@ fn only_the_owner_sets_fees_and_denoms_within_bounds() {
         min_ctc_tip: None,
     };
     assert_eq!(
-        chain.exec(&fan, fee(100)).unwrap_err(),
-        ContractError::Ownership(cw_ownable::OwnershipError::NotOwner)
+        chain.tipping.refused(&fan, fee(100)),
+        convention(OwnershipError::NotOwner)
     );
     assert_eq!(
-        chain.exec(&owner, fee(1_001)).unwrap_err(),
+        chain.tipping.refused(&owner, fee(1_001)),
         ContractError::FeeTooHigh
     );
-    chain.exec(&owner, fee(1_000)).unwrap();
+    chain.tipping.execute(&owner, fee(1_000)).unwrap();
     let bad = ExecuteMsg::SetDenom {
         denom: "1bad".into(),
         min_tip: Some(Uint128::one()),
     };
     assert!(matches!(
-        chain.exec(&owner, bad).unwrap_err(),
+        chain.tipping.refused(&owner, bad),
         ContractError::InvalidDenom { .. }
     ));
     chain
-        .exec(
+        .tipping
+        .execute(
             &owner,
             ExecuteMsg::SetDenom {
                 denom: NATIVE.into(),
@@ -228,7 +243,7 @@ fn only_the_owner_sets_fees_and_denoms_within_bounds() {
 fn tips_to_the_contracts_themselves_or_bad_addresses_are_refused() {
     let mut chain = Chain::new();
     let token = chain.token.clone();
-    let this = chain.env.contract.address.clone();
+    let this = chain.tipping.env.contract.address.clone();
     assert_eq!(
         chain
             .tip_ctc_via(&token, 0, &this, 5 * CTC, None)
@@ -248,11 +263,14 @@ fn tips_to_the_contracts_themselves_or_bad_addresses_are_refused() {
         context: None,
     };
     assert!(matches!(
-        chain.run(&sender, &native(5_000), upper).unwrap_err(),
-        ContractError::InvalidAddress {
+        chain
+            .tipping
+            .execute_with(&sender, &native(5_000), upper)
+            .unwrap_err(),
+        ContractError::Convention(ConventionError::InvalidAddress {
             field: "recipient",
             ..
-        }
+        })
     ));
     let owner = chain.owner.clone();
     let to_self = ExecuteMsg::UpdateConfig {
@@ -261,7 +279,7 @@ fn tips_to_the_contracts_themselves_or_bad_addresses_are_refused() {
         min_ctc_tip: None,
     };
     assert_eq!(
-        chain.exec(&owner, to_self).unwrap_err(),
+        chain.tipping.refused(&owner, to_self),
         ContractError::UnpayableRecipient
     );
     let ctc_like = ExecuteMsg::SetDenom {
@@ -269,7 +287,7 @@ fn tips_to_the_contracts_themselves_or_bad_addresses_are_refused() {
         min_tip: Some(Uint128::one()),
     };
     assert!(matches!(
-        chain.exec(&owner, ctc_like).unwrap_err(),
+        chain.tipping.refused(&owner, ctc_like),
         ContractError::InvalidDenom { .. }
     ));
 }
@@ -287,14 +305,14 @@ fn the_treasury_cannot_be_the_token_or_this_contract() {
         min_ctc_tip: None,
     };
     let cannot_spend = |address: &Addr| {
-        ContractError::Admin(ctc_conventions::AdminError::RecipientCannotSpend {
+        convention(AdminError::RecipientCannotSpend {
             field: "treasury",
             address: address.to_string(),
             name: "crates.io:ctc-token".into(),
         })
     };
     assert_eq!(
-        chain.exec(&owner, to_token).unwrap_err(),
+        chain.tipping.refused(&owner, to_token),
         cannot_spend(&token)
     );
     let config: crate::msg::ConfigResponse = chain.ask(QueryMsg::Config {});
@@ -303,28 +321,19 @@ fn the_treasury_cannot_be_the_token_or_this_contract() {
     for (treasury, refusal) in [
         (token.clone(), cannot_spend(&token)),
         (
-            chain.env.contract.address.clone(),
+            chain.tipping.env.contract.address.clone(),
             ContractError::UnpayableRecipient,
         ),
     ] {
-        let mut deps = mock_dependencies();
-        let token = token.clone();
-        deps.querier.update_wasm(move |query| match query {
-            WasmQuery::Raw { contract_addr, .. } => cw2_info(contract_addr, &token),
-            _ => panic!("instantiation asks only cw2"),
-        });
+        let mut tipping = Tipping::new(execute);
+        ctc(&token).install(&mut tipping.deps);
         let msg = InstantiateMsg {
-            token: chain.token.to_string(),
-            registry: deps.api.addr_make("registry").to_string(),
-            treasury: treasury.to_string(),
-            fee: BasisPoints::new(250).unwrap(),
-            min_ctc_tip: Uint128::new(CTC),
             native_denoms: vec![],
-            owner: None,
+            ..instantiate_msg(&tipping, &treasury)
         };
-        let err = instantiate(deps.as_mut(), mock_env(), message_info(&owner, &[]), msg);
+        let err = instantiate_as(&mut tipping, &owner, msg);
         assert_eq!(err.unwrap_err(), refusal);
-        assert_eq!(snapshot(&deps.storage), vec![]);
+        assert_eq!(snapshot(&tipping.deps.storage), vec![]);
     }
 }
 
@@ -332,9 +341,10 @@ fn the_treasury_cannot_be_the_token_or_this_contract() {
 fn without_a_fee_the_whole_tip_goes_to_the_recipient() {
     let mut chain = Chain::new();
     let owner = chain.owner.clone();
-    let new_treasury = chain.deps.api.addr_make("new_treasury");
+    let new_treasury = chain.tipping.addr("new_treasury");
     chain
-        .exec(
+        .tipping
+        .execute(
             &owner,
             ExecuteMsg::UpdateConfig {
                 treasury: Some(new_treasury.to_string()),
@@ -349,7 +359,8 @@ fn without_a_fee_the_whole_tip_goes_to_the_recipient() {
         vec![(chain.fans[1].to_string(), 3 * CTC, "ctc".into())]
     );
     chain
-        .exec(
+        .tipping
+        .execute(
             &owner,
             ExecuteMsg::UpdateConfig {
                 treasury: None,

@@ -3,11 +3,12 @@
 use cosmwasm_std::{
     Addr, DepsMut, Empty, Env, MessageInfo, OverflowError, OverflowOperation, Response, Uint128,
 };
-use cw20::Cw20ReceiveMsg;
+use ctc_conventions::{ctc_hook, CtcHook};
+use cw20::{Cw20Contract, Cw20ExecuteMsg, Cw20ReceiveMsg};
 
 use crate::error::ContractError;
+use crate::execute::load_pool;
 use crate::execute::pools::{create_pool, Opener};
-use crate::execute::{address, load_pool, transfer_ctc};
 use crate::msg::{PoolStatus, ReceiveMsg};
 use crate::state::{Pool, Position, BETTOR_POOLS, CONFIG, POOLS, POSITIONS};
 
@@ -18,23 +19,22 @@ pub fn receive(
     wrapper: Cw20ReceiveMsg,
 ) -> Result<Response, ContractError> {
     let config = CONFIG.load(deps.storage)?;
-    if info.sender != config.token {
-        return Err(ContractError::WrongToken);
-    }
-    let sender = address(deps.api, "sender", &wrapper.sender)?;
-    match cosmwasm_std::from_json(&wrapper.msg)? {
-        ReceiveMsg::Bet { pool_id, outcome } => {
-            bet(deps, env, sender, wrapper.amount, pool_id, outcome)
-        }
+    let CtcHook {
+        sender,
+        amount,
+        msg,
+    } = ctc_hook(deps.api, &config.token, &info, wrapper)?;
+    match msg {
+        ReceiveMsg::Bet { pool_id, outcome } => bet(deps, env, sender, amount, pool_id, outcome),
         ReceiveMsg::CreatePool { pool } => {
-            if wrapper.amount != config.creation_bond {
+            if amount != config.creation_bond {
                 return Err(ContractError::WrongBond {
                     bond: config.creation_bond,
                 });
             }
             let opener = Opener {
                 creator: sender,
-                bond: wrapper.amount,
+                bond: amount,
             };
             create_pool(deps, env, &config, opener, *pool)
         }
@@ -158,8 +158,12 @@ pub fn claim(deps: DepsMut, info: MessageInfo, pool_id: u64) -> Result<Response,
     POSITIONS.save(deps.storage, key, &position)?;
     POOLS.save(deps.storage, pool_id, &pool)?;
     let config = CONFIG.load(deps.storage)?;
+    let payout = Cw20ExecuteMsg::Transfer {
+        recipient: info.sender.to_string(),
+        amount,
+    };
     Ok(Response::new()
-        .add_message(transfer_ctc(&config.token, &info.sender, amount)?)
+        .add_message(Cw20Contract(config.token).call(payout)?)
         .add_attribute("action", "claim")
         .add_attribute("pool_id", pool_id.to_string())
         .add_attribute("bettor", info.sender)

@@ -2,27 +2,26 @@
 //! resolution from the oracle's answer, cancellation and the config.
 
 use cosmwasm_std::{
-    from_json, to_json_binary, Addr, Binary, DepsMut, Env, MessageInfo, Reply, Response, SubMsg,
-    Uint128,
+    from_json, to_json_binary, wasm_execute, Addr, Binary, DepsMut, Env, MessageInfo, Reply,
+    Response, SubMsg, Uint128,
 };
+use ctc_conventions::validate::{self, address};
 use ctc_interfaces::oracle::{
     AnswerResponse, AnswerStatus, OracleExecuteMsg, OracleQueryMsg, QuestionInput, QuestionSummary,
 };
 use ctc_interfaces::registry::{Capability, RegistryExecuteMsg};
 use ctc_interfaces::BasisPoints;
+use cw20::{Cw20Contract, Cw20ExecuteMsg};
 
 use crate::error::ContractError;
-use crate::execute::{address, load_pool, recipient, transfer_ctc};
+use crate::execute::{load_pool, recipient};
 use crate::msg::{PoolInput, PoolStatus, QuestionSource, RefundReason};
 use crate::state::{Config, Pool, CONFIG, POOLS, POOL_COUNT};
 
 pub const MIN_FEE_BPS: u16 = 100;
 pub const MAX_FEE_BPS: u16 = 500;
 /// A 95% return.
-pub const DEFAULT_FEE: BasisPoints = match BasisPoints::new(MAX_FEE_BPS) {
-    Ok(fee) => fee,
-    Err(_) => BasisPoints::ZERO,
-};
+pub const DEFAULT_FEE: BasisPoints = BasisPoints::literal(MAX_FEE_BPS);
 pub const DEFAULT_MIN_BET: Uint128 = Uint128::new(100_000);
 pub const DEFAULT_MAX_BET: Uint128 = Uint128::new(200_000_000);
 pub const MAX_OUTCOMES: usize = 16;
@@ -82,9 +81,9 @@ pub fn create_pool(
     opener: Opener,
     input: PoolInput,
 ) -> Result<Response, ContractError> {
-    if input.title.is_empty() || input.title.len() > MAX_TITLE_BYTES {
-        return Err(invalid("the title is between 1 and 256 bytes"));
-    }
+    // The shared length rule, refused in this contract's own words.
+    validate::text("title", &input.title, MAX_TITLE_BYTES)
+        .map_err(|_| invalid("the title is between 1 and 256 bytes"))?;
     if input.outcomes.len() < 2 || input.outcomes.len() > MAX_OUTCOMES {
         return Err(invalid("a pool has between 2 and 16 outcomes"));
     }
@@ -161,8 +160,11 @@ pub fn create_pool(
                 quorum,
                 dispute_window_seconds,
             };
-            let msg =
-                OracleExecuteMsg::CreateQuestion { question }.into_wasm_msg(&config.oracle)?;
+            let msg = wasm_execute(
+                &config.oracle,
+                &OracleExecuteMsg::CreateQuestion { question },
+                vec![],
+            )?;
             let sub = SubMsg::reply_on_success(msg, QUESTION_CREATED)
                 .with_payload(to_json_binary(&pool_id)?);
             (0, deadline, Some(sub))
@@ -209,14 +211,12 @@ pub fn create_pool(
     if !opener.bond.is_zero() {
         // A partner's pool draws on its CreatePools quota; the registry refuses a partner that is
         // not Active with the capability, and the whole creation reverts.
-        response = response.add_message(
-            RegistryExecuteMsg::ConsumeQuota {
-                partner: opener.creator.to_string(),
-                capability: Capability::CreatePools,
-                units: 1,
-            }
-            .into_wasm_msg(&config.registry)?,
-        );
+        let consume = RegistryExecuteMsg::ConsumeQuota {
+            partner: opener.creator.to_string(),
+            capability: Capability::CreatePools,
+            units: 1,
+        };
+        response = response.add_message(wasm_execute(&config.registry, &consume, vec![])?);
     }
     if let Some(sub) = create_question {
         response = response.add_submessage(sub);
@@ -262,8 +262,12 @@ fn settle(pool: &mut Pool, config: &Config, response: Response) -> Result<Respon
     if pool.bond.is_zero() {
         return Ok(response);
     }
+    let bond_back = Cw20ExecuteMsg::Transfer {
+        recipient: pool.creator.to_string(),
+        amount: pool.bond,
+    };
     Ok(response
-        .add_message(transfer_ctc(&config.token, &pool.creator, pool.bond)?)
+        .add_message(Cw20Contract(config.token.clone()).call(bond_back)?)
         .add_attribute("bond_returned", pool.bond))
 }
 
@@ -311,12 +315,17 @@ pub fn resolve(deps: DepsMut, env: Env, pool_id: u64) -> Result<Response, Contra
         let to_nodes = fee.checked_sub(to_treasury)?;
         pool.fee_taken = fee;
         pool.unclaimed_winners = pool.backers[winner as usize];
+        let token = Cw20Contract(config.token.clone());
         for (recipient, amount) in [
             (&config.treasury, to_treasury),
             (&config.node_incentive, to_nodes),
         ] {
             if !amount.is_zero() {
-                response = response.add_message(transfer_ctc(&config.token, recipient, amount)?);
+                let share = Cw20ExecuteMsg::Transfer {
+                    recipient: recipient.to_string(),
+                    amount,
+                };
+                response = response.add_message(token.call(share)?);
             }
         }
         response = response
@@ -376,7 +385,7 @@ pub fn update_config(
     info: MessageInfo,
     update: ConfigUpdate,
 ) -> Result<Response, ContractError> {
-    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    ctc_conventions::ensure_owner(deps.storage, &info.sender)?;
     let mut config = CONFIG.load(deps.storage)?;
     if let Some(operator) = update.operator {
         config.operator = address(deps.api, "operator", &operator)?;
@@ -422,7 +431,11 @@ pub fn sweep_unclaimed(deps: DepsMut, env: Env, pool_id: u64) -> Result<Response
         .add_attribute("pool_id", pool_id.to_string())
         .add_attribute("amount", left);
     if !left.is_zero() {
-        response = response.add_message(transfer_ctc(&config.token, &config.treasury, left)?);
+        let unclaimed = Cw20ExecuteMsg::Transfer {
+            recipient: config.treasury.to_string(),
+            amount: left,
+        };
+        response = response.add_message(Cw20Contract(config.token).call(unclaimed)?);
     }
     Ok(response)
 }

@@ -1,32 +1,31 @@
 //! Unit tests through the entry points, with the oracle answered by a mock: question 1 has the
-//! outcomes "a" and "b" and takes reports a day from now. Refusals leave the storage unchanged.
+//! outcomes "a" and "b" and takes reports a day from now. Every refusal is checked to leave the
+//! storage unchanged.
 
-use cosmwasm_std::testing::{
-    message_info, mock_dependencies, mock_env, MockApi, MockQuerier, MockStorage,
-};
-use cosmwasm_std::{
-    coins, from_json, to_json_binary, Addr, ContractResult, Env, Order, OwnedDeps, Response,
-    Storage, SystemResult, Uint128, WasmQuery,
-};
+mod storage_layout;
+
+use cosmwasm_std::testing::message_info;
+use cosmwasm_std::{coins, Addr, Env, Response, Uint128};
+use ctc_conventions::{AdminError, ConventionError};
 use ctc_interfaces::oracle::{OracleQueryMsg, QuestionSummary};
 use ctc_interfaces::BasisPoints;
+use ctc_testkit::{snapshot, MockDeps, Neighbours, Unit, DAY};
+use cw_ownable::OwnershipError;
 
 use crate::contract::{execute, instantiate};
 use crate::msg::{ExecuteMsg, InstantiateMsg, PoolInput, QuestionSource, ReceiveMsg};
 use crate::ContractError;
 
-type Deps = OwnedDeps<MockStorage, MockApi, MockQuerier>;
+/// The pools under test: their `execute`, where every refusal is checked to change nothing.
+type Pools = Unit<ExecuteMsg, ContractError>;
+
+const BOND: u128 = 10_000_000;
 
 struct Chain {
-    deps: Deps,
-    env: Env,
+    pools: Pools,
     operator: Addr,
     token: Addr,
     fan: Addr,
-}
-
-fn snapshot(storage: &dyn Storage) -> Vec<(Vec<u8>, Vec<u8>)> {
-    storage.range(None, None, Order::Ascending).collect()
 }
 
 /// Question 1 as the oracle answers it: outcomes "a" and "b", reports a day from now, any
@@ -34,8 +33,8 @@ fn snapshot(storage: &dyn Storage) -> Vec<(Vec<u8>, Vec<u8>)> {
 fn loose_question(env: &Env) -> QuestionSummary {
     QuestionSummary {
         outcomes: vec!["a".into(), "b".into()],
-        resolve_after: env.block.time.plus_seconds(86_400),
-        deadline: env.block.time.plus_seconds(10 * 86_400),
+        resolve_after: env.block.time.plus_seconds(DAY),
+        deadline: env.block.time.plus_seconds(10 * DAY),
         reporters: None,
         quorum: 1,
         dispute_window_seconds: 3_600,
@@ -44,87 +43,61 @@ fn loose_question(env: &Env) -> QuestionSummary {
 
 /// The oracle answers every question with `question`; `token` is CTC (a platform contract to
 /// the recipient check's cw2 query) and no other test address is a contract.
-fn answer_question(deps: &mut Deps, token: &Addr, question: QuestionSummary) {
-    let token = token.clone();
-    deps.querier.update_wasm(move |query| match query {
-        WasmQuery::Smart { msg, .. } => {
-            let OracleQueryMsg::Question { .. } = from_json(msg).unwrap() else {
+fn answer_question(deps: &mut MockDeps, token: &Addr, question: QuestionSummary) {
+    let oracle = deps.api.addr_make("oracle");
+    Neighbours::new()
+        .contract(token, "crates.io:ctc-token")
+        .smart(&oracle, move |query: OracleQueryMsg| {
+            let OracleQueryMsg::Question { .. } = query else {
                 panic!("creation reads only the question")
             };
-            SystemResult::Ok(ContractResult::Ok(to_json_binary(&question).unwrap()))
-        }
-        WasmQuery::Raw { contract_addr, .. } if *contract_addr == token.as_str() => {
-            let info = cw2::ContractVersion {
-                contract: "crates.io:ctc-token".into(),
-                version: "0.1.0".into(),
-            };
-            SystemResult::Ok(ContractResult::Ok(to_json_binary(&info).unwrap()))
-        }
-        WasmQuery::Raw { contract_addr, .. } => {
-            SystemResult::Err(cosmwasm_std::SystemError::NoSuchContract {
-                addr: contract_addr.clone(),
-            })
-        }
-        _ => panic!("unexpected query"),
-    });
+            question.clone()
+        })
+        .install(deps);
 }
 
-fn instantiate_msg(api: &MockApi, operator: &Addr, token: &Addr) -> InstantiateMsg {
+fn instantiate_msg(pools: &Pools, operator: &Addr, token: &Addr) -> InstantiateMsg {
     InstantiateMsg {
         token: token.to_string(),
-        registry: api.addr_make("registry").to_string(),
-        oracle: api.addr_make("oracle").to_string(),
+        registry: pools.addr("registry").to_string(),
+        oracle: pools.addr("oracle").to_string(),
         operator: operator.to_string(),
-        treasury: api.addr_make("treasury").to_string(),
-        node_incentive: api.addr_make("nodes").to_string(),
+        treasury: pools.addr("treasury").to_string(),
+        node_incentive: pools.addr("nodes").to_string(),
         treasury_share: BasisPoints::new(5_000).unwrap(),
         creation_bond: Uint128::new(BOND),
         owner: None,
     }
 }
 
-const BOND: u128 = 10_000_000;
+fn instantiate_as(
+    pools: &mut Pools,
+    sender: &Addr,
+    msg: InstantiateMsg,
+) -> Result<Response, ContractError> {
+    let info = message_info(sender, &[]);
+    instantiate(pools.deps.as_mut(), pools.env.clone(), info, msg)
+}
+
+/// A refusal every platform contract shares.
+fn convention(err: impl Into<ConventionError>) -> ContractError {
+    ContractError::Convention(err.into())
+}
 
 impl Chain {
     fn new() -> Self {
-        let mut deps = mock_dependencies();
-        let api = deps.api;
-        let env = mock_env();
-        let operator = api.addr_make("operator");
-        let token = api.addr_make("ctc");
-        answer_question(&mut deps, &token, loose_question(&env));
-        instantiate(
-            deps.as_mut(),
-            env.clone(),
-            message_info(&operator, &[]),
-            instantiate_msg(&api, &operator, &token),
-        )
-        .unwrap();
+        let mut pools = Pools::new(execute);
+        let operator = pools.addr("operator");
+        let token = pools.addr("ctc");
+        answer_question(&mut pools.deps, &token, loose_question(&pools.env));
+        let msg = instantiate_msg(&pools, &operator, &token);
+        instantiate_as(&mut pools, &operator, msg).unwrap();
         Self {
-            deps,
-            env,
+            fan: pools.addr("fan"),
+            pools,
             operator,
             token,
-            fan: api.addr_make("fan"),
         }
-    }
-
-    fn exec(&mut self, sender: &Addr, msg: ExecuteMsg) -> Result<Response, ContractError> {
-        let before = snapshot(&self.deps.storage);
-        let result = execute(
-            self.deps.as_mut(),
-            self.env.clone(),
-            message_info(sender, &[]),
-            msg,
-        );
-        if result.is_err() {
-            assert_eq!(
-                snapshot(&self.deps.storage),
-                before,
-                "a refusal changed storage"
-            );
-        }
-        result
     }
 
     fn input(&self) -> PoolInput {
@@ -132,7 +105,7 @@ impl Chain {
             title: "Derby".into(),
             outcomes: vec!["a".into(), "b".into()],
             question: QuestionSource::Existing { question_id: 1 },
-            closes_at: self.env.block.time.plus_seconds(3_600),
+            closes_at: self.pools.env.block.time.plus_seconds(3_600),
             fee: None,
             min_bet: None,
             max_bet: None,
@@ -141,21 +114,18 @@ impl Chain {
     }
 
     fn create(&mut self, input: PoolInput) -> Result<Response, ContractError> {
-        let operator = self.operator.clone();
-        self.exec(&operator, ExecuteMsg::CreatePool { pool: input })
+        let msg = ExecuteMsg::CreatePool { pool: input };
+        self.pools.execute(&self.operator, msg)
     }
 
+    /// The fan bets `amount` on `outcome` of pool 1, in CTC sent by `token`.
     fn bet(&mut self, token: &Addr, outcome: u32, amount: u128) -> Result<Response, ContractError> {
-        let msg = ExecuteMsg::Receive(cw20::Cw20ReceiveMsg {
-            sender: self.fan.to_string(),
-            amount: Uint128::new(amount),
-            msg: to_json_binary(&ReceiveMsg::Bet {
-                pool_id: 1,
-                outcome,
-            })
-            .unwrap(),
-        });
-        self.exec(&token.clone(), msg)
+        let hook = ReceiveMsg::Bet {
+            pool_id: 1,
+            outcome,
+        };
+        self.pools
+            .ctc_send(token, &self.fan, amount, &hook, ExecuteMsg::Receive)
     }
 }
 
@@ -195,17 +165,26 @@ fn refuses_malformed_pools() {
         "outcome labels must differ"
     );
     let mut input = chain.input();
-    input.closes_at = chain.env.block.time.plus_seconds(2 * 86_400);
+    input.closes_at = chain.pools.env.block.time.plus_seconds(2 * DAY);
     assert_eq!(
         reason(chain.create(input).unwrap_err()),
         "betting must close before the question takes reports"
     );
-    let fan = chain.fan.clone();
+    for title in [String::new(), "x".repeat(257)] {
+        let input = PoolInput {
+            title,
+            ..chain.input()
+        };
+        assert_eq!(
+            chain.create(input).unwrap_err().to_string(),
+            "invalid pool: the title is between 1 and 256 bytes"
+        );
+    }
     let input = chain.input();
     assert_eq!(
         chain
-            .exec(&fan, ExecuteMsg::CreatePool { pool: input })
-            .unwrap_err(),
+            .pools
+            .refused(&chain.fan, ExecuteMsg::CreatePool { pool: input }),
         ContractError::NotOperator
     );
 }
@@ -216,10 +195,10 @@ fn bets_are_refused_outside_the_rules_and_change_nothing() {
     let input = chain.input();
     chain.create(input).unwrap();
     let token = chain.token.clone();
-    let fake = chain.deps.api.addr_make("fake");
+    let fake = chain.pools.addr("fake");
     assert_eq!(
         chain.bet(&fake, 0, 1_000_000).unwrap_err(),
-        ContractError::WrongToken
+        convention(ConventionError::WrongToken)
     );
     assert_eq!(
         chain.bet(&token, 2, 1_000_000).unwrap_err(),
@@ -234,23 +213,21 @@ fn bets_are_refused_outside_the_rules_and_change_nothing() {
     );
     chain.bet(&token, 0, 1_000_000).unwrap();
     chain.bet(&token, 0, 1_000_000).unwrap();
-    chain.env.block.time = chain.env.block.time.plus_seconds(3_600);
+    chain.pools.advance(3_600);
     assert!(matches!(
         chain.bet(&token, 1, 1_000_000).unwrap_err(),
         ContractError::BettingClosed { .. }
     ));
     let fan = chain.fan.clone();
     assert_eq!(
-        chain
-            .exec(&fan, ExecuteMsg::Claim { pool_id: 1 })
-            .unwrap_err(),
+        chain.pools.refused(&fan, ExecuteMsg::Claim { pool_id: 1 }),
         ContractError::NotSettled
     );
     let operator = chain.operator.clone();
     assert!(matches!(
         chain
-            .exec(&operator, ExecuteMsg::Cancel { pool_id: 1 })
-            .unwrap_err(),
+            .pools
+            .refused(&operator, ExecuteMsg::Cancel { pool_id: 1 }),
         ContractError::BettingClosed { .. }
     ));
 }
@@ -267,21 +244,19 @@ fn only_the_owner_configures_and_no_coins_are_taken() {
         creation_bond: None,
     };
     assert_eq!(
-        chain.exec(&fan, update).unwrap_err(),
-        ContractError::Ownership(cw_ownable::OwnershipError::NotOwner)
+        chain.pools.refused(&fan, update),
+        convention(OwnershipError::NotOwner)
     );
     let operator = chain.operator.clone();
-    let err = execute(
-        chain.deps.as_mut(),
-        chain.env.clone(),
-        message_info(&operator, &coins(1, "ustake")),
-        ExecuteMsg::Resolve { pool_id: 1 },
-    )
-    .unwrap_err();
-    assert_eq!(
-        err,
-        ContractError::Payment(cw_utils::PaymentError::NonPayable {})
-    );
+    let err = chain
+        .pools
+        .execute_with(
+            &operator,
+            &coins(1, "ustake"),
+            ExecuteMsg::Resolve { pool_id: 1 },
+        )
+        .unwrap_err();
+    assert_eq!(err, convention(cw_utils::PaymentError::NonPayable {}));
 }
 
 /// Finding 3: a partner that may also report picks an existing question it could answer alone
@@ -291,49 +266,45 @@ fn only_the_owner_configures_and_no_coins_are_taken() {
 #[test]
 fn a_partners_pool_on_an_existing_question_meets_the_rules_of_a_new_one() {
     let mut chain = Chain::new();
-    let agency = chain.deps.api.addr_make("agency");
+    let agency = chain.pools.addr("agency");
     let token = chain.token.clone();
     let open = |chain: &mut Chain| {
-        let msg = ExecuteMsg::Receive(cw20::Cw20ReceiveMsg {
-            sender: agency.to_string(),
-            amount: Uint128::new(BOND),
-            msg: to_json_binary(&ReceiveMsg::CreatePool {
-                pool: Box::new(chain.input()),
-            })
-            .unwrap(),
-        });
-        chain.exec(&token, msg)
+        let hook = ReceiveMsg::CreatePool {
+            pool: Box::new(chain.input()),
+        };
+        chain
+            .pools
+            .ctc_send(&token, &agency, BOND, &hook, ExecuteMsg::Receive)
     };
     let rule = "a partner's question is open to every reporter, with a quorum of at least 2 and \
                 a dispute window of at least a day";
     assert_eq!(reason(open(&mut chain).unwrap_err()), rule);
-    let loose = loose_question(&chain.env);
-    let day = 86_400;
+    let loose = loose_question(&chain.pools.env);
     for question in [
         QuestionSummary {
             quorum: 2,
             ..loose.clone()
         },
         QuestionSummary {
-            dispute_window_seconds: day,
+            dispute_window_seconds: DAY,
             ..loose.clone()
         },
         QuestionSummary {
             quorum: 2,
-            dispute_window_seconds: day,
+            dispute_window_seconds: DAY,
             reporters: Some(vec![agency.clone(), chain.operator.clone()]),
             ..loose.clone()
         },
     ] {
-        answer_question(&mut chain.deps, &token, question);
+        answer_question(&mut chain.pools.deps, &token, question);
         assert_eq!(reason(open(&mut chain).unwrap_err()), rule);
     }
     let sound = QuestionSummary {
         quorum: 2,
-        dispute_window_seconds: day,
+        dispute_window_seconds: DAY,
         ..loose
     };
-    answer_question(&mut chain.deps, &token, sound);
+    answer_question(&mut chain.pools.deps, &token, sound);
     let response = open(&mut chain).unwrap();
     assert_eq!(response.attributes[3].value, BOND.to_string());
 }
@@ -343,11 +314,11 @@ fn a_partners_pool_on_an_existing_question_meets_the_rules_of_a_new_one() {
 #[test]
 fn no_fee_recipient_is_this_contract_or_a_platform_contract() {
     let mut chain = Chain::new();
-    let env = chain.env.clone();
+    let env = chain.pools.env.clone();
     let this = env.contract.address.clone();
     let token = chain.token.clone();
     let cannot_spend = |field, address: &Addr, name: &str| {
-        ContractError::Admin(ctc_conventions::AdminError::RecipientCannotSpend {
+        convention(AdminError::RecipientCannotSpend {
             field,
             address: address.to_string(),
             name: format!("crates.io:{name}"),
@@ -362,15 +333,14 @@ fn no_fee_recipient_is_this_contract_or_a_platform_contract() {
     };
     let owner = chain.operator.clone();
     assert_eq!(
-        chain.exec(&owner, update(Some(&token), None)).unwrap_err(),
+        chain.pools.refused(&owner, update(Some(&token), None)),
         cannot_spend("treasury", &token, "ctc-token")
     );
     assert_eq!(
-        chain.exec(&owner, update(None, Some(&this))).unwrap_err(),
+        chain.pools.refused(&owner, update(None, Some(&this))),
         cannot_spend("node_incentive", &this, "wager-pool")
     );
 
-    let api = chain.deps.api;
     for (change, refusal) in [
         (
             (Some(&this), None),
@@ -381,17 +351,17 @@ fn no_fee_recipient_is_this_contract_or_a_platform_contract() {
             cannot_spend("node_incentive", &token, "ctc-token"),
         ),
     ] {
-        let mut deps = mock_dependencies();
-        answer_question(&mut deps, &token, loose_question(&env));
-        let mut msg = instantiate_msg(&api, &owner, &token);
+        let mut pools = Pools::new(execute);
+        answer_question(&mut pools.deps, &token, loose_question(&env));
+        let mut msg = instantiate_msg(&pools, &owner, &token);
         if let (Some(treasury), _) = change {
             msg.treasury = treasury.to_string();
         }
         if let (_, Some(nodes)) = change {
             msg.node_incentive = nodes.to_string();
         }
-        let err = instantiate(deps.as_mut(), env.clone(), message_info(&owner, &[]), msg);
+        let err = instantiate_as(&mut pools, &owner, msg);
         assert_eq!(err.unwrap_err(), refusal);
-        assert_eq!(snapshot(&deps.storage), vec![]);
+        assert_eq!(snapshot(&pools.deps.storage), vec![]);
     }
 }

@@ -1,0 +1,101 @@
+//! The raw keys this contract writes, pinned: a renamed namespace, a changed key encoding or a
+//! moved bucket slot would strand what a deployed token has stored, so each fails here first.
+
+use cosmwasm_std::{Addr, Uint128};
+use ctc_interfaces::token::AllocationBucket;
+use ctc_testkit::snapshot;
+
+use super::*;
+use crate::state::{Recycling, GENESIS_ADDRESSES, RECYCLING};
+
+/// `key` with its bytes escaped and each of `names`' addresses written as `<name>`.
+fn readable(key: &[u8], names: &[(&str, &Addr)]) -> String {
+    let mut key: String = key
+        .iter()
+        .flat_map(|byte| std::ascii::escape_default(*byte))
+        .map(char::from)
+        .collect();
+    for (name, address) in names {
+        key = key.replace(address.as_str(), &format!("<{name}>"));
+    }
+    key
+}
+
+#[test]
+fn every_item_of_the_extension_has_its_pinned_key() {
+    let mut token = Token::new(execute);
+    let pool = Addr::unchecked("pool");
+    GENESIS_ADDRESSES
+        .save(&mut token.deps.storage, &vec![pool.clone()])
+        .unwrap();
+    RECYCLING
+        .save(
+            &mut token.deps.storage,
+            &Recycling {
+                pool,
+                recycled: Uint128::zero(),
+            },
+        )
+        .unwrap();
+    let keys: Vec<String> = snapshot(&token.deps.storage)
+        .iter()
+        .map(|(key, _)| readable(key, &[]))
+        .collect();
+    assert_eq!(keys, ["genesis", "recycling"]);
+}
+
+#[test]
+fn each_bucket_keeps_its_slot() {
+    let slots = [
+        (AllocationBucket::FoundingTeam, 0),
+        (AllocationBucket::InstitutionalInvestors, 1),
+        (AllocationBucket::ServiceProviders, 2),
+        (AllocationBucket::BusinessDevelopment, 3),
+        (AllocationBucket::CommunityRewards, 4),
+        (AllocationBucket::PublicWelfare, 5),
+    ];
+    assert_eq!(AllocationBucket::ALL.len(), slots.len());
+    for (bucket, slot) in slots {
+        assert_eq!(bucket.index(), slot, "{bucket:?}");
+    }
+    let (token, accounts) = setup();
+    let stored = GENESIS_ADDRESSES.load(&token.deps.storage).unwrap();
+    assert_eq!(stored, accounts.genesis);
+    // `Accounts::genesis` is in slot order: the address a bucket was given sits in its slot.
+    assert_eq!(
+        stored[AllocationBucket::CommunityRewards.index()],
+        *accounts.community()
+    );
+}
+
+/// Beside the extension: cw20-base's balances, token info and marketing, cw2 and cw-ownable.
+#[test]
+fn an_instantiated_token_stores_exactly_these_keys() {
+    let (token, accounts) = setup();
+    let names = [
+        "founding_team",
+        "institutional_investors",
+        "service_providers",
+        "business_development",
+        "community_rewards",
+        "public_welfare",
+    ];
+    let mut known: Vec<(&str, &Addr)> = names.into_iter().zip(&accounts.genesis).collect();
+    known.push(("owner", &accounts.owner));
+    let mut keys: Vec<String> = snapshot(&token.deps.storage)
+        .iter()
+        .map(|(key, _)| readable(key, &known))
+        .collect();
+    keys.sort();
+    let mut expected = vec![
+        "contract_info".to_owned(),
+        "genesis".to_owned(),
+        "marketing_info".to_owned(),
+        "ownership".to_owned(),
+        "recycling".to_owned(),
+        "token_info".to_owned(),
+    ];
+    expected.extend(names.map(|name| format!("\\x00\\x07balance<{name}>")));
+    expected.sort();
+    assert_eq!(keys, expected);
+}
