@@ -51,9 +51,11 @@ if [ -n "$(git status --porcelain -- clients/ts)" ]; then
   exit 1
 fi
 
-step "TypeScript type-check"
+step "TypeScript type-check, format (prettier) and lint (eslint)"
 rm -rf .build # so no compiled test outlives its deleted source
 node_modules/.bin/tsc -p .
+npm run --silent format:check
+npm run --silent lint
 
 step "deploy and platform scenario on the embedded chain (node --test)"
 node --test .build/deploy/test/

@@ -29,9 +29,7 @@ export interface Artifact {
 export function loadArtifacts(dir: string): Record<ContractName, Artifact> {
   const missing = CONTRACTS.map((name) => artifactPath(dir, name)).filter((p) => !existsSync(p));
   if (missing.length > 0) {
-    throw new Error(
-      `missing wasm artifact(s): ${missing.join(", ")}; build them with ./scripts/build.sh`,
-    );
+    throw new Error(`missing wasm artifact(s): ${missing.join(", ")}; build them with ./scripts/build.sh`);
   }
   const entries = CONTRACTS.map((name) => {
     const path = artifactPath(dir, name);

@@ -16,6 +16,8 @@ import { ProposalStatus, proposalStatusToJSON, VoteOption } from "cosmjs-types/c
 import { QueryProposalRequest, QueryProposalResponse } from "cosmjs-types/cosmos/gov/v1/query";
 import { BinaryWriter } from "cosmjs-types/binary";
 import { QueryPinnedCodesRequest, QueryPinnedCodesResponse } from "cosmjs-types/cosmwasm/wasm/v1/query";
+import type { MsgExecuteContract, MsgInstantiateContract, MsgMigrateContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
+import type { MsgSend } from "cosmjs-types/cosmos/bank/v1beta1/tx";
 import type { ContractName } from "./artifacts";
 import type { Deployment } from "./deployment";
 import type { NetworkChain } from "./network-chain";
@@ -112,7 +114,16 @@ export interface TraceCoin {
 }
 
 export type TraceMessage =
-  | { instantiate: { code_id: number; label: string; admin: string | null; msg: unknown; funds: TraceCoin[]; contract_address: string } }
+  | {
+      instantiate: {
+        code_id: number;
+        label: string;
+        admin: string | null;
+        msg: unknown;
+        funds: TraceCoin[];
+        contract_address: string;
+      };
+    }
   | { execute: { contract: string; msg: unknown; funds: TraceCoin[] } }
   | { migrate: { contract: string; code_id: number; msg: unknown } }
   | { bank_send: { to_address: string; amount: TraceCoin[] } };
@@ -150,11 +161,14 @@ const coins = (list: readonly { denom: string; amount: string }[] | undefined): 
   (list ?? []).map(({ denom, amount }) => ({ denom, amount }));
 
 function traceMessage(message: EncodeObject, record: BroadcastRecord): TraceMessage | undefined {
-  const value = message.value;
+  // CosmJS types an EncodeObject's value `any`; the type URL says which message it is.
   switch (message.typeUrl) {
-    case "/cosmwasm.wasm.v1.MsgExecuteContract":
+    case "/cosmwasm.wasm.v1.MsgExecuteContract": {
+      const value = message.value as MsgExecuteContract;
       return { execute: { contract: value.contract, msg: JSON.parse(fromUtf8(value.msg)), funds: coins(value.funds) } };
+    }
     case "/cosmwasm.wasm.v1.MsgInstantiateContract": {
+      const value = message.value as MsgInstantiateContract;
       const address = record.events
         .filter((event) => event.type === "instantiate")
         .flatMap((event) => event.attributes)
@@ -171,10 +185,16 @@ function traceMessage(message: EncodeObject, record: BroadcastRecord): TraceMess
         },
       };
     }
-    case "/cosmwasm.wasm.v1.MsgMigrateContract":
-      return { migrate: { contract: value.contract, code_id: Number(value.codeId), msg: JSON.parse(fromUtf8(value.msg)) } };
-    case "/cosmos.bank.v1beta1.MsgSend":
+    case "/cosmwasm.wasm.v1.MsgMigrateContract": {
+      const value = message.value as MsgMigrateContract;
+      return {
+        migrate: { contract: value.contract, code_id: Number(value.codeId), msg: JSON.parse(fromUtf8(value.msg)) },
+      };
+    }
+    case "/cosmos.bank.v1beta1.MsgSend": {
+      const value = message.value as MsgSend;
       return { bank_send: { to_address: value.toAddress, amount: coins(value.amount) } };
+    }
     default:
       return undefined; // fee grants, governance: nothing the model runs
   }
@@ -251,7 +271,7 @@ export function operationName(message: TraceMessage, names: Map<string, Contract
   const key = Object.keys(msg as object)[0];
   if (name === "ctc-token" && key === "send") {
     const send = (msg as { send: { contract: string; msg: string } }).send;
-    const hook = JSON.parse(Buffer.from(send.msg, "base64").toString("utf8"));
+    const hook = JSON.parse(Buffer.from(send.msg, "base64").toString("utf8")) as object;
     const hookName = Object.keys(hook)[0];
     // docs/gas.md names a crowdfund contribution a pledge.
     return `${names.get(send.contract) ?? "?"}/${hookName === "contribute" ? "pledge" : hookName}`;
@@ -272,7 +292,8 @@ function encodeMsgPinCodes(authority: string, codeIds: number[]): Uint8Array {
   return writer.finish();
 }
 
-export const govModuleAddress = (prefix: string): string => toBech32(prefix, sha256(new TextEncoder().encode("gov")).slice(0, 20));
+export const govModuleAddress = (prefix: string): string =>
+  toBech32(prefix, sha256(new TextEncoder().encode("gov")).slice(0, 20));
 
 export async function pinnedCodeIds(chain: NetworkChain): Promise<number[]> {
   const request = QueryPinnedCodesRequest.encode({}).finish();
@@ -294,7 +315,9 @@ export async function pinCodesByGovernance(
   const submit = {
     typeUrl: "/cosmos.gov.v1.MsgSubmitProposal",
     value: MsgSubmitProposal.fromPartial({
-      messages: [{ typeUrl: "/cosmwasm.wasm.v1.MsgPinCodes", value: encodeMsgPinCodes(govModuleAddress(prefix), codeIds) }],
+      messages: [
+        { typeUrl: "/cosmwasm.wasm.v1.MsgPinCodes", value: encodeMsgPinCodes(govModuleAddress(prefix), codeIds) },
+      ],
       initialDeposit: depositParams?.minDeposit ?? [],
       proposer,
       metadata: "",
@@ -327,7 +350,10 @@ export async function pinCodesByGovernance(
     const request = QueryProposalRequest.encode({ proposalId }).finish();
     const { value } = await chain.queries.queryAbci("/cosmos.gov.v1.Query/Proposal", request);
     const proposal = QueryProposalResponse.decode(value).proposal;
-    if (proposal?.status === ProposalStatus.PROPOSAL_STATUS_REJECTED || proposal?.status === ProposalStatus.PROPOSAL_STATUS_FAILED) {
+    if (
+      proposal?.status === ProposalStatus.PROPOSAL_STATUS_REJECTED ||
+      proposal?.status === ProposalStatus.PROPOSAL_STATUS_FAILED
+    ) {
       throw new Error(
         `proposal ${proposalId} to pin codes ${codeIds.join(", ")} ended ${proposalStatusToJSON(proposal.status)} ` +
           `(the validators' votes did not pass it, or its MsgPinCodes failed: see the node's log)`,
@@ -366,7 +392,9 @@ export function compareWithModel(
   names: Map<string, ContractName>,
 ): GasRow[] {
   if (replay.transactions.length !== trace.transactions.length) {
-    throw new Error(`the model replayed ${replay.transactions.length} of the trace's ${trace.transactions.length} transactions`);
+    throw new Error(
+      `the model replayed ${replay.transactions.length} of the trace's ${trace.transactions.length} transactions`,
+    );
   }
   const byHash = new Map(records.map((record) => [record.hash, record]));
   return trace.transactions.flatMap((tx, i) => {
@@ -376,14 +404,17 @@ export function compareWithModel(
     if (!record) throw new Error(`no broadcast matches the trace's "${tx.label}" (${tx.hash})`);
     const nodeContracts = contractShare(record, calibration);
     const model = replay.transactions[i].model_gas;
-    return [{
-      label: tx.label,
-      operation: record.operation ?? contractMessages.map((m) => operationName(m, names) ?? Object.keys(m)[0]).join(" + "),
-      node: tx.gas_used,
-      overhead: tx.gas_used - nodeContracts,
-      nodeContracts,
-      model,
-      difference: (nodeContracts - model) / model,
-    }];
+    return [
+      {
+        label: tx.label,
+        operation:
+          record.operation ?? contractMessages.map((m) => operationName(m, names) ?? Object.keys(m)[0]).join(" + "),
+        node: tx.gas_used,
+        overhead: tx.gas_used - nodeContracts,
+        nodeContracts,
+        model,
+        difference: (nodeContracts - model) / model,
+      },
+    ];
   });
 }

@@ -46,7 +46,9 @@ export async function seasonOnNode(
   const paths = options.paths ?? DEFAULT_PATHS;
   const platform = await deployToNetwork(network.name, env, report, paths);
   const { chain, deployment, roles } = platform;
-  const first = chain.node.broadcasts.findIndex((r) => r.messages.some((m) => m.typeUrl.endsWith("MsgInstantiateContract")));
+  const first = chain.node.broadcasts.findIndex((r) =>
+    r.messages.some((m) => m.typeUrl.endsWith("MsgInstantiateContract")),
+  );
   const scenarioChain = new NodeChain(network, chain);
   const started = Date.now();
   const results = await new PlatformScenario(scenarioChain, deployment, roles, report).run();
@@ -93,7 +95,11 @@ export async function seasonOnNode(
 }
 
 /** Native balances, just before `height`, of every account the traced transactions touch. */
-async function nativeBalancesBefore(platform: NetworkPlatform, height: number, denom: string): Promise<GasTrace["native_balances"]> {
+async function nativeBalancesBefore(
+  platform: NetworkPlatform,
+  height: number,
+  denom: string,
+): Promise<GasTrace["native_balances"]> {
   const { chain, roles } = platform;
   const addresses = new Set<string>([
     ...chain.actors.values(),
@@ -102,7 +108,8 @@ async function nativeBalancesBefore(platform: NetworkPlatform, height: number, d
     roles.arbiter,
     roles.nodeIncentive,
     roles.sponsor,
-    ...Object.values(roles.allocation),
+    // Object.values types an interface's values `any`: the genesis buckets are addresses.
+    ...(Object.values(roles.allocation) as string[]),
   ]);
   const balances: GasTrace["native_balances"] = [];
   for (const address of addresses) {

@@ -4,7 +4,7 @@
 // transaction (uploads included), so a run that fails half-way resumes where it stopped without
 // paying for an upload twice.
 import type { SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";
-import { fromCosmJS, OutcomeOracleClient, PartnerRegistryClient } from "../../clients/ts/src";
+import { cosmJSClient, OutcomeOracleClient, PartnerRegistryClient } from "../../clients/ts/src";
 import { CONTRACTS, type Artifact, type ContractName } from "./artifacts";
 import type { DeployedContract, Deployment } from "./deployment";
 import { instantiateMsg, type DeploymentTimings, type Roles } from "./platform-config";
@@ -110,7 +110,7 @@ async function wire(
   report: (line: DeployReport) => void,
 ): Promise<void> {
   const address = (name: ContractName): string => deployment.contracts[name]!.address;
-  const registry = new PartnerRegistryClient(fromCosmJS(client), sender, address("partner-registry"));
+  const registry = cosmJSClient(PartnerRegistryClient, client, sender, address("partner-registry"));
   const { contracts: registered } = await registry.platformContracts({ limit: 50 });
   for (const name of PLATFORM_CONTRACTS) {
     if (registered.some((entry) => entry.name === name && entry.address === address(name))) {
@@ -127,7 +127,7 @@ async function wire(
   // The oracle has no query for its creators, so the record remembers the grant, per oracle.
   const creatorGrant = `outcome-oracle ${address("outcome-oracle")} creator`;
   if (deployment.wiring[creatorGrant] !== address("wager-pool")) {
-    const oracle = new OutcomeOracleClient(fromCosmJS(client), sender, address("outcome-oracle"));
+    const oracle = cosmJSClient(OutcomeOracleClient, client, sender, address("outcome-oracle"));
     const result = await oracle.setCreator({ address: address("wager-pool"), allowed: true }, fee);
     deployment.wiring[creatorGrant] = address("wager-pool");
     save(deployment);
@@ -157,6 +157,7 @@ async function ensureOnChain(
       `deployments/${chainId}.json records ${name} at ${recorded.address}, but the chain has no ` +
         `such contract (${message}); if the record belongs to an earlier chain, remove the file to ` +
         `deploy afresh`,
+      { cause: error },
     );
   }
   if (codeId !== recorded.codeId) {
@@ -172,12 +173,7 @@ async function ensureOnChain(
  * redeployed elsewhere or a role changed since (TICKETCHAIN_TREASURY, ...) would leave it pointing
  * at the old one: refuse rather than report it unchanged.
  */
-function ensureSameConfiguration(
-  name: ContractName,
-  recorded: object,
-  wanted: object,
-  chainId: string,
-): void {
+function ensureSameConfiguration(name: ContractName, recorded: object, wanted: object, chainId: string): void {
   const before = recorded as Record<string, unknown>;
   const after = wanted as Record<string, unknown>;
   const changed = Object.keys({ ...before, ...after }).filter(

@@ -44,7 +44,10 @@ export function grantAllowanceMsg(sponsor: string, grantee: string, allowance: F
     periodSpendLimit: [allowance.perDay],
   });
   const executeOnly = AllowedMsgAllowance.fromPartial({
-    allowance: { typeUrl: "/cosmos.feegrant.v1beta1.PeriodicAllowance", value: PeriodicAllowance.encode(daily).finish() },
+    allowance: {
+      typeUrl: "/cosmos.feegrant.v1beta1.PeriodicAllowance",
+      value: PeriodicAllowance.encode(daily).finish(),
+    },
     allowedMessages: [EXECUTE_CONTRACT],
   });
   return {

@@ -18,14 +18,26 @@ export async function playGasExtras(chain: NodeChain, deployment: Deployment, ro
   const troupe = chain.address("spring-troupe");
   const reporter = chain.address("reporter-0");
   let sent = 0;
-  const run = async (label: string, sender: string, contract: string, msg: object, operation?: string): Promise<ExecuteResult> => {
+  const run = async (
+    label: string,
+    sender: string,
+    contract: string,
+    msg: object,
+    operation?: string,
+  ): Promise<ExecuteResult> => {
     const result = await chain.client.execute(sender, contract, msg, "auto");
     chain.label(result.transactionHash, label, operation);
     sent += 1;
     return result;
   };
   const send = (label: string, sender: string, contract: string, amount: bigint, hook: object, operation?: string) =>
-    run(label, sender, token, { send: { contract, amount: amount.toString(), msg: toBase64(toUtf8(JSON.stringify(hook))) } }, operation);
+    run(
+      label,
+      sender,
+      token,
+      { send: { contract, amount: amount.toString(), msg: toBase64(toUtf8(JSON.stringify(hook))) } },
+      operation,
+    );
 
   await run("fan-0: burn 1 CTC", fan0, token, { burn: { amount: CTC.toString() } });
   await run("fan-0: allow fan-1 50 CTC", fan0, token, {
@@ -46,9 +58,15 @@ export async function playGasExtras(chain: NodeChain, deployment: Deployment, ro
   await run("grand-theater: anchor a contract digest", theater, registry, {
     anchor: { namespace: "contracts", key: "season-2025", digest: digest(0x77), note: null },
   });
-  await run("grand-theater: anchor its revision", theater, registry, {
-    anchor: { namespace: "contracts", key: "season-2025", digest: digest(0x78), note: "amended" },
-  }, "partner-registry/anchor (revision)");
+  await run(
+    "grand-theater: anchor its revision",
+    theater,
+    registry,
+    {
+      anchor: { namespace: "contracts", key: "season-2025", digest: digest(0x78), note: "amended" },
+    },
+    "partner-registry/anchor (revision)",
+  );
 
   const tickets = address("ticket-nft");
   const now = await chain.now();
@@ -73,10 +91,19 @@ export async function playGasExtras(chain: NodeChain, deployment: Deployment, ro
     },
   });
   const showId = attribute(show, "event_id");
-  await send("fan-1: buy 2 tickets in one Send", fan1, tickets, 200n * CTC, { buy: { event_id: Number(showId), tier: 0, quantity: 2 } }, "ticket-nft/buy (2 tickets)");
+  await send(
+    "fan-1: buy 2 tickets in one Send",
+    fan1,
+    tickets,
+    200n * CTC,
+    { buy: { event_id: Number(showId), tier: 0, quantity: 2 } },
+    "ticket-nft/buy (2 tickets)",
+  );
   await run("grand-theater: cancel the second show", theater, tickets, { cancel_event: { event_id: Number(showId) } });
   for (const serial of [0, 1]) {
-    await run(`fan-1: refund of ticket ${showId}-${serial}`, fan1, tickets, { claim_refund: { token_id: `${showId}-${serial}` } });
+    await run(`fan-1: refund of ticket ${showId}-${serial}`, fan1, tickets, {
+      claim_refund: { token_id: `${showId}-${serial}` },
+    });
   }
 
   const crowdfund = address("crowdfund");
@@ -113,8 +140,12 @@ export async function playGasExtras(chain: NodeChain, deployment: Deployment, ro
     },
   });
   const questionId = Number(attribute(question, "question_id"));
-  await run("reporter-0: report Zhu", reporter, oracle, { report: { question_id: questionId, verdict: { outcome: 0 } } });
-  await send("fan-2: dispute with the 100 CTC bond", fan2, oracle, 100n * CTC, { dispute: { question_id: questionId } });
+  await run("reporter-0: report Zhu", reporter, oracle, {
+    report: { question_id: questionId, verdict: { outcome: 0 } },
+  });
+  await send("fan-2: dispute with the 100 CTC bond", fan2, oracle, 100n * CTC, {
+    dispute: { question_id: questionId },
+  });
   await run("arbiter: uphold Zhu (the bond to the treasury)", roles.arbiter, oracle, {
     arbitrate: { question_id: questionId, verdict: { outcome: 0 } },
   });
@@ -127,7 +158,13 @@ export async function playGasExtras(chain: NodeChain, deployment: Deployment, ro
         title: "Encore?",
         outcomes: ["yes", "no"],
         question: {
-          new: { resolve_after: timestamp(opened + 600), deadline: timestamp(opened + 1_200), reporters: null, quorum: 2, dispute_window_seconds: 60 },
+          new: {
+            resolve_after: timestamp(opened + 600),
+            deadline: timestamp(opened + 1_200),
+            reporters: null,
+            quorum: 2,
+            dispute_window_seconds: 60,
+          },
         },
         closes_at: timestamp(opened + 600),
         fee: null,

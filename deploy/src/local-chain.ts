@@ -43,10 +43,10 @@ export const bytewiseCompare: KeyCompare = (a, b) => {
  */
 export function installBytewiseKeyOrder(): void {
   const fromSimulator = createRequire(require.resolve("@oraichain/cw-simulate"));
-  const keyOrder: KeyOrderModule = fromSimulator("@oraichain/cosmwasm-vm-js/dist/helpers/byte-array");
+  const keyOrder = fromSimulator("@oraichain/cosmwasm-vm-js/dist/helpers/byte-array") as KeyOrderModule;
   keyOrder.compare = bytewiseCompare;
 
-  const vm: VmModule = fromSimulator("@oraichain/cosmwasm-vm-js");
+  const vm = fromSimulator("@oraichain/cosmwasm-vm-js") as VmModule;
   const storage = new vm.BinaryKVIterStorage();
   const value = Uint8Array.of(7);
   for (const key of [[1, 0], [1], [2]]) storage.set(Uint8Array.from(key), value);
@@ -77,7 +77,9 @@ interface MsgResponse {
 interface DispatchResult {
   ok: boolean;
   err: boolean;
-  val: { events: Array<{ type: string; attributes: Array<{ key: string; value: string }> }>; data: string | null } | string;
+  val:
+    | { events: Array<{ type: string; attributes: Array<{ key: string; value: string }> }>; data: string | null }
+    | string;
 }
 
 interface SubMsg {
@@ -118,9 +120,9 @@ function msgResponses(msg: SubMsg["msg"], result: Exclude<DispatchResult["val"],
     return [{ type_url: "/cosmwasm.wasm.v1.MsgExecuteContractResponse", value: toBase64(value) }];
   }
   if (msg.wasm && ("instantiate" in msg.wasm || "instantiate2" in msg.wasm)) {
-    const address = result.events
-      .flatMap((event) => event.attributes)
-      .find((attribute) => attribute.key === "_contract_address")?.value ?? "";
+    const address =
+      result.events.flatMap((event) => event.attributes).find((attribute) => attribute.key === "_contract_address")
+        ?.value ?? "";
     const value = Uint8Array.from([...protoField(1, toUtf8(address)), ...protoField(2, data)]);
     const type = "instantiate2" in msg.wasm ? "MsgInstantiateContract2Response" : "MsgInstantiateContractResponse";
     return [{ type_url: `/cosmwasm.wasm.v1.${type}`, value: toBase64(value) }];
@@ -148,23 +150,26 @@ export function installCosmWasm2Replies(app: CWSimulateApp): void {
       const base = { id: message.id, payload: message.payload ?? "", gas_used: 0 };
       if (result.ok && typeof result.val !== "string") {
         if (message.reply_on !== "success" && message.reply_on !== "always") {
-          return Ok({ events: result.val.events, data: null }) as unknown as DispatchResult;
+          return Ok({ events: result.val.events, data: null });
         }
         const responses = msgResponses(message.msg, result.val);
         const replied = await this.reply(
           contract,
-          { ...base, result: { ok: { events: result.val.events, data: responses[0]?.value || null, msg_responses: responses } } },
+          {
+            ...base,
+            result: { ok: { events: result.val.events, data: responses[0]?.value || null, msg_responses: responses } },
+          },
           traces,
         );
         if (replied.err || typeof replied.val === "string") return replied;
         const events = [...result.val.events, ...replied.val.events];
-        return Ok({ events, data: replied.val.data ?? null }) as unknown as DispatchResult;
+        return Ok({ events, data: replied.val.data ?? null });
       }
-      const error = String(result.val);
+      const error = typeof result.val === "string" ? result.val : JSON.stringify(result.val);
       if (message.reply_on !== "error" && message.reply_on !== "always") return result;
       const replied = await this.reply(contract, { ...base, result: { error } }, traces);
       if (replied.err || typeof replied.val === "string") return replied;
-      return Ok({ events: replied.val.events, data: replied.val.data ?? null }) as unknown as DispatchResult;
+      return Ok({ events: replied.val.events, data: replied.val.data ?? null });
     });
   };
 }
@@ -185,8 +190,10 @@ const REVERT_FIX = Symbol.for("ticketchain.cw-simulate.revert-fix");
  */
 export function installRevertingContractState(): void {
   const fromSimulator = createRequire(require.resolve("@oraichain/cw-simulate"));
-  const { default: Contract } = fromSimulator("@oraichain/cw-simulate/dist/modules/wasm/contract");
-  const prototype = Contract.prototype as Record<string | symbol, unknown>;
+  const contractModule = fromSimulator("@oraichain/cw-simulate/dist/modules/wasm/contract") as {
+    default: { prototype: Record<string | symbol, unknown> };
+  };
+  const prototype = contractModule.default.prototype;
   if (prototype[REVERT_FIX]) return;
   for (const method of ["instantiate", "execute", "migrate", "sudo", "reply"]) {
     const call = prototype[method] as (...args: unknown[]) => unknown;
@@ -208,7 +215,7 @@ export function installRevertingContractState(): void {
  */
 export function installEmptyRawQueryOfAccounts(app: CWSimulateApp): void {
   const wasm = app.wasm as unknown as {
-    queryRaw(raw: { contract_addr: string; key: string }): string;
+    queryRaw: (raw: { contract_addr: string; key: string }) => string;
     getContractStorage(address: string): unknown;
   };
   const queryRaw = wasm.queryRaw;
@@ -255,8 +262,8 @@ export class LocalChain implements ScenarioChain {
     return Secp256k1Wallet.fromKey(actorKey(name), this.network.bech32Prefix);
   }
 
-  async now(): Promise<number> {
-    return Math.floor(this.client.app.time / 1e9);
+  now(): Promise<number> {
+    return Promise.resolve(Math.floor(this.client.app.time / 1e9));
   }
 
   /** Moves block time forward to `seconds`: the simulator otherwise follows the wall clock. */
@@ -272,8 +279,8 @@ export class LocalChain implements ScenarioChain {
   }
 
   /** Fees are free on the embedded chain. */
-  async sponsorFees(): Promise<undefined> {
-    return undefined;
+  sponsorFees(): Promise<undefined> {
+    return Promise.resolve(undefined);
   }
 
   label(): void {}

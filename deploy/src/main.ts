@@ -6,13 +6,7 @@
 import { join } from "node:path";
 import { loadArtifacts } from "./artifacts";
 import { deployPlatform, type DeployReport } from "./deploy";
-import {
-  deploymentPath,
-  emptyDeployment,
-  readDeployment,
-  writeDeployment,
-  type Deployment,
-} from "./deployment";
+import { deploymentPath, emptyDeployment, readDeployment, writeDeployment, type Deployment } from "./deployment";
 import { LocalChain } from "./local-chain";
 import { connectNetwork, explainFunds, type NetworkChain } from "./network-chain";
 import { grantFeeAllowances } from "./fee-grants";
@@ -75,8 +69,16 @@ export async function deployLocal(report: ConsoleReport, paths: Paths = DEFAULT_
  * TICKETCHAIN_FEE_ALLOWANCE_PER_DAY a day (default a fifth of it), lasting
  * TICKETCHAIN_FEE_ALLOWANCE_DAYS (default 30). Addresses that already have one are skipped.
  */
-async function grantRequestedFees(network: Network, chain: NetworkChain, env: NodeJS.ProcessEnv, report: ConsoleReport) {
-  const grantees = (env.TICKETCHAIN_FEE_GRANTEES ?? "").split(",").map((a) => a.trim()).filter(Boolean);
+async function grantRequestedFees(
+  network: Network,
+  chain: NetworkChain,
+  env: NodeJS.ProcessEnv,
+  report: ConsoleReport,
+) {
+  const grantees = (env.TICKETCHAIN_FEE_GRANTEES ?? "")
+    .split(",")
+    .map((a) => a.trim())
+    .filter(Boolean);
   if (grantees.length === 0) return;
   const sponsor = chain.roles.sponsor;
   if (!chain.signers.has(sponsor)) {
@@ -95,7 +97,8 @@ async function grantRequestedFees(network: Network, chain: NetworkChain, env: No
   const spendLimit = coin("TICKETCHAIN_FEE_ALLOWANCE", `5000000${network.feeDenom}`);
   const perDay = coin("TICKETCHAIN_FEE_ALLOWANCE_PER_DAY", `${BigInt(spendLimit.amount) / 5n}${spendLimit.denom}`);
   const days = Number(env.TICKETCHAIN_FEE_ALLOWANCE_DAYS || 30);
-  if (!(days > 0)) throw new Error(`TICKETCHAIN_FEE_ALLOWANCE_DAYS "${env.TICKETCHAIN_FEE_ALLOWANCE_DAYS}" is not a number of days`);
+  if (!(days > 0))
+    throw new Error(`TICKETCHAIN_FEE_ALLOWANCE_DAYS "${env.TICKETCHAIN_FEE_ALLOWANCE_DAYS}" is not a number of days`);
   const { granted, gasUsed } = await grantFeeAllowances(
     chain.client,
     sponsor,
@@ -156,7 +159,10 @@ export async function deployToNetwork(
 }
 
 /** The recorded uploads the chain still holds with the same code. */
-async function storedCodes(client: NetworkChain["client"], codes: Record<string, number>): Promise<Record<string, number>> {
+async function storedCodes(
+  client: NetworkChain["client"],
+  codes: Record<string, number>,
+): Promise<Record<string, number>> {
   const kept: Record<string, number> = {};
   for (const [checksum, codeId] of Object.entries(codes)) {
     const details = await client.getCodeDetails(codeId).catch(() => undefined);
@@ -183,7 +189,9 @@ export async function playScenario(
     return 1;
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  report.heading(`Scenario passed: ${results.length} steps, ${transactions} transactions, ${checks} checks in ${seconds} s.`);
+  report.heading(
+    `Scenario passed: ${results.length} steps, ${transactions} transactions, ${checks} checks in ${seconds} s.`,
+  );
   return 0;
 }
 
@@ -192,7 +200,9 @@ export async function main(args: string[], env: NodeJS.ProcessEnv, report: Conso
   const positional = args.filter((arg) => !arg.startsWith("--"));
   const unknown = flags.filter((flag) => flag !== "--no-scenario");
   if (unknown.length > 0 || positional.length > 1) {
-    report.line(`usage: deploy.sh [network] [--no-scenario]   (unexpected: ${[...unknown, ...positional.slice(1)].join(" ")})`);
+    report.line(
+      `usage: deploy.sh [network] [--no-scenario]   (unexpected: ${[...unknown, ...positional.slice(1)].join(" ")})`,
+    );
     return 2;
   }
   const networkName = positional[0] ?? env.TICKETCHAIN_NETWORK ?? LOCAL.name;

@@ -39,7 +39,13 @@ export interface NetworkChain {
 }
 
 export function nodeQueries(comet: CometClient): NodeQueries {
-  return QueryClient.withExtensions(comet, setupBankExtension, setupFeegrantExtension, setupGovExtension, setupWasmExtension);
+  return QueryClient.withExtensions(
+    comet,
+    setupBankExtension,
+    setupFeegrantExtension,
+    setupGovExtension,
+    setupWasmExtension,
+  );
 }
 
 /**
@@ -64,7 +70,9 @@ export async function connectNetwork(network: Network, env: NodeJS.ProcessEnv): 
     wallet = await DirectSecp256k1HdWallet.fromMnemonic(mnemonic, options);
     aminoSigner = await Secp256k1HdWallet.fromMnemonic(mnemonic, options);
   } catch (error) {
-    throw new Error(`TICKETCHAIN_MNEMONIC is not a valid BIP-39 mnemonic: ${(error as Error).message}`);
+    throw new Error(`TICKETCHAIN_MNEMONIC is not a valid BIP-39 mnemonic: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   const accounts = await wallet.getAccounts();
   const roleAddress = (role: RoleName): string =>
@@ -88,6 +96,7 @@ export async function connectNetwork(network: Network, env: NodeJS.ProcessEnv): 
     throw new Error(
       `cannot reach the ${network.name} RPC at ${network.rpc} (${(error as Error).message}); ` +
         `set TICKETCHAIN_RPC to a reachable endpoint`,
+      { cause: error },
     );
   }
   const client = node.client;

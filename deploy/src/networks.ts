@@ -91,16 +91,13 @@ export const NETWORKS: Record<string, Network> = {
     rpc: "https://rpc.xion-testnet-2.burnt.com:443",
     funding: testnetFunding("XION"),
   },
-
 };
 
 /** The named preset with the environment's overrides applied; throws on an unknown name. */
 export function resolveNetwork(name: string, env: NodeJS.ProcessEnv = process.env): Network {
   const preset = NETWORKS[name];
   if (!preset) {
-    throw new Error(
-      `unknown network "${name}"; choose one of: ${Object.keys(NETWORKS).join(", ")}`,
-    );
+    throw new Error(`unknown network "${name}"; choose one of: ${Object.keys(NETWORKS).join(", ")}`);
   }
   if (preset === LOCAL) return preset;
   return {

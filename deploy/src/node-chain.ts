@@ -9,7 +9,6 @@ import type { Network } from "./networks";
 import { NODE_TIMELINE, type ScenarioChain, type Timeline } from "./scenario-chain";
 import { sleep } from "./values";
 
-
 export class NodeChain implements ScenarioChain {
   readonly timeline: Timeline = NODE_TIMELINE;
 
@@ -42,9 +41,9 @@ export class NodeChain implements ScenarioChain {
   }
 
   /** The deployer's mnemonic holds every actor's key. */
-  async holderSigner(name: string): Promise<OfflineAminoSigner> {
-    this.address(name);
-    return this.chain.aminoSigner;
+  holderSigner(name: string): Promise<OfflineAminoSigner> {
+    this.address(name); // throws for a name the mnemonic has no account for
+    return Promise.resolve(this.chain.aminoSigner);
   }
 
   async giveNative(address: string, amount: bigint): Promise<void> {
@@ -61,8 +60,10 @@ export class NodeChain implements ScenarioChain {
     );
     for (const fan of fans) this.chain.node.sponsor(fan, sponsor);
     const coin = (c: { amount: string; denom: string }) => `${c.amount}${c.denom}`;
-    return `the sponsor grants ${granted.length} fan(s) fees for executing contracts: up to ` +
-      `${coin(allowance.spendLimit)} in all, ${coin(allowance.perDay)} a day, for 30 days`;
+    return (
+      `the sponsor grants ${granted.length} fan(s) fees for executing contracts: up to ` +
+      `${coin(allowance.spendLimit)} in all, ${coin(allowance.perDay)} a day, for 30 days`
+    );
   }
 
   label(transactionHash: string, label: string, operation?: string): void {
@@ -81,8 +82,20 @@ export async function hasFeeGrant(chain: NetworkChain, granter: string, grantee:
 }
 
 /** A contract's smart query answered by the state at `height` (the fault test compares nodes). */
-export async function smartQueryAt(chain: NetworkChain, contract: string, query: object, height: number): Promise<unknown> {
-  const request = QuerySmartContractStateRequest.encode({ address: contract, queryData: toUtf8(JSON.stringify(query)) });
-  const { value } = await chain.queries.queryAbci("/cosmwasm.wasm.v1.Query/SmartContractState", request.finish(), height);
+export async function smartQueryAt(
+  chain: NetworkChain,
+  contract: string,
+  query: object,
+  height: number,
+): Promise<unknown> {
+  const request = QuerySmartContractStateRequest.encode({
+    address: contract,
+    queryData: toUtf8(JSON.stringify(query)),
+  });
+  const { value } = await chain.queries.queryAbci(
+    "/cosmwasm.wasm.v1.Query/SmartContractState",
+    request.finish(),
+    height,
+  );
   return JSON.parse(fromUtf8(QuerySmartContractStateResponse.decode(value).data));
 }

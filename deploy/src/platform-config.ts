@@ -1,13 +1,17 @@
-// Who holds each platform role, and the instantiate message of each contract. The economics are
-// the platform's defaults (README): tickets 5% fee with 10% of sales burned at settlement,
-// crowdfund 3%, tipping 2%, wager fees split 60/40 between treasury and node incentive.
+// Who holds each platform role, and the instantiate message of each contract: its addresses from
+// the roles and the contracts deployed before it, every other parameter from deploy/platform.json
+// (the platform's defaults, README: tickets 5% fee with 10% of sales burned at settlement,
+// crowdfund 3%, tipping 2%, wager fees split 60/40 between treasury and node incentive).
 import type { CtcTokenTypes, CrowdfundTypes, OutcomeOracleTypes, PartnerRegistryTypes } from "../../clients/ts/src";
 import type { TicketNftTypes, TippingTypes, WagerPoolTypes } from "../../clients/ts/src";
+import PLATFORM from "../platform.json";
 import type { ContractName } from "./artifacts";
 
 /** One CTC in micro-units (6 decimals). */
 export const CTC = 1_000_000n;
-const DAY = 86_400;
+
+/** deploy/platform.json: each contract's parameters that are not addresses, by contract name. */
+export const PLATFORM_PARAMETERS = PLATFORM;
 
 export interface Roles {
   /** Deploys, owns every contract, is the registry authority, the wager operator and an oracle creator. */
@@ -82,55 +86,65 @@ export function instantiateMsg(
     if (!address) throw new Error(`${name} needs ${contract}, which is not deployed yet`);
     return address;
   };
+  // The fields in the order the messages have always had: a recorded configuration compares equal.
   switch (name) {
-    case "partner-registry":
-      return { authority: null, open_anchoring: false } satisfies PartnerRegistryTypes.InstantiateMsg;
-    case "ctc-token":
+    case "partner-registry": {
+      const { open_anchoring } = PLATFORM["partner-registry"];
+      return { authority: null, open_anchoring } satisfies PartnerRegistryTypes.InstantiateMsg;
+    }
+    case "ctc-token": {
+      const { marketing } = PLATFORM["ctc-token"];
       return {
         allocation: roles.allocation,
         recycle_pool: null,
         owner: null,
-        marketing: null,
+        marketing,
       } satisfies CtcTokenTypes.InstantiateMsg;
-    case "ticket-nft":
+    }
+    case "ticket-nft": {
+      const tickets = PLATFORM["ticket-nft"];
       return {
         token: need("ctc-token"),
         registry: need("partner-registry"),
         treasury: roles.treasury,
-        platform_fee: 500,
-        burn_share: 1_000,
-        settlement_delay_seconds: timings.settlementDelaySeconds ?? DAY,
-        name: "TicketChain Tickets",
-        symbol: "TIX",
+        platform_fee: tickets.platform_fee,
+        burn_share: tickets.burn_share,
+        settlement_delay_seconds: timings.settlementDelaySeconds ?? tickets.settlement_delay_seconds,
+        name: tickets.name,
+        symbol: tickets.symbol,
         owner: null,
       } satisfies TicketNftTypes.InstantiateMsg;
+    }
     case "crowdfund":
       return {
         token: need("ctc-token"),
         registry: need("partner-registry"),
         ticket_nft: need("ticket-nft"),
         treasury: roles.treasury,
-        platform_fee: 300,
+        platform_fee: PLATFORM.crowdfund.platform_fee,
         owner: null,
       } satisfies CrowdfundTypes.InstantiateMsg;
-    case "tipping":
+    case "tipping": {
+      const tipping = PLATFORM.tipping;
       return {
         token: need("ctc-token"),
         registry: need("partner-registry"),
         treasury: roles.treasury,
-        fee: 200,
-        min_ctc_tip: CTC.toString(),
-        native_denoms: [{ denom: nativeDenom, min_tip: "1000" }],
+        fee: tipping.fee,
+        min_ctc_tip: tipping.min_ctc_tip,
+        native_denoms: [{ denom: nativeDenom, min_tip: tipping.native_min_tip }],
         owner: null,
       } satisfies TippingTypes.InstantiateMsg;
-    case "outcome-oracle":
+    }
+    case "outcome-oracle": {
+      const oracle = PLATFORM["outcome-oracle"];
       return {
         token: need("ctc-token"),
         registry: need("partner-registry"),
         treasury: roles.treasury,
         arbiter: roles.arbiter,
-        dispute_bond: (100n * CTC).toString(),
-        arbitration_timeout_seconds: 7 * DAY,
+        dispute_bond: oracle.dispute_bond,
+        arbitration_timeout_seconds: oracle.arbitration_timeout_seconds,
         // Only when shortened: a record made before the parameter existed stays the same configuration.
         ...(timings.minDisputeWindowSeconds === undefined
           ? {}
@@ -138,7 +152,9 @@ export function instantiateMsg(
         creators: [roles.owner],
         owner: null,
       } satisfies OutcomeOracleTypes.InstantiateMsg;
-    case "wager-pool":
+    }
+    case "wager-pool": {
+      const wager = PLATFORM["wager-pool"];
       return {
         token: need("ctc-token"),
         registry: need("partner-registry"),
@@ -146,9 +162,10 @@ export function instantiateMsg(
         operator: roles.owner,
         treasury: roles.treasury,
         node_incentive: roles.nodeIncentive,
-        treasury_share: 6_000,
-        creation_bond: (50n * CTC).toString(),
+        treasury_share: wager.treasury_share,
+        creation_bond: wager.creation_bond,
         owner: null,
       } satisfies WagerPoolTypes.InstantiateMsg;
+    }
   }
 }

@@ -4,6 +4,7 @@
 import type { OfflineAminoSigner } from "@cosmjs/amino";
 import type { SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";
 import type { Network } from "./networks";
+import { PLATFORM_PARAMETERS } from "./platform-config";
 
 /** Every wait of the season, in seconds. */
 export interface Timeline {
@@ -36,7 +37,7 @@ export const CALENDAR_TIMELINE: Timeline = {
   betting: DAY,
   disputeWindow: DAY,
   answerDeadline: 20 * DAY,
-  settlementDelay: DAY,
+  settlementDelay: PLATFORM_PARAMETERS["ticket-nft"].settlement_delay_seconds,
 };
 
 /**

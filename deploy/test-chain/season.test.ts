@@ -19,7 +19,10 @@ const TOLERANCE = 0.02;
 // Below Linux's ephemeral range (32768-60999), where outgoing connections could take the ports.
 const localnet = new TestLocalnet(1, 27_656);
 const report = new ConsoleReport(process.env.TICKETCHAIN_VERBOSE ? console.log : () => {});
-const paths = { artifacts: DEFAULT_PATHS.artifacts, deployments: mkdtempSync(join(tmpdir(), "ticketchain-deployments-")) };
+const paths = {
+  artifacts: DEFAULT_PATHS.artifacts,
+  deployments: mkdtempSync(join(tmpdir(), "ticketchain-deployments-")),
+};
 const runs: { unpinned?: SeasonRun; pinned?: SeasonRun } = {};
 const rows: { unpinned?: GasRow[]; pinned?: GasRow[] } = {};
 
@@ -42,7 +45,10 @@ test("the season passes on the node, every check, with real signed transactions"
   const fans = [0, 1, 2, 3].map((i) => run.platform.chain.actors.get(`fan-${i}`)!);
   const fanTransactions = run.records.filter((record) => fans.includes(record.signer));
   assert.ok(fanTransactions.length >= 15);
-  assert.ok(fanTransactions.every((record) => record.granter === run.platform.roles.sponsor), "every fan transaction is fee-granted");
+  assert.ok(
+    fanTransactions.every((record) => record.granter === run.platform.roles.sponsor),
+    "every fan transaction is fee-granted",
+  );
   console.log(`season on the node: ${transactions.length} transactions in ${run.scenarioSeconds.toFixed(1)} s`);
 });
 
@@ -61,8 +67,14 @@ test("the transaction's own share is the same for one, two and three messages", 
   const run = runs.unpinned!;
   for (const kind of ["direct", "granted"] as const) {
     const { steps, base, firstTransaction, transferShare } = run.calibration[kind];
-    assert.ok(Math.abs(steps[0] - steps[1]) <= 50, `${kind}: each extra transfer adds the same gas (${steps.join(", ")})`);
-    assert.ok(base > 0 && firstTransaction > 0 && transferShare > 60_000, `${kind}: ${JSON.stringify(run.calibration[kind])}`);
+    assert.ok(
+      Math.abs(steps[0] - steps[1]) <= 50,
+      `${kind}: each extra transfer adds the same gas (${steps.join(", ")})`,
+    );
+    assert.ok(
+      base > 0 && firstTransaction > 0 && transferShare > 60_000,
+      `${kind}: ${JSON.stringify(run.calibration[kind])}`,
+    );
   }
 });
 
@@ -86,8 +98,14 @@ test("the model's contract share matches the node's within 2% on every transacti
 test("a governance proposal pins the codes; the season costs what the pinned model says", async () => {
   const first = runs.unpinned!;
   const { chain, deployment, roles } = first.platform;
-  const codeIds = [...new Set(Object.values(deployment.contracts).map((record) => record!.codeId))];
-  const { seconds } = await pinCodesByGovernance(chain, roles.owner, [chain.actors.get("validator-0")!], codeIds, "wasm");
+  const codeIds = [...new Set(Object.values(deployment.contracts).map((record) => record.codeId))];
+  const { seconds } = await pinCodesByGovernance(
+    chain,
+    roles.owner,
+    [chain.actors.get("validator-0")!],
+    codeIds,
+    "wasm",
+  );
   assert.deepEqual((await pinnedCodeIds(chain)).sort(), [...codeIds].sort());
   console.log(`MsgPinCodes proposal passed and pinned ${codeIds.length} codes in ${seconds.toFixed(1)} s`);
   // The deployer's way to sponsor fans: deploy.sh grants what TICKETCHAIN_FEE_GRANTEES lists.

@@ -26,10 +26,12 @@ const report = new ConsoleReport(process.env.TICKETCHAIN_VERBOSE ? console.log :
 before(() => localnet.start());
 after(() => localnet.stop());
 
-
 test("the season survives a stopped validator and all four agree afterwards", async () => {
   const env = localnet.deployEnv();
-  const paths = { artifacts: DEFAULT_PATHS.artifacts, deployments: mkdtempSync(join(tmpdir(), "ticketchain-deployments-")) };
+  const paths = {
+    artifacts: DEFAULT_PATHS.artifacts,
+    deployments: mkdtempSync(join(tmpdir(), "ticketchain-deployments-")),
+  };
   const platform = await deployToNetwork("wasmd-local", env, report, paths);
   const { chain, deployment, roles } = platform;
   const network = resolveNetwork("wasmd-local", env);
@@ -50,22 +52,30 @@ test("the season survives a stopped validator and all four agree afterwards", as
   // two crowdfunds, blocks are made by three validators.
   let results;
   try {
-    results = await new PlatformScenario(new NodeChain(network, chain), deployment, roles, report).run(async (index) => {
-      if (index === 2) {
-        localnet.stopNode(STOPPED);
-        heights.stopped = await chain.client.getHeight();
-      }
-      if (index === 9) {
-        heights.restarted = await chain.client.getHeight();
-        localnet.startNode(STOPPED);
-        restarted.at = Date.now();
-      }
-    });
+    results = await new PlatformScenario(new NodeChain(network, chain), deployment, roles, report).run(
+      async (index) => {
+        if (index === 2) {
+          localnet.stopNode(STOPPED);
+          heights.stopped = await chain.client.getHeight();
+        }
+        if (index === 9) {
+          heights.restarted = await chain.client.getHeight();
+          localnet.startNode(STOPPED);
+          restarted.at = Date.now();
+        }
+      },
+    );
   } finally {
     clearInterval(watch);
   }
-  assert.deepEqual(results.filter((step) => step.failure).map((step) => step.failure), []);
-  assert.ok(heights.restarted - heights.stopped > 20, `three validators made ${heights.restarted - heights.stopped} blocks`);
+  assert.deepEqual(
+    results.filter((step) => step.failure).map((step) => step.failure),
+    [],
+  );
+  assert.ok(
+    heights.restarted - heights.stopped > 20,
+    `three validators made ${heights.restarted - heights.stopped} blocks`,
+  );
 
   const clients = await Promise.all(
     Array.from({ length: VALIDATORS }, (_, node) => CosmWasmClient.connect(localnet.rpc(node))),
@@ -87,7 +97,9 @@ test("the season survives a stopped validator and all four agree afterwards", as
 
   // The same questions to every node, at one height.
   const height = target;
-  const contracts = Object.fromEntries(Object.entries(deployment.contracts).map(([name, record]) => [name, record!.address]));
+  const contracts = Object.fromEntries(
+    Object.entries(deployment.contracts).map(([name, record]) => [name, record.address]),
+  );
   const fans = [0, 1, 2, 3].map((i) => chain.actors.get(`fan-${i}`)!);
   const nodes: NetworkChain[] = await Promise.all(
     Array.from({ length: VALIDATORS }, async (_, node) => {
@@ -102,7 +114,8 @@ test("the season survives a stopped validator and all four agree afterwards", as
       tokenomics: await ask(contracts["ctc-token"], { tokenomics: {} }),
       balances: await Promise.all(
         [...fans, ...Object.values(contracts), roles.treasury].map((address) =>
-          ask(contracts["ctc-token"], { balance: { address } })),
+          ask(contracts["ctc-token"], { balance: { address } }),
+        ),
       ),
       owners: await Promise.all(tokens.map((token_id) => ask(contracts["ticket-nft"], { owner_of: { token_id } }))),
       event: await ask(contracts["ticket-nft"], { event: { event_id: 1 } }),
@@ -110,7 +123,7 @@ test("the season survives a stopped validator and all four agree afterwards", as
     };
   };
   const states = await Promise.all(nodes.map(stateOf));
-  assert.ok((states[0].owners as unknown[]).length >= 5, "tickets exist to compare");
+  assert.ok(states[0].owners.length >= 5, "tickets exist to compare");
   for (let node = 1; node < VALIDATORS; node++) {
     assert.deepEqual(states[node], states[0], `validator ${node} answers as validator 0 at height ${height}`);
   }
@@ -119,7 +132,11 @@ test("the season survives a stopped validator and all four agree afterwards", as
   for (const record of accepted) {
     for (const [node, client] of clients.entries()) {
       const found = await client.getTx(record.hash);
-      assert.equal(found?.height, record.height, `validator ${node} has ${record.label ?? record.hash} in block ${record.height}`);
+      assert.equal(
+        found?.height,
+        record.height,
+        `validator ${node} has ${record.label ?? record.hash} in block ${record.height}`,
+      );
     }
   }
   console.log(`${accepted.length} accepted transactions found in the same block on all ${VALIDATORS} validators`);

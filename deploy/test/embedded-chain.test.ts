@@ -30,11 +30,17 @@ test("the platform scenario passes through the generated client on the embedded 
   const report = quiet();
   const { chain, deployment, roles } = await deployLocal(report, scratchPaths());
   const results = await new PlatformScenario(chain, deployment, roles, report).run();
-  assert.deepEqual(results.filter((step) => step.failure).map((step) => step.failure), []);
+  assert.deepEqual(
+    results.filter((step) => step.failure).map((step) => step.failure),
+    [],
+  );
   assert.equal(results.length, 14);
   for (const step of results) assert.ok(step.checks.length > 0, `"${step.title}" checks something`);
   const transactions = results.flatMap((step) => step.transactions);
-  assert.ok(transactions.every((tx) => tx.gasUsed > 0n), "every transaction reports its gas");
+  assert.ok(
+    transactions.every((tx) => tx.gasUsed > 0n),
+    "every transaction reports its gas",
+  );
 });
 
 test("a step that does not behave as expected fails the scenario at that step", async () => {
@@ -67,7 +73,14 @@ async function deployedTwice() {
   const target = { client: chain.client, sender: roles.owner, fee: "auto" as const, nativeDenom: "ustake" };
   const rerun = async (withArtifacts = artifacts, withRoles = roles) => {
     const lines: DeployReport[] = [];
-    await deployPlatform(target, withRoles, withArtifacts, deployment, () => {}, (line) => lines.push(line));
+    await deployPlatform(
+      target,
+      withRoles,
+      withArtifacts,
+      deployment,
+      () => {},
+      (line) => lines.push(line),
+    );
     return lines;
   };
   return { ...platform, artifacts, rerun };
@@ -77,7 +90,11 @@ test("re-running skips unchanged contracts and migrates the one whose code chang
   const { chain, deployment, roles, artifacts, rerun } = await deployedTwice();
   const codesBefore = (await chain.client.getCodes()).length;
   const unchanged = await rerun();
-  assert.deepEqual(unchanged.map((line) => line.action), Array(7).fill("unchanged"), "no upload, no wiring");
+  assert.deepEqual(
+    unchanged.map((line) => line.action),
+    Array(7).fill("unchanged"),
+    "no upload, no wiring",
+  );
   assert.equal((await chain.client.getCodes()).length, codesBefore);
 
   const before = deployment.contracts.tipping!;
@@ -110,9 +127,16 @@ test("a run that stopped after an upload reuses that code instead of uploading i
 test("a recorded contract whose configuration would change is refused, not reported unchanged", async () => {
   const { deployment, roles, rerun } = await deployedTwice();
   const otherTreasury = { ...roles, treasury: roles.arbiter };
-  await assert.rejects(rerun(undefined, otherTreasury), /ticket-nft in deployments\/ticketchain-local\.json was instantiated with other treasury than this run would use/);
+  await assert.rejects(
+    rerun(undefined, otherTreasury),
+    /ticket-nft in deployments\/ticketchain-local\.json was instantiated with other treasury than this run would use/,
+  );
   // A redeployed registry: its dependants still point at the old one.
-  deployment.contracts["partner-registry"] = { ...deployment.contracts["partner-registry"]!, address: deployment.contracts.tipping!.address, codeId: deployment.contracts.tipping!.codeId };
+  deployment.contracts["partner-registry"] = {
+    ...deployment.contracts["partner-registry"]!,
+    address: deployment.contracts.tipping!.address,
+    codeId: deployment.contracts.tipping!.codeId,
+  };
   await assert.rejects(rerun(), /ticket-nft .* other registry/);
 });
 
@@ -120,17 +144,27 @@ test("a record that does not match the chain is refused with what to do", async 
   const { chain, deployment, roles, artifacts, rerun } = await deployedTwice();
   const token = deployment.contracts["ctc-token"]!;
   deployment.contracts["ctc-token"] = { ...token, codeId: token.codeId + 1 };
-  await assert.rejects(rerun(), /ctc-token at .* runs code 2, but deployments\/ticketchain-local\.json says 3: it was migrated outside this tool/);
+  await assert.rejects(
+    rerun(),
+    /ctc-token at .* runs code 2, but deployments\/ticketchain-local\.json says 3: it was migrated outside this tool/,
+  );
   deployment.contracts["ctc-token"] = token;
 
   // What a wasmd node answers for an unknown address, and what a flaky RPC does.
   const answering = (failure: Error) =>
     new Proxy(chain.client, {
       get: (client, key) =>
-        key === "getContract" ? async () => { throw failure; } : Reflect.get(client, key, client),
+        key === "getContract" ? () => Promise.reject(failure) : (Reflect.get(client, key, client) as unknown),
     });
   const deployWith = (client: typeof chain.client) =>
-    deployPlatform({ client, sender: roles.owner, fee: "auto", nativeDenom: "ustake" }, roles, artifacts, deployment, () => {}, () => {});
+    deployPlatform(
+      { client, sender: roles.owner, fee: "auto", nativeDenom: "ustake" },
+      roles,
+      artifacts,
+      deployment,
+      () => {},
+      () => {},
+    );
   await assert.rejects(
     deployWith(answering(new Error("Query failed with (18): no such contract: wasm1x"))),
     /records partner-registry at wasm1.*, but the chain has no such contract .* remove the file to deploy afresh/,
@@ -142,7 +176,11 @@ test("a refused transaction leaves no state behind, also after the contract runs
   const report = quiet();
   const { chain, deployment, roles } = await deployLocal(report, scratchPaths());
   const fan = chain.address("probe-fan");
-  const token = new CtcTokenClient(fromCosmJS(chain.client), roles.allocation.service_providers, deployment.contracts["ctc-token"]!.address);
+  const token = new CtcTokenClient(
+    fromCosmJS(chain.client),
+    roles.allocation.service_providers,
+    deployment.contracts["ctc-token"]!.address,
+  );
   await token.transfer({ recipient: fan, amount: "1000" });
   const asFan = new CtcTokenClient(fromCosmJS(chain.client), fan, token.contractAddress);
   const tickets = deployment.contracts["ticket-nft"]!.address;

@@ -14,7 +14,10 @@ const quiet = () => new ConsoleReport(() => {});
 
 test("a missing artifact names the file and the command that builds it", () => {
   const empty = mkdtempSync(join(tmpdir(), "ticketchain-artifacts-"));
-  assert.throws(() => loadArtifacts(empty), /missing wasm artifact\(s\): .*partner_registry\.wasm.*\.\/scripts\/build\.sh/);
+  assert.throws(
+    () => loadArtifacts(empty),
+    /missing wasm artifact\(s\): .*partner_registry\.wasm.*\.\/scripts\/build\.sh/,
+  );
 });
 
 test("a network deployment without TICKETCHAIN_MNEMONIC says what to set", async () => {
@@ -37,7 +40,11 @@ test("an unreachable RPC names the endpoint and the variable that overrides it",
 
 test("an out-of-funds failure says which account needs which coin", () => {
   const network = NETWORKS["juno-testnet"];
-  const error = explainFunds(new Error("Broadcasting transaction failed with code 5: insufficient funds"), network, "juno1deployer");
+  const error = explainFunds(
+    new Error("Broadcasting transaction failed with code 5: insufficient funds"),
+    network,
+    "juno1deployer",
+  );
   assert.match(error.message, /^insufficient funds: the deployer juno1deployer cannot pay .* in ujunox/);
   assert.match(error.message, /run the same command again/);
   const other = new Error("out of gas");
@@ -45,8 +52,14 @@ test("an out-of-funds failure says which account needs which coin", () => {
 });
 
 test("network presets: unknown names are listed, RPC and gas price can be overridden", () => {
-  assert.throws(() => resolveNetwork("moon"), /unknown network "moon"; choose one of: local, wasmd-local, neutron-testnet/);
-  const network = resolveNetwork("xion-testnet", { TICKETCHAIN_RPC: "https://rpc.example", TICKETCHAIN_GAS_PRICE: "1uxion" });
+  assert.throws(
+    () => resolveNetwork("moon"),
+    /unknown network "moon"; choose one of: local, wasmd-local, neutron-testnet/,
+  );
+  const network = resolveNetwork("xion-testnet", {
+    TICKETCHAIN_RPC: "https://rpc.example",
+    TICKETCHAIN_GAS_PRICE: "1uxion",
+  });
   assert.equal(network.rpc, "https://rpc.example");
   assert.equal(network.gasPrice, "1uxion");
   assert.equal(network.chainId, "xion-testnet-2");

@@ -3,7 +3,15 @@
 import { SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";
 import type { OfflineSigner } from "@cosmjs/proto-signing";
 import { GasPrice } from "@cosmjs/stargate";
-import { ctcSend, CtcTokenClient, CtcTokenMsgComposer, fromCosmJS, sponsoredFee, TicketNftQueryClient } from "../src";
+import {
+  cosmJSClient,
+  ctcSend,
+  CtcTokenClient,
+  CtcTokenMsgComposer,
+  fromCosmJS,
+  sponsoredFee,
+  TicketNftQueryClient,
+} from "../src";
 
 /** The part of deployments/<chain-id>.json a frontend reads. */
 interface DeploymentRecord {
@@ -27,7 +35,12 @@ export async function buyTwoStalls(rpc: string, signer: OfflineSigner, deploymen
 }
 
 /** The same purchase by a fan with no native coin: the platform's sponsor pays the fee (feegrant). */
-export async function buyWithSponsor(rpc: string, signer: OfflineSigner, deployment: DeploymentRecord, sponsor: string) {
+export async function buyWithSponsor(
+  rpc: string,
+  signer: OfflineSigner,
+  deployment: DeploymentRecord,
+  sponsor: string,
+) {
   const [{ address: buyer }] = await signer.getAccounts();
   const gasPrice = GasPrice.fromString("0.0053untrn");
   const cosmjs = await SigningCosmWasmClient.connectWithSigner(rpc, signer, { gasPrice });
@@ -35,5 +48,5 @@ export async function buyWithSponsor(rpc: string, signer: OfflineSigner, deploym
   const purchase = ctcSend(tickets.address, 100_000_000n, { buy: { event_id: 1, tier: 0, quantity: 1 } });
   const message = new CtcTokenMsgComposer(buyer, token.address).send(purchase);
   const fee = await sponsoredFee(cosmjs, buyer, [message], sponsor, gasPrice);
-  return new CtcTokenClient(fromCosmJS(cosmjs), buyer, token.address).send(purchase, fee);
+  return cosmJSClient(CtcTokenClient, cosmjs, buyer, token.address).send(purchase, fee);
 }

@@ -3,7 +3,8 @@
 // receiving contract accepts, and the one helper a frontend needs to attach such a hook.
 //
 // The generated clients are written against ts-codegen's own client interfaces; `fromCosmJS` fits a
-// CosmJS `SigningCosmWasmClient` (or cw-simulate's `SimulateCosmWasmClient`) to them.
+// CosmJS `SigningCosmWasmClient` (or cw-simulate's `SimulateCosmWasmClient`) to them, and
+// `cosmJSClient` builds a generated client on it whose execute methods answer CosmJS's `ExecuteResult`.
 
 export { CtcTokenClient, CtcTokenQueryClient } from "./contracts/CtcToken.client";
 export { CtcTokenMsgComposer } from "./contracts/CtcToken.message-composer";
@@ -33,7 +34,7 @@ export type { OracleReceiveMsg } from "./contracts/OutcomeOracle.hooks";
 export type { WagerReceiveMsg } from "./contracts/WagerPool.hooks";
 
 import { makeSignDoc, type OfflineAminoSigner } from "@cosmjs/amino";
-import type { SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";
+import type { ExecuteResult, SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";
 import { toBase64, toUtf8 } from "@cosmjs/encoding";
 import type { EncodeObject } from "@cosmjs/proto-signing";
 import { calculateFee, type GasPrice, type StdFee } from "@cosmjs/stargate";
@@ -45,12 +46,7 @@ import type { TippingReceiveMsg } from "./contracts/Tipping.hooks";
 import type { WagerReceiveMsg } from "./contracts/WagerPool.hooks";
 
 /** Any message a TicketChain contract accepts inside a CTC `Send`. */
-export type CtcHook =
-  | TicketReceiveMsg
-  | CrowdfundReceiveMsg
-  | TippingReceiveMsg
-  | OracleReceiveMsg
-  | WagerReceiveMsg;
+export type CtcHook = TicketReceiveMsg | CrowdfundReceiveMsg | TippingReceiveMsg | OracleReceiveMsg | WagerReceiveMsg;
 
 /**
  * The arguments of `CtcTokenClient.send` that pay `amount` micro-CTC into `contract` with `hook`:
@@ -81,6 +77,34 @@ export function fromCosmJS(client: SigningCosmWasmClient): ISigningCosmWasmClien
     execute: (sender, address, msg, fee, memo, funds) =>
       client.execute(sender, address, msg, fee ?? "auto", memo, funds),
   };
+}
+
+type IsAny<T> = 0 extends 1 & T ? true : false;
+
+/**
+ * A generated client with the answer its execute methods give through `fromCosmJS`: ts-codegen types
+ * it `Promise<any>` (only execute methods answer `any`; every query has its response type).
+ */
+export type CosmJSClient<C> = {
+  [K in keyof C]: C[K] extends (...args: infer A) => Promise<infer R>
+    ? IsAny<R> extends true
+      ? (...args: A) => Promise<ExecuteResult>
+      : C[K]
+    : C[K];
+};
+
+/**
+ * `new Client(fromCosmJS(client), sender, contractAddress)`, typed as what it is on CosmJS: e.g.
+ * `cosmJSClient(TicketNftClient, client, sender, address).settle({ eventId })` answers an `ExecuteResult`.
+ */
+export function cosmJSClient<C>(
+  Client: new (client: ISigningCosmWasmClient, sender: string, contractAddress: string) => C,
+  client: SigningCosmWasmClient,
+  sender: string,
+  contractAddress: string,
+): CosmJSClient<C> {
+  // The one assertion: fromCosmJS's execute is CosmJS's, which answers an ExecuteResult.
+  return new Client(fromCosmJS(client), sender, contractAddress) as CosmJSClient<C>;
 }
 
 /**
@@ -159,7 +183,8 @@ export async function signHolderProof(
   const document = makeSignDoc([message], { amount: [], gas: "0" }, "", "", 0, 0);
   const { signature } = await signer.signAmino(holder, document);
   return {
-    pubkey: signature.pub_key.value,
+    // amino types a public key's value `any`; a secp256k1 key's (every wallet's) is its base64.
+    pubkey: signature.pub_key.value as string,
     signature: signature.signature,
     expires_at: (BigInt(expiresAtSeconds) * 1_000_000_000n).toString(),
   };
