@@ -58,17 +58,14 @@ impl BasisPoints {
 
     /// This share of `amount`, rounded down. Never more than `amount`, so it cannot overflow.
     pub fn of(self, amount: Uint128) -> Uint128 {
-        amount.mul_floor(self.fraction())
+        amount.multiply_ratio(self.0, WHOLE)
     }
 
     /// This share of `amount`, rounded up: for limits a caller must stay within (e.g. a price cap of
     /// 110% of face), rounding up never refuses a price the rule allows.
     pub fn of_ceil(self, amount: Uint128) -> Uint128 {
-        amount.mul_ceil(self.fraction())
-    }
-
-    fn fraction(self) -> (u128, u128) {
-        (u128::from(self.0), u128::from(WHOLE))
+        // ceil(a·s) = a − floor(a·(1 − s)): the two shares of a add up to a exactly.
+        amount - Self(WHOLE - self.0).of(amount)
     }
 
     pub fn checked_add(self, other: Self) -> Result<Self, BasisPointsError> {
