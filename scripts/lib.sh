@@ -10,9 +10,14 @@ ensure_node_modules() {
   fi
 }
 
-# What the artifacts are built from. Test files count too: a stale record is cheaper to rebuild
-# than to reason about.
-readonly ARTIFACT_INPUTS=(contracts packages Cargo.toml Cargo.lock rust-toolchain.toml scripts/build.sh scripts/lib.sh)
+# What the artifacts are built from: the contracts' and packages' manifests and sources, not their
+# unit tests, READMEs or the test kit. The test command rebuilds and compares the bytes anyway; this
+# only spares the main command a build when nothing that shapes a wasm changed.
+readonly ARTIFACT_INPUTS=(
+  ':(glob)contracts/*/Cargo.toml' ':(glob)contracts/*/src/**' ':(glob)packages/*/Cargo.toml' ':(glob)packages/*/src/**'
+  ':(exclude)packages/ctc-testkit' ':(exclude,glob)contracts/*/src/tests/**'
+  Cargo.toml Cargo.lock rust-toolchain.toml scripts/build.sh scripts/lib.sh
+)
 
 # One sha256 over the content of every input file git tracks or would track, in path order.
 artifact_sources_digest() {
