@@ -25,7 +25,13 @@ pub fn instantiate(
         token: validate::address(deps.api, "token", &msg.token)?,
         registry: validate::address(deps.api, "registry", &msg.registry)?,
         ticket_nft: validate::address(deps.api, "ticket_nft", &msg.ticket_nft)?,
-        treasury: validate::treasury(deps.as_ref(), &env, &msg.treasury)?,
+        treasury: ctc_conventions::validate::recipient(
+            deps.as_ref(),
+            &env,
+            CONTRACT.name,
+            "treasury",
+            &msg.treasury,
+        )?,
         platform_fee: msg.platform_fee,
     };
     let response =
@@ -41,7 +47,7 @@ pub fn execute(
     info: MessageInfo,
     msg: ExecuteMsg,
 ) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info)?;
+    ctc_conventions::nonpayable(&info)?;
     match msg {
         ExecuteMsg::Receive(wrapper) => pledges::receive(deps, env, info, wrapper),
         ExecuteMsg::Launch { campaign } => campaigns::launch(deps, env, info, campaign),
@@ -79,7 +85,13 @@ fn update_config(
     ctc_conventions::ensure_owner(deps.storage, &info.sender)?;
     let mut config = CONFIG.load(deps.storage)?;
     if let Some(treasury) = treasury {
-        config.treasury = validate::treasury(deps.as_ref(), env, &treasury)?;
+        config.treasury = ctc_conventions::validate::recipient(
+            deps.as_ref(),
+            env,
+            CONTRACT.name,
+            "treasury",
+            &treasury,
+        )?;
     }
     config.platform_fee = platform_fee.unwrap_or(config.platform_fee);
     CONFIG.save(deps.storage, &config)?;

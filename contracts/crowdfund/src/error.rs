@@ -1,6 +1,5 @@
 use cosmwasm_std::{OverflowError, StdError, Timestamp, Uint128};
-use ctc_conventions::{AdminError, ConventionError};
-use ctc_interfaces::paging::PageLimitError;
+use ctc_conventions::ConventionError;
 use thiserror::Error;
 
 #[derive(Error, Debug, PartialEq)]
@@ -93,24 +92,4 @@ pub enum ContractError {
 
     #[error("the rewards of event {event_id} cannot be delivered: {reason}")]
     RewardsUndeliverable { event_id: u64, reason: &'static str },
-}
-
-// The shared parts' own errors, as the shared refusals they are.
-
-impl From<AdminError> for ContractError {
-    fn from(err: AdminError) -> Self {
-        Self::Convention(err.into())
-    }
-}
-
-impl From<cw_utils::PaymentError> for ContractError {
-    fn from(err: cw_utils::PaymentError) -> Self {
-        Self::Convention(err.into())
-    }
-}
-
-impl From<PageLimitError> for ContractError {
-    fn from(err: PageLimitError) -> Self {
-        Self::Convention(err.into())
-    }
 }

@@ -1,11 +1,7 @@
 //! Checks on message input: the campaign limits and the treasury here, addresses and text lengths
 //! as every contract checks them.
 
-use cosmwasm_std::{Addr, Deps, Env};
 pub use ctc_conventions::validate::{address, optional_address, optional_text, text};
-
-use crate::contract::CONTRACT;
-use crate::error::ContractError;
 
 pub const MAX_TITLE_BYTES: usize = 128;
 pub const MAX_URI_BYTES: usize = 256;
@@ -14,17 +10,3 @@ pub const MAX_REWARD_TIERS: usize = 8;
 pub const MAX_TICKETS_PER_REWARD: u32 = 20;
 pub const MAX_LEAD_SECONDS: u64 = 90 * 86_400;
 pub const MAX_CAMPAIGN_SECONDS: u64 = 180 * 86_400;
-
-/// A treasury that can pass fees on: not one of the platform's contracts (the token and this
-/// contract included), which could never spend them.
-pub fn treasury(deps: Deps, env: &Env, value: &str) -> Result<Addr, ContractError> {
-    let treasury = address(deps.api, "treasury", value)?;
-    ctc_conventions::ensure_recipient_can_spend(
-        &deps.querier,
-        env,
-        CONTRACT.name,
-        "treasury",
-        &treasury,
-    )?;
-    Ok(treasury)
-}

@@ -1,7 +1,7 @@
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult};
-use ctc_conventions::{ContractId, ConventionError};
+use ctc_conventions::ContractId;
 use cw20_base::allowances::{
     execute_decrease_allowance, execute_increase_allowance, execute_send_from,
     execute_transfer_from, query_allowance,
@@ -37,7 +37,7 @@ pub fn execute(
     msg: ExecuteMsg,
 ) -> Result<Response, ContractError> {
     // A cw20 has no use for native coins; refusing them keeps anyone from locking funds here.
-    cw_utils::nonpayable(&info).map_err(ConventionError::from)?;
+    ctc_conventions::nonpayable(&info)?;
     let response = match msg {
         ExecuteMsg::Transfer { recipient, amount } => {
             execute_transfer(deps, env, info, recipient, amount)?

@@ -1,5 +1,5 @@
 use cosmwasm_std::{OverflowError, StdError, Uint128};
-use ctc_conventions::{AdminError, ConventionError};
+use ctc_conventions::ConventionError;
 use ctc_interfaces::token::AllocationBucket;
 use thiserror::Error;
 
@@ -56,11 +56,4 @@ pub enum ContractError {
         "CTC has no minter: all 1,500,000,000 CTC were issued at genesis and the supply only falls"
     )]
     NoMinter,
-}
-
-/// Ownership and recipient refusals, as the convention errors they are.
-impl From<AdminError> for ContractError {
-    fn from(err: AdminError) -> Self {
-        Self::Convention(err.into())
-    }
 }

@@ -1,5 +1,4 @@
 use cosmwasm_std::{Addr, Api, Deps, DepsMut, Env, MessageInfo, Response, Storage, Uint128};
-use ctc_conventions::ConventionError;
 use ctc_interfaces::token::{AllocationBucket, CTC_DECIMALS, CTC_ISSUANCE, CTC_SUPPLY_FLOOR};
 use cw20::Cw20Coin;
 use cw20_base::msg::InstantiateMarketingInfo;
@@ -21,7 +20,7 @@ pub fn instantiate(
 ) -> Result<Response, ContractError> {
     // Everything is validated before the first write, so a refused instantiate stores nothing.
     // Coins too: the shared instantiate below refuses them only after cw20-base has written.
-    cw_utils::nonpayable(&info).map_err(ConventionError::from)?;
+    ctc_conventions::nonpayable(&info)?;
     let genesis = validate_allocation(deps.api, &msg.allocation)?;
     // The default pool, the community-rewards address, is held to the same rule as a chosen one.
     let recycle_pool = match msg.recycle_pool {

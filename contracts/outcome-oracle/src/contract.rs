@@ -2,7 +2,7 @@
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Empty, Env, MessageInfo, Response};
 use ctc_conventions::validate::address;
-use ctc_conventions::{ContractId, ConventionError};
+use ctc_conventions::ContractId;
 
 use crate::error::ContractError;
 use crate::execute;
@@ -26,7 +26,13 @@ pub fn instantiate(
     let config = Config {
         token: address(deps.api, "token", &msg.token)?,
         registry: address(deps.api, "registry", &msg.registry)?,
-        treasury: execute::recipient(deps.as_ref(), &env, "treasury", &msg.treasury)?,
+        treasury: ctc_conventions::validate::recipient(
+            deps.as_ref(),
+            &env,
+            CONTRACT.name,
+            "treasury",
+            &msg.treasury,
+        )?,
         arbiter: address(deps.api, "arbiter", &msg.arbiter)?,
         dispute_bond: msg.dispute_bond,
         arbitration_timeout_seconds: execute::duration(
@@ -65,7 +71,7 @@ pub fn execute(
     info: MessageInfo,
     msg: ExecuteMsg,
 ) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info).map_err(ConventionError::from)?;
+    ctc_conventions::nonpayable(&info)?;
     match msg {
         ExecuteMsg::Receive(wrapper) => execute::receive(deps, env, info, wrapper),
         ExecuteMsg::CreateQuestion { question } => {

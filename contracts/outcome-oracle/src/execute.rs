@@ -1,5 +1,5 @@
 use cosmwasm_std::{
-    to_json_binary, Addr, Deps, DepsMut, Empty, Env, MessageInfo, OverflowError, OverflowOperation,
+    to_json_binary, Addr, DepsMut, Empty, Env, MessageInfo, OverflowError, OverflowOperation,
     QuerierWrapper, Response, Storage, Uint128,
 };
 use ctc_conventions::validate::{self, address};
@@ -32,25 +32,6 @@ pub fn duration(
         return Err(ContractError::InvalidDuration { field, min, max });
     }
     Ok(seconds)
-}
-
-/// An address that receives fees and can pass them on: not one of the platform's contracts (the
-/// token and this contract included), which could never spend them.
-pub fn recipient(
-    deps: Deps,
-    env: &Env,
-    field: &'static str,
-    value: &str,
-) -> Result<Addr, ContractError> {
-    let recipient = address(deps.api, field, value)?;
-    ctc_conventions::ensure_recipient_can_spend(
-        &deps.querier,
-        env,
-        CONTRACT.name,
-        field,
-        &recipient,
-    )?;
-    Ok(recipient)
 }
 
 pub fn load_question(storage: &dyn Storage, question_id: u64) -> Result<Question, ContractError> {
@@ -429,7 +410,13 @@ pub fn update_config(
     ctc_conventions::ensure_owner(deps.storage, &info.sender)?;
     let mut config = CONFIG.load(deps.storage)?;
     if let Some(treasury) = treasury {
-        config.treasury = recipient(deps.as_ref(), env, "treasury", &treasury)?;
+        config.treasury = ctc_conventions::validate::recipient(
+            deps.as_ref(),
+            env,
+            CONTRACT.name,
+            "treasury",
+            &treasury,
+        )?;
     }
     if let Some(arbiter) = arbiter {
         config.arbiter = address(deps.api, "arbiter", &arbiter)?;

@@ -1,7 +1,6 @@
 use cosmwasm_std::{Deps, Env, Order, StdResult};
 use ctc_conventions::paging::{filtered_page, page, page_limit};
 use ctc_conventions::validate::address;
-use ctc_conventions::ConventionError;
 use cw_storage_plus::Bound;
 
 use crate::error::ContractError;
@@ -128,7 +127,7 @@ pub fn questions(
     start_after: Option<u64>,
     limit: Option<u32>,
 ) -> Result<QuestionsResponse, ContractError> {
-    let limit = page_limit(limit).map_err(ConventionError::from)?;
+    let limit = page_limit(limit)?;
     let entries = QUESTIONS.range(
         deps.storage,
         start_after.map(Bound::exclusive),

@@ -39,7 +39,7 @@ pub fn execute(
     info: MessageInfo,
     msg: ExecuteMsg,
 ) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info)?;
+    ctc_conventions::nonpayable(&info)?;
     match msg {
         ExecuteMsg::Admit {
             address,

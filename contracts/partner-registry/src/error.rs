@@ -1,6 +1,5 @@
 use cosmwasm_std::{OverflowError, StdError, Timestamp};
-use ctc_conventions::{AdminError, ConventionError};
-use ctc_interfaces::paging::PageLimitError;
+use ctc_conventions::ConventionError;
 use thiserror::Error;
 
 use crate::msg::Capability;
@@ -124,24 +123,4 @@ pub enum ContractError {
 
     #[error("{} appears twice in the quotas", .capability.as_str())]
     DuplicateQuota { capability: Capability },
-}
-
-// The shared parts' own errors, as the shared refusals they are.
-
-impl From<AdminError> for ContractError {
-    fn from(err: AdminError) -> Self {
-        Self::Convention(err.into())
-    }
-}
-
-impl From<cw_utils::PaymentError> for ContractError {
-    fn from(err: cw_utils::PaymentError) -> Self {
-        Self::Convention(err.into())
-    }
-}
-
-impl From<PageLimitError> for ContractError {
-    fn from(err: PageLimitError) -> Self {
-        Self::Convention(err.into())
-    }
 }

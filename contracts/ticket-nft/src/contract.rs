@@ -1,7 +1,7 @@
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Response};
-use ctc_conventions::{validate, ContractId, ConventionError};
+use ctc_conventions::{validate, ContractId};
 
 use crate::error::ContractError;
 use crate::execute::{admin, door, events, resale, sale, transfer};
@@ -23,7 +23,13 @@ pub fn instantiate(
     msg.platform_fee.checked_add(msg.burn_share)?;
     validate::text("name", &msg.name, MAX_TITLE_BYTES)?;
     validate::text("symbol", &msg.symbol, MAX_TITLE_BYTES)?;
-    let treasury = limits::treasury(deps.as_ref(), &env, &msg.treasury)?;
+    let treasury = ctc_conventions::validate::recipient(
+        deps.as_ref(),
+        &env,
+        CONTRACT.name,
+        "treasury",
+        &msg.treasury,
+    )?;
     let config = Config {
         token: validate::address(deps.api, "token", &msg.token)?,
         registry: validate::address(deps.api, "registry", &msg.registry)?,
@@ -50,7 +56,7 @@ pub fn execute(
     info: MessageInfo,
     msg: ExecuteMsg,
 ) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info).map_err(ConventionError::from)?;
+    ctc_conventions::nonpayable(&info)?;
     match msg {
         ExecuteMsg::TransferNft {
             recipient,

@@ -1,5 +1,5 @@
 use cosmwasm_std::{OverflowError, StdError, Timestamp, Uint128};
-use ctc_conventions::{AdminError, ConventionError};
+use ctc_conventions::ConventionError;
 use ctc_interfaces::registry::IdentityLevel;
 use ctc_interfaces::BasisPointsError;
 use thiserror::Error;
@@ -176,11 +176,4 @@ pub enum ContractError {
 
     #[error("ticket-nft has no cw721 extension messages")]
     ExtensionNotSupported,
-}
-
-/// Ownership and recipient refusals, as the shared ones they are.
-impl From<AdminError> for ContractError {
-    fn from(err: AdminError) -> Self {
-        Self::Convention(err.into())
-    }
 }

@@ -1,8 +1,6 @@
 //! This contract's limits and rules on what callers send; the checks every contract shares (text
 //! lengths, addresses) are `ctc_conventions::validate`.
 
-use cosmwasm_std::{Addr, Deps, Env};
-
 use crate::error::ContractError;
 
 pub const MAX_TITLE_BYTES: usize = 128;
@@ -22,20 +20,6 @@ pub const MAX_CHECK_IN_OPENS_BEFORE_SECONDS: u64 = 86_400;
 pub const MAX_LOCK_BEFORE_START_SECONDS: u64 = 30 * 86_400;
 /// Approved spenders per ticket: each one is read by every resale buyer and scanner.
 pub const MAX_APPROVALS: usize = 8;
-
-/// A treasury that can spend the fees it receives: not this contract, not the token, not another
-/// platform contract.
-pub fn treasury(deps: Deps, env: &Env, value: &str) -> Result<Addr, ContractError> {
-    let treasury = ctc_conventions::validate::address(deps.api, "treasury", value)?;
-    ctc_conventions::ensure_recipient_can_spend(
-        &deps.querier,
-        env,
-        crate::contract::CONTRACT.name,
-        "treasury",
-        &treasury,
-    )?;
-    Ok(treasury)
-}
 
 pub fn settlement_delay(seconds: u64) -> Result<u64, ContractError> {
     if seconds > MAX_SETTLEMENT_DELAY_SECONDS {

@@ -47,7 +47,7 @@ pub fn execute(
     msg: ExecuteMsg,
 ) -> Result<Response, ContractError> {
     if !matches!(msg, ExecuteMsg::TipNative { .. }) {
-        cw_utils::nonpayable(&info)?;
+        ctc_conventions::nonpayable(&info)?;
     }
     match msg {
         ExecuteMsg::Receive(wrapper) => execute::receive(deps, env, info, wrapper),

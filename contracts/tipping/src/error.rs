@@ -1,5 +1,5 @@
 use cosmwasm_std::{OverflowError, StdError, Uint128};
-use ctc_conventions::{AdminError, ConventionError};
+use ctc_conventions::ConventionError;
 use thiserror::Error;
 
 #[derive(Error, Debug, PartialEq)]
@@ -11,8 +11,6 @@ pub enum ContractError {
     Overflow(#[from] OverflowError),
 
     /// A native tip without exactly one coin, or coins sent with any other message.
-    #[error("{0}")]
-    Payment(#[from] cw_utils::PaymentError),
 
     /// The refusals every platform contract shares: ownership, recipients, addresses, the CTC
     /// hook's token, migration.
@@ -48,11 +46,4 @@ pub enum ContractError {
 
     #[error("invalid denom {denom}")]
     InvalidDenom { denom: String },
-}
-
-/// Ownership and recipient refusals, as the convention errors they are.
-impl From<AdminError> for ContractError {
-    fn from(err: AdminError) -> Self {
-        Self::Convention(err.into())
-    }
 }

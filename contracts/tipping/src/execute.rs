@@ -84,7 +84,7 @@ pub fn tip_native(
     memo: Option<String>,
     context: Option<String>,
 ) -> Result<Response, ContractError> {
-    let coin = cw_utils::one_coin(&info)?;
+    let coin = cw_utils::one_coin(&info).map_err(ctc_conventions::ConventionError::from)?;
     let min = NATIVE_DENOMS
         .may_load(deps.storage, &coin.denom)?
         .ok_or_else(|| ContractError::UnacceptedDenom {
@@ -262,18 +262,17 @@ pub fn update_top(top: &mut Vec<(Addr, Uint128)>, address: &Addr, total: Uint128
 /// The treasury must be able to pass funds on, so it cannot be this contract, the token or any
 /// other platform contract.
 pub fn treasury(deps: Deps, env: &Env, value: &str) -> Result<Addr, ContractError> {
-    let treasury = address(deps.api, "treasury", value)?;
-    if treasury == env.contract.address {
+    // Named here rather than as the shared refusal: a tip to tipping itself has its own error.
+    if address(deps.api, "treasury", value)? == env.contract.address {
         return Err(ContractError::UnpayableRecipient);
     }
-    ctc_conventions::ensure_recipient_can_spend(
-        &deps.querier,
+    Ok(ctc_conventions::validate::recipient(
+        deps,
         env,
         CONTRACT.name,
         "treasury",
-        &treasury,
-    )?;
-    Ok(treasury)
+        value,
+    )?)
 }
 
 pub fn update_config(

@@ -2,14 +2,15 @@
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Reply, Response};
 use ctc_conventions::validate::address;
-use ctc_conventions::{ContractId, ConventionError};
+use ctc_conventions::ContractId;
 
 use crate::error::ContractError;
+use crate::execute::bets;
 use crate::execute::pools::{self, ConfigUpdate, Opener, QUESTION_CREATED};
-use crate::execute::{bets, recipient};
 use crate::msg::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 use crate::query;
 use crate::state::{Config, CONFIG};
+use ctc_conventions::validate::recipient;
 
 pub const CONTRACT: ContractId = ctc_conventions::contract_id!();
 
@@ -31,8 +32,20 @@ pub fn instantiate(
         registry: address(deps.api, "registry", &msg.registry)?,
         oracle: address(deps.api, "oracle", &msg.oracle)?,
         operator: address(deps.api, "operator", &msg.operator)?,
-        treasury: recipient(deps.as_ref(), &env, "treasury", &msg.treasury)?,
-        node_incentive: recipient(deps.as_ref(), &env, "node_incentive", &msg.node_incentive)?,
+        treasury: recipient(
+            deps.as_ref(),
+            &env,
+            CONTRACT.name,
+            "treasury",
+            &msg.treasury,
+        )?,
+        node_incentive: recipient(
+            deps.as_ref(),
+            &env,
+            CONTRACT.name,
+            "node_incentive",
+            &msg.node_incentive,
+        )?,
         treasury_share: msg.treasury_share,
         creation_bond: msg.creation_bond,
     };
@@ -49,7 +62,7 @@ pub fn execute(
     info: MessageInfo,
     msg: ExecuteMsg,
 ) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info).map_err(ConventionError::from)?;
+    ctc_conventions::nonpayable(&info)?;
     match msg {
         ExecuteMsg::Receive(wrapper) => bets::receive(deps, env, info, wrapper),
         ExecuteMsg::CreatePool { pool } => {

@@ -1,5 +1,5 @@
 use cosmwasm_std::{OverflowError, StdError, Timestamp, Uint128};
-use ctc_conventions::{AdminError, ConventionError};
+use ctc_conventions::ConventionError;
 use thiserror::Error;
 
 #[derive(Error, Debug, PartialEq)]
@@ -65,11 +65,4 @@ pub enum ContractError {
 
     #[error("unclaimed funds may be swept from {opens_at}")]
     SweepNotOpen { opens_at: Timestamp },
-}
-
-/// Ownership and recipient refusals, as the convention errors they are.
-impl From<AdminError> for ContractError {
-    fn from(err: AdminError) -> Self {
-        Self::Convention(err.into())
-    }
 }

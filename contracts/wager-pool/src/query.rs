@@ -1,7 +1,6 @@
 use cosmwasm_std::{Decimal, Deps, Order, StdResult, Uint128};
 use ctc_conventions::paging::{filtered_page, page, page_limit};
 use ctc_conventions::validate::address;
-use ctc_conventions::ConventionError;
 use cw_storage_plus::Bound;
 
 use crate::error::ContractError;
@@ -69,7 +68,7 @@ pub fn pools(
     start_after: Option<u64>,
     limit: Option<u32>,
 ) -> Result<PoolsResponse, ContractError> {
-    let limit = page_limit(limit).map_err(ConventionError::from)?;
+    let limit = page_limit(limit)?;
     let entries = POOLS.range(
         deps.storage,
         start_after.map(Bound::exclusive),

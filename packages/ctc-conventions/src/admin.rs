@@ -2,6 +2,8 @@
 
 use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, QuerierWrapper, Response, Storage};
 
+use crate::error::ConventionError;
+
 /// The cw2 names of the platform's contracts. None of them can pass on CTC or coins sent to it
 /// by a plain transfer, so none may be a treasury, a payout address or a recycle pool.
 pub const PLATFORM_CONTRACT_NAMES: [&str; 7] = [
@@ -37,19 +39,20 @@ pub fn update_ownership(
     env: &Env,
     info: &MessageInfo,
     action: cw_ownable::Action,
-) -> Result<Response, AdminError> {
+) -> Result<Response, ConventionError> {
     // A renounced owner can never be replaced: fees, partners and limits would freeze for good.
     if action == cw_ownable::Action::RenounceOwnership {
-        return Err(AdminError::RenounceRefused);
+        return Err(AdminError::RenounceRefused.into());
     }
-    let ownership = cw_ownable::update_ownership(deps, &env.block, &info.sender, action)?;
+    let ownership = cw_ownable::update_ownership(deps, &env.block, &info.sender, action)
+        .map_err(AdminError::Ownership)?;
     Ok(Response::new()
         .add_attribute("action", "update_ownership")
         .add_attributes(ownership.into_attributes()))
 }
 
 /// Refuses `sender` unless it is the current owner.
-pub fn ensure_owner(storage: &dyn Storage, sender: &Addr) -> Result<(), AdminError> {
+pub fn ensure_owner(storage: &dyn Storage, sender: &Addr) -> Result<(), ConventionError> {
     Ok(cw_ownable::assert_owner(storage, sender)?)
 }
 
@@ -63,14 +66,15 @@ pub fn ensure_recipient_can_spend(
     own_name: &str,
     field: &'static str,
     address: &Addr,
-) -> Result<(), AdminError> {
+) -> Result<(), ConventionError> {
     // While instantiating, the caller's cw2 name is not stored yet: the query cannot see it.
     if *address == env.contract.address {
         return Err(AdminError::RecipientCannotSpend {
             field,
             address: address.to_string(),
             name: own_name.to_owned(),
-        });
+        }
+        .into());
     }
     // A plain account has no contract info: the query fails, and such an address is fine.
     let Ok(version) = cw2::query_contract_info(querier, address) else {
@@ -81,7 +85,8 @@ pub fn ensure_recipient_can_spend(
             field,
             address: address.to_string(),
             name: version.contract,
-        });
+        }
+        .into());
     }
     Ok(())
 }
@@ -108,7 +113,7 @@ mod tests {
                 &message_info(&next, &[]),
                 transfer.clone()
             ),
-            Err(AdminError::Ownership(cw_ownable::OwnershipError::NotOwner))
+            Err(AdminError::Ownership(cw_ownable::OwnershipError::NotOwner).into())
         );
         update_ownership(deps.as_mut(), &env, &message_info(&owner, &[]), transfer).unwrap();
         let accepted = update_ownership(
@@ -132,7 +137,7 @@ mod tests {
             &message_info(&owner, &[]),
             cw_ownable::Action::RenounceOwnership,
         );
-        assert_eq!(refused, Err(AdminError::RenounceRefused));
+        assert_eq!(refused, Err(AdminError::RenounceRefused.into()));
         assert!(cw_ownable::is_owner(&deps.storage, &owner).unwrap());
     }
 
@@ -164,7 +169,8 @@ mod tests {
                 field: "treasury",
                 address: token.to_string(),
                 name: "crates.io:ctc-token".to_owned(),
-            })
+            }
+            .into())
         );
         assert_eq!(
             ensure_recipient_can_spend(&querier, &env, "crates.io:tipping", "treasury", &wallet),
@@ -177,7 +183,8 @@ mod tests {
                 field: "treasury",
                 address: itself.to_string(),
                 name: "crates.io:tipping".to_owned(),
-            })
+            }
+            .into())
         );
     }
 }

@@ -23,6 +23,11 @@ macro_rules! contract_id {
     };
 }
 
+/// Refuses native coins sent with a message that has no use for them, so none get locked here.
+pub fn nonpayable(info: &MessageInfo) -> Result<(), ConventionError> {
+    Ok(cw_utils::nonpayable(info).map(|_| ())?)
+}
+
 /// Refuses funds, makes `owner` (the sender when absent) the cw-ownable owner and records the cw2
 /// identity. Answers `action=instantiate` and the ownership; the contract adds its own attributes.
 pub fn instantiate(
@@ -31,7 +36,7 @@ pub fn instantiate(
     contract: ContractId,
     owner: Option<&str>,
 ) -> Result<Response, ConventionError> {
-    cw_utils::nonpayable(info)?;
+    nonpayable(info)?;
     let owner = owner.unwrap_or(info.sender.as_str());
     let ownership = cw_ownable::initialize_owner(deps.storage, deps.api, Some(owner))?;
     cw2::set_contract_version(deps.storage, contract.name, contract.version)?;
@@ -81,7 +86,9 @@ mod tests {
         );
         assert_eq!(
             paid,
-            Err(ConventionError::Payment(cw_utils::PaymentError::NonPayable {}))
+            Err(ConventionError::Payment(
+                cw_utils::PaymentError::NonPayable {}
+            ))
         );
         instantiate(
             deps.as_mut(),

@@ -2,11 +2,15 @@
 
 use cosmwasm_std::StdResult;
 pub use ctc_interfaces::paging::{
-    clamped_page_limit, filtered_page, page_limit, DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT,
-    MAX_SCANNED_PER_PAGE,
+    clamped_page_limit, filtered_page, DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, MAX_SCANNED_PER_PAGE,
 };
 
 use crate::error::ConventionError;
+
+/// The number of items a page holds: the default when none is asked, refused above the maximum.
+pub fn page_limit(limit: Option<u32>) -> Result<usize, ConventionError> {
+    Ok(ctc_interfaces::paging::page_limit(limit)?)
+}
 
 /// The first `limit` of `entries` (the default page when absent, refused above the maximum), each
 /// turned into an item by `item`.
@@ -48,9 +52,13 @@ mod tests {
         );
         let seats = page(entries, Some(4), |seat, _| Ok(seat)).unwrap();
         assert_eq!(seats, vec![4, 5, 6, 7]);
-        let entries = SEATS.prefix(1).range(&storage, None, None, Order::Ascending);
+        let entries = SEATS
+            .prefix(1)
+            .range(&storage, None, None, Order::Ascending);
         assert_eq!(page(entries, None, |seat, _| Ok(seat)).unwrap().len(), 10);
-        let entries = SEATS.prefix(1).range(&storage, None, None, Order::Ascending);
+        let entries = SEATS
+            .prefix(1)
+            .range(&storage, None, None, Order::Ascending);
         assert!(matches!(
             page(entries, Some(51), |seat, _| Ok(seat)),
             Err(ConventionError::PageLimit(_))

@@ -1,6 +1,8 @@
 //! Checks on what callers send, each naming the field it refuses.
 
-use cosmwasm_std::{Addr, Api};
+use cosmwasm_std::{Addr, Api, Deps, Env};
+
+use crate::admin::ensure_recipient_can_spend;
 
 use crate::error::ConventionError;
 
@@ -19,6 +21,21 @@ pub fn optional_address(
     value: Option<&str>,
 ) -> Result<Option<Addr>, ConventionError> {
     value.map(|value| address(api, field, value)).transpose()
+}
+
+/// `value` as the address of a recipient of funds (a treasury, a payout or recycle address) that
+/// can spend them: not `own_name`'s own address nor another platform contract. One raw query, so
+/// for configuration only.
+pub fn recipient(
+    deps: Deps,
+    env: &Env,
+    own_name: &str,
+    field: &'static str,
+    value: &str,
+) -> Result<Addr, ConventionError> {
+    let recipient = address(deps.api, field, value)?;
+    ensure_recipient_can_spend(&deps.querier, env, own_name, field, &recipient)?;
+    Ok(recipient)
 }
 
 /// Text of 1 to `max` bytes: an empty name or note says nothing, and every stored byte costs gas.

@@ -17,7 +17,13 @@ pub fn update_config(
     ctc_conventions::ensure_owner(deps.storage, &info.sender)?;
     let mut config = CONFIG.load(deps.storage)?;
     if let Some(treasury) = treasury {
-        let treasury = validate::treasury(deps.as_ref(), &env, &treasury)?;
+        let treasury = ctc_conventions::validate::recipient(
+            deps.as_ref(),
+            &env,
+            crate::contract::CONTRACT.name,
+            "treasury",
+            &treasury,
+        )?;
         config.treasury = treasury;
     }
     config.platform_fee = platform_fee.unwrap_or(config.platform_fee);

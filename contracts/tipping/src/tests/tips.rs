@@ -73,11 +73,15 @@ fn refuses_every_malformed_tip_and_changes_nothing() {
     let two = vec![Coin::new(5_000u128, "uatom"), Coin::new(5_000u128, NATIVE)];
     assert_eq!(
         chain.tip_native(0, 1, &two, None).unwrap_err(),
-        ContractError::Payment(cw_utils::PaymentError::MultipleDenoms {})
+        ContractError::Convention(ctc_conventions::ConventionError::Payment(
+            cw_utils::PaymentError::MultipleDenoms {}
+        ))
     );
     assert_eq!(
         chain.tip_native(0, 1, &[], None).unwrap_err(),
-        ContractError::Payment(cw_utils::PaymentError::NoFunds {})
+        ContractError::Convention(ctc_conventions::ConventionError::Payment(
+            cw_utils::PaymentError::NoFunds {}
+        ))
     );
     let long = "x".repeat(65);
     assert_eq!(
@@ -110,7 +114,9 @@ fn refuses_every_malformed_tip_and_changes_nothing() {
             .tipping
             .execute_with(&owner, &native(1), config)
             .unwrap_err(),
-        ContractError::Payment(cw_utils::PaymentError::NonPayable {})
+        ContractError::Convention(ctc_conventions::ConventionError::Payment(
+            cw_utils::PaymentError::NonPayable {}
+        ))
     );
 }
 

@@ -13,10 +13,12 @@ use ctc_interfaces::registry::{Capability, RegistryExecuteMsg};
 use ctc_interfaces::BasisPoints;
 use cw20::{Cw20Contract, Cw20ExecuteMsg};
 
+use crate::contract::CONTRACT;
 use crate::error::ContractError;
-use crate::execute::{load_pool, recipient};
+use crate::execute::load_pool;
 use crate::msg::{PoolInput, PoolStatus, QuestionSource, RefundReason};
 use crate::state::{Config, Pool, CONFIG, POOLS, POOL_COUNT};
+use ctc_conventions::validate::recipient;
 
 pub const MIN_FEE_BPS: u16 = 100;
 pub const MAX_FEE_BPS: u16 = 500;
@@ -391,10 +393,11 @@ pub fn update_config(
         config.operator = address(deps.api, "operator", &operator)?;
     }
     if let Some(treasury) = update.treasury {
-        config.treasury = recipient(deps.as_ref(), env, "treasury", &treasury)?;
+        config.treasury = recipient(deps.as_ref(), env, CONTRACT.name, "treasury", &treasury)?;
     }
     if let Some(nodes) = update.node_incentive {
-        config.node_incentive = recipient(deps.as_ref(), env, "node_incentive", &nodes)?;
+        config.node_incentive =
+            recipient(deps.as_ref(), env, CONTRACT.name, "node_incentive", &nodes)?;
     }
     config.treasury_share = update.treasury_share.unwrap_or(config.treasury_share);
     if let Some(bond) = update.creation_bond {
