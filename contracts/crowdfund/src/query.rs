@@ -130,7 +130,7 @@ pub fn backers(
         None,
         Order::Ascending,
     );
-    let backers = page(entries, limit, |backer, pledge| {
+    let backers = page(entries, limit, |(backer, pledge)| {
         Ok(Backer {
             backer,
             amount: pledge.amount,

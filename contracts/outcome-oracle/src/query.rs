@@ -101,7 +101,7 @@ pub fn reports(
         None,
         Order::Ascending,
     );
-    let reports = page(entries, limit, |reporter, verdict| {
+    let reports = page(entries, limit, |(reporter, verdict)| {
         Ok(ReportEntry { reporter, verdict })
     })?;
     Ok(ReportsResponse { reports })

@@ -133,7 +133,7 @@ pub fn bets(
         None,
         Order::Ascending,
     );
-    let bets = page(entries, limit, |pool_id, _| {
+    let bets = page(entries, limit, |(pool_id, _)| {
         let position = POSITIONS.load(deps.storage, (pool_id, &bettor))?;
         Ok(PoolBets {
             pool_id,

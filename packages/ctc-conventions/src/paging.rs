@@ -13,16 +13,17 @@ pub fn page_limit(limit: Option<u32>) -> Result<usize, ConventionError> {
 }
 
 /// The first `limit` of `entries` (the default page when absent, refused above the maximum), each
-/// turned into an item by `item`.
-pub fn page<K, V, T>(
-    entries: impl Iterator<Item = StdResult<(K, V)>>,
+/// turned into an item by `item`. Entries are what a range or a keys walk yields: (key, value)
+/// pairs, or keys alone where the value holds nothing to read.
+pub fn page<E, T>(
+    entries: impl Iterator<Item = StdResult<E>>,
     limit: Option<u32>,
-    mut item: impl FnMut(K, V) -> StdResult<T>,
+    mut item: impl FnMut(E) -> StdResult<T>,
 ) -> Result<Vec<T>, ConventionError> {
     let limit = page_limit(limit)?;
     let items = entries
         .take(limit)
-        .map(|entry| entry.and_then(|(key, value)| item(key, value)))
+        .map(|entry| entry.and_then(&mut item))
         .collect::<StdResult<_>>()?;
     Ok(items)
 }
@@ -50,17 +51,17 @@ mod tests {
             None,
             Order::Ascending,
         );
-        let seats = page(entries, Some(4), |seat, _| Ok(seat)).unwrap();
+        let seats = page(entries, Some(4), |(seat, _)| Ok(seat)).unwrap();
         assert_eq!(seats, vec![4, 5, 6, 7]);
         let entries = SEATS
             .prefix(1)
             .range(&storage, None, None, Order::Ascending);
-        assert_eq!(page(entries, None, |seat, _| Ok(seat)).unwrap().len(), 10);
+        assert_eq!(page(entries, None, |(seat, _)| Ok(seat)).unwrap().len(), 10);
         let entries = SEATS
             .prefix(1)
             .range(&storage, None, None, Order::Ascending);
         assert!(matches!(
-            page(entries, Some(51), |seat, _| Ok(seat)),
+            page(entries, Some(51), |(seat, _)| Ok(seat)),
             Err(ConventionError::PageLimit(_))
         ));
     }

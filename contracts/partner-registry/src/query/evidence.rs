@@ -60,7 +60,7 @@ pub fn history(
             Order::Descending,
         )
     });
-    let records = page(entries, limit, |sequence, anchor| {
+    let records = page(entries, limit, |(sequence, anchor)| {
         Ok(anchor_record(&anchorer, sequence, anchor))
     })?;
     Ok(HistoryResponse { records })

@@ -147,7 +147,7 @@ pub fn supervision_records(
         None,
         Order::Ascending,
     );
-    let records = page(entries, limit, |_, record| Ok(record))?;
+    let records = page(entries, limit, |(_, record)| Ok(record))?;
     Ok(SupervisionResponse { records })
 }
 
@@ -176,15 +176,13 @@ pub fn regulators(
 ) -> Result<AddressesResponse, ContractError> {
     let start = validate::optional_address(deps.api, "start_after", start_after.as_deref())?;
     // Keys only: a regulator's entry holds nothing to read.
-    let entries = REGULATORS
-        .keys(
-            deps.storage,
-            start.as_ref().map(Bound::exclusive),
-            None,
-            Order::Ascending,
-        )
-        .map(|key| key.map(|address| (address, ())));
-    let addresses = page(entries, limit, |address, ()| Ok(address))?;
+    let entries = REGULATORS.keys(
+        deps.storage,
+        start.as_ref().map(Bound::exclusive),
+        None,
+        Order::Ascending,
+    );
+    let addresses = page(entries, limit, Ok)?;
     Ok(AddressesResponse { addresses })
 }
 
@@ -200,7 +198,7 @@ pub fn platform_contracts(
         None,
         Order::Ascending,
     );
-    let contracts = page(entries, limit, |address, name| {
+    let contracts = page(entries, limit, |(address, name)| {
         Ok(PlatformContract { address, name })
     })?;
     Ok(PlatformContractsResponse { contracts })

@@ -81,7 +81,7 @@ pub fn events(
         None,
         Order::Ascending,
     );
-    let events = page(entries, limit, |event_id, event| {
+    let events = page(entries, limit, |(event_id, event)| {
         event_view(deps, event_id, event)
     })?;
     Ok(EventsResponse { events })
@@ -109,13 +109,17 @@ pub fn listings(
             Order::Ascending,
         )
     });
-    let listings = page(entries.into_iter().flatten(), limit, |token_id, listing| {
-        Ok(ListingResponse {
-            token_id,
-            seller: listing.seller,
-            price: listing.price,
-        })
-    })?;
+    let listings = page(
+        entries.into_iter().flatten(),
+        limit,
+        |(token_id, listing)| {
+            Ok(ListingResponse {
+                token_id,
+                seller: listing.seller,
+                price: listing.price,
+            })
+        },
+    )?;
     Ok(ListingsResponse { listings })
 }
 
@@ -149,7 +153,7 @@ pub fn history(
         None,
         Order::Ascending,
     );
-    let records = page(entries, limit, |_, record| Ok(record))?;
+    let records = page(entries, limit, |(_, record)| Ok(record))?;
     Ok(HistoryResponse { records })
 }
 
