@@ -1,7 +1,8 @@
 //! The platform's contracts wrapped for cw-multi-test.
 
-use cosmwasm_std::Empty;
-use cw_multi_test::{Contract, ContractWrapper};
+use cosmwasm_std::{Addr, Empty};
+use cw_multi_test::{App, Contract, ContractWrapper, Executor};
+use serde::Serialize;
 
 pub fn ctc_token() -> Box<dyn Contract<Empty>> {
     Box::new(
@@ -91,4 +92,26 @@ pub fn cw20_base() -> Box<dyn Contract<Empty>> {
         )
         .with_migrate(cw20_base::contract::migrate),
     )
+}
+
+/// Migrates `contract` to a new upload of `code`: refused for `outsider`, who is not its admin,
+/// then done by `admin`. Answers the new code id, which the contract now runs.
+pub fn migrate_by_admin_only(
+    app: &mut App,
+    code: Box<dyn Contract<Empty>>,
+    contract: &Addr,
+    admin: &Addr,
+    outsider: &Addr,
+    msg: &impl Serialize,
+) -> u64 {
+    let new_code = app.store_code(code);
+    let err = app
+        .migrate_contract(outsider.clone(), contract.clone(), msg, new_code)
+        .unwrap_err();
+    assert!(err.root_cause().to_string().contains("admin"), "{err}");
+    app.migrate_contract(admin.clone(), contract.clone(), msg, new_code)
+        .unwrap();
+    let info = app.wrap().query_wasm_contract_info(contract).unwrap();
+    assert_eq!(info.code_id, new_code);
+    new_code
 }

@@ -7,32 +7,27 @@ use crowdfund::msg::{
     CampaignInput, CampaignResponse, CampaignStatus, ExecuteMsg, PledgeResponse, QueryMsg,
     RewardTier,
 };
+use ctc_interfaces::crowdfund::CrowdfundReceiveMsg;
 use ctc_interfaces::BasisPoints;
-use cw_multi_test::Executor;
+use cw_multi_test::AppResponse;
 use proptest::prelude::*;
 use ticket_nft::msg::{EventInput, TierInput, TransferPolicy};
 
-use crate::contracts;
-use crate::platform::{Platform, CTC};
+use crate::platform::{attribute, digest, id, root, Platform, CTC};
 
 const DAY: u64 = 86_400;
 
-fn root(err: anyhow::Error) -> String {
-    err.root_cause().to_string()
-}
-
 /// The theater's premiere (event 1) with a 20-seat "Supporter" tier 0 and a 10-seat "Patron"
 /// tier 1, and crowdfund authorised as its minter.
-fn premiere(p: &mut Platform) -> u64 {
+fn premiere(p: &Platform) -> u64 {
     let event_id = unauthorised_premiere(p);
     authorise_crowdfund(p, event_id, true);
     event_id
 }
 
 /// The premiere, without crowdfund as its minter.
-fn unauthorised_premiere(p: &mut Platform) -> u64 {
+fn unauthorised_premiere(p: &Platform) -> u64 {
     let starts_at = p.now().plus_seconds(60 * DAY);
-    let theater = p.theater.clone();
     let tier = |name: &str, price: u128, supply: u32| TierInput {
         name: name.into(),
         price: Uint128::new(price),
@@ -40,8 +35,9 @@ fn unauthorised_premiere(p: &mut Platform) -> u64 {
         seats: vec![],
         per_wallet_limit: None,
     };
-    p.tickets_exec(
-        &theater,
+    p.execute(
+        &p.theater,
+        &p.tickets,
         &ticket_nft::msg::ExecuteMsg::CreateEvent {
             event: EventInput {
                 title: "Premiere".into(),
@@ -68,11 +64,11 @@ fn unauthorised_premiere(p: &mut Platform) -> u64 {
     1
 }
 
-fn authorise_crowdfund(p: &mut Platform, event_id: u64, allowed: bool) {
-    let theater = p.theater.clone();
+fn authorise_crowdfund(p: &Platform, event_id: u64, allowed: bool) {
     let crowdfund = p.crowdfund.to_string();
-    p.tickets_exec(
-        &theater,
+    p.execute(
+        &p.theater,
+        &p.tickets,
         &ticket_nft::msg::ExecuteMsg::SetMinter {
             event_id,
             address: crowdfund,
@@ -112,10 +108,10 @@ fn campaign(p: &Platform, goal: u128, hard_cap: Option<u128>) -> CampaignInput {
 
 impl Platform {
     /// The theater agrees that campaign `campaign_id` hands out tickets of its event 1.
-    fn approve_rewards(&mut self, campaign_id: u64) {
-        let theater = self.theater.clone();
-        self.crowdfund_exec(
-            &theater,
+    fn approve_rewards(&self, campaign_id: u64) {
+        self.execute(
+            &self.theater,
+            &self.crowdfund,
             &ExecuteMsg::ApproveRewards {
                 campaign_id,
                 event_id: 1,
@@ -124,22 +120,35 @@ impl Platform {
         .unwrap();
     }
 
-    fn launch(&mut self, input: CampaignInput) -> anyhow::Result<u64> {
-        let troupe = self.troupe.clone();
-        let response = self.crowdfund_exec(&troupe, &ExecuteMsg::Launch { campaign: input })?;
-        Ok(response
-            .events
-            .iter()
-            .flat_map(|e| &e.attributes)
-            .find(|a| a.key == "campaign_id")
-            .unwrap()
-            .value
-            .parse()
-            .unwrap())
+    fn launch(&self, input: CampaignInput) -> anyhow::Result<u64> {
+        let response = self.execute(
+            &self.troupe,
+            &self.crowdfund,
+            &ExecuteMsg::Launch { campaign: input },
+        )?;
+        Ok(id(&response, "campaign_id"))
+    }
+
+    /// Pledges `amount` CTC to `campaign_id`, as a wallet's cw20 `Send`.
+    fn pledge(&self, backer: &Addr, campaign_id: u64, amount: u128) -> anyhow::Result<AppResponse> {
+        let hook = CrowdfundReceiveMsg::Contribute { campaign_id };
+        self.send_ctc(backer, &self.crowdfund, amount, &hook)
     }
 
     fn campaign(&self, campaign_id: u64) -> CampaignResponse {
-        self.crowdfund_query(&QueryMsg::Campaign { campaign_id })
+        self.query(&self.crowdfund, &QueryMsg::Campaign { campaign_id })
+    }
+
+    /// Moves time to campaign `campaign_id`'s deadline.
+    fn to_deadline(&self, campaign_id: u64) {
+        self.advance_to(self.campaign(campaign_id).deadline);
+    }
+
+    /// `anyone` finalizes campaign `campaign_id`; answers its status.
+    fn finalize(&self, anyone: &Addr, campaign_id: u64) -> CampaignStatus {
+        let finalize = ExecuteMsg::Finalize { campaign_id };
+        self.execute(anyone, &self.crowdfund, &finalize).unwrap();
+        self.campaign(campaign_id).status
     }
 
     fn assert_crowdfund_conserved(&self, campaigns: u64) {
@@ -150,25 +159,26 @@ impl Platform {
     }
 
     fn tickets_of(&self, owner: &Addr) -> Vec<String> {
-        let tokens: cw721::msg::TokensResponse =
-            self.tickets_query(&ticket_nft::msg::QueryMsg::Tokens {
+        let tokens: cw721::msg::TokensResponse = self.query(
+            &self.tickets,
+            &ticket_nft::msg::QueryMsg::Tokens {
                 owner: owner.to_string(),
                 start_after: None,
                 limit: None,
-            });
+            },
+        );
         tokens.tokens
     }
 }
 
 #[test]
 fn a_funded_campaign_pays_the_creator_and_rewards_backers() {
-    let mut p = Platform::new();
-    premiere(&mut p);
+    let p = Platform::new();
+    premiere(&p);
     let id = p.launch(campaign(&p, 1_000 * CTC, None)).unwrap();
-    let fans = p.fans.clone();
-    let troupe = p.troupe.clone();
-    let troupe_before = p.balance(&troupe);
-    let treasury_before = p.balance(&p.treasury.clone());
+    let fans = &p.fans;
+    let troupe_before = p.balance(&p.troupe);
+    let treasury_before = p.balance(&p.treasury);
 
     p.pledge(&fans[0], id, 600 * CTC).unwrap();
     p.pledge(&fans[1], id, 200 * CTC).unwrap();
@@ -180,25 +190,25 @@ fn a_funded_campaign_pays_the_creator_and_rewards_backers() {
     p.pledge(&fans[2], id, 300 * CTC).unwrap();
     p.assert_crowdfund_conserved(1);
     assert_eq!(
-        root(
-            p.crowdfund_exec(&fans[1], &ExecuteMsg::WithdrawPledge { campaign_id: id })
-                .unwrap_err()
+        p.refused(
+            &fans[1],
+            &p.crowdfund,
+            &ExecuteMsg::WithdrawPledge { campaign_id: id }
         ),
         "the goal is reached: pledges are final"
     );
-    assert!(root(
-        p.crowdfund_exec(&fans[0], &ExecuteMsg::Finalize { campaign_id: id })
-            .unwrap_err()
-    )
-    .starts_with("the campaign can be finalized at"));
+    assert!(p
+        .refused(
+            &fans[0],
+            &p.crowdfund,
+            &ExecuteMsg::Finalize { campaign_id: id }
+        )
+        .starts_with("the campaign can be finalized at"));
 
-    let deadline = p.campaign(id).deadline;
-    p.advance_to(deadline);
+    p.to_deadline(id);
     assert!(root(p.pledge(&fans[1], id, 20 * CTC).unwrap_err()).starts_with("pledges closed"));
-    p.crowdfund_exec(&fans[0], &ExecuteMsg::Finalize { campaign_id: id })
-        .unwrap();
     assert!(matches!(
-        p.campaign(id).status,
+        p.finalize(&fans[0], id),
         CampaignStatus::Succeeded { .. }
     ));
 
@@ -206,96 +216,107 @@ fn a_funded_campaign_pays_the_creator_and_rewards_backers() {
     // theater's approval.
     let claim = ExecuteMsg::ClaimRewards { campaign_id: id };
     assert_eq!(
-        root(p.crowdfund_exec(&fans[0], &claim).unwrap_err()),
+        p.refused(&fans[0], &p.crowdfund, &claim),
         "the issuer of event 1 has not approved these rewards yet"
     );
-    assert!(root(
-        p.crowdfund_exec(&troupe, &ExecuteMsg::WithdrawFunds { campaign_id: id })
-            .unwrap_err()
-    )
-    .contains("has not approved this campaign's rewards"));
+    assert!(p
+        .refused(
+            &p.troupe,
+            &p.crowdfund,
+            &ExecuteMsg::WithdrawFunds { campaign_id: id }
+        )
+        .contains("has not approved this campaign's rewards"));
     p.approve_rewards(id);
 
     // The creator withdraws 1,150 CTC less the 3% fee, once.
     assert_eq!(
-        root(
-            p.crowdfund_exec(&fans[0], &ExecuteMsg::WithdrawFunds { campaign_id: id })
-                .unwrap_err()
+        p.refused(
+            &fans[0],
+            &p.crowdfund,
+            &ExecuteMsg::WithdrawFunds { campaign_id: id }
         ),
         "only the campaign's creator may do this"
     );
-    p.crowdfund_exec(&troupe, &ExecuteMsg::WithdrawFunds { campaign_id: id })
-        .unwrap();
-    assert_eq!(p.balance(&p.treasury.clone()), treasury_before + 34_500_000);
-    assert_eq!(p.balance(&troupe), troupe_before + 1_115_500_000);
+    p.execute(
+        &p.troupe,
+        &p.crowdfund,
+        &ExecuteMsg::WithdrawFunds { campaign_id: id },
+    )
+    .unwrap();
+    assert_eq!(p.balance(&p.treasury), treasury_before + 34_500_000);
+    assert_eq!(p.balance(&p.troupe), troupe_before + 1_115_500_000);
     assert_eq!(
-        root(
-            p.crowdfund_exec(&troupe, &ExecuteMsg::WithdrawFunds { campaign_id: id })
-                .unwrap_err()
+        p.refused(
+            &p.troupe,
+            &p.crowdfund,
+            &ExecuteMsg::WithdrawFunds { campaign_id: id }
         ),
         "the funds were already withdrawn"
     );
 
     // Each backer claims the highest tier its pledge reaches, once.
-    p.crowdfund_exec(&fans[0], &claim).unwrap();
-    p.crowdfund_exec(&fans[1], &claim).unwrap();
-    p.crowdfund_exec(&fans[2], &claim).unwrap();
+    p.execute(&fans[0], &p.crowdfund, &claim).unwrap();
+    p.execute(&fans[1], &p.crowdfund, &claim).unwrap();
+    p.execute(&fans[2], &p.crowdfund, &claim).unwrap();
     assert_eq!(p.tickets_of(&fans[0]), ["1-0", "1-1"]);
     assert_eq!(p.tickets_of(&fans[1]), ["1-2"]);
     assert_eq!(
-        root(p.crowdfund_exec(&fans[0], &claim).unwrap_err()),
+        p.refused(&fans[0], &p.crowdfund, &claim),
         "the rewards were already claimed"
     );
     assert_eq!(
-        root(p.crowdfund_exec(&fans[3], &claim).unwrap_err()),
+        p.refused(&fans[3], &p.crowdfund, &claim),
         format!("a pledge of {} reaches no reward tier", 50 * CTC)
     );
-    let patron: cw721::msg::NftInfoResponse<ticket_nft::msg::TicketInfo> =
-        p.tickets_query(&ticket_nft::msg::QueryMsg::NftInfo {
+    let patron: cw721::msg::NftInfoResponse<ticket_nft::msg::TicketInfo> = p.query(
+        &p.tickets,
+        &ticket_nft::msg::QueryMsg::NftInfo {
             token_id: "1-0".into(),
-        });
+        },
+    );
     assert_eq!(patron.extension.tier_name, "Patron");
-    assert_eq!(p.balance(&p.crowdfund.clone()), 0);
+    assert_eq!(p.balance(&p.crowdfund), 0);
     p.assert_crowdfund_conserved(1);
 }
 
 #[test]
 fn a_claim_fails_with_ticket_nfts_reason_and_can_be_retried() {
-    let mut p = Platform::new();
-    let event_id = premiere(&mut p);
+    let p = Platform::new();
+    let event_id = premiere(&p);
     let id = p.launch(campaign(&p, 100 * CTC, None)).unwrap();
     let fan = p.fans[0].clone();
     p.pledge(&fan, id, 150 * CTC).unwrap();
-    let deadline = p.campaign(id).deadline;
-    p.advance_to(deadline);
-    p.crowdfund_exec(&fan, &ExecuteMsg::Finalize { campaign_id: id })
-        .unwrap();
+    p.to_deadline(id);
+    p.finalize(&fan, id);
     p.approve_rewards(id);
-    authorise_crowdfund(&mut p, event_id, false);
+    authorise_crowdfund(&p, event_id, false);
     let claim = ExecuteMsg::ClaimRewards { campaign_id: id };
     assert_eq!(
-        root(p.crowdfund_exec(&fan, &claim).unwrap_err()),
+        p.refused(&fan, &p.crowdfund, &claim),
         "only a minter authorised for this event may mint reserved tickets"
     );
-    let pledge: PledgeResponse = p.crowdfund_query(&QueryMsg::Pledge {
-        campaign_id: id,
-        backer: fan.to_string(),
-    });
+    let pledge: PledgeResponse = p.query(
+        &p.crowdfund,
+        &QueryMsg::Pledge {
+            campaign_id: id,
+            backer: fan.to_string(),
+        },
+    );
     assert!(!pledge.rewards_claimed);
-    authorise_crowdfund(&mut p, event_id, true);
-    p.crowdfund_exec(&fan, &claim).unwrap();
+    authorise_crowdfund(&p, event_id, true);
+    p.execute(&fan, &p.crowdfund, &claim).unwrap();
     assert_eq!(p.tickets_of(&fan), ["1-0"]);
 }
 
 #[test]
 fn a_failed_campaign_refunds_every_backer_once() {
-    let mut p = Platform::new();
-    premiere(&mut p);
+    let p = Platform::new();
+    premiere(&p);
     let mut input = campaign(&p, 5_000 * CTC, None);
     input.starts_at = p.now().plus_seconds(DAY);
     input.deadline = p.now().plus_seconds(8 * DAY);
     let id = p.launch(input).unwrap();
-    let fans = p.fans.clone();
+    let fans = &p.fans;
     let before: Vec<u128> = fans.iter().map(|f| p.balance(f)).collect();
     assert!(root(p.pledge(&fans[0], id, 300 * CTC).unwrap_err()).starts_with("pledges open at"));
     p.advance_to(p.now().plus_seconds(DAY));
@@ -303,69 +324,74 @@ fn a_failed_campaign_refunds_every_backer_once() {
     p.pledge(&fans[1], id, 200 * CTC).unwrap();
     p.pledge(&fans[0], id, 100 * CTC).unwrap();
     // Before the goal, a backer may change its mind.
-    p.crowdfund_exec(&fans[1], &ExecuteMsg::WithdrawPledge { campaign_id: id })
-        .unwrap();
+    p.execute(
+        &fans[1],
+        &p.crowdfund,
+        &ExecuteMsg::WithdrawPledge { campaign_id: id },
+    )
+    .unwrap();
     assert_eq!(p.balance(&fans[1]), before[1]);
     assert_eq!(p.campaign(id).backers, 1);
     p.assert_crowdfund_conserved(1);
 
     let refund = ExecuteMsg::Refund { campaign_id: id };
     assert_eq!(
-        root(p.crowdfund_exec(&fans[0], &refund).unwrap_err()),
+        p.refused(&fans[0], &p.crowdfund, &refund),
         "the campaign neither failed nor was cancelled"
     );
-    let deadline = p.campaign(id).deadline;
-    p.advance_to(deadline);
-    p.crowdfund_exec(&fans[2], &ExecuteMsg::Finalize { campaign_id: id })
-        .unwrap();
+    p.to_deadline(id);
     assert!(matches!(
-        p.campaign(id).status,
+        p.finalize(&fans[2], id),
         CampaignStatus::Failed { .. }
     ));
-    p.crowdfund_exec(&fans[0], &refund).unwrap();
+    p.execute(&fans[0], &p.crowdfund, &refund).unwrap();
     assert_eq!(p.balance(&fans[0]), before[0]);
     assert_eq!(
-        root(p.crowdfund_exec(&fans[0], &refund).unwrap_err()),
+        p.refused(&fans[0], &p.crowdfund, &refund),
         "the pledge was already refunded"
     );
     assert_eq!(
-        root(p.crowdfund_exec(&fans[2], &refund).unwrap_err()),
+        p.refused(&fans[2], &p.crowdfund, &refund),
         "no pledge from this address"
     );
-    let troupe = p.troupe.clone();
     assert_eq!(
-        root(
-            p.crowdfund_exec(&troupe, &ExecuteMsg::WithdrawFunds { campaign_id: id })
-                .unwrap_err()
+        p.refused(
+            &p.troupe,
+            &p.crowdfund,
+            &ExecuteMsg::WithdrawFunds { campaign_id: id }
         ),
         "the campaign did not succeed"
     );
-    assert_eq!(p.balance(&p.crowdfund.clone()), 0);
+    assert_eq!(p.balance(&p.crowdfund), 0);
     p.assert_crowdfund_conserved(1);
 }
 
 #[test]
 fn the_creator_or_the_authority_cancels_before_success() {
-    let mut p = Platform::new();
-    premiere(&mut p);
+    let p = Platform::new();
+    premiere(&p);
     let first = p.launch(campaign(&p, 1_000 * CTC, None)).unwrap();
     let second = p.launch(campaign(&p, 1_000 * CTC, None)).unwrap();
-    let fans = p.fans.clone();
+    let fans = &p.fans;
     p.pledge(&fans[0], first, 400 * CTC).unwrap();
     p.pledge(&fans[0], second, 250 * CTC).unwrap();
     assert_eq!(
-        root(
-            p.crowdfund_exec(&fans[1], &ExecuteMsg::Cancel { campaign_id: first })
-                .unwrap_err()
+        p.refused(
+            &fans[1],
+            &p.crowdfund,
+            &ExecuteMsg::Cancel { campaign_id: first }
         ),
         "only the creator or the authority may cancel"
     );
-    let troupe = p.troupe.clone();
-    let owner = p.owner.clone();
-    p.crowdfund_exec(&troupe, &ExecuteMsg::Cancel { campaign_id: first })
-        .unwrap();
-    p.crowdfund_exec(
-        &owner,
+    p.execute(
+        &p.troupe,
+        &p.crowdfund,
+        &ExecuteMsg::Cancel { campaign_id: first },
+    )
+    .unwrap();
+    p.execute(
+        &p.owner,
+        &p.crowdfund,
         &ExecuteMsg::Cancel {
             campaign_id: second,
         },
@@ -373,10 +399,15 @@ fn the_creator_or_the_authority_cancels_before_success() {
     .unwrap();
     assert!(root(p.pledge(&fans[1], first, 100 * CTC).unwrap_err()).contains("not open"));
     let before = p.balance(&fans[0]);
-    p.crowdfund_exec(&fans[0], &ExecuteMsg::Refund { campaign_id: first })
-        .unwrap();
-    p.crowdfund_exec(
+    p.execute(
         &fans[0],
+        &p.crowdfund,
+        &ExecuteMsg::Refund { campaign_id: first },
+    )
+    .unwrap();
+    p.execute(
+        &fans[0],
+        &p.crowdfund,
         &ExecuteMsg::Refund {
             campaign_id: second,
         },
@@ -388,22 +419,16 @@ fn the_creator_or_the_authority_cancels_before_success() {
 
 #[test]
 fn the_hard_cap_takes_what_fits_and_returns_the_rest() {
-    let mut p = Platform::new();
-    premiere(&mut p);
+    let p = Platform::new();
+    premiere(&p);
     let id = p
         .launch(campaign(&p, 800 * CTC, Some(1_000 * CTC)))
         .unwrap();
-    let fans = p.fans.clone();
+    let fans = &p.fans;
     p.pledge(&fans[0], id, 900 * CTC).unwrap();
     let before = p.balance(&fans[1]);
     let response = p.pledge(&fans[1], id, 300 * CTC).unwrap();
-    let returned = response
-        .events
-        .iter()
-        .flat_map(|e| &e.attributes)
-        .find(|a| a.key == "returned")
-        .unwrap();
-    assert_eq!(returned.value, (200 * CTC).to_string());
+    assert_eq!(attribute(&response, "returned"), (200 * CTC).to_string());
     assert_eq!(p.balance(&fans[1]), before - 100 * CTC);
     assert_eq!(p.campaign(id).raised, Uint128::new(1_000 * CTC));
     assert_eq!(
@@ -418,10 +443,8 @@ fn the_hard_cap_takes_what_fits_and_returns_the_rest() {
     p.pledge(&fans[3], second, 8 * CTC).unwrap();
     assert_eq!(p.campaign(second).raised, Uint128::new(1_000 * CTC));
     // At the cap, finalizing need not wait for the deadline.
-    p.crowdfund_exec(&fans[2], &ExecuteMsg::Finalize { campaign_id: id })
-        .unwrap();
     assert!(matches!(
-        p.campaign(id).status,
+        p.finalize(&fans[2], id),
         CampaignStatus::Succeeded { .. }
     ));
     p.assert_crowdfund_conserved(2);
@@ -429,62 +452,37 @@ fn the_hard_cap_takes_what_fits_and_returns_the_rest() {
 
 #[test]
 fn only_ctc_is_accepted_and_only_active_partners_launch() {
-    let mut p = Platform::new();
-    premiere(&mut p);
+    let p = Platform::new();
+    premiere(&p);
     let id = p.launch(campaign(&p, 1_000 * CTC, None)).unwrap();
     let fan = p.fans[0].clone();
-    let code = p.app.store_code(contracts::cw20_base());
-    let fake = p
-        .app
-        .instantiate_contract(
-            code,
-            fan.clone(),
-            &cw20_base::msg::InstantiateMsg {
-                name: "Fake".into(),
-                symbol: "FAKE".into(),
-                decimals: 6,
-                initial_balances: vec![cw20::Cw20Coin {
-                    address: fan.to_string(),
-                    amount: Uint128::new(1_000 * CTC),
-                }],
-                mint: None,
-                marketing: None,
-            },
-            &[],
-            "fake",
-            None,
-        )
-        .unwrap();
-    let send = cw20::Cw20ExecuteMsg::Send {
-        contract: p.crowdfund.to_string(),
-        amount: Uint128::new(500 * CTC),
-        msg: cosmwasm_std::to_json_binary(
-            &ctc_interfaces::crowdfund::CrowdfundReceiveMsg::Contribute { campaign_id: id },
-        )
-        .unwrap(),
-    };
-    let err = p.app.execute_contract(fan, fake, &send, &[]).unwrap_err();
+    let fake = p.other_token(&fan, 1_000 * CTC);
+    let hook = CrowdfundReceiveMsg::Contribute { campaign_id: id };
+    let err = p
+        .send_cw20(&fake, &fan, &p.crowdfund, 500 * CTC, &hook)
+        .unwrap_err();
     assert_eq!(root(err), "only the configured CTC token is accepted");
     assert_eq!(p.campaign(id).raised, Uint128::zero());
-
-    let owner = p.owner.clone();
-    let troupe = p.troupe.clone();
-    p.registry_exec(
-        &owner,
+    p.execute(
+        &p.owner,
+        &p.registry,
         &partner_registry::msg::ExecuteMsg::Suspend {
-            address: troupe.to_string(),
+            address: p.troupe.to_string(),
             reason: "unpaid wages".into(),
-            digest: crate::platform::digest(7),
+            digest: digest(7),
         },
     )
     .unwrap();
     let err = p.launch(campaign(&p, 1_000 * CTC, None)).unwrap_err();
     assert!(root(err).contains("is suspended"));
     // The theater lacks LaunchCrowdfunds.
-    let theater = p.theater.clone();
     let input = campaign(&p, 1_000 * CTC, None);
     let err = p
-        .crowdfund_exec(&theater, &ExecuteMsg::Launch { campaign: input })
+        .execute(
+            &p.theater,
+            &p.crowdfund,
+            &ExecuteMsg::Launch { campaign: input },
+        )
         .unwrap_err();
     assert!(root(err).contains("does not hold launch_crowdfunds"));
 }
@@ -495,38 +493,39 @@ fn only_ctc_is_accepted_and_only_active_partners_launch() {
 /// pledges back.
 #[test]
 fn a_creator_cannot_pledge_its_own_campaign_to_success() {
-    let mut p = Platform::new();
-    premiere(&mut p);
+    let p = Platform::new();
+    premiere(&p);
     let id = p.launch(campaign(&p, 1_000 * CTC, None)).unwrap();
-    let (fans, troupe, theater) = (p.fans.clone(), p.troupe.clone(), p.theater.clone());
+    let (fans, troupe, theater) = (&p.fans, &p.troupe, &p.theater);
     p.pledge(&fans[0], id, 700 * CTC).unwrap();
-    for insider in [&troupe, &theater] {
+    for insider in [troupe, theater] {
         p.fund(insider, 300 * CTC);
     }
-    let troupe_before = p.balance(&troupe);
+    let troupe_before = p.balance(troupe);
     assert_eq!(
-        root(p.pledge(&troupe, id, 300 * CTC).unwrap_err()),
+        root(p.pledge(troupe, id, 300 * CTC).unwrap_err()),
         "a campaign's creator cannot pledge to it: its goal must be reached by others"
     );
     assert_eq!(
-        root(p.pledge(&theater, id, 300 * CTC).unwrap_err()),
+        root(p.pledge(theater, id, 300 * CTC).unwrap_err()),
         "the issuer of reward event 1 cannot pledge to this campaign: its goal must be reached by \
          others"
     );
-    assert_eq!(p.balance(&troupe), troupe_before);
+    assert_eq!(p.balance(troupe), troupe_before);
     assert_eq!(p.campaign(id).raised, Uint128::new(700 * CTC));
     // Before the goal, the fan may still change its mind; at the deadline the campaign fails.
-    let deadline = p.campaign(id).deadline;
-    p.advance_to(deadline);
-    p.crowdfund_exec(&fans[1], &ExecuteMsg::Finalize { campaign_id: id })
-        .unwrap();
+    p.to_deadline(id);
     assert!(matches!(
-        p.campaign(id).status,
+        p.finalize(&fans[1], id),
         CampaignStatus::Failed { .. }
     ));
     let before = p.balance(&fans[0]);
-    p.crowdfund_exec(&fans[0], &ExecuteMsg::Refund { campaign_id: id })
-        .unwrap();
+    p.execute(
+        &fans[0],
+        &p.crowdfund,
+        &ExecuteMsg::Refund { campaign_id: id },
+    )
+    .unwrap();
     assert_eq!(p.balance(&fans[0]), before + 700 * CTC);
 }
 
@@ -537,87 +536,86 @@ fn a_creator_cannot_pledge_its_own_campaign_to_success() {
 /// fans who had no ticket yet are refunded, and the troupe is paid for the tickets delivered.
 #[test]
 fn the_troupe_takes_the_money_only_while_the_rewards_can_be_minted() {
-    let mut p = Platform::new();
-    let event_id = unauthorised_premiere(&mut p);
+    let p = Platform::new();
+    let event_id = unauthorised_premiere(&p);
     assert_eq!(
         root(p.launch(campaign(&p, 1_000 * CTC, None)).unwrap_err()),
         "the rewards of event 1 cannot be delivered: its issuer has not named this contract a \
          minter (set_minter)"
     );
-    authorise_crowdfund(&mut p, event_id, true);
+    authorise_crowdfund(&p, event_id, true);
     let id = p.launch(campaign(&p, 1_000 * CTC, None)).unwrap();
-    let (fans, troupe, theater, owner) = (
-        p.fans.clone(),
-        p.troupe.clone(),
-        p.theater.clone(),
-        p.owner.clone(),
-    );
+    let (fans, troupe) = (&p.fans, &p.troupe);
     // Two Patron tickets each for fans 0 and 1, one Supporter ticket for fan 2.
     p.pledge(&fans[0], id, 500 * CTC).unwrap();
     p.pledge(&fans[1], id, 500 * CTC).unwrap();
     p.pledge(&fans[2], id, 100 * CTC).unwrap();
-    let deadline = p.campaign(id).deadline;
-    p.advance_to(deadline);
-    p.crowdfund_exec(&fans[3], &ExecuteMsg::Finalize { campaign_id: id })
-        .unwrap();
+    p.to_deadline(id);
+    p.finalize(&fans[3], id);
     p.approve_rewards(id);
     let withdraw = ExecuteMsg::WithdrawFunds { campaign_id: id };
 
     // The theater withdraws crowdfund's right to mint: the troupe must wait.
-    authorise_crowdfund(&mut p, event_id, false);
+    authorise_crowdfund(&p, event_id, false);
     assert_eq!(
-        root(p.crowdfund_exec(&troupe, &withdraw).unwrap_err()),
+        p.refused(troupe, &p.crowdfund, &withdraw),
         "the rewards of event 1 cannot be delivered: its issuer has not named this contract a \
          minter (set_minter)"
     );
-    authorise_crowdfund(&mut p, event_id, true);
+    authorise_crowdfund(&p, event_id, true);
     // Fan 0 takes its two Patron seats; the theater sells seven of the other eight.
-    p.crowdfund_exec(&fans[0], &ExecuteMsg::ClaimRewards { campaign_id: id })
-        .unwrap();
+    p.execute(
+        &fans[0],
+        &p.crowdfund,
+        &ExecuteMsg::ClaimRewards { campaign_id: id },
+    )
+    .unwrap();
     let buy = ctc_interfaces::tickets::TicketReceiveMsg::Buy {
         event_id,
         tier: 1,
         quantity: 7,
         recipient: None,
     };
-    p.pay(&fans[3], 1_400 * CTC, &buy).unwrap();
+    p.send_ctc(&fans[3], &p.tickets, 1_400 * CTC, &buy).unwrap();
     let too_few = "the rewards of event 1 cannot be delivered: a reward tier has fewer tickets \
                    left than its backers are owed";
-    assert_eq!(
-        root(p.crowdfund_exec(&troupe, &withdraw).unwrap_err()),
-        too_few
-    );
+    assert_eq!(p.refused(troupe, &p.crowdfund, &withdraw), too_few);
 
     // The theater cancels the show: no reward can be delivered any more, and without a way out
     // the money would be stuck.
-    p.tickets_exec(
-        &theater,
+    p.execute(
+        &p.theater,
+        &p.tickets,
         &ticket_nft::msg::ExecuteMsg::CancelEvent { event_id },
     )
     .unwrap();
     assert_eq!(
-        root(p.crowdfund_exec(&troupe, &withdraw).unwrap_err()),
+        p.refused(troupe, &p.crowdfund, &withdraw),
         "the rewards of event 1 cannot be delivered: the event is cancelled or settled"
     );
-    p.crowdfund_exec(&owner, &ExecuteMsg::Cancel { campaign_id: id })
-        .unwrap();
+    p.execute(
+        &p.owner,
+        &p.crowdfund,
+        &ExecuteMsg::Cancel { campaign_id: id },
+    )
+    .unwrap();
     let refund = ExecuteMsg::Refund { campaign_id: id };
     for (fan, pledged) in [(1, 500 * CTC), (2, 100 * CTC)] {
         let before = p.balance(&fans[fan]);
-        p.crowdfund_exec(&fans[fan], &refund).unwrap();
+        p.execute(&fans[fan], &p.crowdfund, &refund).unwrap();
         assert_eq!(p.balance(&fans[fan]), before + pledged);
     }
     assert_eq!(
-        root(p.crowdfund_exec(&fans[0], &refund).unwrap_err()),
+        p.refused(&fans[0], &p.crowdfund, &refund),
         "the rewards were already claimed"
     );
     // Fan 0's 500 CTC paid for the two seats it holds: 3% to the treasury, the rest to the troupe.
-    let (troupe_before, treasury_before) = (p.balance(&troupe), p.balance(&p.treasury.clone()));
-    p.crowdfund_exec(&troupe, &withdraw).unwrap();
-    assert_eq!(p.balance(&troupe), troupe_before + 485 * CTC);
-    assert_eq!(p.balance(&p.treasury.clone()), treasury_before + 15 * CTC);
+    let (troupe_before, treasury_before) = (p.balance(troupe), p.balance(&p.treasury));
+    p.execute(troupe, &p.crowdfund, &withdraw).unwrap();
+    assert_eq!(p.balance(troupe), troupe_before + 485 * CTC);
+    assert_eq!(p.balance(&p.treasury), treasury_before + 15 * CTC);
     assert_eq!(p.tickets_of(&fans[0]).len(), 2);
-    assert_eq!(p.balance(&p.crowdfund.clone()), 0);
+    assert_eq!(p.balance(&p.crowdfund), 0);
     p.assert_crowdfund_conserved(1);
 }
 
@@ -670,7 +668,7 @@ proptest! {
     /// summed over campaigns, and every campaign's books balance.
     #[test]
     fn crowdfund_holds_exactly_what_it_owes(ops in prop::collection::vec(op(), 1..40)) {
-        let mut p = Platform::new();
+        let p = Platform::new();
         let now: Timestamp = p.now();
         for (goal, cap, days) in [(1_000, None, 5), (600, Some(900), 3), (2_000, Some(2_500), 8)] {
             let mut input = campaign(&p, goal * CTC, cap.map(|c: u128| c * CTC));
@@ -678,26 +676,20 @@ proptest! {
             input.deadline = now.plus_seconds(days * DAY);
             p.launch(input).unwrap();
         }
-        let fans = p.fans.clone();
-        let troupe = p.troupe.clone();
+        let fans = &p.fans;
         for op in ops {
             let _ = match op {
                 Op::Pledge { fan, campaign, ctc } => p.pledge(&fans[fan], campaign, ctc * CTC),
-                Op::Withdraw { fan, campaign } => p.crowdfund_exec(
-                    &fans[fan], &ExecuteMsg::WithdrawPledge { campaign_id: campaign }),
+                Op::Withdraw { fan, campaign } => p.execute(&fans[fan], &p.crowdfund, &ExecuteMsg::WithdrawPledge { campaign_id: campaign }),
                 Op::Advance { days } => {
                     let later = p.now().plus_seconds(days * DAY);
                     p.advance_to(later);
                     continue;
                 }
-                Op::Finalize { campaign } => p.crowdfund_exec(
-                    &fans[0], &ExecuteMsg::Finalize { campaign_id: campaign }),
-                Op::Cancel { campaign } => p.crowdfund_exec(
-                    &troupe, &ExecuteMsg::Cancel { campaign_id: campaign }),
-                Op::Refund { fan, campaign } => p.crowdfund_exec(
-                    &fans[fan], &ExecuteMsg::Refund { campaign_id: campaign }),
-                Op::WithdrawFunds { campaign } => p.crowdfund_exec(
-                    &troupe, &ExecuteMsg::WithdrawFunds { campaign_id: campaign }),
+                Op::Finalize { campaign } => p.execute(&fans[0], &p.crowdfund, &ExecuteMsg::Finalize { campaign_id: campaign }),
+                Op::Cancel { campaign } => p.execute(&p.troupe, &p.crowdfund, &ExecuteMsg::Cancel { campaign_id: campaign }),
+                Op::Refund { fan, campaign } => p.execute(&fans[fan], &p.crowdfund, &ExecuteMsg::Refund { campaign_id: campaign }),
+                Op::WithdrawFunds { campaign } => p.execute(&p.troupe, &p.crowdfund, &ExecuteMsg::WithdrawFunds { campaign_id: campaign }),
             };
             let mut held = 0u128;
             for id in 1..=3u64 {
@@ -706,7 +698,7 @@ proptest! {
                 prop_assert!(c.hard_cap.is_none_or(|cap| c.raised <= cap));
                 held += c.held.u128();
             }
-            prop_assert_eq!(p.balance(&p.crowdfund.clone()), held);
+            prop_assert_eq!(p.balance(&p.crowdfund), held);
         }
     }
 }

@@ -11,13 +11,14 @@ use cosmwasm_std::{
     Querier, QueryRequest, SystemResult, Uint128, WasmQuery,
 };
 use ctc_interfaces::token::AllocationBucket;
-use ctc_token::msg::{GenesisAllocation, InstantiateMsg};
+use ctc_token::msg::InstantiateMsg;
 use cw20::{Cw20Coin, Cw20ExecuteMsg, Cw20QueryMsg, EmbeddedLogo, Expiration, Logo};
 use cw20_base::msg::QueryMsg;
 use cw_multi_test::{App, AppResponse, Executor};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+use crate::platform::genesis_allocation;
 use crate::{contracts, receiver};
 
 struct Pair {
@@ -46,14 +47,7 @@ impl Pair {
                 ctc_code,
                 owner.clone(),
                 &InstantiateMsg {
-                    allocation: GenesisAllocation {
-                        founding_team: genesis[0].to_string(),
-                        institutional_investors: genesis[1].to_string(),
-                        service_providers: genesis[2].to_string(),
-                        business_development: genesis[3].to_string(),
-                        community_rewards: genesis[4].to_string(),
-                        public_welfare: genesis[5].to_string(),
-                    },
+                    allocation: genesis_allocation(genesis),
                     recycle_pool: None,
                     owner: None,
                     marketing: marketing.clone(),
@@ -187,6 +181,61 @@ impl Pair {
     }
 }
 
+/// Alice lets Bob spend 400 of her tokens; Bob moves 150 to Carol, sends 50 to `receiver` with
+/// `hook` and burns 20.
+fn spending_by_allowance<'a>(
+    alice: &'a Addr,
+    bob: &'a Addr,
+    carol: &Addr,
+    receiver: &Addr,
+    hook: &Binary,
+) -> Vec<(&'a Addr, Cw20ExecuteMsg)> {
+    let amount = Uint128::new;
+    let hook = hook.clone();
+    vec![
+        (
+            alice,
+            Cw20ExecuteMsg::IncreaseAllowance {
+                spender: bob.to_string(),
+                amount: amount(500),
+                expires: None,
+            },
+        ),
+        (
+            alice,
+            Cw20ExecuteMsg::DecreaseAllowance {
+                spender: bob.to_string(),
+                amount: amount(100),
+                expires: None,
+            },
+        ),
+        (
+            bob,
+            Cw20ExecuteMsg::TransferFrom {
+                owner: alice.to_string(),
+                recipient: carol.to_string(),
+                amount: amount(150),
+            },
+        ),
+        (
+            bob,
+            Cw20ExecuteMsg::SendFrom {
+                owner: alice.to_string(),
+                contract: receiver.to_string(),
+                amount: amount(50),
+                msg: hook,
+            },
+        ),
+        (
+            bob,
+            Cw20ExecuteMsg::BurnFrom {
+                owner: alice.to_string(),
+                amount: amount(20),
+            },
+        ),
+    ]
+}
+
 #[test]
 fn standard_cw20_messages_behave_as_in_cw20_base() {
     let Cast {
@@ -202,54 +251,17 @@ fn standard_cw20_messages_behave_as_in_cw20_base() {
     let hook = to_json_binary(&"hook").unwrap();
     let past = Expiration::AtHeight(1);
 
-    let steps: Vec<(&Addr, Cw20ExecuteMsg)> = vec![
-        (
-            &genesis[0],
-            Cw20ExecuteMsg::Transfer {
-                recipient: alice.to_string(),
-                amount: amount(1_000),
-            },
-        ),
-        (
-            &alice,
-            Cw20ExecuteMsg::IncreaseAllowance {
-                spender: bob.to_string(),
-                amount: amount(500),
-                expires: None,
-            },
-        ),
-        (
-            &alice,
-            Cw20ExecuteMsg::DecreaseAllowance {
-                spender: bob.to_string(),
-                amount: amount(100),
-                expires: None,
-            },
-        ),
-        (
-            &bob,
-            Cw20ExecuteMsg::TransferFrom {
-                owner: alice.to_string(),
-                recipient: carol.to_string(),
-                amount: amount(150),
-            },
-        ),
-        (
-            &bob,
-            Cw20ExecuteMsg::SendFrom {
-                owner: alice.to_string(),
-                contract: receiver.to_string(),
-                amount: amount(50),
-                msg: hook.clone(),
-            },
-        ),
-        (
-            &bob,
-            Cw20ExecuteMsg::BurnFrom {
-                owner: alice.to_string(),
-                amount: amount(20),
-            },
-        ),
+    let mut steps: Vec<(&Addr, Cw20ExecuteMsg)> = vec![(
+        &genesis[0],
+        Cw20ExecuteMsg::Transfer {
+            recipient: alice.to_string(),
+            amount: amount(1_000),
+        },
+    )];
+    steps.extend(spending_by_allowance(
+        &alice, &bob, &carol, &receiver, &hook,
+    ));
+    steps.extend([
         (&alice, Cw20ExecuteMsg::Burn { amount: amount(10) }),
         (
             &alice,
@@ -312,7 +324,7 @@ fn standard_cw20_messages_behave_as_in_cw20_base() {
                 amount: amount(1),
             },
         ),
-    ];
+    ]);
     for (sender, msg) in &steps {
         pair.both(sender, msg);
     }
@@ -551,7 +563,7 @@ fn every_cw20_base_message_is_understood() {
 
     // Every variant of cw20-base 2.0's `ExecuteMsg` (cw20's `Cw20ExecuteMsg`), from a sender for
     // which it can succeed where CTC's rules allow it.
-    let executes: Vec<(&Addr, Cw20ExecuteMsg)> = vec![
+    let mut executes: Vec<(&Addr, Cw20ExecuteMsg)> = vec![
         (
             &genesis[0],
             Cw20ExecuteMsg::Transfer {
@@ -568,46 +580,11 @@ fn every_cw20_base_message_is_understood() {
                 msg: hook.clone(),
             },
         ),
-        (
-            &alice,
-            Cw20ExecuteMsg::IncreaseAllowance {
-                spender: bob.to_string(),
-                amount: amount(500),
-                expires: None,
-            },
-        ),
-        (
-            &alice,
-            Cw20ExecuteMsg::DecreaseAllowance {
-                spender: bob.to_string(),
-                amount: amount(100),
-                expires: None,
-            },
-        ),
-        (
-            &bob,
-            Cw20ExecuteMsg::TransferFrom {
-                owner: alice.to_string(),
-                recipient: carol.to_string(),
-                amount: amount(150),
-            },
-        ),
-        (
-            &bob,
-            Cw20ExecuteMsg::SendFrom {
-                owner: alice.to_string(),
-                contract: receiver.to_string(),
-                amount: amount(50),
-                msg: hook,
-            },
-        ),
-        (
-            &bob,
-            Cw20ExecuteMsg::BurnFrom {
-                owner: alice.to_string(),
-                amount: amount(20),
-            },
-        ),
+    ];
+    executes.extend(spending_by_allowance(
+        &alice, &bob, &carol, &receiver, &hook,
+    ));
+    executes.extend([
         (
             &owner,
             Cw20ExecuteMsg::Mint {
@@ -630,7 +607,7 @@ fn every_cw20_base_message_is_understood() {
             },
         ),
         (&owner, Cw20ExecuteMsg::UploadLogo(png(1))),
-    ];
+    ]);
     let sent: BTreeSet<String> = executes.iter().map(|(_, msg)| variant_name(msg)).collect();
     assert_eq!(sent.len(), executes.len(), "each variant once");
     assert_eq!(

@@ -26,7 +26,7 @@ use cw721::{
     DefaultOptionalNftExtensionMsg, EmptyOptionalNftExtension, EmptyOptionalNftExtensionMsg,
     Expiration, NftExtension, Ownership,
 };
-use cw_multi_test::{AppResponse, Executor};
+use cw_multi_test::AppResponse;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use ticket_nft::msg::{
@@ -45,12 +45,11 @@ type MetadataQuery =
 
 impl Platform {
     fn cw721<T: DeserializeOwned>(&self, query: Query) -> T {
-        self.tickets_query(&query)
+        self.query(&self.tickets, &query)
     }
 
-    fn cw721_exec(&mut self, sender: &Addr, msg: Execute) -> anyhow::Result<AppResponse> {
-        self.app
-            .execute_contract(sender.clone(), self.tickets.clone(), &msg, &[])
+    fn cw721_exec(&self, sender: &Addr, msg: Execute) -> anyhow::Result<AppResponse> {
+        self.execute(sender, &self.tickets, &msg)
     }
 }
 
@@ -63,12 +62,12 @@ fn owner_of(p: &Platform, token_id: &str) -> OwnerOfResponse {
 
 /// Fan 0 holds three tickets "1-0", "1-1", "1-2" of a freely transferable event.
 fn three_tickets() -> Platform {
-    let mut p = Platform::new();
+    let p = Platform::new();
     let now = p.now();
     let starts_at = now.plus_seconds(30 * 86_400);
-    let theater = p.theater.clone();
-    p.tickets_exec(
-        &theater,
+    p.execute(
+        &p.theater,
+        &p.tickets,
         &ExecuteMsg::CreateEvent {
             event: EventInput {
                 title: "Swan Lake".into(),
@@ -96,8 +95,9 @@ fn three_tickets() -> Platform {
     )
     .unwrap();
     let fan = p.fans[0].clone();
-    p.pay(
+    p.send_ctc(
         &fan,
+        &p.tickets,
         150 * CTC,
         &TicketReceiveMsg::Buy {
             event_id: 1,
@@ -162,7 +162,7 @@ fn standard_queries_answer_in_cw721_types() {
 
 #[test]
 fn approvals_and_operators_move_tickets_as_cw721_defines() {
-    let mut p = three_tickets();
+    let p = three_tickets();
     let [owner, spender, receiver_fan, operator] = [0, 1, 2, 3].map(|i| p.fans[i].clone());
 
     p.cw721_exec(
@@ -296,12 +296,10 @@ fn approvals_and_operators_move_tickets_as_cw721_defines() {
 
 #[test]
 fn send_nft_calls_the_receiver_and_burn_is_refused() {
-    let mut p = three_tickets();
+    let p = three_tickets();
     let owner = p.fans[0].clone();
-    let code = p.app.store_code(receiver::contract());
     let contract = p
-        .app
-        .instantiate_contract(code, owner.clone(), &Empty {}, &[], "receiver", None)
+        .instantiate(receiver::contract(), &owner, &Empty {}, "receiver")
         .unwrap();
     p.cw721_exec(
         &owner,
@@ -313,11 +311,7 @@ fn send_nft_calls_the_receiver_and_burn_is_refused() {
     )
     .unwrap();
     assert_eq!(owner_of(&p, "1-2").owner, contract.to_string());
-    let received: Vec<Received> = p
-        .app
-        .wrap()
-        .query_wasm_smart(&contract, &receiver::QueryMsg::Received {})
-        .unwrap();
+    let received: Vec<Received> = p.query(&contract, &receiver::QueryMsg::Received {});
     assert_eq!(received.len(), 1);
     assert_eq!(received[0].sender, owner.to_string());
     assert_eq!(received[0].msg, Binary::from(b"1-2".to_vec()));
@@ -377,7 +371,7 @@ fn json_name(msg: &impl Serialize) -> String {
 
 /// The three tickets of `three_tickets`, fan 0's, with fan 3 as fan 0's operator.
 fn standard_collection() -> Platform {
-    let mut p = three_tickets();
+    let p = three_tickets();
     let (holder, operator) = (p.fans[0].clone(), p.fans[3].clone());
     p.cw721_exec(
         &holder,
@@ -476,47 +470,47 @@ where
     use Cw721QueryMsg as Q;
     let holder = p.fans[0].to_string();
     let owner = Some(p.owner.clone());
-    let contract_info = p.app.wrap().query_wasm_contract_info(&p.tickets).unwrap();
+    let contract_info = p.app().wrap().query_wasm_contract_info(&p.tickets).unwrap();
     let collection = ("TicketChain Tickets", "TIX");
     let all = ["1-0", "1-1", "1-2"];
     match query {
         Q::OwnerOf { .. } => {
-            let answer: OwnerOfResponse = p.tickets_query(query);
+            let answer: OwnerOfResponse = p.query(&p.tickets, query);
             assert_eq!(answer.owner, holder);
             "owner_of"
         }
         Q::Approval { .. } => {
-            let answer: ApprovalResponse = p.tickets_query(query);
+            let answer: ApprovalResponse = p.query(&p.tickets, query);
             assert_eq!(answer.approval.expires, Expiration::Never {});
             "approval"
         }
         Q::Approvals { .. } => {
-            let answer: ApprovalsResponse = p.tickets_query(query);
+            let answer: ApprovalsResponse = p.query(&p.tickets, query);
             assert!(answer.approvals.is_empty());
             "approvals"
         }
         Q::Operator { .. } => {
-            let answer: OperatorResponse = p.tickets_query(query);
+            let answer: OperatorResponse = p.query(&p.tickets, query);
             assert_eq!(answer.approval.spender, p.fans[3]);
             "operator"
         }
         Q::AllOperators { .. } => {
-            let answer: OperatorsResponse = p.tickets_query(query);
+            let answer: OperatorsResponse = p.query(&p.tickets, query);
             assert_eq!(answer.operators.len(), 1);
             "all_operators"
         }
         Q::NumTokens {} => {
-            let answer: NumTokensResponse = p.tickets_query(query);
+            let answer: NumTokensResponse = p.query(&p.tickets, query);
             assert_eq!(answer.count, 3);
             "num_tokens"
         }
         Q::ContractInfo {} => {
-            let answer: CollectionInfoAndExtensionResponse<C> = p.tickets_query(query);
+            let answer: CollectionInfoAndExtensionResponse<C> = p.query(&p.tickets, query);
             assert_eq!((answer.name.as_str(), answer.symbol.as_str()), collection);
             "contract_info"
         }
         Q::GetConfig {} => {
-            let answer: ConfigResponse<C> = p.tickets_query(query);
+            let answer: ConfigResponse<C> = p.query(&p.tickets, query);
             assert_eq!(answer.num_tokens, 3);
             assert_eq!(answer.minter_ownership.owner, owner);
             assert_eq!(answer.creator_ownership, answer.minter_ownership);
@@ -531,13 +525,13 @@ where
             "get_config"
         }
         Q::GetCollectionInfoAndExtension {} => {
-            let answer: CollectionInfoAndExtensionResponse<C> = p.tickets_query(query);
+            let answer: CollectionInfoAndExtensionResponse<C> = p.query(&p.tickets, query);
             assert_eq!((answer.name.as_str(), answer.symbol.as_str()), collection);
             assert_eq!(to_json_string(&answer.extension).unwrap(), "null");
             "get_collection_info_and_extension"
         }
         Q::GetAllInfo {} => {
-            let answer: AllInfoResponse = p.tickets_query(query);
+            let answer: AllInfoResponse = p.query(&p.tickets, query);
             assert_eq!(answer.num_tokens, 3);
             assert!(answer.collection_extension.is_empty());
             let info = &answer.collection_info;
@@ -546,71 +540,71 @@ where
             "get_all_info"
         }
         Q::GetCollectionExtensionAttributes {} => {
-            let answer: CollectionExtensionAttributes = p.tickets_query(query);
+            let answer: CollectionExtensionAttributes = p.query(&p.tickets, query);
             assert!(answer.is_empty());
             "get_collection_extension_attributes"
         }
         Q::Ownership {} => {
-            let answer: Ownership<Addr> = p.tickets_query(query);
+            let answer: Ownership<Addr> = p.query(&p.tickets, query);
             assert_eq!(answer.owner, owner);
             "ownership"
         }
         Q::Minter {} => {
-            let answer: MinterResponse = p.tickets_query(query);
+            let answer: MinterResponse = p.query(&p.tickets, query);
             assert_eq!(answer.minter, Some(p.owner.to_string()));
             "minter"
         }
         Q::GetMinterOwnership {} => {
-            let answer: Ownership<Addr> = p.tickets_query(query);
+            let answer: Ownership<Addr> = p.query(&p.tickets, query);
             assert_eq!(answer.owner, owner);
             "get_minter_ownership"
         }
         Q::GetCreatorOwnership {} => {
-            let answer: Ownership<Addr> = p.tickets_query(query);
+            let answer: Ownership<Addr> = p.query(&p.tickets, query);
             assert_eq!(answer.owner, owner);
             "get_creator_ownership"
         }
         Q::GetAdditionalMinters { .. } => {
-            let answer: AdditionalMintersResponse = p.tickets_query(query);
+            let answer: AdditionalMintersResponse = p.query(&p.tickets, query);
             assert!(answer.minters.is_empty());
             "get_additional_minters"
         }
         Q::NftInfo { .. } => {
-            let answer: NftInfoResponse<N> = p.tickets_query(query);
+            let answer: NftInfoResponse<N> = p.query(&p.tickets, query);
             assert_eq!(answer.token_uri.as_deref(), Some("ipfs://swan-lake"));
             "nft_info"
         }
         Q::GetNftByExtension { .. } => {
-            let answer: Option<Vec<NftInfoResponse<N>>> = p.tickets_query(query);
+            let answer: Option<Vec<NftInfoResponse<N>>> = p.query(&p.tickets, query);
             assert_eq!(answer.map(|found| found.len()), Some(3));
             "get_nft_by_extension"
         }
         Q::AllNftInfo { .. } => {
-            let answer: AllNftInfoResponse<N> = p.tickets_query(query);
+            let answer: AllNftInfoResponse<N> = p.query(&p.tickets, query);
             assert_eq!(answer.access.owner, holder);
             assert_eq!(answer.info.token_uri.as_deref(), Some("ipfs://swan-lake"));
             "all_nft_info"
         }
         Q::Tokens { .. } => {
-            let answer: TokensResponse = p.tickets_query(query);
+            let answer: TokensResponse = p.query(&p.tickets, query);
             assert_eq!(answer.tokens, all);
             "tokens"
         }
         Q::AllTokens { .. } => {
-            let answer: TokensResponse = p.tickets_query(query);
+            let answer: TokensResponse = p.query(&p.tickets, query);
             assert_eq!(answer.tokens, all);
             "all_tokens"
         }
         Q::Extension { .. } => {
-            let () = p.tickets_query(query);
+            let () = p.query(&p.tickets, query);
             "extension"
         }
         Q::GetCollectionExtension { .. } => {
-            let () = p.tickets_query(query);
+            let () = p.query(&p.tickets, query);
             "get_collection_extension"
         }
         Q::GetWithdrawAddress {} => {
-            let answer: Option<String> = p.tickets_query(query);
+            let answer: Option<String> = p.query(&p.tickets, query);
             assert_eq!(answer, None);
             "get_withdraw_address"
         }
@@ -760,16 +754,13 @@ fn refused(result: anyhow::Result<AppResponse>, why: ContractError) {
 /// (and for minting an outsider too) for the rest. Checks that it works, or is refused with the
 /// ticket rule's own error; returns its name.
 fn perform<N: Serialize + Debug, C: Serialize + Debug>(
-    p: &mut Platform,
+    p: &Platform,
     receiver: &Addr,
     msg: &Cw721ExecuteMsg<N, C, Empty>,
 ) -> &'static str {
     use Cw721ExecuteMsg as X;
     let (holder, owner, issuer) = (p.fans[0].clone(), p.owner.clone(), p.theater.clone());
-    let send = |p: &mut Platform, sender: &Addr| {
-        p.app
-            .execute_contract(sender.clone(), p.tickets.clone(), msg, &[])
-    };
+    let send = |p: &Platform, sender: &Addr| p.execute(sender, &p.tickets, msg);
     let pending = |p: &Platform| -> [Option<Addr>; 2] {
         [Query::GetMinterOwnership {}, Query::GetCreatorOwnership {}].map(|query| {
             let ownership: Ownership<Addr> = p.cw721(query);
@@ -907,16 +898,13 @@ where
     N: Serialize + DeserializeOwned + JsonSchema + Clone + Debug + PartialEq,
     C: Serialize + DeserializeOwned + JsonSchema + Clone + Debug + PartialEq,
 {
-    let mut p = standard_collection();
-    let code = p.app.store_code(receiver::contract());
-    let holder = p.fans[0].clone();
+    let p = standard_collection();
     let receiver = p
-        .app
-        .instantiate_contract(code, holder, &Empty {}, &[], "receiver", None)
+        .instantiate(receiver::contract(), &p.fans[0], &Empty {}, "receiver")
         .unwrap();
     let mut performed = BTreeSet::new();
     for msg in every_execute(&p, &receiver, &nft_extension, &collection_extension) {
-        let name = perform(&mut p, &receiver, &msg);
+        let name = perform(&p, &receiver, &msg);
         assert_eq!(json_name(&msg), name);
         assert!(performed.insert(name.to_string()), "{name} sent twice");
     }
@@ -964,11 +952,14 @@ fn get_nft_by_extension_filters_a_window_of_tickets() {
     let p = standard_collection();
     type Found = Option<Vec<NftInfoResponse<TicketInfo>>>;
     let by = |filter: Option<TicketFilter>, start_after: Option<&str>, limit: Option<u32>| {
-        let found: Found = p.tickets_query(&ticket_nft::msg::QueryMsg::GetNftByExtension {
-            extension: filter,
-            start_after: start_after.map(String::from),
-            limit,
-        });
+        let found: Found = p.query(
+            &p.tickets,
+            &ticket_nft::msg::QueryMsg::GetNftByExtension {
+                extension: filter,
+                start_after: start_after.map(String::from),
+                limit,
+            },
+        );
         found.map_or(0, |found| found.len())
     };
     let of_event = |event_id| TicketFilter {
@@ -986,24 +977,25 @@ fn get_nft_by_extension_filters_a_window_of_tickets() {
     assert_eq!(by(Some(of_event(2)), None, None), 0);
     // A null extension asks for tokens without one: no ticket is.
     assert_eq!(by(None, None, None), 0);
-    let none: Found = p.tickets_query(&Query::GetNftByExtension {
-        extension: TicketInfo {
-            issuer: p.fans[1].clone(),
-            ..p.cw721::<NftInfoResponse<TicketInfo>>(Query::NftInfo {
-                token_id: "1-0".into(),
-            })
-            .extension
+    let none: Found = p.query(
+        &p.tickets,
+        &Query::GetNftByExtension {
+            extension: TicketInfo {
+                issuer: p.fans[1].clone(),
+                ..p.cw721::<NftInfoResponse<TicketInfo>>(Query::NftInfo {
+                    token_id: "1-0".into(),
+                })
+                .extension
+            },
+            start_after: None,
+            limit: None,
         },
-        start_after: None,
-        limit: None,
-    });
+    );
     assert_eq!(none, None, "null, as cw721-base answers no match");
 
     // On-chain metadata has no field a ticket has: such a filter is refused, not ignored.
     let err = p
-        .app
-        .wrap()
-        .query_wasm_smart::<Found>(
+        .try_query::<Found>(
             &p.tickets,
             &MetadataQuery::GetNftByExtension {
                 extension: Some(NftExtension::default()),

@@ -3,17 +3,16 @@
 
 use std::collections::BTreeMap;
 
-use cosmwasm_std::{to_json_binary, Addr, Timestamp, Uint128};
+use cosmwasm_std::{Addr, Timestamp, Uint128};
+use ctc_interfaces::crowdfund::CrowdfundReceiveMsg;
 use ctc_interfaces::oracle::Verdict;
 use ctc_interfaces::registry::IdentityLevel;
 use ctc_interfaces::tickets::TicketReceiveMsg;
 use ctc_interfaces::token::{CtcQueryMsg, TokenomicsResponse, CTC_ISSUANCE};
 use ctc_interfaces::wager::{PoolInput, QuestionSource, WagerReceiveMsg};
 use ctc_interfaces::BasisPoints;
-use cw_multi_test::{AppResponse, Executor};
-use serde::Serialize;
 
-use crate::platform::{digest, Platform, CTC, ORACLE_BOND};
+use crate::platform::{digest, id, root, Platform, CTC, ORACLE_BOND};
 
 const HOUR: u64 = 3_600;
 const DAY: u64 = 24 * HOUR;
@@ -31,58 +30,6 @@ impl Ledger {
     fn burned(&mut self, from: &Addr, amount: u128) {
         *self.0.entry(from.clone()).or_default() -= amount as i128;
     }
-}
-
-fn exec(
-    p: &mut Platform,
-    sender: &Addr,
-    contract: &Addr,
-    msg: &(impl Serialize + std::fmt::Debug),
-) -> AppResponse {
-    p.app
-        .execute_contract(sender.clone(), contract.clone(), msg, &[])
-        .unwrap()
-}
-
-fn refused(
-    p: &mut Platform,
-    sender: &Addr,
-    contract: &Addr,
-    msg: &(impl Serialize + std::fmt::Debug),
-) -> String {
-    p.app
-        .execute_contract(sender.clone(), contract.clone(), msg, &[])
-        .unwrap_err()
-        .root_cause()
-        .to_string()
-}
-
-/// A CTC `Send` of `amount` from `from` to `contract` carrying `hook`.
-fn send(
-    p: &mut Platform,
-    from: &Addr,
-    contract: &Addr,
-    amount: u128,
-    hook: &impl Serialize,
-) -> anyhow::Result<AppResponse> {
-    let msg = cw20::Cw20ExecuteMsg::Send {
-        contract: contract.to_string(),
-        amount: Uint128::new(amount),
-        msg: to_json_binary(hook).unwrap(),
-    };
-    p.app
-        .execute_contract(from.clone(), p.token.clone(), &msg, &[])
-}
-
-fn attribute(response: &AppResponse, key: &str) -> String {
-    response
-        .events
-        .iter()
-        .flat_map(|e| &e.attributes)
-        .find(|a| a.key == key)
-        .unwrap()
-        .value
-        .clone()
 }
 
 fn show(
@@ -118,10 +65,10 @@ fn show(
 
 #[test]
 fn a_festival_season_balances_to_the_unit() {
-    let mut p = Platform::new();
+    let p = Platform::new();
     let mut ledger = Ledger::default();
     let start = p.now();
-    let fans = p.fans.clone();
+    let fans = &p.fans;
     let (theater, troupe, owner) = (p.theater.clone(), p.troupe.clone(), p.owner.clone());
     let (tickets, crowdfund, tipping, oracle, wager) = (
         p.tickets.clone(),
@@ -145,23 +92,23 @@ fn a_festival_season_balances_to_the_unit() {
         community.clone(),
     ]);
     let opening: BTreeMap<Addr, u128> = watched.iter().map(|a| (a.clone(), p.balance(a))).collect();
-    for fan in &fans {
+    for fan in fans {
         p.attest(fan, IdentityLevel::RealName);
     }
 
     // The theater issues the show (real-name), and backs the troupe's crowdfund with Patron seats.
     let starts_at = start.plus_seconds(30 * DAY);
-    let response = exec(
-        &mut p,
-        &theater,
-        &tickets,
-        &ticket_nft::msg::ExecuteMsg::CreateEvent {
-            event: show(starts_at, start, true),
-        },
-    );
-    let show_id: u64 = attribute(&response, "event_id").parse().unwrap();
-    exec(
-        &mut p,
+    let response = p
+        .execute(
+            &theater,
+            &tickets,
+            &ticket_nft::msg::ExecuteMsg::CreateEvent {
+                event: show(starts_at, start, true),
+            },
+        )
+        .unwrap();
+    let show_id = id(&response, "event_id");
+    p.execute(
         &theater,
         &tickets,
         &ticket_nft::msg::ExecuteMsg::SetMinter {
@@ -169,7 +116,8 @@ fn a_festival_season_balances_to_the_unit() {
             address: crowdfund.to_string(),
             allowed: true,
         },
-    );
+    )
+    .unwrap();
 
     // 1. The troupe's crowdfund succeeds; the theater approves its Patron rewards.
     let campaign = crowdfund::msg::CampaignInput {
@@ -187,49 +135,51 @@ fn a_festival_season_balances_to_the_unit() {
             tickets: 1,
         }],
     };
-    let response = exec(
-        &mut p,
-        &troupe,
-        &crowdfund,
-        &crowdfund::msg::ExecuteMsg::Launch { campaign },
-    );
-    let campaign_id: u64 = attribute(&response, "campaign_id").parse().unwrap();
+    let response = p
+        .execute(
+            &troupe,
+            &crowdfund,
+            &crowdfund::msg::ExecuteMsg::Launch { campaign },
+        )
+        .unwrap();
+    let campaign_id = id(&response, "campaign_id");
     for (fan, amount) in [(0, 300 * CTC), (1, 250 * CTC)] {
-        p.pledge(&fans[fan], campaign_id, amount).unwrap();
+        let pledge = CrowdfundReceiveMsg::Contribute { campaign_id };
+        p.send_ctc(&fans[fan], &crowdfund, amount, &pledge).unwrap();
         ledger.moved(&fans[fan], &crowdfund, amount);
     }
     p.advance_to(start.plus_seconds(7 * DAY));
-    exec(
-        &mut p,
+    p.execute(
         &fans[2],
         &crowdfund,
         &crowdfund::msg::ExecuteMsg::Finalize { campaign_id },
-    );
-    exec(
-        &mut p,
+    )
+    .unwrap();
+    p.execute(
         &theater,
         &crowdfund,
         &crowdfund::msg::ExecuteMsg::ApproveRewards {
             campaign_id,
             event_id: show_id,
         },
-    );
-    exec(
-        &mut p,
+    )
+    .unwrap();
+    p.execute(
         &troupe,
         &crowdfund,
         &crowdfund::msg::ExecuteMsg::WithdrawFunds { campaign_id },
-    );
+    )
+    .unwrap();
     // 550 CTC raised, 3% fee: 16.5 CTC to the treasury, 533.5 CTC to the troupe.
     ledger.moved(&crowdfund, &treasury, 16_500_000);
     ledger.moved(&crowdfund, &troupe, 533_500_000);
     for fan in [0, 1] {
-        exec(
-            &mut p,
+        p.execute(
             &fans[fan],
             &crowdfund,
             &crowdfund::msg::ExecuteMsg::ClaimRewards { campaign_id },
-        );
+        )
+        .unwrap();
     }
 
     // 2. Fans buy; a gift; a resale within the cap; a scalper's over-cap listing is refused.
@@ -239,44 +189,45 @@ fn a_festival_season_balances_to_the_unit() {
         quantity,
         recipient: None,
     };
-    send(&mut p, &fans[2], &tickets, 200 * CTC, &buy(0, 2)).unwrap();
+    p.send_ctc(&fans[2], &tickets, 200 * CTC, &buy(0, 2))
+        .unwrap();
     ledger.moved(&fans[2], &tickets, 200 * CTC);
-    send(&mut p, &fans[3], &tickets, 100 * CTC, &buy(0, 1)).unwrap();
+    p.send_ctc(&fans[3], &tickets, 100 * CTC, &buy(0, 1))
+        .unwrap();
     ledger.moved(&fans[3], &tickets, 100 * CTC);
     // Tokens: 0 and 1 the crowdfund Patrons (fans 0, 1); 2, 3 fan 2; 4 fan 3.
     let token = |serial: u32| ctc_interfaces::tickets::token_id(show_id, serial);
-    exec(
-        &mut p,
+    p.execute(
         &fans[2],
         &tickets,
         &ticket_nft::msg::ExecuteMsg::TransferNft {
             recipient: fans[0].to_string(),
             token_id: token(3),
         },
-    );
+    )
+    .unwrap();
     let scalp = ticket_nft::msg::ExecuteMsg::ListForResale {
         token_id: token(2),
         price: Uint128::new(150 * CTC),
     };
     assert_eq!(
-        refused(&mut p, &fans[2], &tickets, &scalp),
+        p.refused(&fans[2], &tickets, &scalp),
         format!(
             "price {} is above the resale cap of {}",
             150 * CTC,
             110 * CTC
         )
     );
-    exec(
-        &mut p,
+    p.execute(
         &fans[2],
         &tickets,
         &ticket_nft::msg::ExecuteMsg::ListForResale {
             token_id: token(2),
             price: Uint128::new(108 * CTC),
         },
-    );
-    send(
-        &mut p,
+    )
+    .unwrap();
+    p.send_ctc(
         &fans[1],
         &tickets,
         108 * CTC,
@@ -290,23 +241,26 @@ fn a_festival_season_balances_to_the_unit() {
     // 3. A second show is announced, sells a little, then the theater is suspended mid-season:
     //    it can no longer sell, and the platform cancels the show and refunds.
     let second_show = show(starts_at.plus_seconds(10 * DAY), p.now(), false);
-    let response = exec(
-        &mut p,
-        &theater,
-        &tickets,
-        &ticket_nft::msg::ExecuteMsg::CreateEvent { event: second_show },
-    );
-    let second: u64 = attribute(&response, "event_id").parse().unwrap();
+    let response = p
+        .execute(
+            &theater,
+            &tickets,
+            &ticket_nft::msg::ExecuteMsg::CreateEvent { event: second_show },
+        )
+        .unwrap();
+    let second = id(&response, "event_id");
     let buy_second = TicketReceiveMsg::Buy {
         event_id: second,
         tier: 0,
         quantity: 1,
         recipient: None,
     };
-    send(&mut p, &fans[3], &tickets, 100 * CTC, &buy_second).unwrap();
+    p.send_ctc(&fans[3], &tickets, 100 * CTC, &buy_second)
+        .unwrap();
     ledger.moved(&fans[3], &tickets, 100 * CTC);
-    p.registry_exec(
+    p.execute(
         &owner,
+        &p.registry,
         &partner_registry::msg::ExecuteMsg::Suspend {
             address: theater.to_string(),
             reason: "venue safety inspection failed".into(),
@@ -314,28 +268,28 @@ fn a_festival_season_balances_to_the_unit() {
         },
     )
     .unwrap();
-    let err = send(&mut p, &fans[2], &tickets, 100 * CTC, &buy_second).unwrap_err();
-    assert_eq!(
-        err.root_cause().to_string(),
-        "the issuer cannot sell: suspended"
-    );
-    exec(
-        &mut p,
+    let err = p
+        .send_ctc(&fans[2], &tickets, 100 * CTC, &buy_second)
+        .unwrap_err();
+    assert_eq!(root(err), "the issuer cannot sell: suspended");
+    p.execute(
         &owner,
         &tickets,
         &ticket_nft::msg::ExecuteMsg::CancelEvent { event_id: second },
-    );
-    exec(
-        &mut p,
+    )
+    .unwrap();
+    p.execute(
         &fans[3],
         &tickets,
         &ticket_nft::msg::ExecuteMsg::ClaimRefund {
             token_id: ctc_interfaces::tickets::token_id(second, 0),
         },
-    );
+    )
+    .unwrap();
     ledger.moved(&tickets, &fans[3], 100 * CTC);
-    p.registry_exec(
+    p.execute(
         &owner,
+        &p.registry,
         &partner_registry::msg::ExecuteMsg::Reinstate {
             address: theater.to_string(),
             reason: "inspection passed".into(),
@@ -346,8 +300,7 @@ fn a_festival_season_balances_to_the_unit() {
 
     // 4. Fans tip the troupe (a verified partner).
     for (fan, amount) in [(0, 20 * CTC), (3, 7 * CTC)] {
-        send(
-            &mut p,
+        p.send_ctc(
             &fans[fan],
             &tipping,
             amount,
@@ -382,16 +335,16 @@ fn a_festival_season_balances_to_the_unit() {
         max_bet: None,
         cap_per_address: None,
     };
-    let response = exec(
-        &mut p,
-        &owner,
-        &wager,
-        &wager_pool::msg::ExecuteMsg::CreatePool { pool },
-    );
-    let pool_id: u64 = attribute(&response, "pool_id").parse().unwrap();
+    let response = p
+        .execute(
+            &owner,
+            &wager,
+            &wager_pool::msg::ExecuteMsg::CreatePool { pool },
+        )
+        .unwrap();
+    let pool_id = id(&response, "pool_id");
     for (fan, outcome, amount) in [(1, 0, 40 * CTC), (2, 1, 60 * CTC), (3, 0, 20 * CTC)] {
-        send(
-            &mut p,
+        p.send_ctc(
             &fans[fan],
             &wager,
             amount,
@@ -401,67 +354,61 @@ fn a_festival_season_balances_to_the_unit() {
         ledger.moved(&fans[fan], &wager, amount);
     }
     p.advance_to(now.plus_seconds(DAY));
-    let pool_view: wager_pool::msg::PoolResponse = p
-        .app
-        .wrap()
-        .query_wasm_smart(&wager, &wager_pool::msg::QueryMsg::Pool { pool_id })
-        .unwrap();
+    let pool_view: wager_pool::msg::PoolResponse =
+        p.query(&wager, &wager_pool::msg::QueryMsg::Pool { pool_id });
     let question_id = pool_view.question_id;
     for reporter in p.reporters.clone().iter().take(2) {
-        exec(
-            &mut p,
+        p.execute(
             reporter,
             &oracle,
             &outcome_oracle::msg::ExecuteMsg::Report {
                 question_id,
                 verdict: Verdict::Outcome(0),
             },
-        );
+        )
+        .unwrap();
     }
-    send(
-        &mut p,
+    p.send_ctc(
         &fans[2],
         &oracle,
         ORACLE_BOND,
         &outcome_oracle::msg::ReceiveMsg::Dispute { question_id },
     )
     .unwrap();
-    let arbiter = p.arbiter.clone();
-    exec(
-        &mut p,
-        &arbiter,
+    p.execute(
+        &p.arbiter,
         &oracle,
         &outcome_oracle::msg::ExecuteMsg::Arbitrate {
             question_id,
             verdict: Verdict::Outcome(0),
         },
-    );
+    )
+    .unwrap();
     ledger.moved(&fans[2], &treasury, ORACLE_BOND);
-    exec(
-        &mut p,
+    p.execute(
         &fans[0],
         &wager,
         &wager_pool::msg::ExecuteMsg::Resolve { pool_id },
-    );
+    )
+    .unwrap();
     // 120 CTC staked, 5% fee = 6 CTC: 3.6 to the treasury, 2.4 to the nodes; 114 CTC shared by
     // the 60 CTC on Zhu: fan 1 gets 76, fan 3 (last) 38.
     ledger.moved(&wager, &treasury, 3_600_000);
     ledger.moved(&wager, &nodes, 2_400_000);
     for (fan, payout) in [(1, 76 * CTC), (3, 38 * CTC)] {
-        exec(
-            &mut p,
+        p.execute(
             &fans[fan],
             &wager,
             &wager_pool::msg::ExecuteMsg::Claim { pool_id },
-        );
+        )
+        .unwrap();
         ledger.moved(&wager, &fans[fan], payout);
     }
 
     // 6. The show: doors check tickets in once; then it settles with fee, burn and payout.
     p.advance_to(starts_at.minus_seconds(HOUR));
-    let door = p.app.api().addr_make("door");
-    exec(
-        &mut p,
+    let door = p.addr("door");
+    p.execute(
         &theater,
         &tickets,
         &ticket_nft::msg::ExecuteMsg::SetScanner {
@@ -469,21 +416,22 @@ fn a_festival_season_balances_to_the_unit() {
             address: door.to_string(),
             allowed: true,
         },
-    );
+    )
+    .unwrap();
     let check_in = p.check_in(0, &token(3));
-    exec(&mut p, &door, &tickets, &check_in);
+    p.execute(&door, &tickets, &check_in).unwrap();
     assert_eq!(
-        refused(&mut p, &door, &tickets, &check_in),
+        p.refused(&door, &tickets, &check_in),
         "the ticket was already checked in"
     );
     p.advance_to(starts_at.plus_seconds(3 * HOUR + DAY));
     let supply_before = p.total_supply();
-    exec(
-        &mut p,
+    p.execute(
         &fans[1],
         &tickets,
         &ticket_nft::msg::ExecuteMsg::Settle { event_id: show_id },
-    );
+    )
+    .unwrap();
     // 300 CTC of sales and a 5.4 CTC royalty: 5% fee (15.27) to the treasury, 10% (30.54)
     // burned, 259.59 to the theater.
     ledger.moved(&tickets, &treasury, 15_270_000);
@@ -499,11 +447,7 @@ fn a_festival_season_balances_to_the_unit() {
     for contract in [&tickets, &crowdfund, &tipping, &oracle, &wager] {
         assert_eq!(p.balance(contract), 0, "{contract} owes nothing at the end");
     }
-    let tokenomics: TokenomicsResponse = p
-        .app
-        .wrap()
-        .query_wasm_smart(&p.token, &CtcQueryMsg::Tokenomics {})
-        .unwrap();
+    let tokenomics: TokenomicsResponse = p.query(&p.token, &CtcQueryMsg::Tokenomics {});
     assert_eq!(tokenomics.burned, Uint128::new(30_540_000));
     assert_eq!(tokenomics.total_supply + tokenomics.burned, CTC_ISSUANCE);
     let _ = community;

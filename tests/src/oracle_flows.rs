@@ -2,30 +2,25 @@
 //! Invalid, the deadline, disputes upheld and rejected with the bond followed to the unit, and a
 //! suspended reporter.
 
-use cosmwasm_std::{to_json_binary, Addr, Uint128};
 use ctc_interfaces::oracle::{
     AnswerResponse, AnswerStatus, OracleQueryMsg, QuestionInput, Verdict,
 };
-use cw_multi_test::{AppResponse, Executor};
+use cw_multi_test::AppResponse;
 use outcome_oracle::msg::{ExecuteMsg, QueryMsg, QuestionResponse, QuestionStatus, ReceiveMsg};
 
-use crate::platform::{digest, Platform, CTC, ORACLE_BOND};
+use crate::platform::{digest, id, root, Platform, CTC, ORACLE_BOND};
 
 const HOUR: u64 = 3_600;
-
-fn root(err: anyhow::Error) -> String {
-    err.root_cause().to_string()
-}
 
 impl Platform {
     /// "Who wins best actress?", three outcomes, reports from now + 1 h, deadline in 10 days,
     /// quorum 2 of any reporter, a one-day dispute window.
-    fn ask_question(&mut self) -> u64 {
+    fn ask_question(&self) -> u64 {
         let now = self.now();
-        let owner = self.owner.clone();
         let response = self
-            .oracle_exec(
-                &owner,
+            .execute(
+                &self.owner,
+                &self.oracle,
                 &ExecuteMsg::CreateQuestion {
                     question: QuestionInput {
                         text: "Best actress 2026".into(),
@@ -39,31 +34,13 @@ impl Platform {
                 },
             )
             .unwrap();
-        response
-            .events
-            .iter()
-            .flat_map(|e| &e.attributes)
-            .find(|a| a.key == "question_id")
-            .unwrap()
-            .value
-            .parse()
-            .unwrap()
+        id(&response, "question_id")
     }
 
-    fn oracle_exec(&mut self, sender: &Addr, msg: &ExecuteMsg) -> anyhow::Result<AppResponse> {
-        self.app
-            .execute_contract(sender.clone(), self.oracle.clone(), msg, &[])
-    }
-
-    fn report(
-        &mut self,
-        reporter: usize,
-        id: u64,
-        verdict: Verdict,
-    ) -> anyhow::Result<AppResponse> {
-        let reporter = self.reporters[reporter].clone();
-        self.oracle_exec(
-            &reporter,
+    fn report(&self, reporter: usize, id: u64, verdict: Verdict) -> anyhow::Result<AppResponse> {
+        self.execute(
+            &self.reporters[reporter],
+            &self.oracle,
             &ExecuteMsg::Report {
                 question_id: id,
                 verdict,
@@ -72,51 +49,35 @@ impl Platform {
     }
 
     fn answer(&self, id: u64) -> AnswerResponse {
-        self.app
-            .wrap()
-            .query_wasm_smart(&self.oracle, &OracleQueryMsg::Answer { question_id: id })
-            .unwrap()
+        self.query(&self.oracle, &OracleQueryMsg::Answer { question_id: id })
     }
 
     fn question(&self, id: u64) -> QuestionResponse {
-        self.app
-            .wrap()
-            .query_wasm_smart(&self.oracle, &QueryMsg::Question { question_id: id })
-            .unwrap()
+        self.query(&self.oracle, &QueryMsg::Question { question_id: id })
     }
 
-    fn dispute(&mut self, fan: usize, id: u64, amount: u128) -> anyhow::Result<AppResponse> {
-        let msg = cw20::Cw20ExecuteMsg::Send {
-            contract: self.oracle.to_string(),
-            amount: Uint128::new(amount),
-            msg: to_json_binary(&ReceiveMsg::Dispute { question_id: id }).unwrap(),
-        };
-        let fan = self.fans[fan].clone();
-        self.app
-            .execute_contract(fan, self.token.clone(), &msg, &[])
-    }
-
-    fn later(&mut self, seconds: u64) {
-        let time = self.now().plus_seconds(seconds);
-        self.advance_to(time);
+    fn dispute(&self, fan: usize, id: u64, amount: u128) -> anyhow::Result<AppResponse> {
+        let hook = ReceiveMsg::Dispute { question_id: id };
+        self.send_ctc(&self.fans[fan], &self.oracle, amount, &hook)
     }
 }
 
 #[test]
 fn a_quorum_proposes_and_the_window_makes_it_final() {
-    let mut p = Platform::new();
+    let p = Platform::new();
     let id = p.ask_question();
     assert!(root(p.report(0, id, Verdict::Outcome(1)).unwrap_err())
         .starts_with("reports are accepted from"));
-    p.later(HOUR);
+    p.advance(HOUR);
     assert_eq!(
         root(p.report(0, id, Verdict::Outcome(3)).unwrap_err()),
         "outcome 3 does not exist"
     );
     let fan = p.fans[0].clone();
     let err = p
-        .oracle_exec(
+        .execute(
             &fan,
+            &p.oracle,
             &ExecuteMsg::Report {
                 question_id: id,
                 verdict: Verdict::Outcome(1),
@@ -143,14 +104,14 @@ fn a_quorum_proposes_and_the_window_makes_it_final() {
     );
     assert_eq!(p.answer(id).status, AnswerStatus::Pending);
     let err = p
-        .oracle_exec(&fan, &ExecuteMsg::Finalize { question_id: id })
+        .execute(&fan, &p.oracle, &ExecuteMsg::Finalize { question_id: id })
         .unwrap_err();
     assert_eq!(
         root(err),
         "nothing to finalize yet: the dispute window is still open"
     );
-    p.later(24 * HOUR);
-    p.oracle_exec(&fan, &ExecuteMsg::Finalize { question_id: id })
+    p.advance(24 * HOUR);
+    p.execute(&fan, &p.oracle, &ExecuteMsg::Finalize { question_id: id })
         .unwrap();
     let answer = p.answer(id);
     assert_eq!(
@@ -165,14 +126,14 @@ fn a_quorum_proposes_and_the_window_makes_it_final() {
 
 #[test]
 fn split_reports_never_reach_quorum_and_the_deadline_makes_it_unresolvable() {
-    let mut p = Platform::new();
+    let p = Platform::new();
     let id = p.ask_question();
-    p.later(HOUR);
+    p.advance(HOUR);
     p.report(0, id, Verdict::Outcome(0)).unwrap();
     p.report(1, id, Verdict::Outcome(1)).unwrap();
     p.report(2, id, Verdict::Outcome(2)).unwrap();
     assert_eq!(p.question(id).status, QuestionStatus::Open);
-    p.later(10 * 24 * HOUR);
+    p.advance(10 * 24 * HOUR);
     // Pools can read the outcome before anyone cranks Finalize.
     assert_eq!(p.answer(id).status, AnswerStatus::Unresolvable);
     assert_eq!(
@@ -180,7 +141,7 @@ fn split_reports_never_reach_quorum_and_the_deadline_makes_it_unresolvable() {
         "the question is past its deadline"
     );
     let fan = p.fans[0].clone();
-    p.oracle_exec(&fan, &ExecuteMsg::Finalize { question_id: id })
+    p.execute(&fan, &p.oracle, &ExecuteMsg::Finalize { question_id: id })
         .unwrap();
     assert!(matches!(
         p.question(id).status,
@@ -190,36 +151,34 @@ fn split_reports_never_reach_quorum_and_the_deadline_makes_it_unresolvable() {
 
 #[test]
 fn reporters_may_agree_the_question_is_invalid() {
-    let mut p = Platform::new();
+    let p = Platform::new();
     let id = p.ask_question();
-    p.later(HOUR);
+    p.advance(HOUR);
     p.report(0, id, Verdict::Invalid).unwrap();
     p.report(2, id, Verdict::Invalid).unwrap();
-    p.later(24 * HOUR);
+    p.advance(24 * HOUR);
     let fan = p.fans[1].clone();
-    p.oracle_exec(&fan, &ExecuteMsg::Finalize { question_id: id })
+    p.execute(&fan, &p.oracle, &ExecuteMsg::Finalize { question_id: id })
         .unwrap();
     assert_eq!(p.answer(id).status, AnswerStatus::Invalid);
 }
 
 #[test]
 fn an_upheld_dispute_returns_the_bond_and_a_rejected_one_pays_the_treasury() {
-    let mut p = Platform::new();
-    let treasury = p.treasury.clone();
-    let arbiter = p.arbiter.clone();
+    let p = Platform::new();
     for (upheld, ruling) in [(true, Verdict::Outcome(2)), (false, Verdict::Outcome(1))] {
         let id = p.ask_question();
-        p.later(HOUR);
+        p.advance(HOUR);
         p.report(0, id, Verdict::Outcome(1)).unwrap();
         p.report(1, id, Verdict::Outcome(1)).unwrap();
         let fan = p.fans[2].clone();
-        let (fan_before, treasury_before) = (p.balance(&fan), p.balance(&treasury));
+        let (fan_before, treasury_before) = (p.balance(&fan), p.balance(&p.treasury));
         assert_eq!(
             root(p.dispute(2, id, ORACLE_BOND - 1).unwrap_err()),
             format!("a dispute posts exactly {ORACLE_BOND}")
         );
         p.dispute(2, id, ORACLE_BOND).unwrap();
-        assert_eq!(p.balance(&p.oracle.clone()), ORACLE_BOND);
+        assert_eq!(p.balance(&p.oracle), ORACLE_BOND);
         assert_eq!(
             root(p.dispute(3, id, ORACLE_BOND).unwrap_err()),
             "the question is already disputed"
@@ -230,10 +189,10 @@ fn an_upheld_dispute_returns_the_bond_and_a_rejected_one_pays_the_treasury() {
             verdict: ruling,
         };
         assert_eq!(
-            root(p.oracle_exec(&fan, &rule).unwrap_err()),
+            p.refused(&fan, &p.oracle, &rule),
             "only the arbiter may rule"
         );
-        p.oracle_exec(&arbiter, &rule).unwrap();
+        p.execute(&p.arbiter, &p.oracle, &rule).unwrap();
         let answer = p.answer(id);
         assert_eq!(answer.status, AnswerStatus::Final);
         let Verdict::Outcome(expected) = ruling else {
@@ -242,74 +201,52 @@ fn an_upheld_dispute_returns_the_bond_and_a_rejected_one_pays_the_treasury() {
         assert_eq!(answer.outcome, Some(expected));
         if upheld {
             assert_eq!(p.balance(&fan), fan_before);
-            assert_eq!(p.balance(&treasury), treasury_before);
+            assert_eq!(p.balance(&p.treasury), treasury_before);
         } else {
             assert_eq!(p.balance(&fan), fan_before - ORACLE_BOND);
-            assert_eq!(p.balance(&treasury), treasury_before + ORACLE_BOND);
+            assert_eq!(p.balance(&p.treasury), treasury_before + ORACLE_BOND);
         }
-        assert_eq!(p.balance(&p.oracle.clone()), 0);
+        assert_eq!(p.balance(&p.oracle), 0);
     }
 }
 
 #[test]
 fn a_dispute_after_the_window_or_in_another_token_is_refused() {
-    let mut p = Platform::new();
+    let p = Platform::new();
     let id = p.ask_question();
-    p.later(HOUR);
+    p.advance(HOUR);
     p.report(0, id, Verdict::Outcome(0)).unwrap();
     p.report(1, id, Verdict::Outcome(0)).unwrap();
-    p.later(24 * HOUR);
+    p.advance(24 * HOUR);
     assert!(root(p.dispute(0, id, ORACLE_BOND).unwrap_err())
         .starts_with("the dispute window closed at"));
     let fan = p.fans[0].clone();
-    let code = p.app.store_code(crate::contracts::cw20_base());
-    let fake = p
-        .app
-        .instantiate_contract(
-            code,
-            fan.clone(),
-            &cw20_base::msg::InstantiateMsg {
-                name: "Fake".into(),
-                symbol: "FAKE".into(),
-                decimals: 6,
-                initial_balances: vec![cw20::Cw20Coin {
-                    address: fan.to_string(),
-                    amount: Uint128::new(1_000 * CTC),
-                }],
-                mint: None,
-                marketing: None,
-            },
-            &[],
-            "fake",
-            None,
-        )
-        .unwrap();
-    let send = cw20::Cw20ExecuteMsg::Send {
-        contract: p.oracle.to_string(),
-        amount: Uint128::new(ORACLE_BOND),
-        msg: to_json_binary(&ReceiveMsg::Dispute { question_id: id }).unwrap(),
-    };
-    let err = p.app.execute_contract(fan, fake, &send, &[]).unwrap_err();
+    let fake = p.other_token(&fan, 1_000 * CTC);
+    let hook = ReceiveMsg::Dispute { question_id: id };
+    let err = p
+        .send_cw20(&fake, &fan, &p.oracle, ORACLE_BOND, &hook)
+        .unwrap_err();
     assert_eq!(root(err), "only the configured CTC token is accepted");
 }
 
 #[test]
 fn a_suspended_reporter_stops_counting() {
-    let mut p = Platform::new();
+    let p = Platform::new();
     let id = p.ask_question();
-    p.later(HOUR);
+    p.advance(HOUR);
     p.report(0, id, Verdict::Outcome(2)).unwrap();
-    let owner = p.owner.clone();
     let suspended = p.reporters[0].clone();
     let fan = p.fans[0].clone();
     let strike = ExecuteMsg::StrikeReport {
         question_id: id,
         reporter: suspended.to_string(),
     };
-    assert!(root(p.oracle_exec(&fan, &strike).unwrap_err())
+    assert!(p
+        .refused(&fan, &p.oracle, &strike)
         .ends_with("may still report: its report stands"));
-    p.registry_exec(
-        &owner,
+    p.execute(
+        &p.owner,
+        &p.registry,
         &partner_registry::msg::ExecuteMsg::Suspend {
             address: suspended.to_string(),
             reason: "feed manipulated".into(),
@@ -319,7 +256,7 @@ fn a_suspended_reporter_stops_counting() {
     .unwrap();
     assert!(root(p.report(0, id, Verdict::Outcome(1)).unwrap_err()).contains("suspended"));
     // Anyone strikes the suspended reporter's report; it no longer helps reach quorum.
-    p.oracle_exec(&fan, &strike).unwrap();
+    p.execute(&fan, &p.oracle, &strike).unwrap();
     assert_eq!(p.question(id).tallies, vec![0, 0, 0, 0]);
     p.report(1, id, Verdict::Outcome(2)).unwrap();
     assert_eq!(
@@ -336,7 +273,7 @@ fn a_suspended_reporter_stops_counting() {
 
 #[test]
 fn only_allowed_creators_ask() {
-    let mut p = Platform::new();
+    let p = Platform::new();
     let fan = p.fans[0].clone();
     let now = p.now();
     let question = QuestionInput {
@@ -349,23 +286,24 @@ fn only_allowed_creators_ask() {
         dispute_window_seconds: HOUR,
     };
     let err = p
-        .oracle_exec(
+        .execute(
             &fan,
+            &p.oracle,
             &ExecuteMsg::CreateQuestion {
                 question: question.clone(),
             },
         )
         .unwrap_err();
     assert_eq!(root(err), "only allowed creators may create questions");
-    let owner = p.owner.clone();
-    p.oracle_exec(
-        &owner,
+    p.execute(
+        &p.owner,
+        &p.oracle,
         &ExecuteMsg::SetCreator {
             address: fan.to_string(),
             allowed: true,
         },
     )
     .unwrap();
-    p.oracle_exec(&fan, &ExecuteMsg::CreateQuestion { question })
+    p.execute(&fan, &p.oracle, &ExecuteMsg::CreateQuestion { question })
         .unwrap();
 }

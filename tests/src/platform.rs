@@ -1,30 +1,64 @@
-//! The platform on a simulated chain in a few lines: CTC, the registry, ticket-nft and crowdfund
-//! stored, instantiated and wired; a theater, a troupe and an identity provider admitted; fans
-//! funded with CTC.
+//! The platform on a simulated chain in a few lines: the seven contracts stored, instantiated with
+//! the parameters deploy/ uses (`deploy/platform.json`) and wired; the partners admitted; fans
+//! funded with CTC. Every flow speaks to it through one small API: `execute` (and
+//! `execute_with_funds`, `refused`), `send_ctc`, `query`, `balance`, `fund`, `attest`, `now`,
+//! `advance`; the roles and contracts are its fields.
+//!
+//! ```
+//! use platform_tests::platform::{Platform, CTC};
+//! use tipping::msg::{ExecuteMsg, RecipientStatsResponse, QueryMsg};
+//!
+//! let p = Platform::new();
+//! let tip = ctc_interfaces::tipping::TippingReceiveMsg::Tip {
+//!     recipient: p.troupe.to_string(),
+//!     memo: None,
+//!     context: None,
+//! };
+//! p.send_ctc(&p.fans[0], &p.tipping, 10 * CTC, &tip).unwrap();
+//! assert_eq!(p.balance(&p.tipping), 0);
+//! let stats: RecipientStatsResponse = p.query(
+//!     &p.tipping,
+//!     &QueryMsg::RecipientStats { address: p.troupe.to_string() },
+//! );
+//! assert!(stats.verified);
+//! let rule = ExecuteMsg::SetVerificationRequired { context_kind: "post".into(), required: true };
+//! assert_eq!(
+//!     p.refused(&p.fans[0], &p.tipping, &rule),
+//!     "Caller is not the contract's current owner"
+//! );
+//! p.execute(&p.owner, &p.tipping, &rule).unwrap();
+//! p.advance(86_400);
+//! ```
 
-use cosmwasm_std::{to_json_binary, Addr, Timestamp, Uint128};
+use std::cell::{Ref, RefCell, RefMut};
+use std::fmt::Debug;
+
+use cosmwasm_std::{coins, to_json_binary, Addr, Coin, Empty, StdResult, Timestamp, Uint128};
 use ctc_interfaces::proof::check_in_text;
 use ctc_interfaces::proof::testing::{account, key, sign};
 use ctc_interfaces::registry::{Capability, IdentityLevel, PartnerKind};
-use ctc_interfaces::tickets::TicketReceiveMsg;
-use ctc_interfaces::BasisPoints;
-use cw_multi_test::{App, AppResponse, Executor};
+use ctc_testkit::platform;
+use cw_multi_test::{App, AppResponse, BankSudo, Contract, Executor, SudoMsg};
+use partner_registry::msg::{ExecuteMsg as RegistryMsg, QuotaLimit, QuotaWindow};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use serde_json::{json, Value};
 
 use crate::contracts;
 
 /// One CTC in micro-units.
 pub const CTC: u128 = 1_000_000;
-/// The CTC bond a dispute posts at the oracle.
+/// The CTC bond a dispute posts at the oracle (deploy/platform.json's `dispute_bond`).
 pub const ORACLE_BOND: u128 = 100 * CTC;
-/// What a partner posts to open a wager pool.
+/// What a partner posts to open a wager pool (deploy/platform.json's `creation_bond`).
 pub const POOL_BOND: u128 = 50 * CTC;
 /// The chain's native coin, accepted by tipping.
 pub const NATIVE_DENOM: &str = "ustake";
 
 pub struct Platform {
-    pub app: App,
+    /// The simulated chain, behind a `RefCell` so that every method takes `&self` and a call can
+    /// name the platform's own addresses: `p.execute(&p.theater, &p.tickets, &msg)`.
+    app: RefCell<App>,
     pub token: Addr,
     pub registry: Addr,
     pub tickets: Addr,
@@ -32,25 +66,31 @@ pub struct Platform {
     pub tipping: Addr,
     pub oracle: Addr,
     pub wager: Addr,
-    /// Receives the node-incentive part of wager fees.
-    pub nodes: Addr,
-    /// A partner with CreatePools.
-    pub agency: Addr,
-    /// Rules on disputed oracle questions.
-    pub arbiter: Addr,
-    /// Oracle providers admitted with ReportOutcomes.
-    pub reporters: Vec<Addr>,
-    /// Platform owner and registry authority.
+    // The roles.
+    /// Platform owner: instantiates and owns every contract, is the registry authority, the
+    /// wager-pool operator and an oracle creator.
     pub owner: Addr,
     pub treasury: Addr,
+    /// Rules on disputed oracle questions.
+    pub arbiter: Addr,
+    /// Receives the node-incentive part of wager fees.
+    pub nodes: Addr,
     /// CTC's community-rewards bucket, the default recycle pool.
     pub community: Addr,
-    /// Holds most of the genesis allocation and funds the fans.
+    /// CTC's service-providers bucket: holds most of the genesis allocation and funds the fans.
     pub providers_bucket: Addr,
+    /// A partner with IssueTickets, 10,000 a day.
     pub theater: Addr,
     /// A partner with LaunchCrowdfunds.
     pub troupe: Addr,
+    /// A partner with CreatePools.
+    pub agency: Addr,
+    /// A partner with AttestIdentity.
     pub identity_provider: Addr,
+    /// Oracle providers admitted with ReportOutcomes.
+    pub reporters: Vec<Addr>,
+    /// Four wallets with 10,000 CTC each, their addresses derived from keys so that they can
+    /// sign holder proofs at the door (`check_in`).
     pub fans: Vec<Addr>,
 }
 
@@ -58,21 +98,116 @@ pub fn digest(n: u8) -> String {
     format!("{n:02x}").repeat(32)
 }
 
+/// The root cause of a refusal: the contract's own error text.
+pub fn root(err: anyhow::Error) -> String {
+    err.root_cause().to_string()
+}
+
+/// The value of the first attribute `key` a transaction emitted, in any event.
+pub fn attribute(response: &AppResponse, key: &str) -> String {
+    response
+        .events
+        .iter()
+        .flat_map(|e| &e.attributes)
+        .find(|a| a.key == key)
+        .unwrap_or_else(|| panic!("no {key} attribute"))
+        .value
+        .clone()
+}
+
+/// The id in attribute `key` of a transaction (`event_id`, `campaign_id`, `pool_id`, …).
+pub fn id(response: &AppResponse, key: &str) -> u64 {
+    attribute(response, key)
+        .parse()
+        .unwrap_or_else(|_| panic!("{key} is not a number"))
+}
+
+/// CTC's genesis allocation to `buckets`, in `AllocationBucket::ALL` order.
+pub fn genesis_allocation(buckets: &[Addr]) -> ctc_token::msg::GenesisAllocation {
+    let [founding_team, institutional_investors, service_providers, business_development, community_rewards, public_welfare] =
+        buckets
+    else {
+        panic!("six genesis buckets");
+    };
+    ctc_token::msg::GenesisAllocation {
+        founding_team: founding_team.to_string(),
+        institutional_investors: institutional_investors.to_string(),
+        service_providers: service_providers.to_string(),
+        business_development: business_development.to_string(),
+        community_rewards: community_rewards.to_string(),
+        public_welfare: public_welfare.to_string(),
+    }
+}
+
+/// The registry's `Admit` of `address` as `name`, a `kind` partner with `capability`.
+pub fn admit(
+    address: &Addr,
+    name: &str,
+    kind: PartnerKind,
+    capability: Capability,
+    agreement: u8,
+    quotas: Vec<QuotaLimit>,
+) -> RegistryMsg {
+    RegistryMsg::Admit {
+        address: address.to_string(),
+        name: name.into(),
+        kind,
+        capabilities: vec![capability],
+        agreement_digest: digest(agreement),
+        metadata_uri: None,
+        quotas,
+    }
+}
+
+/// At most `units` of `capability` per `window_seconds`.
+pub fn quota(capability: Capability, units: u64, window_seconds: u64) -> QuotaLimit {
+    QuotaLimit {
+        capability,
+        limit: QuotaWindow {
+            units_per_window: units,
+            window_seconds,
+        },
+    }
+}
+
+/// Stores `code` and instantiates it as contract `name` of deploy/platform.json, owned and
+/// administered by `owner`: `addresses`, then the file's parameters, read into the contract's own
+/// `InstantiateMsg` `M`, so that the file is checked against the message.
+fn instantiate<M: DeserializeOwned + Serialize + Debug>(
+    app: &mut App,
+    code: Box<dyn Contract<Empty>>,
+    name: &str,
+    owner: &Addr,
+    addresses: Value,
+) -> Addr {
+    let msg = platform::instantiate_msg(name, NATIVE_DENOM, addresses);
+    let msg: M = serde_json::from_value(msg)
+        .unwrap_or_else(|err| panic!("deploy/platform.json's {name} is not its message: {err}"));
+    let code_id = app.store_code(code);
+    app.instantiate_contract(
+        code_id,
+        owner.clone(),
+        &msg,
+        &[],
+        name,
+        Some(owner.to_string()),
+    )
+    .unwrap()
+}
+
 impl Platform {
-    /// Tickets: platform fee 5%, burn share 10%, settlement one day after an event ends.
-    /// Crowdfund: platform fee 3%. Tipping: fee 2%, smallest tip 1 CTC or 1,000 ustake.
-    /// Oracle: the platform owner and wager-pool create questions, three reporters, a 100 CTC
-    /// dispute bond. Wager: the owner operates; fees 60% treasury, 40% nodes; a 50 CTC bond for
-    /// the agency's pools. Four fans with 10,000 CTC each; the theater may issue 10,000
-    /// tickets a day; the troupe may launch campaigns.
+    /// The contracts with deploy/platform.json's parameters (tickets: platform fee 5%, burn share
+    /// 10%, settlement one day after an event ends; crowdfund: fee 3%; tipping: fee 2%, smallest
+    /// tip 1 CTC or 1,000 ustake; oracle: a 100 CTC dispute bond; wager: fees 60% treasury, 40%
+    /// nodes, a 50 CTC bond for a partner's pool). The owner and wager-pool create oracle
+    /// questions, three reporters answer them; the owner operates wager-pool. Four fans with
+    /// 10,000 CTC each; the theater may issue 10,000 tickets a day; the troupe may launch
+    /// campaigns; the agency may open pools.
     pub fn new() -> Self {
         let mut app = App::default();
         let api = app.api();
         let owner = api.addr_make("platform");
         let treasury = api.addr_make("treasury");
-        let theater = api.addr_make("theater");
-        let troupe = api.addr_make("troupe");
-        let identity_provider = api.addr_make("identity_provider");
         let buckets: Vec<Addr> = [
             "founding_team",
             "institutional_investors",
@@ -84,169 +219,87 @@ impl Platform {
         .iter()
         .map(|name| api.addr_make(name))
         .collect();
-        // Fans sign holder proofs at the door, so their addresses come from keys, as a wallet's do.
-        let fans: Vec<Addr> = (1..=4).map(|seed| account(api, &key(seed)).1).collect();
         let arbiter = api.addr_make("arbiter");
         let nodes = api.addr_make("nodes");
+        let theater = api.addr_make("theater");
+        let troupe = api.addr_make("troupe");
         let agency = api.addr_make("agency");
+        let identity_provider = api.addr_make("identity_provider");
         let reporters: Vec<Addr> = (0..3)
             .map(|i| api.addr_make(&format!("reporter{i}")))
             .collect();
+        // Fans sign holder proofs at the door, so their addresses come from keys, as a wallet's do.
+        let fans: Vec<Addr> = (1..=4).map(|seed| account(api, &key(seed)).1).collect();
 
-        let token_code = app.store_code(contracts::ctc_token());
-        let registry_code = app.store_code(contracts::partner_registry());
-        let tickets_code = app.store_code(contracts::ticket_nft());
-        let crowdfund_code = app.store_code(contracts::crowdfund());
-        let tipping_code = app.store_code(contracts::tipping());
-        let oracle_code = app.store_code(contracts::outcome_oracle());
-        let wager_code = app.store_code(contracts::wager_pool());
-        let token = app
-            .instantiate_contract(
-                token_code,
-                owner.clone(),
-                &ctc_token::msg::InstantiateMsg {
-                    allocation: ctc_token::msg::GenesisAllocation {
-                        founding_team: buckets[0].to_string(),
-                        institutional_investors: buckets[1].to_string(),
-                        service_providers: buckets[2].to_string(),
-                        business_development: buckets[3].to_string(),
-                        community_rewards: buckets[4].to_string(),
-                        public_welfare: buckets[5].to_string(),
-                    },
-                    recycle_pool: None,
-                    owner: None,
-                    marketing: None,
-                },
-                &[],
-                "CTC",
-                Some(owner.to_string()),
-            )
-            .unwrap();
-        let registry = app
-            .instantiate_contract(
-                registry_code,
-                owner.clone(),
-                &partner_registry::msg::InstantiateMsg {
-                    authority: None,
-                    open_anchoring: false,
-                },
-                &[],
-                "registry",
-                Some(owner.to_string()),
-            )
-            .unwrap();
-        let tickets = app
-            .instantiate_contract(
-                tickets_code,
-                owner.clone(),
-                &ticket_nft::msg::InstantiateMsg {
-                    token: token.to_string(),
-                    registry: registry.to_string(),
-                    treasury: treasury.to_string(),
-                    platform_fee: BasisPoints::new(500).unwrap(),
-                    burn_share: BasisPoints::new(1_000).unwrap(),
-                    settlement_delay_seconds: 86_400,
-                    name: "TicketChain Tickets".into(),
-                    symbol: "TIX".into(),
-                    owner: None,
-                },
-                &[],
-                "tickets",
-                Some(owner.to_string()),
-            )
-            .unwrap();
-        let crowdfund = app
-            .instantiate_contract(
-                crowdfund_code,
-                owner.clone(),
-                &crowdfund::msg::InstantiateMsg {
-                    token: token.to_string(),
-                    registry: registry.to_string(),
-                    ticket_nft: tickets.to_string(),
-                    treasury: treasury.to_string(),
-                    platform_fee: BasisPoints::new(300).unwrap(),
-                    owner: None,
-                },
-                &[],
-                "crowdfund",
-                Some(owner.to_string()),
-            )
-            .unwrap();
-        let tipping = app
-            .instantiate_contract(
-                tipping_code,
-                owner.clone(),
-                &tipping::msg::InstantiateMsg {
-                    token: token.to_string(),
-                    registry: registry.to_string(),
-                    treasury: treasury.to_string(),
-                    fee: BasisPoints::new(200).unwrap(),
-                    min_ctc_tip: Uint128::new(CTC),
-                    native_denoms: vec![tipping::msg::DenomMinimum {
-                        denom: NATIVE_DENOM.into(),
-                        min_tip: Uint128::new(1_000),
-                    }],
-                    owner: None,
-                },
-                &[],
-                "tipping",
-                Some(owner.to_string()),
-            )
-            .unwrap();
-        let oracle = app
-            .instantiate_contract(
-                oracle_code,
-                owner.clone(),
-                &outcome_oracle::msg::InstantiateMsg {
-                    token: token.to_string(),
-                    registry: registry.to_string(),
-                    treasury: treasury.to_string(),
-                    arbiter: arbiter.to_string(),
-                    dispute_bond: Uint128::new(ORACLE_BOND),
-                    arbitration_timeout_seconds: 7 * 86_400,
-                    min_dispute_window_seconds: None,
-                    creators: vec![owner.to_string()],
-                    owner: None,
-                },
-                &[],
-                "outcome-oracle",
-                Some(owner.to_string()),
-            )
-            .unwrap();
-        let wager = app
-            .instantiate_contract(
-                wager_code,
-                owner.clone(),
-                &wager_pool::msg::InstantiateMsg {
-                    token: token.to_string(),
-                    registry: registry.to_string(),
-                    oracle: oracle.to_string(),
-                    operator: owner.to_string(),
-                    treasury: treasury.to_string(),
-                    node_incentive: nodes.to_string(),
-                    treasury_share: BasisPoints::new(6_000).unwrap(),
-                    creation_bond: Uint128::new(POOL_BOND),
-                    owner: None,
-                },
-                &[],
-                "wager-pool",
-                Some(owner.to_string()),
-            )
-            .unwrap();
-        // The pool contract creates its questions in the oracle.
-        app.execute_contract(
-            owner.clone(),
-            oracle.clone(),
-            &outcome_oracle::msg::ExecuteMsg::SetCreator {
-                address: wager.to_string(),
-                allowed: true,
-            },
-            &[],
-        )
-        .unwrap();
+        let token = instantiate::<ctc_token::msg::InstantiateMsg>(
+            &mut app,
+            contracts::ctc_token(),
+            "ctc-token",
+            &owner,
+            json!({ "allocation": genesis_allocation(&buckets), "recycle_pool": null }),
+        );
+        let registry = instantiate::<partner_registry::msg::InstantiateMsg>(
+            &mut app,
+            contracts::partner_registry(),
+            "partner-registry",
+            &owner,
+            json!({ "authority": null }),
+        );
+        let tickets = instantiate::<ticket_nft::msg::InstantiateMsg>(
+            &mut app,
+            contracts::ticket_nft(),
+            "ticket-nft",
+            &owner,
+            json!({ "token": token, "registry": registry, "treasury": treasury }),
+        );
+        let crowdfund = instantiate::<crowdfund::msg::InstantiateMsg>(
+            &mut app,
+            contracts::crowdfund(),
+            "crowdfund",
+            &owner,
+            json!({
+                "token": token, "registry": registry, "ticket_nft": tickets, "treasury": treasury,
+            }),
+        );
+        let tipping = instantiate::<tipping::msg::InstantiateMsg>(
+            &mut app,
+            contracts::tipping(),
+            "tipping",
+            &owner,
+            json!({ "token": token, "registry": registry, "treasury": treasury }),
+        );
+        let oracle = instantiate::<outcome_oracle::msg::InstantiateMsg>(
+            &mut app,
+            contracts::outcome_oracle(),
+            "outcome-oracle",
+            &owner,
+            json!({
+                "token": token, "registry": registry, "treasury": treasury, "arbiter": arbiter,
+                "creators": [owner],
+            }),
+        );
+        let wager = instantiate::<wager_pool::msg::InstantiateMsg>(
+            &mut app,
+            contracts::wager_pool(),
+            "wager-pool",
+            &owner,
+            json!({
+                "token": token, "registry": registry, "oracle": oracle, "operator": owner,
+                "treasury": treasury, "node_incentive": nodes,
+            }),
+        );
+        // The suites' amounts assume these bonds.
+        assert_eq!(
+            platform::parameters("outcome-oracle")["dispute_bond"],
+            ORACLE_BOND.to_string()
+        );
+        assert_eq!(
+            platform::parameters("wager-pool")["creation_bond"],
+            POOL_BOND.to_string()
+        );
 
-        let mut platform = Self {
-            app,
+        let platform = Self {
+            app: RefCell::new(app),
             token,
             registry,
             tickets,
@@ -254,246 +307,295 @@ impl Platform {
             tipping,
             oracle,
             wager,
-            nodes,
-            agency: agency.clone(),
-            arbiter,
-            reporters: reporters.clone(),
-            owner: owner.clone(),
+            owner,
             treasury,
+            arbiter,
+            nodes,
             community: buckets[4].clone(),
             providers_bucket: buckets[2].clone(),
-            theater: theater.clone(),
-            troupe: troupe.clone(),
-            identity_provider: identity_provider.clone(),
+            theater,
+            troupe,
+            agency,
+            identity_provider,
+            reporters,
             fans,
         };
-        use partner_registry::msg::{ExecuteMsg, QuotaLimit, QuotaWindow};
-        let setup = [
-            ExecuteMsg::RegisterPlatformContract {
-                name: "ticket-nft".into(),
-                address: platform.tickets.to_string(),
-            },
-            ExecuteMsg::Admit {
-                address: theater.to_string(),
-                name: "Grand Theater".into(),
-                kind: PartnerKind::Theater,
-                capabilities: vec![Capability::IssueTickets],
-                agreement_digest: digest(0xaa),
-                metadata_uri: None,
-                quotas: vec![QuotaLimit {
-                    capability: Capability::IssueTickets,
-                    limit: QuotaWindow {
-                        units_per_window: 10_000,
-                        window_seconds: 86_400,
-                    },
-                }],
-            },
-            ExecuteMsg::RegisterPlatformContract {
-                name: "crowdfund".into(),
-                address: platform.crowdfund.to_string(),
-            },
-            ExecuteMsg::RegisterPlatformContract {
-                name: "wager-pool".into(),
-                address: platform.wager.to_string(),
-            },
-            ExecuteMsg::Admit {
-                address: agency.to_string(),
-                name: "Star Agency".into(),
-                kind: PartnerKind::Agency,
-                capabilities: vec![Capability::CreatePools],
-                agreement_digest: digest(0xad),
-                metadata_uri: None,
-                quotas: vec![],
-            },
-            ExecuteMsg::Admit {
-                address: troupe.to_string(),
-                name: "Spring Troupe".into(),
-                kind: PartnerKind::Troupe,
-                capabilities: vec![Capability::LaunchCrowdfunds],
-                agreement_digest: digest(0xac),
-                metadata_uri: None,
-                quotas: vec![],
-            },
-            ExecuteMsg::Admit {
-                address: identity_provider.to_string(),
-                name: "Civil ID".into(),
-                kind: PartnerKind::IdentityProvider,
-                capabilities: vec![Capability::AttestIdentity],
-                agreement_digest: digest(0xab),
-                metadata_uri: None,
-                quotas: vec![],
-            },
-        ];
-        for msg in setup {
-            platform.registry_exec(&owner, &msg).unwrap();
-        }
-        for (i, reporter) in reporters.iter().enumerate() {
-            let admit = ExecuteMsg::Admit {
-                address: reporter.to_string(),
-                name: format!("Sports data {i}"),
-                kind: PartnerKind::OracleProvider,
-                capabilities: vec![Capability::ReportOutcomes],
-                agreement_digest: digest(0xb0 + i as u8),
-                metadata_uri: None,
-                quotas: vec![],
-            };
-            platform.registry_exec(&owner, &admit).unwrap();
-        }
-        for fan in platform.fans.clone() {
-            platform.fund(&fan, 10_000 * CTC);
-        }
+        platform.wire();
         platform
     }
 
-    pub fn registry_exec(
-        &mut self,
-        sender: &Addr,
-        msg: &partner_registry::msg::ExecuteMsg,
-    ) -> anyhow::Result<AppResponse> {
-        self.app
-            .execute_contract(sender.clone(), self.registry.clone(), msg, &[])
-    }
-
-    /// The check-in of `token_id` with the QR code fan `fan` shows at the door now.
-    pub fn check_in(&self, fan: usize, token_id: &str) -> ticket_nft::msg::ExecuteMsg {
-        let block = self.app.block_info();
-        let expires_at = block.time.plus_seconds(60);
-        let text = check_in_text(&block.chain_id, &self.tickets, token_id, expires_at);
-        ticket_nft::msg::ExecuteMsg::CheckIn {
-            token_id: token_id.to_owned(),
-            proof: sign(self.app.api(), &key(fan as u8 + 1), &text, expires_at),
+    /// Wager-pool creates its questions in the oracle; the registry knows the platform contracts
+    /// and admits the partners; the fans are funded.
+    fn wire(&self) {
+        let p = self;
+        let set_creator = outcome_oracle::msg::ExecuteMsg::SetCreator {
+            address: p.wager.to_string(),
+            allowed: true,
+        };
+        p.execute(&p.owner, &p.oracle, &set_creator).unwrap();
+        let register = |name: &str, address: &Addr| RegistryMsg::RegisterPlatformContract {
+            name: name.into(),
+            address: address.to_string(),
+        };
+        use {Capability as C, PartnerKind as K};
+        let daily_tickets = vec![quota(C::IssueTickets, 10_000, 86_400)];
+        let mut setup = vec![
+            register("ticket-nft", &p.tickets),
+            admit(
+                &p.theater,
+                "Grand Theater",
+                K::Theater,
+                C::IssueTickets,
+                0xaa,
+                daily_tickets,
+            ),
+            register("crowdfund", &p.crowdfund),
+            register("wager-pool", &p.wager),
+            admit(
+                &p.agency,
+                "Star Agency",
+                K::Agency,
+                C::CreatePools,
+                0xad,
+                vec![],
+            ),
+            admit(
+                &p.troupe,
+                "Spring Troupe",
+                K::Troupe,
+                C::LaunchCrowdfunds,
+                0xac,
+                vec![],
+            ),
+            admit(
+                &p.identity_provider,
+                "Civil ID",
+                K::IdentityProvider,
+                C::AttestIdentity,
+                0xab,
+                vec![],
+            ),
+        ];
+        for (i, reporter) in p.reporters.iter().enumerate() {
+            let name = format!("Sports data {i}");
+            let agreement = 0xb0 + i as u8;
+            setup.push(admit(
+                reporter,
+                &name,
+                K::OracleProvider,
+                C::ReportOutcomes,
+                agreement,
+                vec![],
+            ));
+        }
+        for msg in setup {
+            p.execute(&p.owner, &p.registry, &msg).unwrap();
+        }
+        for fan in &p.fans {
+            p.fund(fan, 10_000 * CTC);
         }
     }
 
-    pub fn tickets_exec(
-        &mut self,
+    /// The simulated chain, to read.
+    pub fn app(&self) -> Ref<'_, App> {
+        self.app.borrow()
+    }
+
+    /// The simulated chain, to change (store code, migrate, move the bank). Drop it before the
+    /// next call to the platform.
+    pub fn app_mut(&self) -> RefMut<'_, App> {
+        self.app.borrow_mut()
+    }
+
+    /// A valid address derived from `name`, the same on every run.
+    pub fn addr(&self, name: &str) -> Addr {
+        self.app().api().addr_make(name)
+    }
+
+    /// `sender` executes `msg` on `contract`.
+    pub fn execute(
+        &self,
         sender: &Addr,
-        msg: &ticket_nft::msg::ExecuteMsg,
+        contract: &Addr,
+        msg: &(impl Serialize + Debug),
     ) -> anyhow::Result<AppResponse> {
-        self.app
-            .execute_contract(sender.clone(), self.tickets.clone(), msg, &[])
+        self.execute_with_funds(sender, contract, msg, &[])
     }
 
-    pub fn tickets_query<T: DeserializeOwned>(&self, msg: &impl Serialize) -> T {
-        self.app
-            .wrap()
-            .query_wasm_smart(&self.tickets, msg)
-            .unwrap()
-    }
-
-    pub fn crowdfund_exec(
-        &mut self,
+    /// `sender` executes `msg` on `contract`, sending it `funds` of native coins.
+    pub fn execute_with_funds(
+        &self,
         sender: &Addr,
-        msg: &crowdfund::msg::ExecuteMsg,
+        contract: &Addr,
+        msg: &(impl Serialize + Debug),
+        funds: &[Coin],
     ) -> anyhow::Result<AppResponse> {
-        self.app
-            .execute_contract(sender.clone(), self.crowdfund.clone(), msg, &[])
+        self.app_mut()
+            .execute_contract(sender.clone(), contract.clone(), msg, funds)
     }
 
-    pub fn crowdfund_query<T: DeserializeOwned>(&self, msg: &impl Serialize) -> T {
-        self.app
-            .wrap()
-            .query_wasm_smart(&self.crowdfund, msg)
-            .unwrap()
+    /// `sender` executes `msg` on `contract`, which must refuse it: the refusal's root cause.
+    pub fn refused(
+        &self,
+        sender: &Addr,
+        contract: &Addr,
+        msg: &(impl Serialize + Debug),
+    ) -> String {
+        root(self.execute(sender, contract, msg).unwrap_err())
     }
 
-    /// Pledges `amount` CTC to `campaign_id`, as a wallet's cw20 `Send`.
-    pub fn pledge(
-        &mut self,
-        backer: &Addr,
-        campaign_id: u64,
+    /// A CTC `Send` of `amount` by `from` to `contract` carrying `hook`, as a wallet sends it.
+    pub fn send_ctc(
+        &self,
+        from: &Addr,
+        contract: &Addr,
         amount: u128,
+        hook: &impl Serialize,
+    ) -> anyhow::Result<AppResponse> {
+        self.send_cw20(&self.token, from, contract, amount, hook)
+    }
+
+    /// A cw20 `Send` on `token`, CTC or another.
+    pub fn send_cw20(
+        &self,
+        token: &Addr,
+        from: &Addr,
+        contract: &Addr,
+        amount: u128,
+        hook: &impl Serialize,
     ) -> anyhow::Result<AppResponse> {
         let msg = cw20::Cw20ExecuteMsg::Send {
-            contract: self.crowdfund.to_string(),
+            contract: contract.to_string(),
             amount: Uint128::new(amount),
-            msg: to_json_binary(
-                &ctc_interfaces::crowdfund::CrowdfundReceiveMsg::Contribute { campaign_id },
-            )
-            .unwrap(),
+            msg: to_json_binary(hook).unwrap(),
         };
-        self.app
-            .execute_contract(backer.clone(), self.token.clone(), &msg, &[])
+        self.execute(from, token, &msg)
     }
 
-    pub fn fund(&mut self, to: &Addr, amount: u128) {
-        let from = self.providers_bucket.clone();
-        self.app
-            .execute_contract(
-                from,
-                self.token.clone(),
-                &cw20::Cw20ExecuteMsg::Transfer {
-                    recipient: to.to_string(),
-                    amount: Uint128::new(amount),
-                },
-                &[],
-            )
-            .unwrap();
+    /// `contract`'s answer to `msg`; panics when it refuses.
+    pub fn query<T: DeserializeOwned>(&self, contract: &Addr, msg: &impl Serialize) -> T {
+        self.try_query(contract, msg)
+            .unwrap_or_else(|err| panic!("query to {contract}: {err}"))
     }
 
+    pub fn try_query<T: DeserializeOwned>(
+        &self,
+        contract: &Addr,
+        msg: &impl Serialize,
+    ) -> StdResult<T> {
+        self.app().wrap().query_wasm_smart(contract, msg)
+    }
+
+    /// CTC of `address`.
     pub fn balance(&self, address: &Addr) -> u128 {
-        let response: cw20::BalanceResponse = self
-            .app
-            .wrap()
-            .query_wasm_smart(
-                &self.token,
-                &cw20::Cw20QueryMsg::Balance {
-                    address: address.to_string(),
-                },
-            )
-            .unwrap();
+        let query = cw20::Cw20QueryMsg::Balance {
+            address: address.to_string(),
+        };
+        let response: cw20::BalanceResponse = self.query(&self.token, &query);
         response.balance.u128()
     }
 
     pub fn total_supply(&self) -> u128 {
-        let info: cw20::TokenInfoResponse = self
-            .app
-            .wrap()
-            .query_wasm_smart(&self.token, &cw20::Cw20QueryMsg::TokenInfo {})
-            .unwrap();
+        let info: cw20::TokenInfoResponse =
+            self.query(&self.token, &cw20::Cw20QueryMsg::TokenInfo {});
         info.total_supply.u128()
     }
 
-    /// Pays `amount` CTC into ticket-nft with `hook`, as a wallet's cw20 `Send`.
-    pub fn pay(
-        &mut self,
-        payer: &Addr,
-        amount: u128,
-        hook: &TicketReceiveMsg,
-    ) -> anyhow::Result<AppResponse> {
-        let msg = cw20::Cw20ExecuteMsg::Send {
-            contract: self.tickets.to_string(),
+    /// `amount` CTC to `to`, from the service-providers bucket.
+    pub fn fund(&self, to: &Addr, amount: u128) {
+        let transfer = cw20::Cw20ExecuteMsg::Transfer {
+            recipient: to.to_string(),
             amount: Uint128::new(amount),
-            msg: to_json_binary(hook).unwrap(),
         };
-        self.app
-            .execute_contract(payer.clone(), self.token.clone(), &msg, &[])
+        self.execute(&self.providers_bucket, &self.token, &transfer)
+            .unwrap();
     }
 
-    pub fn attest(&mut self, user: &Addr, level: IdentityLevel) {
-        let provider = self.identity_provider.clone();
-        self.registry_exec(
-            &provider,
-            &partner_registry::msg::ExecuteMsg::Attest {
-                user: user.to_string(),
-                level,
-                digest: digest(0x11),
-                expires_at: None,
-            },
-        )
-        .unwrap();
+    /// The native coin of `address`.
+    pub fn native_balance(&self, address: &Addr) -> u128 {
+        let coin = self.app().wrap().query_balance(address, NATIVE_DENOM);
+        coin.unwrap().amount.u128()
+    }
+
+    /// `amount` of the native coin minted to `to`.
+    pub fn fund_native(&self, to: &Addr, amount: u128) {
+        let mint = BankSudo::Mint {
+            to_address: to.to_string(),
+            amount: coins(amount, NATIVE_DENOM),
+        };
+        self.app_mut().sudo(SudoMsg::Bank(mint)).unwrap();
+    }
+
+    /// A plain cw20-base token, not CTC, made by `holder`, who holds `amount` of it.
+    pub fn other_token(&self, holder: &Addr, amount: u128) -> Addr {
+        let msg = cw20_base::msg::InstantiateMsg {
+            name: "Fake".into(),
+            symbol: "FAKE".into(),
+            decimals: 6,
+            initial_balances: vec![cw20::Cw20Coin {
+                address: holder.to_string(),
+                amount: Uint128::new(amount),
+            }],
+            mint: None,
+            marketing: None,
+        };
+        self.instantiate(contracts::cw20_base(), holder, &msg, "fake")
+            .unwrap()
+    }
+
+    /// Stores `code` and instantiates it with `msg` by `sender`, without an admin.
+    pub fn instantiate(
+        &self,
+        code: Box<dyn Contract<Empty>>,
+        sender: &Addr,
+        msg: &impl Serialize,
+        label: &str,
+    ) -> anyhow::Result<Addr> {
+        let mut app = self.app_mut();
+        let code_id = app.store_code(code);
+        app.instantiate_contract(code_id, sender.clone(), msg, &[], label, None)
+    }
+
+    /// The identity provider attests `user` at `level`.
+    pub fn attest(&self, user: &Addr, level: IdentityLevel) {
+        let attest = RegistryMsg::Attest {
+            user: user.to_string(),
+            level,
+            digest: digest(0x11),
+            expires_at: None,
+        };
+        self.execute(&self.identity_provider, &self.registry, &attest)
+            .unwrap();
+    }
+
+    /// The check-in of `token_id` with the QR code fan `fan` shows at the door now.
+    pub fn check_in(&self, fan: usize, token_id: &str) -> ticket_nft::msg::ExecuteMsg {
+        let app = self.app();
+        let block = app.block_info();
+        let expires_at = block.time.plus_seconds(60);
+        let text = check_in_text(&block.chain_id, &self.tickets, token_id, expires_at);
+        ticket_nft::msg::ExecuteMsg::CheckIn {
+            token_id: token_id.to_owned(),
+            proof: sign(app.api(), &key(fan as u8 + 1), &text, expires_at),
+        }
     }
 
     pub fn now(&self) -> Timestamp {
-        self.app.block_info().time
+        self.app().block_info().time
     }
 
-    pub fn advance_to(&mut self, time: Timestamp) {
-        self.app.update_block(|block| {
+    /// Moves the block time to `time`, and the height by one per five seconds (and one more).
+    pub fn advance_to(&self, time: Timestamp) {
+        self.app_mut().update_block(|block| {
             let seconds = time.seconds().saturating_sub(block.time.seconds());
             block.time = time;
             block.height += seconds / 5 + 1;
         });
+    }
+
+    /// Moves the block time `seconds` on.
+    pub fn advance(&self, seconds: u64) {
+        self.advance_to(self.now().plus_seconds(seconds));
     }
 }
 

@@ -13,15 +13,14 @@
 
 use std::collections::BTreeSet;
 
-use cosmwasm_std::{to_json_binary, Addr, Uint128};
+use cosmwasm_std::{Addr, Uint128};
 use ctc_interfaces::oracle::Verdict;
 use ctc_interfaces::tickets::{token_id, TicketReceiveMsg};
 use ctc_interfaces::token::CTC_SUPPLY_FLOOR;
 use ctc_interfaces::wager::{PoolInput, QuestionSource, WagerReceiveMsg};
 use ctc_interfaces::BasisPoints;
-use cw_multi_test::{AppResponse, Executor};
+use cw_multi_test::AppResponse;
 use proptest::prelude::*;
-use serde::Serialize;
 
 use crate::platform::{Platform, CTC};
 
@@ -179,35 +178,9 @@ struct World {
     reserved: BTreeSet<String>,
 }
 
-fn run(
-    p: &mut Platform,
-    sender: &Addr,
-    contract: &Addr,
-    msg: &(impl Serialize + std::fmt::Debug),
-) -> anyhow::Result<AppResponse> {
-    p.app
-        .execute_contract(sender.clone(), contract.clone(), msg, &[])
-}
-
-fn send(
-    p: &mut Platform,
-    from: &Addr,
-    contract: &Addr,
-    ctc: u128,
-    hook: &impl Serialize,
-) -> anyhow::Result<AppResponse> {
-    let msg = cw20::Cw20ExecuteMsg::Send {
-        contract: contract.to_string(),
-        amount: Uint128::new(ctc),
-        msg: to_json_binary(hook).unwrap(),
-    };
-    let token = p.token.clone();
-    run(p, from, &token, &msg)
-}
-
 impl World {
     fn new() -> Self {
-        let mut p = Platform::new();
+        let p = Platform::new();
         let now = p.now();
         // Doors open at most a day early, so the show starts a day from now and check-in can be
         // tried at any step.
@@ -235,22 +208,17 @@ impl World {
             royalty: BasisPoints::new(700).unwrap(),
             check_in_opens_before_seconds: 24 * HOUR,
         };
-        let (theater, troupe, owner) = (p.theater.clone(), p.troupe.clone(), p.owner.clone());
-        let agency = p.agency.clone();
-        p.fund(&agency, 2 * crate::platform::POOL_BOND);
-        let tickets = p.tickets.clone();
-        run(
-            &mut p,
-            &theater,
-            &tickets,
+        p.fund(&p.agency, 2 * crate::platform::POOL_BOND);
+        p.execute(
+            &p.theater,
+            &p.tickets,
             &ticket_nft::msg::ExecuteMsg::CreateEvent { event },
         )
         .unwrap();
-        let scanner = p.app.api().addr_make("door");
-        run(
-            &mut p,
-            &theater,
-            &tickets,
+        let scanner = p.addr("door");
+        p.execute(
+            &p.theater,
+            &p.tickets,
             &ticket_nft::msg::ExecuteMsg::SetScanner {
                 event_id: 1,
                 address: scanner.to_string(),
@@ -268,11 +236,9 @@ impl World {
             min_pledge: Uint128::new(5 * CTC),
             reward_tiers: vec![],
         };
-        let crowdfund = p.crowdfund.clone();
-        run(
-            &mut p,
-            &troupe,
-            &crowdfund,
+        p.execute(
+            &p.troupe,
+            &p.crowdfund,
             &crowdfund::msg::ExecuteMsg::Launch { campaign },
         )
         .unwrap();
@@ -292,19 +258,14 @@ impl World {
             max_bet: None,
             cap_per_address: None,
         };
-        let wager = p.wager.clone();
-        run(
-            &mut p,
-            &owner,
-            &wager,
+        p.execute(
+            &p.owner,
+            &p.wager,
             &wager_pool::msg::ExecuteMsg::CreatePool { pool },
         )
         .unwrap();
-        let view: wager_pool::msg::PoolResponse = p
-            .app
-            .wrap()
-            .query_wasm_smart(&wager, &wager_pool::msg::QueryMsg::Pool { pool_id: 1 })
-            .unwrap();
+        let view: wager_pool::msg::PoolResponse =
+            p.query(&p.wager, &wager_pool::msg::QueryMsg::Pool { pool_id: 1 });
         Self {
             p,
             event_id: 1,
@@ -322,33 +283,23 @@ impl World {
         let mut all = vec![];
         let mut start_after = None;
         loop {
-            let page: cw20::AllAccountsResponse = self
-                .p
-                .app
-                .wrap()
-                .query_wasm_smart(
-                    &self.p.token,
-                    &cw20::Cw20QueryMsg::AllAccounts {
-                        start_after: start_after.clone(),
-                        limit: Some(30),
-                    },
-                )
-                .unwrap();
+            let page: cw20::AllAccountsResponse = self.p.query(
+                &self.p.token,
+                &cw20::Cw20QueryMsg::AllAccounts {
+                    start_after: start_after.clone(),
+                    limit: Some(30),
+                },
+            );
             let Some(last) = page.accounts.last().cloned() else {
                 return all;
             };
             for account in page.accounts {
-                let balance: cw20::BalanceResponse = self
-                    .p
-                    .app
-                    .wrap()
-                    .query_wasm_smart(
-                        &self.p.token,
-                        &cw20::Cw20QueryMsg::Balance {
-                            address: account.clone(),
-                        },
-                    )
-                    .unwrap();
+                let balance: cw20::BalanceResponse = self.p.query(
+                    &self.p.token,
+                    &cw20::Cw20QueryMsg::Balance {
+                        address: account.clone(),
+                    },
+                );
                 all.push((account, balance.balance));
             }
             start_after = Some(last);
@@ -357,7 +308,7 @@ impl World {
 
     fn ticket_used(&self, token: &str) -> Option<bool> {
         let info: Result<cw721::msg::NftInfoResponse<ticket_nft::msg::TicketInfo>, _> =
-            self.p.app.wrap().query_wasm_smart(
+            self.p.try_query(
                 &self.p.tickets,
                 &ticket_nft::msg::QueryMsg::NftInfo {
                     token_id: token.to_owned(),
@@ -368,7 +319,7 @@ impl World {
     }
 
     fn owner_of(&self, token: &str) -> Option<Addr> {
-        let owner: Result<cw721::msg::OwnerOfResponse, _> = self.p.app.wrap().query_wasm_smart(
+        let owner: Result<cw721::msg::OwnerOfResponse, _> = self.p.try_query(
             &self.p.tickets,
             &ticket_nft::msg::QueryMsg::OwnerOf {
                 token_id: token.to_owned(),
@@ -377,7 +328,7 @@ impl World {
         );
         owner
             .ok()
-            .map(|o| cosmwasm_std::Api::addr_validate(self.p.app.api(), &o.owner).unwrap())
+            .map(|o| cosmwasm_std::Api::addr_validate(self.p.app().api(), &o.owner).unwrap())
     }
 
     /// Records a payout that must happen at most once.
@@ -402,8 +353,8 @@ impl World {
             Op::ClaimPool { fan } => Some(format!("pool claim {fan}")),
             _ => None,
         };
-        let p = &mut self.p;
-        let fans = p.fans.clone();
+        let p = &self.p;
+        let fans = &p.fans;
         let (tickets, crowdfund, tipping, oracle, wager) = (
             p.tickets.clone(),
             p.crowdfund.clone(),
@@ -419,12 +370,11 @@ impl World {
                     amount: Uint128::new(ctc * CTC),
                 };
                 let token_addr = p.token.clone();
-                run(p, &fans[from], &token_addr, &msg)
+                p.execute(&fans[from], &token_addr, &msg)
             }
             Op::Burn { from, ctc } => {
                 let token_addr = p.token.clone();
-                run(
-                    p,
+                p.execute(
                     &fans[from],
                     &token_addr,
                     &cw20::Cw20ExecuteMsg::Burn {
@@ -446,10 +396,9 @@ impl World {
                     quantity,
                     recipient: None,
                 };
-                send(p, &fans[fan], &tickets, amount, &hook)
+                p.send_ctc(&fans[fan], &tickets, amount, &hook)
             }
-            Op::Gift { fan, token: t, to } => run(
-                p,
+            Op::Gift { fan, token: t, to } => p.execute(
                 &fans[fan],
                 &tickets,
                 &ticket_nft::msg::ExecuteMsg::TransferNft {
@@ -464,8 +413,7 @@ impl World {
                 permille,
             } => {
                 let price = [30 * CTC, 75 * CTC][(t % 2) as usize] * permille / 1_000;
-                let listed = run(
-                    p,
+                let listed = p.execute(
                     &fans[fan],
                     &tickets,
                     &ticket_nft::msg::ExecuteMsg::ListForResale {
@@ -474,8 +422,7 @@ impl World {
                     },
                 );
                 let sold = match listed {
-                    Ok(_) => send(
-                        p,
+                    Ok(_) => p.send_ctc(
                         &fans[buyer],
                         &tickets,
                         price,
@@ -492,13 +439,12 @@ impl World {
             }
             Op::CheckIn { token: t, holder } => {
                 let scanner = self.scanner.clone();
-                run(p, &scanner, &tickets, &p.check_in(holder, &token(t)))
+                p.execute(&scanner, &tickets, &p.check_in(holder, &token(t)))
             }
             Op::MoveUsed { token: t, to } => {
                 let (used, owner) = moved_ticket;
                 let result = match owner {
-                    Some(owner) => run(
-                        p,
+                    Some(owner) => p.execute(
                         &owner,
                         &tickets,
                         &ticket_nft::msg::ExecuteMsg::TransferNft {
@@ -513,29 +459,22 @@ impl World {
                 }
                 result
             }
-            Op::CancelEvent => {
-                let theater = p.theater.clone();
-                run(
-                    p,
-                    &theater,
-                    &tickets,
-                    &ticket_nft::msg::ExecuteMsg::CancelEvent { event_id: 1 },
-                )
-            }
-            Op::ClaimRefund { fan, token: t } => run(
-                p,
+            Op::CancelEvent => p.execute(
+                &p.theater,
+                &tickets,
+                &ticket_nft::msg::ExecuteMsg::CancelEvent { event_id: 1 },
+            ),
+            Op::ClaimRefund { fan, token: t } => p.execute(
                 &fans[fan],
                 &tickets,
                 &ticket_nft::msg::ExecuteMsg::ClaimRefund { token_id: token(t) },
             ),
-            Op::Settle => run(
-                p,
+            Op::Settle => p.execute(
                 &fans[0],
                 &tickets,
                 &ticket_nft::msg::ExecuteMsg::Settle { event_id: 1 },
             ),
-            Op::Pledge { fan, ctc } => send(
-                p,
+            Op::Pledge { fan, ctc } => p.send_ctc(
                 &fans[fan],
                 &crowdfund,
                 ctc * CTC,
@@ -543,41 +482,33 @@ impl World {
                     campaign_id: self.campaign_id,
                 },
             ),
-            Op::WithdrawPledge { fan } => run(
-                p,
+            Op::WithdrawPledge { fan } => p.execute(
                 &fans[fan],
                 &crowdfund,
                 &crowdfund::msg::ExecuteMsg::WithdrawPledge { campaign_id: 1 },
             ),
-            Op::FinalizeCampaign => run(
-                p,
+            Op::FinalizeCampaign => p.execute(
                 &fans[0],
                 &crowdfund,
                 &crowdfund::msg::ExecuteMsg::Finalize { campaign_id: 1 },
             ),
-            Op::CampaignRefund { fan } => run(
-                p,
+            Op::CampaignRefund { fan } => p.execute(
                 &fans[fan],
                 &crowdfund,
                 &crowdfund::msg::ExecuteMsg::Refund { campaign_id: 1 },
             ),
-            Op::WithdrawFunds => {
-                let troupe = p.troupe.clone();
-                run(
-                    p,
-                    &troupe,
-                    &crowdfund,
-                    &crowdfund::msg::ExecuteMsg::WithdrawFunds { campaign_id: 1 },
-                )
-            }
+            Op::WithdrawFunds => p.execute(
+                &p.troupe,
+                &crowdfund,
+                &crowdfund::msg::ExecuteMsg::WithdrawFunds { campaign_id: 1 },
+            ),
             Op::Tip { fan, to, ctc } => {
                 let recipient = if to == 4 {
                     p.troupe.clone()
                 } else {
                     fans[to].clone()
                 };
-                send(
-                    p,
+                p.send_ctc(
                     &fans[fan],
                     &tipping,
                     ctc * CTC,
@@ -588,8 +519,7 @@ impl World {
                     },
                 )
             }
-            Op::Bet { fan, outcome, ctc } => send(
-                p,
+            Op::Bet { fan, outcome, ctc } => p.send_ctc(
                 &fans[fan],
                 &wager,
                 ctc * CTC,
@@ -600,8 +530,7 @@ impl World {
             ),
             Op::Report { reporter, outcome } => {
                 let reporter = p.reporters[reporter].clone();
-                run(
-                    p,
+                p.execute(
                     &reporter,
                     &oracle,
                     &outcome_oracle::msg::ExecuteMsg::Report {
@@ -610,16 +539,14 @@ impl World {
                     },
                 )
             }
-            Op::FinalizeQuestion => run(
-                p,
+            Op::FinalizeQuestion => p.execute(
                 &fans[0],
                 &oracle,
                 &outcome_oracle::msg::ExecuteMsg::Finalize {
                     question_id: self.question_id,
                 },
             ),
-            Op::Dispute { fan } => send(
-                p,
+            Op::Dispute { fan } => p.send_ctc(
                 &fans[fan],
                 &oracle,
                 crate::platform::ORACLE_BOND,
@@ -627,26 +554,20 @@ impl World {
                     question_id: self.question_id,
                 },
             ),
-            Op::Arbitrate { outcome } => {
-                let arbiter = p.arbiter.clone();
-                run(
-                    p,
-                    &arbiter,
-                    &oracle,
-                    &outcome_oracle::msg::ExecuteMsg::Arbitrate {
-                        question_id: self.question_id,
-                        verdict: Verdict::Outcome(outcome),
-                    },
-                )
-            }
-            Op::ResolvePool => run(
-                p,
+            Op::Arbitrate { outcome } => p.execute(
+                &p.arbiter,
+                &oracle,
+                &outcome_oracle::msg::ExecuteMsg::Arbitrate {
+                    question_id: self.question_id,
+                    verdict: Verdict::Outcome(outcome),
+                },
+            ),
+            Op::ResolvePool => p.execute(
                 &fans[0],
                 &wager,
                 &wager_pool::msg::ExecuteMsg::Resolve { pool_id: 1 },
             ),
-            Op::ClaimPool { fan } => run(
-                p,
+            Op::ClaimPool { fan } => p.execute(
                 &fans[fan],
                 &wager,
                 &wager_pool::msg::ExecuteMsg::Claim { pool_id: 1 },
@@ -660,11 +581,9 @@ impl World {
                 accomplice,
                 quantity,
             } => {
-                let theater = p.theater.clone();
-                let minter = accomplice.map_or(theater.clone(), |fan| fans[fan].clone());
-                run(
-                    p,
-                    &theater,
+                let minter = accomplice.map_or(p.theater.clone(), |fan| fans[fan].clone());
+                p.execute(
+                    &p.theater,
                     &tickets,
                     &ticket_nft::msg::ExecuteMsg::SetMinter {
                         event_id: 1,
@@ -673,8 +592,7 @@ impl World {
                     },
                 )
                 .and_then(|_| {
-                    run(
-                        p,
+                    p.execute(
                         &minter,
                         &tickets,
                         &ticket_nft::msg::ExecuteMsg::MintReserved {
@@ -687,26 +605,24 @@ impl World {
                 })
             }
             Op::IssuerResell { token: t, buyer } => {
-                let theater = p.theater.clone();
                 let price = 33 * CTC;
-                let sold = run(
-                    p,
-                    &theater,
-                    &tickets,
-                    &ticket_nft::msg::ExecuteMsg::ListForResale {
-                        token_id: token(t),
-                        price: Uint128::new(price),
-                    },
-                )
-                .and_then(|_| {
-                    send(
-                        p,
-                        &fans[buyer],
+                let sold = p
+                    .execute(
+                        &p.theater,
                         &tickets,
-                        price,
-                        &TicketReceiveMsg::BuyResale { token_id: token(t) },
+                        &ticket_nft::msg::ExecuteMsg::ListForResale {
+                            token_id: token(t),
+                            price: Uint128::new(price),
+                        },
                     )
-                });
+                    .and_then(|_| {
+                        p.send_ctc(
+                            &fans[buyer],
+                            &tickets,
+                            price,
+                            &TicketReceiveMsg::BuyResale { token_id: token(t) },
+                        )
+                    });
                 prop_assert!(
                     sold.is_err(),
                     "the issuer sold ticket {} on resale",
@@ -715,7 +631,6 @@ impl World {
                 sold
             }
             Op::PoolOnExistingQuestion => {
-                let agency = p.agency.clone();
                 let pool = PoolInput {
                     title: "A partner's own answer".into(),
                     outcomes: vec!["yes".into(), "no".into()],
@@ -728,9 +643,8 @@ impl World {
                     max_bet: None,
                     cap_per_address: None,
                 };
-                let opened = send(
-                    p,
-                    &agency,
+                let opened = p.send_ctc(
+                    &p.agency,
                     &wager,
                     crate::platform::POOL_BOND,
                     &WagerReceiveMsg::CreatePool {
@@ -769,33 +683,30 @@ impl World {
         prop_assert_eq!(sum, supply);
         prop_assert!(supply >= CTC_SUPPLY_FLOOR);
 
-        let event: ticket_nft::msg::EventResponse =
-            p.tickets_query(&ticket_nft::msg::QueryMsg::Event { event_id: 1 });
+        let event: ticket_nft::msg::EventResponse = p.query(
+            &p.tickets,
+            &ticket_nft::msg::QueryMsg::Event { event_id: 1 },
+        );
         prop_assert_eq!(p.balance(&p.tickets), event.escrow.u128());
-        let campaign: crowdfund::msg::CampaignResponse =
-            p.crowdfund_query(&crowdfund::msg::QueryMsg::Campaign { campaign_id: 1 });
+        let campaign: crowdfund::msg::CampaignResponse = p.query(
+            &p.crowdfund,
+            &crowdfund::msg::QueryMsg::Campaign { campaign_id: 1 },
+        );
         prop_assert_eq!(p.balance(&p.crowdfund), campaign.held.u128());
         prop_assert_eq!(p.balance(&p.tipping), 0);
-        let question: outcome_oracle::msg::QuestionResponse = p
-            .app
-            .wrap()
-            .query_wasm_smart(
-                &p.oracle,
-                &outcome_oracle::msg::QueryMsg::Question {
-                    question_id: self.question_id,
-                },
-            )
-            .unwrap();
+        let question: outcome_oracle::msg::QuestionResponse = p.query(
+            &p.oracle,
+            &outcome_oracle::msg::QueryMsg::Question {
+                question_id: self.question_id,
+            },
+        );
         let bonds = match question.status {
             outcome_oracle::msg::QuestionStatus::Disputed { bond, .. } => bond.u128(),
             _ => 0,
         };
         prop_assert_eq!(p.balance(&p.oracle), bonds);
-        let pool: wager_pool::msg::PoolResponse = p
-            .app
-            .wrap()
-            .query_wasm_smart(&p.wager, &wager_pool::msg::QueryMsg::Pool { pool_id: 1 })
-            .unwrap();
+        let pool: wager_pool::msg::PoolResponse =
+            p.query(&p.wager, &wager_pool::msg::QueryMsg::Pool { pool_id: 1 });
         let bond = if pool.status == wager_pool::msg::PoolStatus::Open {
             pool.bond
         } else {

@@ -3,7 +3,8 @@
 
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{
-    to_json_binary, Addr, Binary, Deps, DepsMut, Empty, Env, MessageInfo, Response, StdResult,
+    to_json_binary, wasm_execute, Addr, Binary, Deps, DepsMut, Empty, Env, MessageInfo, Response,
+    StdResult,
 };
 use ctc_interfaces::registry::{
     Capability, CapabilityResponse, IdentityLevelResponse, RegistryExecuteMsg, RegistryQueryMsg,
@@ -38,12 +39,15 @@ fn instantiate(deps: DepsMut, _: Env, _: MessageInfo, msg: InstantiateMsg) -> St
 fn execute(deps: DepsMut, _: Env, _: MessageInfo, msg: ExecuteMsg) -> StdResult<Response> {
     let ExecuteMsg::Issue { partner, units } = msg;
     let registry = REGISTRY.load(deps.storage)?;
-    let consume = RegistryExecuteMsg::ConsumeQuota {
-        partner,
-        capability: Capability::IssueTickets,
-        units,
-    }
-    .into_wasm_msg(&registry)?;
+    let consume = wasm_execute(
+        &registry,
+        &RegistryExecuteMsg::ConsumeQuota {
+            partner,
+            capability: Capability::IssueTickets,
+            units,
+        },
+        vec![],
+    )?;
     Ok(Response::new().add_message(consume))
 }
 

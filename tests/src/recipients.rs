@@ -5,19 +5,10 @@
 
 use cosmwasm_std::{Addr, Empty, Uint128};
 use ctc_interfaces::BasisPoints;
-use cw_multi_test::{Contract, Executor};
+use cw_multi_test::Contract;
 use serde::Serialize;
 
-use crate::platform::Platform;
-
-fn refused(p: &mut Platform, contract: &Addr, msg: &(impl Serialize + std::fmt::Debug)) -> String {
-    let owner = p.owner.clone();
-    p.app
-        .execute_contract(owner, contract.clone(), msg, &[])
-        .unwrap_err()
-        .root_cause()
-        .to_string()
-}
+use crate::platform::{genesis_allocation, root, Platform};
 
 fn cannot_spend(field: &str, address: &Addr, name: &str) -> String {
     format!(
@@ -28,7 +19,7 @@ fn cannot_spend(field: &str, address: &Addr, name: &str) -> String {
 
 #[test]
 fn no_fee_goes_where_it_could_never_be_spent() {
-    let mut p = Platform::new();
+    let p = Platform::new();
     let (token, tickets, tipping) = (p.token.clone(), p.tickets.clone(), p.tipping.clone());
     let (crowdfund, oracle, wager) = (p.crowdfund.clone(), p.oracle.clone(), p.wager.clone());
     let to = |treasury: &Addr| Some(treasury.to_string());
@@ -39,7 +30,7 @@ fn no_fee_goes_where_it_could_never_be_spent() {
         min_ctc_tip: None,
     };
     assert_eq!(
-        refused(&mut p, &tipping, &msg),
+        p.refused(&p.owner, &tipping, &msg),
         cannot_spend("treasury", &token, "ctc-token")
     );
     let msg = crowdfund::msg::ExecuteMsg::UpdateConfig {
@@ -47,7 +38,7 @@ fn no_fee_goes_where_it_could_never_be_spent() {
         platform_fee: None,
     };
     assert_eq!(
-        refused(&mut p, &crowdfund, &msg),
+        p.refused(&p.owner, &crowdfund, &msg),
         cannot_spend("treasury", &tickets, "ticket-nft")
     );
     let msg = outcome_oracle::msg::ExecuteMsg::UpdateConfig {
@@ -57,7 +48,7 @@ fn no_fee_goes_where_it_could_never_be_spent() {
         arbitration_timeout_seconds: None,
     };
     assert_eq!(
-        refused(&mut p, &oracle, &msg),
+        p.refused(&p.owner, &oracle, &msg),
         cannot_spend("treasury", &wager, "wager-pool")
     );
     let msg = wager_pool::msg::ExecuteMsg::UpdateConfig {
@@ -68,7 +59,7 @@ fn no_fee_goes_where_it_could_never_be_spent() {
         creation_bond: None,
     };
     assert_eq!(
-        refused(&mut p, &wager, &msg),
+        p.refused(&p.owner, &wager, &msg),
         cannot_spend("node_incentive", &wager, "wager-pool")
     );
     let msg = ticket_nft::msg::ExecuteMsg::UpdateConfig {
@@ -78,7 +69,7 @@ fn no_fee_goes_where_it_could_never_be_spent() {
         settlement_delay_seconds: None,
     };
     assert_eq!(
-        refused(&mut p, &tickets, &msg),
+        p.refused(&p.owner, &tickets, &msg),
         cannot_spend("treasury", &crowdfund, "crowdfund")
     );
     // Recycled CTC sent to ticket-nft would sit beside its escrow, owed to nobody.
@@ -86,29 +77,22 @@ fn no_fee_goes_where_it_could_never_be_spent() {
         address: tickets.to_string(),
     };
     assert_eq!(
-        refused(&mut p, &token, &msg),
+        p.refused(&p.owner, &token, &msg),
         cannot_spend("recycle_pool", &tickets, "ticket-nft")
     );
 
-    let multisig = p.app.api().addr_make("committee");
-    let owner = p.owner.clone();
+    let multisig = p.addr("committee");
     let msg = tipping::msg::ExecuteMsg::UpdateConfig {
         treasury: to(&multisig),
         fee: None,
         min_ctc_tip: None,
     };
-    p.app.execute_contract(owner, tipping, &msg, &[]).unwrap();
+    p.execute(&p.owner, &tipping, &msg).unwrap();
 }
 
 /// Instantiates `code` with `msg` by the platform owner and answers the root of the refusal.
-fn deploy(p: &mut Platform, code: Box<dyn Contract<Empty>>, msg: &impl Serialize) -> String {
-    let code_id = p.app.store_code(code);
-    let owner = p.owner.clone();
-    p.app
-        .instantiate_contract(code_id, owner, msg, &[], "second", None)
-        .unwrap_err()
-        .root_cause()
-        .to_string()
+fn deploy(p: &Platform, code: Box<dyn Contract<Empty>>, msg: &impl Serialize) -> String {
+    root(p.instantiate(code, &p.owner, msg, "second").unwrap_err())
 }
 
 /// The same rule when the contracts are deployed: a second tipping, crowdfund, oracle or
@@ -116,8 +100,7 @@ fn deploy(p: &mut Platform, code: Box<dyn Contract<Empty>>, msg: &impl Serialize
 /// whose recycle pool is one, is never instantiated.
 #[test]
 fn no_contract_is_deployed_with_a_fee_recipient_that_could_never_spend() {
-    let mut p = Platform::new();
-    let owner = p.owner.clone();
+    let p = Platform::new();
     let (token, registry, tickets) = (p.token.clone(), p.registry.clone(), p.tickets.clone());
     let (tipping, oracle, wager) = (p.tipping.clone(), p.oracle.clone(), p.wager.clone());
     let treasury = p.treasury.to_string();
@@ -131,7 +114,7 @@ fn no_contract_is_deployed_with_a_fee_recipient_that_could_never_spend() {
         owner: None,
     };
     assert_eq!(
-        deploy(&mut p, crate::contracts::tipping(), &msg),
+        deploy(&p, crate::contracts::tipping(), &msg),
         cannot_spend("treasury", &token, "ctc-token")
     );
     let msg = crowdfund::msg::InstantiateMsg {
@@ -143,14 +126,14 @@ fn no_contract_is_deployed_with_a_fee_recipient_that_could_never_spend() {
         owner: None,
     };
     assert_eq!(
-        deploy(&mut p, crate::contracts::crowdfund(), &msg),
+        deploy(&p, crate::contracts::crowdfund(), &msg),
         cannot_spend("treasury", &tipping, "tipping")
     );
     let msg = outcome_oracle::msg::InstantiateMsg {
         token: token.to_string(),
         registry: registry.to_string(),
         treasury: registry.to_string(),
-        arbiter: owner.to_string(),
+        arbiter: p.owner.to_string(),
         dispute_bond: Uint128::new(100),
         arbitration_timeout_seconds: 7 * 86_400,
         min_dispute_window_seconds: None,
@@ -158,14 +141,14 @@ fn no_contract_is_deployed_with_a_fee_recipient_that_could_never_spend() {
         owner: None,
     };
     assert_eq!(
-        deploy(&mut p, crate::contracts::outcome_oracle(), &msg),
+        deploy(&p, crate::contracts::outcome_oracle(), &msg),
         cannot_spend("treasury", &registry, "partner-registry")
     );
     let msg = wager_pool::msg::InstantiateMsg {
         token: token.to_string(),
         registry: registry.to_string(),
         oracle: oracle.to_string(),
-        operator: owner.to_string(),
+        operator: p.owner.to_string(),
         treasury: treasury.clone(),
         node_incentive: oracle.to_string(),
         treasury_share: BasisPoints::new(6_000).unwrap(),
@@ -173,26 +156,18 @@ fn no_contract_is_deployed_with_a_fee_recipient_that_could_never_spend() {
         owner: None,
     };
     assert_eq!(
-        deploy(&mut p, crate::contracts::wager_pool(), &msg),
+        deploy(&p, crate::contracts::wager_pool(), &msg),
         cannot_spend("node_incentive", &oracle, "outcome-oracle")
     );
-    let api = p.app.api();
-    let bucket = |name: &str| api.addr_make(name).to_string();
+    let buckets = ["a", "b", "c", "d", "e", "f"].map(|name| p.addr(name));
     let msg = ctc_token::msg::InstantiateMsg {
-        allocation: ctc_token::msg::GenesisAllocation {
-            founding_team: bucket("a"),
-            institutional_investors: bucket("b"),
-            service_providers: bucket("c"),
-            business_development: bucket("d"),
-            community_rewards: bucket("e"),
-            public_welfare: bucket("f"),
-        },
+        allocation: genesis_allocation(&buckets),
         recycle_pool: Some(wager.to_string()),
         owner: None,
         marketing: None,
     };
     assert_eq!(
-        deploy(&mut p, crate::contracts::ctc_token(), &msg),
+        deploy(&p, crate::contracts::ctc_token(), &msg),
         cannot_spend("recycle_pool", &wager, "wager-pool")
     );
 }

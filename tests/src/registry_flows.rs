@@ -7,16 +7,12 @@ use ctc_interfaces::registry::{
 };
 use cw_multi_test::{App, AppResponse, Executor};
 use partner_registry::msg::{
-    ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg, QuotaLimit, QuotaResponse, QuotaWindow,
-    VerifyResponse,
+    ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg, QuotaResponse, VerifyResponse,
 };
 
 use crate::contracts;
+use crate::platform::{admit, digest, quota};
 use crate::platform_probe;
-
-fn digest(n: u8) -> String {
-    format!("{n:02x}").repeat(32)
-}
 
 struct Suite {
     app: App,
@@ -82,30 +78,22 @@ impl Suite {
                 name: "ticket-nft".into(),
                 address: suite.probe.to_string(),
             },
-            ExecuteMsg::Admit {
-                address: theater.to_string(),
-                name: "Grand Theater".into(),
-                kind: PartnerKind::Theater,
-                capabilities: vec![Capability::IssueTickets],
-                agreement_digest: digest(0xaa),
-                metadata_uri: None,
-                quotas: vec![QuotaLimit {
-                    capability: Capability::IssueTickets,
-                    limit: QuotaWindow {
-                        units_per_window: 10,
-                        window_seconds: 3_600,
-                    },
-                }],
-            },
-            ExecuteMsg::Admit {
-                address: provider.to_string(),
-                name: "Civil ID".into(),
-                kind: PartnerKind::IdentityProvider,
-                capabilities: vec![Capability::AttestIdentity],
-                agreement_digest: digest(0xab),
-                metadata_uri: None,
-                quotas: vec![],
-            },
+            admit(
+                &theater,
+                "Grand Theater",
+                PartnerKind::Theater,
+                Capability::IssueTickets,
+                0xaa,
+                vec![quota(Capability::IssueTickets, 10, 3_600)],
+            ),
+            admit(
+                &provider,
+                "Civil ID",
+                PartnerKind::IdentityProvider,
+                Capability::AttestIdentity,
+                0xab,
+                vec![],
+            ),
         ];
         for msg in setup {
             suite.registry_exec(&authority, &msg).unwrap();
@@ -326,27 +314,14 @@ fn evidence_anchored_by_a_partner_verifies_and_the_registry_migrates() {
     assert_eq!(record.anchorer, theater);
     assert_eq!(record.height, suite.app.block_info().height);
 
-    let new_code = suite.app.store_code(contracts::partner_registry());
-    let err = suite
-        .app
-        .migrate_contract(theater, suite.registry.clone(), &MigrateMsg {}, new_code)
-        .unwrap_err();
-    assert!(err.root_cause().to_string().contains("admin"), "{err}");
-    suite
-        .app
-        .migrate_contract(
-            suite.authority.clone(),
-            suite.registry.clone(),
-            &MigrateMsg {},
-            new_code,
-        )
-        .unwrap();
-    let info = suite
-        .app
-        .wrap()
-        .query_wasm_contract_info(&suite.registry)
-        .unwrap();
-    assert_eq!(info.code_id, new_code);
+    contracts::migrate_by_admin_only(
+        &mut suite.app,
+        contracts::partner_registry(),
+        &suite.registry,
+        &suite.authority,
+        &theater,
+        &MigrateMsg {},
+    );
     assert!(
         verify(&suite).record.is_some(),
         "evidence survives migration"

@@ -9,7 +9,7 @@ use ctc_interfaces::BasisPoints;
 use proptest::prelude::*;
 use ticket_nft::msg::{EventInput, EventResponse, ExecuteMsg, QueryMsg, TierInput, TransferPolicy};
 
-use crate::platform::{Platform, CTC};
+use crate::platform::{attribute, Platform, CTC};
 
 const PRICES: [u128; 2] = [40 * CTC, 75 * CTC];
 
@@ -90,7 +90,7 @@ fn event_input(p: &Platform, days: u64) -> EventInput {
 fn escrows(p: &Platform) -> Vec<u128> {
     (1..=2u64)
         .map(|event_id| {
-            let event: EventResponse = p.tickets_query(&QueryMsg::Event { event_id });
+            let event: EventResponse = p.query(&p.tickets, &QueryMsg::Event { event_id });
             event.escrow.u128()
         })
         .collect()
@@ -101,13 +101,12 @@ proptest! {
 
     #[test]
     fn ticket_nft_holds_exactly_the_escrow(ops in prop::collection::vec(op(), 1..30)) {
-        let mut p = Platform::new();
-        let theater = p.theater.clone();
+        let p = Platform::new();
         for days in [3, 6] {
             let event = event_input(&p, days);
-            p.tickets_exec(&theater, &ExecuteMsg::CreateEvent { event }).unwrap();
+            p.execute(&p.theater, &p.tickets, &ExecuteMsg::CreateEvent { event }).unwrap();
         }
-        let fans = p.fans.clone();
+        let fans = &p.fans;
         // (token id, event index, face price) of every ticket minted, in order, and what is held
         // in escrow for each: its face price, plus the royalty of every resale.
         let mut minted: Vec<(String, usize, u128)> = vec![];
@@ -120,10 +119,8 @@ proptest! {
                 Op::Buy { fan, event, tier, quantity } => {
                     let price = PRICES[tier as usize];
                     let hook = TicketReceiveMsg::Buy { event_id: event, tier, quantity, recipient: None };
-                    if let Ok(response) = p.pay(&fans[fan], price * u128::from(quantity), &hook) {
-                        let ids = response.events.iter().flat_map(|e| &e.attributes)
-                            .find(|a| a.key == "token_ids").unwrap().value.clone();
-                        for id in ids.split(',') {
+                    if let Ok(response) = p.send_ctc(&fans[fan], &p.tickets, price * u128::from(quantity), &hook) {
+                        for id in attribute(&response, "token_ids").split(',') {
                             minted.push((id.to_owned(), event as usize - 1, price));
                             held.push(price);
                             refunded.push(false);
@@ -134,7 +131,7 @@ proptest! {
                 Op::Gift { token, to } => {
                     if let Some((id, _, _)) = minted.get(token) {
                         let owner = p.owner_of_token(id);
-                        let _ = p.tickets_exec(&owner, &ExecuteMsg::TransferNft {
+                        let _ = p.execute(&owner, &p.tickets, &ExecuteMsg::TransferNft {
                             recipient: fans[to].to_string(), token_id: id.clone(),
                         });
                     }
@@ -143,11 +140,11 @@ proptest! {
                     if let Some((id, event, face)) = minted.get(token).cloned() {
                         let owner = p.owner_of_token(&id);
                         let price = face * permille / 1_000;
-                        let listed = p.tickets_exec(&owner, &ExecuteMsg::ListForResale {
+                        let listed = p.execute(&owner, &p.tickets, &ExecuteMsg::ListForResale {
                             token_id: id.clone(), price: Uint128::new(price),
                         });
                         if listed.is_ok()
-                            && p.pay(&fans[buyer], price, &TicketReceiveMsg::BuyResale { token_id: id }).is_ok()
+                            && p.send_ctc(&fans[buyer], &p.tickets, price, &TicketReceiveMsg::BuyResale { token_id: id }).is_ok()
                         {
                             let royalty = price * 750 / 10_000;
                             held[token] += royalty;
@@ -156,12 +153,12 @@ proptest! {
                     }
                 }
                 Op::Cancel { event } => {
-                    let _ = p.tickets_exec(&theater, &ExecuteMsg::CancelEvent { event_id: event });
+                    let _ = p.execute(&p.theater, &p.tickets, &ExecuteMsg::CancelEvent { event_id: event });
                 }
                 Op::Refund { token } => {
                     if let Some((id, event, _)) = minted.get(token).cloned() {
                         let owner = p.owner_of_token(&id);
-                        if p.tickets_exec(&owner, &ExecuteMsg::ClaimRefund { token_id: id }).is_ok() {
+                        if p.execute(&owner, &p.tickets, &ExecuteMsg::ClaimRefund { token_id: id }).is_ok() {
                             prop_assert!(!refunded[token], "refunded twice");
                             refunded[token] = true;
                             model[event] -= held[token];
@@ -169,28 +166,30 @@ proptest! {
                     }
                 }
                 Op::Advance { hours } => {
-                    let later = p.now().plus_seconds(hours * 3_600);
-                    p.advance_to(later);
+                    p.advance(hours * 3_600);
                 }
                 Op::Settle { event } => {
-                    if p.tickets_exec(&fans[0], &ExecuteMsg::Settle { event_id: event }).is_ok() {
+                    if p.execute(&fans[0], &p.tickets, &ExecuteMsg::Settle { event_id: event }).is_ok() {
                         model[event as usize - 1] = 0;
                     }
                 }
             }
             let on_chain = escrows(&p);
             prop_assert_eq!(on_chain.clone(), model.to_vec());
-            prop_assert_eq!(p.balance(&p.tickets.clone()), on_chain.iter().sum::<u128>());
+            prop_assert_eq!(p.balance(&p.tickets), on_chain.iter().sum::<u128>());
         }
     }
 }
 
 impl Platform {
     fn owner_of_token(&self, token_id: &str) -> cosmwasm_std::Addr {
-        let owner: cw721::msg::OwnerOfResponse = self.tickets_query(&QueryMsg::OwnerOf {
-            token_id: token_id.into(),
-            include_expired: None,
-        });
-        cosmwasm_std::Api::addr_validate(self.app.api(), &owner.owner).unwrap()
+        let owner: cw721::msg::OwnerOfResponse = self.query(
+            &self.tickets,
+            &QueryMsg::OwnerOf {
+                token_id: token_id.into(),
+                include_expired: None,
+            },
+        );
+        cosmwasm_std::Api::addr_validate(self.app().api(), &owner.owner).unwrap()
     }
 }

@@ -8,12 +8,13 @@ use ctc_interfaces::registry::IdentityLevel;
 use ctc_interfaces::tickets::TicketReceiveMsg;
 use ctc_interfaces::token::CTC_ISSUANCE;
 use ctc_interfaces::BasisPoints;
+use cw_multi_test::AppResponse;
 use ticket_nft::msg::{
     EventInput, EventResponse, EventStatus, ExecuteMsg, HistoryResponse, Provenance, QueryMsg,
     TierInput, TransferPolicy, VerifyTicketResponse,
 };
 
-use crate::platform::{Platform, CTC};
+use crate::platform::{attribute, id, root, Platform, CTC};
 
 const DAY: u64 = 86_400;
 
@@ -52,78 +53,70 @@ fn stalls_and_vip(starts_at: Timestamp, sale_starts_at: Timestamp) -> EventInput
 }
 
 impl Platform {
-    fn create_event(&mut self, input: EventInput) -> u64 {
-        let theater = self.theater.clone();
+    fn create_event(&self, input: EventInput) -> u64 {
         let response = self
-            .tickets_exec(&theater, &ExecuteMsg::CreateEvent { event: input })
+            .execute(
+                &self.theater,
+                &self.tickets,
+                &ExecuteMsg::CreateEvent { event: input },
+            )
             .unwrap();
-        response
-            .events
-            .iter()
-            .flat_map(|e| &e.attributes)
-            .find(|a| a.key == "event_id")
-            .unwrap()
-            .value
-            .parse()
-            .unwrap()
+        id(&response, "event_id")
     }
 
     fn event(&self, event_id: u64) -> EventResponse {
-        self.tickets_query(&QueryMsg::Event { event_id })
+        self.query(&self.tickets, &QueryMsg::Event { event_id })
     }
 
     fn buy(
-        &mut self,
+        &self,
         fan: usize,
         event_id: u64,
         tier: u8,
         quantity: u32,
         amount: u128,
-    ) -> anyhow::Result<cw_multi_test::AppResponse> {
-        let buyer = self.fans[fan].clone();
-        self.pay(
-            &buyer,
-            amount,
-            &TicketReceiveMsg::Buy {
-                event_id,
-                tier,
-                quantity,
-                recipient: None,
-            },
-        )
+    ) -> anyhow::Result<AppResponse> {
+        let hook = TicketReceiveMsg::Buy {
+            event_id,
+            tier,
+            quantity,
+            recipient: None,
+        };
+        self.send_ctc(&self.fans[fan], &self.tickets, amount, &hook)
     }
 
     fn owner_of(&self, token_id: &str) -> String {
-        let owner: cw721::msg::OwnerOfResponse = self.tickets_query(&QueryMsg::OwnerOf {
-            token_id: token_id.into(),
-            include_expired: None,
-        });
+        let owner: cw721::msg::OwnerOfResponse = self.query(
+            &self.tickets,
+            &QueryMsg::OwnerOf {
+                token_id: token_id.into(),
+                include_expired: None,
+            },
+        );
         owner.owner
     }
 
     /// Conservation: ticket-nft holds exactly the escrow of its events.
     fn assert_escrow_conserved(&self) {
-        let events: ticket_nft::msg::EventsResponse = self.tickets_query(&QueryMsg::Events {
-            start_after: None,
-            limit: Some(50),
-        });
+        let events: ticket_nft::msg::EventsResponse = self.query(
+            &self.tickets,
+            &QueryMsg::Events {
+                start_after: None,
+                limit: Some(50),
+            },
+        );
         let escrow: u128 = events.events.iter().map(|e| e.escrow.u128()).sum();
         assert_eq!(self.balance(&self.tickets), escrow);
     }
 }
 
-fn root(err: anyhow::Error) -> String {
-    err.root_cause().to_string()
-}
-
 #[test]
 fn a_full_event_life_settles_every_unit() {
-    let mut p = Platform::new();
+    let p = Platform::new();
     let starts_at = p.now().plus_seconds(10 * DAY);
     let event_id = p.create_event(stalls_and_vip(starts_at, p.now()));
-    let theater = p.theater.clone();
-    let fans = p.fans.clone();
-    let theater_start = p.balance(&theater);
+    let fans = &p.fans;
+    let theater_start = p.balance(&p.theater);
     let supply_start = p.total_supply();
 
     // Primary sale: exact amounts only, within the wallet limit.
@@ -143,16 +136,19 @@ fn a_full_event_life_settles_every_unit() {
     );
     p.assert_escrow_conserved();
     assert_eq!(p.event(event_id).escrow, Uint128::new(500 * CTC));
-    let vip: cw721::msg::NftInfoResponse<ticket_nft::msg::TicketInfo> =
-        p.tickets_query(&QueryMsg::NftInfo {
+    let vip: cw721::msg::NftInfoResponse<ticket_nft::msg::TicketInfo> = p.query(
+        &p.tickets,
+        &QueryMsg::NftInfo {
             token_id: "1-2".into(),
-        });
+        },
+    );
     assert_eq!(vip.extension.seat.as_deref(), Some("A1"));
     assert_eq!(vip.extension.tier_name, "VIP");
 
     // A gift, then a resale capped at 110% of face with a 5% royalty.
-    p.tickets_exec(
+    p.execute(
         &fans[0],
+        &p.tickets,
         &ExecuteMsg::TransferNft {
             recipient: fans[2].to_string(),
             token_id: "1-1".into(),
@@ -164,15 +160,16 @@ fn a_full_event_life_settles_every_unit() {
         price: Uint128::new(110 * CTC + 1),
     };
     assert_eq!(
-        root(p.tickets_exec(&fans[2], &over_cap).unwrap_err()),
+        p.refused(&fans[2], &p.tickets, &over_cap),
         format!(
             "price {} is above the resale cap of {}",
             110 * CTC + 1,
             110 * CTC
         )
     );
-    p.tickets_exec(
+    p.execute(
         &fans[2],
+        &p.tickets,
         &ExecuteMsg::ListForResale {
             token_id: "1-1".into(),
             price: Uint128::new(110 * CTC),
@@ -180,8 +177,9 @@ fn a_full_event_life_settles_every_unit() {
     )
     .unwrap();
     let (seller_before, buyer_before) = (p.balance(&fans[2]), p.balance(&fans[3]));
-    p.pay(
+    p.send_ctc(
         &fans[3],
+        &p.tickets,
         110 * CTC,
         &TicketReceiveMsg::BuyResale {
             token_id: "1-1".into(),
@@ -192,15 +190,18 @@ fn a_full_event_life_settles_every_unit() {
     assert_eq!(p.balance(&fans[2]), seller_before + 104_500_000);
     assert_eq!(p.balance(&fans[3]), buyer_before - 110 * CTC);
     // The 5% royalty is the issuer's income from the ticket: it is escrowed with the face price.
-    assert_eq!(p.balance(&theater), theater_start);
+    assert_eq!(p.balance(&p.theater), theater_start);
     assert_eq!(p.event(event_id).escrow.u128(), 505_500_000);
     p.assert_escrow_conserved();
 
-    let history: HistoryResponse = p.tickets_query(&QueryMsg::History {
-        token_id: "1-1".into(),
-        start_after: None,
-        limit: None,
-    });
+    let history: HistoryResponse = p.query(
+        &p.tickets,
+        &QueryMsg::History {
+            token_id: "1-1".into(),
+            start_after: None,
+            limit: None,
+        },
+    );
     let kinds: Vec<&str> = history
         .records
         .iter()
@@ -215,9 +216,10 @@ fn a_full_event_life_settles_every_unit() {
     assert_eq!(kinds, ["minted", "transferred", "resold"]);
 
     // At the door: after the lock nothing moves; each ticket enters once.
-    let scanner = p.app.api().addr_make("door_staff");
-    p.tickets_exec(
-        &theater,
+    let scanner = p.addr("door_staff");
+    p.execute(
+        &p.theater,
+        &p.tickets,
         &ExecuteMsg::SetScanner {
             event_id,
             address: scanner.to_string(),
@@ -230,22 +232,26 @@ fn a_full_event_life_settles_every_unit() {
         recipient: fans[1].to_string(),
         token_id: "1-0".into(),
     };
-    assert!(root(p.tickets_exec(&fans[0], &late_gift).unwrap_err())
+    assert!(p
+        .refused(&fans[0], &p.tickets, &late_gift)
         .starts_with("tickets stopped moving"));
     let check_in = p.check_in(3, "1-1");
     assert_eq!(
-        root(p.tickets_exec(&fans[3], &check_in).unwrap_err()),
+        p.refused(&fans[3], &p.tickets, &check_in),
         "only a scanner of this event may check tickets in"
     );
-    p.tickets_exec(&scanner, &check_in).unwrap();
+    p.execute(&scanner, &p.tickets, &check_in).unwrap();
     assert_eq!(
-        root(p.tickets_exec(&scanner, &check_in).unwrap_err()),
+        p.refused(&scanner, &p.tickets, &check_in),
         "the ticket was already checked in"
     );
-    let verified: VerifyTicketResponse = p.tickets_query(&QueryMsg::VerifyTicket {
-        token_id: "1-1".into(),
-        holder: Some(fans[3].to_string()),
-    });
+    let verified: VerifyTicketResponse = p.query(
+        &p.tickets,
+        &QueryMsg::VerifyTicket {
+            token_id: "1-1".into(),
+            holder: Some(fans[3].to_string()),
+        },
+    );
     assert!(!verified.valid);
     assert_eq!(verified.reason.as_deref(), Some("ticket is used"));
 
@@ -253,28 +259,23 @@ fn a_full_event_life_settles_every_unit() {
     // charged as the face prices are: 5% fee and 10% burn of 505.5 CTC.
     let ends_at = starts_at.plus_seconds(3 * 3_600);
     p.advance_to(ends_at.plus_seconds(DAY - 1));
-    assert!(root(
-        p.tickets_exec(&fans[0], &ExecuteMsg::Settle { event_id })
-            .unwrap_err()
-    )
-    .starts_with("settlement opens at"));
+    assert!(p
+        .refused(&fans[0], &p.tickets, &ExecuteMsg::Settle { event_id })
+        .starts_with("settlement opens at"));
     p.advance_to(ends_at.plus_seconds(DAY));
-    let treasury_before = p.balance(&p.treasury.clone());
-    p.tickets_exec(&fans[0], &ExecuteMsg::Settle { event_id })
+    let treasury_before = p.balance(&p.treasury);
+    p.execute(&fans[0], &p.tickets, &ExecuteMsg::Settle { event_id })
         .unwrap();
-    assert_eq!(p.balance(&p.treasury.clone()), treasury_before + 25_275_000);
+    assert_eq!(p.balance(&p.treasury), treasury_before + 25_275_000);
     assert_eq!(p.total_supply(), supply_start - 50_550_000);
-    assert_eq!(p.balance(&theater), theater_start + 429_675_000);
-    assert_eq!(p.balance(&p.tickets.clone()), 0);
+    assert_eq!(p.balance(&p.theater), theater_start + 429_675_000);
+    assert_eq!(p.balance(&p.tickets), 0);
     assert!(matches!(
         p.event(event_id).status,
         EventStatus::Settled { .. }
     ));
     assert_eq!(
-        root(
-            p.tickets_exec(&fans[0], &ExecuteMsg::Settle { event_id })
-                .unwrap_err()
-        ),
+        p.refused(&fans[0], &p.tickets, &ExecuteMsg::Settle { event_id }),
         "the event is settled"
     );
     assert_eq!(p.total_supply() + 50_550_000, CTC_ISSUANCE.u128());
@@ -283,15 +284,16 @@ fn a_full_event_life_settles_every_unit() {
 
 #[test]
 fn a_cancelled_event_refunds_each_holder_once() {
-    let mut p = Platform::new();
+    let p = Platform::new();
     let starts_at = p.now().plus_seconds(5 * DAY);
     let event_id = p.create_event(stalls_and_vip(starts_at, p.now()));
-    let fans = p.fans.clone();
+    let fans = &p.fans;
     let before: Vec<u128> = fans.iter().map(|f| p.balance(f)).collect();
     p.buy(0, event_id, 0, 3, 300 * CTC).unwrap();
     p.buy(1, event_id, 1, 2, 600 * CTC).unwrap();
-    p.tickets_exec(
+    p.execute(
         &fans[0],
+        &p.tickets,
         &ExecuteMsg::ListForResale {
             token_id: "1-0".into(),
             price: Uint128::new(100 * CTC),
@@ -301,27 +303,30 @@ fn a_cancelled_event_refunds_each_holder_once() {
 
     let stranger = fans[2].clone();
     assert_eq!(
-        root(
-            p.tickets_exec(&stranger, &ExecuteMsg::CancelEvent { event_id })
-                .unwrap_err()
-        ),
+        p.refused(&stranger, &p.tickets, &ExecuteMsg::CancelEvent { event_id }),
         "only the event's issuer or the platform owner may do this"
     );
     let refund = |token: &str| ExecuteMsg::ClaimRefund {
         token_id: token.into(),
     };
     assert_eq!(
-        root(p.tickets_exec(&fans[0], &refund("1-0")).unwrap_err()),
+        p.refused(&fans[0], &p.tickets, &refund("1-0")),
         "the event is not cancelled"
     );
-    let theater = p.theater.clone();
-    p.tickets_exec(&theater, &ExecuteMsg::CancelEvent { event_id })
-        .unwrap();
-    let listings: ticket_nft::msg::ListingsResponse = p.tickets_query(&QueryMsg::Listings {
-        event_id,
-        start_after: None,
-        limit: None,
-    });
+    p.execute(
+        &p.theater,
+        &p.tickets,
+        &ExecuteMsg::CancelEvent { event_id },
+    )
+    .unwrap();
+    let listings: ticket_nft::msg::ListingsResponse = p.query(
+        &p.tickets,
+        &QueryMsg::Listings {
+            event_id,
+            start_after: None,
+            limit: None,
+        },
+    );
     assert!(
         listings.listings.is_empty(),
         "listings close on cancellation"
@@ -332,46 +337,42 @@ fn a_cancelled_event_refunds_each_holder_once() {
     );
 
     assert_eq!(
-        root(p.tickets_exec(&fans[1], &refund("1-0")).unwrap_err()),
+        p.refused(&fans[1], &p.tickets, &refund("1-0")),
         "only the ticket's owner may do this"
     );
     for token in ["1-0", "1-1", "1-2"] {
-        p.tickets_exec(&fans[0], &refund(token)).unwrap();
+        p.execute(&fans[0], &p.tickets, &refund(token)).unwrap();
         p.assert_escrow_conserved();
     }
     assert_eq!(
-        root(p.tickets_exec(&fans[0], &refund("1-0")).unwrap_err()),
+        p.refused(&fans[0], &p.tickets, &refund("1-0")),
         "the ticket was already refunded"
     );
     for token in ["1-3", "1-4"] {
-        p.tickets_exec(&fans[1], &refund(token)).unwrap();
+        p.execute(&fans[1], &p.tickets, &refund(token)).unwrap();
     }
     assert_eq!(p.balance(&fans[0]), before[0]);
     assert_eq!(p.balance(&fans[1]), before[1]);
-    assert_eq!(p.balance(&p.tickets.clone()), 0);
+    assert_eq!(p.balance(&p.tickets), 0);
     assert_eq!(p.event(event_id).escrow, Uint128::zero());
     p.advance_to(starts_at.plus_seconds(2 * DAY));
     assert_eq!(
-        root(
-            p.tickets_exec(&fans[0], &ExecuteMsg::Settle { event_id })
-                .unwrap_err()
-        ),
+        p.refused(&fans[0], &p.tickets, &ExecuteMsg::Settle { event_id }),
         "the event is cancelled"
     );
 }
 
 #[test]
 fn a_suspended_issuer_can_neither_sell_nor_create() {
-    let mut p = Platform::new();
+    let p = Platform::new();
     let starts_at = p.now().plus_seconds(5 * DAY);
     let event_id = p.create_event(stalls_and_vip(starts_at, p.now()));
     p.buy(0, event_id, 0, 1, 100 * CTC).unwrap();
-    let owner = p.owner.clone();
-    let theater = p.theater.clone();
-    p.registry_exec(
-        &owner,
+    p.execute(
+        &p.owner,
+        &p.registry,
         &partner_registry::msg::ExecuteMsg::Suspend {
-            address: theater.to_string(),
+            address: p.theater.to_string(),
             reason: "unpaid venue fees".into(),
             digest: crate::platform::digest(3),
         },
@@ -388,8 +389,9 @@ fn a_suspended_issuer_can_neither_sell_nor_create() {
         "a refused sale keeps the CTC"
     );
     let err = p
-        .tickets_exec(
-            &theater,
+        .execute(
+            &p.theater,
+            &p.tickets,
             &ExecuteMsg::CreateEvent {
                 event: stalls_and_vip(starts_at, p.now()),
             },
@@ -401,13 +403,13 @@ fn a_suspended_issuer_can_neither_sell_nor_create() {
 
 #[test]
 fn a_real_name_event_checks_buyers_and_receivers() {
-    let mut p = Platform::new();
+    let p = Platform::new();
     let starts_at = p.now().plus_seconds(5 * DAY);
     let mut input = stalls_and_vip(starts_at, p.now());
     input.min_identity = Some(IdentityLevel::RealName);
     input.transfer_policy = TransferPolicy::GiftOnly { max_transfers: 1 };
     let event_id = p.create_event(input);
-    let fans = p.fans.clone();
+    let fans = &p.fans;
     p.attest(&fans[0], IdentityLevel::RealName);
     p.attest(&fans[1], IdentityLevel::Phone);
 
@@ -421,20 +423,15 @@ fn a_real_name_event_checks_buyers_and_receivers() {
         token_id: token.into(),
     };
     assert_eq!(
-        root(
-            p.tickets_exec(&fans[0], &gift_to(&fans[1], "1-0"))
-                .unwrap_err()
-        ),
+        p.refused(&fans[0], &p.tickets, &gift_to(&fans[1], "1-0")),
         "identity level real_name required"
     );
     p.attest(&fans[2], IdentityLevel::Certificate);
-    p.tickets_exec(&fans[0], &gift_to(&fans[2], "1-0")).unwrap();
+    p.execute(&fans[0], &p.tickets, &gift_to(&fans[2], "1-0"))
+        .unwrap();
     // GiftOnly with one transfer: the receiver cannot pass it on, nor list it.
     assert_eq!(
-        root(
-            p.tickets_exec(&fans[2], &gift_to(&fans[0], "1-0"))
-                .unwrap_err()
-        ),
+        p.refused(&fans[2], &p.tickets, &gift_to(&fans[0], "1-0")),
         "this ticket reached its limit of 1 transfers"
     );
     let list = ExecuteMsg::ListForResale {
@@ -442,18 +439,18 @@ fn a_real_name_event_checks_buyers_and_receivers() {
         price: Uint128::new(100 * CTC),
     };
     assert_eq!(
-        root(p.tickets_exec(&fans[0], &list).unwrap_err()),
+        p.refused(&fans[0], &p.tickets, &list),
         "resale is not allowed for this event"
     );
 }
 
 #[test]
 fn an_authorised_minter_mints_reserved_tickets_within_supply() {
-    let mut p = Platform::new();
+    let p = Platform::new();
     let starts_at = p.now().plus_seconds(5 * DAY);
     let event_id = p.create_event(stalls_and_vip(starts_at, p.now()));
-    let crowdfund = p.app.api().addr_make("crowdfund");
-    let fans = p.fans.clone();
+    let crowdfund = p.addr("crowdfund");
+    let fans = &p.fans;
     let reserve = |quantity| ExecuteMsg::MintReserved {
         event_id,
         tier: 1,
@@ -461,12 +458,12 @@ fn an_authorised_minter_mints_reserved_tickets_within_supply() {
         quantity,
     };
     assert_eq!(
-        root(p.tickets_exec(&crowdfund, &reserve(1)).unwrap_err()),
+        p.refused(&crowdfund, &p.tickets, &reserve(1)),
         "only a minter authorised for this event may mint reserved tickets"
     );
-    let theater = p.theater.clone();
-    p.tickets_exec(
-        &theater,
+    p.execute(
+        &p.theater,
+        &p.tickets,
         &ExecuteMsg::SetMinter {
             event_id,
             address: crowdfund.to_string(),
@@ -474,44 +471,35 @@ fn an_authorised_minter_mints_reserved_tickets_within_supply() {
         },
     )
     .unwrap();
-    p.app
-        .execute_contract(
-            crowdfund.clone(),
-            p.tickets.clone(),
-            &ctc_interfaces::tickets::TicketExecuteMsg::MintReserved {
-                event_id,
-                tier: 1,
-                recipient: fans[3].to_string(),
-                quantity: 2,
-            },
-            &[],
-        )
-        .unwrap();
+    let interface_msg = ctc_interfaces::tickets::TicketExecuteMsg::MintReserved {
+        event_id,
+        tier: 1,
+        recipient: fans[3].to_string(),
+        quantity: 2,
+    };
+    p.execute(&crowdfund, &p.tickets, &interface_msg).unwrap();
     assert_eq!(
-        root(p.tickets_exec(&crowdfund, &reserve(1)).unwrap_err()),
+        p.refused(&crowdfund, &p.tickets, &reserve(1)),
         "sold out: 0 left"
     );
     assert_eq!(p.owner_of("1-1"), fans[3].to_string());
     assert_eq!(p.event(event_id).escrow, Uint128::zero());
     // A reserved ticket was paid to the crowdfund, not here: its refund is zero.
-    p.tickets_exec(&theater, &ExecuteMsg::CancelEvent { event_id })
-        .unwrap();
+    p.execute(
+        &p.theater,
+        &p.tickets,
+        &ExecuteMsg::CancelEvent { event_id },
+    )
+    .unwrap();
     let response = p
-        .tickets_exec(
+        .execute(
             &fans[3],
+            &p.tickets,
             &ExecuteMsg::ClaimRefund {
                 token_id: "1-0".into(),
             },
         )
         .unwrap();
-    let amount = response
-        .events
-        .iter()
-        .flat_map(|e| &e.attributes)
-        .find(|a| a.key == "amount")
-        .unwrap();
-    assert_eq!(amount.value, "0");
+    assert_eq!(attribute(&response, "amount"), "0");
     p.assert_escrow_conserved();
 }
-
-use cw_multi_test::Executor;

@@ -6,10 +6,11 @@ use ctc_interfaces::token::{
     AllocationBucket, AllocationResponse, CtcExecuteMsg, CtcQueryMsg, TokenomicsResponse,
     CTC_ISSUANCE, CTC_SUPPLY_FLOOR,
 };
-use ctc_token::msg::{ExecuteMsg, GenesisAllocation, InstantiateMsg, MigrateMsg, QueryMsg};
+use ctc_token::msg::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 use cw_multi_test::{App, AppResponse, Executor};
 
 use crate::contracts;
+use crate::platform::genesis_allocation;
 use crate::receiver::{self, Received};
 
 struct Suite {
@@ -33,14 +34,7 @@ impl Suite {
             .collect();
         let token_code = app.store_code(contracts::ctc_token());
         let msg = InstantiateMsg {
-            allocation: GenesisAllocation {
-                founding_team: genesis[0].to_string(),
-                institutional_investors: genesis[1].to_string(),
-                service_providers: genesis[2].to_string(),
-                business_development: genesis[3].to_string(),
-                community_rewards: genesis[4].to_string(),
-                public_welfare: genesis[5].to_string(),
-            },
+            allocation: genesis_allocation(&genesis),
             recycle_pool: None,
             owner: None,
             marketing: None,
@@ -306,30 +300,14 @@ fn only_the_owner_moves_the_recycle_pool() {
 #[test]
 fn migrates_to_new_code_and_refuses_a_cw20_base_instance() {
     let mut suite = Suite::new();
-    let new_code = suite.app.store_code(contracts::ctc_token());
-    let alice = suite.alice.clone();
-
-    let err = suite
-        .app
-        .migrate_contract(alice, suite.token.clone(), &MigrateMsg {}, new_code)
-        .unwrap_err();
-    assert!(err.root_cause().to_string().contains("admin"), "{err}");
-
-    suite
-        .app
-        .migrate_contract(
-            suite.owner.clone(),
-            suite.token.clone(),
-            &MigrateMsg {},
-            new_code,
-        )
-        .unwrap();
-    let info = suite
-        .app
-        .wrap()
-        .query_wasm_contract_info(&suite.token)
-        .unwrap();
-    assert_eq!(info.code_id, new_code);
+    contracts::migrate_by_admin_only(
+        &mut suite.app,
+        contracts::ctc_token(),
+        &suite.token,
+        &suite.owner,
+        &suite.alice,
+        &MigrateMsg {},
+    );
     assert_eq!(
         suite.tokenomics().total_supply,
         CTC_ISSUANCE,

@@ -1,6 +1,10 @@
 //! The harness every contract's unit tests start from: the contract's own entry points on mock
 //! dependencies, where a refusal always means "an error, and the storage exactly as before", CTC
 //! `Send` hooks as the token delivers them, and neighbouring contracts answered by closures.
+//! [`platform`] reads the platform's configuration (`deploy/platform.json`) for the suites that
+//! instantiate the whole platform.
+
+pub mod platform;
 
 use std::collections::BTreeMap;
 use std::fmt::Display;

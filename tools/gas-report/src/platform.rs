@@ -1,5 +1,6 @@
-//! The platform on the report's chain, instantiated and wired as tests/src/platform.rs does:
-//! CTC, the registry (theater, troupe, agency, identity provider, three reporters admitted),
+//! The platform on the report's chain, instantiated and wired as tests/src/platform.rs does, with
+//! the parameters deploy/ uses (deploy/platform.json, read by `ctc_testkit::platform`): CTC, the
+//! registry (theater, troupe, agency, identity provider, three reporters admitted),
 //! ticket-nft, crowdfund, tipping, the oracle and wager-pool, with the platform contracts
 //! registered and wager-pool allowed to create oracle questions. Next to it, the reference
 //! contracts: cw20-base, cw721-base and a second tipping wired to cw20-base, so that a cw20
@@ -13,6 +14,7 @@ use std::rc::Rc;
 
 use anyhow::Context;
 use cosmwasm_std::Coin;
+use ctc_testkit::platform::{instantiate_msg, parameters};
 use serde_json::{json, Value};
 
 use crate::addresses::{self, account};
@@ -196,62 +198,86 @@ impl Platform {
             Ok(address)
         };
         let instantiate = |code: &str, msg: Value| instantiate_named(code, code, msg);
+        // Our contracts' messages, fields in the order deploy/ sends them: `addresses`, then
+        // deploy/platform.json's parameters, then `after` (`owner: null`: the deployer owns it).
+        let configured = |name: &str, addresses: Value, after: Value| {
+            let mut msg = instantiate_msg(name, NATIVE_DENOM, addresses);
+            for (key, value) in after.as_object().into_iter().flatten() {
+                msg[key] = value.clone();
+            }
+            msg
+        };
+        let allocation = json!({
+            "founding_team": buckets[0], "institutional_investors": buckets[1],
+            "service_providers": buckets[2], "business_development": buckets[3],
+            "community_rewards": buckets[4], "public_welfare": buckets[5],
+        });
         let token = instantiate(
             "ctc-token",
-            json!({
-                "allocation": {
-                    "founding_team": buckets[0], "institutional_investors": buckets[1],
-                    "service_providers": buckets[2], "business_development": buckets[3],
-                    "community_rewards": buckets[4], "public_welfare": buckets[5],
-                },
-                "recycle_pool": null, "owner": null, "marketing": null,
-            }),
+            configured(
+                "ctc-token",
+                json!({ "allocation": allocation, "recycle_pool": null, "owner": null }),
+                json!({}),
+            ),
         )?;
         let registry = instantiate(
             "partner-registry",
-            json!({ "authority": null, "open_anchoring": false }),
+            configured("partner-registry", json!({ "authority": null }), json!({})),
         )?;
         let tickets = instantiate(
             "ticket-nft",
-            json!({
-                "token": token, "registry": registry, "treasury": treasury,
-                "platform_fee": 500, "burn_share": 1_000, "settlement_delay_seconds": DAY,
-                "name": "TicketChain Tickets", "symbol": "TIX", "owner": null,
-            }),
+            configured(
+                "ticket-nft",
+                json!({ "token": token, "registry": registry, "treasury": treasury }),
+                json!({ "owner": null }),
+            ),
         )?;
         let crowdfund = instantiate(
             "crowdfund",
-            json!({
-                "token": token, "registry": registry, "ticket_nft": tickets,
-                "treasury": treasury, "platform_fee": 300, "owner": null,
-            }),
+            configured(
+                "crowdfund",
+                json!({
+                    "token": token, "registry": registry, "ticket_nft": tickets,
+                    "treasury": treasury,
+                }),
+                json!({ "owner": null }),
+            ),
         )?;
         let tipping_msg = |token: &str| {
-            json!({
-                "token": token, "registry": registry, "treasury": treasury, "fee": 200,
-                "min_ctc_tip": CTC.to_string(),
-                "native_denoms": [{ "denom": NATIVE_DENOM, "min_tip": "1000" }],
-                "owner": null,
-            })
+            configured(
+                "tipping",
+                json!({ "token": token, "registry": registry, "treasury": treasury }),
+                json!({ "owner": null }),
+            )
         };
         let tipping = instantiate("tipping", tipping_msg(&token))?;
         let arbiter = account("arbiter");
         let oracle = instantiate(
             "outcome-oracle",
-            json!({
-                "token": token, "registry": registry, "treasury": treasury, "arbiter": arbiter,
-                "dispute_bond": ORACLE_BOND.to_string(), "arbitration_timeout_seconds": 7 * DAY,
-                "creators": [owner], "owner": null,
-            }),
+            configured(
+                "outcome-oracle",
+                json!({
+                    "token": token, "registry": registry, "treasury": treasury, "arbiter": arbiter,
+                }),
+                json!({ "creators": [owner], "owner": null }),
+            ),
         )?;
+        // The operations' amounts assume this bond.
+        anyhow::ensure!(
+            parameters("outcome-oracle")["dispute_bond"] == ORACLE_BOND.to_string(),
+            "deploy/platform.json's dispute_bond is not ORACLE_BOND"
+        );
         let nodes = account("nodes");
         let wager = instantiate(
             "wager-pool",
-            json!({
-                "token": token, "registry": registry, "oracle": oracle, "operator": owner,
-                "treasury": treasury, "node_incentive": nodes, "treasury_share": 6_000,
-                "creation_bond": (50 * CTC).to_string(), "owner": null,
-            }),
+            configured(
+                "wager-pool",
+                json!({
+                    "token": token, "registry": registry, "oracle": oracle, "operator": owner,
+                    "treasury": treasury, "node_incentive": nodes,
+                }),
+                json!({ "owner": null }),
+            ),
         )?;
         // The references: cw20-base with the same holders as CTC's genesis bucket, cw721-base
         // minted by the platform owner.
