@@ -137,9 +137,9 @@ fn the_creator_withdraws_once_with_the_fee_to_the_treasury() {
         vec![
             (
                 token.clone(),
-                transfer_json(&chain.accounts.treasury, 25_000_000)
+                cw20_transfer_json(&chain.accounts.treasury, 25_000_000)
             ),
-            (token, transfer_json(&creator, 975_000_007)),
+            (token, cw20_transfer_json(&creator, 975_000_007)),
         ]
     );
     assert_eq!(chain.campaign().held, Uint128::zero());
@@ -209,13 +209,11 @@ fn only_the_authority_configures_and_no_coins_are_taken() {
         250,
         "launched terms stay"
     );
-    let err = chain
-        .execute_with(
-            &creator,
-            &coins(5, "ustake"),
-            ExecuteMsg::Finalize { campaign_id: 1 },
-        )
-        .unwrap_err();
+    let err = chain.refused_with(
+        &creator,
+        &coins(5, "ustake"),
+        ExecuteMsg::Finalize { campaign_id: 1 },
+    );
     assert_eq!(
         err,
         ContractError::Convention(ConventionError::Payment(
@@ -227,27 +225,13 @@ fn only_the_authority_configures_and_no_coins_are_taken() {
 #[test]
 fn migrates_forward_only() {
     let mut chain = Chain::new();
-    cw2::set_contract_version(&mut chain.deps.storage, CONTRACT.name, "0.0.1").unwrap();
-    migrate(
-        chain.unit.deps.as_mut(),
-        chain.unit.env.clone(),
-        MigrateMsg {},
-    )
-    .unwrap();
-    assert_eq!(
-        cw2::get_contract_version(&chain.deps.storage)
-            .unwrap()
-            .version,
-        CONTRACT.version
-    );
-    cw2::set_contract_version(&mut chain.deps.storage, CONTRACT.name, "9.9.9").unwrap();
+    chain
+        .migrate_from(migrate, CONTRACT.name, "0.0.1", MigrateMsg {})
+        .unwrap();
+    assert_eq!(chain.contract_version().version, CONTRACT.version);
+    let newer = chain.migrate_from(migrate, CONTRACT.name, "9.9.9", MigrateMsg {});
     assert!(matches!(
-        migrate(
-            chain.unit.deps.as_mut(),
-            chain.unit.env.clone(),
-            MigrateMsg {}
-        )
-        .unwrap_err(),
+        newer.unwrap_err(),
         ContractError::Convention(ConventionError::CannotMigrate { .. })
     ));
 }

@@ -6,15 +6,13 @@ mod pledges;
 mod rewards;
 mod storage_layout;
 
-use std::ops::{Deref, DerefMut};
-
 use cosmwasm_std::testing::message_info;
-use cosmwasm_std::{from_json, Addr, CosmosMsg, Env, Response, Timestamp, Uint128, WasmMsg};
+use cosmwasm_std::{from_json, Addr, Env, Response, Timestamp, Uint128};
 use ctc_interfaces::tickets::{
     EventStatus, EventSummary, RolesSummary, TicketQueryMsg, TierSummary,
 };
 use ctc_interfaces::BasisPoints;
-use ctc_testkit::{Neighbours, Unit, CTC, DAY};
+use ctc_testkit::{cw20_transfer_json, executes, Neighbours, Unit, CTC, DAY};
 use serde::Serialize;
 
 use crate::contract::{execute, instantiate, query};
@@ -42,19 +40,7 @@ pub struct Chain {
     pub tickets: Tickets,
 }
 
-impl Deref for Chain {
-    type Target = Unit<ExecuteMsg, ContractError>;
-
-    fn deref(&self) -> &Self::Target {
-        &self.unit
-    }
-}
-
-impl DerefMut for Chain {
-    fn deref_mut(&mut self) -> &mut Self::Target {
-        &mut self.unit
-    }
-}
+ctc_testkit::deref_to_unit!(Chain.unit: Unit<ExecuteMsg, ContractError>);
 
 /// What the mocked ticket-nft answers about every event: its issuer, end and status, the tickets
 /// left in each of its two tiers (of 100), and whether this contract is its minter.
@@ -252,25 +238,4 @@ impl Chain {
     pub fn after_deadline(&mut self) {
         self.env.block.time = self.campaign().deadline;
     }
-}
-
-/// The executes a response sends, as (contract, JSON message).
-pub fn executes(response: &Response) -> Vec<(String, String)> {
-    response
-        .messages
-        .iter()
-        .map(|sub| match &sub.msg {
-            CosmosMsg::Wasm(WasmMsg::Execute {
-                contract_addr, msg, ..
-            }) => (
-                contract_addr.clone(),
-                String::from_utf8(msg.to_vec()).unwrap(),
-            ),
-            other => panic!("unexpected message {other:?}"),
-        })
-        .collect()
-}
-
-pub fn transfer_json(to: &Addr, amount: u128) -> String {
-    format!(r#"{{"transfer":{{"recipient":"{to}","amount":"{amount}"}}}}"#)
 }

@@ -74,7 +74,7 @@ fn a_pledge_is_withdrawn_whole_before_the_goal_only() {
         executes(&response),
         vec![(
             chain.accounts.token.to_string(),
-            transfer_json(&backers[0], 300 * CTC)
+            cw20_transfer_json(&backers[0], 300 * CTC)
         )]
     );
     assert_eq!(chain.campaign().backers, 0);
@@ -139,7 +139,7 @@ fn refunds_follow_failure_once_per_backer() {
         executes(&response),
         vec![(
             chain.accounts.token.to_string(),
-            transfer_json(&backers[0], 200 * CTC)
+            cw20_transfer_json(&backers[0], 200 * CTC)
         )]
     );
     assert_eq!(chain.campaign().held, Uint128::zero());
@@ -195,7 +195,10 @@ fn a_backer_who_withdraws_and_returns_is_counted_once() {
     let response = chain
         .execute(&backer, ExecuteMsg::Refund { campaign_id: 1 })
         .unwrap();
-    assert_eq!(executes(&response)[0].1, transfer_json(&backer, 40 * CTC));
+    assert_eq!(
+        executes(&response)[0].1,
+        cw20_transfer_json(&backer, 40 * CTC)
+    );
 }
 
 #[test]

@@ -125,7 +125,7 @@ fn the_funds_wait_until_every_owed_reward_can_be_minted() {
         executes(&response)[1],
         (
             chain.accounts.token.to_string(),
-            transfer_json(&creator, 1_023_750_000)
+            cw20_transfer_json(&creator, 1_023_750_000)
         )
     );
 }
@@ -171,7 +171,7 @@ fn undeliverable_rewards_let_a_successful_campaign_be_cancelled() {
         .unwrap();
     assert_eq!(
         executes(&response)[0].1,
-        transfer_json(&backers[1], 450 * CTC)
+        cw20_transfer_json(&backers[1], 450 * CTC)
     );
     assert_eq!(
         chain.refused(&backers[0], ExecuteMsg::Refund { campaign_id: 1 }),
@@ -188,9 +188,9 @@ fn undeliverable_rewards_let_a_successful_campaign_be_cancelled() {
         vec![
             (
                 token.clone(),
-                transfer_json(&chain.accounts.treasury, 15 * CTC)
+                cw20_transfer_json(&chain.accounts.treasury, 15 * CTC)
             ),
-            (token, transfer_json(&creator, 585 * CTC)),
+            (token, cw20_transfer_json(&creator, 585 * CTC)),
         ]
     );
     assert_eq!(
@@ -222,5 +222,8 @@ fn the_funds_wait_for_the_reward_issuers_approval() {
     let response = chain
         .execute(&backer, ExecuteMsg::Refund { campaign_id: 1 })
         .unwrap();
-    assert_eq!(executes(&response)[0].1, transfer_json(&backer, 450 * CTC));
+    assert_eq!(
+        executes(&response)[0].1,
+        cw20_transfer_json(&backer, 450 * CTC)
+    );
 }

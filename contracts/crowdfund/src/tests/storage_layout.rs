@@ -3,31 +3,14 @@
 //! entry per `Item` and `Map` of `state.rs`.
 
 use cosmwasm_std::testing::{mock_dependencies, mock_env};
-use cosmwasm_std::{Empty, Storage};
-use ctc_testkit::snapshot;
+use cosmwasm_std::Empty;
+use ctc_testkit::stored_keys_naming;
 
 use super::*;
 use crate::msg::CampaignStatus;
 use crate::state::{
     Campaign, Pledge, CAMPAIGNS, CAMPAIGN_COUNT, PLEDGES, REWARD_APPROVALS, REWARD_ISSUERS,
 };
-
-/// Letters, digits and `_` as they are, any other byte as `\xNN`.
-fn escaped(key: &[u8]) -> String {
-    key.iter()
-        .map(|&byte| match byte {
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_' => char::from(byte).to_string(),
-            _ => format!("\\x{byte:02x}"),
-        })
-        .collect()
-}
-
-fn stored_keys(storage: &dyn Storage) -> Vec<String> {
-    snapshot(storage)
-        .iter()
-        .map(|(key, _)| escaped(key))
-        .collect()
-}
 
 #[test]
 fn every_namespace_and_key_encoding_is_pinned() {
@@ -45,8 +28,8 @@ fn every_namespace_and_key_encoding_is_pinned() {
     let owner = deps.api.addr_make("authority");
     // Config, ownership and the cw2 identity.
     instantiate(deps.as_mut(), env.clone(), message_info(&owner, &[]), msg).unwrap();
+    let a = deps.api.addr_make("a");
     let storage = &mut deps.storage;
-    let a = Addr::unchecked("a");
     let input = campaign_input(&env);
     let campaign = Campaign {
         creator: a.clone(),
@@ -79,16 +62,17 @@ fn every_namespace_and_key_encoding_is_pinned() {
     REWARD_APPROVALS.save(storage, (1, 7), &Empty {}).unwrap();
 
     // cw-storage-plus: an `Item` is its namespace; a `Map` key is the namespace and each part of
-    // the key but the last behind a two-byte length. Numbers are big-endian.
+    // the key but the last behind a two-byte length. Numbers are big-endian; `<a>` is the address
+    // of `a`.
     let pinned = [
-        r"\x00\x07pledges\x00\x08\x00\x00\x00\x00\x00\x00\x00\x01a",
+        r"\x00\x07pledges\x00\x08\x00\x00\x00\x00\x00\x00\x00\x01<a>",
         r"\x00\x09campaigns\x00\x00\x00\x00\x00\x00\x00\x01",
-        r"\x00\x0ereward_issuers\x00\x08\x00\x00\x00\x00\x00\x00\x00\x01a",
+        r"\x00\x0ereward_issuers\x00\x08\x00\x00\x00\x00\x00\x00\x00\x01<a>",
         r"\x00\x10reward_approvals\x00\x08\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x07",
         "campaign_count",
         "config",
         "contract_info",
         "ownership",
     ];
-    assert_eq!(stored_keys(&deps.storage), pinned);
+    assert_eq!(stored_keys_naming(&deps.storage, &[("a", &a)]), pinned);
 }

@@ -126,16 +126,14 @@ fn the_owner_manages_marketing_by_default() {
 #[test]
 fn refuses_native_funds_on_any_message() {
     let (mut token, accounts) = setup();
-    let err = token
-        .execute_with(
-            &accounts.genesis[0],
-            &coins(1, "ustake"),
-            ExecuteMsg::Transfer {
-                recipient: accounts.alice.to_string(),
-                amount: Uint128::one(),
-            },
-        )
-        .unwrap_err();
+    let err = token.refused_with(
+        &accounts.genesis[0],
+        &coins(1, "ustake"),
+        ExecuteMsg::Transfer {
+            recipient: accounts.alice.to_string(),
+            amount: Uint128::one(),
+        },
+    );
     assert_eq!(
         err,
         ContractError::Convention(ConventionError::Payment(

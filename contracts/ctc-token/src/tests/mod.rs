@@ -21,6 +21,16 @@ use crate::ContractError;
 /// The token under test: its `execute`, where every refusal is checked to change nothing.
 pub type Token = Unit<ExecuteMsg, ContractError>;
 
+/// The names the genesis addresses are made from, in the order of `AllocationBucket::ALL`.
+pub const GENESIS_NAMES: [&str; 6] = [
+    "founding_team",
+    "institutional_investors",
+    "service_providers",
+    "business_development",
+    "community_rewards",
+    "public_welfare",
+];
+
 /// The accounts of a freshly instantiated token.
 pub struct Accounts {
     pub owner: Addr,
@@ -32,19 +42,9 @@ pub struct Accounts {
 
 impl Accounts {
     pub fn new(api: &MockApi) -> Self {
-        let genesis = [
-            "founding_team",
-            "institutional_investors",
-            "service_providers",
-            "business_development",
-            "community_rewards",
-            "public_welfare",
-        ]
-        .map(|name| api.addr_make(name))
-        .to_vec();
         Self {
             owner: api.addr_make("owner"),
-            genesis,
+            genesis: GENESIS_NAMES.map(|name| api.addr_make(name)).to_vec(),
             alice: api.addr_make("alice"),
             bob: api.addr_make("bob"),
         }

@@ -84,31 +84,14 @@ fn only_the_owner_transfers_ownership_and_nobody_renounces_it() {
 #[test]
 fn ownership_moves_in_two_steps() {
     let (mut token, accounts) = setup();
-    let owner = &accounts.owner;
-    let alice = &accounts.alice;
-    token
-        .execute(
-            owner,
-            ExecuteMsg::UpdateOwnership(Action::TransferOwnership {
-                new_owner: alice.to_string(),
-                expiry: None,
-            }),
-        )
-        .unwrap();
-    // Until alice accepts, the old owner still rules and a stranger cannot accept.
-    token.execute(owner, set_pool(alice.as_str())).unwrap();
-    let err = token.refused(
-        &accounts.bob,
-        ExecuteMsg::UpdateOwnership(Action::AcceptOwnership),
-    );
+    let (owner, alice) = (&accounts.owner, &accounts.alice);
+    // Until alice accepts, the old owner still owns and a stranger cannot accept.
+    let update = ExecuteMsg::UpdateOwnership;
+    let err = token.hand_over_ownership(update, query, owner, alice, &accounts.bob);
     assert_eq!(
         err,
         admin(AdminError::Ownership(OwnershipError::NotPendingOwner))
     );
-
-    token
-        .execute(alice, ExecuteMsg::UpdateOwnership(Action::AcceptOwnership))
-        .unwrap();
     let err = token.refused(owner, set_pool(owner.as_str()));
     assert_eq!(err, admin(AdminError::Ownership(OwnershipError::NotOwner)));
     token.execute(alice, set_pool(owner.as_str())).unwrap();

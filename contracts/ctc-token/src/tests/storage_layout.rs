@@ -3,28 +3,15 @@
 
 use cosmwasm_std::{Addr, Uint128};
 use ctc_interfaces::token::AllocationBucket;
-use ctc_testkit::snapshot;
+use ctc_testkit::{stored_keys, stored_keys_naming};
 
 use super::*;
 use crate::state::{Recycling, GENESIS_ADDRESSES, RECYCLING};
 
-/// `key` with its bytes escaped and each of `names`' addresses written as `<name>`.
-fn readable(key: &[u8], names: &[(&str, &Addr)]) -> String {
-    let mut key: String = key
-        .iter()
-        .flat_map(|byte| std::ascii::escape_default(*byte))
-        .map(char::from)
-        .collect();
-    for (name, address) in names {
-        key = key.replace(address.as_str(), &format!("<{name}>"));
-    }
-    key
-}
-
 #[test]
 fn every_item_of_the_extension_has_its_pinned_key() {
     let mut token = Token::new(execute);
-    let pool = Addr::unchecked("pool");
+    let pool = token.addr("pool");
     GENESIS_ADDRESSES
         .save(&mut token.deps.storage, &vec![pool.clone()])
         .unwrap();
@@ -37,11 +24,7 @@ fn every_item_of_the_extension_has_its_pinned_key() {
             },
         )
         .unwrap();
-    let keys: Vec<String> = snapshot(&token.deps.storage)
-        .iter()
-        .map(|(key, _)| readable(key, &[]))
-        .collect();
-    assert_eq!(keys, ["genesis", "recycling"]);
+    assert_eq!(stored_keys(&token.deps.storage), ["genesis", "recycling"]);
 }
 
 #[test]
@@ -72,20 +55,9 @@ fn each_bucket_keeps_its_slot() {
 #[test]
 fn an_instantiated_token_stores_exactly_these_keys() {
     let (token, accounts) = setup();
-    let names = [
-        "founding_team",
-        "institutional_investors",
-        "service_providers",
-        "business_development",
-        "community_rewards",
-        "public_welfare",
-    ];
-    let mut known: Vec<(&str, &Addr)> = names.into_iter().zip(&accounts.genesis).collect();
+    let mut known: Vec<(&str, &Addr)> = GENESIS_NAMES.into_iter().zip(&accounts.genesis).collect();
     known.push(("owner", &accounts.owner));
-    let mut keys: Vec<String> = snapshot(&token.deps.storage)
-        .iter()
-        .map(|(key, _)| readable(key, &known))
-        .collect();
+    let mut keys = stored_keys_naming(&token.deps.storage, &known);
     keys.sort();
     let mut expected = vec![
         "contract_info".to_owned(),
@@ -95,7 +67,7 @@ fn an_instantiated_token_stores_exactly_these_keys() {
         "recycling".to_owned(),
         "token_info".to_owned(),
     ];
-    expected.extend(names.map(|name| format!("\\x00\\x07balance<{name}>")));
+    expected.extend(GENESIS_NAMES.map(|name| format!("\\x00\\x07balance<{name}>")));
     expected.sort();
     assert_eq!(keys, expected);
 }

@@ -4,7 +4,6 @@
 
 mod storage_layout;
 
-use cosmwasm_std::testing::message_info;
 use cosmwasm_std::{coins, from_json, to_json_binary, Addr, Response, Uint128};
 use ctc_conventions::{AdminError, ConventionError};
 use ctc_interfaces::registry::{CapabilityResponse, Denial, RegistryQueryMsg};
@@ -53,15 +52,6 @@ fn ctc(token: &Addr) -> Neighbours {
     Neighbours::new().contract(token, "crates.io:ctc-token")
 }
 
-fn instantiate_as(
-    oracle: &mut Oracle,
-    sender: &Addr,
-    msg: InstantiateMsg,
-) -> Result<Response, ContractError> {
-    let info = message_info(sender, &[]);
-    instantiate(oracle.deps.as_mut(), oracle.env.clone(), info, msg)
-}
-
 /// A refusal every platform contract shares.
 fn convention(err: impl Into<ConventionError>) -> ContractError {
     ContractError::Convention(err.into())
@@ -93,7 +83,7 @@ impl Chain {
             })
             .install(&mut oracle.deps);
         let msg = instantiate_msg(&oracle, min_dispute_window_seconds);
-        instantiate_as(&mut oracle, &owner, msg).unwrap();
+        oracle.instantiate(instantiate, &owner, msg).unwrap();
         Self {
             arbiter: oracle.addr("arbiter"),
             fan: oracle.addr("fan"),
@@ -365,24 +355,17 @@ fn only_the_owner_configures_and_no_coins_are_taken() {
         chain.oracle.refused(&owner, zero_bond),
         ContractError::ZeroBond
     );
-    let err = chain
-        .oracle
-        .execute_with(
-            &owner,
-            &coins(1, "ustake"),
-            ExecuteMsg::Finalize { question_id: 1 },
-        )
-        .unwrap_err();
-    assert_eq!(err, convention(cw_utils::PaymentError::NonPayable {}));
-    let deps = &mut chain.oracle.deps;
-    cw2::set_contract_version(&mut deps.storage, CONTRACT.name, "0.0.1").unwrap();
-    migrate(deps.as_mut(), chain.oracle.env.clone(), MigrateMsg {}).unwrap();
-    assert_eq!(
-        cw2::get_contract_version(&chain.oracle.deps.storage)
-            .unwrap()
-            .version,
-        CONTRACT.version
+    let err = chain.oracle.refused_with(
+        &owner,
+        &coins(1, "ustake"),
+        ExecuteMsg::Finalize { question_id: 1 },
     );
+    assert_eq!(err, convention(cw_utils::PaymentError::NonPayable {}));
+    let oracle = &mut chain.oracle;
+    oracle
+        .migrate_from(migrate, CONTRACT.name, "0.0.1", MigrateMsg {})
+        .unwrap();
+    assert_eq!(oracle.contract_version().version, CONTRACT.version);
 }
 
 #[test]
@@ -441,7 +424,7 @@ fn a_window_floor_of_zero_or_beyond_the_longest_window_is_refused() {
         let owner = oracle.addr("owner");
         let msg = instantiate_msg(&oracle, Some(floor));
         assert_eq!(
-            instantiate_as(&mut oracle, &owner, msg).unwrap_err(),
+            oracle.instantiate(instantiate, &owner, msg).unwrap_err(),
             ContractError::InvalidDuration {
                 field: "min_dispute_window_seconds",
                 min: 1,
@@ -631,7 +614,7 @@ fn the_treasury_is_neither_this_contract_nor_a_platform_contract() {
         ctc(&token).install(&mut oracle.deps);
         let mut msg = instantiate_msg(&oracle, None);
         msg.treasury = treasury.to_string();
-        let err = instantiate_as(&mut oracle, &owner, msg);
+        let err = oracle.instantiate(instantiate, &owner, msg);
         assert_eq!(err.unwrap_err(), cannot_spend(treasury, name));
         assert_eq!(snapshot(&oracle.deps.storage), vec![]);
     }

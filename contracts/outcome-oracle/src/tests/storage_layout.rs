@@ -1,26 +1,17 @@
 //! The raw keys this contract writes, pinned: a renamed namespace or a changed key encoding would
 //! strand what a deployed oracle has stored, so each fails here first.
 
-use cosmwasm_std::{Addr, Empty, Timestamp, Uint128};
+use cosmwasm_std::{Empty, Timestamp, Uint128};
+use ctc_testkit::stored_keys_naming;
 
 use super::*;
 use crate::state::{Config, Question, CONFIG, CREATORS, QUESTIONS, QUESTION_COUNT, REPORTS};
 
-/// `key` with printable ASCII as is and every other byte as `\xNN`.
-fn readable(key: &[u8]) -> String {
-    key.iter()
-        .map(|&byte| match byte {
-            b'!'..=b'~' => char::from(byte).to_string(),
-            _ => format!("\\x{byte:02x}"),
-        })
-        .collect()
-}
-
 #[test]
 fn every_item_and_map_has_its_pinned_key() {
     let mut oracle = Oracle::new(execute);
+    let alice = oracle.addr("alice");
     let storage = &mut oracle.deps.storage;
-    let alice = Addr::unchecked("alice");
     CONFIG
         .save(
             storage,
@@ -54,15 +45,11 @@ fn every_item_and_map_has_its_pinned_key() {
         .save(storage, (1, &alice), &Verdict::Outcome(0))
         .unwrap();
 
-    let keys: Vec<String> = snapshot(&oracle.deps.storage)
-        .iter()
-        .map(|(key, _)| readable(key))
-        .collect();
     assert_eq!(
-        keys,
+        stored_keys_naming(&oracle.deps.storage, &[("alice", &alice)]),
         [
-            r"\x00\x07reports\x00\x08\x00\x00\x00\x00\x00\x00\x00\x01alice",
-            r"\x00\x08creatorsalice",
+            r"\x00\x07reports\x00\x08\x00\x00\x00\x00\x00\x00\x00\x01<alice>",
+            r"\x00\x08creators<alice>",
             r"\x00\x09questions\x00\x00\x00\x00\x00\x00\x00\x01",
             "config",
             "question_count",
@@ -74,12 +61,9 @@ fn every_item_and_map_has_its_pinned_key() {
 #[test]
 fn an_instantiated_oracle_stores_exactly_these_keys() {
     let chain = Chain::new();
-    let keys: Vec<String> = snapshot(&chain.oracle.deps.storage)
-        .iter()
-        .map(|(key, _)| readable(key).replace(chain.owner.as_str(), "<owner>"))
-        .collect();
+    let owner = [("owner", &chain.owner)];
     assert_eq!(
-        keys,
+        stored_keys_naming(&chain.oracle.deps.storage, &owner),
         [
             r"\x00\x08creators<owner>",
             "config",

@@ -10,8 +10,6 @@ mod quota;
 mod storage_layout;
 mod supervision;
 
-use std::ops::{Deref, DerefMut};
-
 use cosmwasm_std::testing::message_info;
 use cosmwasm_std::{from_json, Addr, Response, Timestamp};
 use ctc_testkit::{Neighbours, Unit};
@@ -40,19 +38,7 @@ pub struct Chain {
     pub accounts: Accounts,
 }
 
-impl Deref for Chain {
-    type Target = Unit<ExecuteMsg, ContractError>;
-
-    fn deref(&self) -> &Self::Target {
-        &self.unit
-    }
-}
-
-impl DerefMut for Chain {
-    fn deref_mut(&mut self) -> &mut Self::Target {
-        &mut self.unit
-    }
-}
+ctc_testkit::deref_to_unit!(Chain.unit: Unit<ExecuteMsg, ContractError>);
 
 /// A sha256-shaped digest: 64 hex characters, all the byte `n`.
 pub fn digest(n: u8) -> String {

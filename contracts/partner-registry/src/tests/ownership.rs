@@ -1,6 +1,6 @@
 use cosmwasm_std::coins;
 use ctc_conventions::{AdminError, ConventionError};
-use cw_ownable::{Action, Ownership};
+use cw_ownable::Action;
 
 use super::*;
 use crate::contract::{migrate, CONTRACT};
@@ -17,7 +17,7 @@ fn authority_moves_in_two_steps_and_the_old_one_loses_its_powers() {
     });
     let stranger = chain.accounts.stranger.clone();
     assert!(matches!(
-        chain.refused(&stranger, transfer.clone()),
+        chain.refused(&stranger, transfer),
         ContractError::Convention(ConventionError::Admin(AdminError::Ownership(
             cw_ownable::OwnershipError::NotOwner
         )))
@@ -30,12 +30,20 @@ fn authority_moves_in_two_steps_and_the_old_one_loses_its_powers() {
         ),
         ContractError::Convention(ConventionError::Admin(AdminError::RenounceRefused))
     );
-    chain.execute(&authority, transfer).unwrap();
-    chain
-        .execute(&dao, ExecuteMsg::UpdateOwnership(Action::AcceptOwnership))
-        .unwrap();
-    let ownership: Ownership<Addr> = chain.ask(QueryMsg::Ownership {});
-    assert_eq!(ownership.owner, Some(dao.clone()));
+    // While the hand-over is pending the authority still owns; the stranger cannot accept it.
+    let refused = chain.hand_over_ownership(
+        ExecuteMsg::UpdateOwnership,
+        query,
+        &authority,
+        &dao,
+        &stranger,
+    );
+    assert_eq!(
+        refused,
+        ContractError::Convention(ConventionError::Admin(AdminError::Ownership(
+            cw_ownable::OwnershipError::NotPendingOwner
+        )))
+    );
     let troupe = chain.addr("troupe");
     assert_eq!(
         chain.refused(&authority, admit_msg(&troupe, PartnerKind::Troupe, vec![])),
@@ -50,13 +58,11 @@ fn authority_moves_in_two_steps_and_the_old_one_loses_its_powers() {
 fn refuses_native_funds() {
     let mut chain = Chain::new();
     let authority = chain.accounts.authority.clone();
-    let err = chain
-        .execute_with(
-            &authority,
-            &coins(1, "ustake"),
-            ExecuteMsg::SetOpenAnchoring { open: true },
-        )
-        .unwrap_err();
+    let err = chain.refused_with(
+        &authority,
+        &coins(1, "ustake"),
+        ExecuteMsg::SetOpenAnchoring { open: true },
+    );
     assert_eq!(
         err,
         ContractError::Convention(ConventionError::Payment(
@@ -68,36 +74,21 @@ fn refuses_native_funds() {
 #[test]
 fn migrates_forward_only_and_only_from_itself() {
     let mut chain = Chain::new();
-    cw2::set_contract_version(&mut chain.deps.storage, CONTRACT.name, "0.0.1").unwrap();
-    migrate(
-        chain.unit.deps.as_mut(),
-        chain.unit.env.clone(),
-        MigrateMsg {},
-    )
-    .unwrap();
-    let version = cw2::get_contract_version(&chain.deps.storage).unwrap();
-    assert_eq!(version.version, CONTRACT.version);
+    chain
+        .migrate_from(migrate, CONTRACT.name, "0.0.1", MigrateMsg {})
+        .unwrap();
+    assert_eq!(chain.contract_version().version, CONTRACT.version);
 
-    cw2::set_contract_version(&mut chain.deps.storage, CONTRACT.name, "9.0.0").unwrap();
-    let err = migrate(
-        chain.unit.deps.as_mut(),
-        chain.unit.env.clone(),
-        MigrateMsg {},
-    )
-    .unwrap_err();
-    assert!(matches!(
-        err,
-        ContractError::Convention(ConventionError::CannotMigrate { .. })
-    ));
-    cw2::set_contract_version(&mut chain.deps.storage, "crates.io:ctc-token", "0.0.1").unwrap();
-    let err = migrate(
-        chain.unit.deps.as_mut(),
-        chain.unit.env.clone(),
-        MigrateMsg {},
-    )
-    .unwrap_err();
-    assert!(matches!(
-        err,
-        ContractError::Convention(ConventionError::CannotMigrate { .. })
-    ));
+    for (name, version) in [(CONTRACT.name, "9.0.0"), ("crates.io:ctc-token", "0.0.1")] {
+        let err = chain
+            .migrate_from(migrate, name, version, MigrateMsg {})
+            .unwrap_err();
+        assert!(
+            matches!(
+                err,
+                ContractError::Convention(ConventionError::CannotMigrate { .. })
+            ),
+            "{name} {version}: {err}"
+        );
+    }
 }

@@ -3,8 +3,8 @@
 //! shape is pinned here, one entry per `Item` and `Map` of `state.rs`.
 
 use cosmwasm_std::testing::{message_info, mock_dependencies, mock_env};
-use cosmwasm_std::{Addr, Empty, Storage};
-use ctc_testkit::snapshot;
+use cosmwasm_std::Empty;
+use ctc_testkit::stored_keys_naming;
 
 use super::*;
 use crate::msg::{
@@ -15,23 +15,6 @@ use crate::state::{
     CHAIN_DIGESTS, CHAIN_RECORDS, NEXT_CHAIN_ID, PARTNERS, PLATFORM_CONTRACTS, PROPOSALS, QUOTAS,
     REGULATORS, SUPERVISION,
 };
-
-/// Letters, digits and `_` as they are, any other byte as `\xNN`.
-fn escaped(key: &[u8]) -> String {
-    key.iter()
-        .map(|&byte| match byte {
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_' => char::from(byte).to_string(),
-            _ => format!("\\x{byte:02x}"),
-        })
-        .collect()
-}
-
-fn stored_keys(storage: &dyn Storage) -> Vec<String> {
-    snapshot(storage)
-        .iter()
-        .map(|(key, _)| escaped(key))
-        .collect()
-}
 
 /// Every capability, so each one's quota key is pinned. The match makes a new capability a
 /// compile error here until it is listed, and its key then fails the test until it is pinned.
@@ -59,7 +42,10 @@ fn every_capability() -> [Capability; 5] {
 fn every_namespace_and_key_encoding_is_pinned() {
     let mut deps = mock_dependencies();
     let env = mock_env();
-    let (a, b) = (Addr::unchecked("a"), Addr::unchecked("b"));
+    let (a, b) = (deps.api.addr_make("a"), deps.api.addr_make("b"));
+    // Each capability's quota under a partner named after it, so a key says whose byte it holds.
+    let quota_holders =
+        every_capability().map(|capability| (capability, deps.api.addr_make(capability.as_str())));
     // Config, ownership and the cw2 identity.
     let authority = deps.api.addr_make("authority");
     instantiate(
@@ -90,9 +76,7 @@ fn every_namespace_and_key_encoding_is_pinned() {
             },
         )
         .unwrap();
-    // Each capability's quota under a partner named after it, so a key says whose byte it holds.
-    for capability in every_capability() {
-        let partner = Addr::unchecked(capability.as_str());
+    for (capability, partner) in &quota_holders {
         let quota = Quota {
             limit: QuotaWindow {
                 units_per_window: 1,
@@ -102,7 +86,7 @@ fn every_namespace_and_key_encoding_is_pinned() {
             used: 0,
         };
         QUOTAS
-            .save(storage, (&partner, capability_key(capability)), &quota)
+            .save(storage, (partner, capability_key(*capability)), &quota)
             .unwrap();
     }
     let record = SupervisionRecord {
@@ -153,26 +137,32 @@ fn every_namespace_and_key_encoding_is_pinned() {
 
     // cw-storage-plus: an `Item` is its namespace; a `Map` key is the namespace and each part of
     // the key but the last behind a two-byte length. Numbers are big-endian; a capability is its
-    // pinned byte.
+    // pinned byte. `<a>` is the address of `a`, 67 bytes long: `\x00C` in front of it.
     let pinned = [
-        r"\x00\x06chains\x00\x01a\x00\x02nsk",
-        r"\x00\x06quotas\x00\x0ccreate_pools\x04",
-        r"\x00\x06quotas\x00\x0dissue_tickets\x00",
-        r"\x00\x06quotas\x00\x0fattest_identity\x03",
-        r"\x00\x06quotas\x00\x0freport_outcomes\x02",
-        r"\x00\x06quotas\x00\x11launch_crowdfunds\x01",
-        r"\x00\x08partnersa",
-        r"\x00\x08platforma",
-        r"\x00\x0aregulatorsa",
-        r"\x00\x0bsupervision\x00\x01a\x00\x00\x00\x01",
-        r"\x00\x0cattestations\x00\x01ab",
+        r"\x00\x06chains\x00C<a>\x00\x02nsk",
+        r"\x00\x06quotas\x00C<create_pools>\x04",
+        r"\x00\x06quotas\x00C<launch_crowdfunds>\x01",
+        r"\x00\x06quotas\x00C<issue_tickets>\x00",
+        r"\x00\x06quotas\x00C<report_outcomes>\x02",
+        r"\x00\x06quotas\x00C<attest_identity>\x03",
+        r"\x00\x08partners<a>",
+        r"\x00\x08platform<a>",
+        r"\x00\x0aregulators<a>",
+        r"\x00\x0bsupervision\x00C<a>\x00\x00\x00\x01",
+        r"\x00\x0cattestations\x00C<a><b>",
         r"\x00\x0dchain_digests\x00\x08\x00\x00\x00\x00\x00\x00\x00\x01\xd4\x1d",
         r"\x00\x0dchain_records\x00\x08\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00\x00\x02",
-        r"\x00\x0dconfirmations\x00\x01aid",
+        r"\x00\x0dconfirmations\x00C<a>id",
         "config",
         "contract_info",
         "next_chain_id",
         "ownership",
     ];
-    assert_eq!(stored_keys(&deps.storage), pinned);
+    let mut names = vec![("a", &a), ("b", &b)];
+    names.extend(
+        quota_holders
+            .iter()
+            .map(|(capability, holder)| (capability.as_str(), holder)),
+    );
+    assert_eq!(stored_keys_naming(&deps.storage, &names), pinned);
 }

@@ -114,13 +114,11 @@ fn burning_and_native_funds_are_refused() {
         ),
         ContractError::BurnNotSupported
     );
-    let err = chain
-        .execute_with(
-            &fan,
-            &coins(1, "ustake"),
-            ExecuteMsg::Settle { event_id: 1 },
-        )
-        .unwrap_err();
+    let err = chain.refused_with(
+        &fan,
+        &coins(1, "ustake"),
+        ExecuteMsg::Settle { event_id: 1 },
+    );
     assert_eq!(
         err,
         ContractError::Convention(ConventionError::Payment(
@@ -132,18 +130,13 @@ fn burning_and_native_funds_are_refused() {
 #[test]
 fn migrates_forward_only() {
     let mut chain = Chain::bare();
-    let env = chain.env.clone();
-    cw2::set_contract_version(&mut chain.deps.storage, CONTRACT.name, "0.0.1").unwrap();
-    migrate(chain.deps.as_mut(), env.clone(), MigrateMsg {}).unwrap();
-    assert_eq!(
-        cw2::get_contract_version(&chain.deps.storage)
-            .unwrap()
-            .version,
-        CONTRACT.version
-    );
-    cw2::set_contract_version(&mut chain.deps.storage, "crates.io:cw721-base", "0.0.1").unwrap();
+    chain
+        .migrate_from(migrate, CONTRACT.name, "0.0.1", MigrateMsg {})
+        .unwrap();
+    assert_eq!(chain.contract_version().version, CONTRACT.version);
+    let cw721 = chain.migrate_from(migrate, "crates.io:cw721-base", "0.0.1", MigrateMsg {});
     assert!(matches!(
-        migrate(chain.deps.as_mut(), env.clone(), MigrateMsg {}).unwrap_err(),
+        cw721.unwrap_err(),
         ContractError::Convention(ConventionError::CannotMigrate { .. })
     ));
 }

@@ -10,12 +10,9 @@ mod settlement;
 mod storage_layout;
 
 use std::collections::BTreeMap;
-use std::ops::{Deref, DerefMut};
 
 use cosmwasm_std::testing::message_info;
-use cosmwasm_std::{
-    from_json, to_json_binary, Addr, CosmosMsg, Env, Response, Timestamp, Uint128, WasmMsg,
-};
+use cosmwasm_std::{from_json, to_json_binary, Addr, Env, Response, Timestamp, Uint128};
 use ctc_conventions::{AdminError, ConventionError};
 use ctc_interfaces::proof::testing::{account, key, sign};
 use ctc_interfaces::proof::{check_in_text, HolderProof};
@@ -24,7 +21,7 @@ use ctc_interfaces::registry::{
     RegistryQueryMsg,
 };
 use ctc_interfaces::BasisPoints;
-use ctc_testkit::{snapshot, Neighbours, Unit, CTC, DAY};
+use ctc_testkit::{cw20_transfer_json, executes, snapshot, Neighbours, Unit, CTC, DAY};
 use serde::Serialize;
 
 use crate::contract::{execute, instantiate, query};
@@ -66,19 +63,7 @@ pub struct Chain {
     pub accounts: Accounts,
 }
 
-impl Deref for Chain {
-    type Target = Unit<ExecuteMsg, ContractError>;
-
-    fn deref(&self) -> &Self::Target {
-        &self.unit
-    }
-}
-
-impl DerefMut for Chain {
-    fn deref_mut(&mut self) -> &mut Self::Target {
-        &mut self.unit
-    }
-}
+ctc_testkit::deref_to_unit!(Chain.unit: Unit<ExecuteMsg, ContractError>);
 
 /// Sale open from now, event in ten days for three hours, Free policy with two moves, resale
 /// cap 110%, royalty 5%; tiers: "Stalls" 100 CTC x 10 (limit 4) and "Box" 250 CTC x 2 seated.
@@ -265,25 +250,4 @@ pub fn instantiate_msg(accounts: &Accounts) -> InstantiateMsg {
         symbol: "TIX".into(),
         owner: None,
     }
-}
-
-/// The cw20 `Transfer`s and other executes a response sends, as (contract, JSON message).
-pub fn executes(response: &Response) -> Vec<(String, String)> {
-    response
-        .messages
-        .iter()
-        .map(|sub| match &sub.msg {
-            CosmosMsg::Wasm(WasmMsg::Execute {
-                contract_addr, msg, ..
-            }) => (
-                contract_addr.clone(),
-                String::from_utf8(msg.to_vec()).unwrap(),
-            ),
-            other => panic!("unexpected message {other:?}"),
-        })
-        .collect()
-}
-
-pub fn transfer_json(to: &Addr, amount: u128) -> String {
-    format!(r#"{{"transfer":{{"recipient":"{to}","amount":"{amount}"}}}}"#)
 }

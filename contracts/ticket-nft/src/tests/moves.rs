@@ -123,7 +123,7 @@ fn resale_pays_the_seller_at_once_and_escrows_the_royalty_within_the_cap() {
         executes(&response),
         vec![(
             chain.accounts.token.to_string(),
-            transfer_json(&fans[0], 99_750_003)
+            cw20_transfer_json(&fans[0], 99_750_003)
         )]
     );
     assert_eq!(chain.owner_of("1-0"), fans[1].to_string());
@@ -153,7 +153,7 @@ fn resale_pays_the_seller_at_once_and_escrows_the_royalty_within_the_cap() {
         executes(&refund),
         vec![(
             chain.accounts.token.to_string(),
-            transfer_json(&fans[1], 105_250_000)
+            cw20_transfer_json(&fans[1], 105_250_000)
         )]
     );
     assert_eq!(chain.event().escrow, Uint128::new(100 * CTC));
@@ -452,7 +452,7 @@ fn a_cancelled_show_refunds_a_used_ticket_too() {
         executes(&refund),
         vec![(
             chain.accounts.token.to_string(),
-            transfer_json(&fan, 100 * CTC)
+            cw20_transfer_json(&fan, 100 * CTC)
         )]
     );
 }

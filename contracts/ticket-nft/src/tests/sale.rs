@@ -227,7 +227,7 @@ fn refunds_are_pulled_once_by_the_holder_of_a_cancelled_event() {
         executes(&response),
         vec![(
             chain.accounts.token.to_string(),
-            transfer_json(&fan, 100 * CTC)
+            cw20_transfer_json(&fan, 100 * CTC)
         )]
     );
     assert_eq!(chain.event().escrow, Uint128::new(100 * CTC));

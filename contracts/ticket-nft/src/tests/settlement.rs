@@ -25,13 +25,16 @@ fn settlement_splits_escrow_with_dust_to_the_issuer() {
         vec![
             (
                 token.clone(),
-                transfer_json(&chain.accounts.treasury, 27_500_000)
+                cw20_transfer_json(&chain.accounts.treasury, 27_500_000)
             ),
             (
                 token.clone(),
                 r#"{"burn_or_recycle":{"amount":"55000000"}}"#.to_owned()
             ),
-            (token, transfer_json(&chain.accounts.issuer, 467_500_000)),
+            (
+                token,
+                cw20_transfer_json(&chain.accounts.issuer, 467_500_000)
+            ),
         ]
     );
     assert_eq!(chain.event().escrow, Uint128::zero());
@@ -70,7 +73,7 @@ fn odd_amounts_round_shares_down() {
         .unwrap();
     let sent = executes(&response);
     // 99 units: fee floor(4.95) = 4, burn floor(9.9) = 9, issuer 86.
-    assert_eq!(sent[0].1, transfer_json(&chain.accounts.treasury, 4));
+    assert_eq!(sent[0].1, cw20_transfer_json(&chain.accounts.treasury, 4));
     assert_eq!(sent[1].1, r#"{"burn_or_recycle":{"amount":"9"}}"#);
-    assert_eq!(sent[2].1, transfer_json(&issuer, 86));
+    assert_eq!(sent[2].1, cw20_transfer_json(&issuer, 86));
 }

@@ -4,7 +4,8 @@
 //! type fails here instead of stranding stored data.
 
 use cosmwasm_std::testing::mock_dependencies;
-use cosmwasm_std::{Empty, Storage};
+use cosmwasm_std::Empty;
+use ctc_testkit::stored_keys_naming;
 use cw721::Expiration;
 
 use super::*;
@@ -13,18 +14,6 @@ use crate::state::{
     Listing, CONFIG, EVENTS, EVENT_COUNT, HISTORY, LISTINGS, MINTERS, OPERATORS, OWNED, PURCHASES,
     SCANNERS, SEATS, TICKETS, TICKET_COUNT, TIERS,
 };
-
-/// Each key in storage order, its bytes as printable ASCII or `\xNN`.
-fn keys(storage: &dyn Storage) -> Vec<String> {
-    let escape = |byte: &u8| match byte {
-        b'!'..=b'~' => char::from(*byte).to_string(),
-        _ => format!("\\x{byte:02x}"),
-    };
-    snapshot(storage)
-        .into_iter()
-        .map(|(key, _)| key.iter().map(escape).collect())
-        .collect()
-}
 
 #[test]
 fn every_namespace_and_key_encoding_is_pinned() {
@@ -43,8 +32,8 @@ fn every_namespace_and_key_encoding_is_pinned() {
     let owner = deps.api.addr_make("owner");
     let info = cosmwasm_std::testing::message_info(&owner, &[]);
     ctc_conventions::instantiate(deps.as_mut(), &info, CONTRACT, None).unwrap();
+    let (alice, bob) = (deps.api.addr_make("alice"), deps.api.addr_make("bob"));
     let storage = &mut deps.storage;
-    let (alice, bob) = (Addr::unchecked("alice"), Addr::unchecked("bob"));
     CONFIG.save(storage, &config).unwrap();
     EVENTS.save(storage, 7, &event).unwrap();
     EVENT_COUNT.save(storage, &7).unwrap();
@@ -67,21 +56,22 @@ fn every_namespace_and_key_encoding_is_pinned() {
     HISTORY.save(storage, ("7-0", 4), &record).unwrap();
 
     assert_eq!(
-        keys(storage),
+        stored_keys_naming(storage, &[("alice", &alice), ("bob", &bob)]),
         [
             // Maps: the namespace's length (2 bytes) and name, then each key but the last with
-            // its length; integers big-endian, strings and addresses as their bytes.
-            r"\x00\x05owned\x00\x05alice7-0",
+            // its length; integers big-endian, strings and addresses as their bytes (`<alice>`
+            // is alice's address, 67 bytes long: `\x00C` in front of it).
+            r"\x00\x05owned\x00C<alice>7-0",
             r"\x00\x05seats\x00\x08\x00\x00\x00\x00\x00\x00\x00\x07\x00\x01\x02\x00\x00\x00\x03",
             r"\x00\x05tiers\x00\x08\x00\x00\x00\x00\x00\x00\x00\x07\x02",
             r"\x00\x06events\x00\x00\x00\x00\x00\x00\x00\x07",
             r"\x00\x07history\x00\x037-0\x00\x00\x00\x04",
-            r"\x00\x07minters\x00\x08\x00\x00\x00\x00\x00\x00\x00\x07bob",
+            r"\x00\x07minters\x00\x08\x00\x00\x00\x00\x00\x00\x00\x07<bob>",
             r"\x00\x07tickets7-0",
             r"\x00\x08listings\x00\x08\x00\x00\x00\x00\x00\x00\x00\x077-0",
-            r"\x00\x08scanners\x00\x08\x00\x00\x00\x00\x00\x00\x00\x07alice",
-            r"\x00\x09operators\x00\x05alicebob",
-            r"\x00\x09purchases\x00\x08\x00\x00\x00\x00\x00\x00\x00\x07\x00\x01\x02alice",
+            r"\x00\x08scanners\x00\x08\x00\x00\x00\x00\x00\x00\x00\x07<alice>",
+            r"\x00\x09operators\x00C<alice><bob>",
+            r"\x00\x09purchases\x00\x08\x00\x00\x00\x00\x00\x00\x00\x07\x00\x01\x02<alice>",
             // Items: the name alone (cw2's and cw-ownable's too).
             "config",
             "contract_info",

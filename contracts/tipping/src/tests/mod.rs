@@ -8,7 +8,6 @@ mod tips;
 
 use std::collections::BTreeSet;
 
-use cosmwasm_std::testing::message_info;
 use cosmwasm_std::{coins, from_json, Addr, BankMsg, Coin, CosmosMsg, Response, Uint128, WasmMsg};
 use ctc_conventions::{AdminError, ConventionError};
 use ctc_interfaces::registry::{PartnerStatusResponse, RegistryQueryMsg};
@@ -50,15 +49,6 @@ pub fn instantiate_msg(tipping: &Tipping, treasury: &Addr) -> InstantiateMsg {
     }
 }
 
-pub fn instantiate_as(
-    tipping: &mut Tipping,
-    sender: &Addr,
-    msg: InstantiateMsg,
-) -> Result<Response, ContractError> {
-    let info = message_info(sender, &[]);
-    instantiate(tipping.deps.as_mut(), tipping.env.clone(), info, msg)
-}
-
 /// The token is CTC (a platform contract to the treasury check's cw2 query); no other test
 /// address is a contract.
 pub fn ctc(token: &Addr) -> Neighbours {
@@ -77,7 +67,7 @@ impl Chain {
         let owner = tipping.addr("owner");
         let treasury = tipping.addr("treasury");
         let msg = instantiate_msg(&tipping, &treasury);
-        instantiate_as(&mut tipping, &owner, msg).unwrap();
+        tipping.instantiate(instantiate, &owner, msg).unwrap();
         let mut chain = Self {
             token: tipping.addr("ctc"),
             fans: (0..16).map(|i| tipping.addr(&format!("fan{i}"))).collect(),

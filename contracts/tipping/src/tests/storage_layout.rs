@@ -2,6 +2,7 @@
 //! strand what a deployed tipping contract has stored, so each fails here first.
 
 use cosmwasm_std::{Empty, Timestamp};
+use ctc_testkit::{stored_keys, stored_keys_naming};
 
 use super::*;
 use crate::msg::TipRecord;
@@ -10,21 +11,11 @@ use crate::state::{
     TIPPER_TOTALS, TOP, VERIFIED_KINDS,
 };
 
-/// `key` with printable ASCII as is and every other byte as `\xNN`.
-fn readable(key: &[u8]) -> String {
-    key.iter()
-        .map(|&byte| match byte {
-            b'!'..=b'~' => char::from(byte).to_string(),
-            _ => format!("\\x{byte:02x}"),
-        })
-        .collect()
-}
-
 #[test]
 fn every_item_and_map_has_its_pinned_key() {
     let mut tipping = Tipping::new(execute);
+    let alice = tipping.addr("alice");
     let storage = &mut tipping.deps.storage;
-    let alice = Addr::unchecked("alice");
     let config = Config {
         token: alice.clone(),
         registry: alice.clone(),
@@ -59,24 +50,21 @@ fn every_item_and_map_has_its_pinned_key() {
         time: Timestamp::from_seconds(1),
     };
     RECENT.save(storage, (&alice, 3), &tip).unwrap();
-    TOP.save(storage, NATIVE, &vec![(alice, Uint128::one())])
+    TOP.save(storage, NATIVE, &vec![(alice.clone(), Uint128::one())])
         .unwrap();
 
-    let keys: Vec<String> = snapshot(&tipping.deps.storage)
-        .iter()
-        .map(|(key, _)| readable(key))
-        .collect();
+    // `<alice>` is alice's address, 67 bytes long: `\x00C` in front of it when a part follows.
     assert_eq!(
-        keys,
+        stored_keys_naming(&tipping.deps.storage, &[("alice", &alice)]),
         [
             r"\x00\x03topustake",
             r"\x00\x06denomsustake",
-            r"\x00\x06recent\x00\x05alice\x00\x00\x00\x00\x00\x00\x00\x03",
-            r"\x00\x08receivedalice",
-            r"\x00\x0dtipper_totals\x00\x05aliceustake",
+            r"\x00\x06recent\x00C<alice>\x00\x00\x00\x00\x00\x00\x00\x03",
+            r"\x00\x08received<alice>",
+            r"\x00\x0dtipper_totals\x00C<alice>ustake",
             r"\x00\x0econtext_totals\x00\x07event:7ustake",
             r"\x00\x0everified_kindsevent",
-            r"\x00\x10recipient_totals\x00\x05aliceustake",
+            r"\x00\x10recipient_totals\x00C<alice>ustake",
             "config",
         ]
     );
@@ -86,12 +74,8 @@ fn every_item_and_map_has_its_pinned_key() {
 #[test]
 fn an_instantiated_contract_stores_exactly_these_keys() {
     let chain = Chain::new();
-    let keys: Vec<String> = snapshot(&chain.tipping.deps.storage)
-        .iter()
-        .map(|(key, _)| readable(key))
-        .collect();
     assert_eq!(
-        keys,
+        stored_keys(&chain.tipping.deps.storage),
         [
             r"\x00\x06denomsustake",
             "config",

@@ -97,10 +97,7 @@ fn refuses_every_malformed_tip_and_changes_nothing() {
         context: None,
     };
     assert_eq!(
-        chain
-            .tipping
-            .execute_with(&sender, &native(5_000), memo)
-            .unwrap_err(),
+        chain.tipping.refused_with(&sender, &native(5_000), memo),
         ContractError::MemoTooLong { max: 140 }
     );
     // Coins sent with any other message are refused too.
@@ -110,10 +107,7 @@ fn refuses_every_malformed_tip_and_changes_nothing() {
     };
     let owner = chain.owner.clone();
     assert_eq!(
-        chain
-            .tipping
-            .execute_with(&owner, &native(1), config)
-            .unwrap_err(),
+        chain.tipping.refused_with(&owner, &native(1), config),
         ContractError::Convention(ctc_conventions::ConventionError::Payment(
             cw_utils::PaymentError::NonPayable {}
         ))
@@ -269,10 +263,7 @@ fn tips_to_the_contracts_themselves_or_bad_addresses_are_refused() {
         context: None,
     };
     assert!(matches!(
-        chain
-            .tipping
-            .execute_with(&sender, &native(5_000), upper)
-            .unwrap_err(),
+        chain.tipping.refused_with(&sender, &native(5_000), upper),
         ContractError::Convention(ConventionError::InvalidAddress {
             field: "recipient",
             ..
@@ -337,7 +328,7 @@ fn the_treasury_cannot_be_the_token_or_this_contract() {
             native_denoms: vec![],
             ..instantiate_msg(&tipping, &treasury)
         };
-        let err = instantiate_as(&mut tipping, &owner, msg);
+        let err = tipping.instantiate(instantiate, &owner, msg);
         assert_eq!(err.unwrap_err(), refusal);
         assert_eq!(snapshot(&tipping.deps.storage), vec![]);
     }

@@ -4,7 +4,6 @@
 
 mod storage_layout;
 
-use cosmwasm_std::testing::message_info;
 use cosmwasm_std::{coins, Addr, Env, Response, Uint128};
 use ctc_conventions::{AdminError, ConventionError};
 use ctc_interfaces::oracle::{OracleQueryMsg, QuestionSummary};
@@ -70,15 +69,6 @@ fn instantiate_msg(pools: &Pools, operator: &Addr, token: &Addr) -> InstantiateM
     }
 }
 
-fn instantiate_as(
-    pools: &mut Pools,
-    sender: &Addr,
-    msg: InstantiateMsg,
-) -> Result<Response, ContractError> {
-    let info = message_info(sender, &[]);
-    instantiate(pools.deps.as_mut(), pools.env.clone(), info, msg)
-}
-
 /// A refusal every platform contract shares.
 fn convention(err: impl Into<ConventionError>) -> ContractError {
     ContractError::Convention(err.into())
@@ -91,7 +81,7 @@ impl Chain {
         let token = pools.addr("ctc");
         answer_question(&mut pools.deps, &token, loose_question(&pools.env));
         let msg = instantiate_msg(&pools, &operator, &token);
-        instantiate_as(&mut pools, &operator, msg).unwrap();
+        pools.instantiate(instantiate, &operator, msg).unwrap();
         Self {
             fan: pools.addr("fan"),
             pools,
@@ -248,14 +238,11 @@ fn only_the_owner_configures_and_no_coins_are_taken() {
         convention(OwnershipError::NotOwner)
     );
     let operator = chain.operator.clone();
-    let err = chain
-        .pools
-        .execute_with(
-            &operator,
-            &coins(1, "ustake"),
-            ExecuteMsg::Resolve { pool_id: 1 },
-        )
-        .unwrap_err();
+    let err = chain.pools.refused_with(
+        &operator,
+        &coins(1, "ustake"),
+        ExecuteMsg::Resolve { pool_id: 1 },
+    );
     assert_eq!(err, convention(cw_utils::PaymentError::NonPayable {}));
 }
 
@@ -360,7 +347,7 @@ fn no_fee_recipient_is_this_contract_or_a_platform_contract() {
         if let (_, Some(nodes)) = change {
             msg.node_incentive = nodes.to_string();
         }
-        let err = instantiate_as(&mut pools, &owner, msg);
+        let err = pools.instantiate(instantiate, &owner, msg);
         assert_eq!(err.unwrap_err(), refusal);
         assert_eq!(snapshot(&pools.deps.storage), vec![]);
     }

@@ -2,26 +2,17 @@
 //! strand what deployed pools have stored, so each fails here first.
 
 use cosmwasm_std::{Empty, Timestamp};
+use ctc_testkit::{stored_keys, stored_keys_naming};
 
 use super::*;
 use crate::msg::PoolStatus;
 use crate::state::{Config, Pool, Position, BETTOR_POOLS, CONFIG, POOLS, POOL_COUNT, POSITIONS};
 
-/// `key` with printable ASCII as is and every other byte as `\xNN`.
-fn readable(key: &[u8]) -> String {
-    key.iter()
-        .map(|&byte| match byte {
-            b'!'..=b'~' => char::from(byte).to_string(),
-            _ => format!("\\x{byte:02x}"),
-        })
-        .collect()
-}
-
 #[test]
 fn every_item_and_map_has_its_pinned_key() {
     let mut pools = Pools::new(execute);
+    let alice = pools.addr("alice");
     let storage = &mut pools.deps.storage;
-    let alice = Addr::unchecked("alice");
     let config = Config {
         token: alice.clone(),
         registry: alice.clone(),
@@ -64,16 +55,13 @@ fn every_item_and_map_has_its_pinned_key() {
     POSITIONS.save(storage, (1, &alice), &position).unwrap();
     BETTOR_POOLS.save(storage, (&alice, 1), &Empty {}).unwrap();
 
-    let keys: Vec<String> = snapshot(&pools.deps.storage)
-        .iter()
-        .map(|(key, _)| readable(key))
-        .collect();
+    // `<alice>` is alice's address, 67 bytes long: `\x00C` in front of it when a part follows.
     assert_eq!(
-        keys,
+        stored_keys_naming(&pools.deps.storage, &[("alice", &alice)]),
         [
             r"\x00\x05pools\x00\x00\x00\x00\x00\x00\x00\x01",
-            r"\x00\x09positions\x00\x08\x00\x00\x00\x00\x00\x00\x00\x01alice",
-            r"\x00\x0cbettor_pools\x00\x05alice\x00\x00\x00\x00\x00\x00\x00\x01",
+            r"\x00\x09positions\x00\x08\x00\x00\x00\x00\x00\x00\x00\x01<alice>",
+            r"\x00\x0cbettor_pools\x00C<alice>\x00\x00\x00\x00\x00\x00\x00\x01",
             "config",
             "pool_count",
         ]
@@ -84,9 +72,8 @@ fn every_item_and_map_has_its_pinned_key() {
 #[test]
 fn an_instantiated_contract_stores_exactly_these_keys() {
     let chain = Chain::new();
-    let keys: Vec<String> = snapshot(&chain.pools.deps.storage)
-        .iter()
-        .map(|(key, _)| readable(key))
-        .collect();
-    assert_eq!(keys, ["config", "contract_info", "ownership"]);
+    assert_eq!(
+        stored_keys(&chain.pools.deps.storage),
+        ["config", "contract_info", "ownership"]
+    );
 }
