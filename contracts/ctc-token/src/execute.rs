@@ -18,8 +18,10 @@ pub fn instantiate(
     info: MessageInfo,
     msg: InstantiateMsg,
 ) -> Result<Response, ContractError> {
-    // Everything is validated before the first write, so a refused instantiate stores nothing.
-    // Coins too: the shared instantiate below refuses them only after cw20-base has written.
+    // What this contract checks is checked before the first write. A supplied marketing logo is
+    // the exception: cw20-base checks it (privately) after writing, and a refusal there reverts
+    // the whole instantiate. Coins are refused here because the shared instantiate below refuses
+    // them only after cw20-base has written.
     ctc_conventions::nonpayable(&info)?;
     let genesis = validate_allocation(deps.api, &msg.allocation)?;
     // The default pool, the community-rewards address, is held to the same rule as a chosen one.

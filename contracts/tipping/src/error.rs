@@ -10,10 +10,9 @@ pub enum ContractError {
     #[error("{0}")]
     Overflow(#[from] OverflowError),
 
-    /// A native tip without exactly one coin, or coins sent with any other message.
-
-    /// The refusals every platform contract shares: ownership, recipients, addresses, the CTC
-    /// hook's token, migration.
+    /// The refusals every platform contract shares: coins (a native tip without exactly one coin,
+    /// or coins sent with any other message), ownership, recipients, addresses, the CTC hook's
+    /// token, migration.
     #[error(transparent)]
     Convention(#[from] ConventionError),
 
