@@ -37,6 +37,7 @@ use cosmwasm_std::{coins, to_json_binary, Addr, Coin, Empty, StdResult, Timestam
 use ctc_interfaces::proof::check_in_text;
 use ctc_interfaces::proof::testing::{account, key, sign};
 use ctc_interfaces::registry::{Capability, IdentityLevel, PartnerKind};
+use ctc_interfaces::token::AllocationBucket;
 use ctc_testkit::platform;
 use cw_multi_test::{App, AppResponse, BankSudo, Contract, Executor, SudoMsg};
 use partner_registry::msg::{ExecuteMsg as RegistryMsg, QuotaLimit, QuotaWindow};
@@ -208,17 +209,10 @@ impl Platform {
         let api = app.api();
         let owner = api.addr_make("platform");
         let treasury = api.addr_make("treasury");
-        let buckets: Vec<Addr> = [
-            "founding_team",
-            "institutional_investors",
-            "service_providers",
-            "business_development",
-            "community_rewards",
-            "public_welfare",
-        ]
-        .iter()
-        .map(|name| api.addr_make(name))
-        .collect();
+        let buckets: Vec<Addr> = AllocationBucket::ALL
+            .iter()
+            .map(|bucket| api.addr_make(bucket.name()))
+            .collect();
         let arbiter = api.addr_make("arbiter");
         let nodes = api.addr_make("nodes");
         let theater = api.addr_make("theater");

@@ -48,6 +48,18 @@ impl AllocationBucket {
         }
     }
 
+    /// The bucket's field in the genesis allocation message.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::FoundingTeam => "founding_team",
+            Self::InstitutionalInvestors => "institutional_investors",
+            Self::ServiceProviders => "service_providers",
+            Self::BusinessDevelopment => "business_development",
+            Self::CommunityRewards => "community_rewards",
+            Self::PublicWelfare => "public_welfare",
+        }
+    }
+
     /// The bucket's share of the issuance: 15%, 10%, 30%, 15%, 25% and 5%.
     pub const fn share(self) -> BasisPoints {
         let bps = match self {
@@ -131,9 +143,11 @@ mod tests {
     }
 
     #[test]
-    fn index_is_the_position_in_all() {
+    fn index_is_the_position_in_all_and_name_the_json_name() {
         for (position, bucket) in AllocationBucket::ALL.into_iter().enumerate() {
             assert_eq!(bucket.index(), position);
+            let json = cosmwasm_std::to_json_string(&bucket).unwrap();
+            assert_eq!(json, format!("\"{}\"", bucket.name()));
         }
     }
 

@@ -14,6 +14,7 @@ use std::rc::Rc;
 
 use anyhow::Context;
 use cosmwasm_std::Coin;
+use ctc_interfaces::token::AllocationBucket;
 use ctc_testkit::platform::{instantiate_msg, parameters};
 use serde_json::{json, Value};
 
@@ -166,17 +167,10 @@ impl Platform {
     pub fn new(chain: Rc<Chain>, wasm: &Wasm, ticket_quota: Option<u64>) -> anyhow::Result<Self> {
         let owner = account("platform");
         let treasury = account("treasury");
-        let buckets: Vec<String> = [
-            "founding_team",
-            "institutional_investors",
-            "service_providers",
-            "business_development",
-            "community_rewards",
-            "public_welfare",
-        ]
-        .iter()
-        .map(|name| account(name))
-        .collect();
+        let buckets: Vec<String> = AllocationBucket::ALL
+            .iter()
+            .map(|bucket| account(bucket.name()))
+            .collect();
         let codes = wasm.store_all(&chain, &owner)?;
         // As deploy/ does: the deployer creates and administers every contract.
         let instantiate_named = |code: &str, name: &str, msg: Value| -> anyhow::Result<String> {

@@ -11,7 +11,7 @@ mod supply_invariant;
 
 use cosmwasm_std::testing::{message_info, MockApi};
 use cosmwasm_std::{from_json, Addr, Uint128};
-use ctc_interfaces::token::TokenomicsResponse;
+use ctc_interfaces::token::{AllocationBucket, TokenomicsResponse};
 use ctc_testkit::{MockDeps, Neighbours, Unit};
 
 use crate::contract::{execute, instantiate, query};
@@ -22,14 +22,9 @@ use crate::ContractError;
 pub type Token = Unit<ExecuteMsg, ContractError>;
 
 /// The names the genesis addresses are made from, in the order of `AllocationBucket::ALL`.
-pub const GENESIS_NAMES: [&str; 6] = [
-    "founding_team",
-    "institutional_investors",
-    "service_providers",
-    "business_development",
-    "community_rewards",
-    "public_welfare",
-];
+pub fn genesis_names() -> [&'static str; 6] {
+    AllocationBucket::ALL.map(AllocationBucket::name)
+}
 
 /// The accounts of a freshly instantiated token.
 pub struct Accounts {
@@ -44,7 +39,7 @@ impl Accounts {
     pub fn new(api: &MockApi) -> Self {
         Self {
             owner: api.addr_make("owner"),
-            genesis: GENESIS_NAMES.map(|name| api.addr_make(name)).to_vec(),
+            genesis: genesis_names().map(|name| api.addr_make(name)).to_vec(),
             alice: api.addr_make("alice"),
             bob: api.addr_make("bob"),
         }
