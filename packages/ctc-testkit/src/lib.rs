@@ -350,7 +350,9 @@ impl Neighbours {
                         contract: name.clone(),
                         version: "0.1.0".to_owned(),
                     };
-                    SystemResult::Ok(ContractResult::Ok(to_json_binary(&info).unwrap()))
+                    SystemResult::Ok(ContractResult::Ok(
+                        to_json_binary(&info).expect("a cw2 identity serializes"),
+                    ))
                 }
                 // What a chain answers for an account: no such contract.
                 None => SystemResult::Err(SystemError::NoSuchContract {
