@@ -38,13 +38,17 @@ build_anchors() {
     rustup target add wasm32-unknown-unknown
   fi
   ensure_node_modules
-  log "building the references (cw20-base 2.0.0, cw721-base 0.22.0) for wasm32"
-  cargo build --release --lib --target wasm32-unknown-unknown --locked --quiet \
-    --manifest-path "$TOOL/anchors/Cargo.toml" --target-dir "$TOOL_TARGET" \
-    -p cw20-base -p cw721-base
+  log "building the references (cw20-base 2.0.0, cw721-base 0.22.0) and the cw20 sink for wasm32"
+  local package
+  # One package per build: cargo matches several -p against the workspace's own members only,
+  # and the references are dependencies.
+  for package in cw20-base cw721-base cw20-sink; do
+    cargo build --release --lib --target wasm32-unknown-unknown --locked --quiet \
+      --manifest-path "$TOOL/anchors/Cargo.toml" --target-dir "$TOOL_TARGET" -p "$package"
+  done
   mkdir -p "$ANCHORS"
   local crate raw
-  for crate in cw20_base cw721_base; do
+  for crate in cw20_base cw721_base cw20_sink; do
     raw=$TOOL_TARGET/wasm32-unknown-unknown/release/$crate.wasm
     if [ ! -f "$ANCHORS/$crate.wasm" ] || [ "$raw" -nt "$ANCHORS/$crate.wasm" ]; then
       # The same passes as scripts/build.sh, so sizes and gas compare like for like.

@@ -124,6 +124,18 @@ async function wire(
       gasUsed: result.gasUsed,
     });
   }
+  // ticket-nft answers sales from its copy of the registry's answers, which the registry pushes
+  // on every change; on a fresh deployment this runs before any partner is admitted.
+  const { mirrors } = await registry.mirrors();
+  if (!mirrors.includes(address("ticket-nft"))) {
+    const result = await registry.addMirror({ address: address("ticket-nft") }, fee);
+    report({
+      contract: "wiring",
+      action: "granted",
+      detail: "registry pushes partner and identity changes to ticket-nft",
+      gasUsed: result.gasUsed,
+    });
+  }
   // The oracle has no query for its creators, so the record remembers the grant, per oracle.
   const creatorGrant = `outcome-oracle ${address("outcome-oracle")} creator`;
   if (deployment.wiring[creatorGrant] !== address("wager-pool")) {

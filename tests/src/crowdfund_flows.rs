@@ -237,12 +237,15 @@ fn a_funded_campaign_pays_the_creator_and_rewards_backers() {
         ),
         "only the campaign's creator may do this"
     );
-    p.execute(
-        &p.troupe,
-        &p.crowdfund,
-        &ExecuteMsg::WithdrawFunds { campaign_id: id },
-    )
-    .unwrap();
+    let response = p
+        .execute(
+            &p.troupe,
+            &p.crowdfund,
+            &ExecuteMsg::WithdrawFunds { campaign_id: id },
+        )
+        .unwrap();
+    // The fee and the payout in one call into the token.
+    assert_eq!(p.token_actions(&response), ["disburse"]);
     assert_eq!(p.balance(&p.treasury), treasury_before + 34_500_000);
     assert_eq!(p.balance(&p.troupe), troupe_before + 1_115_500_000);
     assert_eq!(
@@ -258,8 +261,8 @@ fn a_funded_campaign_pays_the_creator_and_rewards_backers() {
     p.execute(&fans[0], &p.crowdfund, &claim).unwrap();
     p.execute(&fans[1], &p.crowdfund, &claim).unwrap();
     p.execute(&fans[2], &p.crowdfund, &claim).unwrap();
-    assert_eq!(p.tickets_of(&fans[0]), ["1-0", "1-1"]);
-    assert_eq!(p.tickets_of(&fans[1]), ["1-2"]);
+    assert_eq!(p.tickets_of(&fans[0]), ["1-20", "1-21"]);
+    assert_eq!(p.tickets_of(&fans[1]), ["1-0"]);
     assert_eq!(
         p.refused(&fans[0], &p.crowdfund, &claim),
         "the rewards were already claimed"
@@ -271,7 +274,7 @@ fn a_funded_campaign_pays_the_creator_and_rewards_backers() {
     let patron: cw721::msg::NftInfoResponse<ticket_nft::msg::TicketInfo> = p.query(
         &p.tickets,
         &ticket_nft::msg::QueryMsg::NftInfo {
-            token_id: "1-0".into(),
+            token_id: "1-20".into(),
         },
     );
     assert_eq!(patron.extension.tier_name, "Patron");

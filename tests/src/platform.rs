@@ -335,6 +335,10 @@ impl Platform {
         let daily_tickets = vec![quota(C::IssueTickets, 10_000, 86_400)];
         let mut setup = vec![
             register("ticket-nft", &p.tickets),
+            // Before any partner is admitted, so ticket-nft's copy misses no change.
+            RegistryMsg::AddMirror {
+                address: p.tickets.to_string(),
+            },
             admit(
                 &p.theater,
                 "Grand Theater",
@@ -478,6 +482,24 @@ impl Platform {
         msg: &impl Serialize,
     ) -> StdResult<T> {
         self.app().wrap().query_wasm_smart(contract, msg)
+    }
+
+    /// The `action` of each call into the token during `response`, in order: how many calls a
+    /// payout costs (each is a cross-contract call on chain).
+    pub fn token_actions<'a>(&self, response: &'a AppResponse) -> Vec<&'a str> {
+        response
+            .events
+            .iter()
+            .filter(|event| event.ty == "wasm")
+            .filter(|event| {
+                event
+                    .attributes
+                    .iter()
+                    .any(|a| a.key == "_contract_address" && a.value == self.token.as_str())
+            })
+            .flat_map(|event| event.attributes.iter().filter(|a| a.key == "action"))
+            .map(|a| a.value.as_str())
+            .collect()
     }
 
     /// CTC of `address`.

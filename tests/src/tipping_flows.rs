@@ -31,8 +31,11 @@ fn ctc_tips_reach_the_recipient_at_once_and_the_contract_keeps_nothing() {
     let p = Platform::new();
     let performer = p.theater.clone();
     let before = (p.balance(&performer), p.balance(&p.treasury));
-    p.tip_ctc(0, &performer, 12_345_679, Some("performance:hamlet"))
+    let response = p
+        .tip_ctc(0, &performer, 12_345_679, Some("performance:hamlet"))
         .unwrap();
+    // The rest and the fee leave in one call into the token: the fan's send, then one disburse.
+    assert_eq!(p.token_actions(&response), ["send", "disburse"]);
     // 2% of 12,345,679 is 246,913.58: the fee rounds up to 246,914.
     assert_eq!(p.balance(&performer), before.0 + 12_098_765);
     assert_eq!(p.balance(&p.treasury), before.1 + 246_914);

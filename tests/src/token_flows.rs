@@ -1,9 +1,9 @@
 //! CTC on a simulated chain: genesis allocation, cw20 transfer and send into a contract, the burn
-//! floor, burn-or-recycle across it, recycle-pool administration and migration.
+//! floor, burn-or-recycle and disburse across it, recycle-pool administration and migration.
 
 use cosmwasm_std::{to_json_binary, Addr, Empty, Event, Uint128};
 use ctc_interfaces::token::{
-    AllocationBucket, AllocationResponse, CtcExecuteMsg, CtcQueryMsg, TokenomicsResponse,
+    AllocationBucket, AllocationResponse, CtcExecuteMsg, CtcQueryMsg, Payment, TokenomicsResponse,
     CTC_ISSUANCE, CTC_SUPPLY_FLOOR,
 };
 use ctc_token::msg::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
@@ -262,6 +262,62 @@ fn burn_or_recycle_across_the_floor_splits_the_amount() {
     let t = suite.tokenomics();
     assert_eq!(t.total_supply, CTC_SUPPLY_FLOOR);
     assert_eq!(t.recycled, Uint128::new(7_000_000));
+}
+
+#[test]
+fn disburse_pays_burns_and_recycles_in_one_call() {
+    let mut suite = Suite::new();
+    let alice = suite.alice.clone();
+    let (bob, carol) = (
+        suite.app.api().addr_make("bob"),
+        suite.app.api().addr_make("carol"),
+    );
+    suite
+        .execute(
+            &suite.genesis[1].clone(),
+            &ExecuteMsg::Transfer {
+                recipient: alice.to_string(),
+                amount: Uint128::new(10_000_000),
+            },
+        )
+        .unwrap();
+    suite.burn_to_leave_burnable(Uint128::new(1_000_000));
+    let pool = suite.genesis[4].clone();
+    let pool_before = suite.balance(&pool);
+
+    // Sent as the interface message, the way a contract pays a payee, a fee and the deflation.
+    let msg = CtcExecuteMsg::Disburse {
+        payments: vec![
+            Payment {
+                recipient: bob.to_string(),
+                amount: Uint128::new(6_000_000),
+            },
+            Payment {
+                recipient: carol.to_string(),
+                amount: Uint128::new(1_500_000),
+            },
+        ],
+        burn_or_recycle: Uint128::new(2_500_000),
+    };
+    let response = suite
+        .app
+        .execute_contract(alice.clone(), suite.token.clone(), &msg, &[])
+        .unwrap();
+    assert_eq!(wasm_attribute(&response.events, "action"), Some("disburse"));
+    assert_eq!(wasm_attribute(&response.events, "amount"), Some("10000000"));
+    assert_eq!(wasm_attribute(&response.events, "burned"), Some("1000000"));
+    assert_eq!(
+        wasm_attribute(&response.events, "recycled"),
+        Some("1500000")
+    );
+
+    assert_eq!(suite.balance(&alice), Uint128::zero());
+    assert_eq!(suite.balance(&bob), Uint128::new(6_000_000));
+    assert_eq!(suite.balance(&carol), Uint128::new(1_500_000));
+    assert_eq!(suite.balance(&pool), pool_before + Uint128::new(1_500_000));
+    let t = suite.tokenomics();
+    assert_eq!(t.total_supply, CTC_SUPPLY_FLOOR);
+    assert_eq!(t.recycled, Uint128::new(1_500_000));
 }
 
 #[test]

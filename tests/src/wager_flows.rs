@@ -136,8 +136,11 @@ fn a_whole_pool_life_pays_winners_and_fees_to_the_unit() {
     p.settle_question(question_id, Verdict::Outcome(0));
     let (treasury, nodes) = (p.treasury.clone(), p.nodes.clone());
     let before = (p.balance(&treasury), p.balance(&nodes));
-    p.execute(&anyone, &p.wager, &ExecuteMsg::Resolve { pool_id: id })
+    let response = p
+        .execute(&anyone, &p.wager, &ExecuteMsg::Resolve { pool_id: id })
         .unwrap();
+    // The two fee shares in one call into the token.
+    assert_eq!(p.token_actions(&response), ["disburse"]);
     assert_eq!(p.balance(&treasury), before.0 + 6_030_000);
     assert_eq!(p.balance(&nodes), before.1 + 4_020_000);
 
@@ -259,8 +262,11 @@ fn a_partner_opens_a_pool_on_an_existing_question_with_a_bond() {
     assert_eq!(p.balance(&p.wager), POOL_BOND + 100 * CTC);
     p.settle_question(question_id, Verdict::Outcome(1));
     let fans = &p.fans;
-    p.execute(&fans[3], &p.wager, &ExecuteMsg::Resolve { pool_id: id })
+    let response = p
+        .execute(&fans[3], &p.wager, &ExecuteMsg::Resolve { pool_id: id })
         .unwrap();
+    // The two fee shares and the bond in one call into the token.
+    assert_eq!(p.token_actions(&response), ["disburse"]);
     assert_eq!(p.balance(&p.agency), agency_before, "the bond came back");
     let winner_before = p.balance(&fans[1]);
     p.execute(&fans[1], &p.wager, &ExecuteMsg::Claim { pool_id: id })

@@ -82,6 +82,10 @@ pub fn execute(
         } => execute_update_marketing(deps, env, info, project, description, marketing)?,
         ExecuteMsg::UploadLogo(logo) => execute_upload_logo(deps, env, info, logo)?,
         ExecuteMsg::BurnOrRecycle { amount } => execute::burn_or_recycle(deps, info, amount)?,
+        ExecuteMsg::Disburse {
+            payments,
+            burn_or_recycle,
+        } => execute::disburse(deps, info, payments, burn_or_recycle)?,
         ExecuteMsg::SetRecyclePool { address } => {
             execute::set_recycle_pool(deps, env, info, address)?
         }

@@ -52,6 +52,18 @@ pub enum ContractError {
     #[error("balance {balance} is less than {required}")]
     InsufficientBalance { balance: Uint128, required: Uint128 },
 
+    #[error("a disburse needs at least one payment or a burn_or_recycle amount")]
+    NothingToDisburse,
+
+    #[error("a disburse carries at most {max} payments, not {given}")]
+    TooManyPayments { max: usize, given: usize },
+
+    #[error("payment {index} (to {recipient}) must be greater than zero")]
+    ZeroPayment { index: usize, recipient: String },
+
+    #[error("invalid recipient in payment {index}: {reason}")]
+    InvalidPaymentRecipient { index: usize, reason: String },
+
     #[error(
         "CTC has no minter: all 1,500,000,000 CTC were issued at genesis and the supply only falls"
     )]

@@ -1,8 +1,10 @@
-use cosmwasm_std::{Addr, Api, Deps, DepsMut, Env, MessageInfo, Response, Storage, Uint128};
-use ctc_interfaces::token::{AllocationBucket, CTC_DECIMALS, CTC_ISSUANCE, CTC_SUPPLY_FLOOR};
+use cosmwasm_std::{attr, Addr, Api, Deps, DepsMut, Env, MessageInfo, Response, Storage, Uint128};
+use ctc_interfaces::token::{
+    AllocationBucket, Payment, CTC_DECIMALS, CTC_ISSUANCE, CTC_SUPPLY_FLOOR, MAX_DISBURSE_PAYMENTS,
+};
 use cw20::Cw20Coin;
 use cw20_base::msg::InstantiateMarketingInfo;
-use cw20_base::state::{BALANCES, TOKEN_INFO};
+use cw20_base::state::{TokenInfo, BALANCES, TOKEN_INFO};
 
 use crate::contract::CONTRACT;
 use crate::error::ContractError;
@@ -178,6 +180,50 @@ pub fn burn_from(
     )?)
 }
 
+/// What a burn-or-recycle of `amount` does, computed before anything is written: how much the
+/// floor lets burn, how much goes to the recycle pool, and the supply and recycling records as
+/// they will be.
+struct BurnSplit {
+    burned: Uint128,
+    recycled: Uint128,
+    token: TokenInfo,
+    recycling: Recycling,
+}
+
+impl BurnSplit {
+    fn new(storage: &dyn Storage, sender: &Addr, amount: Uint128) -> Result<Self, ContractError> {
+        let mut recycling = RECYCLING.load(storage)?;
+        // Recycling into the sender's own balance would move nothing yet inflate the recycled
+        // total; the pool burns with a plain Burn.
+        if *sender == recycling.pool {
+            return Err(ContractError::SenderIsRecyclePool);
+        }
+        let mut token = TOKEN_INFO.load(storage)?;
+        let burned = amount.min(token.total_supply.saturating_sub(CTC_SUPPLY_FLOOR));
+        let recycled = amount.checked_sub(burned)?;
+        token.total_supply = token.total_supply.checked_sub(burned)?;
+        recycling.recycled = recycling.recycled.checked_add(recycled)?;
+        Ok(Self {
+            burned,
+            recycled,
+            token,
+            recycling,
+        })
+    }
+
+    /// Writes the supply and the recycled total, each only when it changed. The pool's balance is
+    /// the caller's to credit, with the other balances it writes.
+    fn save(&self, storage: &mut dyn Storage) -> Result<(), ContractError> {
+        if !self.burned.is_zero() {
+            TOKEN_INFO.save(storage, &self.token)?;
+        }
+        if !self.recycled.is_zero() {
+            RECYCLING.save(storage, &self.recycling)?;
+        }
+        Ok(())
+    }
+}
+
 pub fn burn_or_recycle(
     deps: DepsMut,
     info: MessageInfo,
@@ -186,12 +232,7 @@ pub fn burn_or_recycle(
     if amount.is_zero() {
         return Err(ContractError::ZeroAmount);
     }
-    let mut recycling = RECYCLING.load(deps.storage)?;
-    // Recycling into the sender's own balance would move nothing yet inflate the recycled total;
-    // the pool burns with a plain Burn.
-    if info.sender == recycling.pool {
-        return Err(ContractError::SenderIsRecyclePool);
-    }
+    let split = BurnSplit::new(deps.storage, &info.sender, amount)?;
     let balance = BALANCES
         .may_load(deps.storage, &info.sender)?
         .unwrap_or_default();
@@ -203,33 +244,142 @@ pub fn burn_or_recycle(
                 required: amount,
             })?;
     BALANCES.save(deps.storage, &info.sender, &remaining)?;
-
-    let mut token = TOKEN_INFO.load(deps.storage)?;
-    let burned = amount.min(token.total_supply.saturating_sub(CTC_SUPPLY_FLOOR));
-    let recycled = amount.checked_sub(burned)?;
-    if !burned.is_zero() {
-        token.total_supply = token.total_supply.checked_sub(burned)?;
-        TOKEN_INFO.save(deps.storage, &token)?;
-    }
-
-    if !recycled.is_zero() {
+    if !split.recycled.is_zero() {
         BALANCES.update(
             deps.storage,
-            &recycling.pool,
+            &split.recycling.pool,
             |pool_balance| -> Result<_, ContractError> {
-                Ok(pool_balance.unwrap_or_default().checked_add(recycled)?)
+                Ok(pool_balance
+                    .unwrap_or_default()
+                    .checked_add(split.recycled)?)
             },
         )?;
-        recycling.recycled = recycling.recycled.checked_add(recycled)?;
-        RECYCLING.save(deps.storage, &recycling)?;
     }
+    split.save(deps.storage)?;
     Ok(Response::new()
         .add_attribute("action", "burn_or_recycle")
         .add_attribute("from", &info.sender)
         .add_attribute("amount", amount)
-        .add_attribute("burned", burned)
-        .add_attribute("recycled", recycled)
-        .add_attribute("recycle_pool", recycling.pool))
+        .add_attribute("burned", split.burned)
+        .add_attribute("recycled", split.recycled)
+        .add_attribute("recycle_pool", split.recycling.pool))
+}
+
+/// Adds `amount` to what `address` is credited, merging it with an earlier credit to the same
+/// address so that its balance is read and written once.
+fn credit(
+    credits: &mut Vec<(Addr, Uint128)>,
+    address: &Addr,
+    amount: Uint128,
+) -> Result<(), ContractError> {
+    match credits.iter_mut().find(|(credited, _)| credited == address) {
+        Some((_, total)) => *total = total.checked_add(amount)?,
+        None => credits.push((address.clone(), amount)),
+    }
+    Ok(())
+}
+
+pub fn disburse(
+    deps: DepsMut,
+    info: MessageInfo,
+    payments: Vec<Payment>,
+    burn_or_recycle: Uint128,
+) -> Result<Response, ContractError> {
+    if payments.len() > MAX_DISBURSE_PAYMENTS {
+        return Err(ContractError::TooManyPayments {
+            max: MAX_DISBURSE_PAYMENTS,
+            given: payments.len(),
+        });
+    }
+    if payments.is_empty() && burn_or_recycle.is_zero() {
+        return Err(ContractError::NothingToDisburse);
+    }
+    // Everything is checked and computed before the first write, so a refusal changes nothing.
+    // Credits are kept per distinct address (at most the payments plus the recycle pool), so a
+    // recipient named twice, or also the pool or the sender, still costs one read and one write.
+    let mut credits: Vec<(Addr, Uint128)> = Vec::with_capacity(payments.len() + 1);
+    // One `to` and `paid` pair per payment: an indexer that follows balances through events (as
+    // it follows cw20's `transfer`) needs every credit, and the pairs cost a few hundred gas of
+    // event bytes, against the thousands a `Transfer` costs for the call alone (its start, the
+    // metadata reads, the sender's balance again). `paid`, not `amount`, so that `amount` keeps
+    // one meaning here: the whole debit.
+    let mut paid = Vec::with_capacity(2 * payments.len());
+    let mut total = burn_or_recycle;
+    for (index, payment) in payments.into_iter().enumerate() {
+        if payment.amount.is_zero() {
+            return Err(ContractError::ZeroPayment {
+                index,
+                recipient: payment.recipient,
+            });
+        }
+        let recipient = deps.api.addr_validate(&payment.recipient).map_err(|err| {
+            ContractError::InvalidPaymentRecipient {
+                index,
+                reason: err.to_string(),
+            }
+        })?;
+        total = total.checked_add(payment.amount)?;
+        credit(&mut credits, &recipient, payment.amount)?;
+        paid.push(attr("to", recipient));
+        paid.push(attr("paid", payment.amount));
+    }
+    // Without a burn part nothing of the supply or the pool is read: a plain payout costs what
+    // its transfers would inside the token.
+    let split = if burn_or_recycle.is_zero() {
+        None
+    } else {
+        let split = BurnSplit::new(deps.storage, &info.sender, burn_or_recycle)?;
+        if !split.recycled.is_zero() {
+            credit(&mut credits, &split.recycling.pool, split.recycled)?;
+        }
+        Some(split)
+    };
+    let balance = BALANCES
+        .may_load(deps.storage, &info.sender)?
+        .unwrap_or_default();
+    let mut sender_balance =
+        balance
+            .checked_sub(total)
+            .map_err(|_| ContractError::InsufficientBalance {
+                balance,
+                required: total,
+            })?;
+    let mut balances = Vec::with_capacity(credits.len());
+    for (address, amount) in credits {
+        if address == info.sender {
+            sender_balance = sender_balance.checked_add(amount)?;
+        } else {
+            let before = BALANCES
+                .may_load(deps.storage, &address)?
+                .unwrap_or_default();
+            balances.push((address, before.checked_add(amount)?));
+        }
+    }
+
+    if sender_balance != balance {
+        BALANCES.save(deps.storage, &info.sender, &sender_balance)?;
+    }
+    for (address, after) in &balances {
+        BALANCES.save(deps.storage, address, after)?;
+    }
+    let mut response = Response::new()
+        .add_attribute("action", "disburse")
+        .add_attribute("from", &info.sender)
+        .add_attribute("amount", total)
+        .add_attributes(paid);
+    response = match split {
+        Some(split) => {
+            split.save(deps.storage)?;
+            response
+                .add_attribute("burned", split.burned)
+                .add_attribute("recycled", split.recycled)
+                .add_attribute("recycle_pool", split.recycling.pool)
+        }
+        None => response
+            .add_attribute("burned", Uint128::zero())
+            .add_attribute("recycled", Uint128::zero()),
+    };
+    Ok(response)
 }
 
 pub fn set_recycle_pool(

@@ -4,7 +4,7 @@ use cw20::{Expiration, Logo};
 use cw20_base::msg::InstantiateMarketingInfo;
 use cw_ownable::{cw_ownable_execute, cw_ownable_query};
 
-pub use ctc_interfaces::token::{AllocationResponse, TokenomicsResponse};
+pub use ctc_interfaces::token::{AllocationResponse, Payment, TokenomicsResponse};
 
 #[cw_serde]
 pub struct InstantiateMsg {
@@ -91,6 +91,13 @@ pub enum ExecuteMsg {
     /// Takes `amount` from the sender: burns down to the supply floor, recycles the rest.
     BurnOrRecycle {
         amount: Uint128,
+    },
+    /// Pays up to `MAX_DISBURSE_PAYMENTS` recipients and burns-or-recycles `burn_or_recycle`
+    /// (0: nothing), all from the sender in one debit: one call into the token where a payout
+    /// would otherwise send one `Transfer` per party.
+    Disburse {
+        payments: Vec<Payment>,
+        burn_or_recycle: Uint128,
     },
     /// Owner only.
     SetRecyclePool {

@@ -8,7 +8,8 @@ use cw_storage_plus::Item;
 /// Genesis bucket addresses, in the order of `ctc_interfaces::token::AllocationBucket::ALL`.
 pub const GENESIS_ADDRESSES: Item<Vec<Addr>> = Item::new("genesis");
 
-/// Read and written together by every `BurnOrRecycle` that recycles, so they share one entry.
+/// Read and written together by every `BurnOrRecycle` (or `Disburse` burn part) that recycles, so
+/// they share one entry.
 pub const RECYCLING: Item<Recycling> = Item::new("recycling");
 
 #[cw_serde]

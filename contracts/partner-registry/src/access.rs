@@ -1,7 +1,7 @@
 //! Who may do what: the authority, regulators, and partners acting within their capabilities.
 
 use cosmwasm_std::{Addr, Storage};
-use ctc_interfaces::registry::Denial;
+use ctc_interfaces::registry::{Denial, PartnerStanding};
 
 use crate::error::ContractError;
 use crate::msg::{Capability, PartnerStatus};
@@ -33,17 +33,7 @@ pub fn assert_supervisor(
 
 /// Why `partner` may not use `capability` now, or `None` when it may.
 pub fn denial(partner: Option<&Partner>, capability: Capability) -> Option<Denial> {
-    match partner {
-        None => Some(Denial::NotAPartner),
-        Some(partner) => match partner.status {
-            PartnerStatus::Suspended { .. } => Some(Denial::Suspended),
-            PartnerStatus::Revoked { .. } => Some(Denial::Revoked),
-            PartnerStatus::Active if !partner.capabilities.contains(&capability) => {
-                Some(Denial::NotGranted)
-            }
-            PartnerStatus::Active => None,
-        },
-    }
+    PartnerStanding::denial(partner.map(Partner::standing).as_ref(), capability)
 }
 
 pub fn load_partner(storage: &dyn Storage, address: &Addr) -> Result<Partner, ContractError> {

@@ -6,7 +6,7 @@ use ctc_conventions::ContractId;
 use crate::error::ContractError;
 use crate::execute::partners::{Admission, PartnerUpdate};
 use crate::execute::supervision::Grounds;
-use crate::execute::{admin, evidence, identity, partners, quota, supervision};
+use crate::execute::{admin, evidence, identity, mirrors, partners, quota, supervision};
 use crate::msg::{ClearanceResponse, ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 use crate::query;
 use crate::state::{Config, CONFIG};
@@ -120,6 +120,11 @@ pub fn execute(
         ExecuteMsg::RemovePlatformContract { address } => {
             admin::remove_platform_contract(deps, info, address)
         }
+        ExecuteMsg::AddMirror { address } => mirrors::add_mirror(deps, info, address),
+        ExecuteMsg::SyncPartner { address } => mirrors::sync_partner(deps, address),
+        ExecuteMsg::SyncAttestation { user, attester } => {
+            mirrors::sync_attestation(deps, user, attester)
+        }
         ExecuteMsg::SetOpenAnchoring { open } => admin::set_open_anchoring(deps, info, open),
         ExecuteMsg::ConsumeQuota {
             partner,
@@ -196,6 +201,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
         QueryMsg::Regulators { start_after, limit } => {
             to_json_binary(&partners::regulators(deps, start_after, limit)?)
         }
+        QueryMsg::Mirrors {} => to_json_binary(&mirrors::mirrors(deps)?),
         QueryMsg::PlatformContracts { start_after, limit } => {
             to_json_binary(&partners::platform_contracts(deps, start_after, limit)?)
         }

@@ -80,6 +80,12 @@ pub enum ContractError {
     #[error("{address} is not a registered platform contract")]
     UnknownPlatformContract { address: String },
 
+    #[error("{address} is already a mirror")]
+    MirrorAlreadyAdded { address: String },
+
+    #[error("at most {max} mirrors")]
+    TooManyMirrors { max: usize },
+
     #[error("the expiry {expires_at} is not after the current block time")]
     ExpiryInPast { expires_at: Timestamp },
 

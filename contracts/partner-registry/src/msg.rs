@@ -80,6 +80,15 @@ pub enum ExecuteMsg {
     RegisterPlatformContract { name: String, address: String },
     /// Authority.
     RemovePlatformContract { address: String },
+    /// Authority: `address` keeps a copy of partner standings and attestations
+    /// (`ctc_conventions::mirror`) and is sent every change from now on, in the transaction that
+    /// makes it. At most four; a mirror is never removed.
+    AddMirror { address: String },
+    /// Anyone: sends the mirrors what the registry holds of one partner now (for a partner that
+    /// last changed before a mirror was added).
+    SyncPartner { address: String },
+    /// Anyone: as `SyncPartner`, for one attester's word on one user.
+    SyncAttestation { user: String, attester: String },
     /// Authority: let non-partners anchor evidence, or stop them.
     SetOpenAnchoring { open: bool },
     /// Platform contracts only: see `ctc_interfaces::registry::RegistryExecuteMsg`.
@@ -167,6 +176,9 @@ pub enum QueryMsg {
         start_after: Option<String>,
         limit: Option<u32>,
     },
+    /// The contracts every partner and attestation change is pushed to.
+    #[returns(MirrorsResponse)]
+    Mirrors {},
     #[returns(PlatformContractsResponse)]
     PlatformContracts {
         start_after: Option<String>,
@@ -303,6 +315,11 @@ pub struct AddressesResponse {
 pub struct PlatformContract {
     pub address: Addr,
     pub name: String,
+}
+
+#[cw_serde]
+pub struct MirrorsResponse {
+    pub mirrors: Vec<Addr>,
 }
 
 #[cw_serde]

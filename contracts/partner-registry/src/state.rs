@@ -2,6 +2,8 @@ use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, Empty, Timestamp};
 use cw_storage_plus::{Item, Map};
 
+use ctc_interfaces::registry::{PartnerStanding, Standing};
+
 use crate::msg::{
     Capability, IdentityLevel, PartnerKind, PartnerStatus, PartyConfirmation, QuotaWindow,
     SupervisionRecord,
@@ -28,6 +30,20 @@ pub struct Partner {
     pub supervision_records: u32,
 }
 
+impl Partner {
+    /// What the registry's mirrors hold of this partner, and what its own access rule reads.
+    pub fn standing(&self) -> PartnerStanding {
+        PartnerStanding {
+            standing: match self.status {
+                PartnerStatus::Active => Standing::Active,
+                PartnerStatus::Suspended { .. } => Standing::Suspended,
+                PartnerStatus::Revoked { .. } => Standing::Revoked,
+            },
+            capabilities: self.capabilities.clone(),
+        }
+    }
+}
+
 pub const PARTNERS: Map<&Addr, Partner> = Map::new("partners");
 
 /// A capped capability's limit and its usage in the window `window` (time / window_seconds).
@@ -46,6 +62,10 @@ pub const QUOTAS: Map<(&Addr, u8), Quota> = Map::new("quotas");
 pub const SUPERVISION: Map<(&Addr, u32), SupervisionRecord> = Map::new("supervision");
 
 pub const REGULATORS: Map<&Addr, Empty> = Map::new("regulators");
+
+/// Contracts that keep a copy of partner standings and attestations (`ctc_conventions::mirror`);
+/// every change to either is pushed to each of them in the same transaction.
+pub const MIRRORS: Map<&Addr, Empty> = Map::new("mirrors");
 
 /// Platform contracts and the names the authority registered them under.
 pub const PLATFORM_CONTRACTS: Map<&Addr, String> = Map::new("platform");

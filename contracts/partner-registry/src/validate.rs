@@ -13,6 +13,8 @@ pub const MAX_KEY_BYTES: usize = 128;
 pub const MAX_ID_BYTES: usize = 64;
 pub const MAX_PARTIES: usize = 16;
 pub const MAX_ACCEPTED_ATTESTERS: usize = 10;
+/// Every partner or attestation change sends one message to each mirror.
+pub const MAX_MIRRORS: usize = 4;
 
 /// A sha256 digest as 64 hex characters: returns it in lower case and as its 32 raw bytes.
 pub fn digest(field: &'static str, value: &str) -> Result<(String, Vec<u8>), ContractError> {

@@ -7,10 +7,13 @@ use crate::error::ContractError;
 use crate::execute::{admin, door, events, resale, sale, transfer};
 use crate::msg::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 use crate::query;
-use crate::state::{Config, CONFIG};
+use crate::state::{Config, CONFIG, TOKEN};
 use crate::validate::{self as limits, MAX_TITLE_BYTES};
 
 pub const CONTRACT: ContractId = ctc_conventions::contract_id!();
+/// 0.2.0 keys tickets by event and serial, keeps event texts and money apart from the rules and
+/// keeps the registry's mirror: state an earlier version wrote cannot be read by this code.
+const FIRST_VERSION_OF_THIS_LAYOUT: &str = "0.2.0";
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn instantiate(
@@ -30,8 +33,8 @@ pub fn instantiate(
         "treasury",
         &msg.treasury,
     )?;
+    let token = validate::address(deps.api, "token", &msg.token)?;
     let config = Config {
-        token: validate::address(deps.api, "token", &msg.token)?,
         registry: validate::address(deps.api, "registry", &msg.registry)?,
         treasury,
         platform_fee: msg.platform_fee,
@@ -44,8 +47,9 @@ pub fn instantiate(
     let response =
         ctc_conventions::instantiate(deps.branch(), &info, CONTRACT, msg.owner.as_deref())?;
     CONFIG.save(deps.storage, &config)?;
+    TOKEN.save(deps.storage, &token)?;
     Ok(response
-        .add_attribute("token", config.token)
+        .add_attribute("token", token)
         .add_attribute("registry", config.registry))
 }
 
@@ -58,6 +62,15 @@ pub fn execute(
 ) -> Result<Response, ContractError> {
     ctc_conventions::nonpayable(&info)?;
     match msg {
+        ExecuteMsg::RegistryUpdate(update) => {
+            let registry = CONFIG.load(deps.storage)?.registry;
+            Ok(ctc_conventions::mirror::apply(
+                deps.storage,
+                &registry,
+                &info.sender,
+                update,
+            )?)
+        }
         ExecuteMsg::TransferNft {
             recipient,
             token_id,
@@ -284,7 +297,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
-    // The version migrated from: a data migration would branch on it; none is needed yet.
-    let (response, _from) = ctc_conventions::migrate(deps.storage, CONTRACT)?;
+    let (response, _from) =
+        ctc_conventions::migrate_from_layout(deps.storage, CONTRACT, FIRST_VERSION_OF_THIS_LAYOUT)?;
     Ok(response)
 }

@@ -20,7 +20,7 @@ use cw721::{
 use cw_ownable::Ownership;
 
 use ctc_interfaces::proof::HolderProof;
-use ctc_interfaces::registry::IdentityLevel;
+use ctc_interfaces::registry::{IdentityLevel, RegistryUpdate};
 use ctc_interfaces::BasisPoints;
 
 pub use ctc_interfaces::tickets::TicketReceiveMsg as ReceiveMsg;
@@ -135,6 +135,10 @@ pub enum ExecuteMsg {
 
     // CTC payments: `Buy` and `BuyResale` hooks.
     Receive(Cw20ReceiveMsg),
+
+    /// The partner registry only: a change to a partner's standing or an attestation, kept here so
+    /// that sales read it without querying the registry (`ctc_conventions::mirror`).
+    RegistryUpdate(RegistryUpdate),
 
     // Issuer
     /// A partner with IssueTickets creates an event; its total supply is drawn from the partner's
@@ -431,7 +435,9 @@ pub enum EventStatus {
 }
 
 #[cw_serde]
+#[derive(Default)]
 pub enum TicketStatus {
+    #[default]
     Valid,
     /// Checked in at the door.
     Used,

@@ -11,7 +11,6 @@ use crate::msg::{EventStatus, ProvenanceRecord, TicketStatus, TransferPolicy};
 
 #[cw_serde]
 pub struct Config {
-    pub token: Addr,
     pub registry: Addr,
     pub treasury: Addr,
     pub platform_fee: BasisPoints,
@@ -23,13 +22,15 @@ pub struct Config {
 }
 
 pub const CONFIG: Item<Config> = Item::new("config");
+/// The CTC token, apart from the rest of the config: every purchase checks its hook's sender
+/// against it and needs nothing else from the config.
+pub const TOKEN: Item<Addr> = Item::new("token");
 
+/// An event's rules: what sales, moves, the door and settlement read. Its texts are in
+/// `EVENT_TEXTS` and its money in the tiers and `LEDGERS`, so no hot path reads or rewrites them.
 #[cw_serde]
 pub struct Event {
     pub issuer: Addr,
-    pub title: String,
-    pub venue: String,
-    pub description_uri: Option<String>,
     pub starts_at: Timestamp,
     pub ends_at: Timestamp,
     pub sale_starts_at: Timestamp,
@@ -46,11 +47,7 @@ pub struct Event {
     pub settlement_delay_seconds: u64,
     pub status: EventStatus,
     pub sale_paused: bool,
-    /// CTC paid for this event's tickets and not yet settled or refunded.
-    pub escrow: Uint128,
     pub tier_count: u8,
-    /// Tickets minted so far; the next ticket's serial.
-    pub tickets_minted: u32,
 }
 
 /// `seconds` before `time`, or the epoch if that is earlier, keeping sub-second precision.
@@ -76,15 +73,48 @@ impl Event {
 pub const EVENTS: Map<u64, Event> = Map::new("events");
 pub const EVENT_COUNT: Item<u64> = Item::new("event_count");
 
+/// What people read about an event and no rule does.
+#[cw_serde]
+pub struct EventText {
+    pub title: String,
+    pub venue: String,
+    pub description_uri: Option<String>,
+}
+
+pub const EVENT_TEXTS: Map<u64, EventText> = Map::new("event_texts");
+
+/// The money an event holds beyond its tiers' sales: the escrow is the paid tickets at their
+/// tier's price, plus `royalties`, minus `refunded` (nothing once settled). Written only by
+/// resales and refunds, so a purchase writes no event-wide record.
+#[cw_serde]
+#[derive(Default)]
+pub struct Ledger {
+    pub royalties: Uint128,
+    pub refunded: Uint128,
+}
+
+pub const LEDGERS: Map<u64, Ledger> = Map::new("ledgers");
+
+/// A tier sold so far is not stored: tickets are numbered tier by tier (`first_serial` onwards),
+/// so the last ticket of the tier's range tells it (`execute::tickets::sold`).
 #[cw_serde]
 pub struct Tier {
     pub name: String,
     pub price: Uint128,
     pub supply: u32,
-    pub sold: u32,
+    /// The serial of the tier's first ticket: the supply of the tiers before it.
+    pub first_serial: u32,
     /// Seat labels are in `SEATS`, one entry per ticket, so a sale reads only its own seat.
     pub seated: bool,
     pub per_wallet_limit: Option<u32>,
+    /// Tickets minted without payment (`MintReserved`): they hold nothing in escrow.
+    pub reserved: u32,
+}
+
+impl Tier {
+    pub fn end_serial(&self) -> u32 {
+        self.first_serial + self.supply
+    }
 }
 
 pub const TIERS: Map<(u64, u8), Tier> = Map::new("tiers");
@@ -97,25 +127,64 @@ pub const PURCHASES: Map<(u64, u8, &Addr), u32> = Map::new("purchases");
 pub const SCANNERS: Map<(u64, &Addr), Empty> = Map::new("scanners");
 pub const MINTERS: Map<(u64, &Addr), Empty> = Map::new("minters");
 
+fn is_zero(value: &u32) -> bool {
+    *value == 0
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
+}
+
+fn is_valid(status: &TicketStatus) -> bool {
+    *status == TicketStatus::Valid
+}
+
+/// A ticket as stored: every purchase writes one, so a field at its usual value is left out
+/// (each byte written costs 30 gas). The event and serial are its key; its face price, seat and
+/// the mint's provenance record follow from its tier and the fields here.
 #[cw_serde]
 pub struct Ticket {
     pub owner: Addr,
-    pub event_id: u64,
     pub tier: u8,
-    pub seat: Option<String>,
-    pub face_price: Uint128,
-    /// What is held in escrow for it, the holder's refund if the show is cancelled: the face price
-    /// on a sale plus each resale's royalty; zero when minted as reserved.
-    pub paid: Uint128,
+    /// When it was minted: the time and height of its first provenance record.
+    pub minted_at: Timestamp,
+    pub minted_height: u64,
+    #[serde(default, skip_serializing_if = "is_valid")]
     pub status: TicketStatus,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub approvals: Vec<Approval>,
     /// Moves between wallets so far (gifts and resales), capped by the transfer policy.
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub transfers: u32,
-    /// Provenance records kept so far; the next one gets this number.
-    pub history_len: u32,
+    /// Provenance records stored after the mint's (which is not stored): they are numbered from 1.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub records: u32,
+    /// Minted without payment: nothing of its tier's price is in escrow for it.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub reserved: bool,
+    /// Royalties of its resales, held in escrow for it on top of the price.
+    #[serde(default, skip_serializing_if = "Uint128::is_zero")]
+    pub royalties: Uint128,
+    /// Whether `LISTINGS` holds an entry for it, so a move deletes one only when there is one.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub listed: bool,
 }
 
-pub const TICKETS: Map<&str, Ticket> = Map::new("tickets");
+impl Ticket {
+    /// What escrow holds for this ticket: its holder's refund if the show is cancelled.
+    pub fn paid(&self, tier: &Tier) -> Result<Uint128, cosmwasm_std::OverflowError> {
+        let price = if self.reserved {
+            Uint128::zero()
+        } else {
+            tier.price
+        };
+        price.checked_add(self.royalties)
+    }
+}
+
+/// (event id, serial): the token id `"{event}-{serial}"` parsed, so a tier's tickets are one
+/// ordered range.
+pub const TICKETS: Map<(u64, u32), Ticket> = Map::new("tickets");
 /// (owner, token id): the cw721 `Tokens { owner }` index.
 pub const OWNED: Map<(&Addr, &str), Empty> = Map::new("owned");
 pub const OPERATORS: Map<(&Addr, &Addr), Expiration> = Map::new("operators");
@@ -130,4 +199,5 @@ pub struct Listing {
 /// Keyed by (event id, token id), so an event's listings are one prefix.
 pub const LISTINGS: Map<(u64, &str), Listing> = Map::new("listings");
 
+/// (token id, sequence from 1): what happened to a ticket after its mint.
 pub const HISTORY: Map<(&str, u32), ProvenanceRecord> = Map::new("history");

@@ -1,12 +1,13 @@
 use cosmwasm_std::{
-    coins, Addr, BankMsg, CosmosMsg, Deps, DepsMut, Empty, Env, MessageInfo, QuerierWrapper,
+    coins, wasm_execute, Addr, BankMsg, Deps, DepsMut, Empty, Env, MessageInfo, QuerierWrapper,
     Response, Storage, Uint128,
 };
 use ctc_conventions::validate::address;
 use ctc_conventions::{ctc_hook, CtcHook};
 use ctc_interfaces::registry::{PartnerStatusResponse, RegistryQueryMsg};
+use ctc_interfaces::token::CtcExecuteMsg;
 use ctc_interfaces::BasisPoints;
-use cw20::{Cw20Contract, Cw20ExecuteMsg, Cw20ReceiveMsg};
+use cw20::Cw20ReceiveMsg;
 
 use crate::contract::CONTRACT;
 use crate::error::ContractError;
@@ -64,16 +65,16 @@ pub fn receive(
         memo,
         context,
     };
-    let (to, fee, rest) = accept(deps, &env, &config, tip)?;
-    let token = Cw20Contract(config.token.clone());
-    let payout = |recipient: &Addr, amount: Uint128| -> Result<CosmosMsg, ContractError> {
-        let transfer = Cw20ExecuteMsg::Transfer {
-            recipient: recipient.to_string(),
-            amount,
-        };
-        Ok(token.call(transfer)?)
-    };
-    forward(to, fee, rest, &config, payout)
+    let ((to, response), fee, rest) = accept(deps, &env, &config, tip)?;
+    // The rest and the fee in one call into the token rather than a transfer each: a tip is a hot
+    // path, and a second call would pay again to start the token, read its metadata and read and
+    // write this contract's balance. A zero share (no fee, or a fee that takes a tiny tip whole)
+    // is left out, since the token refuses zero payments.
+    let payout = CtcExecuteMsg::disburse([(&to, rest), (&config.treasury, fee)]);
+    Ok(match payout {
+        Some(payout) => response.add_message(wasm_execute(&config.token, &payout, vec![])?),
+        None => response,
+    })
 }
 
 pub fn tip_native(
@@ -101,28 +102,21 @@ pub fn tip_native(
         memo,
         context,
     };
-    let (to, fee, rest) = accept(deps, &env, &config, tip)?;
-    let payout = |recipient: &Addr, amount: Uint128| -> Result<CosmosMsg, ContractError> {
-        Ok(BankMsg::Send {
-            to_address: recipient.to_string(),
-            amount: coins(amount.u128(), denom.clone()),
-        }
-        .into())
+    let ((to, response), fee, rest) = accept(deps, &env, &config, tip)?;
+    // The rest to the recipient and the fee to the treasury, in the same transaction; CosmWasm's
+    // `BankMsg` has no send to several parties, so it is one send each.
+    let payout = |recipient: &Addr, amount: Uint128| BankMsg::Send {
+        to_address: recipient.to_string(),
+        amount: coins(amount.u128(), &denom),
     };
-    forward(to, fee, rest, &config, payout)
-}
-
-/// The rest to the recipient and the fee to the treasury, in the same transaction.
-fn forward(
-    (to, response): (Addr, Response),
-    fee: Uint128,
-    rest: Uint128,
-    config: &Config,
-    payout: impl Fn(&Addr, Uint128) -> Result<CosmosMsg, ContractError>,
-) -> Result<Response, ContractError> {
-    let mut response = response.add_message(payout(&to, rest)?);
+    // A bank send of nothing is refused by the chain: a fee that takes a tiny tip whole pays
+    // only the treasury.
+    let mut response = response;
+    if !rest.is_zero() {
+        response = response.add_message(payout(&to, rest));
+    }
     if !fee.is_zero() {
-        response = response.add_message(payout(&config.treasury, fee)?);
+        response = response.add_message(payout(&config.treasury, fee));
     }
     Ok(response)
 }

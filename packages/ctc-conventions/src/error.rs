@@ -30,6 +30,9 @@ pub enum ConventionError {
     #[error("only the configured CTC token is accepted")]
     WrongToken,
 
+    #[error("only the partner registry may update its mirror")]
+    NotRegistry,
+
     #[error("cannot migrate: {reason}")]
     CannotMigrate { reason: String },
 }

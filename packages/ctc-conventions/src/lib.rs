@@ -8,6 +8,7 @@ pub mod admin;
 pub mod error;
 pub mod hook;
 pub mod lifecycle;
+pub mod mirror;
 pub mod paging;
 pub mod validate;
 
@@ -16,4 +17,4 @@ pub use admin::{
 };
 pub use error::ConventionError;
 pub use hook::{ctc_hook, CtcHook};
-pub use lifecycle::{instantiate, migrate, nonpayable, ContractId};
+pub use lifecycle::{instantiate, migrate, migrate_from_layout, nonpayable, ContractId};

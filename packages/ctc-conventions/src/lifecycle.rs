@@ -63,6 +63,34 @@ pub fn migrate(
     Ok((response, previous))
 }
 
+/// `migrate`, refusing state written before `first_readable`, the first version whose storage
+/// layout this code reads: such state is left as it is and the contract must be deployed afresh.
+pub fn migrate_from_layout(
+    storage: &mut dyn Storage,
+    contract: ContractId,
+    first_readable: &str,
+) -> Result<(Response, Version), ConventionError> {
+    let cannot = |reason: String| ConventionError::CannotMigrate { reason };
+    let stored = cw2::get_contract_version(storage)?;
+    if stored.contract == contract.name {
+        let stored_version: Version = stored
+            .version
+            .parse()
+            .map_err(|err| cannot(format!("stored version {}: {err}", stored.version)))?;
+        let first: Version = first_readable
+            .parse()
+            .map_err(|err| cannot(format!("layout version {first_readable}: {err}")))?;
+        if stored_version < first {
+            return Err(cannot(format!(
+                "{} {stored_version} keeps its state in a layout older than {first}, which this code \
+                 cannot read; deploy it afresh",
+                contract.name
+            )));
+        }
+    }
+    migrate(storage, contract)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,5 +162,23 @@ mod tests {
             migrate(&mut deps.storage, other),
             Err(ConventionError::CannotMigrate { .. })
         ));
+    }
+
+    #[test]
+    fn state_older_than_the_layout_is_refused_and_left_as_it_was() {
+        let mut deps = mock_dependencies();
+        cw2::set_contract_version(&mut deps.storage, "crates.io:a", "0.1.9").unwrap();
+        let refused = migrate_from_layout(&mut deps.storage, A, "0.2.0").unwrap_err();
+        assert!(
+            matches!(&refused, ConventionError::CannotMigrate { reason } if reason.contains("afresh")),
+            "{refused}"
+        );
+        assert_eq!(
+            cw2::get_contract_version(&deps.storage).unwrap().version,
+            "0.1.9"
+        );
+        cw2::set_contract_version(&mut deps.storage, "crates.io:a", "0.2.0").unwrap();
+        let (_, from) = migrate_from_layout(&mut deps.storage, A, "0.2.0").unwrap();
+        assert_eq!(from, Version::new(0, 2, 0));
     }
 }

@@ -146,6 +146,72 @@ pub enum RegistryExecuteMsg {
     },
 }
 
+/// A partner's standing as the registry's mirrors hold it: enough to answer `HasCapability` and
+/// to count an attester's word, without a query.
+#[cw_serde]
+#[derive(Copy, Eq)]
+pub enum Standing {
+    Active,
+    Suspended,
+    Revoked,
+}
+
+#[cw_serde]
+pub struct PartnerStanding {
+    pub standing: Standing,
+    /// Sorted, without duplicates.
+    pub capabilities: Vec<Capability>,
+}
+
+impl PartnerStanding {
+    /// Why a partner in this standing may not use `capability` (`None`: it may). The registry
+    /// answers `HasCapability` with this rule too, so a mirror and the registry cannot disagree.
+    pub fn denial(standing: Option<&Self>, capability: Capability) -> Option<Denial> {
+        match standing {
+            None => Some(Denial::NotAPartner),
+            Some(partner) => match partner.standing {
+                Standing::Suspended => Some(Denial::Suspended),
+                Standing::Revoked => Some(Denial::Revoked),
+                Standing::Active if !partner.capabilities.contains(&capability) => {
+                    Some(Denial::NotGranted)
+                }
+                Standing::Active => None,
+            },
+        }
+    }
+}
+
+/// One attester's word on a user, as a mirror holds it.
+#[cw_serde]
+#[derive(Copy)]
+pub struct AttestedLevel {
+    pub level: IdentityLevel,
+    pub expires_at: Option<Timestamp>,
+}
+
+/// A change the registry pushes to every mirror in the transaction that makes it, so a mirror
+/// never answers from a state the registry has already left.
+#[cw_serde]
+pub enum RegistryUpdate {
+    /// `standing` is `None` for an address that is not a partner.
+    Partner {
+        address: Addr,
+        standing: Option<PartnerStanding>,
+    },
+    /// `attested` is `None` once the attester withdrew its word.
+    Attestation {
+        user: Addr,
+        attester: Addr,
+        attested: Option<AttestedLevel>,
+    },
+}
+
+/// What a mirror accepts, from its registry only.
+#[cw_serde]
+pub enum MirrorExecuteMsg {
+    RegistryUpdate(RegistryUpdate),
+}
+
 #[cw_serde]
 pub struct CapabilityResponse {
     pub allowed: bool,

@@ -98,14 +98,47 @@ pub struct TierSummary {
     pub sold: u32,
 }
 
-/// Token ids are the event id and the ticket's serial within the event: `"7-42"`.
+/// Token ids are the event id and the ticket's serial within the event: `"7-42"`. Serials are
+/// handed out tier by tier: tier `k`'s tickets follow the supply of tiers `0..k`.
 pub fn token_id(event_id: u64, serial: u32) -> String {
     format!("{event_id}-{serial}")
+}
+
+/// The event id and serial of a token id, only in the one spelling `token_id` writes, so that
+/// `"7-042"` or `"+7-42"` cannot name the same ticket as `"7-42"`.
+pub fn parse_token_id(token_id: &str) -> Option<(u64, u32)> {
+    let (event, serial) = token_id.split_once('-')?;
+    let parsed = (event.parse().ok()?, serial.parse().ok()?);
+    (self::token_id(parsed.0, parsed.1) == token_id).then_some(parsed)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn token_ids_parse_only_as_written() {
+        assert_eq!(parse_token_id("7-42"), Some((7, 42)));
+        assert_eq!(
+            parse_token_id(&token_id(u64::MAX, u32::MAX)),
+            Some((u64::MAX, u32::MAX))
+        );
+        for other in [
+            "7-042",
+            "07-42",
+            "+7-42",
+            "7-+42",
+            "7--42",
+            "7-42-1",
+            "7",
+            "-42",
+            "7-",
+            "a-1",
+            "7-4294967296",
+        ] {
+            assert_eq!(parse_token_id(other), None, "{other}");
+        }
+    }
 
     #[test]
     fn the_send_wraps_the_hook_as_cw20_does() {

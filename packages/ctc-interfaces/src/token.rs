@@ -79,12 +79,63 @@ impl AllocationBucket {
     }
 }
 
-/// The ctc-token execute messages beyond cw20, for contracts that pay into the deflation.
+/// The most payments one `Disburse` may carry. The platform's payouts need at most three (a fee, a
+/// second fee share, the payee); a bound keeps one message's work fixed, as the money rules ask of
+/// every execute path, and leaves room for one more party without a new message.
+pub const MAX_DISBURSE_PAYMENTS: usize = 4;
+
+/// The ctc-token execute messages beyond cw20, for contracts that pay into the deflation or pay
+/// several parties at once.
 #[cw_serde]
 pub enum CtcExecuteMsg {
     /// Takes `amount` from the sender's balance: burns as much as the supply floor allows and
     /// transfers the rest to the recycle pool. Responds with `burned` and `recycled` attributes.
     BurnOrRecycle { amount: Uint128 },
+    /// Pays several parties, and optionally the deflation, in one call into the token. Every cw20
+    /// `Transfer` a contract sends is a contract call of its own: its start (60,000 gas, or 2,000
+    /// once the token's code has run in the transaction), the token's metadata reads, and the
+    /// sender's balance read and written again. A payout split between a payee and fees pays
+    /// those once instead of once per party.
+    ///
+    /// Takes the sum of the payments and `burn_or_recycle` from the sender in one debit, credits
+    /// each recipient, and treats `burn_or_recycle` exactly as `BurnOrRecycle` treats its amount
+    /// (zero: nothing burned or recycled). All or nothing: refused, changing nothing, when there
+    /// is nothing to do, a payment is zero, there are more than `MAX_DISBURSE_PAYMENTS`, a
+    /// recipient is not a valid address or the balance is short.
+    Disburse {
+        payments: Vec<Payment>,
+        burn_or_recycle: Uint128,
+    },
+}
+
+impl CtcExecuteMsg {
+    /// A `Disburse` of the payments whose amount is not zero, burning nothing; `None` when every
+    /// amount is zero. Payouts often have a zero share (no fee, no bond) and `Disburse` refuses a
+    /// zero payment, so payers leave those out here rather than each on its own.
+    pub fn disburse<R: Into<String>>(
+        payments: impl IntoIterator<Item = (R, Uint128)>,
+    ) -> Option<Self> {
+        let payments: Vec<Payment> = payments
+            .into_iter()
+            .filter(|(_, amount)| !amount.is_zero())
+            .map(|(recipient, amount)| Payment {
+                recipient: recipient.into(),
+                amount,
+            })
+            .collect();
+        (!payments.is_empty()).then_some(Self::Disburse {
+            payments,
+            burn_or_recycle: Uint128::zero(),
+        })
+    }
+}
+
+/// One credit of a `Disburse`. The recipient is a string, as in cw20's `Transfer`, because the
+/// token validates it: a payer need not, and a bad address refuses the whole disbursement.
+#[cw_serde]
+pub struct Payment {
+    pub recipient: String,
+    pub amount: Uint128,
 }
 
 /// The ctc-token queries beyond cw20.
@@ -149,6 +200,25 @@ mod tests {
             let json = cosmwasm_std::to_json_string(&bucket).unwrap();
             assert_eq!(json, format!("\"{}\"", bucket.name()));
         }
+    }
+
+    #[test]
+    fn disburse_leaves_out_zero_payments_and_keeps_its_json() {
+        let msg = CtcExecuteMsg::disburse([
+            ("treasury", Uint128::new(25)),
+            ("nodes", Uint128::zero()),
+            ("troupe", Uint128::new(975)),
+        ])
+        .unwrap();
+        assert_eq!(
+            cosmwasm_std::to_json_string(&msg).unwrap(),
+            r#"{"disburse":{"payments":[{"recipient":"treasury","amount":"25"},{"recipient":"troupe","amount":"975"}],"burn_or_recycle":"0"}}"#
+        );
+        assert_eq!(
+            CtcExecuteMsg::disburse([("treasury", Uint128::zero())]),
+            None
+        );
+        assert_eq!(CtcExecuteMsg::disburse::<String>([]), None);
     }
 
     #[test]

@@ -103,6 +103,20 @@ pub fn cw20_transfer_json(to: &Addr, amount: u128) -> String {
     format!(r#"{{"transfer":{{"recipient":"{to}","amount":"{amount}"}}}}"#)
 }
 
+/// The JSON of a CTC `Disburse` paying each `(to, amount)` in order and burning or recycling
+/// `burn_or_recycle`, as [`executes`] shows it. Written out rather than serialized from
+/// `ctc-interfaces`, so that a change to the message's JSON shows in the tests that expect it.
+pub fn ctc_disburse_json(payments: &[(&Addr, u128)], burn_or_recycle: u128) -> String {
+    let payments: Vec<String> = payments
+        .iter()
+        .map(|(to, amount)| format!(r#"{{"recipient":"{to}","amount":"{amount}"}}"#))
+        .collect();
+    format!(
+        r#"{{"disburse":{{"payments":[{}],"burn_or_recycle":"{burn_or_recycle}"}}}}"#,
+        payments.join(",")
+    )
+}
+
 /// Lets a test fixture that holds its [`Unit`] in a field be used as that unit (`Deref` and
 /// `DerefMut`), e.g. `ctc_testkit::deref_to_unit!(Chain.unit: Unit<ExecuteMsg, ContractError>);`.
 #[macro_export]
@@ -443,6 +457,23 @@ mod tests {
         });
         let expected = (token.to_string(), cw20_transfer_json(&fan, 5));
         assert_eq!(executes(&response), [expected]);
+    }
+
+    #[test]
+    fn ctc_disburse_json_lists_each_payment_in_order() {
+        let api = MockApi::default();
+        let (troupe, treasury) = (api.addr_make("troupe"), api.addr_make("treasury"));
+        let expected = format!(
+            r#"{{"disburse":{{"payments":[{{"recipient":"{troupe}","amount":"975"}},{{"recipient":"{treasury}","amount":"25"}}],"burn_or_recycle":"3"}}}}"#
+        );
+        assert_eq!(
+            ctc_disburse_json(&[(&troupe, 975), (&treasury, 25)], 3),
+            expected
+        );
+        assert_eq!(
+            ctc_disburse_json(&[], 7),
+            r#"{"disburse":{"payments":[],"burn_or_recycle":"7"}}"#
+        );
     }
 
     fn migrate_writing(deps: DepsMut, _: Env, _: ()) -> Result<Response, StdError> {

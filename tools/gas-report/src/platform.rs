@@ -36,7 +36,7 @@ pub struct Artifact {
     pub reference: bool,
 }
 
-pub const ARTIFACTS: [Artifact; 9] = [
+pub const ARTIFACTS: [Artifact; 10] = [
     Artifact {
         name: "ctc-token",
         file: "ctc_token.wasm",
@@ -80,6 +80,11 @@ pub const ARTIFACTS: [Artifact; 9] = [
     Artifact {
         name: "cw721-base",
         file: "cw721_base.wasm",
+        reference: true,
+    },
+    Artifact {
+        name: "cw20-sink",
+        file: "cw20_sink.wasm",
         reference: true,
     },
 ];
@@ -149,7 +154,8 @@ pub struct Platform {
     pub cw20: String,
     pub cw721: String,
     /// tipping wired to cw20-base instead of CTC: the receiver of the reference `Send`.
-    pub cw20_tipping: String,
+    /// A cw20 receiver that does nothing: both tokens' `send` go into it.
+    pub sink: String,
     pub owner: String,
     pub arbiter: String,
     /// CTC's service-providers bucket: funds everyone else.
@@ -237,14 +243,14 @@ impl Platform {
                 json!({ "owner": null }),
             ),
         )?;
-        let tipping_msg = |token: &str| {
+        let tipping = instantiate(
+            "tipping",
             configured(
                 "tipping",
                 json!({ "token": token, "registry": registry, "treasury": treasury }),
                 json!({ "owner": null }),
-            )
-        };
-        let tipping = instantiate("tipping", tipping_msg(&token))?;
+            ),
+        )?;
         let arbiter = account("arbiter");
         let oracle = instantiate(
             "outcome-oracle",
@@ -290,7 +296,7 @@ impl Platform {
                 "minter": owner, "creator": null, "withdraw_address": null,
             }),
         )?;
-        let cw20_tipping = instantiate_named("tipping", "tipping (cw20-base)", tipping_msg(&cw20))?;
+        let sink = instantiate("cw20-sink", json!({}))?;
 
         let platform = Self {
             chain,
@@ -303,7 +309,7 @@ impl Platform {
             wager,
             cw20,
             cw721,
-            cw20_tipping,
+            sink,
             owner,
             arbiter,
             providers: buckets[2].clone(),
@@ -335,6 +341,12 @@ impl Platform {
                 json!({ "register_platform_contract": { "name": name, "address": address } }),
             )?;
         }
+        // Before any partner is admitted, so ticket-nft's copy misses no change.
+        self.exec(
+            owner,
+            &self.registry,
+            json!({ "add_mirror": { "address": self.tickets } }),
+        )?;
         let quotas = match ticket_quota {
             Some(units) => json!([{
                 "capability": "issue_tickets",

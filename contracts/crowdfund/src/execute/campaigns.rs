@@ -4,7 +4,7 @@ use cosmwasm_std::{
     wasm_execute, Addr, DepsMut, Empty, Env, MessageInfo, QuerierWrapper, Response, Uint128,
 };
 use ctc_interfaces::registry::{Capability, RegistryExecuteMsg};
-use cw20::{Cw20Contract, Cw20ExecuteMsg};
+use ctc_interfaces::token::CtcExecuteMsg;
 
 use crate::error::ContractError;
 use crate::execute::{ensure_open, load_campaign, rewards};
@@ -295,19 +295,15 @@ pub fn withdraw_funds(
     let payout = amount.checked_sub(fee)?;
     campaign.released = amount;
     CAMPAIGNS.save(deps.storage, campaign_id, &campaign)?;
-    let ctc = Cw20Contract(config.token);
     let mut response = Response::new();
-    if !fee.is_zero() {
-        response = response.add_message(ctc.call(Cw20ExecuteMsg::Transfer {
-            recipient: config.treasury.into_string(),
-            amount: fee,
-        })?);
+    // The fee and the payout in one call into the token rather than a transfer each; a zero share
+    // (no fee, or a fee of 100%) is left out, since the token refuses zero payments.
+    if let Some(disburse) =
+        CtcExecuteMsg::disburse([(&config.treasury, fee), (&campaign.creator, payout)])
+    {
+        response = response.add_message(wasm_execute(&config.token, &disburse, vec![])?);
     }
     Ok(response
-        .add_message(ctc.call(Cw20ExecuteMsg::Transfer {
-            recipient: campaign.creator.to_string(),
-            amount: payout,
-        })?)
         .add_attribute("action", "withdraw_funds")
         .add_attribute("campaign_id", campaign_id.to_string())
         .add_attribute("creator", campaign.creator)

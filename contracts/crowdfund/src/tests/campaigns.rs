@@ -131,16 +131,15 @@ fn the_creator_withdraws_once_with_the_fee_to_the_treasury() {
         .execute(&creator, ExecuteMsg::WithdrawFunds { campaign_id: 1 })
         .unwrap();
     let token = chain.accounts.token.to_string();
-    // 2.5% of 1,000,000,007 rounds down to 25,000,000; the creator gets the rest.
+    // 2.5% of 1,000,000,007 rounds down to 25,000,000; the creator gets the rest. Both in one
+    // call into the token.
+    let treasury = &chain.accounts.treasury;
     assert_eq!(
         executes(&response),
-        vec![
-            (
-                token.clone(),
-                cw20_transfer_json(&chain.accounts.treasury, 25_000_000)
-            ),
-            (token, cw20_transfer_json(&creator, 975_000_007)),
-        ]
+        vec![(
+            token,
+            ctc_disburse_json(&[(treasury, 25_000_000), (&creator, 975_000_007)], 0)
+        )]
     );
     assert_eq!(chain.campaign().held, Uint128::zero());
     assert_eq!(
@@ -348,4 +347,50 @@ fn the_treasury_is_neither_this_contract_nor_a_platform_contract() {
     let err = instantiate(deps.as_mut(), mock_env(), message_info(&owner, &[]), msg);
     assert_eq!(err.unwrap_err(), cannot_spend(&this, "crowdfund"));
     assert_eq!(snapshot(&deps.storage), vec![]);
+}
+
+/// The fee is fixed at launch and may be anything from nothing to everything: the disbursement
+/// leaves a zero share out, since the token refuses a zero payment.
+#[test]
+fn a_zero_fee_or_a_whole_fee_pays_one_party_in_one_call() {
+    let mut chain = Chain::new();
+    let (owner, creator) = (chain.accounts.owner.clone(), chain.accounts.creator.clone());
+    let backer = chain.accounts.backers[0].clone();
+    for fee in [0, 10_000] {
+        let update = ExecuteMsg::UpdateConfig {
+            treasury: None,
+            platform_fee: Some(BasisPoints::literal(fee)),
+        };
+        chain.execute(&owner, update).unwrap();
+        let input = campaign_input(&chain.env);
+        chain
+            .execute(&creator, ExecuteMsg::Launch { campaign: input })
+            .unwrap();
+    }
+    for campaign_id in [2, 3] {
+        chain.pledge_as(&backer, campaign_id, 1_000 * CTC).unwrap();
+    }
+    // All three campaigns were launched in the same block and close together.
+    chain.after_deadline();
+    for campaign_id in [2, 3] {
+        chain
+            .execute(&creator, ExecuteMsg::Finalize { campaign_id })
+            .unwrap();
+    }
+    let token = chain.accounts.token.to_string();
+    let treasury = chain.accounts.treasury.clone();
+    let withdraw = |campaign_id| ExecuteMsg::WithdrawFunds { campaign_id };
+    let response = chain.execute(&creator, withdraw(2)).unwrap();
+    assert_eq!(
+        executes(&response),
+        [(
+            token.clone(),
+            ctc_disburse_json(&[(&creator, 1_000 * CTC)], 0)
+        )]
+    );
+    let response = chain.execute(&creator, withdraw(3)).unwrap();
+    assert_eq!(
+        executes(&response),
+        [(token, ctc_disburse_json(&[(&treasury, 1_000 * CTC)], 0))]
+    );
 }

@@ -12,7 +12,7 @@ use ctc_interfaces::tickets::{
     EventStatus, EventSummary, RolesSummary, TicketQueryMsg, TierSummary,
 };
 use ctc_interfaces::BasisPoints;
-use ctc_testkit::{cw20_transfer_json, executes, Neighbours, Unit, CTC, DAY};
+use ctc_testkit::{ctc_disburse_json, cw20_transfer_json, executes, Neighbours, Unit, CTC, DAY};
 use serde::Serialize;
 
 use crate::contract::{execute, instantiate, query};

@@ -121,12 +121,13 @@ fn the_funds_wait_until_every_owed_reward_can_be_minted() {
         .unwrap();
     chain.change_tickets(|t| t.left = [1, 0]);
     let response = chain.execute(&creator, withdraw).unwrap();
+    let treasury = &chain.accounts.treasury;
     assert_eq!(
-        executes(&response)[1],
-        (
+        executes(&response),
+        [(
             chain.accounts.token.to_string(),
-            cw20_transfer_json(&creator, 1_023_750_000)
-        )
+            ctc_disburse_json(&[(treasury, 26_250_000), (&creator, 1_023_750_000)], 0)
+        )]
     );
 }
 
@@ -183,15 +184,13 @@ fn undeliverable_rewards_let_a_successful_campaign_be_cancelled() {
     let response = chain
         .execute(&creator, ExecuteMsg::WithdrawFunds { campaign_id: 1 })
         .unwrap();
+    let treasury = &chain.accounts.treasury;
     assert_eq!(
         executes(&response),
-        vec![
-            (
-                token.clone(),
-                cw20_transfer_json(&chain.accounts.treasury, 15 * CTC)
-            ),
-            (token, cw20_transfer_json(&creator, 585 * CTC)),
-        ]
+        vec![(
+            token,
+            ctc_disburse_json(&[(treasury, 15 * CTC), (&creator, 585 * CTC)], 0)
+        )]
     );
     assert_eq!(
         chain.refused(&creator, ExecuteMsg::WithdrawFunds { campaign_id: 1 }),

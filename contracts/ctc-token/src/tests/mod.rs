@@ -3,6 +3,7 @@
 mod burn;
 mod burn_or_recycle;
 mod cw20_messages;
+mod disburse;
 mod instantiate;
 mod migrate;
 mod ownership;

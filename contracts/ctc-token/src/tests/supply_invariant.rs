@@ -1,11 +1,11 @@
-//! Any sequence of transfers, burns and burn-or-recycles keeps the sum of balances equal to the
-//! total supply, and the total supply at or above the floor; each outcome matches a plain model.
-//! Every refused operation is checked to change nothing.
+//! Any sequence of transfers, burns, burn-or-recycles and disbursements keeps the sum of balances
+//! equal to the total supply, and the total supply at or above the floor; each outcome matches a
+//! plain model. Every refused operation is checked to change nothing.
 
 use std::collections::BTreeMap;
 
 use cosmwasm_std::{Api, Uint128};
-use ctc_interfaces::token::{CTC_ISSUANCE, CTC_SUPPLY_FLOOR};
+use ctc_interfaces::token::{Payment, CTC_ISSUANCE, CTC_SUPPLY_FLOOR, MAX_DISBURSE_PAYMENTS};
 use proptest::prelude::*;
 
 use super::*;
@@ -25,6 +25,12 @@ enum Op {
         from: usize,
         permille: u128,
     },
+    /// Each payment and the burn part are per mille of the sender's balance.
+    Disburse {
+        from: usize,
+        payments: Vec<(usize, u128)>,
+        burn_permille: u128,
+    },
     SetRecyclePool {
         to: usize,
     },
@@ -38,8 +44,20 @@ fn op() -> impl Strategy<Value = Op> {
         (holder.clone(), holder.clone(), permille.clone())
             .prop_map(|(from, to, permille)| Op::Transfer { from, to, permille }),
         (holder.clone(), permille.clone()).prop_map(|(from, permille)| Op::Burn { from, permille }),
-        (holder.clone(), permille)
+        (holder.clone(), permille.clone())
             .prop_map(|(from, permille)| Op::BurnOrRecycle { from, permille }),
+        // Up to one payment past the bound, zero amounts and repeated recipients among them; at
+        // most 400 per mille each, so that some disbursements fit in the balance and some do not.
+        (
+            holder.clone(),
+            prop::collection::vec((holder.clone(), 0u128..=400), 0..=MAX_DISBURSE_PAYMENTS + 1),
+            prop_oneof![Just(0u128), 0u128..=400],
+        )
+            .prop_map(|(from, payments, burn_permille)| Op::Disburse {
+                from,
+                payments,
+                burn_permille,
+            }),
         holder.prop_map(|to| Op::SetRecyclePool { to }),
     ]
 }
@@ -143,6 +161,42 @@ proptest! {
                         model.add(&pool, amount - burned);
                         model.supply -= burned;
                         model.recycled += amount - burned;
+                    }
+                }
+                Op::Disburse { from, payments, burn_permille } => {
+                    let from = &holders[from];
+                    let balance = model.balance(from);
+                    let part = |permille: u128| balance.multiply_ratio(permille, 1_000u128);
+                    let payments: Vec<(Addr, Uint128)> = payments
+                        .into_iter()
+                        .map(|(to, permille)| (holders[to].clone(), part(permille)))
+                        .collect();
+                    let burn_or_recycle = part(burn_permille);
+                    let msg = ExecuteMsg::Disburse {
+                        payments: payments
+                            .iter()
+                            .map(|(to, amount)| Payment { recipient: to.to_string(), amount: *amount })
+                            .collect(),
+                        burn_or_recycle,
+                    };
+                    let result = token.execute(from, msg);
+                    let total = payments.iter().map(|(_, amount)| *amount).sum::<Uint128>() + burn_or_recycle;
+                    let allowed = payments.len() <= MAX_DISBURSE_PAYMENTS
+                        && (!payments.is_empty() || !burn_or_recycle.is_zero())
+                        && payments.iter().all(|(_, amount)| !amount.is_zero())
+                        && (burn_or_recycle.is_zero() || *from != model.pool)
+                        && total <= balance;
+                    prop_assert_eq!(result.is_ok(), allowed, "{:?}", result);
+                    if result.is_ok() {
+                        let burned = burn_or_recycle.min(model.supply - CTC_SUPPLY_FLOOR);
+                        let pool = model.pool.clone();
+                        model.sub(from, total);
+                        for (to, amount) in &payments {
+                            model.add(to, *amount);
+                        }
+                        model.add(&pool, burn_or_recycle - burned);
+                        model.supply -= burned;
+                        model.recycled += burn_or_recycle - burned;
                     }
                 }
                 Op::SetRecyclePool { to } => {

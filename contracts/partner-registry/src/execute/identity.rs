@@ -6,6 +6,8 @@ use crate::msg::{Capability, IdentityLevel};
 use crate::state::{Attestation, ATTESTATIONS};
 use crate::validate;
 
+use super::mirrors;
+
 pub fn attest(
     deps: DepsMut,
     env: Env,
@@ -23,17 +25,16 @@ pub fn attest(
             return Err(ContractError::ExpiryInPast { expires_at });
         }
     }
-    ATTESTATIONS.save(
-        deps.storage,
-        (&user, &info.sender),
-        &Attestation {
-            level,
-            digest,
-            attested_at: env.block.time,
-            expires_at,
-        },
-    )?;
+    let attestation = Attestation {
+        level,
+        digest,
+        attested_at: env.block.time,
+        expires_at,
+    };
+    ATTESTATIONS.save(deps.storage, (&user, &info.sender), &attestation)?;
+    let update = mirrors::attestation_update(&user, &info.sender, Some(&attestation));
     Ok(Response::new()
+        .add_messages(mirrors::push(deps.storage, update)?)
         .add_attribute("action", "attest")
         .add_attribute("user", user)
         .add_attribute("attester", info.sender)
@@ -52,7 +53,9 @@ pub fn revoke_attestation(
         return Err(ContractError::AttestationNotFound { user });
     }
     ATTESTATIONS.remove(deps.storage, key);
+    let update = mirrors::attestation_update(&user_addr, &info.sender, None);
     Ok(Response::new()
+        .add_messages(mirrors::push(deps.storage, update)?)
         .add_attribute("action", "revoke_attestation")
         .add_attribute("user", user_addr)
         .add_attribute("attester", info.sender))

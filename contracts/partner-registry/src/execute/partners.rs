@@ -6,6 +6,7 @@ use crate::msg::{Capability, PartnerKind, PartnerStatus, QuotaLimit};
 use crate::state::{capability_key, Partner, Quota, PARTNERS, QUOTAS};
 use crate::validate::{self, MAX_NAME_BYTES, MAX_TEXT_BYTES};
 
+use super::mirrors;
 use super::quota::validate_window;
 
 /// The fields of `Admit`.
@@ -74,21 +75,23 @@ pub fn admit(
             },
         )?;
     }
-    PARTNERS.save(
+    let partner = Partner {
+        name: admission.name,
+        kind: admission.kind,
+        capabilities,
+        status: PartnerStatus::Active,
+        agreement_digest,
+        metadata_uri: admission.metadata_uri,
+        admitted_at: env.block.time,
+        supervision_records: 0,
+    };
+    PARTNERS.save(deps.storage, &address, &partner)?;
+    let mirrored = mirrors::push(
         deps.storage,
-        &address,
-        &Partner {
-            name: admission.name,
-            kind: admission.kind,
-            capabilities,
-            status: PartnerStatus::Active,
-            agreement_digest,
-            metadata_uri: admission.metadata_uri,
-            admitted_at: env.block.time,
-            supervision_records: 0,
-        },
+        mirrors::partner_update(&address, Some(&partner)),
     )?;
     Ok(Response::new()
+        .add_messages(mirrored)
         .add_attribute("action", "admit")
         .add_attribute("partner", address)
         .add_attribute("kind", admission.kind.as_str()))
@@ -137,7 +140,12 @@ pub fn update_partner(
         partner.metadata_uri = Some(uri);
     }
     PARTNERS.save(deps.storage, &address, &partner)?;
+    let mirrored = mirrors::push(
+        deps.storage,
+        mirrors::partner_update(&address, Some(&partner)),
+    )?;
     Ok(Response::new()
+        .add_messages(mirrored)
         .add_attribute("action", "update_partner")
         .add_attribute("partner", address))
 }

@@ -8,6 +8,7 @@ use crate::msg::{Capability, PartnerStatus, QuotaWindow, SupervisionAction, Supe
 use crate::state::{capability_key, Partner, Quota, PARTNERS, QUOTAS, SUPERVISION};
 use crate::validate::{self, MAX_TEXT_BYTES};
 
+use super::mirrors;
 use super::quota::validate_window;
 
 /// The reason and document digest every act of supervision carries.
@@ -44,6 +45,14 @@ fn record(
         .checked_add(1)
         .ok_or_else(|| OverflowError::new(OverflowOperation::Add))?;
     PARTNERS.save(deps.storage, address, &partner)?;
+    // A quota change leaves the standing as it was; everything else changes it.
+    let mirrored = match action {
+        SupervisionAction::QuotaChanged { .. } => vec![],
+        _ => mirrors::push(
+            deps.storage,
+            mirrors::partner_update(address, Some(&partner)),
+        )?,
+    };
     SUPERVISION.save(
         deps.storage,
         (address, id),
@@ -58,6 +67,7 @@ fn record(
         },
     )?;
     Ok(Response::new()
+        .add_messages(mirrored)
         .add_attribute("action", action_name)
         .add_attribute("partner", address)
         .add_attribute("by", by)

@@ -5,6 +5,7 @@ mod admission;
 mod confirmation;
 mod evidence;
 mod identity;
+mod mirrors;
 mod ownership;
 mod quota;
 mod storage_layout;

@@ -12,8 +12,8 @@ use crate::msg::{
 };
 use crate::state::{
     capability_key, Anchor, Attestation, ChainHead, Partner, Proposal, Quota, ATTESTATIONS, CHAINS,
-    CHAIN_DIGESTS, CHAIN_RECORDS, NEXT_CHAIN_ID, PARTNERS, PLATFORM_CONTRACTS, PROPOSALS, QUOTAS,
-    REGULATORS, SUPERVISION,
+    CHAIN_DIGESTS, CHAIN_RECORDS, MIRRORS, NEXT_CHAIN_ID, PARTNERS, PLATFORM_CONTRACTS, PROPOSALS,
+    QUOTAS, REGULATORS, SUPERVISION,
 };
 
 /// Every capability, so each one's quota key is pinned. The match makes a new capability a
@@ -100,6 +100,7 @@ fn every_namespace_and_key_encoding_is_pinned() {
     };
     SUPERVISION.save(storage, (&a, 1), &record).unwrap();
     REGULATORS.save(storage, &a, &Empty {}).unwrap();
+    MIRRORS.save(storage, &a, &Empty {}).unwrap();
     PLATFORM_CONTRACTS.save(storage, &a, &"n".into()).unwrap();
     let attestation = Attestation {
         level: IdentityLevel::Phone,
@@ -145,6 +146,7 @@ fn every_namespace_and_key_encoding_is_pinned() {
         r"\x00\x06quotas\x00C<issue_tickets>\x00",
         r"\x00\x06quotas\x00C<report_outcomes>\x02",
         r"\x00\x06quotas\x00C<attest_identity>\x03",
+        r"\x00\x07mirrors<a>",
         r"\x00\x08partners<a>",
         r"\x00\x08platform<a>",
         r"\x00\x0aregulators<a>",

@@ -2,9 +2,9 @@ use cosmwasm_std::{DepsMut, Env, MessageInfo, Response};
 use ctc_interfaces::proof::{check_in_text, verify_holder_proof, HolderProof};
 
 use crate::error::ContractError;
-use crate::execute::tickets::{ensure_scheduled, load_event, load_ticket, record};
+use crate::execute::tickets::{ensure_scheduled, load_event, load_ticket, record, unlist};
 use crate::msg::{Provenance, TicketStatus};
-use crate::state::{LISTINGS, SCANNERS, TICKETS};
+use crate::state::{SCANNERS, TICKETS};
 
 /// Once per ticket: the ticket becomes Used and can no longer move or be listed. The holder
 /// proves it is at the door by signing the ticket's check-in text (its QR code), so a scanner
@@ -16,11 +16,12 @@ pub fn check_in(
     token_id: String,
     proof: HolderProof,
 ) -> Result<Response, ContractError> {
-    let mut ticket = load_ticket(deps.storage, &token_id)?;
-    if !SCANNERS.has(deps.storage, (ticket.event_id, &info.sender)) {
+    let (key, mut ticket) = load_ticket(deps.storage, &token_id)?;
+    let event_id = key.0;
+    if !SCANNERS.has(deps.storage, (event_id, &info.sender)) {
         return Err(ContractError::NotScanner);
     }
-    let event = load_event(deps.storage, ticket.event_id)?;
+    let event = load_event(deps.storage, event_id)?;
     ensure_scheduled(&event)?;
     let opens_at = event.check_in_opens_at();
     let now = env.block.time;
@@ -44,7 +45,7 @@ pub fn check_in(
     verify_holder_proof(deps.api, now, &proof, &ticket.owner, &text)?;
     let holder = ticket.owner.clone();
     ticket.status = TicketStatus::Used;
-    LISTINGS.remove(deps.storage, (ticket.event_id, &token_id));
+    unlist(deps.storage, event_id, &token_id, &mut ticket);
     record(
         deps.storage,
         &env,
@@ -55,10 +56,10 @@ pub fn check_in(
             scanner: info.sender.clone(),
         },
     )?;
-    TICKETS.save(deps.storage, &token_id, &ticket)?;
+    TICKETS.save(deps.storage, key, &ticket)?;
     Ok(Response::new()
         .add_attribute("action", "check_in")
-        .add_attribute("event_id", ticket.event_id.to_string())
+        .add_attribute("event_id", event_id.to_string())
         .add_attribute("token_id", token_id)
         .add_attribute("holder", holder)
         .add_attribute("scanner", info.sender))

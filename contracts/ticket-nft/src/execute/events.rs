@@ -1,18 +1,20 @@
 //! The issuer's side: events, tiers, staff, cancellation; and settlement, which anyone may crank.
 
 use cosmwasm_std::{
-    wasm_execute, Addr, DepsMut, Empty, Env, MessageInfo, Response, Storage, Uint128, WasmMsg,
+    wasm_execute, Addr, DepsMut, Empty, Env, MessageInfo, Response, Storage, WasmMsg,
 };
 use ctc_conventions::validate;
 use ctc_interfaces::registry::{Capability, RegistryExecuteMsg};
-use ctc_interfaces::token::CtcExecuteMsg;
+use ctc_interfaces::token::{CtcExecuteMsg, Payment};
 use ctc_interfaces::FeeSplit;
-use cw20::{Cw20Contract, Cw20ExecuteMsg};
 
 use crate::error::ContractError;
-use crate::execute::tickets::{ensure_scheduled, load_event};
+use crate::execute::tickets::{ensure_scheduled, escrow, load_event, load_tier};
 use crate::msg::{EventInput, EventStatus, TierInput, TransferPolicy};
-use crate::state::{Event, Tier, CONFIG, EVENTS, EVENT_COUNT, MINTERS, SCANNERS, SEATS, TIERS};
+use crate::state::{
+    Event, EventText, Tier, CONFIG, EVENTS, EVENT_COUNT, EVENT_TEXTS, MINTERS, SCANNERS, SEATS,
+    TIERS, TOKEN,
+};
 use crate::validate::{
     MAX_CHECK_IN_OPENS_BEFORE_SECONDS, MAX_LOCK_BEFORE_START_SECONDS, MAX_RESALE_CAP_BPS,
     MAX_SEATS_PER_TIER, MAX_SEAT_BYTES, MAX_TIERS, MAX_TIER_NAME_BYTES, MAX_TIER_SUPPLY,
@@ -106,13 +108,14 @@ fn consume_quota(registry: &Addr, partner: &Addr, units: u64) -> Result<WasmMsg,
     Ok(wasm_execute(registry, &msg, vec![])?)
 }
 
-/// Stores a validated tier and its seats (bounded by `MAX_SEATS_PER_TIER`).
+/// Stores a validated tier, numbered from `first_serial`, and its seats (bounded by
+/// `MAX_SEATS_PER_TIER`). Answers the serial after its last ticket.
 fn save_tier(
     storage: &mut dyn Storage,
     event_id: u64,
-    index: u8,
+    (index, first_serial): (u8, u32),
     input: TierInput,
-) -> Result<(), ContractError> {
+) -> Result<u32, ContractError> {
     for (position, seat) in input.seats.iter().enumerate() {
         SEATS.save(storage, (event_id, index, position as u32), seat)?;
     }
@@ -123,12 +126,13 @@ fn save_tier(
             name: input.name,
             price: input.price,
             supply: input.supply,
-            sold: 0,
+            first_serial,
             seated: !input.seats.is_empty(),
             per_wallet_limit: input.per_wallet_limit,
+            reserved: 0,
         },
     )?;
-    Ok(())
+    Ok(first_serial + input.supply)
 }
 
 /// The registry's `ConsumeQuota`, sent as a message, refuses a partner that is not Active with
@@ -144,17 +148,25 @@ pub fn create_event(
     let event_id = EVENT_COUNT.may_load(deps.storage)?.unwrap_or_default() + 1;
     let total_supply: u64 = input.tiers.iter().map(|tier| u64::from(tier.supply)).sum();
     let tier_count = input.tiers.len() as u8;
+    // At most 16 tiers of 100,000: serials fit a u32.
+    let mut next_serial = 0;
     for (index, tier) in input.tiers.into_iter().enumerate() {
-        save_tier(deps.storage, event_id, index as u8, tier)?;
+        next_serial = save_tier(deps.storage, event_id, (index as u8, next_serial), tier)?;
     }
+    EVENT_TEXTS.save(
+        deps.storage,
+        event_id,
+        &EventText {
+            title: input.title,
+            venue: input.venue,
+            description_uri: input.description_uri,
+        },
+    )?;
     EVENTS.save(
         deps.storage,
         event_id,
         &Event {
             issuer: info.sender.clone(),
-            title: input.title,
-            venue: input.venue,
-            description_uri: input.description_uri,
             starts_at: input.starts_at,
             ends_at: input.ends_at,
             sale_starts_at: input.sale_starts_at,
@@ -170,9 +182,7 @@ pub fn create_event(
             settlement_delay_seconds: config.settlement_delay_seconds,
             status: EventStatus::Scheduled,
             sale_paused: false,
-            escrow: Uint128::zero(),
             tier_count,
-            tickets_minted: 0,
         },
     )?;
     EVENT_COUNT.save(deps.storage, &event_id)?;
@@ -220,20 +230,21 @@ pub fn update_event(
     venue: Option<String>,
     description_uri: Option<String>,
 ) -> Result<Response, ContractError> {
-    let mut event = editable_event(deps.storage, &env, &info, event_id)?;
+    editable_event(deps.storage, &env, &info, event_id)?;
+    let mut text = EVENT_TEXTS.load(deps.storage, event_id)?;
     if let Some(title) = title {
         validate::text("title", &title, MAX_TITLE_BYTES)?;
-        event.title = title;
+        text.title = title;
     }
     if let Some(venue) = venue {
         validate::text("venue", &venue, MAX_TITLE_BYTES)?;
-        event.venue = venue;
+        text.venue = venue;
     }
     if let Some(uri) = description_uri {
         validate::text("description_uri", &uri, MAX_URI_BYTES)?;
-        event.description_uri = Some(uri);
+        text.description_uri = Some(uri);
     }
-    EVENTS.save(deps.storage, event_id, &event)?;
+    EVENT_TEXTS.save(deps.storage, event_id, &text)?;
     Ok(Response::new()
         .add_attribute("action", "update_event")
         .add_attribute("event_id", event_id.to_string()))
@@ -253,7 +264,8 @@ pub fn add_tier(
     validate_tier(&tier)?;
     let index = event.tier_count;
     let supply = u64::from(tier.supply);
-    save_tier(deps.storage, event_id, index, tier)?;
+    let first_serial = load_tier(deps.storage, event_id, index - 1)?.end_serial();
+    save_tier(deps.storage, event_id, (index, first_serial), tier)?;
     event.tier_count += 1;
     EVENTS.save(deps.storage, event_id, &event)?;
     Ok(Response::new()
@@ -326,7 +338,7 @@ pub fn cancel_event(
     Ok(Response::new()
         .add_attribute("action", "cancel_event")
         .add_attribute("event_id", event_id.to_string())
-        .add_attribute("escrow", event.escrow))
+        .add_attribute("escrow", escrow(deps.storage, event_id, &event)?))
 }
 
 pub fn settle(deps: DepsMut, env: Env, event_id: u64) -> Result<Response, ContractError> {
@@ -336,29 +348,32 @@ pub fn settle(deps: DepsMut, env: Env, event_id: u64) -> Result<Response, Contra
     if env.block.time < opens_at {
         return Err(ContractError::SettlementNotOpen { opens_at });
     }
-    let split = FeeSplit::new(event.escrow, event.platform_fee, event.burn_share)?;
-    event.escrow = Uint128::zero();
+    let split = FeeSplit::new(
+        escrow(deps.storage, event_id, &event)?,
+        event.platform_fee,
+        event.burn_share,
+    )?;
     event.status = EventStatus::Settled { at: env.block.time };
     EVENTS.save(deps.storage, event_id, &event)?;
 
     let config = CONFIG.load(deps.storage)?;
-    let ctc = Cw20Contract(config.token.clone());
+    let token = TOKEN.load(deps.storage)?;
+    // The fee, the burn and the payout in one call into the token, atomically.
+    let payments: Vec<Payment> = [(&config.treasury, split.fee), (&event.issuer, split.rest)]
+        .into_iter()
+        .filter(|(_, amount)| !amount.is_zero())
+        .map(|(recipient, amount)| Payment {
+            recipient: recipient.to_string(),
+            amount,
+        })
+        .collect();
     let mut messages = vec![];
-    if !split.fee.is_zero() {
-        messages.push(ctc.call(Cw20ExecuteMsg::Transfer {
-            recipient: config.treasury.to_string(),
-            amount: split.fee,
-        })?);
-    }
-    if !split.burn.is_zero() {
-        let burn = CtcExecuteMsg::BurnOrRecycle { amount: split.burn };
-        messages.push(wasm_execute(&config.token, &burn, vec![])?.into());
-    }
-    if !split.rest.is_zero() {
-        messages.push(ctc.call(Cw20ExecuteMsg::Transfer {
-            recipient: event.issuer.to_string(),
-            amount: split.rest,
-        })?);
+    if !payments.is_empty() || !split.burn.is_zero() {
+        let disburse = CtcExecuteMsg::Disburse {
+            payments,
+            burn_or_recycle: split.burn,
+        };
+        messages.push(wasm_execute(&token, &disburse, vec![])?);
     }
     Ok(Response::new()
         .add_messages(messages)

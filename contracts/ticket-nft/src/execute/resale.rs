@@ -4,10 +4,12 @@ use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response, Uint128};
 use cw20::{Cw20Contract, Cw20ExecuteMsg};
 
 use crate::error::ContractError;
-use crate::execute::tickets::{clear_sale, hand_over, load_event, load_ticket, record};
+use crate::execute::tickets::{
+    clear_sale, hand_over, load_event, load_ticket, load_tier, record, update_ledger,
+};
 use crate::execute::transfer::ensure_movable;
 use crate::msg::{Provenance, TransferPolicy};
-use crate::state::{Config, Event, Listing, EVENTS, LISTINGS, TICKETS};
+use crate::state::{Event, Listing, LISTINGS, TICKETS};
 
 /// The highest resale price of a ticket with `face_price`, rounded down.
 pub fn resale_cap(event: &Event, face_price: Uint128) -> Uint128 {
@@ -21,38 +23,44 @@ pub fn list_for_resale(
     token_id: String,
     price: Uint128,
 ) -> Result<Response, ContractError> {
-    let ticket = load_ticket(deps.storage, &token_id)?;
+    let (key, mut ticket) = load_ticket(deps.storage, &token_id)?;
+    let event_id = key.0;
     if ticket.owner != info.sender {
         return Err(ContractError::NotOwner);
     }
-    let event = load_event(deps.storage, ticket.event_id)?;
+    let event = load_event(deps.storage, event_id)?;
     if !matches!(event.transfer_policy, TransferPolicy::Free { .. }) {
         return Err(ContractError::ResaleNotAllowed);
     }
     ensure_movable(&event, &ticket, &env)?;
     // Whatever a fan pays for a ticket sits in escrow until settlement; a reserved ticket has no
     // escrow behind it, so selling one would pay its holder directly and refund the buyer nothing.
-    if ticket.paid.is_zero() {
+    if ticket.reserved {
         return Err(ContractError::ReservedNotForSale);
     }
     if price.is_zero() {
         return Err(ContractError::ZeroPrice);
     }
-    let cap = resale_cap(&event, ticket.face_price);
+    let tier = load_tier(deps.storage, event_id, ticket.tier)?;
+    let cap = resale_cap(&event, tier.price);
     if price > cap {
         return Err(ContractError::AboveResaleCap { price, cap });
     }
     LISTINGS.save(
         deps.storage,
-        (ticket.event_id, &token_id),
+        (event_id, &token_id),
         &Listing {
             seller: info.sender.clone(),
             price,
         },
     )?;
+    if !ticket.listed {
+        ticket.listed = true;
+        TICKETS.save(deps.storage, key, &ticket)?;
+    }
     Ok(Response::new()
         .add_attribute("action", "list_for_resale")
-        .add_attribute("event_id", ticket.event_id.to_string())
+        .add_attribute("event_id", event_id.to_string())
         .add_attribute("token_id", token_id)
         .add_attribute("seller", info.sender)
         .add_attribute("price", price))
@@ -63,15 +71,16 @@ pub fn delist(
     info: MessageInfo,
     token_id: String,
 ) -> Result<Response, ContractError> {
-    let ticket = load_ticket(deps.storage, &token_id)?;
+    let (key, mut ticket) = load_ticket(deps.storage, &token_id)?;
     if ticket.owner != info.sender {
         return Err(ContractError::NotOwner);
     }
-    let key = (ticket.event_id, token_id.as_str());
-    if !LISTINGS.has(deps.storage, key) {
+    if !ticket.listed {
         return Err(ContractError::NotListed { token_id });
     }
-    LISTINGS.remove(deps.storage, key);
+    LISTINGS.remove(deps.storage, (key.0, &token_id));
+    ticket.listed = false;
+    TICKETS.save(deps.storage, key, &ticket)?;
     Ok(Response::new()
         .add_attribute("action", "delist")
         .add_attribute("token_id", token_id))
@@ -84,14 +93,15 @@ pub fn delist(
 pub fn buy_resale(
     deps: DepsMut,
     env: Env,
-    config: &Config,
+    token: &Addr,
     buyer: Addr,
     paid: Uint128,
     token_id: String,
 ) -> Result<Response, ContractError> {
-    let mut ticket = load_ticket(deps.storage, &token_id)?;
+    let (key, mut ticket) = load_ticket(deps.storage, &token_id)?;
+    let event_id = key.0;
     let listing = LISTINGS
-        .may_load(deps.storage, (ticket.event_id, &token_id))?
+        .may_load(deps.storage, (event_id, &token_id))?
         .ok_or_else(|| ContractError::NotListed {
             token_id: token_id.clone(),
         })?;
@@ -104,23 +114,25 @@ pub fn buy_resale(
             received: paid,
         });
     }
-    let mut event = load_event(deps.storage, ticket.event_id)?;
+    let event = load_event(deps.storage, event_id)?;
     ensure_movable(&event, &ticket, &env)?;
-    if ticket.paid.is_zero() {
+    if ticket.reserved {
         return Err(ContractError::ReservedNotForSale);
     }
     // A resale is a sale: the issuer must still be allowed to sell, and the buyer to hold.
-    clear_sale(deps.querier, config, &event, &buyer)?;
+    clear_sale(deps.storage, env.block.time, &event, &buyer)?;
 
     let royalty = event.royalty.of(paid);
     let to_seller = paid.checked_sub(royalty)?;
     if !royalty.is_zero() {
-        event.escrow = event.escrow.checked_add(royalty)?;
-        ticket.paid = ticket.paid.checked_add(royalty)?;
-        EVENTS.save(deps.storage, ticket.event_id, &event)?;
+        ticket.royalties = ticket.royalties.checked_add(royalty)?;
+        update_ledger(deps.storage, event_id, |ledger| {
+            ledger.royalties = ledger.royalties.checked_add(royalty)?;
+            Ok(())
+        })?;
     }
     let seller = ticket.owner.clone();
-    hand_over(deps.storage, &token_id, &mut ticket, &buyer)?;
+    hand_over(deps.storage, (event_id, &token_id), &mut ticket, &buyer)?;
     record(
         deps.storage,
         &env,
@@ -132,20 +144,19 @@ pub fn buy_resale(
             price: paid,
         },
     )?;
-    TICKETS.save(deps.storage, &token_id, &ticket)?;
+    TICKETS.save(deps.storage, key, &ticket)?;
 
     let mut response = Response::new();
     if !to_seller.is_zero() {
-        response = response.add_message(Cw20Contract(config.token.clone()).call(
-            Cw20ExecuteMsg::Transfer {
+        response =
+            response.add_message(Cw20Contract(token.clone()).call(Cw20ExecuteMsg::Transfer {
                 recipient: seller.to_string(),
                 amount: to_seller,
-            },
-        )?);
+            })?);
     }
     Ok(response
         .add_attribute("action", "buy_resale")
-        .add_attribute("event_id", ticket.event_id.to_string())
+        .add_attribute("event_id", event_id.to_string())
         .add_attribute("token_id", token_id)
         .add_attribute("seller", seller)
         .add_attribute("buyer", buyer)

@@ -7,11 +7,11 @@ use cw20::{Cw20Contract, Cw20ExecuteMsg, Cw20ReceiveMsg};
 use crate::error::ContractError;
 use crate::execute::resale;
 use crate::execute::tickets::{
-    clear_receiver, clear_sale, count_minted, ensure_scheduled, load_event, load_ticket, mint,
-    record,
+    clear_receiver, clear_sale, count_minted, ensure_scheduled, load_event, load_ticket, load_tier,
+    mint, record, sold, update_ledger,
 };
 use crate::msg::{EventStatus, Provenance, ReceiveMsg, TicketStatus};
-use crate::state::{Config, Tier, CONFIG, EVENTS, MINTERS, PURCHASES, TICKETS, TIERS};
+use crate::state::{Tier, MINTERS, PURCHASES, TICKETS, TIERS, TOKEN};
 use crate::validate::MAX_PER_MESSAGE;
 
 pub fn receive(
@@ -20,12 +20,12 @@ pub fn receive(
     info: MessageInfo,
     wrapper: Cw20ReceiveMsg,
 ) -> Result<Response, ContractError> {
-    let config = CONFIG.load(deps.storage)?;
+    let token = TOKEN.load(deps.storage)?;
     let CtcHook {
         sender: payer,
         amount,
         msg,
-    } = ctc_hook::<ReceiveMsg>(deps.api, &config.token, &info, wrapper)?;
+    } = ctc_hook::<ReceiveMsg>(deps.api, &token, &info, wrapper)?;
     match msg {
         ReceiveMsg::Buy {
             event_id,
@@ -39,31 +39,24 @@ pub fn receive(
             buy(
                 deps,
                 env,
-                &config,
                 (payer, recipient),
                 amount,
                 (event_id, tier, quantity),
             )
         }
         ReceiveMsg::BuyResale { token_id } => {
-            resale::buy_resale(deps, env, &config, payer, amount, token_id)
+            resale::buy_resale(deps, env, &token, payer, amount, token_id)
         }
     }
 }
 
-fn load_tier(deps: &DepsMut, event_id: u64, tier: u8) -> Result<Tier, ContractError> {
-    TIERS
-        .may_load(deps.storage, (event_id, tier))?
-        .ok_or(ContractError::TierNotFound { event_id, tier })
-}
-
-fn check_quantity(quantity: u32, tier: &Tier) -> Result<(), ContractError> {
+fn check_quantity(quantity: u32, tier: &Tier, sold: u32) -> Result<(), ContractError> {
     if quantity == 0 || quantity > MAX_PER_MESSAGE {
         return Err(ContractError::InvalidQuantity {
             max: MAX_PER_MESSAGE,
         });
     }
-    let left = tier.supply - tier.sold;
+    let left = tier.supply - sold;
     if quantity > left {
         return Err(ContractError::SoldOut { left });
     }
@@ -87,15 +80,41 @@ fn purchases_after(
     Ok(already + quantity)
 }
 
+/// Mints `quantity` tickets of `tier` from serial `first` on, to `owner`.
+fn mint_run(
+    deps: &mut DepsMut,
+    env: &Env,
+    (event_id, tier_index): (u64, u8),
+    first: u32,
+    quantity: u32,
+    (owner, reserved): (&Addr, bool),
+) -> Result<Vec<String>, ContractError> {
+    let token_ids = (first..first + quantity)
+        .map(|serial| {
+            mint(
+                deps.storage,
+                env,
+                (event_id, serial),
+                tier_index,
+                owner,
+                reserved,
+            )
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    count_minted(deps.storage, quantity)?;
+    Ok(token_ids)
+}
+
+/// A purchase writes the tickets, their owner index, the collection count and, under a
+/// per-wallet limit, the wallets' counts: no event-wide or tier-wide record, and no query.
 fn buy(
-    deps: DepsMut,
+    mut deps: DepsMut,
     env: Env,
-    config: &Config,
     (buyer, recipient): (Addr, Addr),
     paid: Uint128,
     (event_id, tier_index, quantity): (u64, u8, u32),
 ) -> Result<Response, ContractError> {
-    let mut event = load_event(deps.storage, event_id)?;
+    let event = load_event(deps.storage, event_id)?;
     ensure_scheduled(&event)?;
     let now = env.block.time;
     if now < event.sale_starts_at || now >= event.sale_ends_at {
@@ -107,8 +126,9 @@ fn buy(
     if event.sale_paused {
         return Err(ContractError::SalePaused);
     }
-    let mut tier = load_tier(&deps, event_id, tier_index)?;
-    check_quantity(quantity, &tier)?;
+    let tier = load_tier(deps.storage, event_id, tier_index)?;
+    let sold = sold(deps.storage, event_id, &tier)?;
+    check_quantity(quantity, &tier, sold)?;
     let expected = tier.price.checked_mul(Uint128::from(quantity))?;
     if paid != expected {
         return Err(ContractError::WrongAmount {
@@ -133,32 +153,23 @@ fn buy(
             })
             .collect::<Result<Vec<_>, ContractError>>()?,
     };
-    clear_sale(deps.querier, config, &event, &recipient)?;
+    clear_sale(deps.storage, now, &event, &recipient)?;
     if recipient != buyer {
-        clear_receiver(deps.querier, config, &event, &buyer)?;
+        clear_receiver(deps.storage, now, &event, &buyer)?;
     }
 
     for (wallet, count) in counts {
         PURCHASES.save(deps.storage, (event_id, tier_index, wallet), &count)?;
     }
-
-    let price = tier.price;
-    let mut token_ids = Vec::with_capacity(quantity as usize);
-    for _ in 0..quantity {
-        token_ids.push(mint(
-            deps.storage,
-            &env,
-            (event_id, tier_index),
-            &mut event,
-            &mut tier,
-            &recipient,
-            price,
-        )?);
-    }
-    event.escrow = event.escrow.checked_add(paid)?;
-    count_minted(deps.storage, quantity)?;
-    TIERS.save(deps.storage, (event_id, tier_index), &tier)?;
-    EVENTS.save(deps.storage, event_id, &event)?;
+    let first = tier.first_serial + sold;
+    let token_ids = mint_run(
+        &mut deps,
+        &env,
+        (event_id, tier_index),
+        first,
+        quantity,
+        (&recipient, false),
+    )?;
     Ok(Response::new()
         .add_attribute("action", "buy")
         .add_attribute("event_id", event_id.to_string())
@@ -170,14 +181,14 @@ fn buy(
 }
 
 pub fn mint_reserved(
-    deps: DepsMut,
+    mut deps: DepsMut,
     env: Env,
     info: MessageInfo,
     (event_id, tier_index): (u64, u8),
     recipient: String,
     quantity: u32,
 ) -> Result<Response, ContractError> {
-    let mut event = load_event(deps.storage, event_id)?;
+    let event = load_event(deps.storage, event_id)?;
     if !MINTERS.has(deps.storage, (event_id, &info.sender)) {
         return Err(ContractError::NotMinter);
     }
@@ -186,28 +197,24 @@ pub fn mint_reserved(
         return Err(ContractError::EventEnded);
     }
     let recipient = validate::address(deps.api, "recipient", &recipient)?;
-    let mut tier = load_tier(&deps, event_id, tier_index)?;
-    check_quantity(quantity, &tier)?;
-    let config = CONFIG.load(deps.storage)?;
+    let mut tier = load_tier(deps.storage, event_id, tier_index)?;
+    let sold = sold(deps.storage, event_id, &tier)?;
+    check_quantity(quantity, &tier, sold)?;
     // Reserved tickets are issued in the issuer's name: a suspended or revoked issuer issues none,
-    // whoever its minter is. One query answers for the issuer and the recipient's identity.
-    clear_sale(deps.querier, &config, &event, &recipient)?;
+    // whoever its minter is; the recipient's identity is checked as for a sale.
+    clear_sale(deps.storage, env.block.time, &event, &recipient)?;
 
-    let mut token_ids = Vec::with_capacity(quantity as usize);
-    for _ in 0..quantity {
-        token_ids.push(mint(
-            deps.storage,
-            &env,
-            (event_id, tier_index),
-            &mut event,
-            &mut tier,
-            &recipient,
-            Uint128::zero(),
-        )?);
-    }
-    count_minted(deps.storage, quantity)?;
+    let first = tier.first_serial + sold;
+    let token_ids = mint_run(
+        &mut deps,
+        &env,
+        (event_id, tier_index),
+        first,
+        quantity,
+        (&recipient, true),
+    )?;
+    tier.reserved += quantity;
     TIERS.save(deps.storage, (event_id, tier_index), &tier)?;
-    EVENTS.save(deps.storage, event_id, &event)?;
     Ok(Response::new()
         .add_attribute("action", "mint_reserved")
         .add_attribute("event_id", event_id.to_string())
@@ -226,19 +233,26 @@ pub fn claim_refund(
     info: MessageInfo,
     token_id: String,
 ) -> Result<Response, ContractError> {
-    let mut ticket = load_ticket(deps.storage, &token_id)?;
+    let (key, mut ticket) = load_ticket(deps.storage, &token_id)?;
+    let event_id = key.0;
     if ticket.owner != info.sender {
         return Err(ContractError::NotOwner);
     }
-    let mut event = load_event(deps.storage, ticket.event_id)?;
+    let event = load_event(deps.storage, event_id)?;
     if !matches!(event.status, EventStatus::Cancelled { .. }) {
         return Err(ContractError::EventNotCancelled);
     }
     if ticket.status == TicketStatus::Refunded {
         return Err(ContractError::AlreadyRefunded);
     }
-    let amount = ticket.paid;
-    event.escrow = event.escrow.checked_sub(amount)?;
+    let tier = load_tier(deps.storage, event_id, ticket.tier)?;
+    let amount = ticket.paid(&tier)?;
+    if !amount.is_zero() {
+        update_ledger(deps.storage, event_id, |ledger| {
+            ledger.refunded = ledger.refunded.checked_add(amount)?;
+            Ok(())
+        })?;
+    }
     ticket.status = TicketStatus::Refunded;
     record(
         deps.storage,
@@ -250,20 +264,18 @@ pub fn claim_refund(
             amount,
         },
     )?;
-    TICKETS.save(deps.storage, &token_id, &ticket)?;
-    EVENTS.save(deps.storage, ticket.event_id, &event)?;
-    let config = CONFIG.load(deps.storage)?;
+    TICKETS.save(deps.storage, key, &ticket)?;
     let mut response = Response::new();
     if !amount.is_zero() {
-        response =
-            response.add_message(Cw20Contract(config.token).call(Cw20ExecuteMsg::Transfer {
-                recipient: info.sender.to_string(),
-                amount,
-            })?);
+        let token = TOKEN.load(deps.storage)?;
+        response = response.add_message(Cw20Contract(token).call(Cw20ExecuteMsg::Transfer {
+            recipient: info.sender.to_string(),
+            amount,
+        })?);
     }
     Ok(response
         .add_attribute("action", "claim_refund")
-        .add_attribute("event_id", ticket.event_id.to_string())
+        .add_attribute("event_id", event_id.to_string())
         .add_attribute("token_id", token_id)
         .add_attribute("to", info.sender)
         .add_attribute("amount", amount))

@@ -1,15 +1,21 @@
-//! What every handler does to tickets and events: load them, check their state, mint, move and
-//! record provenance, and ask the registry.
+//! What every handler does to tickets and events: load them, check their state, count, mint, move
+//! and record provenance, and clear a sale against the registry's mirrored answers.
 
-use cosmwasm_std::{Addr, Empty, Env, QuerierWrapper, Storage, Uint128};
-use ctc_interfaces::registry::{Capability, ClearanceResponse, RegistryQueryMsg};
-use ctc_interfaces::tickets::token_id;
+use cosmwasm_std::{Addr, Empty, Env, Order, StdResult, Storage, Timestamp, Uint128};
+use ctc_conventions::mirror;
+use ctc_interfaces::registry::Capability;
+use ctc_interfaces::tickets::{parse_token_id, token_id};
+use cw_storage_plus::Bound;
 
 use crate::error::ContractError;
 use crate::msg::{EventStatus, Provenance, ProvenanceRecord, TicketStatus};
 use crate::state::{
-    Config, Event, Ticket, Tier, EVENTS, HISTORY, LISTINGS, OWNED, SEATS, TICKETS, TICKET_COUNT,
+    Event, Ledger, Ticket, Tier, EVENTS, HISTORY, LEDGERS, LISTINGS, OWNED, TICKETS, TICKET_COUNT,
+    TIERS,
 };
+
+/// (event id, serial), the key a token id names.
+pub type TicketKey = (u64, u32);
 
 pub fn load_event(storage: &dyn Storage, event_id: u64) -> Result<Event, ContractError> {
     EVENTS
@@ -17,12 +23,32 @@ pub fn load_event(storage: &dyn Storage, event_id: u64) -> Result<Event, Contrac
         .ok_or(ContractError::EventNotFound { event_id })
 }
 
-pub fn load_ticket(storage: &dyn Storage, token_id: &str) -> Result<Ticket, ContractError> {
-    TICKETS
-        .may_load(storage, token_id)?
-        .ok_or_else(|| ContractError::TicketNotFound {
-            token_id: token_id.to_owned(),
-        })
+pub fn load_tier(storage: &dyn Storage, event_id: u64, tier: u8) -> Result<Tier, ContractError> {
+    TIERS
+        .may_load(storage, (event_id, tier))?
+        .ok_or(ContractError::TierNotFound { event_id, tier })
+}
+
+pub fn ticket_not_found(token_id: &str) -> ContractError {
+    ContractError::TicketNotFound {
+        token_id: token_id.to_owned(),
+    }
+}
+
+/// The key `token_id` names; a string that is no token id names no ticket.
+pub fn ticket_key(token_id: &str) -> Result<TicketKey, ContractError> {
+    parse_token_id(token_id).ok_or_else(|| ticket_not_found(token_id))
+}
+
+pub fn load_ticket(
+    storage: &dyn Storage,
+    token_id: &str,
+) -> Result<(TicketKey, Ticket), ContractError> {
+    let key = ticket_key(token_id)?;
+    let ticket = TICKETS
+        .may_load(storage, key)?
+        .ok_or_else(|| ticket_not_found(token_id))?;
+    Ok((key, ticket))
 }
 
 /// Refuses an event that was cancelled or settled.
@@ -52,6 +78,53 @@ pub fn ensure_valid(ticket: &Ticket) -> Result<(), ContractError> {
     }
 }
 
+/// Tickets of `tier` minted so far: the tier's range holds them from its first serial on, with
+/// no gaps (tickets are never deleted), so its last one tells the count. One reverse step of an
+/// iterator costs a fraction of a counter's read and write.
+pub fn sold(storage: &dyn Storage, event_id: u64, tier: &Tier) -> StdResult<u32> {
+    let last = TICKETS
+        .prefix(event_id)
+        .keys(
+            storage,
+            Some(Bound::inclusive(tier.first_serial)),
+            Some(Bound::exclusive(tier.end_serial())),
+            Order::Descending,
+        )
+        .next()
+        .transpose()?;
+    Ok(last.map_or(0, |serial| serial - tier.first_serial + 1))
+}
+
+/// What the event holds in escrow now: each paid ticket at its tier's price, the resale
+/// royalties, less the refunds; nothing once settled. Bounded by the 16 tiers an event may have.
+pub fn escrow(storage: &dyn Storage, event_id: u64, event: &Event) -> StdResult<Uint128> {
+    if let EventStatus::Settled { .. } = event.status {
+        return Ok(Uint128::zero());
+    }
+    let mut total = Uint128::zero();
+    for index in 0..event.tier_count {
+        let tier = TIERS.load(storage, (event_id, index))?;
+        let paid = sold(storage, event_id, &tier)? - tier.reserved;
+        total = total.checked_add(tier.price.checked_mul(Uint128::from(paid))?)?;
+    }
+    let ledger = LEDGERS.may_load(storage, event_id)?.unwrap_or_default();
+    Ok(total
+        .checked_add(ledger.royalties)?
+        .checked_sub(ledger.refunded)?)
+}
+
+/// Adds to the event's royalties or refunds.
+pub fn update_ledger(
+    storage: &mut dyn Storage,
+    event_id: u64,
+    change: impl FnOnce(&mut Ledger) -> Result<(), ContractError>,
+) -> Result<(), ContractError> {
+    let mut ledger = LEDGERS.may_load(storage, event_id)?.unwrap_or_default();
+    change(&mut ledger)?;
+    LEDGERS.save(storage, event_id, &ledger)?;
+    Ok(())
+}
+
 /// Appends one record to the ticket's provenance. The caller saves the ticket.
 pub fn record(
     storage: &mut dyn Storage,
@@ -60,7 +133,7 @@ pub fn record(
     ticket: &mut Ticket,
     change: Provenance,
 ) -> Result<(), ContractError> {
-    let sequence = ticket.history_len;
+    let sequence = ticket.records + 1;
     HISTORY.save(
         storage,
         (token_id, sequence),
@@ -71,53 +144,71 @@ pub fn record(
             height: env.block.height,
         },
     )?;
-    ticket.history_len = sequence + 1;
+    ticket.records = sequence;
     Ok(())
 }
 
-/// Mints the next ticket of `tier` to `owner`. The caller saves the event and the tier.
+/// The owner a stored provenance record names as holding the ticket before or during it.
+fn holder_before(change: &Provenance) -> &Addr {
+    match change {
+        Provenance::Minted { to, .. } | Provenance::Refunded { to, .. } => to,
+        Provenance::Transferred { from, .. } | Provenance::Resold { from, .. } => from,
+        Provenance::CheckedIn { holder, .. } => holder,
+    }
+}
+
+/// The mint's provenance record (sequence 0), which is not stored: its recipient is the holder
+/// the first stored record names (or the owner, if none), its payment the tier's price unless
+/// reserved, its time and height the ticket's.
+pub fn minted_record(
+    storage: &dyn Storage,
+    token_id: &str,
+    ticket: &Ticket,
+    tier: &Tier,
+) -> StdResult<ProvenanceRecord> {
+    let to = match ticket.records {
+        0 => ticket.owner.clone(),
+        _ => holder_before(&HISTORY.load(storage, (token_id, 1))?.change).clone(),
+    };
+    let paid = if ticket.reserved {
+        Uint128::zero()
+    } else {
+        tier.price
+    };
+    Ok(ProvenanceRecord {
+        sequence: 0,
+        change: Provenance::Minted { to, paid },
+        time: ticket.minted_at,
+        height: ticket.minted_height,
+    })
+}
+
+/// Mints ticket `serial` of the event, of tier `tier`, to `owner`. The caller counts it
+/// (`count_minted`) and, for a reserved ticket, the tier's `reserved`.
 pub fn mint(
     storage: &mut dyn Storage,
     env: &Env,
-    (event_id, tier_index): (u64, u8),
-    event: &mut Event,
-    tier: &mut Tier,
+    (event_id, serial): TicketKey,
+    tier: u8,
     owner: &Addr,
-    paid: Uint128,
+    reserved: bool,
 ) -> Result<String, ContractError> {
-    let serial = event.tickets_minted;
     let token_id = token_id(event_id, serial);
-    let seat = if tier.seated {
-        Some(SEATS.load(storage, (event_id, tier_index, tier.sold))?)
-    } else {
-        None
-    };
-    let mut ticket = Ticket {
+    let ticket = Ticket {
         owner: owner.clone(),
-        event_id,
-        tier: tier_index,
-        seat,
-        face_price: tier.price,
-        paid,
+        tier,
+        minted_at: env.block.time,
+        minted_height: env.block.height,
         status: TicketStatus::Valid,
         approvals: vec![],
         transfers: 0,
-        history_len: 0,
+        records: 0,
+        reserved,
+        royalties: Uint128::zero(),
+        listed: false,
     };
-    record(
-        storage,
-        env,
-        &token_id,
-        &mut ticket,
-        Provenance::Minted {
-            to: owner.clone(),
-            paid,
-        },
-    )?;
-    TICKETS.save(storage, &token_id, &ticket)?;
+    TICKETS.save(storage, (event_id, serial), &ticket)?;
     OWNED.save(storage, (owner, &token_id), &Empty {})?;
-    event.tickets_minted = serial + 1;
-    tier.sold += 1;
     Ok(token_id)
 }
 
@@ -128,76 +219,59 @@ pub fn count_minted(storage: &mut dyn Storage, minted: u32) -> Result<(), Contra
     Ok(())
 }
 
+/// Closes the ticket's listing, if it has one.
+pub fn unlist(storage: &mut dyn Storage, event_id: u64, token_id: &str, ticket: &mut Ticket) {
+    if ticket.listed {
+        LISTINGS.remove(storage, (event_id, token_id));
+        ticket.listed = false;
+    }
+}
+
 /// Hands the ticket to `to`: ownership index, approvals cleared, listing closed. The caller
 /// records provenance and saves the ticket.
 pub fn hand_over(
     storage: &mut dyn Storage,
-    token_id: &str,
+    (event_id, token_id): (u64, &str),
     ticket: &mut Ticket,
     to: &Addr,
 ) -> Result<(), ContractError> {
     OWNED.remove(storage, (&ticket.owner, token_id));
     OWNED.save(storage, (to, token_id), &Empty {})?;
-    LISTINGS.remove(storage, (ticket.event_id, token_id));
+    unlist(storage, event_id, token_id, ticket);
     ticket.owner = to.clone();
     ticket.approvals.clear();
     ticket.transfers += 1;
     Ok(())
 }
 
-/// One registry query: whether the issuer may sell now and, when the event asks for a minimum
-/// identity level, whether `user` has it.
+/// Whether the issuer may sell now and, when the event asks for a minimum identity level,
+/// whether `user` has it: both from the registry's mirrored answers, with no query.
 pub fn clear_sale(
-    querier: QuerierWrapper,
-    config: &Config,
+    storage: &dyn Storage,
+    now: Timestamp,
     event: &Event,
     user: &Addr,
 ) -> Result<(), ContractError> {
-    let answer: ClearanceResponse = querier.query_wasm_smart(
-        &config.registry,
-        &RegistryQueryMsg::Clearance {
-            partner: event.issuer.to_string(),
-            capability: Capability::IssueTickets,
-            user: event.min_identity.map(|_| user.to_string()),
-        },
-    )?;
-    if !answer.partner.allowed {
+    if let Some(denial) = mirror::denial(storage, &event.issuer, Capability::IssueTickets)? {
         return Err(ContractError::IssuerNotAllowed {
-            reason: answer
-                .partner
-                .reason
-                .map_or("not allowed", |reason| reason.as_str()),
+            reason: denial.as_str(),
         });
     }
-    ensure_identity(event, answer.user.and_then(|user| user.level))
+    clear_receiver(storage, now, event, user)
 }
 
 /// For moves that are not sales: only the receiver's identity, and only if the event asks.
 pub fn clear_receiver(
-    querier: QuerierWrapper,
-    config: &Config,
+    storage: &dyn Storage,
+    now: Timestamp,
     event: &Event,
     receiver: &Addr,
 ) -> Result<(), ContractError> {
-    if event.min_identity.is_none() {
+    let Some(required) = event.min_identity else {
         return Ok(());
+    };
+    if mirror::identity_level(storage, receiver, now)? < Some(required) {
+        return Err(ContractError::IdentityTooLow { required });
     }
-    let answer: ctc_interfaces::registry::IdentityLevelResponse = querier.query_wasm_smart(
-        &config.registry,
-        &RegistryQueryMsg::IdentityLevel {
-            address: receiver.to_string(),
-            accepted_attesters: None,
-        },
-    )?;
-    ensure_identity(event, answer.level)
-}
-
-fn ensure_identity(
-    event: &Event,
-    level: Option<ctc_interfaces::registry::IdentityLevel>,
-) -> Result<(), ContractError> {
-    match event.min_identity {
-        Some(required) if level < Some(required) => Err(ContractError::IdentityTooLow { required }),
-        _ => Ok(()),
-    }
+    Ok(())
 }

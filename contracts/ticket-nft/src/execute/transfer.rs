@@ -10,7 +10,7 @@ use crate::execute::tickets::{
     clear_receiver, ensure_scheduled, ensure_valid, hand_over, load_event, load_ticket, record,
 };
 use crate::msg::{Provenance, TransferPolicy};
-use crate::state::{Event, Ticket, CONFIG, OPERATORS, TICKETS};
+use crate::state::{Event, Ticket, OPERATORS, TICKETS};
 use crate::validate::MAX_APPROVALS;
 
 /// Whether `sender` may move or approve `ticket` as cw721 defines it: the owner, a spender
@@ -65,7 +65,7 @@ fn gift(
     recipient: &Addr,
     token_id: &str,
 ) -> Result<Addr, ContractError> {
-    let mut ticket = load_ticket(deps.storage, token_id)?;
+    let (key, mut ticket) = load_ticket(deps.storage, token_id)?;
     if !may_act_for(deps.storage, &env.block, &ticket, &info.sender, true)? {
         return Err(ContractError::NotAllowedToMove {
             token_id: token_id.to_owned(),
@@ -75,15 +75,14 @@ fn gift(
     // it uses none of the policy's transfers and leaves no provenance.
     if ticket.owner == *recipient {
         ticket.approvals.clear();
-        TICKETS.save(deps.storage, token_id, &ticket)?;
+        TICKETS.save(deps.storage, key, &ticket)?;
         return Ok(ticket.owner);
     }
-    let event = load_event(deps.storage, ticket.event_id)?;
+    let event = load_event(deps.storage, key.0)?;
     ensure_movable(&event, &ticket, env)?;
-    let config = CONFIG.load(deps.storage)?;
-    clear_receiver(deps.querier, &config, &event, recipient)?;
+    clear_receiver(deps.storage, env.block.time, &event, recipient)?;
     let from = ticket.owner.clone();
-    hand_over(deps.storage, token_id, &mut ticket, recipient)?;
+    hand_over(deps.storage, (key.0, token_id), &mut ticket, recipient)?;
     record(
         deps.storage,
         env,
@@ -94,7 +93,7 @@ fn gift(
             to: recipient.clone(),
         },
     )?;
-    TICKETS.save(deps.storage, token_id, &ticket)?;
+    TICKETS.save(deps.storage, key, &ticket)?;
     Ok(from)
 }
 
@@ -148,7 +147,7 @@ pub fn update_approval(
     expires: Option<Option<Expiration>>,
 ) -> Result<Response, ContractError> {
     let spender_addr = validate::address(deps.api, "spender", &spender)?;
-    let mut ticket = load_ticket(deps.storage, &token_id)?;
+    let (key, mut ticket) = load_ticket(deps.storage, &token_id)?;
     if !may_act_for(deps.storage, &env.block, &ticket, &info.sender, false)? {
         return Err(ContractError::NotAllowedToMove { token_id });
     }
@@ -172,7 +171,7 @@ pub fn update_approval(
         }
         None => "revoke",
     };
-    TICKETS.save(deps.storage, &token_id, &ticket)?;
+    TICKETS.save(deps.storage, key, &ticket)?;
     Ok(Response::new()
         .add_attribute("action", action)
         .add_attribute("sender", info.sender)

@@ -13,9 +13,11 @@ use cw721::Approval;
 use cw_storage_plus::Bound;
 
 use crate::error::ContractError;
-use crate::execute::tickets::{load_event, load_ticket};
+use crate::execute::tickets::{load_event, load_ticket, ticket_key, TicketKey};
 use crate::msg::{TicketFilter, TicketInfo};
-use crate::state::{Ticket, CONFIG, OPERATORS, OWNED, TICKETS, TICKET_COUNT, TIERS};
+use crate::query::tickets::seat_of;
+use crate::state::{Ticket, CONFIG, EVENT_TEXTS, OPERATORS, OWNED, TICKETS, TICKET_COUNT, TIERS};
+use ctc_interfaces::tickets::token_id;
 
 fn live_approvals(ticket: &Ticket, block: &BlockInfo, include_expired: bool) -> Vec<Approval> {
     ticket
@@ -32,7 +34,7 @@ pub fn owner_of(
     token_id: String,
     include_expired: bool,
 ) -> Result<OwnerOfResponse, ContractError> {
-    let ticket = load_ticket(deps.storage, &token_id)?;
+    let (_, ticket) = load_ticket(deps.storage, &token_id)?;
     Ok(OwnerOfResponse {
         owner: ticket.owner.to_string(),
         approvals: live_approvals(&ticket, &env.block, include_expired),
@@ -46,7 +48,7 @@ pub fn approval(
     spender: String,
     include_expired: bool,
 ) -> Result<ApprovalResponse, ContractError> {
-    let ticket = load_ticket(deps.storage, &token_id)?;
+    let (_, ticket) = load_ticket(deps.storage, &token_id)?;
     let spender = validate::address(deps.api, "spender", &spender)?;
     // As in cw721-base, the owner is always approved for its own ticket.
     if ticket.owner == spender {
@@ -70,7 +72,7 @@ pub fn approvals(
     token_id: String,
     include_expired: bool,
 ) -> Result<ApprovalsResponse, ContractError> {
-    let ticket = load_ticket(deps.storage, &token_id)?;
+    let (_, ticket) = load_ticket(deps.storage, &token_id)?;
     Ok(ApprovalsResponse {
         approvals: live_approvals(&ticket, &env.block, include_expired),
     })
@@ -155,21 +157,26 @@ pub fn nft_info(
     deps: Deps,
     token_id: String,
 ) -> Result<NftInfoResponse<TicketInfo>, ContractError> {
-    let ticket = load_ticket(deps.storage, &token_id)?;
-    info_of(deps, ticket)
+    let (key, ticket) = load_ticket(deps.storage, &token_id)?;
+    info_of(deps, key, ticket)
 }
 
-fn info_of(deps: Deps, ticket: Ticket) -> Result<NftInfoResponse<TicketInfo>, ContractError> {
-    let event = load_event(deps.storage, ticket.event_id)?;
-    let tier = TIERS.load(deps.storage, (ticket.event_id, ticket.tier))?;
+fn info_of(
+    deps: Deps,
+    (event_id, serial): TicketKey,
+    ticket: Ticket,
+) -> Result<NftInfoResponse<TicketInfo>, ContractError> {
+    let event = load_event(deps.storage, event_id)?;
+    let text = EVENT_TEXTS.load(deps.storage, event_id)?;
+    let tier = TIERS.load(deps.storage, (event_id, ticket.tier))?;
     Ok(NftInfoResponse {
-        token_uri: event.description_uri,
+        token_uri: text.description_uri,
         extension: TicketInfo {
-            event_id: ticket.event_id,
+            event_id,
             tier: ticket.tier,
+            seat: seat_of(deps, event_id, &tier, (ticket.tier, serial))?,
             tier_name: tier.name,
-            seat: ticket.seat,
-            face_price: ticket.face_price,
+            face_price: tier.price,
             issuer: event.issuer,
             status: ticket.status,
         },
@@ -182,14 +189,14 @@ pub fn all_nft_info(
     token_id: String,
     include_expired: bool,
 ) -> Result<AllNftInfoResponse<TicketInfo>, ContractError> {
-    let ticket = load_ticket(deps.storage, &token_id)?;
+    let (key, ticket) = load_ticket(deps.storage, &token_id)?;
     let access = OwnerOfResponse {
         owner: ticket.owner.to_string(),
         approvals: live_approvals(&ticket, &env.block, include_expired),
     };
     Ok(AllNftInfoResponse {
         access,
-        info: info_of(deps, ticket)?,
+        info: info_of(deps, key, ticket)?,
     })
 }
 
@@ -220,14 +227,16 @@ pub fn all_tokens(
     limit: Option<u32>,
 ) -> Result<TokensResponse, ContractError> {
     let limit = clamped_page_limit(limit);
+    let start = start_after.as_deref().map(ticket_key).transpose()?;
     let tokens = TICKETS
         .keys(
             deps.storage,
-            start_after.as_deref().map(Bound::exclusive),
+            start.map(Bound::exclusive),
             None,
             Order::Ascending,
         )
         .take(limit)
+        .map(|key| key.map(|(event_id, serial)| token_id(event_id, serial)))
         .collect::<StdResult<_>>()?;
     Ok(TokensResponse { tokens })
 }
@@ -297,17 +306,19 @@ pub fn nft_by_extension(
         return Ok(None);
     };
     let limit = clamped_page_limit(limit);
+    let start = start_after.as_deref().map(ticket_key).transpose()?;
     let mut found = vec![];
     for item in TICKETS
         .range(
             deps.storage,
-            start_after.as_deref().map(Bound::exclusive),
+            start.map(Bound::exclusive),
             None,
             Order::Ascending,
         )
         .take(limit)
     {
-        let info = info_of(deps, item?.1)?;
+        let (key, ticket) = item?;
+        let info = info_of(deps, key, ticket)?;
         if matches(&filter, &info.extension) {
             found.push(info);
         }

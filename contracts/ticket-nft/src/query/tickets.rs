@@ -4,17 +4,37 @@ use ctc_conventions::validate;
 use cw_storage_plus::Bound;
 
 use crate::error::ContractError;
-use crate::execute::tickets::{load_event, load_ticket, status_name};
+use crate::execute::tickets::{
+    escrow, load_event, load_ticket, load_tier, minted_record, sold, status_name,
+};
 use crate::msg::{
     ConfigResponse, EventResponse, EventStatus, EventsResponse, HistoryResponse, ListingResponse,
     ListingsResponse, RolesResponse, TicketStatus, TierResponse, VerifyTicketResponse,
 };
-use crate::state::{Event, CONFIG, EVENTS, HISTORY, LISTINGS, MINTERS, SCANNERS, TIERS};
+use crate::state::{
+    Event, Ticket, Tier, CONFIG, EVENTS, EVENT_TEXTS, HISTORY, LISTINGS, MINTERS, SCANNERS, SEATS,
+    TIERS, TOKEN,
+};
+
+/// The seat of a ticket of `tier` with `serial`, if the tier is seated.
+pub fn seat_of(
+    deps: Deps,
+    event_id: u64,
+    tier: &Tier,
+    (index, serial): (u8, u32),
+) -> StdResult<Option<String>> {
+    if !tier.seated {
+        return Ok(None);
+    }
+    SEATS
+        .load(deps.storage, (event_id, index, serial - tier.first_serial))
+        .map(Some)
+}
 
 pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
     let config = CONFIG.load(deps.storage)?;
     Ok(ConfigResponse {
-        token: config.token,
+        token: TOKEN.load(deps.storage)?,
         registry: config.registry,
         treasury: config.treasury,
         platform_fee: config.platform_fee,
@@ -25,25 +45,28 @@ pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
 
 fn event_view(deps: Deps, event_id: u64, event: Event) -> StdResult<EventResponse> {
     // Bounded by the 16 tiers an event may have.
-    let tiers = (0..event.tier_count)
+    let tiers: Vec<TierResponse> = (0..event.tier_count)
         .map(|index| {
             let tier = TIERS.load(deps.storage, (event_id, index))?;
             Ok(TierResponse {
+                sold: sold(deps.storage, event_id, &tier)?,
                 name: tier.name,
                 price: tier.price,
                 supply: tier.supply,
-                sold: tier.sold,
                 seated: tier.seated,
                 per_wallet_limit: tier.per_wallet_limit,
             })
         })
         .collect::<StdResult<_>>()?;
+    let text = EVENT_TEXTS.load(deps.storage, event_id)?;
     Ok(EventResponse {
         event_id,
+        escrow: escrow(deps.storage, event_id, &event)?,
+        tickets_minted: tiers.iter().map(|tier| tier.sold).sum(),
         issuer: event.issuer,
-        title: event.title,
-        venue: event.venue,
-        description_uri: event.description_uri,
+        title: text.title,
+        venue: text.venue,
+        description_uri: text.description_uri,
         starts_at: event.starts_at,
         ends_at: event.ends_at,
         sale_starts_at: event.sale_starts_at,
@@ -59,8 +82,6 @@ fn event_view(deps: Deps, event_id: u64, event: Event) -> StdResult<EventRespons
         settlement_delay_seconds: event.settlement_delay_seconds,
         status: event.status,
         sale_paused: event.sale_paused,
-        escrow: event.escrow,
-        tickets_minted: event.tickets_minted,
         tiers,
     })
 }
@@ -128,11 +149,11 @@ pub fn listing(
     env: Env,
     token_id: String,
 ) -> Result<Option<ListingResponse>, ContractError> {
-    let ticket = load_ticket(deps.storage, &token_id)?;
-    if !listings_open(&load_event(deps.storage, ticket.event_id)?, &env) {
+    let ((event_id, _), _) = load_ticket(deps.storage, &token_id)?;
+    if !listings_open(&load_event(deps.storage, event_id)?, &env) {
         return Ok(None);
     }
-    let listing = LISTINGS.may_load(deps.storage, (ticket.event_id, &token_id))?;
+    let listing = LISTINGS.may_load(deps.storage, (event_id, &token_id))?;
     Ok(listing.map(|listing| ListingResponse {
         token_id,
         seller: listing.seller,
@@ -146,15 +167,34 @@ pub fn history(
     start_after: Option<u32>,
     limit: Option<u32>,
 ) -> Result<HistoryResponse, ContractError> {
-    load_ticket(deps.storage, &token_id)?;
-    let entries = HISTORY.prefix(&token_id).range(
+    let ((event_id, _), ticket) = load_ticket(deps.storage, &token_id)?;
+    // The mint's record (sequence 0) is not stored; the rest are, from 1.
+    let minted = match start_after {
+        None => Some(minted_of(deps, &token_id, event_id, &ticket)),
+        Some(_) => None,
+    };
+    let stored = HISTORY.prefix(&token_id).range(
         deps.storage,
         start_after.map(Bound::exclusive),
         None,
         Order::Ascending,
     );
+    let entries = minted
+        .into_iter()
+        .map(|record| record.map(|record| (0, record)))
+        .chain(stored);
     let records = page(entries, limit, |(_, record)| Ok(record))?;
     Ok(HistoryResponse { records })
+}
+
+fn minted_of(
+    deps: Deps,
+    token_id: &str,
+    event_id: u64,
+    ticket: &Ticket,
+) -> StdResult<crate::msg::ProvenanceRecord> {
+    let tier = TIERS.load(deps.storage, (event_id, ticket.tier))?;
+    minted_record(deps.storage, token_id, ticket, &tier)
 }
 
 pub fn verify_ticket(
@@ -163,8 +203,9 @@ pub fn verify_ticket(
     token_id: String,
     holder: Option<String>,
 ) -> Result<VerifyTicketResponse, ContractError> {
-    let ticket = load_ticket(deps.storage, &token_id)?;
-    let event = load_event(deps.storage, ticket.event_id)?;
+    let ((event_id, serial), ticket) = load_ticket(deps.storage, &token_id)?;
+    let event = load_event(deps.storage, event_id)?;
+    let tier = load_tier(deps.storage, event_id, ticket.tier)?;
     let holder = validate::optional_address(deps.api, "holder", holder.as_deref())?;
     let reason = if ticket.status != TicketStatus::Valid {
         Some(format!("ticket is {}", status_name(&ticket.status)))
@@ -184,9 +225,9 @@ pub fn verify_ticket(
         valid: reason.is_none(),
         reason,
         owner: ticket.owner,
-        event_id: ticket.event_id,
+        event_id,
         tier: ticket.tier,
-        seat: ticket.seat,
+        seat: seat_of(deps, event_id, &tier, (ticket.tier, serial))?,
         status: ticket.status,
     })
 }

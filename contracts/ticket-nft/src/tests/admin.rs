@@ -130,8 +130,14 @@ fn burning_and_native_funds_are_refused() {
 #[test]
 fn migrates_forward_only() {
     let mut chain = Chain::bare();
+    // 0.1.x kept tickets in another layout: migrating it would strand them.
+    let old_layout = chain.migrate_from(migrate, CONTRACT.name, "0.1.0", MigrateMsg {});
+    assert!(matches!(
+        old_layout.unwrap_err(),
+        ContractError::Convention(ConventionError::CannotMigrate { .. })
+    ));
     chain
-        .migrate_from(migrate, CONTRACT.name, "0.0.1", MigrateMsg {})
+        .migrate_from(migrate, CONTRACT.name, "0.2.0", MigrateMsg {})
         .unwrap();
     assert_eq!(chain.contract_version().version, CONTRACT.version);
     let cw721 = chain.migrate_from(migrate, "crates.io:cw721-base", "0.0.1", MigrateMsg {});

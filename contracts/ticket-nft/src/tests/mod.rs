@@ -4,10 +4,16 @@
 
 mod admin;
 mod events;
+mod ledger;
+mod listings;
+mod mirror;
 mod moves;
+mod numbering;
+mod provenance;
 mod sale;
 mod settlement;
 mod storage_layout;
+mod writes;
 
 use std::collections::BTreeMap;
 
@@ -17,12 +23,12 @@ use ctc_conventions::{AdminError, ConventionError};
 use ctc_interfaces::proof::testing::{account, key, sign};
 use ctc_interfaces::proof::{check_in_text, HolderProof};
 use ctc_interfaces::registry::{
-    CapabilityResponse, ClearanceResponse, Denial, IdentityLevel, IdentityLevelResponse,
-    RegistryQueryMsg,
+    AttestedLevel, Capability, Denial, IdentityLevel, PartnerStanding, RegistryUpdate, Standing,
 };
 use ctc_interfaces::BasisPoints;
-use ctc_testkit::{cw20_transfer_json, executes, snapshot, Neighbours, Unit, CTC, DAY};
-use serde::Serialize;
+use ctc_testkit::{
+    ctc_disburse_json, cw20_transfer_json, executes, snapshot, Neighbours, Unit, CTC, DAY,
+};
 
 use crate::contract::{execute, instantiate, query};
 use crate::msg::{
@@ -41,19 +47,12 @@ pub struct Accounts {
     pub fans: Vec<Addr>,
 }
 
-/// What the mock registry answers.
+/// What the registry holds: the issuer's standing, and the level one identity provider attested
+/// for each user.
 #[derive(Clone, Default)]
 pub struct Registry {
     pub issuer_denial: Option<Denial>,
     pub levels: BTreeMap<String, IdentityLevel>,
-}
-
-/// The two registry answers ticket-nft asks for, each serialized as itself.
-#[derive(Serialize)]
-#[serde(untagged)]
-enum RegistryAnswer {
-    Clearance(ClearanceResponse),
-    Level(IdentityLevelResponse),
 }
 
 /// The contract on a `Unit` (its storage, block and `execute`, reached through `Deref`), and the
@@ -141,38 +140,59 @@ impl Chain {
         chain
     }
 
-    /// Answers the registry's queries as `registry` says, and the cw2 raw query as a chain does:
-    /// the token is the CTC contract, any other address holds no contract. Any other query fails
-    /// the test.
+    /// Brings the contract's mirror to what `registry` says, as the registry would push it: the
+    /// issuer's standing and one identity provider's word on each user (withdrawn for every
+    /// account the map leaves out). The cw2 raw query is answered as a chain does: the token is
+    /// the CTC contract, any other address holds no contract; any smart query fails the test.
     pub fn set_registry(&mut self, registry: Registry) {
-        let answer = move |query: RegistryQueryMsg| {
-            let level_of = |user: &str| IdentityLevelResponse {
-                level: registry.levels.get(user).copied(),
-                attester: None,
-                expires_at: None,
-            };
-            match query {
-                RegistryQueryMsg::Clearance { user, .. } => {
-                    RegistryAnswer::Clearance(ClearanceResponse {
-                        partner: CapabilityResponse {
-                            allowed: registry.issuer_denial.is_none(),
-                            reason: registry.issuer_denial,
-                        },
-                        user: user.map(|user| level_of(&user)),
-                    })
-                }
-                RegistryQueryMsg::IdentityLevel { address, .. } => {
-                    RegistryAnswer::Level(level_of(&address))
-                }
-                RegistryQueryMsg::HasCapability { .. } | RegistryQueryMsg::PartnerStatus { .. } => {
-                    panic!("ticket-nft asks only Clearance and IdentityLevel")
-                }
-            }
-        };
         Neighbours::new()
             .contract(&self.accounts.token, "crates.io:ctc-token")
-            .smart(&self.accounts.registry, answer)
             .install(&mut self.unit.deps);
+        let standing = |standing, capabilities: &[Capability]| {
+            Some(PartnerStanding {
+                standing,
+                capabilities: capabilities.to_vec(),
+            })
+        };
+        let issuer = match registry.issuer_denial {
+            None => standing(Standing::Active, &[Capability::IssueTickets]),
+            Some(Denial::NotGranted) => standing(Standing::Active, &[]),
+            Some(Denial::Suspended) => standing(Standing::Suspended, &[Capability::IssueTickets]),
+            Some(Denial::Revoked) => standing(Standing::Revoked, &[Capability::IssueTickets]),
+            Some(Denial::NotAPartner) => None,
+        };
+        let attester = self.deps.api.addr_make("civil-id");
+        let mut updates = vec![
+            RegistryUpdate::Partner {
+                address: self.accounts.issuer.clone(),
+                standing: issuer,
+            },
+            RegistryUpdate::Partner {
+                address: attester.clone(),
+                standing: standing(Standing::Active, &[Capability::AttestIdentity]),
+            },
+        ];
+        let a = &self.accounts;
+        let everyone = [&a.owner, &a.issuer, &a.scanner, &a.minter, &a.treasury]
+            .into_iter()
+            .chain(&a.fans)
+            .map(|address| address.to_string())
+            .chain(registry.levels.keys().cloned());
+        for user in everyone {
+            updates.push(RegistryUpdate::Attestation {
+                user: Addr::unchecked(&user),
+                attester: attester.clone(),
+                attested: registry.levels.get(&user).map(|&level| AttestedLevel {
+                    level,
+                    expires_at: None,
+                }),
+            });
+        }
+        let registry_address = self.accounts.registry.clone();
+        for update in updates {
+            self.execute(&registry_address, ExecuteMsg::RegistryUpdate(update))
+                .unwrap();
+        }
     }
 
     pub fn pay(
@@ -205,6 +225,70 @@ impl Chain {
         )
     }
 
+    /// A purchase of `quantity` tickets of `tier` of any event by fan `fan`, for themself.
+    pub fn buy_in(
+        &mut self,
+        fan: usize,
+        (event_id, tier): (u64, u8),
+        quantity: u32,
+        amount: u128,
+    ) -> Result<Response, ContractError> {
+        let payer = self.accounts.fans[fan].clone();
+        self.pay(
+            &payer,
+            amount,
+            &ReceiveMsg::Buy {
+                event_id,
+                tier,
+                quantity,
+                recipient: None,
+            },
+        )
+    }
+
+    /// One change pushed by the registry, which the mirror must accept.
+    pub fn push(&mut self, update: RegistryUpdate) {
+        let registry = self.accounts.registry.clone();
+        self.execute(&registry, ExecuteMsg::RegistryUpdate(update))
+            .unwrap();
+    }
+
+    /// The issuer of event `event_id` lets `minter` send `MintReserved` for it.
+    pub fn appoint_minter(&mut self, event_id: u64, minter: &Addr) {
+        let issuer = self.event_of(event_id).issuer;
+        self.execute(
+            &issuer,
+            ExecuteMsg::SetMinter {
+                event_id,
+                address: minter.to_string(),
+                allowed: true,
+            },
+        )
+        .unwrap();
+    }
+
+    /// The issuer of event 1 lets the scanner account check its tickets in.
+    pub fn appoint_scanner(&mut self) {
+        let (issuer, scanner) = (self.accounts.issuer.clone(), self.accounts.scanner.clone());
+        self.execute(
+            &issuer,
+            ExecuteMsg::SetScanner {
+                event_id: 1,
+                address: scanner.to_string(),
+                allowed: true,
+            },
+        )
+        .unwrap();
+    }
+
+    /// The refusal of a query that must fail.
+    pub fn query_refused(&self, msg: QueryMsg) -> ContractError {
+        match query(self.deps.as_ref(), self.env.clone(), msg) {
+            Ok(answer) => panic!("expected a refusal, got {answer}"),
+            Err(err) => err,
+        }
+    }
+
     pub fn ask<T: serde::de::DeserializeOwned>(&self, msg: QueryMsg) -> T {
         from_json(query(self.deps.as_ref(), self.env.clone(), msg).unwrap()).unwrap()
     }
@@ -226,7 +310,11 @@ impl Chain {
     }
 
     pub fn event(&self) -> crate::msg::EventResponse {
-        self.ask(QueryMsg::Event { event_id: 1 })
+        self.event_of(1)
+    }
+
+    pub fn event_of(&self, event_id: u64) -> crate::msg::EventResponse {
+        self.ask(QueryMsg::Event { event_id })
     }
 
     pub fn owner_of(&self, token_id: &str) -> String {
@@ -235,6 +323,20 @@ impl Chain {
             include_expired: None,
         });
         owner.owner
+    }
+}
+
+pub fn gift(token_id: &str, to: &Addr) -> ExecuteMsg {
+    ExecuteMsg::TransferNft {
+        recipient: to.to_string(),
+        token_id: token_id.into(),
+    }
+}
+
+pub fn list(token_id: &str, price: u128) -> ExecuteMsg {
+    ExecuteMsg::ListForResale {
+        token_id: token_id.into(),
+        price: Uint128::new(price),
     }
 }
 

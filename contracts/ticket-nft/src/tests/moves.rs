@@ -2,20 +2,6 @@ use super::*;
 use crate::msg::{HistoryResponse, ListingResponse, VerifyTicketResponse};
 use ctc_interfaces::proof::ProofError;
 
-fn gift(token_id: &str, to: &Addr) -> ExecuteMsg {
-    ExecuteMsg::TransferNft {
-        recipient: to.to_string(),
-        token_id: token_id.into(),
-    }
-}
-
-fn list(token_id: &str, price: u128) -> ExecuteMsg {
-    ExecuteMsg::ListForResale {
-        token_id: token_id.into(),
-        price: Uint128::new(price),
-    }
-}
-
 /// Event 1 with fan 0 holding "1-0" and "1-1" (Stalls).
 fn two_tickets() -> Chain {
     let mut chain = Chain::new();

@@ -19,23 +19,19 @@ fn settlement_splits_escrow_with_dust_to_the_issuer() {
         .execute(&fan, ExecuteMsg::Settle { event_id: 1 })
         .unwrap();
     let token = chain.accounts.token.to_string();
-    // 550 CTC: 5% fee 27.5, 10% burn 55, the rest 467.5.
+    // 550 CTC: 5% fee 27.5, 10% burn 55, the rest 467.5, in one call into the token.
     assert_eq!(
         executes(&response),
-        vec![
-            (
-                token.clone(),
-                cw20_transfer_json(&chain.accounts.treasury, 27_500_000)
-            ),
-            (
-                token.clone(),
-                r#"{"burn_or_recycle":{"amount":"55000000"}}"#.to_owned()
-            ),
-            (
-                token,
-                cw20_transfer_json(&chain.accounts.issuer, 467_500_000)
-            ),
-        ]
+        vec![(
+            token,
+            ctc_disburse_json(
+                &[
+                    (&chain.accounts.treasury, 27_500_000),
+                    (&chain.accounts.issuer, 467_500_000)
+                ],
+                55_000_000
+            )
+        )]
     );
     assert_eq!(chain.event().escrow, Uint128::zero());
     assert_eq!(
@@ -73,7 +69,8 @@ fn odd_amounts_round_shares_down() {
         .unwrap();
     let sent = executes(&response);
     // 99 units: fee floor(4.95) = 4, burn floor(9.9) = 9, issuer 86.
-    assert_eq!(sent[0].1, cw20_transfer_json(&chain.accounts.treasury, 4));
-    assert_eq!(sent[1].1, r#"{"burn_or_recycle":{"amount":"9"}}"#);
-    assert_eq!(sent[2].1, cw20_transfer_json(&issuer, 86));
+    assert_eq!(
+        sent[0].1,
+        ctc_disburse_json(&[(&chain.accounts.treasury, 4), (&issuer, 86)], 9)
+    );
 }

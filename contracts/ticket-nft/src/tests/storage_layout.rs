@@ -10,9 +10,10 @@ use cw721::Expiration;
 
 use super::*;
 use crate::contract::CONTRACT;
+use crate::msg::{Provenance, ProvenanceRecord};
 use crate::state::{
-    Listing, CONFIG, EVENTS, EVENT_COUNT, HISTORY, LISTINGS, MINTERS, OPERATORS, OWNED, PURCHASES,
-    SCANNERS, SEATS, TICKETS, TICKET_COUNT, TIERS,
+    Ledger, Listing, CONFIG, EVENTS, EVENT_COUNT, EVENT_TEXTS, HISTORY, LEDGERS, LISTINGS, MINTERS,
+    OPERATORS, OWNED, PURCHASES, SCANNERS, SEATS, TICKETS, TICKET_COUNT, TIERS, TOKEN,
 };
 
 #[test]
@@ -24,8 +25,20 @@ fn every_namespace_and_key_encoding_is_pinned() {
     let config = CONFIG.load(stored).unwrap();
     let event = EVENTS.load(stored, 1).unwrap();
     let tier = TIERS.load(stored, (1, 1)).unwrap();
-    let ticket = TICKETS.load(stored, "1-0").unwrap();
-    let record = HISTORY.load(stored, ("1-0", 0)).unwrap();
+    let text = EVENT_TEXTS.load(stored, 1).unwrap();
+    let ticket = TICKETS.load(stored, (1, 10)).unwrap();
+    let standing = ctc_conventions::mirror::PARTNERS
+        .load(stored, &chain.accounts.issuer)
+        .unwrap();
+    let record = ProvenanceRecord {
+        sequence: 4,
+        change: Provenance::Refunded {
+            to: chain.accounts.fans[0].clone(),
+            amount: Uint128::new(1),
+        },
+        time: chain.env.block.time,
+        height: chain.env.block.height,
+    };
 
     // One entry each in empty storage, under short keys that read well escaped.
     let mut deps = mock_dependencies();
@@ -35,6 +48,19 @@ fn every_namespace_and_key_encoding_is_pinned() {
     let (alice, bob) = (deps.api.addr_make("alice"), deps.api.addr_make("bob"));
     let storage = &mut deps.storage;
     CONFIG.save(storage, &config).unwrap();
+    TOKEN.save(storage, &bob).unwrap();
+    EVENT_TEXTS.save(storage, 7, &text).unwrap();
+    LEDGERS.save(storage, 7, &Ledger::default()).unwrap();
+    ctc_conventions::mirror::PARTNERS
+        .save(storage, &alice, &standing)
+        .unwrap();
+    let attested = ctc_interfaces::registry::AttestedLevel {
+        level: IdentityLevel::Phone,
+        expires_at: None,
+    };
+    ctc_conventions::mirror::ATTESTATIONS
+        .save(storage, (&alice, &bob), &attested)
+        .unwrap();
     EVENTS.save(storage, 7, &event).unwrap();
     EVENT_COUNT.save(storage, &7).unwrap();
     TIERS.save(storage, (7, 2), &tier).unwrap();
@@ -42,7 +68,7 @@ fn every_namespace_and_key_encoding_is_pinned() {
     PURCHASES.save(storage, (7, 2, &alice), &1).unwrap();
     SCANNERS.save(storage, (7, &alice), &Empty {}).unwrap();
     MINTERS.save(storage, (7, &bob), &Empty {}).unwrap();
-    TICKETS.save(storage, "7-0", &ticket).unwrap();
+    TICKETS.save(storage, (7, 0), &ticket).unwrap();
     OWNED.save(storage, (&alice, "7-0"), &Empty {}).unwrap();
     OPERATORS
         .save(storage, (&alice, &bob), &Expiration::Never {})
@@ -66,18 +92,25 @@ fn every_namespace_and_key_encoding_is_pinned() {
             r"\x00\x05tiers\x00\x08\x00\x00\x00\x00\x00\x00\x00\x07\x02",
             r"\x00\x06events\x00\x00\x00\x00\x00\x00\x00\x07",
             r"\x00\x07history\x00\x037-0\x00\x00\x00\x04",
+            r"\x00\x07ledgers\x00\x00\x00\x00\x00\x00\x00\x07",
             r"\x00\x07minters\x00\x08\x00\x00\x00\x00\x00\x00\x00\x07<bob>",
-            r"\x00\x07tickets7-0",
+            // A ticket's key is its token id parsed: event id, then serial, both big-endian.
+            r"\x00\x07tickets\x00\x08\x00\x00\x00\x00\x00\x00\x00\x07\x00\x00\x00\x00",
             r"\x00\x08listings\x00\x08\x00\x00\x00\x00\x00\x00\x00\x077-0",
             r"\x00\x08scanners\x00\x08\x00\x00\x00\x00\x00\x00\x00\x07<alice>",
             r"\x00\x09operators\x00C<alice><bob>",
             r"\x00\x09purchases\x00\x08\x00\x00\x00\x00\x00\x00\x00\x07\x00\x01\x02<alice>",
+            r"\x00\x0bevent_texts\x00\x00\x00\x00\x00\x00\x00\x07",
+            // The registry's mirrored answers (`ctc_conventions::mirror`).
+            r"\x00\x0fmirror_partners<alice>",
+            r"\x00\x13mirror_attestations\x00C<alice><bob>",
             // Items: the name alone (cw2's and cw-ownable's too).
             "config",
             "contract_info",
             "event_count",
             "ownership",
             "ticket_count",
+            "token",
         ]
     );
 }

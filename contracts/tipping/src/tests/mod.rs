@@ -11,6 +11,7 @@ use std::collections::BTreeSet;
 use cosmwasm_std::{coins, from_json, Addr, BankMsg, Coin, CosmosMsg, Response, Uint128, WasmMsg};
 use ctc_conventions::{AdminError, ConventionError};
 use ctc_interfaces::registry::{PartnerStatusResponse, RegistryQueryMsg};
+use ctc_interfaces::token::CtcExecuteMsg;
 use ctc_interfaces::BasisPoints;
 pub use ctc_testkit::CTC;
 use ctc_testkit::{snapshot, Neighbours, Unit};
@@ -152,27 +153,35 @@ impl Chain {
     }
 }
 
-/// The payments a response makes: (recipient, amount, denom label).
+/// The payments a response makes: (recipient, amount, denom label). CTC goes out as one
+/// `disburse` that burns nothing, each of its payments listed here in order.
 pub fn payments(response: &Response, token: &Addr) -> Vec<(String, u128, String)> {
     response
         .messages
         .iter()
-        .map(|sub| match &sub.msg {
+        .flat_map(|sub| match &sub.msg {
             CosmosMsg::Wasm(WasmMsg::Execute {
                 contract_addr, msg, ..
             }) => {
                 assert_eq!(contract_addr, token.as_str());
-                let cw20::Cw20ExecuteMsg::Transfer { recipient, amount } = from_json(msg).unwrap()
+                let CtcExecuteMsg::Disburse {
+                    payments,
+                    burn_or_recycle,
+                } = from_json(msg).unwrap()
                 else {
-                    panic!("not a transfer")
+                    panic!("not a disburse")
                 };
-                (recipient, amount.u128(), "ctc".to_owned())
+                assert_eq!(burn_or_recycle, Uint128::zero());
+                payments
+                    .into_iter()
+                    .map(|p| (p.recipient, p.amount.u128(), "ctc".to_owned()))
+                    .collect()
             }
-            CosmosMsg::Bank(BankMsg::Send { to_address, amount }) => (
+            CosmosMsg::Bank(BankMsg::Send { to_address, amount }) => vec![(
                 to_address.clone(),
                 amount[0].amount.u128(),
                 amount[0].denom.clone(),
-            ),
+            )],
             other => panic!("unexpected message {other:?}"),
         })
         .collect()

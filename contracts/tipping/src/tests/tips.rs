@@ -1,11 +1,13 @@
 use cw_ownable::OwnershipError;
 
 use super::*;
+use crate::execute::MAX_FEE;
 
 #[test]
 fn a_ctc_tip_is_forwarded_at_once_with_the_fee_rounded_up() {
     let mut chain = Chain::new();
     let response = chain.tip_ctc(0, 1, 1_000_003).unwrap();
+    assert_eq!(response.messages.len(), 1, "one call into the token");
     // 2.5% of 1,000,003 is 25,000.075: the fee rounds up to 25,001.
     assert_eq!(
         payments(&response, &chain.token),
@@ -351,6 +353,8 @@ fn without_a_fee_the_whole_tip_goes_to_the_recipient() {
         )
         .unwrap();
     let response = chain.tip_ctc(0, 1, 3 * CTC).unwrap();
+    // The zero fee is left out of the one disbursement.
+    assert_eq!(response.messages.len(), 1);
     assert_eq!(
         payments(&response, &chain.token),
         vec![(chain.fans[1].to_string(), 3 * CTC, "ctc".into())]
@@ -370,5 +374,29 @@ fn without_a_fee_the_whole_tip_goes_to_the_recipient() {
     assert_eq!(
         payments(&response, &chain.token)[1],
         (new_treasury.to_string(), 30_000, "ctc".into())
+    );
+}
+
+#[test]
+fn a_tip_the_fee_takes_whole_pays_only_the_treasury() {
+    let mut chain = Chain::new();
+    let owner = chain.owner.clone();
+    chain
+        .tipping
+        .execute(
+            &owner,
+            ExecuteMsg::UpdateConfig {
+                treasury: None,
+                fee: Some(MAX_FEE),
+                min_ctc_tip: Some(Uint128::one()),
+            },
+        )
+        .unwrap();
+    // 10% of one micro-CTC rounds up to all of it: nothing is left for the recipient, and the
+    // token would refuse a zero payment.
+    let response = chain.tip_ctc(0, 1, 1).unwrap();
+    assert_eq!(
+        payments(&response, &chain.token),
+        vec![(chain.treasury.to_string(), 1, "ctc".into())]
     );
 }

@@ -10,6 +10,7 @@ use ctc_interfaces::oracle::{
     AnswerResponse, AnswerStatus, OracleExecuteMsg, OracleQueryMsg, QuestionInput, QuestionSummary,
 };
 use ctc_interfaces::registry::{Capability, RegistryExecuteMsg};
+use ctc_interfaces::token::CtcExecuteMsg;
 use ctc_interfaces::BasisPoints;
 use cw20::{Cw20Contract, Cw20ExecuteMsg};
 
@@ -259,18 +260,15 @@ pub fn question_created(deps: DepsMut, reply: Reply) -> Result<Response, Contrac
         .add_attribute("question_id", question_id.to_string()))
 }
 
-/// The bond goes back to the creator once the pool settles, whatever the outcome.
-fn settle(pool: &mut Pool, config: &Config, response: Response) -> Result<Response, ContractError> {
+/// The bond goes back to the creator once the pool settles, whatever the outcome. Answers the
+/// payment rather than sending it, so that `resolve` pays it in the same call into the token as
+/// the fee shares.
+fn return_bond(pool: &Pool, response: Response) -> (Response, Option<(Addr, Uint128)>) {
     if pool.bond.is_zero() {
-        return Ok(response);
+        return (response, None);
     }
-    let bond_back = Cw20ExecuteMsg::Transfer {
-        recipient: pool.creator.to_string(),
-        amount: pool.bond,
-    };
-    Ok(response
-        .add_message(Cw20Contract(config.token.clone()).call(bond_back)?)
-        .add_attribute("bond_returned", pool.bond))
+    let response = response.add_attribute("bond_returned", pool.bond);
+    (response, Some((pool.creator.clone(), pool.bond)))
 }
 
 pub fn resolve(deps: DepsMut, env: Env, pool_id: u64) -> Result<Response, ContractError> {
@@ -311,32 +309,28 @@ pub fn resolve(deps: DepsMut, env: Env, pool_id: u64) -> Result<Response, Contra
     let mut response = Response::new()
         .add_attribute("action", "resolve")
         .add_attribute("pool_id", pool_id.to_string());
+    let mut payments = Vec::with_capacity(3);
     if let PoolStatus::Resolved { winner, .. } = pool.status {
         let fee = pool.fee.of(pool.total);
         let to_treasury = config.treasury_share.of(fee);
         let to_nodes = fee.checked_sub(to_treasury)?;
         pool.fee_taken = fee;
         pool.unclaimed_winners = pool.backers[winner as usize];
-        let token = Cw20Contract(config.token.clone());
-        for (recipient, amount) in [
-            (&config.treasury, to_treasury),
-            (&config.node_incentive, to_nodes),
-        ] {
-            if !amount.is_zero() {
-                let share = Cw20ExecuteMsg::Transfer {
-                    recipient: recipient.to_string(),
-                    amount,
-                };
-                response = response.add_message(token.call(share)?);
-            }
-        }
+        payments.push((config.treasury.clone(), to_treasury));
+        payments.push((config.node_incentive.clone(), to_nodes));
         response = response
             .add_attribute("winner", winner.to_string())
             .add_attribute("fee", fee);
     } else {
         response = response.add_attribute("outcome", "refund");
     }
-    let response = settle(&mut pool, &config, response)?;
+    let (mut response, bond) = return_bond(&pool, response);
+    payments.extend(bond);
+    // The fee shares and the bond in one call into the token rather than a transfer each; zero
+    // shares are left out, and with nothing to pay nothing is sent.
+    if let Some(disburse) = CtcExecuteMsg::disburse(payments) {
+        response = response.add_message(wasm_execute(&config.token, &disburse, vec![])?);
+    }
     POOLS.save(deps.storage, pool_id, &pool)?;
     Ok(response)
 }
@@ -367,7 +361,14 @@ pub fn cancel(
     let response = Response::new()
         .add_attribute("action", "cancel")
         .add_attribute("pool_id", pool_id.to_string());
-    let response = settle(&mut pool, &config, response)?;
+    let (mut response, bond) = return_bond(&pool, response);
+    if let Some((creator, amount)) = bond {
+        let bond_back = Cw20ExecuteMsg::Transfer {
+            recipient: creator.into_string(),
+            amount,
+        };
+        response = response.add_message(Cw20Contract(config.token).call(bond_back)?);
+    }
     POOLS.save(deps.storage, pool_id, &pool)?;
     Ok(response)
 }

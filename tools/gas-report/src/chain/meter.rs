@@ -70,9 +70,11 @@ pub enum Setup {
     None,
     /// `DefaultInstanceCost`.
     Full,
-    /// `DefaultInstanceCostDiscount`: pinned code, a checksum that already ran in the
-    /// transaction, or a reply.
+    /// `DefaultInstanceCostDiscount` for pinned code or a reply.
     Discounted,
+    /// `DefaultInstanceCostDiscount` because the checksum already ran in the transaction: wasmd
+    /// 0.54 and later; older CosmWasm 2 chains charge the full cost.
+    Repeated,
 }
 
 /// One call inside a transaction.
@@ -114,7 +116,15 @@ impl CallCharge {
         match self.setup {
             Setup::None => 0,
             Setup::Full => gas::setup_gas(all_pinned),
-            Setup::Discounted => gas::setup_gas(true),
+            Setup::Discounted | Setup::Repeated => gas::setup_gas(true),
+        }
+    }
+
+    /// The setup cost on a chain without the in-transaction discount (before wasmd 0.54).
+    pub fn instance_gas_undiscounted(&self) -> u64 {
+        match self.setup {
+            Setup::Repeated => gas::setup_gas(false),
+            _ => self.instance_gas(false),
         }
     }
 
@@ -124,11 +134,16 @@ impl CallCharge {
     }
 
     pub fn total(&self, all_pinned: bool) -> u64 {
-        self.instance_gas(all_pinned)
-            + self.metadata.gas
-            + self.compute_gas()
-            + self.kv.gas
-            + self.event_gas
+        self.instance_gas(all_pinned) + self.rest()
+    }
+
+    pub fn total_undiscounted(&self) -> u64 {
+        self.instance_gas_undiscounted() + self.rest()
+    }
+
+    /// Everything but the instance cost.
+    fn rest(&self) -> u64 {
+        self.metadata.gas + self.compute_gas() + self.kv.gas + self.event_gas
     }
 }
 
@@ -144,8 +159,11 @@ pub struct GasBreakdown {
     pub compute: u64,
     pub kv: u64,
     pub events: u64,
-    /// SDK gas as charged.
+    /// SDK gas as charged (wasmd v0.60: a code that already ran in the transaction is
+    /// discounted).
     pub total: u64,
+    /// The same without that discount, as CosmWasm 2 chains before wasmd 0.54 charge.
+    pub total_undiscounted: u64,
     /// The same with every code pinned (2,000 per instance).
     pub total_pinned: u64,
 }
@@ -157,7 +175,7 @@ impl GasBreakdown {
             match charge.setup {
                 Setup::None => {}
                 Setup::Full => sum.calls += 1,
-                Setup::Discounted => {
+                Setup::Discounted | Setup::Repeated => {
                     sum.calls += 1;
                     sum.discounted_calls += 1;
                 }
@@ -168,6 +186,7 @@ impl GasBreakdown {
             sum.kv += charge.kv.gas;
             sum.events += charge.event_gas;
             sum.total += charge.total(false);
+            sum.total_undiscounted += charge.total_undiscounted();
             sum.total_pinned += charge.total(true);
         }
         sum
@@ -206,6 +225,22 @@ mod tests {
         assert_eq!(
             (sum.calls, sum.discounted_calls, sum.instance),
             (1, 1, 2_000)
+        );
+    }
+
+    #[test]
+    fn a_repeated_code_is_discounted_only_where_wasmd_discounts_it() {
+        let mut call = CallCharge::new("ctc-token", Entry::Execute);
+        call.setup = Setup::Repeated;
+        call.kv.write(40, 10);
+        let rest = call.kv.gas;
+        assert_eq!(call.total(false), 2_000 + rest);
+        assert_eq!(call.total_undiscounted(), 60_000 + rest);
+        assert_eq!(call.total(true), 2_000 + rest);
+        let sum = GasBreakdown::of(&[call]);
+        assert_eq!(
+            (sum.total, sum.total_undiscounted, sum.discounted_calls),
+            (2_000 + rest, 60_000 + rest, 1)
         );
     }
 }

@@ -80,7 +80,7 @@ impl TxContracts {
         } else if self.0.insert(code.checksum) {
             Setup::Full
         } else {
-            Setup::Discounted
+            Setup::Repeated
         }
     }
 }
@@ -213,14 +213,14 @@ mod tests {
         let (token, tickets) = (code(1, false), code(2, false));
         assert_eq!(tx.setup(&token), Setup::Full);
         assert_eq!(tx.setup(&tickets), Setup::Full);
-        assert_eq!(tx.setup(&token), Setup::Discounted);
+        assert_eq!(tx.setup(&token), Setup::Repeated);
         // Another code id with the same checksum (the same wasm uploaded twice) is the same
         // module in the VM's cache.
         let again = CodeRecord {
             id: 7,
             ..code(1, false)
         };
-        assert_eq!(tx.setup(&again), Setup::Discounted);
+        assert_eq!(tx.setup(&again), Setup::Repeated);
         tx.clear();
         assert_eq!(tx.setup(&token), Setup::Full);
     }
