@@ -6,7 +6,7 @@
 
 import { ICosmWasmClient, ISigningCosmWasmClient } from "./baseClient";
 import { Coin, StdFee } from "@interchainjs/types";
-import { Logo, EmbeddedLogo, Binary, InstantiateMsg, GenesisAllocation, InstantiateMarketingInfo, ExecuteMsg, Uint128, Expiration, Timestamp, Uint64, Action, QueryMsg, MigrateMsg, AllAccountsResponse, AllAllowancesResponse, AllowanceInfo, AllSpenderAllowancesResponse, SpenderAllowanceInfo, Addr, AllocationBucket, BasisPoints, AllocationResponse, BucketAllocation, AllowanceResponse, BalanceResponse, DownloadLogoResponse, LogoInfo, MarketingInfoResponse, NullableMinterResponse, MinterResponse, OwnershipForString, TokenInfoResponse, TokenomicsResponse } from "./CtcToken.types";
+import { Logo, EmbeddedLogo, Binary, InstantiateMsg, GenesisAllocation, InstantiateMarketingInfo, ExecuteMsg, Uint128, Expiration, Timestamp, Uint64, Action, Payment, QueryMsg, MigrateMsg, AllAccountsResponse, AllAllowancesResponse, AllowanceInfo, AllSpenderAllowancesResponse, SpenderAllowanceInfo, Addr, AllocationBucket, BasisPoints, AllocationResponse, BucketAllocation, AllowanceResponse, BalanceResponse, DownloadLogoResponse, LogoInfo, MarketingInfoResponse, NullableMinterResponse, MinterResponse, OwnershipForString, TokenInfoResponse, TokenomicsResponse } from "./CtcToken.types";
 export interface CtcTokenReadOnlyInterface {
   contractAddress: string;
   balance: ({
@@ -278,6 +278,13 @@ export interface CtcTokenInterface extends CtcTokenReadOnlyInterface {
   }: {
     amount: Uint128;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  disburse: ({
+    burnOrRecycle,
+    payments
+  }: {
+    burnOrRecycle: Uint128;
+    payments: Payment[];
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   setRecyclePool: ({
     address
   }: {
@@ -307,6 +314,7 @@ export class CtcTokenClient extends CtcTokenQueryClient implements CtcTokenInter
     this.updateMarketing = this.updateMarketing.bind(this);
     this.uploadLogo = this.uploadLogo.bind(this);
     this.burnOrRecycle = this.burnOrRecycle.bind(this);
+    this.disburse = this.disburse.bind(this);
     this.setRecyclePool = this.setRecyclePool.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
@@ -492,6 +500,20 @@ export class CtcTokenClient extends CtcTokenQueryClient implements CtcTokenInter
     return await this.client.execute(this.sender, this.contractAddress, {
       burn_or_recycle: {
         amount
+      }
+    }, fee_, memo_, funds_);
+  };
+  disburse = async ({
+    burnOrRecycle,
+    payments
+  }: {
+    burnOrRecycle: Uint128;
+    payments: Payment[];
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      disburse: {
+        burn_or_recycle: burnOrRecycle,
+        payments
       }
     }, fee_, memo_, funds_);
   };

@@ -8,7 +8,7 @@ import { Coin } from "@interchainjs/types";
 import { EncodeObject } from "@interchainjs/cosmos-types";
 import { MsgExecuteContract } from "interchainjs/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@interchainjs/encoding";
-import { Logo, EmbeddedLogo, Binary, InstantiateMsg, GenesisAllocation, InstantiateMarketingInfo, ExecuteMsg, Uint128, Expiration, Timestamp, Uint64, Action, QueryMsg, MigrateMsg, AllAccountsResponse, AllAllowancesResponse, AllowanceInfo, AllSpenderAllowancesResponse, SpenderAllowanceInfo, Addr, AllocationBucket, BasisPoints, AllocationResponse, BucketAllocation, AllowanceResponse, BalanceResponse, DownloadLogoResponse, LogoInfo, MarketingInfoResponse, NullableMinterResponse, MinterResponse, OwnershipForString, TokenInfoResponse, TokenomicsResponse } from "./CtcToken.types";
+import { Logo, EmbeddedLogo, Binary, InstantiateMsg, GenesisAllocation, InstantiateMarketingInfo, ExecuteMsg, Uint128, Expiration, Timestamp, Uint64, Action, Payment, QueryMsg, MigrateMsg, AllAccountsResponse, AllAllowancesResponse, AllowanceInfo, AllSpenderAllowancesResponse, SpenderAllowanceInfo, Addr, AllocationBucket, BasisPoints, AllocationResponse, BucketAllocation, AllowanceResponse, BalanceResponse, DownloadLogoResponse, LogoInfo, MarketingInfoResponse, NullableMinterResponse, MinterResponse, OwnershipForString, TokenInfoResponse, TokenomicsResponse } from "./CtcToken.types";
 export interface CtcTokenMsg {
   contractAddress: string;
   sender: string;
@@ -105,6 +105,13 @@ export interface CtcTokenMsg {
   }: {
     amount: Uint128;
   }, funds_?: Coin[]) => EncodeObject;
+  disburse: ({
+    burnOrRecycle,
+    payments
+  }: {
+    burnOrRecycle: Uint128;
+    payments: Payment[];
+  }, funds_?: Coin[]) => EncodeObject;
   setRecyclePool: ({
     address
   }: {
@@ -131,6 +138,7 @@ export class CtcTokenMsgComposer implements CtcTokenMsg {
     this.updateMarketing = this.updateMarketing.bind(this);
     this.uploadLogo = this.uploadLogo.bind(this);
     this.burnOrRecycle = this.burnOrRecycle.bind(this);
+    this.disburse = this.disburse.bind(this);
     this.setRecyclePool = this.setRecyclePool.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
@@ -417,6 +425,28 @@ export class CtcTokenMsgComposer implements CtcTokenMsg {
         msg: toUtf8(JSON.stringify({
           burn_or_recycle: {
             amount
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  disburse = ({
+    burnOrRecycle,
+    payments
+  }: {
+    burnOrRecycle: Uint128;
+    payments: Payment[];
+  }, funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          disburse: {
+            burn_or_recycle: burnOrRecycle,
+            payments
           }
         })),
         funds: funds_

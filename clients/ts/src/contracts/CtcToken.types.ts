@@ -102,6 +102,11 @@ export type ExecuteMsg = {
     amount: Uint128;
   };
 } | {
+  disburse: {
+    burn_or_recycle: Uint128;
+    payments: Payment[];
+  };
+} | {
   set_recycle_pool: {
     address: string;
   };
@@ -124,6 +129,10 @@ export type Action = {
     new_owner: string;
   };
 } | "accept_ownership" | "renounce_ownership";
+export interface Payment {
+  amount: Uint128;
+  recipient: string;
+}
 export type QueryMsg = {
   balance: {
     address: string;

@@ -6,7 +6,7 @@
 
 import { ICosmWasmClient, ISigningCosmWasmClient } from "./baseClient";
 import { Coin, StdFee } from "@interchainjs/types";
-import { InstantiateMsg, ExecuteMsg, Capability, PartnerKind, Timestamp, Uint64, IdentityLevel, Action, Expiration, QuotaLimit, QuotaWindow, QueryMsg, StatusFilter, MigrateMsg, Addr, AttestationsResponse, AttestationInfo, Denial, ClearanceResponse, CapabilityResponse, IdentityLevelResponse, ConfigResponse, ConfirmationResponse, PartyConfirmation, HistoryResponse, AnchorRecord, OwnershipForString, PartnerStatus, PartnerResponse, QuotaResponse, PartnerStatusResponse, PartnersResponse, PlatformContractsResponse, PlatformContract, AddressesResponse, SupervisionAction, SupervisionResponse, SupervisionRecord, VerifyResponse } from "./PartnerRegistry.types";
+import { InstantiateMsg, ExecuteMsg, Capability, PartnerKind, Timestamp, Uint64, IdentityLevel, Action, Expiration, QuotaLimit, QuotaWindow, QueryMsg, StatusFilter, MigrateMsg, Addr, AttestationsResponse, AttestationInfo, Denial, ClearanceResponse, CapabilityResponse, IdentityLevelResponse, ConfigResponse, ConfirmationResponse, PartyConfirmation, HistoryResponse, AnchorRecord, MirrorsResponse, OwnershipForString, PartnerStatus, PartnerResponse, QuotaResponse, PartnerStatusResponse, PartnersResponse, PlatformContractsResponse, PlatformContract, AddressesResponse, SupervisionAction, SupervisionResponse, SupervisionRecord, VerifyResponse } from "./PartnerRegistry.types";
 export interface PartnerRegistryReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -58,6 +58,7 @@ export interface PartnerRegistryReadOnlyInterface {
     limit?: number;
     startAfter?: string;
   }) => Promise<AddressesResponse>;
+  mirrors: () => Promise<MirrorsResponse>;
   platformContracts: ({
     limit,
     startAfter
@@ -137,6 +138,7 @@ export class PartnerRegistryQueryClient implements PartnerRegistryReadOnlyInterf
     this.supervisionRecords = this.supervisionRecords.bind(this);
     this.quota = this.quota.bind(this);
     this.regulators = this.regulators.bind(this);
+    this.mirrors = this.mirrors.bind(this);
     this.platformContracts = this.platformContracts.bind(this);
     this.identityLevel = this.identityLevel.bind(this);
     this.partnerStatus = this.partnerStatus.bind(this);
@@ -243,6 +245,11 @@ export class PartnerRegistryQueryClient implements PartnerRegistryReadOnlyInterf
         limit,
         start_after: startAfter
       }
+    });
+  };
+  mirrors = async (): Promise<MirrorsResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      mirrors: {}
     });
   };
   platformContracts = async ({
@@ -472,6 +479,23 @@ export interface PartnerRegistryInterface extends PartnerRegistryReadOnlyInterfa
   }: {
     address: string;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  addMirror: ({
+    address
+  }: {
+    address: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  syncPartner: ({
+    address
+  }: {
+    address: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  syncAttestation: ({
+    attester,
+    user
+  }: {
+    attester: string;
+    user: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   setOpenAnchoring: ({
     open
   }: {
@@ -557,6 +581,9 @@ export class PartnerRegistryClient extends PartnerRegistryQueryClient implements
     this.removeRegulator = this.removeRegulator.bind(this);
     this.registerPlatformContract = this.registerPlatformContract.bind(this);
     this.removePlatformContract = this.removePlatformContract.bind(this);
+    this.addMirror = this.addMirror.bind(this);
+    this.syncPartner = this.syncPartner.bind(this);
+    this.syncAttestation = this.syncAttestation.bind(this);
     this.setOpenAnchoring = this.setOpenAnchoring.bind(this);
     this.consumeQuota = this.consumeQuota.bind(this);
     this.attest = this.attest.bind(this);
@@ -740,6 +767,42 @@ export class PartnerRegistryClient extends PartnerRegistryQueryClient implements
     return await this.client.execute(this.sender, this.contractAddress, {
       remove_platform_contract: {
         address
+      }
+    }, fee_, memo_, funds_);
+  };
+  addMirror = async ({
+    address
+  }: {
+    address: string;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      add_mirror: {
+        address
+      }
+    }, fee_, memo_, funds_);
+  };
+  syncPartner = async ({
+    address
+  }: {
+    address: string;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      sync_partner: {
+        address
+      }
+    }, fee_, memo_, funds_);
+  };
+  syncAttestation = async ({
+    attester,
+    user
+  }: {
+    attester: string;
+    user: string;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      sync_attestation: {
+        attester,
+        user
       }
     }, fee_, memo_, funds_);
   };

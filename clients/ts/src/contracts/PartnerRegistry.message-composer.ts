@@ -8,7 +8,7 @@ import { Coin } from "@interchainjs/types";
 import { EncodeObject } from "@interchainjs/cosmos-types";
 import { MsgExecuteContract } from "interchainjs/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@interchainjs/encoding";
-import { InstantiateMsg, ExecuteMsg, Capability, PartnerKind, Timestamp, Uint64, IdentityLevel, Action, Expiration, QuotaLimit, QuotaWindow, QueryMsg, StatusFilter, MigrateMsg, Addr, AttestationsResponse, AttestationInfo, Denial, ClearanceResponse, CapabilityResponse, IdentityLevelResponse, ConfigResponse, ConfirmationResponse, PartyConfirmation, HistoryResponse, AnchorRecord, OwnershipForString, PartnerStatus, PartnerResponse, QuotaResponse, PartnerStatusResponse, PartnersResponse, PlatformContractsResponse, PlatformContract, AddressesResponse, SupervisionAction, SupervisionResponse, SupervisionRecord, VerifyResponse } from "./PartnerRegistry.types";
+import { InstantiateMsg, ExecuteMsg, Capability, PartnerKind, Timestamp, Uint64, IdentityLevel, Action, Expiration, QuotaLimit, QuotaWindow, QueryMsg, StatusFilter, MigrateMsg, Addr, AttestationsResponse, AttestationInfo, Denial, ClearanceResponse, CapabilityResponse, IdentityLevelResponse, ConfigResponse, ConfirmationResponse, PartyConfirmation, HistoryResponse, AnchorRecord, MirrorsResponse, OwnershipForString, PartnerStatus, PartnerResponse, QuotaResponse, PartnerStatusResponse, PartnersResponse, PlatformContractsResponse, PlatformContract, AddressesResponse, SupervisionAction, SupervisionResponse, SupervisionRecord, VerifyResponse } from "./PartnerRegistry.types";
 export interface PartnerRegistryMsg {
   contractAddress: string;
   sender: string;
@@ -106,6 +106,23 @@ export interface PartnerRegistryMsg {
   }: {
     address: string;
   }, funds_?: Coin[]) => EncodeObject;
+  addMirror: ({
+    address
+  }: {
+    address: string;
+  }, funds_?: Coin[]) => EncodeObject;
+  syncPartner: ({
+    address
+  }: {
+    address: string;
+  }, funds_?: Coin[]) => EncodeObject;
+  syncAttestation: ({
+    attester,
+    user
+  }: {
+    attester: string;
+    user: string;
+  }, funds_?: Coin[]) => EncodeObject;
   setOpenAnchoring: ({
     open
   }: {
@@ -188,6 +205,9 @@ export class PartnerRegistryMsgComposer implements PartnerRegistryMsg {
     this.removeRegulator = this.removeRegulator.bind(this);
     this.registerPlatformContract = this.registerPlatformContract.bind(this);
     this.removePlatformContract = this.removePlatformContract.bind(this);
+    this.addMirror = this.addMirror.bind(this);
+    this.syncPartner = this.syncPartner.bind(this);
+    this.syncAttestation = this.syncAttestation.bind(this);
     this.setOpenAnchoring = this.setOpenAnchoring.bind(this);
     this.consumeQuota = this.consumeQuota.bind(this);
     this.attest = this.attest.bind(this);
@@ -448,6 +468,66 @@ export class PartnerRegistryMsgComposer implements PartnerRegistryMsg {
         msg: toUtf8(JSON.stringify({
           remove_platform_contract: {
             address
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  addMirror = ({
+    address
+  }: {
+    address: string;
+  }, funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          add_mirror: {
+            address
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  syncPartner = ({
+    address
+  }: {
+    address: string;
+  }, funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          sync_partner: {
+            address
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  syncAttestation = ({
+    attester,
+    user
+  }: {
+    attester: string;
+    user: string;
+  }, funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          sync_attestation: {
+            attester,
+            user
           }
         })),
         funds: funds_

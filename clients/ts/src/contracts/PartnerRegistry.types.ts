@@ -71,6 +71,19 @@ export type ExecuteMsg = {
     address: string;
   };
 } | {
+  add_mirror: {
+    address: string;
+  };
+} | {
+  sync_partner: {
+    address: string;
+  };
+} | {
+  sync_attestation: {
+    attester: string;
+    user: string;
+  };
+} | {
   set_open_anchoring: {
     open: boolean;
   };
@@ -179,6 +192,8 @@ export type QueryMsg = {
     start_after?: string | null;
   };
 } | {
+  mirrors: {};
+} | {
   platform_contracts: {
     limit?: number | null;
     start_after?: string | null;
@@ -279,6 +294,9 @@ export interface AnchorRecord {
   previous_digest?: string | null;
   sequence: number;
   time: Timestamp;
+}
+export interface MirrorsResponse {
+  mirrors: Addr[];
 }
 export interface OwnershipForString {
   owner?: string | null;

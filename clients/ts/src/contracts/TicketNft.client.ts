@@ -6,7 +6,7 @@
 
 import { ICosmWasmClient, ISigningCosmWasmClient } from "./baseClient";
 import { StdFee } from "@interchainjs/types";
-import { BasisPoints, InstantiateMsg, ExecuteMsg, Binary, Expiration, Timestamp, Uint64, Uint128, IdentityLevel, TransferPolicy, Action, Cw20ReceiveMsg, EventInput, TierInput, HolderProof, CollectionInfoMsgForNullable_Empty, Empty, Coin, QueryMsg, Addr, TicketStatus, TicketFilter, MigrateMsg, AllNftInfoResponseForTicketInfo, OwnerOfResponse, Approval, NftInfoResponseForTicketInfo, TicketInfo, OperatorsResponse, TokensResponse, ApprovalResponse, ApprovalsResponse, ConfigResponse, CollectionInfoAndExtensionResponseForNullable_Empty, EventStatus, EventResponse, TierResponse, EventsResponse, Null, AdditionalMintersResponse, AllInfoResponse, Attribute, CollectionInfo, ContractInfoResponse, ArrayOfAttribute, ConfigResponseForNullable_Empty, OwnershipForAddr, NullableArrayOfNftInfoResponseForTicketInfo, NullableString, Provenance, HistoryResponse, ProvenanceRecord, NullableListingResponse, ListingResponse, ListingsResponse, MinterResponse, NumTokensResponse, OperatorResponse, RolesResponse, VerifyTicketResponse } from "./TicketNft.types";
+import { BasisPoints, InstantiateMsg, ExecuteMsg, Binary, Expiration, Timestamp, Uint64, Uint128, RegistryUpdate, Addr, Capability, Standing, IdentityLevel, TransferPolicy, Action, Cw20ReceiveMsg, PartnerStanding, AttestedLevel, EventInput, TierInput, HolderProof, CollectionInfoMsgForNullable_Empty, Empty, Coin, QueryMsg, TicketStatus, TicketFilter, MigrateMsg, AllNftInfoResponseForTicketInfo, OwnerOfResponse, Approval, NftInfoResponseForTicketInfo, TicketInfo, OperatorsResponse, TokensResponse, ApprovalResponse, ApprovalsResponse, ConfigResponse, CollectionInfoAndExtensionResponseForNullable_Empty, EventStatus, EventResponse, TierResponse, EventsResponse, Null, AdditionalMintersResponse, AllInfoResponse, Attribute, CollectionInfo, ContractInfoResponse, ArrayOfAttribute, ConfigResponseForNullable_Empty, OwnershipForAddr, NullableArrayOfNftInfoResponseForTicketInfo, NullableString, Provenance, HistoryResponse, ProvenanceRecord, NullableListingResponse, ListingResponse, ListingsResponse, MinterResponse, NumTokensResponse, OperatorResponse, RolesResponse, VerifyTicketResponse } from "./TicketNft.types";
 export interface TicketNftReadOnlyInterface {
   contractAddress: string;
   ownerOf: ({
@@ -618,6 +618,7 @@ export interface TicketNftInterface extends TicketNftReadOnlyInterface {
     msg: Binary;
     sender: string;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  registryUpdate: (registryUpdate: RegistryUpdate, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   createEvent: ({
     event
   }: {
@@ -794,6 +795,7 @@ export class TicketNftClient extends TicketNftQueryClient implements TicketNftIn
     this.revokeAll = this.revokeAll.bind(this);
     this.burn = this.burn.bind(this);
     this.receive = this.receive.bind(this);
+    this.registryUpdate = this.registryUpdate.bind(this);
     this.createEvent = this.createEvent.bind(this);
     this.updateEvent = this.updateEvent.bind(this);
     this.addTier = this.addTier.bind(this);
@@ -934,6 +936,11 @@ export class TicketNftClient extends TicketNftQueryClient implements TicketNftIn
         msg,
         sender
       }
+    }, fee_, memo_, funds_);
+  };
+  registryUpdate = async (registryUpdate: RegistryUpdate, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      registry_update: registryUpdate
     }, fee_, memo_, funds_);
   };
   createEvent = async ({

@@ -7,7 +7,7 @@
 import { EncodeObject } from "@interchainjs/cosmos-types";
 import { MsgExecuteContract } from "interchainjs/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@interchainjs/encoding";
-import { BasisPoints, InstantiateMsg, ExecuteMsg, Binary, Expiration, Timestamp, Uint64, Uint128, IdentityLevel, TransferPolicy, Action, Cw20ReceiveMsg, EventInput, TierInput, HolderProof, CollectionInfoMsgForNullable_Empty, Empty, Coin, QueryMsg, Addr, TicketStatus, TicketFilter, MigrateMsg, AllNftInfoResponseForTicketInfo, OwnerOfResponse, Approval, NftInfoResponseForTicketInfo, TicketInfo, OperatorsResponse, TokensResponse, ApprovalResponse, ApprovalsResponse, ConfigResponse, CollectionInfoAndExtensionResponseForNullable_Empty, EventStatus, EventResponse, TierResponse, EventsResponse, Null, AdditionalMintersResponse, AllInfoResponse, Attribute, CollectionInfo, ContractInfoResponse, ArrayOfAttribute, ConfigResponseForNullable_Empty, OwnershipForAddr, NullableArrayOfNftInfoResponseForTicketInfo, NullableString, Provenance, HistoryResponse, ProvenanceRecord, NullableListingResponse, ListingResponse, ListingsResponse, MinterResponse, NumTokensResponse, OperatorResponse, RolesResponse, VerifyTicketResponse } from "./TicketNft.types";
+import { BasisPoints, InstantiateMsg, ExecuteMsg, Binary, Expiration, Timestamp, Uint64, Uint128, RegistryUpdate, Addr, Capability, Standing, IdentityLevel, TransferPolicy, Action, Cw20ReceiveMsg, PartnerStanding, AttestedLevel, EventInput, TierInput, HolderProof, CollectionInfoMsgForNullable_Empty, Empty, Coin, QueryMsg, TicketStatus, TicketFilter, MigrateMsg, AllNftInfoResponseForTicketInfo, OwnerOfResponse, Approval, NftInfoResponseForTicketInfo, TicketInfo, OperatorsResponse, TokensResponse, ApprovalResponse, ApprovalsResponse, ConfigResponse, CollectionInfoAndExtensionResponseForNullable_Empty, EventStatus, EventResponse, TierResponse, EventsResponse, Null, AdditionalMintersResponse, AllInfoResponse, Attribute, CollectionInfo, ContractInfoResponse, ArrayOfAttribute, ConfigResponseForNullable_Empty, OwnershipForAddr, NullableArrayOfNftInfoResponseForTicketInfo, NullableString, Provenance, HistoryResponse, ProvenanceRecord, NullableListingResponse, ListingResponse, ListingsResponse, MinterResponse, NumTokensResponse, OperatorResponse, RolesResponse, VerifyTicketResponse } from "./TicketNft.types";
 export interface TicketNftMsg {
   contractAddress: string;
   sender: string;
@@ -69,6 +69,7 @@ export interface TicketNftMsg {
     msg: Binary;
     sender: string;
   }, funds_?: Coin[]) => EncodeObject;
+  registryUpdate: (registryUpdate: RegistryUpdate, funds_?: Coin[]) => EncodeObject;
   createEvent: ({
     event
   }: {
@@ -242,6 +243,7 @@ export class TicketNftMsgComposer implements TicketNftMsg {
     this.revokeAll = this.revokeAll.bind(this);
     this.burn = this.burn.bind(this);
     this.receive = this.receive.bind(this);
+    this.registryUpdate = this.registryUpdate.bind(this);
     this.createEvent = this.createEvent.bind(this);
     this.updateEvent = this.updateEvent.bind(this);
     this.addTier = this.addTier.bind(this);
@@ -443,6 +445,19 @@ export class TicketNftMsgComposer implements TicketNftMsg {
             msg,
             sender
           }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  registryUpdate = (registryUpdate: RegistryUpdate, funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          registry_update: registryUpdate
         })),
         funds: funds_
       })

@@ -54,6 +54,8 @@ export type ExecuteMsg = {
 } | {
   receive: Cw20ReceiveMsg;
 } | {
+  registry_update: RegistryUpdate;
+} | {
   create_event: {
     event: EventInput;
   };
@@ -183,6 +185,21 @@ export type Expiration = {
 export type Timestamp = Uint64;
 export type Uint64 = string;
 export type Uint128 = string;
+export type RegistryUpdate = {
+  partner: {
+    address: Addr;
+    standing?: PartnerStanding | null;
+  };
+} | {
+  attestation: {
+    attested?: AttestedLevel | null;
+    attester: Addr;
+    user: Addr;
+  };
+};
+export type Addr = string;
+export type Capability = "issue_tickets" | "launch_crowdfunds" | "report_outcomes" | "attest_identity" | "create_pools";
+export type Standing = "active" | "suspended" | "revoked";
 export type IdentityLevel = "registered" | "anonymous" | "phone" | "real_name" | "certificate";
 export type TransferPolicy = "non_transferable" | {
   gift_only: {
@@ -203,6 +220,14 @@ export interface Cw20ReceiveMsg {
   amount: Uint128;
   msg: Binary;
   sender: string;
+}
+export interface PartnerStanding {
+  capabilities: Capability[];
+  standing: Standing;
+}
+export interface AttestedLevel {
+  expires_at?: Timestamp | null;
+  level: IdentityLevel;
 }
 export interface EventInput {
   check_in_opens_before_seconds: number;
@@ -370,7 +395,6 @@ export type QueryMsg = {
     event_id: number;
   };
 };
-export type Addr = string;
 export type TicketStatus = ("valid" | "refunded") | "used";
 export interface TicketFilter {
   event_id?: number | null;

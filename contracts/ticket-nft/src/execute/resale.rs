@@ -1,11 +1,10 @@
 //! Resale inside the contract, under the Free policy and the event's price cap.
 
 use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response, Uint128};
-use cw20::{Cw20Contract, Cw20ExecuteMsg};
 
 use crate::error::ContractError;
 use crate::execute::tickets::{
-    clear_sale, hand_over, load_event, load_ticket, load_tier, record, update_ledger,
+    clear_sale, hand_over, load_event, load_ticket, load_tier, pay_out, record, update_ledger,
 };
 use crate::execute::transfer::ensure_movable;
 use crate::msg::{Provenance, TransferPolicy};
@@ -148,11 +147,7 @@ pub fn buy_resale(
 
     let mut response = Response::new();
     if !to_seller.is_zero() {
-        response =
-            response.add_message(Cw20Contract(token.clone()).call(Cw20ExecuteMsg::Transfer {
-                recipient: seller.to_string(),
-                amount: to_seller,
-            })?);
+        response = response.add_message(pay_out(token, &seller, to_seller)?);
     }
     Ok(response
         .add_attribute("action", "buy_resale")

@@ -2,13 +2,13 @@
 
 use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response, Uint128};
 use ctc_conventions::{ctc_hook, validate, CtcHook};
-use cw20::{Cw20Contract, Cw20ExecuteMsg, Cw20ReceiveMsg};
+use cw20::Cw20ReceiveMsg;
 
 use crate::error::ContractError;
 use crate::execute::resale;
 use crate::execute::tickets::{
     clear_receiver, clear_sale, count_minted, ensure_scheduled, load_event, load_ticket, load_tier,
-    mint, record, sold, update_ledger,
+    mint, pay_out, record, sold, unlist, update_ledger,
 };
 use crate::msg::{EventStatus, Provenance, ReceiveMsg, TicketStatus};
 use crate::state::{Tier, MINTERS, PURCHASES, TICKETS, TIERS, TOKEN};
@@ -254,6 +254,7 @@ pub fn claim_refund(
         })?;
     }
     ticket.status = TicketStatus::Refunded;
+    unlist(deps.storage, event_id, &token_id, &mut ticket);
     record(
         deps.storage,
         &env,
@@ -268,10 +269,7 @@ pub fn claim_refund(
     let mut response = Response::new();
     if !amount.is_zero() {
         let token = TOKEN.load(deps.storage)?;
-        response = response.add_message(Cw20Contract(token).call(Cw20ExecuteMsg::Transfer {
-            recipient: info.sender.to_string(),
-            amount,
-        })?);
+        response = response.add_message(pay_out(&token, &info.sender, amount)?);
     }
     Ok(response
         .add_attribute("action", "claim_refund")

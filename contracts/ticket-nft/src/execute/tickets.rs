@@ -1,10 +1,13 @@
 //! What every handler does to tickets and events: load them, check their state, count, mint, move
 //! and record provenance, and clear a sale against the registry's mirrored answers.
 
-use cosmwasm_std::{Addr, Empty, Env, Order, StdResult, Storage, Timestamp, Uint128};
+use cosmwasm_std::{
+    wasm_execute, Addr, Empty, Env, Order, StdResult, Storage, Timestamp, Uint128, WasmMsg,
+};
 use ctc_conventions::mirror;
 use ctc_interfaces::registry::Capability;
 use ctc_interfaces::tickets::{parse_token_id, token_id};
+use ctc_interfaces::token::{CtcExecuteMsg, Payment};
 use cw_storage_plus::Bound;
 
 use crate::error::ContractError;
@@ -242,6 +245,19 @@ pub fn hand_over(
     ticket.approvals.clear();
     ticket.transfers += 1;
     Ok(())
+}
+
+/// A CTC payment out of escrow: one `Disburse` of one payment, the same message settlement
+/// sends, so the contract speaks a single message to the token.
+pub fn pay_out(token: &Addr, recipient: &Addr, amount: Uint128) -> StdResult<WasmMsg> {
+    let payout = CtcExecuteMsg::Disburse {
+        payments: vec![Payment {
+            recipient: recipient.to_string(),
+            amount,
+        }],
+        burn_or_recycle: Uint128::zero(),
+    };
+    wasm_execute(token, &payout, vec![])
 }
 
 /// Whether the issuer may sell now and, when the event asks for a minimum identity level,

@@ -66,7 +66,10 @@ fn busy_event() -> Chain {
         let response = resell(&mut chain, (seller, buyer), token_id, price);
         assert_eq!(
             executes(&response),
-            [(token.clone(), cw20_transfer_json(&fans[seller], to_seller))]
+            [(
+                token.clone(),
+                ctc_disburse_json(&[(&fans[seller], to_seller)], 0)
+            )]
         );
         assert_eq!(escrow(&chain), after, "after the resale of {token_id}");
     }
@@ -129,7 +132,7 @@ fn a_refund_returns_the_tickets_price_and_royalties_and_nothing_for_a_reserved_o
         let response = chain.execute(&fans[fan], refund(token_id)).unwrap();
         let paid: Vec<_> = match amount {
             0 => vec![],
-            _ => vec![(token.clone(), cw20_transfer_json(&fans[fan], amount))],
+            _ => vec![(token.clone(), ctc_disburse_json(&[(&fans[fan], amount)], 0))],
         };
         assert_eq!(executes(&response), paid, "refund of {token_id}");
         assert_eq!(escrow(&chain), after, "after the refund of {token_id}");

@@ -26,9 +26,7 @@ use ctc_interfaces::registry::{
     AttestedLevel, Capability, Denial, IdentityLevel, PartnerStanding, RegistryUpdate, Standing,
 };
 use ctc_interfaces::BasisPoints;
-use ctc_testkit::{
-    ctc_disburse_json, cw20_transfer_json, executes, snapshot, Neighbours, Unit, CTC, DAY,
-};
+use ctc_testkit::{ctc_disburse_json, executes, snapshot, Neighbours, Unit, CTC, DAY};
 
 use crate::contract::{execute, instantiate, query};
 use crate::msg::{

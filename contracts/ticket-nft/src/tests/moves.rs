@@ -109,7 +109,7 @@ fn resale_pays_the_seller_at_once_and_escrows_the_royalty_within_the_cap() {
         executes(&response),
         vec![(
             chain.accounts.token.to_string(),
-            cw20_transfer_json(&fans[0], 99_750_003)
+            ctc_disburse_json(&[(&fans[0], 99_750_003)], 0)
         )]
     );
     assert_eq!(chain.owner_of("1-0"), fans[1].to_string());
@@ -139,7 +139,7 @@ fn resale_pays_the_seller_at_once_and_escrows_the_royalty_within_the_cap() {
         executes(&refund),
         vec![(
             chain.accounts.token.to_string(),
-            cw20_transfer_json(&fans[1], 105_250_000)
+            ctc_disburse_json(&[(&fans[1], 105_250_000)], 0)
         )]
     );
     assert_eq!(chain.event().escrow, Uint128::new(100 * CTC));
@@ -438,7 +438,7 @@ fn a_cancelled_show_refunds_a_used_ticket_too() {
         executes(&refund),
         vec![(
             chain.accounts.token.to_string(),
-            cw20_transfer_json(&fan, 100 * CTC)
+            ctc_disburse_json(&[(&fan, 100 * CTC)], 0)
         )]
     );
 }

@@ -230,7 +230,7 @@ fn refunds_are_pulled_once_by_the_holder_of_a_cancelled_event() {
         executes(&response),
         vec![(
             chain.accounts.token.to_string(),
-            cw20_transfer_json(&fan, 100 * CTC)
+            ctc_disburse_json(&[(&fan, 100 * CTC)], 0)
         )]
     );
     assert_eq!(chain.event().escrow, Uint128::new(100 * CTC));
