@@ -104,7 +104,8 @@ pub struct Tier {
     pub supply: u32,
     /// The serial of the tier's first ticket: the supply of the tiers before it.
     pub first_serial: u32,
-    /// Seat labels are in `SEATS`, one entry per ticket, so a sale reads only its own seat.
+    /// Seat labels are in `SEATS`, one entry per ticket: only the queries that show a seat read
+    /// it, no sale does.
     pub seated: bool,
     pub per_wallet_limit: Option<u32>,
     /// Tickets minted without payment (`MintReserved`): they hold nothing in escrow.

@@ -56,7 +56,10 @@ impl Budgets {
             match report.comparisons.iter().find(|c| &c.ours == ours) {
                 Some(c) if c.ratio > *limit => out.push(format!(
                     "{ours}: {} gas is {:.3} × {} ({}), above the limit of {limit}",
-                    c.ours_gas, c.ratio, c.reference, c.reference_gas
+                    c.ours_charged.undiscounted,
+                    c.ratio,
+                    c.reference,
+                    c.reference_charged.undiscounted
                 )),
                 Some(_) => {}
                 None => out.push(format!(

@@ -282,7 +282,11 @@ fn print_summary(report: &Report) {
     for c in &report.comparisons {
         println!(
             "{:<34} {:>9}   {:<46} {:>9} {:>7.3}",
-            c.ours, c.ours_gas, c.reference, c.reference_gas, c.ratio
+            c.ours,
+            c.ours_charged.undiscounted,
+            c.reference,
+            c.reference_charged.undiscounted,
+            c.ratio
         );
     }
     println!();

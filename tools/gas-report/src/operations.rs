@@ -70,7 +70,13 @@ fn tokens(p: &Platform, r: &mut Recorder, fans: &[String]) -> anyhow::Result<()>
             json!({ "transfer": { "recipient": fans[1], "amount": (100 * CTC).to_string() } }),
         )?;
         r.record(group, "transfer", "100 tokens between two holders", &tx);
-        let tx = p.send_token(token, &fans[0], &p.sink, 10 * CTC, json!({ "anything": {} }))?;
+        let tx = p.send_token(
+            token,
+            &fans[0],
+            &p.sink,
+            10 * CTC,
+            json!({ "anything": {} }),
+        )?;
         r.record(
             group,
             "send",
@@ -650,7 +656,7 @@ fn tickets_show(
     r.record(
         "ticket-nft",
         "settle",
-        "fee to the treasury, burn share → CTC burn_or_recycle, payout to the issuer",
+        "one CTC Disburse: the fee to the treasury, the burn share burned or recycled, the payout to the issuer",
         &tx,
     );
     Ok(())

@@ -231,12 +231,15 @@ pub fn comparisons(recorder: &Recorder) -> anyhow::Result<Vec<Comparison>> {
             .get(key)
             .ok_or_else(|| anyhow::anyhow!("operation {key} was not measured"))
     };
-    let whole = |key: &str| -> anyhow::Result<Charged> {
-        Ok(Charged::of_charges(&gas_of(key)?.charges))
-    };
+    let whole =
+        |key: &str| -> anyhow::Result<Charged> { Ok(Charged::of_charges(&gas_of(key)?.charges)) };
     let mut out = Vec::new();
     let mut pair = |ours: &str, reference: &str| -> anyhow::Result<()> {
-        out.push(Comparison::new(gas_of(ours)?, reference.to_owned(), whole(reference)?));
+        out.push(Comparison::new(
+            gas_of(ours)?,
+            reference.to_owned(),
+            whole(reference)?,
+        ));
         Ok(())
     };
     for op in [
@@ -346,6 +349,8 @@ pub fn markdown(report: &Report) -> String {
         );
     }
 
+    hot_paths(w, report);
+
     let _ = writeln!(w, "\n## Scaling with participants\n");
     let _ = writeln!(w, "Each size is a fresh chain where that many participants bought tickets of two events, backed two campaigns and bet in one pool with real transactions (unmetered); then one more operation is measured. Payouts are pulled one message per participant, so the gas must not grow with their number.\n");
     let mut header = String::from("| operation |");
@@ -438,6 +443,46 @@ pub fn markdown(report: &Report) -> String {
         );
     }
     md
+}
+
+/// What a fan, an issuer or a creator pays most often, with the calls each makes and why.
+const HOT_PATHS: [(&str, &str, &str); 6] = [
+    ("ticket purchase (per-wallet limit)", "ticket-nft/buy", "the payment (token), the sale (ticket-nft); the registry's answers are read from ticket-nft's own copy"),
+    ("ticket purchase (no limit)", "ticket-nft/buy (no wallet limit)", "as above, without the wallet's purchase count"),
+    ("ticket gift", "ticket-nft/transfer_nft", "one call; a provenance record is written beside the cw721 move"),
+    ("settle an event", "ticket-nft/settle", "the settlement (ticket-nft) and one `Disburse` (token): fee, burn or recycle and payout at once"),
+    ("tip by CTC Send", "tipping/tip", "the payment (token), the tip (tipping), one `Disburse` of the rest and the fee (token): the tip reaches the creator at once"),
+    ("resale purchase", "ticket-nft/buy_resale", "the payment (token), the sale (ticket-nft), the seller's proceeds (token), paid at once: holding them for a withdrawal would only move that call to the seller, later"),
+];
+
+fn hot_paths(w: &mut String, report: &Report) {
+    let _ = writeln!(w, "\n## The hot paths\n");
+    let _ = writeln!(
+        w,
+        "Each call is a contract started (60,000 undiscounted); the columns are as above.\n"
+    );
+    let _ = writeln!(w, "| operation | calls | undiscounted | wasmd ≥ 0.54 | pinned | ratio to its reference | why these calls |\n| --- | ---: | ---: | ---: | ---: | ---: | --- |");
+    for (name, key, why) in HOT_PATHS {
+        let Some(m) = report.operations.iter().find(|m| m.key == key) else {
+            continue;
+        };
+        let charged = Charged::of_charges(&m.charges);
+        let ratio = report
+            .comparisons
+            .iter()
+            .find(|c| c.ours == key)
+            .map_or("—".to_owned(), |c| {
+                format!("{:.3} (`{}`)", c.ratio, c.reference)
+            });
+        let _ = writeln!(
+            w,
+            "| {name} (`{key}`) | {} | {} | {} | {} | {ratio} | {why} |",
+            m.gas.calls,
+            thousands(charged.undiscounted),
+            thousands(charged.discounted),
+            thousands(charged.pinned),
+        );
+    }
 }
 
 #[cfg(test)]

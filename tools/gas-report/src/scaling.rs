@@ -42,7 +42,7 @@ const OPERATIONS: [Operation; 6] = [
     },
     Operation {
         key: "ticket-nft/settle",
-        description: "settlement (fee, burn, payout) of an event with N tickets sold",
+        description: "settlement (one Disburse: fee, burn, payout) of an event with N tickets sold",
     },
     Operation {
         key: "wager-pool/resolve",
