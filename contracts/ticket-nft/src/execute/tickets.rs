@@ -107,7 +107,12 @@ pub fn escrow(storage: &dyn Storage, event_id: u64, event: &Event) -> StdResult<
     let mut total = Uint128::zero();
     for index in 0..event.tier_count {
         let tier = TIERS.load(storage, (event_id, index))?;
-        let paid = sold(storage, event_id, &tier)? - tier.reserved;
+        // Reserved tickets are among those sold; checked all the same, since settlement reads this.
+        let paid = sold(storage, event_id, &tier)?
+            .checked_sub(tier.reserved)
+            .ok_or_else(|| {
+                cosmwasm_std::OverflowError::new(cosmwasm_std::OverflowOperation::Sub)
+            })?;
         total = total.checked_add(tier.price.checked_mul(Uint128::from(paid))?)?;
     }
     let ledger = LEDGERS.may_load(storage, event_id)?.unwrap_or_default();
