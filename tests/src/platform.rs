@@ -1,8 +1,8 @@
 //! The platform on a simulated chain in a few lines: the seven contracts stored, instantiated with
 //! the parameters deploy/ uses (`deploy/platform.json`) and wired; the partners admitted; fans
 //! funded with CTC. Every flow speaks to it through one small API: `execute` (and
-//! `execute_with_funds`, `refused`), `send_ctc`, `query`, `balance`, `fund`, `attest`, `now`,
-//! `advance`; the roles and contracts are its fields.
+//! `execute_with_funds`, `refused`), `send_ctc`, `query`, `balance`, `allow`, `fund`, `attest`,
+//! `now`, `advance`; the roles and contracts are its fields.
 //!
 //! ```
 //! use platform_tests::platform::{Platform, CTC};
@@ -500,6 +500,44 @@ impl Platform {
             .flat_map(|event| event.attributes.iter().filter(|a| a.key == "action"))
             .map(|a| a.value.as_str())
             .collect()
+    }
+
+    /// The `action` of each contract call during `response`, in order, whichever the contract:
+    /// the calls a flow costs from the first (the sender's) on.
+    pub fn actions<'a>(&self, response: &'a AppResponse) -> Vec<&'a str> {
+        response
+            .events
+            .iter()
+            .filter(|event| event.ty == "wasm")
+            .flat_map(|event| event.attributes.iter().filter(|a| a.key == "action"))
+            .map(|a| a.value.as_str())
+            .collect()
+    }
+
+    /// CTC `owner` allows `spender` to take.
+    pub fn allowance(&self, owner: &Addr, spender: &Addr) -> u128 {
+        let query = cw20::Cw20QueryMsg::Allowance {
+            owner: owner.to_string(),
+            spender: spender.to_string(),
+        };
+        let response: cw20::AllowanceResponse = self.query(&self.token, &query);
+        response.allowance.u128()
+    }
+
+    /// `owner` allows `spender` `amount` more CTC, until `expires` (never when `None`).
+    pub fn allow(
+        &self,
+        owner: &Addr,
+        spender: &Addr,
+        amount: u128,
+        expires: Option<cw20::Expiration>,
+    ) {
+        let increase = cw20::Cw20ExecuteMsg::IncreaseAllowance {
+            spender: spender.to_string(),
+            amount: Uint128::new(amount),
+            expires,
+        };
+        self.execute(owner, &self.token, &increase).unwrap();
     }
 
     /// CTC of `address`.

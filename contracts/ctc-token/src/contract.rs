@@ -86,6 +86,11 @@ pub fn execute(
             payments,
             burn_or_recycle,
         } => execute::disburse(deps, info, payments, burn_or_recycle)?,
+        ExecuteMsg::DisburseFrom {
+            owner,
+            payments,
+            burn_or_recycle,
+        } => execute::disburse_from(deps, env, info, owner, payments, burn_or_recycle)?,
         ExecuteMsg::SetRecyclePool { address } => {
             execute::set_recycle_pool(deps, env, info, address)?
         }

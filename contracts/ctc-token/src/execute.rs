@@ -1,4 +1,6 @@
-use cosmwasm_std::{attr, Addr, Api, Deps, DepsMut, Env, MessageInfo, Response, Storage, Uint128};
+use cosmwasm_std::{
+    attr, Addr, Api, Attribute, Deps, DepsMut, Env, MessageInfo, Response, Storage, Uint128,
+};
 use ctc_interfaces::token::{
     AllocationBucket, Payment, CTC_DECIMALS, CTC_ISSUANCE, CTC_SUPPLY_FLOOR, MAX_DISBURSE_PAYMENTS,
 };
@@ -191,11 +193,12 @@ struct BurnSplit {
 }
 
 impl BurnSplit {
-    fn new(storage: &dyn Storage, sender: &Addr, amount: Uint128) -> Result<Self, ContractError> {
+    /// `debtor` is whose balance pays: the sender, or the owner of a `DisburseFrom`.
+    fn new(storage: &dyn Storage, debtor: &Addr, amount: Uint128) -> Result<Self, ContractError> {
         let mut recycling = RECYCLING.load(storage)?;
-        // Recycling into the sender's own balance would move nothing yet inflate the recycled
+        // Recycling into the debtor's own balance would move nothing yet inflate the recycled
         // total; the pool burns with a plain Burn.
-        if *sender == recycling.pool {
+        if *debtor == recycling.pool {
             return Err(ContractError::SenderIsRecyclePool);
         }
         let mut token = TOKEN_INFO.load(storage)?;
@@ -279,107 +282,185 @@ fn credit(
     Ok(())
 }
 
+/// A disbursement checked and computed against storage, nothing written yet: what `debtor` is
+/// debited, every balance as it will be, and the burn part's split. `Disburse` and `DisburseFrom`
+/// differ only in whose balance is debited and in the allowance the latter deducts, so both plan
+/// and write through this one path and cannot drift apart in their rules.
+struct Disbursement {
+    debtor: Addr,
+    /// The payments plus the burn part: the whole debit.
+    total: Uint128,
+    /// The debtor's balance before and after (its own payments credited back).
+    debtor_before: Uint128,
+    debtor_after: Uint128,
+    /// Every other credited address with its balance after, each once.
+    credited: Vec<(Addr, Uint128)>,
+    paid: Vec<Attribute>,
+    split: Option<BurnSplit>,
+}
+
+impl Disbursement {
+    fn plan(
+        storage: &dyn Storage,
+        api: &dyn Api,
+        debtor: Addr,
+        payments: Vec<Payment>,
+        burn_or_recycle: Uint128,
+    ) -> Result<Self, ContractError> {
+        if payments.len() > MAX_DISBURSE_PAYMENTS {
+            return Err(ContractError::TooManyPayments {
+                max: MAX_DISBURSE_PAYMENTS,
+                given: payments.len(),
+            });
+        }
+        if payments.is_empty() && burn_or_recycle.is_zero() {
+            return Err(ContractError::NothingToDisburse);
+        }
+        // Everything is checked and computed here, before `write`, so a refusal changes nothing.
+        // Credits are kept per distinct address (at most the payments plus the recycle pool), so
+        // a recipient named twice, or also the pool or the debtor, still costs one read and one
+        // write.
+        let mut credits: Vec<(Addr, Uint128)> = Vec::with_capacity(payments.len() + 1);
+        // One `to` and `paid` pair per payment: an indexer that follows balances through events
+        // (as it follows cw20's `transfer`) needs every credit, and the pairs cost a few hundred
+        // gas of event bytes, against the thousands a `Transfer` costs for the call alone (its
+        // start, the metadata reads, the sender's balance again). `paid`, not `amount`, so that
+        // `amount` keeps one meaning here: the whole debit.
+        let mut paid = Vec::with_capacity(2 * payments.len());
+        let mut total = burn_or_recycle;
+        for (index, payment) in payments.into_iter().enumerate() {
+            if payment.amount.is_zero() {
+                return Err(ContractError::ZeroPayment {
+                    index,
+                    recipient: payment.recipient,
+                });
+            }
+            let recipient = api.addr_validate(&payment.recipient).map_err(|err| {
+                ContractError::InvalidPaymentRecipient {
+                    index,
+                    reason: err.to_string(),
+                }
+            })?;
+            total = total.checked_add(payment.amount)?;
+            credit(&mut credits, &recipient, payment.amount)?;
+            paid.push(attr("to", recipient));
+            paid.push(attr("paid", payment.amount));
+        }
+        // Without a burn part nothing of the supply or the pool is read: a plain payout costs
+        // what its transfers would inside the token.
+        let split = if burn_or_recycle.is_zero() {
+            None
+        } else {
+            let split = BurnSplit::new(storage, &debtor, burn_or_recycle)?;
+            if !split.recycled.is_zero() {
+                credit(&mut credits, &split.recycling.pool, split.recycled)?;
+            }
+            Some(split)
+        };
+        let debtor_before = BALANCES.may_load(storage, &debtor)?.unwrap_or_default();
+        let mut debtor_after =
+            debtor_before
+                .checked_sub(total)
+                .map_err(|_| ContractError::InsufficientBalance {
+                    balance: debtor_before,
+                    required: total,
+                })?;
+        let mut credited = Vec::with_capacity(credits.len());
+        for (address, amount) in credits {
+            if address == debtor {
+                debtor_after = debtor_after.checked_add(amount)?;
+            } else {
+                let before = BALANCES.may_load(storage, &address)?.unwrap_or_default();
+                credited.push((address, before.checked_add(amount)?));
+            }
+        }
+        Ok(Self {
+            debtor,
+            total,
+            debtor_before,
+            debtor_after,
+            credited,
+            paid,
+            split,
+        })
+    }
+
+    /// Writes the balances, the supply and the recycled total, and adds `amount`, the payments
+    /// and the burn part's outcome to `response` (which already names the action and parties).
+    fn write(
+        self,
+        storage: &mut dyn Storage,
+        response: Response,
+    ) -> Result<Response, ContractError> {
+        if self.debtor_after != self.debtor_before {
+            BALANCES.save(storage, &self.debtor, &self.debtor_after)?;
+        }
+        for (address, after) in &self.credited {
+            BALANCES.save(storage, address, after)?;
+        }
+        let response = response
+            .add_attribute("amount", self.total)
+            .add_attributes(self.paid);
+        Ok(match self.split {
+            Some(split) => {
+                split.save(storage)?;
+                response
+                    .add_attribute("burned", split.burned)
+                    .add_attribute("recycled", split.recycled)
+                    .add_attribute("recycle_pool", split.recycling.pool)
+            }
+            None => response
+                .add_attribute("burned", Uint128::zero())
+                .add_attribute("recycled", Uint128::zero()),
+        })
+    }
+}
+
 pub fn disburse(
     deps: DepsMut,
     info: MessageInfo,
     payments: Vec<Payment>,
     burn_or_recycle: Uint128,
 ) -> Result<Response, ContractError> {
-    if payments.len() > MAX_DISBURSE_PAYMENTS {
-        return Err(ContractError::TooManyPayments {
-            max: MAX_DISBURSE_PAYMENTS,
-            given: payments.len(),
-        });
-    }
-    if payments.is_empty() && burn_or_recycle.is_zero() {
-        return Err(ContractError::NothingToDisburse);
-    }
-    // Everything is checked and computed before the first write, so a refusal changes nothing.
-    // Credits are kept per distinct address (at most the payments plus the recycle pool), so a
-    // recipient named twice, or also the pool or the sender, still costs one read and one write.
-    let mut credits: Vec<(Addr, Uint128)> = Vec::with_capacity(payments.len() + 1);
-    // One `to` and `paid` pair per payment: an indexer that follows balances through events (as
-    // it follows cw20's `transfer`) needs every credit, and the pairs cost a few hundred gas of
-    // event bytes, against the thousands a `Transfer` costs for the call alone (its start, the
-    // metadata reads, the sender's balance again). `paid`, not `amount`, so that `amount` keeps
-    // one meaning here: the whole debit.
-    let mut paid = Vec::with_capacity(2 * payments.len());
-    let mut total = burn_or_recycle;
-    for (index, payment) in payments.into_iter().enumerate() {
-        if payment.amount.is_zero() {
-            return Err(ContractError::ZeroPayment {
-                index,
-                recipient: payment.recipient,
-            });
-        }
-        let recipient = deps.api.addr_validate(&payment.recipient).map_err(|err| {
-            ContractError::InvalidPaymentRecipient {
-                index,
-                reason: err.to_string(),
-            }
-        })?;
-        total = total.checked_add(payment.amount)?;
-        credit(&mut credits, &recipient, payment.amount)?;
-        paid.push(attr("to", recipient));
-        paid.push(attr("paid", payment.amount));
-    }
-    // Without a burn part nothing of the supply or the pool is read: a plain payout costs what
-    // its transfers would inside the token.
-    let split = if burn_or_recycle.is_zero() {
-        None
-    } else {
-        let split = BurnSplit::new(deps.storage, &info.sender, burn_or_recycle)?;
-        if !split.recycled.is_zero() {
-            credit(&mut credits, &split.recycling.pool, split.recycled)?;
-        }
-        Some(split)
-    };
-    let balance = BALANCES
-        .may_load(deps.storage, &info.sender)?
-        .unwrap_or_default();
-    let mut sender_balance =
-        balance
-            .checked_sub(total)
-            .map_err(|_| ContractError::InsufficientBalance {
-                balance,
-                required: total,
-            })?;
-    let mut balances = Vec::with_capacity(credits.len());
-    for (address, amount) in credits {
-        if address == info.sender {
-            sender_balance = sender_balance.checked_add(amount)?;
-        } else {
-            let before = BALANCES
-                .may_load(deps.storage, &address)?
-                .unwrap_or_default();
-            balances.push((address, before.checked_add(amount)?));
-        }
-    }
-
-    if sender_balance != balance {
-        BALANCES.save(deps.storage, &info.sender, &sender_balance)?;
-    }
-    for (address, after) in &balances {
-        BALANCES.save(deps.storage, address, after)?;
-    }
-    let mut response = Response::new()
+    let plan = Disbursement::plan(
+        deps.storage,
+        deps.api,
+        info.sender,
+        payments,
+        burn_or_recycle,
+    )?;
+    let response = Response::new()
         .add_attribute("action", "disburse")
-        .add_attribute("from", &info.sender)
-        .add_attribute("amount", total)
-        .add_attributes(paid);
-    response = match split {
-        Some(split) => {
-            split.save(deps.storage)?;
-            response
-                .add_attribute("burned", split.burned)
-                .add_attribute("recycled", split.recycled)
-                .add_attribute("recycle_pool", split.recycling.pool)
-        }
-        None => response
-            .add_attribute("burned", Uint128::zero())
-            .add_attribute("recycled", Uint128::zero()),
-    };
-    Ok(response)
+        .add_attribute("from", &plan.debtor);
+    plan.write(deps.storage, response)
+}
+
+pub fn disburse_from(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    owner: String,
+    payments: Vec<Payment>,
+    burn_or_recycle: Uint128,
+) -> Result<Response, ContractError> {
+    let owner = deps.api.addr_validate(&owner)?;
+    let plan = Disbursement::plan(deps.storage, deps.api, owner, payments, burn_or_recycle)?;
+    // The allowance is the last check because cw20-base checks and deducts it in one step, which
+    // refuses (no allowance, expired, too small) before it writes: every other refusal has
+    // already been ruled out, so a refusal still changes nothing. Its own storage and function,
+    // so that expiry and refusals are exactly `TransferFrom`'s.
+    cw20_base::allowances::deduct_allowance(
+        deps.storage,
+        &plan.debtor,
+        &info.sender,
+        &env.block,
+        plan.total,
+    )?;
+    let response = Response::new()
+        .add_attribute("action", "disburse_from")
+        .add_attribute("from", &plan.debtor)
+        .add_attribute("by", &info.sender);
+    plan.write(deps.storage, response)
 }
 
 pub fn set_recycle_pool(

@@ -99,6 +99,14 @@ pub enum ExecuteMsg {
         payments: Vec<Payment>,
         burn_or_recycle: Uint128,
     },
+    /// `Disburse` from `owner`'s balance, deducting the whole debit from the allowance `owner`
+    /// granted the sender, as `TransferFrom` does: one call into the token for a contract that
+    /// takes a payment and splits it.
+    DisburseFrom {
+        owner: String,
+        payments: Vec<Payment>,
+        burn_or_recycle: Uint128,
+    },
     /// Owner only.
     SetRecyclePool {
         address: String,

@@ -56,6 +56,12 @@ pub fn execute(
             memo,
             context,
         } => execute::tip_native(deps, env, info, recipient, memo, context),
+        ExecuteMsg::Tip {
+            recipient,
+            amount,
+            memo,
+            context,
+        } => execute::tip(deps, env, info, recipient, amount, memo, context),
         ExecuteMsg::UpdateConfig {
             treasury,
             fee,

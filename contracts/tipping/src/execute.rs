@@ -39,6 +39,28 @@ struct Tip {
     context: Option<String>,
 }
 
+impl Tip {
+    /// A CTC tip, whichever way its CTC comes: the same denom and minimum for both.
+    fn ctc(
+        config: &Config,
+        from: Addr,
+        recipient: String,
+        amount: Uint128,
+        memo: Option<String>,
+        context: Option<String>,
+    ) -> Self {
+        Self {
+            from,
+            recipient,
+            denom: ctc_denom(&config.token),
+            amount,
+            min: config.min_ctc_tip,
+            memo,
+            context,
+        }
+    }
+}
+
 pub fn receive(
     deps: DepsMut,
     env: Env,
@@ -56,21 +78,43 @@ pub fn receive(
                 context,
             },
     } = ctc_hook(deps.api, &config.token, &info, wrapper)?;
-    let tip = Tip {
-        from: sender,
-        recipient,
-        denom: ctc_denom(&config.token),
-        amount,
-        min: config.min_ctc_tip,
-        memo,
-        context,
-    };
+    let tip = Tip::ctc(&config, sender, recipient, amount, memo, context);
     let ((to, response), fee, rest) = accept(deps, &env, &config, tip)?;
     // The rest and the fee in one call into the token rather than a transfer each: a tip is a hot
     // path, and a second call would pay again to start the token, read its metadata and read and
     // write this contract's balance. A zero share (no fee, or a fee that takes a tiny tip whole)
     // is left out, since the token refuses zero payments.
     let payout = CtcExecuteMsg::disburse([(&to, rest), (&config.treasury, fee)]);
+    pay_ctc(&config, response, payout)
+}
+
+/// A CTC tip without a `Send`: the token takes it from the tipper under the allowance the tipper
+/// granted this contract, in the one call that also pays the recipient and the treasury.
+pub fn tip(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    recipient: String,
+    amount: Uint128,
+    memo: Option<String>,
+    context: Option<String>,
+) -> Result<Response, ContractError> {
+    let config = CONFIG.load(deps.storage)?;
+    // The owner of the CTC is the sender and nobody else: an allowance lets this contract take
+    // what its grantor tips, so a tip that could name another owner would let anyone spend any
+    // fan's allowance.
+    let owner = info.sender;
+    let tip = Tip::ctc(&config, owner.clone(), recipient, amount, memo, context);
+    let ((to, response), fee, rest) = accept(deps, &env, &config, tip)?;
+    let payout = CtcExecuteMsg::disburse_from(&owner, [(&to, rest), (&config.treasury, fee)]);
+    pay_ctc(&config, response, payout)
+}
+
+fn pay_ctc(
+    config: &Config,
+    response: Response,
+    payout: Option<CtcExecuteMsg>,
+) -> Result<Response, ContractError> {
     Ok(match payout {
         Some(payout) => response.add_message(wasm_execute(&config.token, &payout, vec![])?),
         None => response,

@@ -41,6 +41,16 @@ pub enum ExecuteMsg {
         memo: Option<String>,
         context: Option<String>,
     },
+    /// Tips `amount` CTC from the sender's own balance, under the allowance the sender granted
+    /// this contract (cw20 `IncreaseAllowance`): the same tip as a CTC `Send` with the `tip` hook,
+    /// in two calls (this one and the token's `disburse_from`) instead of three. There is no
+    /// owner to name: the tip is always taken from the sender. No coins.
+    Tip {
+        recipient: String,
+        amount: Uint128,
+        memo: Option<String>,
+        context: Option<String>,
+    },
     /// Owner.
     UpdateConfig {
         treasury: Option<String>,

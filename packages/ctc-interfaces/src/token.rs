@@ -79,9 +79,10 @@ impl AllocationBucket {
     }
 }
 
-/// The most payments one `Disburse` may carry. The platform's payouts need at most three (a fee, a
-/// second fee share, the payee); a bound keeps one message's work fixed, as the money rules ask of
-/// every execute path, and leaves room for one more party without a new message.
+/// The most payments one `Disburse` (or `DisburseFrom`) may carry. The platform's payouts need at
+/// most three (a fee, a second fee share, the payee); a bound keeps one message's work fixed, as
+/// the money rules ask of every execute path, and leaves room for one more party without a new
+/// message.
 pub const MAX_DISBURSE_PAYMENTS: usize = 4;
 
 /// The ctc-token execute messages beyond cw20, for contracts that pay into the deflation or pay
@@ -106,6 +107,22 @@ pub enum CtcExecuteMsg {
         payments: Vec<Payment>,
         burn_or_recycle: Uint128,
     },
+    /// `Disburse` from `owner`'s balance under the allowance `owner` granted the sender (cw20's
+    /// `IncreaseAllowance`), as `TransferFrom` is `Transfer` under an allowance. A contract the
+    /// owner calls directly can then take and split a payment in the one call into the token its
+    /// payout makes, where a cw20 `Send` into the contract would be a call into the token of its
+    /// own before it.
+    ///
+    /// Deducts the sum of the payments and `burn_or_recycle` from the allowance and takes it from
+    /// `owner`; otherwise exactly `Disburse`, refusals included, with `owner` in the sender's
+    /// place (the recycle pool as owner may pay but not burn-or-recycle). Also refused, changing
+    /// nothing, as cw20's `TransferFrom` refuses: no allowance, an expired one, or one short of
+    /// the sum.
+    DisburseFrom {
+        owner: String,
+        payments: Vec<Payment>,
+        burn_or_recycle: Uint128,
+    },
 }
 
 impl CtcExecuteMsg {
@@ -115,19 +132,39 @@ impl CtcExecuteMsg {
     pub fn disburse<R: Into<String>>(
         payments: impl IntoIterator<Item = (R, Uint128)>,
     ) -> Option<Self> {
-        let payments: Vec<Payment> = payments
-            .into_iter()
-            .filter(|(_, amount)| !amount.is_zero())
-            .map(|(recipient, amount)| Payment {
-                recipient: recipient.into(),
-                amount,
-            })
-            .collect();
+        let payments = nonzero_payments(payments);
         (!payments.is_empty()).then_some(Self::Disburse {
             payments,
             burn_or_recycle: Uint128::zero(),
         })
     }
+
+    /// `disburse`'s payments as a `DisburseFrom` of `owner`'s balance; `None` when every amount
+    /// is zero.
+    pub fn disburse_from<R: Into<String>>(
+        owner: impl Into<String>,
+        payments: impl IntoIterator<Item = (R, Uint128)>,
+    ) -> Option<Self> {
+        let payments = nonzero_payments(payments);
+        (!payments.is_empty()).then_some(Self::DisburseFrom {
+            owner: owner.into(),
+            payments,
+            burn_or_recycle: Uint128::zero(),
+        })
+    }
+}
+
+fn nonzero_payments<R: Into<String>>(
+    payments: impl IntoIterator<Item = (R, Uint128)>,
+) -> Vec<Payment> {
+    payments
+        .into_iter()
+        .filter(|(_, amount)| !amount.is_zero())
+        .map(|(recipient, amount)| Payment {
+            recipient: recipient.into(),
+            amount,
+        })
+        .collect()
 }
 
 /// One credit of a `Disburse`. The recipient is a string, as in cw20's `Transfer`, because the
@@ -219,6 +256,23 @@ mod tests {
             None
         );
         assert_eq!(CtcExecuteMsg::disburse::<String>([]), None);
+    }
+
+    #[test]
+    fn disburse_from_names_the_owner_leaves_out_zero_payments_and_keeps_its_json() {
+        let msg = CtcExecuteMsg::disburse_from(
+            "fan",
+            [("troupe", Uint128::new(975)), ("treasury", Uint128::zero())],
+        )
+        .unwrap();
+        assert_eq!(
+            cosmwasm_std::to_json_string(&msg).unwrap(),
+            r#"{"disburse_from":{"owner":"fan","payments":[{"recipient":"troupe","amount":"975"}],"burn_or_recycle":"0"}}"#
+        );
+        assert_eq!(
+            CtcExecuteMsg::disburse_from("fan", [("treasury", Uint128::zero())]),
+            None
+        );
     }
 
     #[test]

@@ -117,6 +117,19 @@ pub fn ctc_disburse_json(payments: &[(&Addr, u128)], burn_or_recycle: u128) -> S
     )
 }
 
+/// The JSON of a CTC `DisburseFrom` of `owner`'s balance, otherwise as [`ctc_disburse_json`].
+pub fn ctc_disburse_from_json(
+    owner: &Addr,
+    payments: &[(&Addr, u128)],
+    burn_or_recycle: u128,
+) -> String {
+    let disburse = ctc_disburse_json(payments, burn_or_recycle);
+    let fields = disburse
+        .strip_prefix(r#"{"disburse":{"#)
+        .expect("a disburse");
+    format!(r#"{{"disburse_from":{{"owner":"{owner}",{fields}"#)
+}
+
 /// Lets a test fixture that holds its [`Unit`] in a field be used as that unit (`Deref` and
 /// `DerefMut`), e.g. `ctc_testkit::deref_to_unit!(Chain.unit: Unit<ExecuteMsg, ContractError>);`.
 #[macro_export]
@@ -474,6 +487,16 @@ mod tests {
             ctc_disburse_json(&[], 7),
             r#"{"disburse":{"payments":[],"burn_or_recycle":"7"}}"#
         );
+    }
+
+    #[test]
+    fn ctc_disburse_from_json_names_the_owner_first() {
+        let api = MockApi::default();
+        let (fan, troupe) = (api.addr_make("fan"), api.addr_make("troupe"));
+        let expected = format!(
+            r#"{{"disburse_from":{{"owner":"{fan}","payments":[{{"recipient":"{troupe}","amount":"975"}}],"burn_or_recycle":"0"}}}}"#
+        );
+        assert_eq!(ctc_disburse_from_json(&fan, &[(&troupe, 975)], 0), expected);
     }
 
     fn migrate_writing(deps: DepsMut, _: Env, _: ()) -> Result<Response, StdError> {

@@ -423,6 +423,20 @@ fn tipping(p: &Platform, r: &mut Recorder, fans: &[String]) -> anyhow::Result<()
         "20 CTC by Send to a verified partner, with memo and context",
         &tx,
     );
+    // The same tip under an allowance the fan gave tipping once (not measured): two calls.
+    p.exec(
+        &fans[2],
+        &p.token,
+        json!({ "increase_allowance": { "spender": p.tipping, "amount": (1_000 * CTC).to_string(), "expires": null } }),
+    )?;
+    let tip = json!({ "tip": { "recipient": p.troupe, "amount": (20 * CTC).to_string(), "memo": "bravo!", "context": "event:1" } });
+    let tx = p.exec(&fans[2], &p.tipping, tip)?;
+    r.record(
+        "tipping",
+        "tip (allowance)",
+        "20 CTC under an allowance: tipping → one CTC disburse_from, memo and context",
+        &tx,
+    );
     let tx = p.exec_with_funds(
         &fans[1],
         &p.tipping,

@@ -256,6 +256,7 @@ pub fn comparisons(recorder: &Recorder) -> anyhow::Result<Vec<Comparison>> {
     pair("ticket-nft/owner_of (query)", "cw721-base/owner_of (query)")?;
     // A tip moves CTC from a fan to a creator: a plain transfer is what it would cost alone.
     pair("tipping/tip", "cw20-base/transfer")?;
+    pair("tipping/tip (allowance)", "cw20-base/transfer")?;
     // A purchase is one Send whose receiver mints; the reference is the same composition built
     // from the references: cw20-base's own call in a Send, plus a cw721-base mint. A resale
     // likewise pays and moves the ticket.
@@ -446,12 +447,13 @@ pub fn markdown(report: &Report) -> String {
 }
 
 /// What a fan, an issuer or a creator pays most often, with the calls each makes and why.
-const HOT_PATHS: [(&str, &str, &str); 6] = [
+const HOT_PATHS: [(&str, &str, &str); 7] = [
     ("ticket purchase (per-wallet limit)", "ticket-nft/buy", "the payment (token), the sale (ticket-nft); the registry's answers are read from ticket-nft's own copy"),
     ("ticket purchase (no limit)", "ticket-nft/buy (no wallet limit)", "as above, without the wallet's purchase count"),
     ("ticket gift", "ticket-nft/transfer_nft", "one call; a provenance record is written beside the cw721 move"),
     ("settle an event", "ticket-nft/settle", "the settlement (ticket-nft) and one `Disburse` (token): fee, burn or recycle and payout at once"),
     ("tip by CTC Send", "tipping/tip", "the payment (token), the tip (tipping), one `Disburse` of the rest and the fee (token): the tip reaches the creator at once"),
+    ("tip under an allowance", "tipping/tip (allowance)", "the tip (tipping) and one `disburse_from` (token) taking it from the fan's balance under the allowance the fan gave tipping once"),
     ("resale purchase", "ticket-nft/buy_resale", "the payment (token), the sale (ticket-nft), the seller's proceeds (token), paid at once: holding them for a withdrawal would only move that call to the seller, later"),
 ];
 

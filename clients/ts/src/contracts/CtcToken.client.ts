@@ -285,6 +285,15 @@ export interface CtcTokenInterface extends CtcTokenReadOnlyInterface {
     burnOrRecycle: Uint128;
     payments: Payment[];
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  disburseFrom: ({
+    burnOrRecycle,
+    owner,
+    payments
+  }: {
+    burnOrRecycle: Uint128;
+    owner: string;
+    payments: Payment[];
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   setRecyclePool: ({
     address
   }: {
@@ -315,6 +324,7 @@ export class CtcTokenClient extends CtcTokenQueryClient implements CtcTokenInter
     this.uploadLogo = this.uploadLogo.bind(this);
     this.burnOrRecycle = this.burnOrRecycle.bind(this);
     this.disburse = this.disburse.bind(this);
+    this.disburseFrom = this.disburseFrom.bind(this);
     this.setRecyclePool = this.setRecyclePool.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
@@ -513,6 +523,23 @@ export class CtcTokenClient extends CtcTokenQueryClient implements CtcTokenInter
     return await this.client.execute(this.sender, this.contractAddress, {
       disburse: {
         burn_or_recycle: burnOrRecycle,
+        payments
+      }
+    }, fee_, memo_, funds_);
+  };
+  disburseFrom = async ({
+    burnOrRecycle,
+    owner,
+    payments
+  }: {
+    burnOrRecycle: Uint128;
+    owner: string;
+    payments: Payment[];
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      disburse_from: {
+        burn_or_recycle: burnOrRecycle,
+        owner,
         payments
       }
     }, fee_, memo_, funds_);

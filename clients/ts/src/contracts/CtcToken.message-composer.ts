@@ -112,6 +112,15 @@ export interface CtcTokenMsg {
     burnOrRecycle: Uint128;
     payments: Payment[];
   }, funds_?: Coin[]) => EncodeObject;
+  disburseFrom: ({
+    burnOrRecycle,
+    owner,
+    payments
+  }: {
+    burnOrRecycle: Uint128;
+    owner: string;
+    payments: Payment[];
+  }, funds_?: Coin[]) => EncodeObject;
   setRecyclePool: ({
     address
   }: {
@@ -139,6 +148,7 @@ export class CtcTokenMsgComposer implements CtcTokenMsg {
     this.uploadLogo = this.uploadLogo.bind(this);
     this.burnOrRecycle = this.burnOrRecycle.bind(this);
     this.disburse = this.disburse.bind(this);
+    this.disburseFrom = this.disburseFrom.bind(this);
     this.setRecyclePool = this.setRecyclePool.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
@@ -446,6 +456,31 @@ export class CtcTokenMsgComposer implements CtcTokenMsg {
         msg: toUtf8(JSON.stringify({
           disburse: {
             burn_or_recycle: burnOrRecycle,
+            payments
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  disburseFrom = ({
+    burnOrRecycle,
+    owner,
+    payments
+  }: {
+    burnOrRecycle: Uint128;
+    owner: string;
+    payments: Payment[];
+  }, funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          disburse_from: {
+            burn_or_recycle: burnOrRecycle,
+            owner,
             payments
           }
         })),

@@ -107,6 +107,12 @@ export type ExecuteMsg = {
     payments: Payment[];
   };
 } | {
+  disburse_from: {
+    burn_or_recycle: Uint128;
+    owner: string;
+    payments: Payment[];
+  };
+} | {
   set_recycle_pool: {
     address: string;
   };

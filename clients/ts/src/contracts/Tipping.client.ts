@@ -143,6 +143,17 @@ export interface TippingInterface extends TippingReadOnlyInterface {
     memo?: string;
     recipient: string;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  tip: ({
+    amount,
+    context,
+    memo,
+    recipient
+  }: {
+    amount: Uint128;
+    context?: string;
+    memo?: string;
+    recipient: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   updateConfig: ({
     fee,
     minCtcTip,
@@ -179,6 +190,7 @@ export class TippingClient extends TippingQueryClient implements TippingInterfac
     this.contractAddress = contractAddress;
     this.receive = this.receive.bind(this);
     this.tipNative = this.tipNative.bind(this);
+    this.tip = this.tip.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
     this.setDenom = this.setDenom.bind(this);
     this.setVerificationRequired = this.setVerificationRequired.bind(this);
@@ -212,6 +224,26 @@ export class TippingClient extends TippingQueryClient implements TippingInterfac
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       tip_native: {
+        context,
+        memo,
+        recipient
+      }
+    }, fee_, memo_, funds_);
+  };
+  tip = async ({
+    amount,
+    context,
+    memo,
+    recipient
+  }: {
+    amount: Uint128;
+    context?: string;
+    memo?: string;
+    recipient: string;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      tip: {
+        amount,
         context,
         memo,
         recipient

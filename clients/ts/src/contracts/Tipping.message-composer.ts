@@ -30,6 +30,17 @@ export interface TippingMsg {
     memo?: string;
     recipient: string;
   }, funds_?: Coin[]) => EncodeObject;
+  tip: ({
+    amount,
+    context,
+    memo,
+    recipient
+  }: {
+    amount: Uint128;
+    context?: string;
+    memo?: string;
+    recipient: string;
+  }, funds_?: Coin[]) => EncodeObject;
   updateConfig: ({
     fee,
     minCtcTip,
@@ -63,6 +74,7 @@ export class TippingMsgComposer implements TippingMsg {
     this.contractAddress = contractAddress;
     this.receive = this.receive.bind(this);
     this.tipNative = this.tipNative.bind(this);
+    this.tip = this.tip.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
     this.setDenom = this.setDenom.bind(this);
     this.setVerificationRequired = this.setVerificationRequired.bind(this);
@@ -109,6 +121,34 @@ export class TippingMsgComposer implements TippingMsg {
         contract: this.contractAddress,
         msg: toUtf8(JSON.stringify({
           tip_native: {
+            context,
+            memo,
+            recipient
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  tip = ({
+    amount,
+    context,
+    memo,
+    recipient
+  }: {
+    amount: Uint128;
+    context?: string;
+    memo?: string;
+    recipient: string;
+  }, funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          tip: {
+            amount,
             context,
             memo,
             recipient

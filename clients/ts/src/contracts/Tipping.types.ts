@@ -28,6 +28,13 @@ export type ExecuteMsg = {
     recipient: string;
   };
 } | {
+  tip: {
+    amount: Uint128;
+    context?: string | null;
+    memo?: string | null;
+    recipient: string;
+  };
+} | {
   update_config: {
     fee?: BasisPoints | null;
     min_ctc_tip?: Uint128 | null;

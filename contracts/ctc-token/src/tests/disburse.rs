@@ -6,7 +6,7 @@ use ctc_testkit::{readable_key, snapshot};
 
 use super::*;
 
-fn fund(token: &mut Token, accounts: &Accounts, to: &Addr, amount: u128) {
+pub(super) fn fund(token: &mut Token, accounts: &Accounts, to: &Addr, amount: u128) {
     token
         .execute(
             &accounts.genesis[1],
@@ -18,7 +18,7 @@ fn fund(token: &mut Token, accounts: &Accounts, to: &Addr, amount: u128) {
         .unwrap();
 }
 
-fn pay(recipient: &Addr, amount: u128) -> Payment {
+pub(super) fn pay(recipient: &Addr, amount: u128) -> Payment {
     Payment {
         recipient: recipient.to_string(),
         amount: Uint128::new(amount),
@@ -32,7 +32,7 @@ fn disburse(payments: Vec<Payment>, burn_or_recycle: u128) -> ExecuteMsg {
     }
 }
 
-fn pairs(attributes: &[Attribute]) -> Vec<(&str, &str)> {
+pub(super) fn pairs(attributes: &[Attribute]) -> Vec<(&str, &str)> {
     attributes
         .iter()
         .map(|a| (a.key.as_str(), a.value.as_str()))

@@ -4,6 +4,7 @@ mod burn;
 mod burn_or_recycle;
 mod cw20_messages;
 mod disburse;
+mod disburse_from;
 mod instantiate;
 mod migrate;
 mod ownership;

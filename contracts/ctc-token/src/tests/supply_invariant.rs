@@ -1,6 +1,7 @@
-//! Any sequence of transfers, burns, burn-or-recycles and disbursements keeps the sum of balances
-//! equal to the total supply, and the total supply at or above the floor; each outcome matches a
-//! plain model. Every refused operation is checked to change nothing.
+//! Any sequence of transfers, burns, burn-or-recycles and disbursements (by the holder or under an
+//! allowance) keeps the sum of balances equal to the total supply, and the total supply at or above
+//! the floor; each outcome, allowances included, matches a plain model. Every refused operation is
+//! checked to change nothing.
 
 use std::collections::BTreeMap;
 
@@ -31,9 +32,28 @@ enum Op {
         payments: Vec<(usize, u128)>,
         burn_permille: u128,
     },
+    /// A `DisburseFrom` of `from`'s balance by `by`, after `from` grants `by` an allowance of
+    /// `grant_permille` of its balance when there is one (allowances add up across operations).
+    DisburseFrom {
+        by: usize,
+        from: usize,
+        grant_permille: Option<u128>,
+        payments: Vec<(usize, u128)>,
+        burn_permille: u128,
+    },
     SetRecyclePool {
         to: usize,
     },
+}
+
+/// Up to one payment past the bound, zero amounts and repeated recipients among them; at most 400
+/// per mille each, so that some disbursements fit in the balance and some do not.
+fn payments() -> impl Strategy<Value = Vec<(usize, u128)>> {
+    prop::collection::vec((0usize..8, 0u128..=400), 0..=MAX_DISBURSE_PAYMENTS + 1)
+}
+
+fn burn_permille() -> impl Strategy<Value = u128> {
+    prop_oneof![Just(0u128), 0u128..=400]
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -46,17 +66,29 @@ fn op() -> impl Strategy<Value = Op> {
         (holder.clone(), permille.clone()).prop_map(|(from, permille)| Op::Burn { from, permille }),
         (holder.clone(), permille.clone())
             .prop_map(|(from, permille)| Op::BurnOrRecycle { from, permille }),
-        // Up to one payment past the bound, zero amounts and repeated recipients among them; at
-        // most 400 per mille each, so that some disbursements fit in the balance and some do not.
-        (
-            holder.clone(),
-            prop::collection::vec((holder.clone(), 0u128..=400), 0..=MAX_DISBURSE_PAYMENTS + 1),
-            prop_oneof![Just(0u128), 0u128..=400],
-        )
-            .prop_map(|(from, payments, burn_permille)| Op::Disburse {
+        (holder.clone(), payments(), burn_permille()).prop_map(
+            |(from, payments, burn_permille)| Op::Disburse {
                 from,
                 payments,
                 burn_permille,
+            }
+        ),
+        // Grants of up to 1100 per mille, so that some allowances fall short of the debit.
+        (
+            holder.clone(),
+            holder.clone(),
+            prop::option::of(0u128..=1_100),
+            payments(),
+            burn_permille(),
+        )
+            .prop_map(|(by, from, grant_permille, payments, burn_permille)| {
+                Op::DisburseFrom {
+                    by,
+                    from,
+                    grant_permille,
+                    payments,
+                    burn_permille,
+                }
             }),
         holder.prop_map(|to| Op::SetRecyclePool { to }),
     ]
@@ -64,9 +96,75 @@ fn op() -> impl Strategy<Value = Op> {
 
 struct Model {
     balances: BTreeMap<Addr, Uint128>,
+    /// (owner, spender) → allowance.
+    allowances: BTreeMap<(Addr, Addr), Uint128>,
     supply: Uint128,
     recycled: Uint128,
     pool: Addr,
+}
+
+/// A disbursement as the model sees it: each payment and the burn part in micro-CTC.
+struct Planned {
+    payments: Vec<(Addr, Uint128)>,
+    burn_or_recycle: Uint128,
+    total: Uint128,
+}
+
+impl Planned {
+    /// Payments and burn part per mille of `from`'s balance.
+    fn new(
+        model: &Model,
+        holders: &[Addr],
+        from: &Addr,
+        payments: Vec<(usize, u128)>,
+        burn_permille: u128,
+    ) -> Self {
+        let balance = model.balance(from);
+        let part = |permille: u128| balance.multiply_ratio(permille, 1_000u128);
+        let payments: Vec<(Addr, Uint128)> = payments
+            .into_iter()
+            .map(|(to, permille)| (holders[to].clone(), part(permille)))
+            .collect();
+        let burn_or_recycle = part(burn_permille);
+        let total = payments.iter().map(|(_, amount)| *amount).sum::<Uint128>() + burn_or_recycle;
+        Self {
+            payments,
+            burn_or_recycle,
+            total,
+        }
+    }
+
+    fn payments(&self) -> Vec<Payment> {
+        self.payments
+            .iter()
+            .map(|(to, amount)| Payment {
+                recipient: to.to_string(),
+                amount: *amount,
+            })
+            .collect()
+    }
+
+    /// Whether the token should accept this disbursement of `from`'s balance: the rules that
+    /// `Disburse` and `DisburseFrom` share.
+    fn allowed(&self, model: &Model, from: &Addr) -> bool {
+        self.payments.len() <= MAX_DISBURSE_PAYMENTS
+            && (!self.payments.is_empty() || !self.burn_or_recycle.is_zero())
+            && self.payments.iter().all(|(_, amount)| !amount.is_zero())
+            && (self.burn_or_recycle.is_zero() || *from != model.pool)
+            && self.total <= model.balance(from)
+    }
+
+    fn apply(&self, model: &mut Model, from: &Addr) {
+        let burned = self.burn_or_recycle.min(model.supply - CTC_SUPPLY_FLOOR);
+        let pool = model.pool.clone();
+        model.sub(from, self.total);
+        for (to, amount) in &self.payments {
+            model.add(to, *amount);
+        }
+        model.add(&pool, self.burn_or_recycle - burned);
+        model.supply -= burned;
+        model.recycled += self.burn_or_recycle - burned;
+    }
 }
 
 impl Model {
@@ -81,6 +179,22 @@ impl Model {
     fn sub(&mut self, holder: &Addr, amount: Uint128) {
         *self.balances.entry(holder.clone()).or_default() -= amount;
     }
+
+    fn allowance(&self, owner: &Addr, spender: &Addr) -> Uint128 {
+        let key = (owner.clone(), spender.clone());
+        self.allowances.get(&key).copied().unwrap_or_default()
+    }
+}
+
+fn allowance(token: &Token, owner: &Addr, spender: &Addr) -> Uint128 {
+    ask::<cw20::AllowanceResponse>(
+        token,
+        QueryMsg::Allowance {
+            owner: owner.to_string(),
+            spender: spender.to_string(),
+        },
+    )
+    .allowance
 }
 
 fn all_balances(token: &Token) -> BTreeMap<Addr, Uint128> {
@@ -118,6 +232,7 @@ proptest! {
         holders.push(accounts.bob.clone());
         let mut model = Model {
             balances: all_balances(&token),
+            allowances: BTreeMap::new(),
             supply: CTC_ISSUANCE,
             recycled: Uint128::zero(),
             pool: accounts.community().clone(),
@@ -165,39 +280,49 @@ proptest! {
                 }
                 Op::Disburse { from, payments, burn_permille } => {
                     let from = &holders[from];
-                    let balance = model.balance(from);
-                    let part = |permille: u128| balance.multiply_ratio(permille, 1_000u128);
-                    let payments: Vec<(Addr, Uint128)> = payments
-                        .into_iter()
-                        .map(|(to, permille)| (holders[to].clone(), part(permille)))
-                        .collect();
-                    let burn_or_recycle = part(burn_permille);
+                    let planned = Planned::new(&model, &holders, from, payments, burn_permille);
                     let msg = ExecuteMsg::Disburse {
-                        payments: payments
-                            .iter()
-                            .map(|(to, amount)| Payment { recipient: to.to_string(), amount: *amount })
-                            .collect(),
-                        burn_or_recycle,
+                        payments: planned.payments(),
+                        burn_or_recycle: planned.burn_or_recycle,
                     };
                     let result = token.execute(from, msg);
-                    let total = payments.iter().map(|(_, amount)| *amount).sum::<Uint128>() + burn_or_recycle;
-                    let allowed = payments.len() <= MAX_DISBURSE_PAYMENTS
-                        && (!payments.is_empty() || !burn_or_recycle.is_zero())
-                        && payments.iter().all(|(_, amount)| !amount.is_zero())
-                        && (burn_or_recycle.is_zero() || *from != model.pool)
-                        && total <= balance;
+                    prop_assert_eq!(result.is_ok(), planned.allowed(&model, from), "{:?}", result);
+                    if result.is_ok() {
+                        planned.apply(&mut model, from);
+                    }
+                }
+                Op::DisburseFrom { by, from, grant_permille, payments, burn_permille } => {
+                    let (by, from) = (&holders[by], &holders[from]);
+                    if let Some(permille) = grant_permille {
+                        let amount = model.balance(from).multiply_ratio(permille, 1_000u128);
+                        let grant = token.execute(from, ExecuteMsg::IncreaseAllowance {
+                            spender: by.to_string(),
+                            amount,
+                            expires: None,
+                        });
+                        // cw20 refuses an allowance to oneself.
+                        prop_assert_eq!(grant.is_ok(), by != from);
+                        if grant.is_ok() {
+                            *model.allowances.entry((from.clone(), by.clone())).or_default() += amount;
+                        }
+                    }
+                    let planned = Planned::new(&model, &holders, from, payments, burn_permille);
+                    let msg = ExecuteMsg::DisburseFrom {
+                        owner: from.to_string(),
+                        payments: planned.payments(),
+                        burn_or_recycle: planned.burn_or_recycle,
+                    };
+                    let result = token.execute(by, msg);
+                    // The sum is never zero once the shared rules hold, so an allowance of zero
+                    // (or none) refuses as cw20 does.
+                    let allowed = planned.allowed(&model, from)
+                        && planned.total <= model.allowance(from, by);
                     prop_assert_eq!(result.is_ok(), allowed, "{:?}", result);
                     if result.is_ok() {
-                        let burned = burn_or_recycle.min(model.supply - CTC_SUPPLY_FLOOR);
-                        let pool = model.pool.clone();
-                        model.sub(from, total);
-                        for (to, amount) in &payments {
-                            model.add(to, *amount);
-                        }
-                        model.add(&pool, burn_or_recycle - burned);
-                        model.supply -= burned;
-                        model.recycled += burn_or_recycle - burned;
+                        planned.apply(&mut model, from);
+                        *model.allowances.get_mut(&(from.clone(), by.clone())).unwrap() -= planned.total;
                     }
+                    prop_assert_eq!(allowance(&token, from, by), model.allowance(from, by));
                 }
                 Op::SetRecyclePool { to } => {
                     let pool = holders[to].clone();

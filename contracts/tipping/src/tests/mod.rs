@@ -1,6 +1,7 @@
 //! Unit tests through the entry points, with the registry's `PartnerStatus` answered by a mock.
 //! Every refusal is checked to leave the storage unchanged.
 
+mod allowance_tips;
 mod leaderboard;
 mod stats;
 mod storage_layout;
@@ -126,6 +127,24 @@ impl Chain {
     ) -> Result<Response, ContractError> {
         let (token, to) = (self.token.clone(), self.fans[to].clone());
         self.tip_ctc_via(&token, from, &to, amount, None)
+    }
+
+    /// Fan `from` tips `amount` CTC to `to` with `Tip`: taken from the fan under an allowance.
+    pub fn tip_from_allowance(
+        &mut self,
+        from: usize,
+        to: &Addr,
+        amount: u128,
+        context: Option<&str>,
+    ) -> Result<Response, ContractError> {
+        let msg = ExecuteMsg::Tip {
+            recipient: to.to_string(),
+            amount: Uint128::new(amount),
+            memo: Some("bravo".into()),
+            context: context.map(String::from),
+        };
+        let from = self.fans[from].clone();
+        self.tipping.execute(&from, msg)
     }
 
     pub fn tip_native(
