@@ -5,11 +5,10 @@ use cosmwasm_std::{
 };
 use ctc_conventions::validate;
 use ctc_interfaces::registry::{Capability, RegistryExecuteMsg};
-use ctc_interfaces::token::{CtcExecuteMsg, Payment};
 use ctc_interfaces::FeeSplit;
 
 use crate::error::ContractError;
-use crate::execute::tickets::{ensure_scheduled, escrow, load_event, load_tier};
+use crate::execute::tickets::{disburse, ensure_scheduled, escrow, load_event, load_tier};
 use crate::msg::{EventInput, EventStatus, TierInput, TransferPolicy};
 use crate::state::{
     Event, EventText, Tier, CONFIG, EVENTS, EVENT_COUNT, EVENT_TEXTS, MINTERS, SCANNERS, SEATS,
@@ -359,22 +358,11 @@ pub fn settle(deps: DepsMut, env: Env, event_id: u64) -> Result<Response, Contra
     let config = CONFIG.load(deps.storage)?;
     let token = TOKEN.load(deps.storage)?;
     // The fee, the burn and the payout in one call into the token, atomically.
-    let payments: Vec<Payment> = [(&config.treasury, split.fee), (&event.issuer, split.rest)]
-        .into_iter()
-        .filter(|(_, amount)| !amount.is_zero())
-        .map(|(recipient, amount)| Payment {
-            recipient: recipient.to_string(),
-            amount,
-        })
-        .collect();
-    let mut messages = vec![];
-    if !payments.is_empty() || !split.burn.is_zero() {
-        let disburse = CtcExecuteMsg::Disburse {
-            payments,
-            burn_or_recycle: split.burn,
-        };
-        messages.push(wasm_execute(&token, &disburse, vec![])?);
-    }
+    let messages = disburse(
+        &token,
+        &[(&config.treasury, split.fee), (&event.issuer, split.rest)],
+        split.burn,
+    )?;
     Ok(Response::new()
         .add_messages(messages)
         .add_attribute("action", "settle")

@@ -4,7 +4,7 @@ use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response, Uint128};
 
 use crate::error::ContractError;
 use crate::execute::tickets::{
-    clear_sale, hand_over, load_event, load_ticket, load_tier, pay_out, record, update_ledger,
+    clear_sale, disburse, hand_over, load_event, load_ticket, load_tier, record, update_ledger,
 };
 use crate::execute::transfer::ensure_movable;
 use crate::msg::{Provenance, TransferPolicy};
@@ -145,11 +145,8 @@ pub fn buy_resale(
     )?;
     TICKETS.save(deps.storage, key, &ticket)?;
 
-    let mut response = Response::new();
-    if !to_seller.is_zero() {
-        response = response.add_message(pay_out(token, &seller, to_seller)?);
-    }
-    Ok(response
+    Ok(Response::new()
+        .add_messages(disburse(token, &[(&seller, to_seller)], Uint128::zero())?)
         .add_attribute("action", "buy_resale")
         .add_attribute("event_id", event_id.to_string())
         .add_attribute("token_id", token_id)

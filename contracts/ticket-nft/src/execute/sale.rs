@@ -7,8 +7,8 @@ use cw20::Cw20ReceiveMsg;
 use crate::error::ContractError;
 use crate::execute::resale;
 use crate::execute::tickets::{
-    clear_receiver, clear_sale, count_minted, ensure_scheduled, load_event, load_ticket, load_tier,
-    mint, pay_out, record, sold, unlist, update_ledger,
+    clear_receiver, clear_sale, count_minted, disburse, ensure_scheduled, load_event, load_ticket,
+    load_tier, mint, record, sold, unlist, update_ledger,
 };
 use crate::msg::{EventStatus, Provenance, ReceiveMsg, TicketStatus};
 use crate::state::{Tier, MINTERS, PURCHASES, TICKETS, TIERS, TOKEN};
@@ -266,12 +266,13 @@ pub fn claim_refund(
         },
     )?;
     TICKETS.save(deps.storage, key, &ticket)?;
-    let mut response = Response::new();
-    if !amount.is_zero() {
-        let token = TOKEN.load(deps.storage)?;
-        response = response.add_message(pay_out(&token, &info.sender, amount)?);
-    }
-    Ok(response
+    let token = TOKEN.load(deps.storage)?;
+    Ok(Response::new()
+        .add_messages(disburse(
+            &token,
+            &[(&info.sender, amount)],
+            Uint128::zero(),
+        )?)
         .add_attribute("action", "claim_refund")
         .add_attribute("event_id", event_id.to_string())
         .add_attribute("token_id", token_id)

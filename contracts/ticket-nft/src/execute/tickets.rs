@@ -252,17 +252,29 @@ pub fn hand_over(
     Ok(())
 }
 
-/// A CTC payment out of escrow: one `Disburse` of one payment, the same message settlement
-/// sends, so the contract speaks a single message to the token.
-pub fn pay_out(token: &Addr, recipient: &Addr, amount: Uint128) -> StdResult<WasmMsg> {
-    let payout = CtcExecuteMsg::Disburse {
-        payments: vec![Payment {
+/// The one message the contract sends the token: a `Disburse` of the payments that are not zero
+/// and of `burn_or_recycle`, or nothing when all of it is zero.
+pub fn disburse(
+    token: &Addr,
+    payments: &[(&Addr, Uint128)],
+    burn_or_recycle: Uint128,
+) -> StdResult<Option<WasmMsg>> {
+    let payments: Vec<Payment> = payments
+        .iter()
+        .filter(|(_, amount)| !amount.is_zero())
+        .map(|(recipient, amount)| Payment {
             recipient: recipient.to_string(),
-            amount,
-        }],
-        burn_or_recycle: Uint128::zero(),
+            amount: *amount,
+        })
+        .collect();
+    if payments.is_empty() && burn_or_recycle.is_zero() {
+        return Ok(None);
+    }
+    let msg = CtcExecuteMsg::Disburse {
+        payments,
+        burn_or_recycle,
     };
-    wasm_execute(token, &payout, vec![])
+    wasm_execute(token, &msg, vec![]).map(Some)
 }
 
 /// Whether the issuer may sell now and, when the event asks for a minimum identity level,
