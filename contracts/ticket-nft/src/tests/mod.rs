@@ -18,7 +18,7 @@ mod writes;
 use std::collections::BTreeMap;
 
 use cosmwasm_std::testing::message_info;
-use cosmwasm_std::{from_json, to_json_binary, Addr, Env, Response, Timestamp, Uint128};
+use cosmwasm_std::{from_json, to_json_binary, Addr, Api, Env, Response, Timestamp, Uint128};
 use ctc_conventions::{AdminError, ConventionError};
 use ctc_interfaces::proof::testing::{account, key, sign};
 use ctc_interfaces::proof::{check_in_text, HolderProof};
@@ -178,7 +178,11 @@ impl Chain {
             .chain(registry.levels.keys().cloned());
         for user in everyone {
             updates.push(RegistryUpdate::Attestation {
-                user: Addr::unchecked(&user),
+                user: self
+                    .deps
+                    .api
+                    .addr_validate(&user)
+                    .expect("the registry holds valid addresses"),
                 attester: attester.clone(),
                 attested: registry.levels.get(&user).map(|&level| AttestedLevel {
                     level,
