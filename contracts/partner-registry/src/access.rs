@@ -1,6 +1,6 @@
 //! Who may do what: the authority, regulators, and partners acting within their capabilities.
 
-use cosmwasm_std::{Addr, Storage};
+use cosmwasm_std::{Addr, StdResult, Storage};
 use ctc_interfaces::registry::{Denial, PartnerStanding};
 
 use crate::error::ContractError;
@@ -29,6 +29,19 @@ pub fn assert_supervisor(
         return Err(ContractError::SelfSupervision);
     }
     Ok(())
+}
+
+/// Whether `address` is a regulator that may act now, by `assert_supervisor`'s rule without its
+/// specific refusals: appointed, and not itself a suspended or revoked partner. The `Supervisor`
+/// query answers with it, so another contract never lets a regulator act that the registry would
+/// refuse.
+pub fn acting_regulator(storage: &dyn Storage, address: &Addr) -> StdResult<bool> {
+    if !REGULATORS.has(storage, address) {
+        return Ok(false);
+    }
+    Ok(PARTNERS
+        .may_load(storage, address)?
+        .is_none_or(|partner| partner.status == PartnerStatus::Active))
 }
 
 /// Why `partner` may not use `capability` now, or `None` when it may.

@@ -4,6 +4,7 @@ use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Resp
 use ctc_conventions::ContractId;
 
 use crate::error::ContractError;
+use crate::execute::identity::Vouch;
 use crate::execute::partners::{Admission, PartnerUpdate};
 use crate::execute::supervision::Grounds;
 use crate::execute::{admin, evidence, identity, mirrors, partners, quota, supervision};
@@ -136,7 +137,19 @@ pub fn execute(
             level,
             digest,
             expires_at,
-        } => identity::attest(deps, env, info, user, level, digest, expires_at),
+            subject,
+        } => identity::attest(
+            deps,
+            env,
+            info,
+            Vouch {
+                user,
+                level,
+                digest,
+                expires_at,
+                subject,
+            },
+        ),
         ExecuteMsg::RevokeAttestation { user } => identity::revoke_attestation(deps, info, user),
         ExecuteMsg::Anchor {
             namespace,
@@ -217,6 +230,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
         QueryMsg::PartnerStatus { address } => {
             to_json_binary(&partners::partner_status(deps, address)?)
         }
+        QueryMsg::Supervisor { address } => to_json_binary(&partners::supervisor(deps, address)?),
         QueryMsg::Clearance {
             partner,
             capability,
@@ -260,7 +274,8 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
-    // No stored data has changed shape yet; a data migration would branch on the old version.
+    // No stored data needs rewriting: attestations gained only an optional `subject`, which those
+    // stored before load without. A data migration would branch on the old version.
     let (response, _from) = ctc_conventions::migrate(deps.storage, CONTRACT)?;
     Ok(response)
 }

@@ -71,6 +71,9 @@ pub enum ContractError {
     #[error("{field} must be a sha256 digest: 64 hexadecimal characters")]
     InvalidDigest { field: &'static str },
 
+    #[error("subject must be 32 bytes: 64 hexadecimal characters")]
+    InvalidSubject,
+
     #[error("{address} is already a regulator")]
     AlreadyRegulator { address: String },
 

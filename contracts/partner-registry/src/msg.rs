@@ -1,10 +1,10 @@
 use cosmwasm_schema::{cw_serde, QueryResponses};
-use cosmwasm_std::{Addr, Timestamp};
+use cosmwasm_std::{Addr, HexBinary, Timestamp};
 use cw_ownable::{cw_ownable_execute, cw_ownable_query};
 
 pub use ctc_interfaces::registry::{
     Capability, CapabilityResponse, ClearanceResponse, IdentityLevel, IdentityLevelResponse,
-    PartnerKind, PartnerStatusResponse,
+    PartnerKind, PartnerStatusResponse, SupervisorResponse,
 };
 
 #[cw_serde]
@@ -98,12 +98,24 @@ pub enum ExecuteMsg {
         units: u64,
     },
     /// A partner with AttestIdentity vouches for `user` at `level`. `digest` is a salted sha256 of
-    /// the identity data, never the data. Replaces this partner's earlier attestation of `user`.
+    /// the identity data, never the data. Replaces this partner's earlier attestation of `user`,
+    /// its subject included.
     Attest {
         user: String,
         level: IdentityLevel,
         digest: String,
         expires_at: Option<Timestamp>,
+        /// The attester's stable pseudonym for the person behind `user`: 32 bytes as 64 hex
+        /// characters. The attester derives it from the person, not the address (e.g. a keyed
+        /// hash, under a key only it holds, of the identity document number), so one person
+        /// attested on several addresses has one subject and per-person limits (ticket-nft's
+        /// purchase limits) count the person once. Keyed, it reveals nothing about the person, and
+        /// two attesters' subjects for the same person cannot be linked. Omitted: the attester
+        /// gives none, and per-person limits cannot count this user.
+        // Left out of the JSON when `None`: an `Attest` without a subject is then the message of
+        // before, which a registry of the previous version (denying unknown fields) still takes.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        subject: Option<String>,
     },
     /// The attesting partner withdraws its own attestation of `user`.
     RevokeAttestation { user: String },
@@ -192,6 +204,10 @@ pub enum QueryMsg {
     /// Admitted, and Active now: what "verified" means for performers and venues.
     #[returns(PartnerStatusResponse)]
     PartnerStatus { address: String },
+    /// Whether `address` is the authority, or a regulator that may act now: who other contracts
+    /// let act on their events and tickets in the regulator's name.
+    #[returns(SupervisorResponse)]
+    Supervisor { address: String },
     /// `HasCapability` for `partner` and `IdentityLevel` (any attester) for `user`, in one call.
     #[returns(ClearanceResponse)]
     Clearance {
@@ -334,6 +350,8 @@ pub struct AttestationInfo {
     pub digest: String,
     pub attested_at: Timestamp,
     pub expires_at: Option<Timestamp>,
+    /// The attester's pseudonym for the person, when it gave one (see `ExecuteMsg::Attest`).
+    pub subject: Option<HexBinary>,
     /// Unexpired, and the attester is an Active partner holding AttestIdentity.
     pub counts: bool,
 }

@@ -1,5 +1,5 @@
 use cosmwasm_schema::cw_serde;
-use cosmwasm_std::{Addr, Empty, Timestamp};
+use cosmwasm_std::{Addr, Empty, HexBinary, Timestamp};
 use cw_storage_plus::{Item, Map};
 
 use ctc_interfaces::registry::{PartnerStanding, Standing};
@@ -76,6 +76,11 @@ pub struct Attestation {
     pub digest: String,
     pub attested_at: Timestamp,
     pub expires_at: Option<Timestamp>,
+    /// The attester's pseudonym for the person (`ExecuteMsg::Attest`). Attestations stored before
+    /// subjects existed have no such field and load as `None`; one without a subject is stored as
+    /// they were.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<HexBinary>,
 }
 
 /// Keyed by (user, attester): one attestation per attester, several attesters per user.

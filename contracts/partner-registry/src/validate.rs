@@ -16,14 +16,28 @@ pub const MAX_ACCEPTED_ATTESTERS: usize = 10;
 /// Every partner or attestation change sends one message to each mirror.
 pub const MAX_MIRRORS: usize = 4;
 
+/// Exactly 32 bytes written as 64 hex characters (either case), or `None`.
+fn hex32(value: &str) -> Option<HexBinary> {
+    // The length first: `from_hex` would take any even number of characters.
+    if value.len() != 64 {
+        return None;
+    }
+    HexBinary::from_hex(value).ok()
+}
+
 /// A sha256 digest as 64 hex characters: returns it in lower case and as its 32 raw bytes.
 pub fn digest(field: &'static str, value: &str) -> Result<(String, Vec<u8>), ContractError> {
-    let invalid = || ContractError::InvalidDigest { field };
-    if value.len() != 64 {
-        return Err(invalid());
-    }
-    let bytes = HexBinary::from_hex(value).map_err(|_| invalid())?;
+    let bytes = hex32(value).ok_or(ContractError::InvalidDigest { field })?;
     Ok((bytes.to_hex(), bytes.to_vec()))
+}
+
+/// An attester's pseudonym for a person, when given: 32 bytes as 64 hex characters, as a digest
+/// is. Stored as bytes, so the same subject written in upper or lower case is one subject, which
+/// per-person limits rely on.
+pub fn subject(value: Option<&str>) -> Result<Option<HexBinary>, ContractError> {
+    value
+        .map(|value| hex32(value).ok_or(ContractError::InvalidSubject))
+        .transpose()
 }
 
 #[cfg(test)]
@@ -46,6 +60,25 @@ mod tests {
                 digest("digest", &bad),
                 Err(ContractError::InvalidDigest { field: "digest" })
             );
+        }
+    }
+
+    #[test]
+    fn subject_must_be_32_bytes_in_hex_when_given() {
+        assert_eq!(subject(None), Ok(None));
+        let upper = "C3".repeat(32);
+        assert_eq!(
+            subject(Some(&upper)),
+            Ok(Some(HexBinary::from(vec![0xc3; 32])))
+        );
+        for bad in [
+            "c".repeat(63),
+            "c3".repeat(33),
+            "zz".repeat(32),
+            format!("0x{}", "c3".repeat(31)),
+            String::new(),
+        ] {
+            assert_eq!(subject(Some(&bad)), Err(ContractError::InvalidSubject));
         }
     }
 

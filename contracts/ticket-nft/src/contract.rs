@@ -4,7 +4,7 @@ use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Resp
 use ctc_conventions::{validate, ContractId};
 
 use crate::error::ContractError;
-use crate::execute::{admin, door, events, resale, sale, transfer};
+use crate::execute::{admin, door, events, resale, sale, supervision, transfer};
 use crate::msg::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 use crate::query;
 use crate::state::{Config, CONFIG, TOKEN};
@@ -43,6 +43,7 @@ pub fn instantiate(
         name: msg.name,
         symbol: msg.symbol,
         updated_at: env.block.time,
+        min_holder_identity: msg.min_holder_identity,
     };
     let response =
         ctc_conventions::instantiate(deps.branch(), &info, CONTRACT, msg.owner.as_deref())?;
@@ -129,6 +130,30 @@ pub fn execute(
             recipient,
             quantity,
         } => sale::mint_reserved(deps, env, info, (event_id, tier), recipient, quantity),
+        ExecuteMsg::FileComplaint { token_id, digest } => {
+            supervision::file_complaint(deps, env, info, token_id, digest)
+        }
+        ExecuteMsg::RuleOnEvent {
+            event_id,
+            happened,
+            reason,
+            digest,
+        } => supervision::rule_on_event(deps, env, info, event_id, happened, (reason, digest)),
+        ExecuteMsg::FreezeEvent {
+            event_id,
+            frozen,
+            reason,
+            digest,
+        } => supervision::freeze_event(deps, env, info, event_id, frozen, (reason, digest)),
+        ExecuteMsg::HoldTicket {
+            token_id,
+            held,
+            reason,
+            digest,
+        } => supervision::hold_ticket(deps, env, info, token_id, held, (reason, digest)),
+        ExecuteMsg::SetMinHolderIdentity { level } => {
+            admin::set_min_holder_identity(deps, info, level)
+        }
         ExecuteMsg::UpdateConfig {
             treasury,
             platform_fee,
@@ -291,6 +316,25 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
         QueryMsg::Roles { event_id, address } => {
             to_json_binary(&tickets::roles(deps, event_id, address)?)
         }
+        QueryMsg::SupervisionRecords {
+            event_id,
+            start_after,
+            limit,
+        } => to_json_binary(&tickets::supervision_records(
+            deps,
+            event_id,
+            start_after,
+            limit,
+        )?),
+        QueryMsg::PartnerReport {
+            partner,
+            from_day,
+            to_day,
+        } => to_json_binary(&tickets::partner_report(
+            deps,
+            partner,
+            (from_day, to_day),
+        )?),
     }?;
     Ok(binary)
 }

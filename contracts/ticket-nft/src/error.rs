@@ -176,4 +176,65 @@ pub enum ContractError {
 
     #[error("ticket-nft has no cw721 extension messages")]
     ExtensionNotSupported,
+
+    // Anti-scalping, supervision and after the show.
+    #[error("the event's circulation is frozen by a supervisor")]
+    EventFrozen,
+
+    #[error("the ticket is held on a regulator's order")]
+    TicketHeld,
+
+    #[error("the issuer's tickets cannot move: {reason}")]
+    IssuerNotActive { reason: &'static str },
+
+    #[error("{mover} is not a market this event allows to move its tickets")]
+    MarketNotAllowed { mover: String },
+
+    #[error("the {party} of a gift needs identity level {}", .required.as_str())]
+    GiftIdentityTooLow {
+        party: &'static str,
+        required: IdentityLevel,
+    },
+
+    #[error("a real-name event counts people: the accepted attester of this address gave no subject")]
+    NoSubject,
+
+    #[error("over the per-person limit of {limit}: {already} already bought or received")]
+    PersonLimit { limit: u32, already: u32 },
+
+    #[error("an event asks at least identity level {}, the platform's minimum for holders", .minimum.as_str())]
+    BelowPlatformIdentity { minimum: IdentityLevel },
+
+    #[error("complaints are filed from {opens_at} until {closes_at}")]
+    ComplaintWindow {
+        opens_at: Timestamp,
+        closes_at: Timestamp,
+    },
+
+    #[error("a complaint was already filed for this ticket")]
+    AlreadyComplained,
+
+    #[error("settlement waits for a ruling on {complaints} complaint(s)")]
+    UnderReview { complaints: u32 },
+
+    #[error("settlement is withheld: {reason}")]
+    SettlementWithheld { reason: &'static str },
+
+    #[error("only the platform owner, the registry's authority or a regulator may do this")]
+    NotSupervisor,
+
+    #[error("only the partner that attested the ticket's owner, or a supervisor, may do this")]
+    NotHoldersAttester,
+
+    #[error("a ruling is given after the event ends and before it settles")]
+    RulingNotOpen,
+
+    #[error("the ticket is already {}", if *.held { "held" } else { "not held" })]
+    HoldUnchanged { held: bool },
+
+    #[error("the event is already {}", if *.frozen { "frozen" } else { "not frozen" })]
+    FreezeUnchanged { frozen: bool },
+
+    #[error("a report covers at most {max} days, from_day to to_day")]
+    InvalidReportRange { max: u32 },
 }

@@ -44,6 +44,8 @@ pub struct InstantiateMsg {
     pub symbol: String,
     /// The platform owner (may cancel any event, change the config); the sender when omitted.
     pub owner: Option<String>,
+    /// The least identity every ticket holder needs (see `SetMinHolderIdentity`).
+    pub min_holder_identity: Option<IdentityLevel>,
 }
 
 /// How tickets of an event may move between wallets.
@@ -84,9 +86,16 @@ pub struct EventInput {
     pub sale_starts_at: Timestamp,
     pub sale_ends_at: Timestamp,
     pub tiers: Vec<TierInput>,
-    /// Real-name ticketing: buyers and receivers need at least this level in the registry.
+    /// Real-name ticketing: buyers and receivers need at least this level in the registry. At
+    /// `real_name` or above, per-wallet limits count people (each accepted attester's subject for
+    /// the person) instead of addresses. Not below the platform's `min_holder_identity`.
     pub min_identity: Option<IdentityLevel>,
+    /// The identity providers whose attestations this event accepts (at most 4); any admitted
+    /// provider's when omitted or empty.
+    pub accepted_attesters: Option<Vec<String>>,
     pub transfer_policy: TransferPolicy,
+    /// Closes the ways around the resale cap: see `AntiScalpingInput`.
+    pub anti_scalping: Option<AntiScalpingInput>,
     /// Tickets stop moving (transfers, listings, resales) this long before `starts_at`.
     pub lock_before_start_seconds: u64,
     /// Highest resale price in basis points of face price (11000 = 110%), at most 30000.
@@ -95,6 +104,17 @@ pub struct EventInput {
     pub royalty: BasisPoints,
     /// Check-in opens this long before `starts_at` and closes at `ends_at`.
     pub check_in_opens_before_seconds: u64,
+}
+
+/// Under these rules a ticket changes hands only as a gift between identified people, counted
+/// against the receiver's limit, or through a market the issuer trusts to keep the cap: an
+/// approval or operator grant to anyone else cannot move it.
+#[cw_serde]
+pub struct AntiScalpingInput {
+    /// Both the giver and the receiver of a gift (or a resale) need at least this level.
+    pub gift_identity: IdentityLevel,
+    /// Contracts allowed to move tickets as approved spenders or operators (at most 4).
+    pub markets: Vec<String>,
 }
 
 #[cw_ownable_execute]
@@ -216,6 +236,41 @@ pub enum ExecuteMsg {
         quantity: u32,
     },
 
+    /// The holder of a ticket of an event that ended, during its settlement delay: the show did
+    /// not happen as sold. Once per ticket; settlement waits for a supervisor's ruling.
+    FileComplaint {
+        token_id: String,
+        /// sha256 of the complaint's material, kept off chain.
+        digest: String,
+    },
+
+    // Supervisors: the platform owner, or the registry's authority or a regulator. Each action
+    // is kept as a supervision record of the event with its reason and evidence digest.
+    /// After the event ended and before it settled: `happened: false` cancels it (every holder
+    /// pulls a refund from escrow); `true` lets it settle despite complaints.
+    RuleOnEvent {
+        event_id: u64,
+        happened: bool,
+        reason: String,
+        digest: String,
+    },
+    /// Stops (or resumes) the event's sales, moves and resale, and holds its settlement.
+    FreezeEvent {
+        event_id: u64,
+        frozen: bool,
+        reason: String,
+        digest: String,
+    },
+    /// A regulator's order on one user, carried out by the partner that attested the ticket's
+    /// owner (`held: true`); a supervisor or that partner lifts it. A held ticket neither moves
+    /// nor is refunded. Recorded in the ticket's history.
+    HoldTicket {
+        token_id: String,
+        held: bool,
+        reason: String,
+        digest: String,
+    },
+
     // Platform owner
     UpdateConfig {
         treasury: Option<String>,
@@ -223,6 +278,9 @@ pub enum ExecuteMsg {
         burn_share: Option<BasisPoints>,
         settlement_delay_seconds: Option<u64>,
     },
+    /// The least identity every holder needs, fixed into events created from now on (`None`:
+    /// no platform minimum).
+    SetMinHolderIdentity { level: Option<IdentityLevel> },
 
     // The rest of cw721 0.22's `Cw721ExecuteMsg`, so a standard client is answered, never refused
     // as an unknown variant. Extension payloads are `Empty`, which reads any JSON object and ignores it.
@@ -412,6 +470,21 @@ pub enum QueryMsg {
     },
     #[returns(RolesResponse)]
     Roles { event_id: u64, address: String },
+    /// What supervisors did to an event, oldest first.
+    #[returns(SupervisionResponse)]
+    SupervisionRecords {
+        event_id: u64,
+        start_after: Option<u32>,
+        limit: Option<u32>,
+    },
+    /// The money of `partner`'s events per UTC day (days since the epoch), from `from_day` to
+    /// `to_day` inclusive (at most 366 days), and their sum.
+    #[returns(PartnerReportResponse)]
+    PartnerReport {
+        partner: String,
+        from_day: u32,
+        to_day: u32,
+    },
 }
 
 #[cw_serde]
@@ -425,6 +498,7 @@ pub struct ConfigResponse {
     pub platform_fee: BasisPoints,
     pub burn_share: BasisPoints,
     pub settlement_delay_seconds: u64,
+    pub min_holder_identity: Option<IdentityLevel>,
 }
 
 #[cw_serde]
@@ -497,7 +571,9 @@ pub struct EventResponse {
     pub sale_starts_at: Timestamp,
     pub sale_ends_at: Timestamp,
     pub min_identity: Option<IdentityLevel>,
+    pub accepted_attesters: Vec<Addr>,
     pub transfer_policy: TransferPolicy,
+    pub anti_scalping: Option<AntiScalpingRules>,
     pub lock_before_start_seconds: u64,
     pub resale_cap_bps: u32,
     pub royalty: BasisPoints,
@@ -507,6 +583,14 @@ pub struct EventResponse {
     pub settlement_delay_seconds: u64,
     pub status: EventStatus,
     pub sale_paused: bool,
+    /// A supervisor froze its sales, moves and resale.
+    pub frozen: bool,
+    /// Holders' complaints filed after the show.
+    pub complaints: u32,
+    /// A supervisor ruled that the show happened: complaints no longer hold settlement back.
+    pub ruled_happened: bool,
+    /// Supervision records (see `supervision_records`).
+    pub supervision_records: u32,
     /// CTC held for this event: paid for its tickets and not yet settled or refunded.
     pub escrow: Uint128,
     pub tickets_minted: u32,
@@ -553,6 +637,19 @@ pub enum Provenance {
         to: Addr,
         amount: Uint128,
     },
+    /// Its holder complained that the show did not happen as sold.
+    Complained {
+        holder: Addr,
+        digest: String,
+    },
+    /// Held (`held: true`) or released by `by` on a regulator's order, while `holder` owned it.
+    Hold {
+        held: bool,
+        holder: Addr,
+        by: Addr,
+        reason: String,
+        digest: String,
+    },
 }
 
 #[cw_serde]
@@ -586,4 +683,82 @@ pub struct VerifyTicketResponse {
 pub struct RolesResponse {
     pub scanner: bool,
     pub minter: bool,
+}
+
+/// An event's anti-scalping rules as stored and answered (`AntiScalpingInput`, validated).
+#[cw_serde]
+pub struct AntiScalpingRules {
+    pub gift_identity: IdentityLevel,
+    pub markets: Vec<Addr>,
+}
+
+#[cw_serde]
+pub enum SupervisionAction {
+    Frozen,
+    Unfrozen,
+    /// Ruled that the show happened: settlement may go ahead despite complaints.
+    RuledHappened,
+    /// Ruled that the show did not happen: cancelled, holders pull refunds.
+    RuledNotHappened,
+    /// The issuer was revoked before settlement: cancelled, holders pull refunds.
+    ReturnedToHolders,
+}
+
+#[cw_serde]
+pub struct SupervisionRecord {
+    pub id: u32,
+    pub action: SupervisionAction,
+    pub by: Addr,
+    pub reason: String,
+    pub digest: String,
+    pub time: Timestamp,
+    pub height: u64,
+}
+
+#[cw_serde]
+pub struct SupervisionResponse {
+    pub records: Vec<SupervisionRecord>,
+}
+
+/// The money of a partner's events on one day or over a period. A sale becomes final only at
+/// settlement, so `sold` counts the revenue of events settled that day; what an event holds
+/// before then is its `escrow`.
+#[cw_serde]
+#[derive(Default)]
+pub struct ReportTotals {
+    /// Revenue of the events settled (tickets, funded rewards and royalties).
+    pub sold: Uint128,
+    /// Refunds paid to holders of cancelled events.
+    pub refunded: Uint128,
+    /// Paid to the issuer at settlement.
+    pub settled: Uint128,
+    /// Sent to CTC's `BurnOrRecycle` at settlement.
+    pub burned: Uint128,
+    /// The platform's fee at settlement.
+    pub fees: Uint128,
+}
+
+impl ReportTotals {
+    pub fn checked_add(&self, other: &Self) -> Result<Self, cosmwasm_std::OverflowError> {
+        Ok(Self {
+            sold: self.sold.checked_add(other.sold)?,
+            refunded: self.refunded.checked_add(other.refunded)?,
+            settled: self.settled.checked_add(other.settled)?,
+            burned: self.burned.checked_add(other.burned)?,
+            fees: self.fees.checked_add(other.fees)?,
+        })
+    }
+}
+
+#[cw_serde]
+pub struct DayReport {
+    pub day: u32,
+    pub totals: ReportTotals,
+}
+
+#[cw_serde]
+pub struct PartnerReportResponse {
+    /// Only the days on which something moved.
+    pub days: Vec<DayReport>,
+    pub total: ReportTotals,
 }

@@ -7,7 +7,9 @@ use cw_storage_plus::{Item, Map};
 use ctc_interfaces::registry::IdentityLevel;
 use ctc_interfaces::BasisPoints;
 
-use crate::msg::{EventStatus, ProvenanceRecord, TicketStatus, TransferPolicy};
+use crate::msg::{
+    AntiScalpingRules, EventStatus, Provenance, ReportTotals, SupervisionRecord, TicketStatus, TransferPolicy,
+};
 
 #[cw_serde]
 pub struct Config {
@@ -19,6 +21,10 @@ pub struct Config {
     pub name: String,
     pub symbol: String,
     pub updated_at: Timestamp,
+    /// The least identity any holder needs, fixed into each event at creation: events may ask
+    /// more, never less.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_holder_identity: Option<IdentityLevel>,
 }
 
 pub const CONFIG: Item<Config> = Item::new("config");
@@ -35,8 +41,15 @@ pub struct Event {
     pub ends_at: Timestamp,
     pub sale_starts_at: Timestamp,
     pub sale_ends_at: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_identity: Option<IdentityLevel>,
+    /// Whose attestations count for this event's identity checks and per-person limits; any
+    /// attester's when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accepted_attesters: Vec<Addr>,
     pub transfer_policy: TransferPolicy,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anti_scalping: Option<AntiScalpingRules>,
     pub lock_before_start_seconds: u64,
     pub resale_cap_bps: u32,
     pub royalty: BasisPoints,
@@ -46,9 +59,23 @@ pub struct Event {
     pub burn_share: BasisPoints,
     pub settlement_delay_seconds: u64,
     pub status: EventStatus,
+    #[serde(default, skip_serializing_if = "is_false")]
     pub sale_paused: bool,
     pub tier_count: u8,
+    /// A supervisor stopped sales, moves and resale (`FreezeEvent`); settlement waits too.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub frozen: bool,
+    /// Holders' complaints filed after the show; while any stands unruled, settlement waits.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub complaints: u32,
+    /// A supervisor ruled that the show happened: complaints no longer hold settlement back.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub ruled_happened: bool,
+    /// Supervision records kept in `EVENT_RECORDS`; the next one gets this number.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub records: u32,
 }
+
 
 /// `seconds` before `time`, or the epoch if that is earlier, keeping sub-second precision.
 pub fn before(time: Timestamp, seconds: u64) -> Timestamp {
@@ -91,6 +118,9 @@ pub const EVENT_TEXTS: Map<u64, EventText> = Map::new("event_texts");
 pub struct Ledger {
     pub royalties: Uint128,
     pub refunded: Uint128,
+    /// What minters paid in with `MintFunded` tickets (their value, held like a price).
+    #[serde(default, skip_serializing_if = "Uint128::is_zero")]
+    pub funded: Uint128,
 }
 
 pub const LEDGERS: Map<u64, Ledger> = Map::new("ledgers");
@@ -125,6 +155,9 @@ pub const SEATS: Map<(u64, u8, u32), String> = Map::new("seats");
 /// Tickets bought per (event, tier, wallet), for per-wallet limits: a purchase counts for the
 /// payer and, when different, for the recipient.
 pub const PURCHASES: Map<(u64, u8, &Addr), u32> = Map::new("purchases");
+/// At a real-name event the limit counts people instead: (event, tier, attester, the attester's
+/// subject for the person) → tickets bought or received.
+pub const PERSON_PURCHASES: Map<((u64, u8), &Addr, &[u8]), u32> = Map::new("person_purchases");
 pub const SCANNERS: Map<(u64, &Addr), Empty> = Map::new("scanners");
 pub const MINTERS: Map<(u64, &Addr), Empty> = Map::new("minters");
 
@@ -169,13 +202,23 @@ pub struct Ticket {
     /// Whether `LISTINGS` holds an entry for it, so a move deletes one only when there is one.
     #[serde(default, skip_serializing_if = "is_false")]
     pub listed: bool,
+    /// What a minter paid in for it with `MintFunded` (a reserved ticket's refund).
+    #[serde(default, skip_serializing_if = "Uint128::is_zero")]
+    pub value: Uint128,
+    /// Held on a regulator's order by the partner that attested its owner: it neither moves nor
+    /// is refunded until the hold is lifted.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub held: bool,
+    /// Its holder filed a complaint about the show (once per ticket).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub complained: bool,
 }
 
 impl Ticket {
     /// What escrow holds for this ticket: its holder's refund if the show is cancelled.
     pub fn paid(&self, tier: &Tier) -> Result<Uint128, cosmwasm_std::OverflowError> {
         let price = if self.reserved {
-            Uint128::zero()
+            self.value
         } else {
             tier.price
         };
@@ -200,5 +243,22 @@ pub struct Listing {
 /// Keyed by (event id, token id), so an event's listings are one prefix.
 pub const LISTINGS: Map<(u64, &str), Listing> = Map::new("listings");
 
+/// A provenance record as stored: its sequence is its key, so it is not written again.
+#[cw_serde]
+pub struct Record {
+    pub change: Provenance,
+    pub time: Timestamp,
+    pub height: u64,
+    /// Written by 0.2.0; read and ignored.
+    #[serde(default, skip_serializing)]
+    pub sequence: u32,
+}
+
 /// (token id, sequence from 1): what happened to a ticket after its mint.
-pub const HISTORY: Map<(&str, u32), ProvenanceRecord> = Map::new("history");
+pub const HISTORY: Map<(&str, u32), Record> = Map::new("history");
+
+/// (event id, record id from 0): what supervisors did to an event and why.
+pub const EVENT_RECORDS: Map<(u64, u32), SupervisionRecord> = Map::new("event_records");
+
+/// (issuer, UTC day since the epoch) → the money of its events that moved that day.
+pub const REPORTS: Map<(&Addr, u32), ReportTotals> = Map::new("reports");

@@ -20,6 +20,13 @@ pub const MAX_CHECK_IN_OPENS_BEFORE_SECONDS: u64 = 86_400;
 pub const MAX_LOCK_BEFORE_START_SECONDS: u64 = 30 * 86_400;
 /// Approved spenders per ticket: each one is read by every resale buyer and scanner.
 pub const MAX_APPROVALS: usize = 8;
+/// Accepted attesters and allowed markets per event: each accepted attester is one read per
+/// identity check.
+pub const MAX_ATTESTERS: usize = 4;
+pub const MAX_MARKETS: usize = 4;
+/// A supervisor's reason: the evidence itself is kept off chain, behind its digest.
+pub const MAX_REASON_BYTES: usize = 256;
+pub const MAX_REPORT_DAYS: u32 = 366;
 
 pub fn settlement_delay(seconds: u64) -> Result<u64, ContractError> {
     if seconds > MAX_SETTLEMENT_DELAY_SECONDS {

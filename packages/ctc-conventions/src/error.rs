@@ -24,6 +24,9 @@ pub enum ConventionError {
     #[error("invalid address in {field}: {reason}")]
     InvalidAddress { field: &'static str, reason: String },
 
+    #[error("{field} must be a sha256 digest: 64 hex characters")]
+    InvalidDigest { field: &'static str },
+
     #[error("{field} must be between 1 and {max} bytes")]
     InvalidLength { field: &'static str, max: usize },
 

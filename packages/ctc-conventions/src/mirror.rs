@@ -7,9 +7,9 @@
 //! keep the copy current. There is no window: a suspension, revocation or withdrawn attestation
 //! lands in the mirror in the same block, or the registry's change itself fails.
 
-use cosmwasm_std::{Addr, Order, Response, StdResult, Storage, Timestamp};
+use cosmwasm_std::{Addr, HexBinary, Order, Response, StdResult, Storage, Timestamp};
 use ctc_interfaces::registry::{
-    AttestedLevel, Capability, Denial, IdentityLevel, PartnerStanding, RegistryUpdate,
+    AttestedLevel, Capability, Denial, IdentityLevel, PartnerStanding, RegistryUpdate, Standing,
 };
 use cw_storage_plus::Map;
 
@@ -64,32 +64,85 @@ pub fn denial(
     Ok(PartnerStanding::denial(standing.as_ref(), capability))
 }
 
-/// The highest level attested for `user` that counts at `now`, by the registry's rule for
-/// `IdentityLevel` with no attester filter: unexpired, from a partner that may attest now. Reads
-/// one entry per attester of this user, as the registry does.
+/// A partner's standing as last reported (`None`: never reported, or no longer a partner).
+pub fn standing(storage: &dyn Storage, partner: &Addr) -> StdResult<Option<Standing>> {
+    Ok(PARTNERS
+        .may_load(storage, partner)?
+        .map(|reported| reported.standing))
+}
+
+/// The attestation that clears a user: its level, who gave it and the person's pseudonym there.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Clearance {
+    pub level: IdentityLevel,
+    pub attester: Addr,
+    pub subject: Option<HexBinary>,
+}
+
+/// Whether one attester's word counts at `now`: unexpired, from a partner that may attest now.
+fn counts(
+    storage: &dyn Storage,
+    attester: &Addr,
+    attested: &AttestedLevel,
+    now: Timestamp,
+) -> StdResult<bool> {
+    if attested
+        .expires_at
+        .is_some_and(|expires_at| expires_at <= now)
+    {
+        return Ok(false);
+    }
+    Ok(denial(storage, attester, Capability::AttestIdentity)?.is_none())
+}
+
+/// The highest attestation of `user` that counts at `now`, by the registry's rule for
+/// `IdentityLevel`: from the `accepted` attesters only (one read each, in their order, the first
+/// of equal levels winning) or, when none are listed, from any (one entry per attester of this
+/// user, in address order).
+pub fn clearance(
+    storage: &dyn Storage,
+    user: &Addr,
+    now: Timestamp,
+    accepted: &[Addr],
+) -> StdResult<Option<Clearance>> {
+    let mut best: Option<Clearance> = None;
+    let mut consider = |attester: Addr, attested: AttestedLevel| -> StdResult<()> {
+        if Some(attested.level) > best.as_ref().map(|b| b.level)
+            && counts(storage, &attester, &attested, now)?
+        {
+            best = Some(Clearance {
+                level: attested.level,
+                attester,
+                subject: attested.subject,
+            });
+        }
+        Ok(())
+    };
+    if accepted.is_empty() {
+        for entry in ATTESTATIONS
+            .prefix(user)
+            .range(storage, None, None, Order::Ascending)
+        {
+            let (attester, attested) = entry?;
+            consider(attester, attested)?;
+        }
+    } else {
+        for attester in accepted {
+            if let Some(attested) = ATTESTATIONS.may_load(storage, (user, attester))? {
+                consider(attester.clone(), attested)?;
+            }
+        }
+    }
+    Ok(best)
+}
+
+/// The highest level attested for `user` that counts at `now`, from any attester.
 pub fn identity_level(
     storage: &dyn Storage,
     user: &Addr,
     now: Timestamp,
 ) -> StdResult<Option<IdentityLevel>> {
-    let mut best = None;
-    for entry in ATTESTATIONS
-        .prefix(user)
-        .range(storage, None, None, Order::Ascending)
-    {
-        let (attester, attested) = entry?;
-        if attested
-            .expires_at
-            .is_some_and(|expires_at| expires_at <= now)
-            || Some(attested.level) <= best
-        {
-            continue;
-        }
-        if denial(storage, &attester, Capability::AttestIdentity)?.is_none() {
-            best = Some(attested.level);
-        }
-    }
-    Ok(best)
+    Ok(clearance(storage, user, now, &[])?.map(|found| found.level))
 }
 
 #[cfg(test)]
@@ -124,6 +177,7 @@ mod tests {
             attested: Some(AttestedLevel {
                 level,
                 expires_at: expires.map(Timestamp::from_seconds),
+                subject: None,
             }),
         }
     }

@@ -1,6 +1,6 @@
 //! Checks on what callers send, each naming the field it refuses.
 
-use cosmwasm_std::{Addr, Api, Deps, Env};
+use cosmwasm_std::{Addr, Api, Deps, Env, HexBinary};
 
 use crate::admin::ensure_recipient_can_spend;
 
@@ -55,6 +55,15 @@ pub fn optional_text(
     value.map_or(Ok(()), |value| text(field, value, max))
 }
 
+/// A sha256 digest as 64 hex characters, answered in lower case so one digest has one spelling.
+pub fn digest(field: &'static str, value: &str) -> Result<String, ConventionError> {
+    let invalid = || ConventionError::InvalidDigest { field };
+    if value.len() != 64 {
+        return Err(invalid());
+    }
+    Ok(HexBinary::from_hex(value).map_err(|_| invalid())?.to_hex())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,5 +100,16 @@ mod tests {
         assert_eq!(text("name", "票链", 3), too_long);
         assert_eq!(optional_text("name", None, 3), Ok(()));
         assert_eq!(optional_text("name", Some(""), 3), too_long);
+    }
+
+    #[test]
+    fn a_digest_is_64_hex_characters_in_one_spelling() {
+        assert_eq!(digest("digest", &"AB".repeat(32)), Ok("ab".repeat(32)));
+        for bad in ["ab".repeat(31), "ab".repeat(33), "zz".repeat(32), String::new()] {
+            assert_eq!(
+                digest("digest", &bad),
+                Err(ConventionError::InvalidDigest { field: "digest" })
+            );
+        }
     }
 }

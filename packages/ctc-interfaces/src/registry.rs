@@ -2,7 +2,7 @@
 //! much of its quota is left, and how well a user's identity is attested.
 
 use cosmwasm_schema::{cw_serde, QueryResponses};
-use cosmwasm_std::{Addr, Timestamp};
+use cosmwasm_std::{Addr, HexBinary, Timestamp};
 
 #[cw_serde]
 #[derive(Copy, Eq, Hash)]
@@ -122,6 +122,10 @@ pub enum RegistryQueryMsg {
     /// merchant or venue, whatever its capabilities).
     #[returns(PartnerStatusResponse)]
     PartnerStatus { address: String },
+    /// Whether `address` is the registry's authority or one of its regulators: who may act on
+    /// other contracts' events and tickets in the regulator's name.
+    #[returns(SupervisorResponse)]
+    Supervisor { address: String },
     /// `HasCapability` for `partner` and, when `user` is given, `IdentityLevel` for `user`, in one
     /// call: a sale to an identity-gated event pays one cross-contract query instead of two.
     #[returns(ClearanceResponse)]
@@ -183,10 +187,14 @@ impl PartnerStanding {
 
 /// One attester's word on a user, as a mirror holds it.
 #[cw_serde]
-#[derive(Copy)]
 pub struct AttestedLevel {
     pub level: IdentityLevel,
     pub expires_at: Option<Timestamp>,
+    /// The attester's stable pseudonym for the person: the same person attested by this attester
+    /// on any address has the same subject, and nothing links it to the subject another attester
+    /// gives. What per-person limits count.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<HexBinary>,
 }
 
 /// A change the registry pushes to every mirror in the transaction that makes it, so a mirror
@@ -225,6 +233,21 @@ pub struct IdentityLevelResponse {
     pub level: Option<IdentityLevel>,
     pub attester: Option<Addr>,
     pub expires_at: Option<Timestamp>,
+    /// The attester's pseudonym for the person, when it gave one (see `AttestedLevel`).
+    #[serde(default)]
+    pub subject: Option<HexBinary>,
+}
+
+#[cw_serde]
+pub struct SupervisorResponse {
+    pub authority: bool,
+    pub regulator: bool,
+}
+
+impl SupervisorResponse {
+    pub fn supervises(&self) -> bool {
+        self.authority || self.regulator
+    }
 }
 
 #[cw_serde]

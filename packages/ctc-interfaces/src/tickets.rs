@@ -18,6 +18,16 @@ pub enum TicketReceiveMsg {
     },
     /// Buys a listed ticket: the amount sent must be exactly the listing price.
     BuyResale { token_id: String },
+    /// From a minter of the event (as `MintReserved`): mints `quantity` tickets that each carry
+    /// an equal share of the amount sent (which must divide evenly). The value stays in escrow as
+    /// a bought ticket's price does: refunded to the holder if the show is cancelled, paid to the
+    /// issuer at settlement. How crowdfund delivers a reward its backer paid for.
+    MintFunded {
+        event_id: u64,
+        tier: u8,
+        recipient: String,
+        quantity: u32,
+    },
 }
 
 impl TicketReceiveMsg {

@@ -8,28 +8,45 @@ use crate::validate;
 
 use super::mirrors;
 
+/// The fields of `Attest`.
+pub struct Vouch {
+    pub user: String,
+    pub level: IdentityLevel,
+    pub digest: String,
+    pub expires_at: Option<Timestamp>,
+    pub subject: Option<String>,
+}
+
 pub fn attest(
     deps: DepsMut,
     env: Env,
     info: MessageInfo,
-    user: String,
-    level: IdentityLevel,
-    digest: String,
-    expires_at: Option<Timestamp>,
+    vouch: Vouch,
 ) -> Result<Response, ContractError> {
+    let Vouch {
+        user,
+        level,
+        digest,
+        expires_at,
+        subject,
+    } = vouch;
     partner_with(deps.storage, &info.sender, Capability::AttestIdentity)?;
     let user = validate::address(deps.api, "user", &user)?;
     let (digest, _) = validate::digest("digest", &digest)?;
+    let subject = validate::subject(subject.as_deref())?;
     if let Some(expires_at) = expires_at {
         if expires_at <= env.block.time {
             return Err(ContractError::ExpiryInPast { expires_at });
         }
     }
+    // The whole word is replaced: an attestation without a subject drops the one given before,
+    // since the attester no longer vouches that this address is that person.
     let attestation = Attestation {
         level,
         digest,
         attested_at: env.block.time,
         expires_at,
+        subject,
     };
     ATTESTATIONS.save(deps.storage, (&user, &info.sender), &attestation)?;
     let update = mirrors::attestation_update(&user, &info.sender, Some(&attestation));

@@ -41,6 +41,7 @@ pub fn attestation_update(
         attested: attestation.map(|attestation| AttestedLevel {
             level: attestation.level,
             expires_at: attestation.expires_at,
+            subject: attestation.subject.clone(),
         }),
     }
 }

@@ -80,11 +80,15 @@ pub fn identity_level(
             level: None,
             attester: None,
             expires_at: None,
+            subject: None,
         },
+        // The subject comes with the attestation that answered: a pseudonym is only comparable
+        // with others from the same attester.
         Some((attester, attestation)) => IdentityLevelResponse {
             level: Some(attestation.level),
             attester: Some(attester),
             expires_at: attestation.expires_at,
+            subject: attestation.subject,
         },
     })
 }
@@ -107,6 +111,7 @@ pub fn attestations(
                 digest: attestation.digest,
                 attested_at: attestation.attested_at,
                 expires_at: attestation.expires_at,
+                subject: attestation.subject,
             })
         })
         .collect::<StdResult<_>>()?;

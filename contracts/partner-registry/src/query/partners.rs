@@ -2,12 +2,12 @@ use cosmwasm_std::{Addr, Deps, Env, Order, StdResult};
 use ctc_conventions::paging::{filtered_page, page, page_limit};
 use cw_storage_plus::Bound;
 
-use crate::access::denial;
+use crate::access::{acting_regulator, denial};
 use crate::error::ContractError;
 use crate::msg::{
     AddressesResponse, Capability, CapabilityResponse, ConfigResponse, PartnerKind,
     PartnerResponse, PartnerStatus, PartnersResponse, PlatformContract, PlatformContractsResponse,
-    QuotaResponse, StatusFilter, SupervisionResponse,
+    QuotaResponse, StatusFilter, SupervisionResponse, SupervisorResponse,
 };
 use crate::state::{
     capability_key, Partner, Quota, CONFIG, PARTNERS, PLATFORM_CONTRACTS, QUOTAS, REGULATORS,
@@ -216,5 +216,14 @@ pub fn partner_status(
             .as_ref()
             .is_some_and(|p| p.status == PartnerStatus::Active),
         kind: partner.map(|p| p.kind),
+    })
+}
+
+/// Both false for an address that is neither, so a caller needs no error case for strangers.
+pub fn supervisor(deps: Deps, address: String) -> Result<SupervisorResponse, ContractError> {
+    let address = validate::address(deps.api, "address", &address)?;
+    Ok(SupervisorResponse {
+        authority: cw_ownable::is_owner(deps.storage, &address)?,
+        regulator: acting_regulator(deps.storage, &address)?,
     })
 }

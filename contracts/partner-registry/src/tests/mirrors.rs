@@ -4,9 +4,9 @@
 //! mirrors (ticket-nft first) decode it in other crates: a renamed field must fail here.
 
 use cosmwasm_std::testing::MockStorage;
-use cosmwasm_std::{CosmosMsg, ReplyOn, WasmMsg};
+use cosmwasm_std::{CosmosMsg, HexBinary, ReplyOn, WasmMsg};
 use ctc_conventions::{mirror, ConventionError};
-use ctc_interfaces::registry::{Denial, MirrorExecuteMsg, PartnerStanding};
+use ctc_interfaces::registry::{Denial, MirrorExecuteMsg, PartnerStanding, RegistryUpdate};
 use ctc_testkit::executes;
 
 use super::*;
@@ -68,6 +68,11 @@ fn partner_update(address: &Addr, standing: &str) -> String {
 fn attested(level: &str, expires_at: Option<Timestamp>) -> String {
     let expires_at = expires_at.map_or("null".to_owned(), |at| format!(r#""{}""#, at.nanos()));
     format!(r#"{{"level":"{level}","expires_at":{expires_at}}}"#)
+}
+
+/// An `AttestedLevel` without expiry carrying a subject, as JSON: the subject is lower-case hex.
+fn attested_with_subject(level: &str, subject: &str) -> String {
+    format!(r#"{{"level":"{level}","expires_at":null,"subject":"{subject}"}}"#)
 }
 
 /// What a mirror is sent about one attester's word; `attested` is JSON (`null` once withdrawn).
@@ -143,6 +148,7 @@ fn attest(user: &Addr, level: IdentityLevel, expires_at: Option<Timestamp>) -> E
         level,
         digest: digest(0x5a),
         expires_at,
+        subject: None,
     }
 }
 
@@ -427,6 +433,54 @@ fn attesting_pushes_the_level_and_expiry_and_withdrawing_pushes_none() {
         &mirrors,
         &attestation_update(&alice, &registrar, "null"),
     );
+}
+
+#[test]
+fn the_subject_is_pushed_with_the_attestation_and_a_word_without_one_drops_it() {
+    let (mut chain, mirrors) = with_mirrors(2);
+    let registrar = chain.accounts.identity_provider.clone();
+    let stranger = chain.accounts.stranger.clone();
+    let alice = chain.accounts.alice.clone();
+    let with_subject = ExecuteMsg::Attest {
+        user: alice.to_string(),
+        level: IdentityLevel::RealName,
+        digest: digest(0x5a),
+        expires_at: None,
+        subject: Some("AB".repeat(32)),
+    };
+    let response = chain.execute(&registrar, with_subject).unwrap();
+    let json = attestation_update(
+        &alice,
+        &registrar,
+        &attested_with_subject("real_name", &"ab".repeat(32)),
+    );
+    assert_pushed(&response, &mirrors, &json);
+    // What a mirror decodes: the 32 bytes the attester gave.
+    let (_, sent) = &executes(&response)[0];
+    let MirrorExecuteMsg::RegistryUpdate(RegistryUpdate::Attestation {
+        attested: decoded, ..
+    }) = from_json(sent).unwrap()
+    else {
+        panic!("expected an attestation update, got {sent}");
+    };
+    assert_eq!(
+        decoded.and_then(|a| a.subject),
+        Some(HexBinary::from(vec![0xab; 32]))
+    );
+    // A sync repeats it.
+    let sync = sync_attestation(alice.as_str(), registrar.as_str());
+    let response = chain.execute(&stranger, sync.clone()).unwrap();
+    assert_pushed(&response, &mirrors, &json);
+
+    // The attester's new word has no subject: the update has none, so the mirror's copy, which
+    // the update replaces whole, drops the old one.
+    let response = chain
+        .execute(&registrar, attest(&alice, IdentityLevel::Certificate, None))
+        .unwrap();
+    let json = attestation_update(&alice, &registrar, &attested("certificate", None));
+    assert_pushed(&response, &mirrors, &json);
+    let response = chain.execute(&stranger, sync).unwrap();
+    assert_pushed(&response, &mirrors, &json);
 }
 
 #[test]

@@ -3,12 +3,13 @@
 //! shape is pinned here, one entry per `Item` and `Map` of `state.rs`.
 
 use cosmwasm_std::testing::{message_info, mock_dependencies, mock_env};
-use cosmwasm_std::Empty;
+use cosmwasm_std::{to_json_vec, Empty, HexBinary, Storage};
 use ctc_testkit::stored_keys_naming;
 
 use super::*;
 use crate::msg::{
-    IdentityLevel, PartnerStatus, PartyConfirmation, SupervisionAction, SupervisionRecord,
+    AttestationsResponse, IdentityLevel, IdentityLevelResponse, PartnerStatus, PartyConfirmation,
+    SupervisionAction, SupervisionRecord,
 };
 use crate::state::{
     capability_key, Anchor, Attestation, ChainHead, Partner, Proposal, Quota, ATTESTATIONS, CHAINS,
@@ -107,6 +108,7 @@ fn every_namespace_and_key_encoding_is_pinned() {
         digest: digest(3),
         attested_at: now,
         expires_at: None,
+        subject: Some(HexBinary::from(vec![0xc3; 32])),
     };
     ATTESTATIONS.save(storage, (&a, &b), &attestation).unwrap();
     let head = ChainHead {
@@ -167,4 +169,85 @@ fn every_namespace_and_key_encoding_is_pinned() {
             .map(|(capability, holder)| (capability.as_str(), holder)),
     );
     assert_eq!(stored_keys_naming(&deps.storage, &names), pinned);
+}
+
+/// An attestation exactly as the version before subjects stored it.
+fn stored_before_subjects(attested_at: Timestamp) -> String {
+    format!(
+        r#"{{"level":"real_name","digest":"{}","attested_at":"{}","expires_at":null}}"#,
+        digest(3),
+        attested_at.nanos()
+    )
+}
+
+#[test]
+fn attestations_stored_before_subjects_load_and_are_answered_without_one() {
+    let mut chain = Chain::new();
+    let alice = chain.accounts.alice.clone();
+    let registrar = chain.accounts.identity_provider.clone();
+    let attested_at = chain.env.block.time;
+    let old = stored_before_subjects(attested_at);
+    let key = ATTESTATIONS.key((&alice, &registrar));
+    chain.deps.storage.set(&key, old.as_bytes());
+
+    let loaded = ATTESTATIONS
+        .load(&chain.deps.storage, (&alice, &registrar))
+        .unwrap();
+    let expected = Attestation {
+        level: IdentityLevel::RealName,
+        digest: digest(3),
+        attested_at,
+        expires_at: None,
+        subject: None,
+    };
+    assert_eq!(loaded, expected);
+    // Written again without a subject it is the same bytes: the previous version, after a
+    // rollback, still reads what this one stores.
+    assert_eq!(to_json_vec(&loaded).unwrap(), old.as_bytes());
+
+    let answer: IdentityLevelResponse = chain.ask(QueryMsg::IdentityLevel {
+        address: alice.to_string(),
+        accepted_attesters: None,
+    });
+    assert_eq!(answer.level, Some(IdentityLevel::RealName));
+    assert_eq!(answer.attester, Some(registrar.clone()));
+    assert_eq!(answer.subject, None);
+    let listed: AttestationsResponse = chain.ask(QueryMsg::Attestations {
+        address: alice.to_string(),
+    });
+    assert_eq!(listed.attestations.len(), 1);
+    assert!(listed.attestations[0].counts);
+    assert_eq!(listed.attestations[0].subject, None);
+    // It can still be withdrawn.
+    chain
+        .execute(
+            &registrar,
+            ExecuteMsg::RevokeAttestation {
+                user: alice.to_string(),
+            },
+        )
+        .unwrap();
+    assert!(!ATTESTATIONS.has(&chain.deps.storage, (&alice, &registrar)));
+}
+
+#[test]
+fn a_subject_is_stored_as_one_more_field() {
+    let subject = HexBinary::from(vec![0xc3; 32]);
+    let attestation = Attestation {
+        level: IdentityLevel::RealName,
+        digest: digest(3),
+        attested_at: Timestamp::from_seconds(1),
+        expires_at: None,
+        subject: Some(subject),
+    };
+    let stored = String::from_utf8(to_json_vec(&attestation).unwrap()).unwrap();
+    let before = stored_before_subjects(Timestamp::from_seconds(1));
+    assert_eq!(
+        stored,
+        format!(
+            r#"{},"subject":"{}"}}"#,
+            before.trim_end_matches('}'),
+            "c3".repeat(32)
+        )
+    );
 }

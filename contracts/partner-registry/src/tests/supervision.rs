@@ -4,7 +4,7 @@ use ctc_interfaces::registry::Denial;
 use super::*;
 use crate::msg::{
     AddressesResponse, CapabilityResponse, PartnerResponse, PartnerStatus, SupervisionAction,
-    SupervisionResponse,
+    SupervisionResponse, SupervisorResponse,
 };
 
 fn suspend(address: &Addr, n: u8) -> ExecuteMsg {
@@ -343,4 +343,106 @@ fn partner_status_says_who_is_admitted_and_active() {
     chain.execute(&regulator, suspend(&theater, 1)).unwrap();
     let suspended = status(&chain, &theater);
     assert!(suspended.admitted && !suspended.active);
+}
+
+fn supervisor(chain: &Chain, address: &str) -> SupervisorResponse {
+    chain.ask(QueryMsg::Supervisor {
+        address: address.to_owned(),
+    })
+}
+
+/// `(authority, regulator)` as the `Supervisor` query answers them for `address`.
+fn supervises(chain: &Chain, address: &Addr) -> (bool, bool) {
+    let answer = supervisor(chain, address.as_str());
+    (answer.authority, answer.regulator)
+}
+
+#[test]
+fn the_supervisor_query_names_the_authority_and_acting_regulators() {
+    let mut chain = Chain::new();
+    let authority = chain.accounts.authority.clone();
+    let regulator = chain.accounts.regulator.clone();
+    let theater = chain.accounts.theater.clone();
+    let stranger = chain.accounts.stranger.clone();
+    assert_eq!(supervises(&chain, &authority), (true, false));
+    assert_eq!(supervises(&chain, &regulator), (false, true));
+    assert!(supervisor(&chain, authority.as_str()).supervises());
+    assert!(supervisor(&chain, regulator.as_str()).supervises());
+    // Neither, and no error: a stranger, and a partner that was never appointed.
+    assert_eq!(supervises(&chain, &stranger), (false, false));
+    assert_eq!(supervises(&chain, &theater), (false, false));
+    assert!(!supervisor(&chain, stranger.as_str()).supervises());
+
+    chain
+        .execute(
+            &authority,
+            ExecuteMsg::RemoveRegulator {
+                address: regulator.to_string(),
+            },
+        )
+        .unwrap();
+    assert_eq!(supervises(&chain, &regulator), (false, false));
+
+    // A regulator that is itself a suspended partner may not act in the registry, so it is not
+    // named to other contracts either; reinstated, it is again.
+    chain
+        .execute(
+            &authority,
+            ExecuteMsg::AppointRegulator {
+                address: theater.to_string(),
+            },
+        )
+        .unwrap();
+    assert_eq!(supervises(&chain, &theater), (false, true));
+    chain.execute(&authority, suspend(&theater, 1)).unwrap();
+    assert_eq!(supervises(&chain, &theater), (false, false));
+    chain.execute(&authority, reinstate(&theater, 2)).unwrap();
+    assert_eq!(supervises(&chain, &theater), (false, true));
+
+    // The authority is the owner: once ownership passes, the old owner is no longer it.
+    let successor = chain.addr("successor");
+    let transfer = ExecuteMsg::UpdateOwnership(cw_ownable::Action::TransferOwnership {
+        new_owner: successor.to_string(),
+        expiry: None,
+    });
+    chain.execute(&authority, transfer).unwrap();
+    // Pending, the successor is not the authority yet.
+    assert_eq!(supervises(&chain, &successor), (false, false));
+    chain
+        .execute(
+            &successor,
+            ExecuteMsg::UpdateOwnership(cw_ownable::Action::AcceptOwnership),
+        )
+        .unwrap();
+    assert_eq!(supervises(&chain, &successor), (true, false));
+    assert_eq!(supervises(&chain, &authority), (false, false));
+
+    // Other contracts ask in `RegistryQueryMsg`'s words: the same JSON reaches this query.
+    let asked =
+        cosmwasm_std::to_json_vec(&ctc_interfaces::registry::RegistryQueryMsg::Supervisor {
+            address: successor.to_string(),
+        })
+        .unwrap();
+    let answer: SupervisorResponse = from_json(
+        query(
+            chain.deps.as_ref(),
+            chain.env.clone(),
+            from_json(&asked).unwrap(),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert!(answer.authority && !answer.regulator);
+
+    let err = chain.ask_err(QueryMsg::Supervisor {
+        address: "not an address".into(),
+    });
+    assert!(
+        matches!(
+            &err,
+            ContractError::Convention(ConventionError::InvalidAddress { field, .. })
+                if *field == "address"
+        ),
+        "{err:?}"
+    );
 }

@@ -1,4 +1,5 @@
 use cosmwasm_std::{DepsMut, Env, MessageInfo, Response};
+use ctc_interfaces::registry::IdentityLevel;
 use ctc_interfaces::BasisPoints;
 
 use crate::error::ContractError;
@@ -39,4 +40,20 @@ pub fn update_config(
         .add_attribute("treasury", config.treasury)
         .add_attribute("platform_fee", config.platform_fee.to_string())
         .add_attribute("burn_share", config.burn_share.to_string()))
+}
+
+/// Applies to events created afterwards: an event's identity rule is fixed at its creation, as
+/// its fees are.
+pub fn set_min_holder_identity(
+    deps: DepsMut,
+    info: MessageInfo,
+    level: Option<IdentityLevel>,
+) -> Result<Response, ContractError> {
+    ctc_conventions::ensure_owner(deps.storage, &info.sender)?;
+    let mut config = CONFIG.load(deps.storage)?;
+    config.min_holder_identity = level;
+    CONFIG.save(deps.storage, &config)?;
+    Ok(Response::new()
+        .add_attribute("action", "set_min_holder_identity")
+        .add_attribute("level", level.map_or("none", IdentityLevel::as_str)))
 }

@@ -3,13 +3,17 @@
 use cosmwasm_std::{
     wasm_execute, Addr, DepsMut, Empty, Env, MessageInfo, Response, Storage, WasmMsg,
 };
-use ctc_conventions::validate;
-use ctc_interfaces::registry::{Capability, RegistryExecuteMsg};
+use ctc_conventions::{mirror, validate};
+use ctc_interfaces::registry::{Capability, RegistryExecuteMsg, Standing};
 use ctc_interfaces::FeeSplit;
 
 use crate::error::ContractError;
 use crate::execute::tickets::{disburse, ensure_scheduled, escrow, load_event, load_tier};
-use crate::msg::{EventInput, EventStatus, TierInput, TransferPolicy};
+use crate::execute::supervision::{add_event_record, add_to_report};
+use crate::msg::{
+    AntiScalpingRules, EventInput, EventStatus, ReportTotals, SupervisionAction, TierInput,
+    TransferPolicy,
+};
 use crate::state::{
     Event, EventText, Tier, CONFIG, EVENTS, EVENT_COUNT, EVENT_TEXTS, MINTERS, SCANNERS, SEATS,
     TIERS, TOKEN,
@@ -17,7 +21,7 @@ use crate::state::{
 use crate::validate::{
     MAX_CHECK_IN_OPENS_BEFORE_SECONDS, MAX_LOCK_BEFORE_START_SECONDS, MAX_RESALE_CAP_BPS,
     MAX_SEATS_PER_TIER, MAX_SEAT_BYTES, MAX_TIERS, MAX_TIER_NAME_BYTES, MAX_TIER_SUPPLY,
-    MAX_TITLE_BYTES, MAX_TRANSFERS, MAX_URI_BYTES,
+    MAX_ATTESTERS, MAX_MARKETS, MAX_TITLE_BYTES, MAX_TRANSFERS, MAX_URI_BYTES,
 };
 
 fn invalid_event(reason: &str) -> ContractError {
@@ -98,6 +102,27 @@ fn validate_event(event: &EventInput, env: &Env) -> Result<(), ContractError> {
     event.tiers.iter().try_for_each(validate_tier)
 }
 
+/// The validated addresses of `values` (at most `max`, no repeats).
+fn address_list(
+    deps: &DepsMut,
+    field: &'static str,
+    values: &[String],
+    max: usize,
+) -> Result<Vec<Addr>, ContractError> {
+    if values.len() > max {
+        return Err(invalid_event(&format!("at most {max} {field}")));
+    }
+    let mut addresses: Vec<Addr> = Vec::with_capacity(values.len());
+    for value in values {
+        let address = validate::address(deps.api, field, value)?;
+        if addresses.contains(&address) {
+            return Err(invalid_event(&format!("{field} are listed once each")));
+        }
+        addresses.push(address);
+    }
+    Ok(addresses)
+}
+
 fn consume_quota(registry: &Addr, partner: &Addr, units: u64) -> Result<WasmMsg, ContractError> {
     let msg = RegistryExecuteMsg::ConsumeQuota {
         partner: partner.to_string(),
@@ -144,6 +169,24 @@ pub fn create_event(
 ) -> Result<Response, ContractError> {
     validate_event(&input, &env)?;
     let config = CONFIG.load(deps.storage)?;
+    if let Some(minimum) = config.min_holder_identity {
+        if input.min_identity < Some(minimum) {
+            return Err(ContractError::BelowPlatformIdentity { minimum });
+        }
+    }
+    let accepted_attesters = address_list(
+        &deps,
+        "accepted_attesters",
+        input.accepted_attesters.as_deref().unwrap_or_default(),
+        MAX_ATTESTERS,
+    )?;
+    let anti_scalping = match input.anti_scalping {
+        None => None,
+        Some(rules) => Some(AntiScalpingRules {
+            gift_identity: rules.gift_identity,
+            markets: address_list(&deps, "markets", &rules.markets, MAX_MARKETS)?,
+        }),
+    };
     let event_id = EVENT_COUNT.may_load(deps.storage)?.unwrap_or_default() + 1;
     let total_supply: u64 = input.tiers.iter().map(|tier| u64::from(tier.supply)).sum();
     let tier_count = input.tiers.len() as u8;
@@ -171,7 +214,9 @@ pub fn create_event(
             sale_starts_at: input.sale_starts_at,
             sale_ends_at: input.sale_ends_at,
             min_identity: input.min_identity,
+            accepted_attesters,
             transfer_policy: input.transfer_policy,
+            anti_scalping,
             lock_before_start_seconds: input.lock_before_start_seconds,
             resale_cap_bps: input.resale_cap_bps,
             royalty: input.royalty,
@@ -182,6 +227,10 @@ pub fn create_event(
             status: EventStatus::Scheduled,
             sale_paused: false,
             tier_count,
+            frozen: false,
+            complaints: 0,
+            ruled_happened: false,
+            records: 0,
         },
     )?;
     EVENT_COUNT.save(deps.storage, &event_id)?;
@@ -340,6 +389,10 @@ pub fn cancel_event(
         .add_attribute("escrow", escrow(deps.storage, event_id, &event)?))
 }
 
+/// After `ends_at` plus the settlement delay, unless a supervisor froze the event or complaints
+/// wait for a ruling. The issuer is paid only while in good standing: a suspended issuer's money
+/// waits in escrow, and a revoked issuer's goes back to the holders (the event is cancelled and
+/// each pulls a refund).
 pub fn settle(deps: DepsMut, env: Env, event_id: u64) -> Result<Response, ContractError> {
     let mut event = load_event(deps.storage, event_id)?;
     ensure_scheduled(&event)?;
@@ -347,13 +400,59 @@ pub fn settle(deps: DepsMut, env: Env, event_id: u64) -> Result<Response, Contra
     if env.block.time < opens_at {
         return Err(ContractError::SettlementNotOpen { opens_at });
     }
-    let split = FeeSplit::new(
-        escrow(deps.storage, event_id, &event)?,
-        event.platform_fee,
-        event.burn_share,
-    )?;
+    if event.frozen {
+        return Err(ContractError::SettlementWithheld { reason: "frozen" });
+    }
+    if event.complaints > 0 && !event.ruled_happened {
+        return Err(ContractError::UnderReview {
+            complaints: event.complaints,
+        });
+    }
+    match mirror::standing(deps.storage, &event.issuer)? {
+        Some(Standing::Active) => {}
+        Some(Standing::Revoked) => {
+            event.status = EventStatus::Cancelled { at: env.block.time };
+            let record = add_event_record(
+                deps.storage,
+                &env,
+                (event_id, &mut event),
+                (SupervisionAction::ReturnedToHolders, &env.contract.address),
+                ("the issuer was revoked before settlement", ""),
+            )?;
+            EVENTS.save(deps.storage, event_id, &event)?;
+            return Ok(Response::new()
+                .add_attribute("action", "settle")
+                .add_attribute("event_id", event_id.to_string())
+                .add_attribute("outcome", "returned_to_holders")
+                .add_attribute("record", record.to_string()));
+        }
+        Some(Standing::Suspended) => {
+            return Err(ContractError::SettlementWithheld {
+                reason: "the issuer is suspended",
+            })
+        }
+        None => {
+            return Err(ContractError::SettlementWithheld {
+                reason: "the issuer is not a partner",
+            })
+        }
+    }
+    let revenue = escrow(deps.storage, event_id, &event)?;
+    let split = FeeSplit::new(revenue, event.platform_fee, event.burn_share)?;
     event.status = EventStatus::Settled { at: env.block.time };
     EVENTS.save(deps.storage, event_id, &event)?;
+    add_to_report(
+        deps.storage,
+        &event.issuer,
+        env.block.time,
+        ReportTotals {
+            sold: revenue,
+            settled: split.rest,
+            burned: split.burn,
+            fees: split.fee,
+            ..ReportTotals::default()
+        },
+    )?;
 
     let config = CONFIG.load(deps.storage)?;
     let token = TOKEN.load(deps.storage)?;
@@ -367,6 +466,7 @@ pub fn settle(deps: DepsMut, env: Env, event_id: u64) -> Result<Response, Contra
         .add_messages(messages)
         .add_attribute("action", "settle")
         .add_attribute("event_id", event_id.to_string())
+        .add_attribute("outcome", "settled")
         .add_attribute("fee", split.fee)
         .add_attribute("burn", split.burn)
         .add_attribute("payout", split.rest)

@@ -4,9 +4,9 @@ use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response, Uint128};
 
 use crate::error::ContractError;
 use crate::execute::tickets::{
-    clear_sale, disburse, hand_over, load_event, load_ticket, load_tier, record, update_ledger,
+    clear_sale, disburse, ensure_issuer_active, hand_over, load_event, load_ticket, load_tier, record, update_ledger,
 };
-use crate::execute::transfer::ensure_movable;
+use crate::execute::transfer::{clear_change_of_hands, ensure_movable};
 use crate::msg::{Provenance, TransferPolicy};
 use crate::state::{Event, Listing, LISTINGS, TICKETS};
 
@@ -32,6 +32,7 @@ pub fn list_for_resale(
         return Err(ContractError::ResaleNotAllowed);
     }
     ensure_movable(&event, &ticket, &env)?;
+    ensure_issuer_active(deps.storage, &event)?;
     // Whatever a fan pays for a ticket sits in escrow until settlement; a reserved ticket has no
     // escrow behind it, so selling one would pay its holder directly and refund the buyer nothing.
     if ticket.reserved {
@@ -117,6 +118,15 @@ pub fn buy_resale(
     ensure_movable(&event, &ticket, &env)?;
     if ticket.reserved {
         return Err(ContractError::ReservedNotForSale);
+    }
+    if let Some(rules) = &event.anti_scalping {
+        clear_change_of_hands(
+            deps.storage,
+            env.block.time,
+            (&event, rules),
+            (&listing.seller, &buyer),
+            (event_id, ticket.tier),
+        )?;
     }
     // A resale is a sale: the issuer must still be allowed to sell, and the buyer to hold.
     clear_sale(deps.storage, env.block.time, &event, &buyer)?;

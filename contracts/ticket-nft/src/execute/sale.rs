@@ -6,12 +6,13 @@ use cw20::Cw20ReceiveMsg;
 
 use crate::error::ContractError;
 use crate::execute::resale;
+use crate::execute::supervision::add_to_report;
 use crate::execute::tickets::{
-    clear_receiver, clear_sale, count_minted, disburse, ensure_scheduled, load_event, load_ticket,
-    load_tier, mint, record, sold, unlist, update_ledger,
+    clear_receiver, clear_sale, count_after, count_minted, disburse, ensure_scheduled, holder,
+    load_event, load_ticket, load_tier, mint, record, save_count, sold, unlist, update_ledger,
 };
-use crate::msg::{EventStatus, Provenance, ReceiveMsg, TicketStatus};
-use crate::state::{Tier, MINTERS, PURCHASES, TICKETS, TIERS, TOKEN};
+use crate::msg::{EventStatus, Provenance, ReceiveMsg, ReportTotals, TicketStatus};
+use crate::state::{Tier, MINTERS, TICKETS, TIERS, TOKEN};
 use crate::validate::MAX_PER_MESSAGE;
 
 pub fn receive(
@@ -47,6 +48,19 @@ pub fn receive(
         ReceiveMsg::BuyResale { token_id } => {
             resale::buy_resale(deps, env, &token, payer, amount, token_id)
         }
+        ReceiveMsg::MintFunded {
+            event_id,
+            tier,
+            recipient,
+            quantity,
+        } => mint_for_minter(
+            deps,
+            env,
+            (&payer, Some(amount)),
+            (event_id, tier),
+            recipient,
+            quantity,
+        ),
     }
 }
 
@@ -63,23 +77,6 @@ fn check_quantity(quantity: u32, tier: &Tier, sold: u32) -> Result<(), ContractE
     Ok(())
 }
 
-/// The purchase count `wallet` would reach, refused above the tier's per-wallet limit.
-fn purchases_after(
-    deps: &DepsMut,
-    (event_id, tier_index): (u64, u8),
-    limit: u32,
-    wallet: &Addr,
-    quantity: u32,
-) -> Result<u32, ContractError> {
-    let already = PURCHASES
-        .may_load(deps.storage, (event_id, tier_index, wallet))?
-        .unwrap_or_default();
-    if already + quantity > limit {
-        return Err(ContractError::WalletLimit { limit, already });
-    }
-    Ok(already + quantity)
-}
-
 /// Mints `quantity` tickets of `tier` from serial `first` on, to `owner`.
 fn mint_run(
     deps: &mut DepsMut,
@@ -87,7 +84,7 @@ fn mint_run(
     (event_id, tier_index): (u64, u8),
     first: u32,
     quantity: u32,
-    (owner, reserved): (&Addr, bool),
+    (owner, minted_value): (&Addr, Option<Uint128>),
 ) -> Result<Vec<String>, ContractError> {
     let token_ids = (first..first + quantity)
         .map(|serial| {
@@ -97,7 +94,7 @@ fn mint_run(
                 (event_id, serial),
                 tier_index,
                 owner,
-                reserved,
+                minted_value,
             )
         })
         .collect::<Result<Vec<_>, _>>()?;
@@ -126,6 +123,9 @@ fn buy(
     if event.sale_paused {
         return Err(ContractError::SalePaused);
     }
+    if event.frozen {
+        return Err(ContractError::EventFrozen);
+    }
     let tier = load_tier(deps.storage, event_id, tier_index)?;
     let sold = sold(deps.storage, event_id, &tier)?;
     check_quantity(quantity, &tier, sold)?;
@@ -137,29 +137,29 @@ fn buy(
         });
     }
     // The limit binds the payer and the holder, so neither many payers for one holder nor one
-    // payer for many holders gets around it.
-    let mut wallets = vec![&buyer];
-    if recipient != buyer {
-        wallets.push(&recipient);
+    // payer for many holders gets around it; at a real-name event it binds the people behind
+    // them, so neither do many wallets of one person.
+    let mut counts = vec![];
+    if let Some(limit) = tier.per_wallet_limit {
+        let mut holders = vec![holder(deps.storage, now, &event, &buyer)?];
+        if recipient != buyer {
+            let other = holder(deps.storage, now, &event, &recipient)?;
+            if other != holders[0] {
+                holders.push(other);
+            }
+        }
+        for counted in holders {
+            let count = count_after(deps.storage, (event_id, tier_index), limit, &counted, quantity)?;
+            counts.push((counted, count));
+        }
     }
-    let counts = match tier.per_wallet_limit {
-        None => vec![],
-        Some(limit) => wallets
-            .iter()
-            .map(|wallet| {
-                let count =
-                    purchases_after(&deps, (event_id, tier_index), limit, wallet, quantity)?;
-                Ok((*wallet, count))
-            })
-            .collect::<Result<Vec<_>, ContractError>>()?,
-    };
     clear_sale(deps.storage, now, &event, &recipient)?;
     if recipient != buyer {
         clear_receiver(deps.storage, now, &event, &buyer)?;
     }
 
-    for (wallet, count) in counts {
-        PURCHASES.save(deps.storage, (event_id, tier_index, wallet), &count)?;
+    for (counted, count) in counts {
+        save_count(deps.storage, (event_id, tier_index), &counted, count)?;
     }
     let first = tier.first_serial + sold;
     let token_ids = mint_run(
@@ -168,7 +168,7 @@ fn buy(
         (event_id, tier_index),
         first,
         quantity,
-        (&recipient, false),
+        (&recipient, None),
     )?;
     Ok(Response::new()
         .add_attribute("action", "buy")
@@ -181,25 +181,58 @@ fn buy(
 }
 
 pub fn mint_reserved(
-    mut deps: DepsMut,
+    deps: DepsMut,
     env: Env,
     info: MessageInfo,
+    event_tier: (u64, u8),
+    recipient: String,
+    quantity: u32,
+) -> Result<Response, ContractError> {
+    mint_for_minter(
+        deps,
+        env,
+        (&info.sender, None),
+        event_tier,
+        recipient,
+        quantity,
+    )
+}
+
+/// `MintReserved` (`paid: None`) and `MintFunded` (the amount the minter sent): tickets outside
+/// the sale, from an authorised minter, each carrying an equal share of what was paid.
+fn mint_for_minter(
+    mut deps: DepsMut,
+    env: Env,
+    (minter, paid): (&Addr, Option<Uint128>),
     (event_id, tier_index): (u64, u8),
     recipient: String,
     quantity: u32,
 ) -> Result<Response, ContractError> {
     let event = load_event(deps.storage, event_id)?;
-    if !MINTERS.has(deps.storage, (event_id, &info.sender)) {
+    if !MINTERS.has(deps.storage, (event_id, minter)) {
         return Err(ContractError::NotMinter);
     }
     ensure_scheduled(&event)?;
     if env.block.time >= event.ends_at {
         return Err(ContractError::EventEnded);
     }
+    if event.frozen {
+        return Err(ContractError::EventFrozen);
+    }
     let recipient = validate::address(deps.api, "recipient", &recipient)?;
     let mut tier = load_tier(deps.storage, event_id, tier_index)?;
     let sold = sold(deps.storage, event_id, &tier)?;
     check_quantity(quantity, &tier, sold)?;
+    let paid = paid.unwrap_or_default();
+    // `check_quantity` refused zero.
+    let each = paid.multiply_ratio(1u32, quantity);
+    let expected = each.checked_mul(Uint128::from(quantity))?;
+    if expected != paid {
+        return Err(ContractError::WrongAmount {
+            expected,
+            received: paid,
+        });
+    }
     // Reserved tickets are issued in the issuer's name: a suspended or revoked issuer issues none,
     // whoever its minter is; the recipient's identity is checked as for a sale.
     clear_sale(deps.storage, env.block.time, &event, &recipient)?;
@@ -211,21 +244,28 @@ pub fn mint_reserved(
         (event_id, tier_index),
         first,
         quantity,
-        (&recipient, true),
+        (&recipient, Some(each)),
     )?;
     tier.reserved += quantity;
     TIERS.save(deps.storage, (event_id, tier_index), &tier)?;
+    if !paid.is_zero() {
+        update_ledger(deps.storage, event_id, |ledger| {
+            ledger.funded = ledger.funded.checked_add(paid)?;
+            Ok(())
+        })?;
+    }
     Ok(Response::new()
         .add_attribute("action", "mint_reserved")
         .add_attribute("event_id", event_id.to_string())
         .add_attribute("tier", tier_index.to_string())
-        .add_attribute("minter", info.sender)
+        .add_attribute("minter", minter.as_str())
         .add_attribute("recipient", recipient)
+        .add_attribute("value", each)
         .add_attribute("token_ids", token_ids.join(",")))
 }
 
-/// Pays the holder what is held in escrow for the ticket (nothing for a reserved ticket, whose
-/// money never came here) and marks it Refunded. A used ticket is refunded too: a cancelled
+/// Pays the holder what is held in escrow for the ticket (for a reserved ticket, the value its
+/// minter paid in, if any) and marks it Refunded. A held ticket waits for its hold to be lifted. A used ticket is refunded too: a cancelled
 /// show was not delivered as sold, whether or not its holder was already through the door.
 pub fn claim_refund(
     deps: DepsMut,
@@ -245,6 +285,9 @@ pub fn claim_refund(
     if ticket.status == TicketStatus::Refunded {
         return Err(ContractError::AlreadyRefunded);
     }
+    if ticket.held {
+        return Err(ContractError::TicketHeld);
+    }
     let tier = load_tier(deps.storage, event_id, ticket.tier)?;
     let amount = ticket.paid(&tier)?;
     if !amount.is_zero() {
@@ -252,6 +295,11 @@ pub fn claim_refund(
             ledger.refunded = ledger.refunded.checked_add(amount)?;
             Ok(())
         })?;
+        let refunded = ReportTotals {
+            refunded: amount,
+            ..ReportTotals::default()
+        };
+        add_to_report(deps.storage, &event.issuer, env.block.time, refunded)?;
     }
     ticket.status = TicketStatus::Refunded;
     unlist(deps.storage, event_id, &token_id, &mut ticket);

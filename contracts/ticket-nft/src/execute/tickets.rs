@@ -2,10 +2,11 @@
 //! and record provenance, and clear a sale against the registry's mirrored answers.
 
 use cosmwasm_std::{
-    wasm_execute, Addr, Empty, Env, Order, StdResult, Storage, Timestamp, Uint128, WasmMsg,
+    wasm_execute, Addr, Empty, Env, HexBinary, Order, StdResult, Storage, Timestamp, Uint128,
+    WasmMsg,
 };
 use ctc_conventions::mirror;
-use ctc_interfaces::registry::Capability;
+use ctc_interfaces::registry::{Capability, IdentityLevel, Standing};
 use ctc_interfaces::tickets::{parse_token_id, token_id};
 use ctc_interfaces::token::{CtcExecuteMsg, Payment};
 use cw_storage_plus::Bound;
@@ -13,8 +14,8 @@ use cw_storage_plus::Bound;
 use crate::error::ContractError;
 use crate::msg::{EventStatus, Provenance, ProvenanceRecord, TicketStatus};
 use crate::state::{
-    Event, Ledger, Ticket, Tier, EVENTS, HISTORY, LEDGERS, LISTINGS, OWNED, TICKETS, TICKET_COUNT,
-    TIERS,
+    Event, Ledger, Record, Ticket, Tier, EVENTS, HISTORY, LEDGERS, LISTINGS, OWNED,
+    PERSON_PURCHASES, PURCHASES, TICKETS, TICKET_COUNT, TIERS,
 };
 
 /// (event id, serial), the key a token id names.
@@ -118,6 +119,7 @@ pub fn escrow(storage: &dyn Storage, event_id: u64, event: &Event) -> StdResult<
     let ledger = LEDGERS.may_load(storage, event_id)?.unwrap_or_default();
     Ok(total
         .checked_add(ledger.royalties)?
+        .checked_add(ledger.funded)?
         .checked_sub(ledger.refunded)?)
 }
 
@@ -145,11 +147,11 @@ pub fn record(
     HISTORY.save(
         storage,
         (token_id, sequence),
-        &ProvenanceRecord {
-            sequence,
+        &Record {
             change,
             time: env.block.time,
             height: env.block.height,
+            sequence: 0,
         },
     )?;
     ticket.records = sequence;
@@ -161,7 +163,9 @@ fn holder_before(change: &Provenance) -> &Addr {
     match change {
         Provenance::Minted { to, .. } | Provenance::Refunded { to, .. } => to,
         Provenance::Transferred { from, .. } | Provenance::Resold { from, .. } => from,
-        Provenance::CheckedIn { holder, .. } => holder,
+        Provenance::CheckedIn { holder, .. }
+        | Provenance::Complained { holder, .. }
+        | Provenance::Hold { holder, .. } => holder,
     }
 }
 
@@ -179,7 +183,7 @@ pub fn minted_record(
         _ => holder_before(&HISTORY.load(storage, (token_id, 1))?.change).clone(),
     };
     let paid = if ticket.reserved {
-        Uint128::zero()
+        ticket.value
     } else {
         tier.price
     };
@@ -199,7 +203,7 @@ pub fn mint(
     (event_id, serial): TicketKey,
     tier: u8,
     owner: &Addr,
-    reserved: bool,
+    minted_value: Option<Uint128>,
 ) -> Result<String, ContractError> {
     let token_id = token_id(event_id, serial);
     let ticket = Ticket {
@@ -211,9 +215,12 @@ pub fn mint(
         approvals: vec![],
         transfers: 0,
         records: 0,
-        reserved,
+        reserved: minted_value.is_some(),
         royalties: Uint128::zero(),
         listed: false,
+        value: minted_value.unwrap_or_default(),
+        held: false,
+        complained: false,
     };
     TICKETS.save(storage, (event_id, serial), &ticket)?;
     OWNED.save(storage, (owner, &token_id), &Empty {})?;
@@ -303,8 +310,103 @@ pub fn clear_receiver(
     let Some(required) = event.min_identity else {
         return Ok(());
     };
-    if mirror::identity_level(storage, receiver, now)? < Some(required) {
+    if attested_level(storage, now, event, receiver)? < Some(required) {
         return Err(ContractError::IdentityTooLow { required });
     }
     Ok(())
+}
+
+/// `user`'s identity level as this event counts it: from its accepted attesters only.
+pub fn attested_level(
+    storage: &dyn Storage,
+    now: Timestamp,
+    event: &Event,
+    user: &Addr,
+) -> Result<Option<IdentityLevel>, ContractError> {
+    Ok(mirror::clearance(storage, user, now, &event.accepted_attesters)?.map(|found| found.level))
+}
+
+/// Refuses moving the tickets of an issuer that is not in good standing: a suspended issuer's
+/// tickets wait with it, a revoked one's are refunded at settlement.
+pub fn ensure_issuer_active(storage: &dyn Storage, event: &Event) -> Result<(), ContractError> {
+    match mirror::standing(storage, &event.issuer)? {
+        Some(Standing::Active) => Ok(()),
+        Some(Standing::Suspended) => Err(ContractError::IssuerNotActive {
+            reason: "suspended",
+        }),
+        Some(Standing::Revoked) => Err(ContractError::IssuerNotActive { reason: "revoked" }),
+        None => Err(ContractError::IssuerNotActive {
+            reason: "not_a_partner",
+        }),
+    }
+}
+
+/// Whom a per-wallet limit counts: the wallet or, at a real-name event, the person behind it
+/// (as the event's accepted attester that clears the wallet names the person).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Holder {
+    Wallet(Addr),
+    Person { attester: Addr, subject: HexBinary },
+}
+
+pub fn holder(
+    storage: &dyn Storage,
+    now: Timestamp,
+    event: &Event,
+    wallet: &Addr,
+) -> Result<Holder, ContractError> {
+    let required = match event.min_identity {
+        Some(required) if required >= IdentityLevel::RealName => required,
+        _ => return Ok(Holder::Wallet(wallet.clone())),
+    };
+    match mirror::clearance(storage, wallet, now, &event.accepted_attesters)? {
+        Some(found) if found.level >= required => match found.subject {
+            Some(subject) => Ok(Holder::Person {
+                attester: found.attester,
+                subject,
+            }),
+            None => Err(ContractError::NoSubject),
+        },
+        _ => Err(ContractError::IdentityTooLow { required }),
+    }
+}
+
+/// The count `holder` would reach with `quantity` more tickets of the tier, refused above `limit`.
+pub fn count_after(
+    storage: &dyn Storage,
+    (event_id, tier): (u64, u8),
+    limit: u32,
+    holder: &Holder,
+    quantity: u32,
+) -> Result<u32, ContractError> {
+    let already = match holder {
+        Holder::Wallet(wallet) => PURCHASES.may_load(storage, (event_id, tier, wallet))?,
+        Holder::Person { attester, subject } => {
+            PERSON_PURCHASES.may_load(storage, ((event_id, tier), attester, subject.as_slice()))?
+        }
+    }
+    .unwrap_or_default();
+    if already + quantity > limit {
+        return Err(match holder {
+            Holder::Wallet(_) => ContractError::WalletLimit { limit, already },
+            Holder::Person { .. } => ContractError::PersonLimit { limit, already },
+        });
+    }
+    Ok(already + quantity)
+}
+
+pub fn save_count(
+    storage: &mut dyn Storage,
+    (event_id, tier): (u64, u8),
+    holder: &Holder,
+    count: u32,
+) -> StdResult<()> {
+    match holder {
+        Holder::Wallet(wallet) => PURCHASES.save(storage, (event_id, tier, wallet), &count),
+        Holder::Person { attester, subject } => PERSON_PURCHASES.save(
+            storage,
+            ((event_id, tier), attester, subject.as_slice()),
+            &count,
+        ),
+    }
 }

@@ -7,9 +7,11 @@ use cw721::{Approval, Expiration};
 
 use crate::error::ContractError;
 use crate::execute::tickets::{
-    clear_receiver, ensure_scheduled, ensure_valid, hand_over, load_event, load_ticket, record,
+    attested_level, clear_receiver, count_after, ensure_issuer_active, ensure_scheduled,
+    ensure_valid, hand_over, holder, load_event, load_ticket, load_tier, record, save_count,
+    TicketKey,
 };
-use crate::msg::{Provenance, TransferPolicy};
+use crate::msg::{AntiScalpingRules, Provenance, TransferPolicy};
 use crate::state::{Event, Ticket, OPERATORS, TICKETS};
 use crate::validate::MAX_APPROVALS;
 
@@ -38,10 +40,22 @@ fn may_act_for(
         .is_some_and(|expires| !expires.is_expired(block)))
 }
 
-/// Refuses a move the event's rules forbid; the same rules gate resale listings.
-pub fn ensure_movable(event: &Event, ticket: &Ticket, env: &Env) -> Result<(), ContractError> {
+/// Refuses a move the event's rules forbid; the same rules gate resale listings. The issuer's
+/// standing is checked by each caller: a gift or listing needs it in good standing, a resale
+/// (a sale) allowed to sell.
+pub fn ensure_movable(
+    event: &Event,
+    ticket: &Ticket,
+    env: &Env,
+) -> Result<(), ContractError> {
     ensure_valid(ticket)?;
     ensure_scheduled(event)?;
+    if event.frozen {
+        return Err(ContractError::EventFrozen);
+    }
+    if ticket.held {
+        return Err(ContractError::TicketHeld);
+    }
     let locked_at = event.locks_at();
     if env.block.time >= locked_at {
         return Err(ContractError::TicketsLocked { locked_at });
@@ -57,6 +71,32 @@ pub fn ensure_movable(event: &Event, ticket: &Ticket, env: &Env) -> Result<(), C
     }
 }
 
+/// Under anti-scalping rules, a change of hands other than the primary sale: both sides are
+/// identified people and the ticket counts against the receiver's limit, as if bought.
+pub fn clear_change_of_hands(
+    storage: &mut dyn Storage,
+    now: cosmwasm_std::Timestamp,
+    (event, rules): (&Event, &AntiScalpingRules),
+    (giver, receiver): (&Addr, &Addr),
+    (event_id, tier_index): (u64, u8),
+) -> Result<(), ContractError> {
+    for (party, user) in [("giver", giver), ("receiver", receiver)] {
+        if attested_level(storage, now, event, user)? < Some(rules.gift_identity) {
+            return Err(ContractError::GiftIdentityTooLow {
+                party,
+                required: rules.gift_identity,
+            });
+        }
+    }
+    let tier = load_tier(storage, event_id, tier_index)?;
+    if let Some(limit) = tier.per_wallet_limit {
+        let receiver = holder(storage, now, event, receiver)?;
+        let count = count_after(storage, (event_id, tier_index), limit, &receiver, 1)?;
+        save_count(storage, (event_id, tier_index), &receiver, count)?;
+    }
+    Ok(())
+}
+
 /// Moves the ticket for a plain cw721 transfer or send, after every check.
 fn gift(
     deps: DepsMut,
@@ -66,7 +106,8 @@ fn gift(
     token_id: &str,
 ) -> Result<Addr, ContractError> {
     let (key, mut ticket) = load_ticket(deps.storage, token_id)?;
-    if !may_act_for(deps.storage, &env.block, &ticket, &info.sender, true)? {
+    let by_owner = ticket.owner == info.sender;
+    if !by_owner && !may_act_for(deps.storage, &env.block, &ticket, &info.sender, true)? {
         return Err(ContractError::NotAllowedToMove {
             token_id: token_id.to_owned(),
         });
@@ -80,6 +121,21 @@ fn gift(
     }
     let event = load_event(deps.storage, key.0)?;
     ensure_movable(&event, &ticket, env)?;
+    ensure_issuer_active(deps.storage, &event)?;
+    if let Some(rules) = &event.anti_scalping {
+        if !by_owner && !rules.markets.contains(&info.sender) {
+            return Err(ContractError::MarketNotAllowed {
+                mover: info.sender.to_string(),
+            });
+        }
+        clear_change_of_hands(
+            deps.storage,
+            env.block.time,
+            (&event, rules),
+            (&ticket.owner, recipient),
+            (key.0, ticket.tier),
+        )?;
+    }
     clear_receiver(deps.storage, env.block.time, &event, recipient)?;
     let from = ticket.owner.clone();
     hand_over(deps.storage, (key.0, token_id), &mut ticket, recipient)?;
@@ -137,6 +193,22 @@ pub fn send_nft(
         .add_attribute("token_id", token_id))
 }
 
+/// Under anti-scalping rules only the issuer's markets may be approved: an approval is how a
+/// marketplace sells for the owner, at a price the cap does not see.
+fn ensure_market(
+    storage: &dyn Storage,
+    (event_id, _): TicketKey,
+    spender: &Addr,
+) -> Result<(), ContractError> {
+    let event = load_event(storage, event_id)?;
+    match event.anti_scalping {
+        Some(rules) if !rules.markets.contains(spender) => Err(ContractError::MarketNotAllowed {
+            mover: spender.to_string(),
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// Sets (`expires: Some`) or removes (`None`) `spender`'s approval on a ticket, as cw721 does.
 pub fn update_approval(
     deps: DepsMut,
@@ -156,6 +228,7 @@ pub fn update_approval(
         .retain(|a| a.spender != spender_addr && !a.is_expired(&env.block));
     let action = match expires {
         Some(expires) => {
+            ensure_market(deps.storage, key, &spender_addr)?;
             let expires = expires.unwrap_or_default();
             if expires.is_expired(&env.block) {
                 return Err(ContractError::Expired);

@@ -8,13 +8,15 @@ use crate::execute::tickets::{
     escrow, load_event, load_ticket, load_tier, minted_record, sold, status_name,
 };
 use crate::msg::{
-    ConfigResponse, EventResponse, EventStatus, EventsResponse, HistoryResponse, ListingResponse,
-    ListingsResponse, RolesResponse, TicketStatus, TierResponse, VerifyTicketResponse,
+    ConfigResponse, DayReport, EventResponse, EventStatus, EventsResponse, HistoryResponse,
+    ListingResponse, ListingsResponse, PartnerReportResponse, ProvenanceRecord, ReportTotals,
+    RolesResponse, SupervisionResponse, TicketStatus, TierResponse, VerifyTicketResponse,
 };
 use crate::state::{
-    Event, Ticket, Tier, CONFIG, EVENTS, EVENT_TEXTS, HISTORY, LISTINGS, MINTERS, SCANNERS, SEATS,
-    TIERS, TOKEN,
+    Event, Ticket, Tier, CONFIG, EVENTS, EVENT_RECORDS, EVENT_TEXTS, HISTORY, LISTINGS, MINTERS,
+    REPORTS, SCANNERS, SEATS, TIERS, TOKEN,
 };
+use crate::validate::MAX_REPORT_DAYS;
 
 /// The seat of a ticket of `tier` with `serial`, if the tier is seated.
 pub fn seat_of(
@@ -40,6 +42,7 @@ pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
         platform_fee: config.platform_fee,
         burn_share: config.burn_share,
         settlement_delay_seconds: config.settlement_delay_seconds,
+        min_holder_identity: config.min_holder_identity,
     })
 }
 
@@ -72,7 +75,9 @@ fn event_view(deps: Deps, event_id: u64, event: Event) -> StdResult<EventRespons
         sale_starts_at: event.sale_starts_at,
         sale_ends_at: event.sale_ends_at,
         min_identity: event.min_identity,
+        accepted_attesters: event.accepted_attesters,
         transfer_policy: event.transfer_policy,
+        anti_scalping: event.anti_scalping,
         lock_before_start_seconds: event.lock_before_start_seconds,
         resale_cap_bps: event.resale_cap_bps,
         royalty: event.royalty,
@@ -82,6 +87,10 @@ fn event_view(deps: Deps, event_id: u64, event: Event) -> StdResult<EventRespons
         settlement_delay_seconds: event.settlement_delay_seconds,
         status: event.status,
         sale_paused: event.sale_paused,
+        frozen: event.frozen,
+        complaints: event.complaints,
+        ruled_happened: event.ruled_happened,
+        supervision_records: event.records,
         tiers,
     })
 }
@@ -179,11 +188,15 @@ pub fn history(
         None,
         Order::Ascending,
     );
-    let entries = minted
-        .into_iter()
-        .map(|record| record.map(|record| (0, record)))
-        .chain(stored);
-    let records = page(entries, limit, |(_, record)| Ok(record))?;
+    let stored = stored.map(|entry| {
+        entry.map(|(sequence, record)| ProvenanceRecord {
+            sequence,
+            change: record.change,
+            time: record.time,
+            height: record.height,
+        })
+    });
+    let records = page(minted.into_iter().chain(stored), limit, Ok)?;
     Ok(HistoryResponse { records })
 }
 
@@ -192,7 +205,7 @@ fn minted_of(
     token_id: &str,
     event_id: u64,
     ticket: &Ticket,
-) -> StdResult<crate::msg::ProvenanceRecord> {
+) -> StdResult<ProvenanceRecord> {
     let tier = TIERS.load(deps.storage, (event_id, ticket.tier))?;
     minted_record(deps.storage, token_id, ticket, &tier)
 }
@@ -238,4 +251,48 @@ pub fn roles(deps: Deps, event_id: u64, address: String) -> Result<RolesResponse
         scanner: SCANNERS.has(deps.storage, (event_id, &address)),
         minter: MINTERS.has(deps.storage, (event_id, &address)),
     })
+}
+
+pub fn supervision_records(
+    deps: Deps,
+    event_id: u64,
+    start_after: Option<u32>,
+    limit: Option<u32>,
+) -> Result<SupervisionResponse, ContractError> {
+    load_event(deps.storage, event_id)?;
+    let entries = EVENT_RECORDS.prefix(event_id).range(
+        deps.storage,
+        start_after.map(Bound::exclusive),
+        None,
+        Order::Ascending,
+    );
+    let records = page(entries, limit, |(_, record)| Ok(record))?;
+    Ok(SupervisionResponse { records })
+}
+
+/// Reads at most `MAX_REPORT_DAYS` entries: one per day on which something moved.
+pub fn partner_report(
+    deps: Deps,
+    partner: String,
+    (from_day, to_day): (u32, u32),
+) -> Result<PartnerReportResponse, ContractError> {
+    let partner = validate::address(deps.api, "partner", &partner)?;
+    if to_day < from_day || to_day - from_day >= MAX_REPORT_DAYS {
+        return Err(ContractError::InvalidReportRange {
+            max: MAX_REPORT_DAYS,
+        });
+    }
+    let mut total = ReportTotals::default();
+    let mut days = vec![];
+    for entry in REPORTS.prefix(&partner).range(
+        deps.storage,
+        Some(Bound::inclusive(from_day)),
+        Some(Bound::inclusive(to_day)),
+        Order::Ascending,
+    ) {
+        let (day, totals) = entry?;
+        total = total.checked_add(&totals)?;
+        days.push(DayReport { day, totals });
+    }
+    Ok(PartnerReportResponse { days, total })
 }

@@ -29,7 +29,12 @@ fn attest(
     RegistryUpdate::Attestation {
         user: user.clone(),
         attester: attester.clone(),
-        attested: Some(AttestedLevel { level, expires_at }),
+        attested: Some(AttestedLevel {
+            level,
+            expires_at,
+            // One person per address here: the subject is taken from the address.
+            subject: Some(cosmwasm_std::HexBinary::from(&user.as_bytes()[..32])),
+        }),
     }
 }
 

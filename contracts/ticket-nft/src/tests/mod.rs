@@ -18,7 +18,9 @@ mod writes;
 use std::collections::BTreeMap;
 
 use cosmwasm_std::testing::message_info;
-use cosmwasm_std::{from_json, to_json_binary, Addr, Api, Env, Response, Timestamp, Uint128};
+use cosmwasm_std::{
+    from_json, to_json_binary, Addr, Api, Env, HexBinary, Response, Timestamp, Uint128,
+};
 use ctc_conventions::{AdminError, ConventionError};
 use ctc_interfaces::proof::testing::{account, key, sign};
 use ctc_interfaces::proof::{check_in_text, HolderProof};
@@ -51,6 +53,9 @@ pub struct Accounts {
 pub struct Registry {
     pub issuer_denial: Option<Denial>,
     pub levels: BTreeMap<String, IdentityLevel>,
+    /// The provider's subject (one byte, repeated) for users who share a person; every other
+    /// attested user is a person of their own.
+    pub subjects: BTreeMap<String, u8>,
 }
 
 /// The contract on a `Unit` (its storage, block and `execute`, reached through `Deref`), and the
@@ -91,7 +96,9 @@ pub fn event_input(env: &Env) -> EventInput {
             },
         ],
         min_identity: None,
+        accepted_attesters: None,
         transfer_policy: TransferPolicy::Free { max_transfers: 2 },
+        anti_scalping: None,
         lock_before_start_seconds: 3_600,
         resale_cap_bps: 11_000,
         royalty: BasisPoints::new(500).unwrap(),
@@ -176,7 +183,7 @@ impl Chain {
             .chain(&a.fans)
             .map(|address| address.to_string())
             .chain(registry.levels.keys().cloned());
-        for user in everyone {
+        for (person, user) in (1u8..).zip(everyone) {
             updates.push(RegistryUpdate::Attestation {
                 user: self
                     .deps
@@ -187,6 +194,14 @@ impl Chain {
                 attested: registry.levels.get(&user).map(|&level| AttestedLevel {
                     level,
                     expires_at: None,
+                    subject: Some(HexBinary::from(vec![
+                        registry
+                            .subjects
+                            .get(&user)
+                            .copied()
+                            .unwrap_or(100 + person);
+                        32
+                    ])),
                 }),
             });
         }
@@ -353,5 +368,6 @@ pub fn instantiate_msg(accounts: &Accounts) -> InstantiateMsg {
         name: "TicketChain Tickets".into(),
         symbol: "TIX".into(),
         owner: None,
+        min_holder_identity: None,
     }
 }

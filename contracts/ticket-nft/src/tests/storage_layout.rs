@@ -10,10 +10,11 @@ use cw721::Expiration;
 
 use super::*;
 use crate::contract::CONTRACT;
-use crate::msg::{Provenance, ProvenanceRecord};
+use crate::msg::{Provenance, ReportTotals, SupervisionAction, SupervisionRecord};
 use crate::state::{
-    Ledger, Listing, CONFIG, EVENTS, EVENT_COUNT, EVENT_TEXTS, HISTORY, LEDGERS, LISTINGS, MINTERS,
-    OPERATORS, OWNED, PURCHASES, SCANNERS, SEATS, TICKETS, TICKET_COUNT, TIERS, TOKEN,
+    Ledger, Listing, Record, CONFIG, EVENTS, EVENT_COUNT, EVENT_RECORDS, EVENT_TEXTS, HISTORY,
+    LEDGERS, LISTINGS, MINTERS, OPERATORS, OWNED, PERSON_PURCHASES, PURCHASES, REPORTS, SCANNERS,
+    SEATS, TICKETS, TICKET_COUNT, TIERS, TOKEN,
 };
 
 #[test]
@@ -30,8 +31,17 @@ fn every_namespace_and_key_encoding_is_pinned() {
     let standing = ctc_conventions::mirror::PARTNERS
         .load(stored, &chain.accounts.issuer)
         .unwrap();
-    let record = ProvenanceRecord {
-        sequence: 4,
+    let supervision = SupervisionRecord {
+        id: 0,
+        action: SupervisionAction::Frozen,
+        by: chain.accounts.owner.clone(),
+        reason: "inquiry".into(),
+        digest: "ab".repeat(32),
+        time: chain.env.block.time,
+        height: chain.env.block.height,
+    };
+    let record = Record {
+        sequence: 0,
         change: Provenance::Refunded {
             to: chain.accounts.fans[0].clone(),
             amount: Uint128::new(1),
@@ -57,6 +67,7 @@ fn every_namespace_and_key_encoding_is_pinned() {
     let attested = ctc_interfaces::registry::AttestedLevel {
         level: IdentityLevel::Phone,
         expires_at: None,
+        subject: None,
     };
     ctc_conventions::mirror::ATTESTATIONS
         .save(storage, (&alice, &bob), &attested)
@@ -80,6 +91,13 @@ fn every_namespace_and_key_encoding_is_pinned() {
     };
     LISTINGS.save(storage, (7, "7-0"), &listing).unwrap();
     HISTORY.save(storage, ("7-0", 4), &record).unwrap();
+    PERSON_PURCHASES
+        .save(storage, ((7, 2), &bob, &[0xab; 2]), &1)
+        .unwrap();
+    EVENT_RECORDS.save(storage, (7, 0), &supervision).unwrap();
+    REPORTS
+        .save(storage, (&alice, 3), &ReportTotals::default())
+        .unwrap();
 
     assert_eq!(
         stored_keys_naming(storage, &[("alice", &alice), ("bob", &bob)]),
@@ -95,14 +113,18 @@ fn every_namespace_and_key_encoding_is_pinned() {
             r"\x00\x07ledgers\x00\x00\x00\x00\x00\x00\x00\x07",
             r"\x00\x07minters\x00\x08\x00\x00\x00\x00\x00\x00\x00\x07<bob>",
             // A ticket's key is its token id parsed: event id, then serial, both big-endian.
+            r"\x00\x07reports\x00C<alice>\x00\x00\x00\x03",
             r"\x00\x07tickets\x00\x08\x00\x00\x00\x00\x00\x00\x00\x07\x00\x00\x00\x00",
             r"\x00\x08listings\x00\x08\x00\x00\x00\x00\x00\x00\x00\x077-0",
             r"\x00\x08scanners\x00\x08\x00\x00\x00\x00\x00\x00\x00\x07<alice>",
             r"\x00\x09operators\x00C<alice><bob>",
             r"\x00\x09purchases\x00\x08\x00\x00\x00\x00\x00\x00\x00\x07\x00\x01\x02<alice>",
             r"\x00\x0bevent_texts\x00\x00\x00\x00\x00\x00\x00\x07",
+            r"\x00\x0devent_records\x00\x08\x00\x00\x00\x00\x00\x00\x00\x07\x00\x00\x00\x00",
             // The registry's mirrored answers (`ctc_conventions::mirror`).
             r"\x00\x0fmirror_partners<alice>",
+            // A person is the attester and its subject for them, after the (event, tier) pair.
+            r"\x00\x10person_purchases\x00\x08\x00\x00\x00\x00\x00\x00\x00\x07\x00\x01\x02\x00C<bob>\xab\xab",
             r"\x00\x13mirror_attestations\x00C<alice><bob>",
             // Items: the name alone (cw2's and cw-ownable's too).
             "config",

@@ -1,0 +1,261 @@
+//! After the show and under supervision: holders' complaints, rulings, freezes, holds on one
+//! user's tickets, and the per-partner report that settlement and refunds keep.
+
+use cosmwasm_std::{Addr, Deps, DepsMut, Env, MessageInfo, Response, Storage, Timestamp};
+use ctc_conventions::{mirror, validate};
+use ctc_interfaces::registry::{Capability, RegistryQueryMsg, SupervisorResponse};
+
+use crate::error::ContractError;
+use crate::execute::tickets::{ensure_scheduled, load_event, load_ticket, record, unlist};
+use crate::msg::{EventStatus, Provenance, ReportTotals, SupervisionAction, SupervisionRecord};
+use crate::state::{Event, CONFIG, EVENTS, EVENT_RECORDS, REPORTS, TICKETS};
+use crate::validate::MAX_REASON_BYTES;
+
+const SECONDS_PER_DAY: u64 = 86_400;
+
+/// The platform owner, or whoever the registry answers is its authority or a regulator: one
+/// query, paid only by the rare supervisory message.
+pub fn ensure_supervisor(deps: Deps, sender: &Addr) -> Result<(), ContractError> {
+    if cw_ownable::is_owner(deps.storage, sender)? {
+        return Ok(());
+    }
+    let registry = CONFIG.load(deps.storage)?.registry;
+    let answer: SupervisorResponse = deps.querier.query_wasm_smart(
+        registry,
+        &RegistryQueryMsg::Supervisor {
+            address: sender.to_string(),
+        },
+    )?;
+    if !answer.supervises() {
+        return Err(ContractError::NotSupervisor);
+    }
+    Ok(())
+}
+
+/// The reason and the evidence digest every supervisory action carries, checked.
+fn evidence(reason: &str, digest: &str) -> Result<String, ContractError> {
+    validate::text("reason", reason, MAX_REASON_BYTES)?;
+    Ok(validate::digest("digest", digest)?)
+}
+
+/// Keeps a supervision record of the event; the caller saves the event.
+pub fn add_event_record(
+    storage: &mut dyn Storage,
+    env: &Env,
+    (event_id, event): (u64, &mut Event),
+    (action, by): (SupervisionAction, &Addr),
+    (reason, digest): (&str, &str),
+) -> Result<u32, ContractError> {
+    let id = event.records;
+    EVENT_RECORDS.save(
+        storage,
+        (event_id, id),
+        &SupervisionRecord {
+            id,
+            action,
+            by: by.clone(),
+            reason: reason.to_owned(),
+            digest: digest.to_owned(),
+            time: env.block.time,
+            height: env.block.height,
+        },
+    )?;
+    event.records = id + 1;
+    Ok(id)
+}
+
+/// The UTC day (since the epoch) of `time`, as the report keys it.
+pub fn day_of(time: Timestamp) -> u32 {
+    u32::try_from(time.seconds() / SECONDS_PER_DAY).unwrap_or(u32::MAX)
+}
+
+/// Adds money that moved for `partner`'s events at `at` to that day's report.
+pub fn add_to_report(
+    storage: &mut dyn Storage,
+    partner: &Addr,
+    at: Timestamp,
+    moved: ReportTotals,
+) -> Result<(), ContractError> {
+    let key = (partner, day_of(at));
+    let totals = REPORTS.may_load(storage, key)?.unwrap_or_default();
+    REPORTS.save(storage, key, &totals.checked_add(&moved)?)?;
+    Ok(())
+}
+
+pub fn freeze_event(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    event_id: u64,
+    frozen: bool,
+    (reason, digest): (String, String),
+) -> Result<Response, ContractError> {
+    let digest = evidence(&reason, &digest)?;
+    let mut event = load_event(deps.storage, event_id)?;
+    ensure_scheduled(&event)?;
+    if event.frozen == frozen {
+        return Err(ContractError::FreezeUnchanged { frozen });
+    }
+    ensure_supervisor(deps.as_ref(), &info.sender)?;
+    event.frozen = frozen;
+    let action = if frozen {
+        SupervisionAction::Frozen
+    } else {
+        SupervisionAction::Unfrozen
+    };
+    let record = add_event_record(
+        deps.storage,
+        &env,
+        (event_id, &mut event),
+        (action, &info.sender),
+        (&reason, &digest),
+    )?;
+    EVENTS.save(deps.storage, event_id, &event)?;
+    Ok(Response::new()
+        .add_attribute("action", if frozen { "freeze_event" } else { "unfreeze_event" })
+        .add_attribute("event_id", event_id.to_string())
+        .add_attribute("by", info.sender)
+        .add_attribute("record", record.to_string()))
+}
+
+/// A ruling comes after the show (before, the issuer or the owner cancels) and before
+/// settlement, which it either unblocks or replaces with refunds.
+pub fn rule_on_event(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    event_id: u64,
+    happened: bool,
+    (reason, digest): (String, String),
+) -> Result<Response, ContractError> {
+    let digest = evidence(&reason, &digest)?;
+    let mut event = load_event(deps.storage, event_id)?;
+    ensure_scheduled(&event)?;
+    if env.block.time < event.ends_at {
+        return Err(ContractError::RulingNotOpen);
+    }
+    ensure_supervisor(deps.as_ref(), &info.sender)?;
+    let action = if happened {
+        event.ruled_happened = true;
+        SupervisionAction::RuledHappened
+    } else {
+        event.status = EventStatus::Cancelled { at: env.block.time };
+        SupervisionAction::RuledNotHappened
+    };
+    let record = add_event_record(
+        deps.storage,
+        &env,
+        (event_id, &mut event),
+        (action, &info.sender),
+        (&reason, &digest),
+    )?;
+    EVENTS.save(deps.storage, event_id, &event)?;
+    Ok(Response::new()
+        .add_attribute("action", "rule_on_event")
+        .add_attribute("event_id", event_id.to_string())
+        .add_attribute("happened", happened.to_string())
+        .add_attribute("by", info.sender)
+        .add_attribute("record", record.to_string()))
+}
+
+/// Whether `partner` attested `user` and may attest now: the partner a regulator's order on that
+/// user goes through.
+fn attested_by(deps: Deps, user: &Addr, partner: &Addr) -> Result<bool, ContractError> {
+    Ok(mirror::ATTESTATIONS.has(deps.storage, (user, partner))
+        && mirror::denial(deps.storage, partner, Capability::AttestIdentity)?.is_none())
+}
+
+/// The partner that attested the owner holds the ticket; it or a supervisor lifts the hold.
+pub fn hold_ticket(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    token_id: String,
+    held: bool,
+    (reason, digest): (String, String),
+) -> Result<Response, ContractError> {
+    let digest = evidence(&reason, &digest)?;
+    let (key, mut ticket) = load_ticket(deps.storage, &token_id)?;
+    if ticket.held == held {
+        return Err(ContractError::HoldUnchanged { held });
+    }
+    if !attested_by(deps.as_ref(), &ticket.owner, &info.sender)? {
+        if held {
+            return Err(ContractError::NotHoldersAttester);
+        }
+        ensure_supervisor(deps.as_ref(), &info.sender)
+            .map_err(|_| ContractError::NotHoldersAttester)?;
+    }
+    ticket.held = held;
+    if held {
+        unlist(deps.storage, key.0, &token_id, &mut ticket);
+    }
+    let holder = ticket.owner.clone();
+    record(
+        deps.storage,
+        &env,
+        &token_id,
+        &mut ticket,
+        Provenance::Hold {
+            held,
+            holder,
+            by: info.sender.clone(),
+            reason,
+            digest,
+        },
+    )?;
+    TICKETS.save(deps.storage, key, &ticket)?;
+    Ok(Response::new()
+        .add_attribute("action", if held { "hold_ticket" } else { "release_ticket" })
+        .add_attribute("token_id", token_id)
+        .add_attribute("owner", ticket.owner)
+        .add_attribute("by", info.sender))
+}
+
+/// During the settlement delay, the holder of a ticket that was not refunded says the show did
+/// not happen as sold; settlement then waits for a supervisor's ruling.
+pub fn file_complaint(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    token_id: String,
+    digest: String,
+) -> Result<Response, ContractError> {
+    let digest = validate::digest("digest", &digest)?;
+    let (key, mut ticket) = load_ticket(deps.storage, &token_id)?;
+    if ticket.owner != info.sender {
+        return Err(ContractError::NotOwner);
+    }
+    if ticket.complained {
+        return Err(ContractError::AlreadyComplained);
+    }
+    let mut event = load_event(deps.storage, key.0)?;
+    ensure_scheduled(&event)?;
+    let closes_at = event.ends_at.plus_seconds(event.settlement_delay_seconds);
+    let now = env.block.time;
+    if now < event.ends_at || now >= closes_at {
+        return Err(ContractError::ComplaintWindow {
+            opens_at: event.ends_at,
+            closes_at,
+        });
+    }
+    ticket.complained = true;
+    event.complaints += 1;
+    record(
+        deps.storage,
+        &env,
+        &token_id,
+        &mut ticket,
+        Provenance::Complained {
+            holder: info.sender.clone(),
+            digest,
+        },
+    )?;
+    TICKETS.save(deps.storage, key, &ticket)?;
+    EVENTS.save(deps.storage, key.0, &event)?;
+    Ok(Response::new()
+        .add_attribute("action", "file_complaint")
+        .add_attribute("event_id", key.0.to_string())
+        .add_attribute("token_id", token_id)
+        .add_attribute("complaints", event.complaints.to_string()))
+}
