@@ -3,8 +3,8 @@ use ctc_interfaces::proof::{check_in_text, verify_holder_proof, HolderProof};
 
 use crate::error::ContractError;
 use crate::execute::tickets::{ensure_scheduled, load_event, load_ticket, record, unlist};
-use crate::msg::{Provenance, TicketStatus};
-use crate::state::{SCANNERS, TICKETS};
+use crate::msg::TicketStatus;
+use crate::state::{Change, SCANNERS, TICKETS};
 
 /// Once per ticket: the ticket becomes Used and can no longer move or be listed. The holder
 /// proves it is at the door by signing the ticket's check-in text (its QR code), so a scanner
@@ -51,7 +51,7 @@ pub fn check_in(
         &env,
         &token_id,
         &mut ticket,
-        Provenance::CheckedIn {
+        Change::CheckedIn {
             holder: holder.clone(),
             scanner: info.sender.clone(),
         },

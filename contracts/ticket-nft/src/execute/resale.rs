@@ -7,8 +7,8 @@ use crate::execute::tickets::{
     clear_sale, disburse, ensure_issuer_active, hand_over, load_event, load_ticket, load_tier, record, update_ledger,
 };
 use crate::execute::transfer::{clear_change_of_hands, ensure_movable};
-use crate::msg::{Provenance, TransferPolicy};
-use crate::state::{Event, Listing, LISTINGS, TICKETS};
+use crate::msg::TransferPolicy;
+use crate::state::{Change, Event, Listing, LISTINGS, TICKETS};
 
 /// The highest resale price of a ticket with `face_price`, rounded down.
 pub fn resale_cap(event: &Event, face_price: Uint128) -> Uint128 {
@@ -147,9 +147,9 @@ pub fn buy_resale(
         &env,
         &token_id,
         &mut ticket,
-        Provenance::Resold {
+        Change::Resold {
             from: seller.clone(),
-            to: buyer.clone(),
+            to: None,
             price: paid,
         },
     )?;

@@ -11,8 +11,8 @@ use crate::execute::tickets::{
     clear_receiver, clear_sale, count_after, count_minted, disburse, ensure_scheduled, holder,
     load_event, load_ticket, load_tier, mint, record, save_count, sold, unlist, update_ledger,
 };
-use crate::msg::{EventStatus, Provenance, ReceiveMsg, ReportTotals, TicketStatus};
-use crate::state::{Tier, MINTERS, TICKETS, TIERS, TOKEN};
+use crate::msg::{EventStatus, ReceiveMsg, ReportTotals, TicketStatus};
+use crate::state::{Change, Tier, MINTERS, TICKETS, TIERS, TOKEN};
 use crate::validate::MAX_PER_MESSAGE;
 
 pub fn receive(
@@ -308,7 +308,7 @@ pub fn claim_refund(
         &env,
         &token_id,
         &mut ticket,
-        Provenance::Refunded {
+        Change::Refunded {
             to: info.sender.clone(),
             amount,
         },

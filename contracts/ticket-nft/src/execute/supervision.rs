@@ -7,8 +7,8 @@ use ctc_interfaces::registry::{Capability, RegistryQueryMsg, SupervisorResponse}
 
 use crate::error::ContractError;
 use crate::execute::tickets::{ensure_scheduled, load_event, load_ticket, record, unlist};
-use crate::msg::{EventStatus, Provenance, ReportTotals, SupervisionAction, SupervisionRecord};
-use crate::state::{Event, CONFIG, EVENTS, EVENT_RECORDS, REPORTS, TICKETS};
+use crate::msg::{EventStatus, ReportTotals, SupervisionAction, SupervisionRecord};
+use crate::state::{Change, Event, CONFIG, EVENTS, EVENT_RECORDS, REPORTS, TICKETS};
 use crate::validate::MAX_REASON_BYTES;
 
 const SECONDS_PER_DAY: u64 = 86_400;
@@ -196,7 +196,7 @@ pub fn hold_ticket(
         &env,
         &token_id,
         &mut ticket,
-        Provenance::Hold {
+        Change::Hold {
             held,
             holder,
             by: info.sender.clone(),
@@ -246,7 +246,7 @@ pub fn file_complaint(
         &env,
         &token_id,
         &mut ticket,
-        Provenance::Complained {
+        Change::Complained {
             holder: info.sender.clone(),
             digest,
         },

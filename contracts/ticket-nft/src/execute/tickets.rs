@@ -14,7 +14,7 @@ use cw_storage_plus::Bound;
 use crate::error::ContractError;
 use crate::msg::{EventStatus, Provenance, ProvenanceRecord, TicketStatus};
 use crate::state::{
-    Event, Ledger, Record, Ticket, Tier, EVENTS, HISTORY, LEDGERS, LISTINGS, OWNED,
+    Change, Event, Ledger, Record, Ticket, Tier, EVENTS, HISTORY, LEDGERS, LISTINGS, OWNED,
     PERSON_PURCHASES, PURCHASES, TICKETS, TICKET_COUNT, TIERS,
 };
 
@@ -141,7 +141,7 @@ pub fn record(
     env: &Env,
     token_id: &str,
     ticket: &mut Ticket,
-    change: Provenance,
+    change: Change,
 ) -> Result<(), ContractError> {
     let sequence = ticket.records + 1;
     HISTORY.save(
@@ -159,15 +159,6 @@ pub fn record(
 }
 
 /// The owner a stored provenance record names as holding the ticket before or during it.
-fn holder_before(change: &Provenance) -> &Addr {
-    match change {
-        Provenance::Minted { to, .. } | Provenance::Refunded { to, .. } => to,
-        Provenance::Transferred { from, .. } | Provenance::Resold { from, .. } => from,
-        Provenance::CheckedIn { holder, .. }
-        | Provenance::Complained { holder, .. }
-        | Provenance::Hold { holder, .. } => holder,
-    }
-}
 
 /// The mint's provenance record (sequence 0), which is not stored: its recipient is the holder
 /// the first stored record names (or the owner, if none), its payment the tier's price unless
@@ -180,7 +171,11 @@ pub fn minted_record(
 ) -> StdResult<ProvenanceRecord> {
     let to = match ticket.records {
         0 => ticket.owner.clone(),
-        _ => holder_before(&HISTORY.load(storage, (token_id, 1))?.change).clone(),
+        _ => HISTORY
+            .load(storage, (token_id, 1))?
+            .change
+            .holder_before()
+            .clone(),
     };
     let paid = if ticket.reserved {
         ticket.value

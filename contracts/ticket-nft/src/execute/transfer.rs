@@ -11,8 +11,8 @@ use crate::execute::tickets::{
     ensure_valid, hand_over, holder, load_event, load_ticket, load_tier, record, save_count,
     TicketKey,
 };
-use crate::msg::{AntiScalpingRules, Provenance, TransferPolicy};
-use crate::state::{Event, Ticket, OPERATORS, TICKETS};
+use crate::msg::{AntiScalpingRules, TransferPolicy};
+use crate::state::{Change, Event, Ticket, OPERATORS, TICKETS};
 use crate::validate::MAX_APPROVALS;
 
 /// Whether `sender` may move or approve `ticket` as cw721 defines it: the owner, a spender
@@ -144,9 +144,9 @@ fn gift(
         env,
         token_id,
         &mut ticket,
-        Provenance::Transferred {
+        Change::Transferred {
             from: from.clone(),
-            to: recipient.clone(),
+            to: None,
         },
     )?;
     TICKETS.save(deps.storage, key, &ticket)?;

@@ -177,26 +177,40 @@ pub fn history(
     limit: Option<u32>,
 ) -> Result<HistoryResponse, ContractError> {
     let ((event_id, _), ticket) = load_ticket(deps.storage, &token_id)?;
+    let limit = ctc_conventions::paging::page_limit(limit)?;
     // The mint's record (sequence 0) is not stored; the rest are, from 1.
-    let minted = match start_after {
-        None => Some(minted_of(deps, &token_id, event_id, &ticket)),
-        Some(_) => None,
+    let mut records = match start_after {
+        None => vec![minted_of(deps, &token_id, event_id, &ticket)?],
+        Some(_) => vec![],
     };
-    let stored = HISTORY.prefix(&token_id).range(
-        deps.storage,
-        start_after.map(Bound::exclusive),
-        None,
-        Order::Ascending,
-    );
-    let stored = stored.map(|entry| {
-        entry.map(|(sequence, record)| ProvenanceRecord {
+    // One record past the page: it names who received the page's last move.
+    let mut stored = HISTORY
+        .prefix(&token_id)
+        .range(
+            deps.storage,
+            start_after.map(Bound::exclusive),
+            None,
+            Order::Ascending,
+        )
+        .take(limit + 1 - records.len())
+        .collect::<StdResult<Vec<_>>>()?
+        .into_iter()
+        .peekable();
+    while let Some((sequence, record)) = stored.next() {
+        if records.len() == limit {
+            break;
+        }
+        let holder_after = match stored.peek() {
+            Some((_, next)) => next.change.holder_before().clone(),
+            None => ticket.owner.clone(),
+        };
+        records.push(ProvenanceRecord {
             sequence,
-            change: record.change,
+            change: record.change.answered(&holder_after),
             time: record.time,
             height: record.height,
-        })
-    });
-    let records = page(minted.into_iter().chain(stored), limit, Ok)?;
+        });
+    }
     Ok(HistoryResponse { records })
 }
 

@@ -10,9 +10,9 @@ use cw721::Expiration;
 
 use super::*;
 use crate::contract::CONTRACT;
-use crate::msg::{Provenance, ReportTotals, SupervisionAction, SupervisionRecord};
+use crate::msg::{ReportTotals, SupervisionAction, SupervisionRecord};
 use crate::state::{
-    Ledger, Listing, Record, CONFIG, EVENTS, EVENT_COUNT, EVENT_RECORDS, EVENT_TEXTS, HISTORY,
+    Change, Ledger, Listing, Record, CONFIG, EVENTS, EVENT_COUNT, EVENT_RECORDS, EVENT_TEXTS, HISTORY,
     LEDGERS, LISTINGS, MINTERS, OPERATORS, OWNED, PERSON_PURCHASES, PURCHASES, REPORTS, SCANNERS,
     SEATS, TICKETS, TICKET_COUNT, TIERS, TOKEN,
 };
@@ -42,7 +42,7 @@ fn every_namespace_and_key_encoding_is_pinned() {
     };
     let record = Record {
         sequence: 0,
-        change: Provenance::Refunded {
+        change: Change::Refunded {
             to: chain.accounts.fans[0].clone(),
             amount: Uint128::new(1),
         },
