@@ -124,15 +124,19 @@ async function wire(
       gasUsed: result.gasUsed,
     });
   }
-  // ticket-nft answers sales from its copy of the registry's answers, which the registry pushes
-  // on every change; on a fresh deployment this runs before any partner is admitted.
+  // ticket-nft and crowdfund answer sales and pledges from their copy of the registry's answers,
+  // which the registry pushes on every change; on a fresh deployment this runs before any partner
+  // is admitted (a partner admitted earlier reaches a new mirror with `sync_partner`).
   const { mirrors } = await registry.mirrors();
-  if (!mirrors.includes(address("ticket-nft"))) {
-    const result = await registry.addMirror({ address: address("ticket-nft") }, fee);
+  for (const name of ["ticket-nft", "crowdfund"] as const) {
+    if (mirrors.includes(address(name))) {
+      continue;
+    }
+    const result = await registry.addMirror({ address: address(name) }, fee);
     report({
       contract: "wiring",
       action: "granted",
-      detail: "registry pushes partner and identity changes to ticket-nft",
+      detail: `registry pushes partner and identity changes to ${name}`,
       gasUsed: result.gasUsed,
     });
   }

@@ -358,11 +358,14 @@ class Season {
 
   private async attestFans(step: Step): Promise<void> {
     const { idProvider, fans } = this.cast;
-    for (const fan of fans) {
+    // Each fan is one person to the provider: its subject for them is what per-person limits count.
+    for (const [index, fan] of fans.entries()) {
       await step.tx(
         "civil-id",
         `attest ${this.platform.name(fan)} as real_name`,
-        this.platform.as(idProvider).registry.attest({ user: fan, level: "real_name", digest: digest(0x11) }),
+        this.platform
+          .as(idProvider)
+          .registry.attest({ user: fan, level: "real_name", digest: digest(0x11), subject: digest(0x40 + index) }),
       );
     }
     const { level } = await this.platform.as(fans[0]).registry.identityLevel({ address: fans[0] });

@@ -52,7 +52,9 @@ fn unauthorised_premiere(p: &Platform) -> u64 {
                     tier("Patron", 200 * CTC, 10),
                 ],
                 min_identity: None,
+                accepted_attesters: None,
                 transfer_policy: TransferPolicy::GiftOnly { max_transfers: 1 },
+                anti_scalping: None,
                 lock_before_start_seconds: 0,
                 resale_cap_bps: 10_000,
                 royalty: BasisPoints::ZERO,
@@ -228,7 +230,8 @@ fn a_funded_campaign_pays_the_creator_and_rewards_backers() {
         .contains("has not approved this campaign's rewards"));
     p.approve_rewards(id);
 
-    // The creator withdraws 1,150 CTC less the 3% fee, once.
+    // The creator withdraws the 1,150 CTC raised less the 700 CTC the rewards' tickets carry (a
+    // Patron pair for 500, two Supporter seats for 100 each), less the 3% fee, once.
     assert_eq!(
         p.refused(
             &fans[0],
@@ -246,8 +249,9 @@ fn a_funded_campaign_pays_the_creator_and_rewards_backers() {
         .unwrap();
     // The fee and the payout in one call into the token.
     assert_eq!(p.token_actions(&response), ["disburse"]);
-    assert_eq!(p.balance(&p.treasury), treasury_before + 34_500_000);
-    assert_eq!(p.balance(&p.troupe), troupe_before + 1_115_500_000);
+    assert_eq!(p.balance(&p.treasury), treasury_before + 13_500_000);
+    assert_eq!(p.balance(&p.troupe), troupe_before + 436_500_000);
+    assert_eq!(p.campaign(id).owed_to_rewards, Uint128::new(700 * CTC));
     assert_eq!(
         p.refused(
             &p.troupe,
@@ -278,7 +282,50 @@ fn a_funded_campaign_pays_the_creator_and_rewards_backers() {
         },
     );
     assert_eq!(patron.extension.tier_name, "Patron");
+    // The rewards' value went with their tickets into the show's escrow.
     assert_eq!(p.balance(&p.crowdfund), 0);
+    assert_eq!(p.balance(&p.tickets), 700 * CTC);
+    p.assert_crowdfund_conserved(1);
+}
+
+#[test]
+fn a_cancelled_show_refunds_what_backers_paid_for_their_reward_tickets() {
+    let p = Platform::new();
+    let event_id = premiere(&p);
+    let id = p.launch(campaign(&p, 500 * CTC, None)).unwrap();
+    let fans = &p.fans;
+    p.pledge(&fans[0], id, 600 * CTC).unwrap();
+    p.pledge(&fans[1], id, 120 * CTC).unwrap();
+    p.to_deadline(id);
+    p.finalize(&fans[2], id);
+    p.approve_rewards(id);
+    p.execute(
+        &p.troupe,
+        &p.crowdfund,
+        &ExecuteMsg::WithdrawFunds { campaign_id: id },
+    )
+    .unwrap();
+    let claim = ExecuteMsg::ClaimRewards { campaign_id: id };
+    p.execute(&fans[0], &p.crowdfund, &claim).unwrap();
+    p.execute(&fans[1], &p.crowdfund, &claim).unwrap();
+
+    p.execute(
+        &p.theater,
+        &p.tickets,
+        &ticket_nft::msg::ExecuteMsg::CancelEvent { event_id },
+    )
+    .unwrap();
+    // The Patron pair was bought with 500 CTC, the Supporter seat with 100: each ticket refunds
+    // its share; what a backer gave above the reward stays the troupe's.
+    for (fan, token_id, refund) in [(0, "1-20", 250), (0, "1-21", 250), (1, "1-0", 100)] {
+        let before = p.balance(&fans[fan]);
+        let claim = ticket_nft::msg::ExecuteMsg::ClaimRefund {
+            token_id: token_id.into(),
+        };
+        p.execute(&fans[fan], &p.tickets, &claim).unwrap();
+        assert_eq!(p.balance(&fans[fan]), before + refund * CTC, "{token_id}");
+    }
+    assert_eq!(p.balance(&p.tickets), 0);
     p.assert_crowdfund_conserved(1);
 }
 
@@ -549,9 +596,10 @@ fn the_troupe_takes_the_money_only_while_the_rewards_can_be_minted() {
     authorise_crowdfund(&p, event_id, true);
     let id = p.launch(campaign(&p, 1_000 * CTC, None)).unwrap();
     let (fans, troupe) = (&p.fans, &p.troupe);
-    // Two Patron tickets each for fans 0 and 1, one Supporter ticket for fan 2.
-    p.pledge(&fans[0], id, 500 * CTC).unwrap();
-    p.pledge(&fans[1], id, 500 * CTC).unwrap();
+    // Two Patron tickets each for fans 0 and 1, one Supporter ticket for fan 2: 1,100 CTC of the
+    // 1,300 raised pays for rewards.
+    p.pledge(&fans[0], id, 600 * CTC).unwrap();
+    p.pledge(&fans[1], id, 600 * CTC).unwrap();
     p.pledge(&fans[2], id, 100 * CTC).unwrap();
     p.to_deadline(id);
     p.finalize(&fans[3], id);
@@ -603,7 +651,7 @@ fn the_troupe_takes_the_money_only_while_the_rewards_can_be_minted() {
     )
     .unwrap();
     let refund = ExecuteMsg::Refund { campaign_id: id };
-    for (fan, pledged) in [(1, 500 * CTC), (2, 100 * CTC)] {
+    for (fan, pledged) in [(1, 600 * CTC), (2, 100 * CTC)] {
         let before = p.balance(&fans[fan]);
         p.execute(&fans[fan], &p.crowdfund, &refund).unwrap();
         assert_eq!(p.balance(&fans[fan]), before + pledged);
@@ -612,13 +660,16 @@ fn the_troupe_takes_the_money_only_while_the_rewards_can_be_minted() {
         p.refused(&fans[0], &p.crowdfund, &refund),
         "the rewards were already claimed"
     );
-    // Fan 0's 500 CTC paid for the two seats it holds: 3% to the treasury, the rest to the troupe.
+    // Fan 0's 500 CTC went with the two seats it holds (and come back to it from ticket-nft, the
+    // show being cancelled); the 100 CTC above them are the troupe's, less 3% to the treasury.
     let (troupe_before, treasury_before) = (p.balance(troupe), p.balance(&p.treasury));
     p.execute(troupe, &p.crowdfund, &withdraw).unwrap();
-    assert_eq!(p.balance(troupe), troupe_before + 485 * CTC);
-    assert_eq!(p.balance(&p.treasury), treasury_before + 15 * CTC);
+    assert_eq!(p.balance(troupe), troupe_before + 97 * CTC);
+    assert_eq!(p.balance(&p.treasury), treasury_before + 3 * CTC);
     assert_eq!(p.tickets_of(&fans[0]).len(), 2);
     assert_eq!(p.balance(&p.crowdfund), 0);
+    // The seven seats fan 3 bought and fan 0's two rewards, all refundable.
+    assert_eq!(p.balance(&p.tickets), (1_400 + 500) * CTC);
     p.assert_crowdfund_conserved(1);
 }
 
@@ -667,8 +718,8 @@ fn op() -> impl Strategy<Value = Op> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(32))]
 
-    /// Whatever backers and creators do, crowdfund holds exactly raised − refunded − released
-    /// summed over campaigns, and every campaign's books balance.
+    /// Whatever backers and creators do, crowdfund holds exactly raised − refunded − released −
+    /// sent to tickets summed over campaigns, and every campaign's books balance.
     #[test]
     fn crowdfund_holds_exactly_what_it_owes(ops in prop::collection::vec(op(), 1..40)) {
         let p = Platform::new();
@@ -697,7 +748,7 @@ proptest! {
             let mut held = 0u128;
             for id in 1..=3u64 {
                 let c = p.campaign(id);
-                prop_assert_eq!(c.held, c.raised - c.refunded - c.released);
+                prop_assert_eq!(c.held, c.raised - c.refunded - c.released - c.sent_to_tickets);
                 prop_assert!(c.hard_cap.is_none_or(|cap| c.raised <= cap));
                 held += c.held.u128();
             }

@@ -55,7 +55,9 @@ fn show(
         sale_ends_at: starts_at,
         tiers: vec![tier("Stalls", 100 * CTC, 50), tier("Patron", 250 * CTC, 10)],
         min_identity: real_name.then_some(IdentityLevel::RealName),
+        accepted_attesters: None,
         transfer_policy: TransferPolicy::Free { max_transfers: 2 },
+        anti_scalping: None,
         lock_before_start_seconds: 2 * HOUR,
         resale_cap_bps: 11_000,
         royalty: BasisPoints::new(500).unwrap(),
@@ -170,9 +172,11 @@ fn a_festival_season_balances_to_the_unit() {
         &crowdfund::msg::ExecuteMsg::WithdrawFunds { campaign_id },
     )
     .unwrap();
-    // 550 CTC raised, 3% fee: 16.5 CTC to the treasury, 533.5 CTC to the troupe.
-    ledger.moved(&crowdfund, &treasury, 16_500_000);
-    ledger.moved(&crowdfund, &troupe, 533_500_000);
+    // 550 CTC raised, of which the two Patron rewards' 400 CTC stay for their tickets: 150 CTC
+    // withdrawn, 3% fee: 4.5 CTC to the treasury, 145.5 CTC to the troupe.
+    ledger.moved(&crowdfund, &treasury, 4_500_000);
+    ledger.moved(&crowdfund, &troupe, 145_500_000);
+    // Each claim pays the reward's 200 CTC into the show's escrow with its ticket.
     for fan in [0, 1] {
         p.execute(
             &fans[fan],
@@ -180,6 +184,7 @@ fn a_festival_season_balances_to_the_unit() {
             &crowdfund::msg::ExecuteMsg::ClaimRewards { campaign_id },
         )
         .unwrap();
+        ledger.moved(&crowdfund, &tickets, 200 * CTC);
     }
 
     // 2. Fans buy; a gift; a resale within the cap; a scalper's over-cap listing is refused.
@@ -433,12 +438,12 @@ fn a_festival_season_balances_to_the_unit() {
         &ticket_nft::msg::ExecuteMsg::Settle { event_id: show_id },
     )
     .unwrap();
-    // 300 CTC of sales and a 5.4 CTC royalty: 5% fee (15.27) to the treasury, 10% (30.54)
-    // burned, 259.59 to the theater.
-    ledger.moved(&tickets, &treasury, 15_270_000);
-    ledger.burned(&tickets, 30_540_000);
-    ledger.moved(&tickets, &theater, 259_590_000);
-    assert_eq!(p.total_supply(), supply_before - 30_540_000);
+    // 300 CTC of sales, 400 CTC of reward tickets and a 5.4 CTC royalty: 5% fee (35.27) to the
+    // treasury, 10% (70.54) burned, 599.59 to the theater.
+    ledger.moved(&tickets, &treasury, 35_270_000);
+    ledger.burned(&tickets, 70_540_000);
+    ledger.moved(&tickets, &theater, 599_590_000);
+    assert_eq!(p.total_supply(), supply_before - 70_540_000);
 
     // Every balance, to the unit.
     for address in &watched {
@@ -449,7 +454,7 @@ fn a_festival_season_balances_to_the_unit() {
         assert_eq!(p.balance(contract), 0, "{contract} owes nothing at the end");
     }
     let tokenomics: TokenomicsResponse = p.query(&p.token, &CtcQueryMsg::Tokenomics {});
-    assert_eq!(tokenomics.burned, Uint128::new(30_540_000));
+    assert_eq!(tokenomics.burned, Uint128::new(70_540_000));
     assert_eq!(tokenomics.total_supply + tokenomics.burned, CTC_ISSUANCE);
     let _ = community;
 }

@@ -33,7 +33,9 @@
 use std::cell::{Ref, RefCell, RefMut};
 use std::fmt::Debug;
 
-use cosmwasm_std::{coins, to_json_binary, Addr, Coin, Empty, StdResult, Timestamp, Uint128};
+use cosmwasm_std::{
+    coins, to_json_binary, Addr, Coin, Empty, HexBinary, StdResult, Timestamp, Uint128,
+};
 use ctc_interfaces::proof::check_in_text;
 use ctc_interfaces::proof::testing::{account, key, sign};
 use ctc_interfaces::registry::{Capability, IdentityLevel, PartnerKind};
@@ -335,9 +337,12 @@ impl Platform {
         let daily_tickets = vec![quota(C::IssueTickets, 10_000, 86_400)];
         let mut setup = vec![
             register("ticket-nft", &p.tickets),
-            // Before any partner is admitted, so ticket-nft's copy misses no change.
+            // Before any partner is admitted, so the copies miss no change.
             RegistryMsg::AddMirror {
                 address: p.tickets.to_string(),
+            },
+            RegistryMsg::AddMirror {
+                address: p.crowdfund.to_string(),
             },
             admit(
                 &p.theater,
@@ -610,13 +615,22 @@ impl Platform {
         app.instantiate_contract(code_id, sender.clone(), msg, &[], label, None)
     }
 
-    /// The identity provider attests `user` at `level`.
+    /// The identity provider attests `user` at `level`, as a person of their own (the subject is
+    /// taken from the address).
     pub fn attest(&self, user: &Addr, level: IdentityLevel) {
+        let subject = HexBinary::from(&user.as_bytes()[user.as_str().len() - 32..]).to_hex();
+        self.attest_person(user, level, &subject);
+    }
+
+    /// The identity provider attests `user` at `level` as the person it calls `subject` (64 hex
+    /// characters): two wallets attested with one subject are one person.
+    pub fn attest_person(&self, user: &Addr, level: IdentityLevel, subject: &str) {
         let attest = RegistryMsg::Attest {
             user: user.to_string(),
             level,
             digest: digest(0x11),
             expires_at: None,
+            subject: Some(subject.to_owned()),
         };
         self.execute(&self.identity_provider, &self.registry, &attest)
             .unwrap();

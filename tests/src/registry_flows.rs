@@ -255,6 +255,7 @@ fn identity_levels_reach_platform_contracts_and_expire_with_block_time() {
                 level: IdentityLevel::RealName,
                 digest: digest(0x77),
                 expires_at: Some(expires_at),
+                subject: None,
             },
         )
         .unwrap();

@@ -1,7 +1,8 @@
-//! Random sequences of buys, gifts, resales, cancellations, refunds, settlements and time moves:
+//! Random sequences of buys, funded mints, gifts, resales, cancellations, refunds, settlements,
+//! freezes, complaints, rulings, holds, the issuer's suspension or revocation and time moves:
 //! after every step ticket-nft's CTC balance equals the escrow of its events, and each event's
-//! escrow equals what its tickets paid (face prices and resale royalties) minus what was refunded,
-//! until settlement empties it.
+//! escrow equals what its tickets paid (face prices, minters' funded values and resale royalties)
+//! minus what was refunded, until settlement empties it.
 
 use cosmwasm_std::Uint128;
 use ctc_interfaces::tickets::TicketReceiveMsg;
@@ -9,7 +10,8 @@ use ctc_interfaces::BasisPoints;
 use proptest::prelude::*;
 use ticket_nft::msg::{EventInput, EventResponse, ExecuteMsg, QueryMsg, TierInput, TransferPolicy};
 
-use crate::platform::{attribute, Platform, CTC};
+use crate::platform::{attribute, digest, Platform, CTC};
+use partner_registry::msg::{ExecuteMsg as RegistryMsg, IdentityLevel};
 
 const PRICES: [u128; 2] = [40 * CTC, 75 * CTC];
 
@@ -42,6 +44,31 @@ enum Op {
     Settle {
         event: u64,
     },
+    MintFunded {
+        fan: usize,
+        event: u64,
+        quantity: u32,
+        each: u128,
+    },
+    Freeze {
+        event: u64,
+        frozen: bool,
+    },
+    Complain {
+        token: usize,
+    },
+    Rule {
+        event: u64,
+        happened: bool,
+    },
+    Hold {
+        token: usize,
+        held: bool,
+    },
+    /// Suspends the issuer (0, 1), reinstates it (2, 3) or revokes it for good (4).
+    Standing {
+        change: u8,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -53,8 +80,15 @@ fn op() -> impl Strategy<Value = Op> {
             .prop_map(|(token, buyer, permille)| Op::Resell { token, buyer, permille }),
         1 => (1u64..=2).prop_map(|event| Op::Cancel { event }),
         2 => (0usize..40).prop_map(|token| Op::Refund { token }),
-        2 => (1u64..72).prop_map(|hours| Op::Advance { hours }),
+        3 => (1u64..72).prop_map(|hours| Op::Advance { hours }),
         1 => (1u64..=2).prop_map(|event| Op::Settle { event }),
+        1 => (0usize..4, 1u64..=2, 1u32..3, 1u128..50)
+            .prop_map(|(fan, event, quantity, each)| Op::MintFunded { fan, event, quantity, each: each * CTC }),
+        1 => (1u64..=2, any::<bool>()).prop_map(|(event, frozen)| Op::Freeze { event, frozen }),
+        1 => (0usize..40).prop_map(|token| Op::Complain { token }),
+        1 => (1u64..=2, any::<bool>()).prop_map(|(event, happened)| Op::Rule { event, happened }),
+        1 => (0usize..40, any::<bool>()).prop_map(|(token, held)| Op::Hold { token, held }),
+        1 => (0u8..5).prop_map(|change| Op::Standing { change }),
     ]
 }
 
@@ -79,7 +113,9 @@ fn event_input(p: &Platform, days: u64) -> EventInput {
             })
             .collect(),
         min_identity: None,
+        accepted_attesters: None,
         transfer_policy: TransferPolicy::Free { max_transfers: 2 },
+        anti_scalping: None,
         lock_before_start_seconds: 3_600,
         resale_cap_bps: 11_000,
         royalty: BasisPoints::new(750).unwrap(),
@@ -97,16 +133,28 @@ fn escrows(p: &Platform) -> Vec<u128> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(32))]
+    #![proptest_config(ProptestConfig::with_cases(64))]
 
     #[test]
-    fn ticket_nft_holds_exactly_the_escrow(ops in prop::collection::vec(op(), 1..30)) {
+    fn ticket_nft_holds_exactly_the_escrow(ops in prop::collection::vec(op(), 1..40)) {
         let p = Platform::new();
+        // A minter (as crowdfund would be) pays value into tickets it mints for backers.
+        let minter = p.addr("reward-minter");
+        p.fund(&minter, 10_000 * CTC);
         for days in [3, 6] {
             let event = event_input(&p, days);
             p.execute(&p.theater, &p.tickets, &ExecuteMsg::CreateEvent { event }).unwrap();
         }
+        for event_id in 1..=2 {
+            let appoint = ExecuteMsg::SetMinter { event_id, address: minter.to_string(), allowed: true };
+            p.execute(&p.theater, &p.tickets, &appoint).unwrap();
+        }
         let fans = &p.fans;
+        // Identified, so the provider that attested them can hold their tickets.
+        for fan in fans {
+            p.attest(fan, IdentityLevel::RealName);
+        }
+        let evidence = |why: &str| (why.to_owned(), digest(0x5e));
         // (token id, event index, face price) of every ticket minted, in order, and what is held
         // in escrow for each: its face price, plus the royalty of every resale.
         let mut minted: Vec<(String, usize, u128)> = vec![];
@@ -169,9 +217,59 @@ proptest! {
                     p.advance(hours * 3_600);
                 }
                 Op::Settle { event } => {
-                    if p.execute(&fans[0], &p.tickets, &ExecuteMsg::Settle { event_id: event }).is_ok() {
-                        model[event as usize - 1] = 0;
+                    if let Ok(response) = p.execute(&fans[0], &p.tickets, &ExecuteMsg::Settle { event_id: event }) {
+                        // A revoked issuer's settlement cancels instead: the escrow waits for refunds.
+                        if attribute(&response, "outcome") == "settled" {
+                            model[event as usize - 1] = 0;
+                        }
                     }
+                }
+                Op::MintFunded { fan, event, quantity, each } => {
+                    let hook = TicketReceiveMsg::MintFunded {
+                        event_id: event, tier: 0, recipient: fans[fan].to_string(), quantity,
+                    };
+                    if let Ok(response) = p.send_ctc(&minter, &p.tickets, each * u128::from(quantity), &hook) {
+                        for id in attribute(&response, "token_ids").split(',') {
+                            minted.push((id.to_owned(), event as usize - 1, each));
+                            held.push(each);
+                            refunded.push(false);
+                        }
+                        model[event as usize - 1] += each * u128::from(quantity);
+                    }
+                }
+                Op::Freeze { event, frozen } => {
+                    let (reason, digest) = evidence("inquiry");
+                    let freeze = ExecuteMsg::FreezeEvent { event_id: event, frozen, reason, digest };
+                    let _ = p.execute(&p.owner, &p.tickets, &freeze);
+                }
+                Op::Complain { token } => {
+                    if let Some((id, _, _)) = minted.get(token) {
+                        let owner = p.owner_of_token(id);
+                        let complaint = ExecuteMsg::FileComplaint { token_id: id.clone(), digest: digest(0xc0) };
+                        let _ = p.execute(&owner, &p.tickets, &complaint);
+                    }
+                }
+                Op::Rule { event, happened } => {
+                    let (reason, digest) = evidence("ruling");
+                    let rule = ExecuteMsg::RuleOnEvent { event_id: event, happened, reason, digest };
+                    let _ = p.execute(&p.owner, &p.tickets, &rule);
+                }
+                Op::Hold { token, held } => {
+                    if let Some((id, _, _)) = minted.get(token) {
+                        let (reason, digest) = evidence("court order");
+                        let hold = ExecuteMsg::HoldTicket { token_id: id.clone(), held, reason, digest };
+                        let _ = p.execute(&p.identity_provider, &p.tickets, &hold);
+                    }
+                }
+                Op::Standing { change } => {
+                    let theater = p.theater.to_string();
+                    let (reason, digest) = evidence("review");
+                    let msg = match change {
+                        0 | 1 => RegistryMsg::Suspend { address: theater, reason, digest },
+                        2 | 3 => RegistryMsg::Reinstate { address: theater, reason, digest },
+                        _ => RegistryMsg::Revoke { address: theater, reason, digest },
+                    };
+                    let _ = p.execute(&p.owner, &p.registry, &msg);
                 }
             }
             let on_chain = escrows(&p);

@@ -18,7 +18,7 @@ use crate::platform::{attribute, id, root, Platform, CTC};
 
 const DAY: u64 = 86_400;
 
-fn stalls_and_vip(starts_at: Timestamp, sale_starts_at: Timestamp) -> EventInput {
+pub(crate) fn stalls_and_vip(starts_at: Timestamp, sale_starts_at: Timestamp) -> EventInput {
     EventInput {
         title: "Hamlet".into(),
         venue: "Grand Theater".into(),
@@ -44,7 +44,9 @@ fn stalls_and_vip(starts_at: Timestamp, sale_starts_at: Timestamp) -> EventInput
             },
         ],
         min_identity: None,
+        accepted_attesters: None,
         transfer_policy: TransferPolicy::Free { max_transfers: 3 },
+        anti_scalping: None,
         lock_before_start_seconds: 3_600,
         resale_cap_bps: 11_000,
         royalty: BasisPoints::new(500).unwrap(),
@@ -53,7 +55,7 @@ fn stalls_and_vip(starts_at: Timestamp, sale_starts_at: Timestamp) -> EventInput
 }
 
 impl Platform {
-    fn create_event(&self, input: EventInput) -> u64 {
+    pub(crate) fn create_event(&self, input: EventInput) -> u64 {
         let response = self
             .execute(
                 &self.theater,
@@ -64,11 +66,11 @@ impl Platform {
         id(&response, "event_id")
     }
 
-    fn event(&self, event_id: u64) -> EventResponse {
+    pub(crate) fn event(&self, event_id: u64) -> EventResponse {
         self.query(&self.tickets, &QueryMsg::Event { event_id })
     }
 
-    fn buy(
+    pub(crate) fn buy(
         &self,
         fan: usize,
         event_id: u64,
@@ -85,7 +87,7 @@ impl Platform {
         self.send_ctc(&self.fans[fan], &self.tickets, amount, &hook)
     }
 
-    fn owner_of(&self, token_id: &str) -> String {
+    pub(crate) fn owner_of(&self, token_id: &str) -> String {
         let owner: cw721::msg::OwnerOfResponse = self.query(
             &self.tickets,
             &QueryMsg::OwnerOf {
@@ -97,7 +99,7 @@ impl Platform {
     }
 
     /// Conservation: ticket-nft holds exactly the escrow of its events.
-    fn assert_escrow_conserved(&self) {
+    pub(crate) fn assert_escrow_conserved(&self) {
         let events: ticket_nft::msg::EventsResponse = self.query(
             &self.tickets,
             &QueryMsg::Events {
@@ -211,6 +213,8 @@ fn a_full_event_life_settles_every_unit() {
             Provenance::Resold { .. } => "resold",
             Provenance::CheckedIn { .. } => "checked_in",
             Provenance::Refunded { .. } => "refunded",
+            Provenance::Complained { .. } => "complained",
+            Provenance::Hold { .. } => "hold",
         })
         .collect();
     assert_eq!(kinds, ["minted", "transferred", "resold"]);

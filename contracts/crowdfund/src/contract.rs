@@ -50,6 +50,15 @@ pub fn execute(
     ctc_conventions::nonpayable(&info)?;
     match msg {
         ExecuteMsg::Receive(wrapper) => pledges::receive(deps, env, info, wrapper),
+        ExecuteMsg::RegistryUpdate(update) => {
+            let registry = CONFIG.load(deps.storage)?.registry;
+            Ok(ctc_conventions::mirror::apply(
+                deps.storage,
+                &registry,
+                &info.sender,
+                update,
+            )?)
+        }
         ExecuteMsg::Launch { campaign } => campaigns::launch(deps, env, info, campaign),
         ExecuteMsg::WithdrawPledge { campaign_id } => {
             pledges::withdraw_pledge(deps, env, info, campaign_id)
@@ -65,6 +74,9 @@ pub fn execute(
         } => campaigns::approve_rewards(deps, info, campaign_id, event_id),
         ExecuteMsg::ClaimRewards { campaign_id } => pledges::claim_rewards(deps, info, campaign_id),
         ExecuteMsg::Refund { campaign_id } => pledges::refund(deps, info, campaign_id),
+        ExecuteMsg::RefundUndeliverableReward { campaign_id } => {
+            pledges::refund_undeliverable_reward(deps, env, info, campaign_id)
+        }
         ExecuteMsg::UpdateConfig {
             treasury,
             platform_fee,
@@ -134,7 +146,11 @@ pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> Result<Binary, ContractErr
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
-    // No stored data has changed shape yet; a data migration would branch on the old version.
+    // Fields added since (a campaign's `funded_rewards`, `sent_to_tickets`, `creator_revoked`, a
+    // pledge's `sent_to_tickets`, `reward_refund`) load with their defaults: campaigns launched
+    // before keep rewards without value, as their backers were told. The registry's mirror starts
+    // empty: deploy adds this contract with `add_mirror` and syncs the creators already partners.
+    // A data migration would branch on the old version.
     let (response, _from) = ctc_conventions::migrate(deps.storage, CONTRACT)?;
     Ok(response)
 }

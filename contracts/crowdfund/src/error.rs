@@ -1,5 +1,6 @@
 use cosmwasm_std::{OverflowError, StdError, Timestamp, Uint128};
 use ctc_conventions::ConventionError;
+use ctc_interfaces::registry::Denial;
 use thiserror::Error;
 
 #[derive(Error, Debug, PartialEq)]
@@ -48,8 +49,35 @@ pub enum ContractError {
     #[error("only the campaign's creator may do this")]
     NotCreator,
 
+    /// Anyone may cancel once the registry revoked the creator.
     #[error("only the creator or the authority may cancel")]
     NotCreatorOrAuthority,
+
+    /// From the registry's standing of the creator as this contract mirrors it: `suspended`,
+    /// `revoked`, or `not_a_partner` when the registry reported no such partner.
+    #[error("the campaign's creator is not an active partner: {}", .reason.as_str())]
+    CreatorNotActive { reason: Denial },
+
+    #[error(
+        "the campaign was cancelled because its creator was revoked: everything goes back to its \
+         backers"
+    )]
+    CancelledForRevocation,
+
+    #[error("nothing is left to withdraw")]
+    NothingToWithdraw,
+
+    #[error("nothing is left of this pledge to refund")]
+    NothingToRefund,
+
+    #[error(
+        "ticket-nft can still mint the reward of event {event_id}: claim it (a refund is for a \
+         reward that can no longer be delivered)"
+    )]
+    RewardStillDeliverable { event_id: u64 },
+
+    #[error("the reward could not be delivered and its value was already paid back")]
+    RewardAlreadyRefunded,
 
     #[error("the campaign did not succeed")]
     NotSucceeded,

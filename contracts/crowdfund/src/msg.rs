@@ -3,6 +3,7 @@ use cosmwasm_std::{Addr, Timestamp, Uint128};
 use cw20::Cw20ReceiveMsg;
 use cw_ownable::{cw_ownable_execute, cw_ownable_query};
 
+use ctc_interfaces::registry::RegistryUpdate;
 use ctc_interfaces::BasisPoints;
 
 pub use ctc_interfaces::crowdfund::CrowdfundReceiveMsg as ReceiveMsg;
@@ -20,11 +21,18 @@ pub struct InstantiateMsg {
     pub platform_fee: BasisPoints,
     /// The platform authority: may cancel any campaign before it succeeds and change the config.
     /// The sender when omitted.
+    ///
+    /// `registry` is also the only sender of `registry_update`: deploy registers this contract
+    /// with the registry's `add_mirror` (and `sync_partner` for creators that are already
+    /// partners), since pledges and withdrawals read the creator's standing from that copy.
     pub owner: Option<String>,
 }
 
 /// Backers whose total pledge reaches `min_pledge` receive `tickets` tickets of `tier` of
-/// ticket-nft event `event_id`; each backer gets the highest tier it reaches.
+/// ticket-nft event `event_id`; each backer gets the highest tier it reaches. `min_pledge` pays
+/// for the tickets: each carries `min_pledge / tickets` (rounded down) into ticket-nft's escrow,
+/// refunded to its holder if the show is cancelled and paid to the issuer at settlement; the rest
+/// of the pledge is the creator's.
 #[cw_serde]
 pub struct RewardTier {
     pub min_pledge: Uint128,
@@ -52,8 +60,12 @@ pub struct CampaignInput {
 #[cw_ownable_execute]
 #[cw_serde]
 pub enum ExecuteMsg {
-    /// CTC `Send` hook: `Contribute`.
+    /// CTC `Send` hook: `Contribute`, while the campaign's creator is an Active partner
+    /// (`CreatorNotActive` otherwise).
     Receive(Cw20ReceiveMsg),
+    /// From the registry only: a change of a partner's standing or of an attestation, kept in
+    /// this contract's mirror (`ctc_conventions::mirror`).
+    RegistryUpdate(RegistryUpdate),
     /// A partner with LaunchCrowdfunds opens a campaign (drawn from its registry quota).
     Launch { campaign: CampaignInput },
     /// A backer takes its whole pledge back: before the deadline, while the goal is not reached.
@@ -61,18 +73,28 @@ pub enum ExecuteMsg {
     /// Anyone, after the deadline or once the hard cap is reached: Succeeded if the goal was
     /// reached, else Failed.
     Finalize { campaign_id: u64 },
-    /// The creator or the authority, before the campaign succeeds.
+    /// The creator or the authority, before the campaign succeeds (after success only while
+    /// its rewards cannot be delivered). Anyone, once the registry revoked the creator, while
+    /// the campaign is open or succeeded and not withdrawn: everything goes back to the backers.
     Cancel { campaign_id: u64 },
-    /// The creator of a successful campaign, once: the platform fee to the treasury, the rest
-    /// to the creator.
+    /// The creator of a successful campaign, once, while it is an Active partner: what the
+    /// campaign holds less the value still owed to unclaimed rewards (which stays for their
+    /// claims); the platform fee to the treasury, the rest to the creator.
     WithdrawFunds { campaign_id: u64 },
     /// The issuer of a reward event agrees to this campaign handing out its tickets (not needed
     /// when the campaign's creator issued the event).
     ApproveRewards { campaign_id: u64, event_id: u64 },
-    /// A backer of a successful campaign, once: its reward tickets are minted by ticket-nft.
+    /// A backer of a successful campaign, once: its reward tickets are minted by ticket-nft,
+    /// carrying the reward's value (sent with `mint_funded`).
     ClaimRewards { campaign_id: u64 },
-    /// A backer of a failed or cancelled campaign, once: its whole pledge.
+    /// A backer of a failed or cancelled campaign, once: its pledge, less what went to ticket-nft
+    /// with its tickets (a claimed pledge is refunded only after a cancellation for the
+    /// creator's revocation) and what came back for an undeliverable reward.
     Refund { campaign_id: u64 },
+    /// A backer of a successful campaign whose unclaimed reward ticket-nft can no longer mint
+    /// (event cancelled, settled or over, this contract no longer its minter, too few tickets
+    /// left), once: the reward's value. The reward can then no longer be claimed.
+    RefundUndeliverableReward { campaign_id: u64 },
     /// Authority.
     UpdateConfig {
         treasury: Option<String>,
@@ -154,11 +176,15 @@ pub struct CampaignResponse {
     /// The sum of current pledges.
     pub raised: Uint128,
     pub backers: u32,
-    /// Paid back to backers after failure or cancellation.
+    /// Paid back to backers after failure or cancellation, and for undeliverable rewards.
     pub refunded: Uint128,
-    /// Paid out after success: to the creator and, as the fee, to the treasury.
+    /// Paid out to the creator and, as the fee, to the treasury.
     pub released: Uint128,
-    /// CTC this contract holds for the campaign: raised − refunded − released.
+    /// Sent to ticket-nft with claimed reward tickets, held in its escrow.
+    pub sent_to_tickets: Uint128,
+    /// The value still owed to rewards not claimed yet, kept here for their claims.
+    pub owed_to_rewards: Uint128,
+    /// CTC this contract holds for the campaign: raised − refunded − released − sent_to_tickets.
     pub held: Uint128,
 }
 
@@ -173,6 +199,10 @@ pub struct PledgeResponse {
     pub amount: Uint128,
     pub rewards_claimed: bool,
     pub refunded: bool,
+    /// Sent to ticket-nft with the pledge's reward tickets.
+    pub sent_to_tickets: Uint128,
+    /// Paid back for a reward that could no longer be delivered (`None`: not paid back).
+    pub reward_refund: Option<Uint128>,
 }
 
 #[cw_serde]

@@ -31,7 +31,9 @@ fn view(deps: Deps, campaign_id: u64, campaign: Campaign) -> StdResult<CampaignR
     Ok(CampaignResponse {
         approved_reward_events,
         campaign_id,
-        held: campaign.held(),
+        held: campaign.held()?,
+        owed_to_rewards: campaign.owed_to_rewards()?,
+        sent_to_tickets: campaign.sent_to_tickets,
         creator: campaign.creator,
         title: campaign.title,
         description_uri: campaign.description_uri,
@@ -107,11 +109,15 @@ pub fn pledge(
             amount: cosmwasm_std::Uint128::zero(),
             rewards_claimed: false,
             refunded: false,
+            sent_to_tickets: cosmwasm_std::Uint128::zero(),
+            reward_refund: None,
         },
         |pledge| PledgeResponse {
             amount: pledge.amount,
             rewards_claimed: pledge.rewards_claimed,
             refunded: pledge.refunded,
+            sent_to_tickets: pledge.sent_to_tickets,
+            reward_refund: pledge.reward_refund,
         },
     ))
 }

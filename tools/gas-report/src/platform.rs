@@ -341,12 +341,14 @@ impl Platform {
                 json!({ "register_platform_contract": { "name": name, "address": address } }),
             )?;
         }
-        // Before any partner is admitted, so ticket-nft's copy misses no change.
-        self.exec(
-            owner,
-            &self.registry,
-            json!({ "add_mirror": { "address": self.tickets } }),
-        )?;
+        // Before any partner is admitted, so the copies miss no change.
+        for mirror in [&self.tickets, &self.crowdfund] {
+            self.exec(
+                owner,
+                &self.registry,
+                json!({ "add_mirror": { "address": mirror } }),
+            )?;
+        }
         let quotas = match ticket_quota {
             Some(units) => json!([{
                 "capability": "issue_tickets",

@@ -7,7 +7,7 @@ use ctc_interfaces::registry::{Capability, RegistryExecuteMsg};
 use ctc_interfaces::token::CtcExecuteMsg;
 
 use crate::error::ContractError;
-use crate::execute::{ensure_open, load_campaign, rewards};
+use crate::execute::{creator_revoked, ensure_creator_active, ensure_open, load_campaign, rewards};
 use crate::msg::{CampaignInput, CampaignStatus};
 use crate::state::{Campaign, CAMPAIGNS, CAMPAIGN_COUNT, CONFIG, REWARD_APPROVALS, REWARD_ISSUERS};
 use crate::validate::{
@@ -164,6 +164,9 @@ pub fn launch(
             released: Uint128::zero(),
             unclaimed_rewards,
             claimed: Uint128::zero(),
+            funded_rewards: true,
+            sent_to_tickets: Uint128::zero(),
+            creator_revoked: false,
         },
     )?;
     CAMPAIGN_COUNT.save(deps.storage, &campaign_id)?;
@@ -214,6 +217,12 @@ pub fn finalize(deps: DepsMut, env: Env, campaign_id: u64) -> Result<Response, C
 /// it reached its goal at its close). After success and before the funds are withdrawn, only if
 /// the rewards can no longer be delivered: the funds would otherwise be stuck, since the creator
 /// cannot withdraw them (see `withdraw_funds`).
+///
+/// Once the registry revoked the creator, anyone may cancel while the campaign is open or
+/// succeeded and not withdrawn, whatever its rewards: everything goes back to the backers (a
+/// claimed pledge less what went to its tickets) and the creator withdraws nothing. A campaign
+/// cancelled earlier for undeliverable rewards, whose creator has not withdrawn its claimed
+/// pledges, is marked so too, or that money would wait for a creator that may never withdraw.
 pub fn cancel(
     deps: DepsMut,
     env: Env,
@@ -221,13 +230,17 @@ pub fn cancel(
     campaign_id: u64,
 ) -> Result<Response, ContractError> {
     let mut campaign = load_campaign(deps.storage, campaign_id)?;
-    if campaign.creator != info.sender && !cw_ownable::is_owner(deps.storage, &info.sender)? {
+    let revoked = creator_revoked(deps.storage, &campaign.creator)?;
+    if !revoked
+        && campaign.creator != info.sender
+        && !cw_ownable::is_owner(deps.storage, &info.sender)?
+    {
         return Err(ContractError::NotCreatorOrAuthority);
     }
     match campaign.status {
         CampaignStatus::Open => {
             let closed = env.block.time >= campaign.deadline || campaign.cap_reached();
-            if closed && campaign.raised >= campaign.goal {
+            if !revoked && closed && campaign.raised >= campaign.goal {
                 return Err(ContractError::AlreadySucceeded);
             }
         }
@@ -235,33 +248,56 @@ pub fn cancel(
             if !campaign.released.is_zero() {
                 return Err(ContractError::AlreadyWithdrawn);
             }
-            let config = CONFIG.load(deps.storage)?;
-            let deliverable = rewards::ensure_deliverable(
-                deps.storage,
-                deps.querier,
-                &env,
-                &config.ticket_nft,
-                (campaign_id, &campaign),
-            );
-            match deliverable {
-                Ok(()) => return Err(ContractError::AlreadySucceeded),
-                Err(ContractError::RewardsUndeliverable { .. }) => {}
-                Err(other) => return Err(other),
+            if !revoked {
+                let config = CONFIG.load(deps.storage)?;
+                let deliverable = rewards::ensure_deliverable(
+                    deps.storage,
+                    deps.querier,
+                    &env,
+                    &config.ticket_nft,
+                    (campaign_id, &campaign),
+                );
+                match deliverable {
+                    Ok(()) => return Err(ContractError::AlreadySucceeded),
+                    Err(ContractError::RewardsUndeliverable { .. }) => {}
+                    Err(other) => return Err(other),
+                }
             }
+        }
+        // Already cancelled: only the claimed pledges' remainders are still the creator's; once
+        // it is revoked they go back to their backers (the status and its time stay).
+        CampaignStatus::Cancelled { .. }
+            if revoked
+                && !campaign.creator_revoked
+                && campaign.released.is_zero()
+                && !campaign.claimed.is_zero() =>
+        {
+            campaign.creator_revoked = true;
+            CAMPAIGNS.save(deps.storage, campaign_id, &campaign)?;
+            return Ok(Response::new()
+                .add_attribute("action", "cancel")
+                .add_attribute("campaign_id", campaign_id.to_string())
+                .add_attribute("by", info.sender)
+                .add_attribute("creator_revoked", "true"));
         }
         _ => return Err(ContractError::NotOpen),
     }
     campaign.status = CampaignStatus::Cancelled { at: env.block.time };
+    campaign.creator_revoked = revoked;
     CAMPAIGNS.save(deps.storage, campaign_id, &campaign)?;
     Ok(Response::new()
         .add_attribute("action", "cancel")
         .add_attribute("campaign_id", campaign_id.to_string())
-        .add_attribute("by", info.sender))
+        .add_attribute("by", info.sender)
+        .add_attribute("creator_revoked", revoked.to_string()))
 }
 
-/// Once per campaign, by its creator: of a successful campaign, everything raised, once every
-/// reward still owed can be minted; of a campaign cancelled after success, the pledges whose
-/// rewards were delivered. The platform fee of that amount goes to the treasury.
+/// Once per campaign, by its creator while the registry holds it Active (withheld while it is
+/// suspended, so it resumes after reinstatement). Of a successful campaign, once every reward
+/// still owed can be minted: what it holds less the value still owed to unclaimed rewards, which
+/// stays here for their claims (raised − refunded − sent to tickets − owed). Of a campaign
+/// cancelled after success (not for revocation): the pledges whose rewards were delivered, less
+/// what they sent to ticket-nft. The platform fee of that amount goes to the treasury.
 pub fn withdraw_funds(
     deps: DepsMut,
     env: Env,
@@ -272,13 +308,26 @@ pub fn withdraw_funds(
     if campaign.creator != info.sender {
         return Err(ContractError::NotCreator);
     }
-    let amount = match campaign.status {
-        CampaignStatus::Succeeded { .. } => campaign.raised,
-        CampaignStatus::Cancelled { .. } if !campaign.claimed.is_zero() => campaign.claimed,
+    ensure_creator_active(deps.storage, &campaign.creator)?;
+    match campaign.status {
+        CampaignStatus::Succeeded { .. } => {}
+        CampaignStatus::Cancelled { .. } if campaign.creator_revoked => {
+            return Err(ContractError::CancelledForRevocation)
+        }
+        CampaignStatus::Cancelled { .. } if !campaign.claimed.is_zero() => {}
         _ => return Err(ContractError::NotSucceeded),
-    };
+    }
     if !campaign.released.is_zero() {
         return Err(ContractError::AlreadyWithdrawn);
+    }
+    let amount = match campaign.status {
+        CampaignStatus::Succeeded { .. } => {
+            campaign.held()?.checked_sub(campaign.owed_to_rewards()?)?
+        }
+        _ => campaign.claimed.checked_sub(campaign.sent_to_tickets)?,
+    };
+    if amount.is_zero() {
+        return Err(ContractError::NothingToWithdraw);
     }
     let config = CONFIG.load(deps.storage)?;
     if matches!(campaign.status, CampaignStatus::Succeeded { .. }) {

@@ -1,17 +1,19 @@
 //! The backers' side: pledges in, pledges out, rewards and refunds, each O(1) per backer.
 
 use cosmwasm_std::{
-    wasm_execute, Addr, DepsMut, Env, MessageInfo, OverflowError, OverflowOperation, Response,
-    Uint128,
+    wasm_execute, Addr, CosmosMsg, DepsMut, Env, MessageInfo, OverflowError, OverflowOperation,
+    Response, StdError, Uint128,
 };
 use ctc_conventions::{ctc_hook, CtcHook};
-use ctc_interfaces::tickets::TicketExecuteMsg;
+use ctc_interfaces::tickets::{TicketExecuteMsg, TicketReceiveMsg};
 use cw20::{Cw20Contract, Cw20ExecuteMsg, Cw20ReceiveMsg};
 
 use crate::error::ContractError;
-use crate::execute::{ensure_open, load_campaign, rewards};
+use crate::execute::{ensure_creator_active, ensure_open, load_campaign, rewards};
 use crate::msg::{CampaignStatus, ReceiveMsg};
-use crate::state::{Config, Pledge, CAMPAIGNS, CONFIG, PLEDGES, REWARD_APPROVALS, REWARD_ISSUERS};
+use crate::state::{
+    Campaign, Config, Pledge, CAMPAIGNS, CONFIG, PLEDGES, REWARD_APPROVALS, REWARD_ISSUERS,
+};
 
 pub fn receive(
     deps: DepsMut,
@@ -44,6 +46,8 @@ fn contribute(
 ) -> Result<Response, ContractError> {
     let mut campaign = load_campaign(deps.storage, campaign_id)?;
     ensure_open(&campaign)?;
+    // A suspended or revoked partner (or one the registry no longer lists) raises no more money.
+    ensure_creator_active(deps.storage, &campaign.creator)?;
     // All or nothing protects backers only if the goal measures others' support: a creator (or
     // the issuer of its rewards) pledging the missing amount would make its own campaign succeed
     // and take every other pledge for the fee on its own.
@@ -86,6 +90,8 @@ fn contribute(
         amount: Uint128::zero(),
         rewards_claimed: false,
         refunded: false,
+        sent_to_tickets: Uint128::zero(),
+        reward_refund: None,
     });
     if pledge.amount.is_zero() {
         campaign.backers += 1;
@@ -158,9 +164,23 @@ pub fn withdraw_pledge(
         .add_attribute("amount", pledge.amount))
 }
 
-/// Mints the tickets of the highest reward tier the pledge reaches. The mint is a plain message:
-/// if ticket-nft refuses it (sold out, minter not authorised), the whole claim fails with its
-/// reason and can be retried.
+/// The campaign must hold `value` for it: the books say it always does (what it holds covers the
+/// value owed to unclaimed rewards), and CTC of other campaigns must never pay for this one's.
+fn ensure_covered(campaign: &Campaign, value: Uint128) -> Result<(), ContractError> {
+    if campaign.held()? < value {
+        return Err(
+            StdError::generic_err("the campaign holds less than its rewards are owed").into(),
+        );
+    }
+    Ok(())
+}
+
+/// Mints the tickets of the highest reward tier the pledge reaches. When the reward carries value
+/// (`reward_value`), the campaign sends it to ticket-nft with the mint (`mint_funded` in a CTC
+/// `Send`), where it stays in escrow with the tickets: refunded to their holder if the show is
+/// cancelled, paid to the issuer at settlement. The mint is a plain message: if ticket-nft
+/// refuses it (sold out, minter not authorised), the whole claim fails with its reason and can be
+/// retried.
 pub fn claim_rewards(
     deps: DepsMut,
     info: MessageInfo,
@@ -177,42 +197,67 @@ pub fn claim_rewards(
     if pledge.rewards_claimed {
         return Err(ContractError::AlreadyClaimed);
     }
-    let reward = campaign
-        .reward_tiers
-        .iter()
-        .rev()
-        .find(|tier| pledge.amount >= tier.min_pledge)
-        .ok_or(ContractError::NoReward {
+    if pledge.reward_refund.is_some() {
+        return Err(ContractError::RewardAlreadyRefunded);
+    }
+    let index =
+        rewards::tier_of(&campaign.reward_tiers, pledge.amount).ok_or(ContractError::NoReward {
             pledged: pledge.amount,
         })?;
+    let reward = campaign.reward_tiers[index].clone();
     if !REWARD_APPROVALS.has(deps.storage, (campaign_id, reward.event_id)) {
         return Err(ContractError::RewardsNotApproved {
             event_id: reward.event_id,
         });
     }
-    let mint = TicketExecuteMsg::MintReserved {
-        event_id: reward.event_id,
-        tier: reward.tier,
-        recipient: info.sender.to_string(),
-        quantity: reward.tickets,
-    };
-    let (event_id, tickets) = (reward.event_id, reward.tickets);
+    let value = campaign.reward_value(index)?;
+    ensure_covered(&campaign, value)?;
     pledge.rewards_claimed = true;
+    pledge.sent_to_tickets = value;
     rewards::recount(&mut campaign, pledge.amount, Uint128::zero())?;
     campaign.claimed = campaign.claimed.checked_add(pledge.amount)?;
+    campaign.sent_to_tickets = campaign.sent_to_tickets.checked_add(value)?;
     PLEDGES.save(deps.storage, key, &pledge)?;
     CAMPAIGNS.save(deps.storage, campaign_id, &campaign)?;
     let config = CONFIG.load(deps.storage)?;
-    let mint = wasm_execute(config.ticket_nft, &mint, vec![])?;
+    let (event_id, tier, recipient, quantity) = (
+        reward.event_id,
+        reward.tier,
+        info.sender.to_string(),
+        reward.tickets,
+    );
+    let mint: CosmosMsg = if value.is_zero() {
+        let mint = TicketExecuteMsg::MintReserved {
+            event_id,
+            tier,
+            recipient,
+            quantity,
+        };
+        wasm_execute(config.ticket_nft, &mint, vec![])?.into()
+    } else {
+        let mint = TicketReceiveMsg::MintFunded {
+            event_id,
+            tier,
+            recipient,
+            quantity,
+        };
+        mint.into_cw20_send(&config.token, &config.ticket_nft, value)?
+            .into()
+    };
     Ok(Response::new()
         .add_message(mint)
         .add_attribute("action", "claim_rewards")
         .add_attribute("campaign_id", campaign_id.to_string())
         .add_attribute("backer", info.sender)
         .add_attribute("event_id", event_id.to_string())
-        .add_attribute("tickets", tickets.to_string()))
+        .add_attribute("tickets", quantity.to_string())
+        .add_attribute("value", value))
 }
 
+/// A backer of a failed or cancelled campaign, once: its pledge, less what already went to
+/// ticket-nft with its tickets or came back to it for an undeliverable reward. A claimed pledge
+/// is refunded only when the campaign was cancelled for its creator's revocation; otherwise it
+/// paid for the tickets its backer holds and the rest of it is the creator's.
 pub fn refund(
     deps: DepsMut,
     info: MessageInfo,
@@ -232,24 +277,90 @@ pub fn refund(
     if pledge.refunded {
         return Err(ContractError::AlreadyRefunded);
     }
-    // Only a campaign cancelled after success has claimed rewards: a backer who received its
-    // tickets paid for them, and that pledge is the creator's.
-    if pledge.rewards_claimed {
+    // Only a campaign cancelled after success has claimed rewards.
+    if pledge.rewards_claimed && !campaign.creator_revoked {
         return Err(ContractError::AlreadyClaimed);
     }
+    let amount = pledge.refundable()?;
+    if amount.is_zero() {
+        return Err(ContractError::NothingToRefund);
+    }
     pledge.refunded = true;
-    campaign.refunded = campaign.refunded.checked_add(pledge.amount)?;
+    campaign.refunded = campaign.refunded.checked_add(amount)?;
     PLEDGES.save(deps.storage, key, &pledge)?;
     CAMPAIGNS.save(deps.storage, campaign_id, &campaign)?;
     let config = CONFIG.load(deps.storage)?;
     let transfer = Cw20ExecuteMsg::Transfer {
         recipient: info.sender.to_string(),
-        amount: pledge.amount,
+        amount,
     };
     Ok(Response::new()
         .add_message(Cw20Contract(config.token).call(transfer)?)
         .add_attribute("action", "refund")
         .add_attribute("campaign_id", campaign_id.to_string())
         .add_attribute("backer", info.sender)
-        .add_attribute("amount", pledge.amount))
+        .add_attribute("amount", amount))
+}
+
+/// A backer of a successful campaign whose reward ticket-nft can no longer mint (the event is
+/// cancelled, settled or over, this contract is no longer its minter, or the tier has fewer
+/// tickets left than the reward), once: the reward's value, which the campaign kept for it. The
+/// rest of the pledge stays the creator's, as it would have with the tickets delivered. The
+/// reward can then be neither claimed nor paid back again, and no longer counts as owed.
+pub fn refund_undeliverable_reward(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    campaign_id: u64,
+) -> Result<Response, ContractError> {
+    let mut campaign = load_campaign(deps.storage, campaign_id)?;
+    if !matches!(campaign.status, CampaignStatus::Succeeded { .. }) {
+        return Err(ContractError::NotSucceeded);
+    }
+    let key = (campaign_id, &info.sender);
+    let mut pledge = PLEDGES
+        .may_load(deps.storage, key)?
+        .ok_or(ContractError::NoPledge)?;
+    if pledge.rewards_claimed {
+        return Err(ContractError::AlreadyClaimed);
+    }
+    if pledge.reward_refund.is_some() {
+        return Err(ContractError::RewardAlreadyRefunded);
+    }
+    let index =
+        rewards::tier_of(&campaign.reward_tiers, pledge.amount).ok_or(ContractError::NoReward {
+            pledged: pledge.amount,
+        })?;
+    let config = CONFIG.load(deps.storage)?;
+    let reward = &campaign.reward_tiers[index];
+    match rewards::ensure_reward_mintable(deps.querier, &env, &config.ticket_nft, reward) {
+        Ok(()) => {
+            return Err(ContractError::RewardStillDeliverable {
+                event_id: reward.event_id,
+            })
+        }
+        Err(ContractError::RewardsUndeliverable { .. }) => {}
+        Err(other) => return Err(other),
+    }
+    let value = campaign.reward_value(index)?;
+    ensure_covered(&campaign, value)?;
+    pledge.reward_refund = Some(value);
+    rewards::recount(&mut campaign, pledge.amount, Uint128::zero())?;
+    campaign.refunded = campaign.refunded.checked_add(value)?;
+    PLEDGES.save(deps.storage, key, &pledge)?;
+    CAMPAIGNS.save(deps.storage, campaign_id, &campaign)?;
+    let mut response = Response::new();
+    // A reward without value (a campaign launched before rewards carried it) is only given up.
+    if !value.is_zero() {
+        let transfer = Cw20ExecuteMsg::Transfer {
+            recipient: info.sender.to_string(),
+            amount: value,
+        };
+        response = response.add_message(Cw20Contract(config.token).call(transfer)?);
+    }
+    Ok(response
+        .add_attribute("action", "refund_undeliverable_reward")
+        .add_attribute("campaign_id", campaign_id.to_string())
+        .add_attribute("backer", info.sender)
+        .add_attribute("amount", value))
 }

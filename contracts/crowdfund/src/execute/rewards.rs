@@ -50,6 +50,35 @@ pub fn ensure_mintable(
     Ok(())
 }
 
+/// Whether ticket-nft would mint one backer's reward now: the event is scheduled and not over,
+/// this contract is still its minter and the reward's tier has at least the reward's tickets
+/// left. `RewardsUndeliverable` with the reason when it would not. Two ticket-nft queries.
+pub fn ensure_reward_mintable(
+    querier: QuerierWrapper,
+    env: &Env,
+    ticket_nft: &Addr,
+    reward: &RewardTier,
+) -> Result<(), ContractError> {
+    let event = query_event(querier, ticket_nft, reward.event_id)?;
+    if env.block.time >= event.ends_at {
+        return Err(undeliverable(reward.event_id, "the event is over"));
+    }
+    ensure_mintable(
+        querier,
+        ticket_nft,
+        &env.contract.address,
+        reward.event_id,
+        &event,
+    )?;
+    if tickets_left(&event, reward.tier) < u64::from(reward.tickets) {
+        return Err(undeliverable(
+            reward.event_id,
+            "the reward's tier has fewer tickets left than one reward",
+        ));
+    }
+    Ok(())
+}
+
 /// Tickets still for sale or reward in `tier` of `event` (none if the tier does not exist).
 pub fn tickets_left(event: &EventSummary, tier: u8) -> u64 {
     event

@@ -131,17 +131,18 @@ fn the_creator_withdraws_once_with_the_fee_to_the_treasury() {
         .execute(&creator, ExecuteMsg::WithdrawFunds { campaign_id: 1 })
         .unwrap();
     let token = chain.accounts.token.to_string();
-    // 2.5% of 1,000,000,007 rounds down to 25,000,000; the creator gets the rest. Both in one
-    // call into the token.
+    // The backer's three tickets of tier 1 are still owed their 499,999,998: the rest,
+    // 500,000,009, is withdrawn. 2.5% of it rounds down to 12,500,000; the creator gets the rest.
+    // Both in one call into the token.
     let treasury = &chain.accounts.treasury;
     assert_eq!(
         executes(&response),
         vec![(
             token,
-            ctc_disburse_json(&[(treasury, 25_000_000), (&creator, 975_000_007)], 0)
+            ctc_disburse_json(&[(treasury, 12_500_000), (&creator, 487_500_009)], 0)
         )]
     );
-    assert_eq!(chain.campaign().held, Uint128::zero());
+    assert_eq!(chain.campaign().held, Uint128::new(VALUE_1));
     assert_eq!(
         chain.refused(&creator, ExecuteMsg::WithdrawFunds { campaign_id: 1 }),
         ContractError::AlreadyWithdrawn
@@ -380,17 +381,19 @@ fn a_zero_fee_or_a_whole_fee_pays_one_party_in_one_call() {
     let token = chain.accounts.token.to_string();
     let treasury = chain.accounts.treasury.clone();
     let withdraw = |campaign_id| ExecuteMsg::WithdrawFunds { campaign_id };
+    // Each keeps the 499.999998 CTC owed to the backer's unclaimed tickets.
+    let withdrawn = 1_000 * CTC - VALUE_1;
     let response = chain.execute(&creator, withdraw(2)).unwrap();
     assert_eq!(
         executes(&response),
         [(
             token.clone(),
-            ctc_disburse_json(&[(&creator, 1_000 * CTC)], 0)
+            ctc_disburse_json(&[(&creator, withdrawn)], 0)
         )]
     );
     let response = chain.execute(&creator, withdraw(3)).unwrap();
     assert_eq!(
         executes(&response),
-        [(token, ctc_disburse_json(&[(&treasury, 1_000 * CTC)], 0))]
+        [(token, ctc_disburse_json(&[(&treasury, withdrawn)], 0))]
     );
 }

@@ -2,22 +2,28 @@
 //! fails, `refused`, a pledge or any other, is checked to leave the whole storage unchanged.
 
 mod campaigns;
+mod conservation;
 mod pledges;
 mod rewards;
+mod standing;
 mod storage_layout;
 
 use cosmwasm_std::testing::message_info;
-use cosmwasm_std::{from_json, Addr, Env, Response, Timestamp, Uint128};
+use cosmwasm_std::{from_json, Addr, CosmosMsg, Env, Response, Timestamp, Uint128, WasmMsg};
+use ctc_interfaces::registry::{Capability, PartnerStanding, RegistryUpdate, Standing};
 use ctc_interfaces::tickets::{
-    EventStatus, EventSummary, RolesSummary, TicketQueryMsg, TierSummary,
+    EventStatus, EventSummary, RolesSummary, TicketQueryMsg, TicketReceiveMsg, TierSummary,
 };
+use ctc_interfaces::token::CtcExecuteMsg;
 use ctc_interfaces::BasisPoints;
 use ctc_testkit::{ctc_disburse_json, cw20_transfer_json, executes, Neighbours, Unit, CTC, DAY};
+use cw20::Cw20ExecuteMsg;
 use serde::Serialize;
 
 use crate::contract::{execute, instantiate, query};
 use crate::msg::{
-    CampaignInput, CampaignResponse, ExecuteMsg, InstantiateMsg, QueryMsg, ReceiveMsg, RewardTier,
+    CampaignInput, CampaignResponse, ExecuteMsg, InstantiateMsg, PledgeResponse, QueryMsg,
+    ReceiveMsg, RewardTier,
 };
 use crate::ContractError;
 
@@ -75,6 +81,11 @@ enum TicketAnswer {
     Roles(RolesSummary),
 }
 
+/// What one reward of `campaign_input`'s tier 0 carries: its 100 CTC for its one ticket.
+pub const VALUE_0: u128 = 100 * CTC;
+/// What one reward of tier 1 carries: 500 CTC over three tickets, 166.666666 CTC each.
+pub const VALUE_1: u128 = 3 * (500 * CTC / 3);
+
 /// Goal 1,000 CTC, hard cap 1,500, open now for a week, minimum 10 CTC; 100 CTC earns one ticket
 /// of event 7 tier 0, 500 CTC three tickets of tier 1.
 pub fn campaign_input(env: &Env) -> CampaignInput {
@@ -104,7 +115,8 @@ pub fn campaign_input(env: &Env) -> CampaignInput {
 }
 
 impl Chain {
-    /// Platform fee 2.5%; campaign 1 launched by the creator from `campaign_input`.
+    /// Platform fee 2.5%; the registry reported the creator Active; campaign 1 launched by the
+    /// creator from `campaign_input`.
     pub fn new() -> Self {
         let mut unit = Unit::new(execute);
         let accounts = Accounts {
@@ -138,6 +150,7 @@ impl Chain {
         };
         chain.answer_tickets(tickets);
         let creator = chain.accounts.creator.clone();
+        chain.push_standing(&creator, Some(Standing::Active));
         let input = campaign_input(&chain.env);
         chain
             .execute(&creator, ExecuteMsg::Launch { campaign: input })
@@ -235,7 +248,118 @@ impl Chain {
         from_json(query(self.deps.as_ref(), self.env.clone(), campaign).unwrap()).unwrap()
     }
 
+    /// The registry pushes `partner`'s standing (`None`: no longer a partner), as it does to
+    /// every mirror in the transaction that changes it.
+    pub fn push_standing(&mut self, partner: &Addr, standing: Option<Standing>) {
+        let update = RegistryUpdate::Partner {
+            address: partner.clone(),
+            standing: standing.map(|standing| PartnerStanding {
+                standing,
+                capabilities: vec![Capability::LaunchCrowdfunds],
+            }),
+        };
+        let registry = self.accounts.registry.clone();
+        self.execute(&registry, ExecuteMsg::RegistryUpdate(update))
+            .unwrap();
+    }
+
+    pub fn set_creator_standing(&mut self, standing: Option<Standing>) {
+        let creator = self.accounts.creator.clone();
+        self.push_standing(&creator, standing);
+    }
+
+    pub fn campaign_of(&self, campaign_id: u64) -> CampaignResponse {
+        let campaign = QueryMsg::Campaign { campaign_id };
+        from_json(query(self.deps.as_ref(), self.env.clone(), campaign).unwrap()).unwrap()
+    }
+
+    pub fn pledge_of(&self, campaign_id: u64, backer: &Addr) -> PledgeResponse {
+        let pledge = QueryMsg::Pledge {
+            campaign_id,
+            backer: backer.to_string(),
+        };
+        from_json(query(self.deps.as_ref(), self.env.clone(), pledge).unwrap()).unwrap()
+    }
+
     pub fn after_deadline(&mut self) {
         self.env.block.time = self.campaign().deadline;
     }
+}
+
+/// Backer 0 ends at 600 CTC (three tickets of tier 1) after passing through tier 0, backer 1 at
+/// 450 CTC (one ticket of tier 0); backer 2 pledged and withdrew. Finalized as succeeded.
+pub fn succeeded() -> Chain {
+    let mut chain = Chain::new();
+    chain.pledge(0, 100 * CTC).unwrap();
+    chain.pledge(2, 200 * CTC).unwrap();
+    let backer = chain.accounts.backers[2].clone();
+    chain
+        .execute(&backer, ExecuteMsg::WithdrawPledge { campaign_id: 1 })
+        .unwrap();
+    chain.pledge(0, 500 * CTC).unwrap();
+    chain.pledge(1, 450 * CTC).unwrap();
+    chain.after_deadline();
+    chain
+        .execute(&backer, ExecuteMsg::Finalize { campaign_id: 1 })
+        .unwrap();
+    chain
+}
+
+/// The one message of `response` when it is a CTC `Send` carrying `mint_funded` to ticket-nft:
+/// the amount sent and the hook.
+pub fn mint_funded(chain: &Chain, response: &Response) -> (u128, TicketReceiveMsg) {
+    let [message] = response.messages.as_slice() else {
+        panic!("one message expected: {response:?}");
+    };
+    let CosmosMsg::Wasm(WasmMsg::Execute {
+        contract_addr, msg, ..
+    }) = &message.msg
+    else {
+        panic!("a contract call expected: {message:?}");
+    };
+    assert_eq!(*contract_addr, chain.accounts.token.to_string());
+    let Cw20ExecuteMsg::Send {
+        contract,
+        amount,
+        msg,
+    } = from_json(msg).unwrap()
+    else {
+        panic!("a CTC send expected");
+    };
+    assert_eq!(contract, chain.accounts.ticket_nft.to_string());
+    (amount.u128(), from_json(&msg).unwrap())
+}
+
+/// The CTC this contract pays out through `response`'s messages to the token: transfers, sends
+/// and disbursements.
+pub fn ctc_paid(chain: &Chain, response: &Response) -> u128 {
+    let mut paid = 0;
+    for message in &response.messages {
+        let CosmosMsg::Wasm(WasmMsg::Execute {
+            contract_addr, msg, ..
+        }) = &message.msg
+        else {
+            panic!("a contract call expected: {message:?}");
+        };
+        if *contract_addr != chain.accounts.token.to_string() {
+            continue;
+        }
+        paid += match from_json::<Cw20ExecuteMsg>(msg) {
+            Ok(Cw20ExecuteMsg::Transfer { amount, .. } | Cw20ExecuteMsg::Send { amount, .. }) => {
+                amount.u128()
+            }
+            Ok(other) => panic!("an unexpected token message: {other:?}"),
+            Err(_) => match from_json::<CtcExecuteMsg>(msg).unwrap() {
+                CtcExecuteMsg::Disburse {
+                    payments,
+                    burn_or_recycle,
+                } => {
+                    assert!(burn_or_recycle.is_zero());
+                    payments.iter().map(|p| p.amount.u128()).sum()
+                }
+                other => panic!("an unexpected token message: {other:?}"),
+            },
+        };
+    }
+    paid
 }
