@@ -203,7 +203,7 @@ interface Cast {
 
 type SeasonStep = [title: string, body: (step: Step) => Promise<void>];
 
-/** The fourteen steps of one season, in order, each a method named for what it plays. */
+/** The fifteen steps of one season, in order, each a method named for what it plays. */
 class Season {
   /** The show's event id, once the theater has issued it. */
   private showId = 0;
@@ -252,6 +252,10 @@ class Season {
       ],
       ["A second crowdfund misses its goal; its backers take their pledges back", (step) => this.crowdfundFails(step)],
       ["Fans buy Stalls tickets with CTC (one Send: payment, identity check, mint)", (step) => this.buyTickets(step)],
+      [
+        "A supervisor freezes the show's circulation during an inquiry, then lifts it (both on the record)",
+        (step) => this.freezeShow(step),
+      ],
       ["A gift: fan-2 gives a ticket to fan-0", (step) => this.giftTicket(step)],
       [
         "Resale under the anti-scalping cap (110% of face value, 5% royalty held in escrow)",
@@ -264,7 +268,7 @@ class Season {
       ["A wager pool on the show's award, settled by the oracle's reporters", (step) => this.wagerOnAward(step)],
       ["Doors open: each ticket checks in once", (step) => this.openDoors(step)],
       [
-        "Settlement: 300 CTC of sales and a 5.4 CTC royalty, 5% fee, 10% burned, the rest to the theater",
+        "Settlement: 300 CTC of sales, 400 CTC of reward tickets and a 5.4 CTC royalty, 5% fee, 10% burned, the rest to the theater",
         (step) => this.settleShow(step),
       ],
       ["Every contract holds exactly what it still owes: nothing", (step) => this.nothingOwed(step)],
@@ -432,7 +436,8 @@ class Season {
       this.time.campaign,
       rewards,
     );
-    const before = await this.platform.balances([fans[0], fans[1], troupe, treasury, crowdfund]);
+    const { tickets } = this.platform.addresses;
+    const before = await this.platform.balances([fans[0], fans[1], troupe, treasury, crowdfund, tickets]);
     await this.pledge(step, campaignId, [
       [fans[0], 300n * CTC],
       [fans[1], 250n * CTC],
@@ -443,9 +448,12 @@ class Season {
     await this.platform.moved(step, before, [
       [fans[0], -300n * CTC],
       [fans[1], -250n * CTC],
-      [troupe, 533_500_000n],
-      [treasury, 16_500_000n],
+      // The two rewards' 400 CTC go with their tickets into the show's escrow (refunded if it is
+      // cancelled); 150 CTC less the 3% fee go to the troupe.
+      [troupe, 145_500_000n],
+      [treasury, 4_500_000n],
       [crowdfund, 0n],
+      [tickets, 400n * CTC],
     ]);
     const { tokens } = await this.platform.as(fans[0]).tickets.tokens({ owner: fans[0] });
     step.equal(tokens, [this.token(50)], "fan-0 holds reward ticket " + this.token(50));
@@ -583,6 +591,31 @@ class Season {
     ]);
     const { tokens } = await this.platform.as(fans[2]).tickets.tokens({ owner: fans[2] });
     step.equal(tokens, [this.token(0), this.token(1)], "fan-2 holds two tickets");
+  }
+
+  /** The platform owner supervises too (as the registry's authority and regulators do). */
+  private async freezeShow(step: Step): Promise<void> {
+    const { owner, fans } = this.cast;
+    const supervisor = this.platform.as(owner).tickets;
+    const inquiry = { eventId: this.showId, reason: "inquiry into resale complaints", digest: digest(0x19) };
+    await step.tx("platform", `freeze event ${this.showId}`, supervisor.freezeEvent({ ...inquiry, frozen: true }));
+    await step.refused(
+      "fan-2",
+      `gift ticket ${this.token(1)} while the show is frozen`,
+      this.platform.as(fans[2]).tickets.transferNft({ recipient: fans[0], tokenId: this.token(1) }),
+      "frozen by a supervisor",
+    );
+    await step.tx(
+      "platform",
+      `lift the freeze of event ${this.showId}`,
+      supervisor.freezeEvent({ ...inquiry, frozen: false }),
+    );
+    const { records } = await supervisor.supervisionRecords({ eventId: this.showId });
+    step.equal(
+      records.map((record) => record.action),
+      ["frozen", "unfrozen"],
+      "the freeze and its lifting are on the event's record",
+    );
   }
 
   private async giftTicket(step: Step): Promise<void> {
@@ -821,15 +854,15 @@ class Season {
       this.platform.as(fans[1]).tickets.settle({ eventId: this.showId }),
     );
     await this.platform.moved(step, before, [
-      [tickets, -305_400_000n],
-      [treasury, 15_270_000n],
-      [theater, 259_590_000n],
+      [tickets, -705_400_000n],
+      [treasury, 35_270_000n],
+      [theater, 599_590_000n],
     ]);
     const tokenomics = await token.tokenomics();
     step.equal(
       BigInt(tokenomics.total_supply),
-      supplyBefore - 30_540_000n,
-      "total supply fell by the 30.54 CTC burned",
+      supplyBefore - 70_540_000n,
+      "total supply fell by the 70.54 CTC burned",
     );
     step.equal(
       BigInt(tokenomics.total_supply) + BigInt(tokenomics.burned),

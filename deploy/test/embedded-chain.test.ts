@@ -34,7 +34,7 @@ test("the platform scenario passes through the generated client on the embedded 
     results.filter((step) => step.failure).map((step) => step.failure),
     [],
   );
-  assert.equal(results.length, 14);
+  assert.equal(results.length, 15);
   for (const step of results) assert.ok(step.checks.length > 0, `"${step.title}" checks something`);
   const transactions = results.flatMap((step) => step.transactions);
   assert.ok(

@@ -12,6 +12,9 @@ pub use ctc_interfaces::crowdfund::CrowdfundReceiveMsg as ReceiveMsg;
 pub struct InstantiateMsg {
     /// The CTC cw20 contract: the only token accepted.
     pub token: String,
+    /// The partner registry: the only sender of `registry_update`. Deploy registers this contract
+    /// with the registry's `add_mirror` (and `sync_partner` for creators that are already
+    /// partners), since pledges and withdrawals read the creator's standing from that copy.
     pub registry: String,
     pub ticket_nft: String,
     /// Receives the platform fee when a creator withdraws a successful campaign's funds.
@@ -21,10 +24,6 @@ pub struct InstantiateMsg {
     pub platform_fee: BasisPoints,
     /// The platform authority: may cancel any campaign before it succeeds and change the config.
     /// The sender when omitted.
-    ///
-    /// `registry` is also the only sender of `registry_update`: deploy registers this contract
-    /// with the registry's `add_mirror` (and `sync_partner` for creators that are already
-    /// partners), since pledges and withdrawals read the creator's standing from that copy.
     pub owner: Option<String>,
 }
 

@@ -6,7 +6,7 @@
 
 import { ICosmWasmClient, ISigningCosmWasmClient } from "./baseClient";
 import { Coin, StdFee } from "@interchainjs/types";
-import { BasisPoints, InstantiateMsg, ExecuteMsg, Uint128, Binary, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, CampaignInput, RewardTier, QueryMsg, StatusFilter, MigrateMsg, Addr, BackersResponse, Backer, CampaignStatus, CampaignResponse, CampaignsResponse, ConfigResponse, OwnershipForString, PledgeResponse } from "./Crowdfund.types";
+import { BasisPoints, InstantiateMsg, ExecuteMsg, Uint128, Binary, RegistryUpdate, Addr, Capability, Standing, Timestamp, Uint64, IdentityLevel, HexBinary, Action, Expiration, Cw20ReceiveMsg, PartnerStanding, AttestedLevel, CampaignInput, RewardTier, QueryMsg, StatusFilter, MigrateMsg, BackersResponse, Backer, CampaignStatus, CampaignResponse, CampaignsResponse, ConfigResponse, OwnershipForString, PledgeResponse } from "./Crowdfund.types";
 export interface CrowdfundReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -142,6 +142,7 @@ export interface CrowdfundInterface extends CrowdfundReadOnlyInterface {
     msg: Binary;
     sender: string;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  registryUpdate: (registryUpdate: RegistryUpdate, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   launch: ({
     campaign
   }: {
@@ -184,6 +185,11 @@ export interface CrowdfundInterface extends CrowdfundReadOnlyInterface {
   }: {
     campaignId: number;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  refundUndeliverableReward: ({
+    campaignId
+  }: {
+    campaignId: number;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   updateConfig: ({
     platformFee,
     treasury
@@ -203,6 +209,7 @@ export class CrowdfundClient extends CrowdfundQueryClient implements CrowdfundIn
     this.sender = sender;
     this.contractAddress = contractAddress;
     this.receive = this.receive.bind(this);
+    this.registryUpdate = this.registryUpdate.bind(this);
     this.launch = this.launch.bind(this);
     this.withdrawPledge = this.withdrawPledge.bind(this);
     this.finalize = this.finalize.bind(this);
@@ -211,6 +218,7 @@ export class CrowdfundClient extends CrowdfundQueryClient implements CrowdfundIn
     this.approveRewards = this.approveRewards.bind(this);
     this.claimRewards = this.claimRewards.bind(this);
     this.refund = this.refund.bind(this);
+    this.refundUndeliverableReward = this.refundUndeliverableReward.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
@@ -229,6 +237,11 @@ export class CrowdfundClient extends CrowdfundQueryClient implements CrowdfundIn
         msg,
         sender
       }
+    }, fee_, memo_, funds_);
+  };
+  registryUpdate = async (registryUpdate: RegistryUpdate, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      registry_update: registryUpdate
     }, fee_, memo_, funds_);
   };
   launch = async ({
@@ -318,6 +331,17 @@ export class CrowdfundClient extends CrowdfundQueryClient implements CrowdfundIn
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       refund: {
+        campaign_id: campaignId
+      }
+    }, fee_, memo_, funds_);
+  };
+  refundUndeliverableReward = async ({
+    campaignId
+  }: {
+    campaignId: number;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      refund_undeliverable_reward: {
         campaign_id: campaignId
       }
     }, fee_, memo_, funds_);

@@ -8,7 +8,7 @@ import { Coin } from "@interchainjs/types";
 import { EncodeObject } from "@interchainjs/cosmos-types";
 import { MsgExecuteContract } from "interchainjs/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@interchainjs/encoding";
-import { BasisPoints, InstantiateMsg, ExecuteMsg, Uint128, Binary, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, CampaignInput, RewardTier, QueryMsg, StatusFilter, MigrateMsg, Addr, BackersResponse, Backer, CampaignStatus, CampaignResponse, CampaignsResponse, ConfigResponse, OwnershipForString, PledgeResponse } from "./Crowdfund.types";
+import { BasisPoints, InstantiateMsg, ExecuteMsg, Uint128, Binary, RegistryUpdate, Addr, Capability, Standing, Timestamp, Uint64, IdentityLevel, HexBinary, Action, Expiration, Cw20ReceiveMsg, PartnerStanding, AttestedLevel, CampaignInput, RewardTier, QueryMsg, StatusFilter, MigrateMsg, BackersResponse, Backer, CampaignStatus, CampaignResponse, CampaignsResponse, ConfigResponse, OwnershipForString, PledgeResponse } from "./Crowdfund.types";
 export interface CrowdfundMsg {
   contractAddress: string;
   sender: string;
@@ -21,6 +21,7 @@ export interface CrowdfundMsg {
     msg: Binary;
     sender: string;
   }, funds_?: Coin[]) => EncodeObject;
+  registryUpdate: (registryUpdate: RegistryUpdate, funds_?: Coin[]) => EncodeObject;
   launch: ({
     campaign
   }: {
@@ -63,6 +64,11 @@ export interface CrowdfundMsg {
   }: {
     campaignId: number;
   }, funds_?: Coin[]) => EncodeObject;
+  refundUndeliverableReward: ({
+    campaignId
+  }: {
+    campaignId: number;
+  }, funds_?: Coin[]) => EncodeObject;
   updateConfig: ({
     platformFee,
     treasury
@@ -79,6 +85,7 @@ export class CrowdfundMsgComposer implements CrowdfundMsg {
     this.sender = sender;
     this.contractAddress = contractAddress;
     this.receive = this.receive.bind(this);
+    this.registryUpdate = this.registryUpdate.bind(this);
     this.launch = this.launch.bind(this);
     this.withdrawPledge = this.withdrawPledge.bind(this);
     this.finalize = this.finalize.bind(this);
@@ -87,6 +94,7 @@ export class CrowdfundMsgComposer implements CrowdfundMsg {
     this.approveRewards = this.approveRewards.bind(this);
     this.claimRewards = this.claimRewards.bind(this);
     this.refund = this.refund.bind(this);
+    this.refundUndeliverableReward = this.refundUndeliverableReward.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
@@ -110,6 +118,19 @@ export class CrowdfundMsgComposer implements CrowdfundMsg {
             msg,
             sender
           }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  registryUpdate = (registryUpdate: RegistryUpdate, funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          registry_update: registryUpdate
         })),
         funds: funds_
       })
@@ -263,6 +284,25 @@ export class CrowdfundMsgComposer implements CrowdfundMsg {
         contract: this.contractAddress,
         msg: toUtf8(JSON.stringify({
           refund: {
+            campaign_id: campaignId
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  refundUndeliverableReward = ({
+    campaignId
+  }: {
+    campaignId: number;
+  }, funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          refund_undeliverable_reward: {
             campaign_id: campaignId
           }
         })),

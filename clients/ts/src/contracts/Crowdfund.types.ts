@@ -16,6 +16,8 @@ export interface InstantiateMsg {
 export type ExecuteMsg = {
   receive: Cw20ReceiveMsg;
 } | {
+  registry_update: RegistryUpdate;
+} | {
   launch: {
     campaign: CampaignInput;
   };
@@ -49,6 +51,10 @@ export type ExecuteMsg = {
     campaign_id: number;
   };
 } | {
+  refund_undeliverable_reward: {
+    campaign_id: number;
+  };
+} | {
   update_config: {
     platform_fee?: BasisPoints | null;
     treasury?: string | null;
@@ -58,8 +64,25 @@ export type ExecuteMsg = {
 };
 export type Uint128 = string;
 export type Binary = string;
+export type RegistryUpdate = {
+  partner: {
+    address: Addr;
+    standing?: PartnerStanding | null;
+  };
+} | {
+  attestation: {
+    attested?: AttestedLevel | null;
+    attester: Addr;
+    user: Addr;
+  };
+};
+export type Addr = string;
+export type Capability = "issue_tickets" | "launch_crowdfunds" | "report_outcomes" | "attest_identity" | "create_pools";
+export type Standing = "active" | "suspended" | "revoked";
 export type Timestamp = Uint64;
 export type Uint64 = string;
+export type IdentityLevel = "registered" | "anonymous" | "phone" | "real_name" | "certificate";
+export type HexBinary = string;
 export type Action = {
   transfer_ownership: {
     expiry?: Expiration | null;
@@ -77,6 +100,15 @@ export interface Cw20ReceiveMsg {
   amount: Uint128;
   msg: Binary;
   sender: string;
+}
+export interface PartnerStanding {
+  capabilities: Capability[];
+  standing: Standing;
+}
+export interface AttestedLevel {
+  expires_at?: Timestamp | null;
+  level: IdentityLevel;
+  subject?: HexBinary | null;
 }
 export interface CampaignInput {
   deadline: Timestamp;
@@ -123,7 +155,6 @@ export type QueryMsg = {
 };
 export type StatusFilter = "open" | "succeeded" | "failed" | "cancelled";
 export interface MigrateMsg {}
-export type Addr = string;
 export interface BackersResponse {
   backers: Backer[];
 }
@@ -155,11 +186,13 @@ export interface CampaignResponse {
   hard_cap?: Uint128 | null;
   held: Uint128;
   min_pledge: Uint128;
+  owed_to_rewards: Uint128;
   platform_fee: BasisPoints;
   raised: Uint128;
   refunded: Uint128;
   released: Uint128;
   reward_tiers: RewardTier[];
+  sent_to_tickets: Uint128;
   starts_at: Timestamp;
   status: CampaignStatus;
   title: string;
@@ -183,5 +216,7 @@ export interface OwnershipForString {
 export interface PledgeResponse {
   amount: Uint128;
   refunded: boolean;
+  reward_refund?: Uint128 | null;
   rewards_claimed: boolean;
+  sent_to_tickets: Uint128;
 }

@@ -6,7 +6,7 @@
 
 import { ICosmWasmClient, ISigningCosmWasmClient } from "./baseClient";
 import { Coin, StdFee } from "@interchainjs/types";
-import { InstantiateMsg, ExecuteMsg, Capability, PartnerKind, Timestamp, Uint64, IdentityLevel, Action, Expiration, QuotaLimit, QuotaWindow, QueryMsg, StatusFilter, MigrateMsg, Addr, AttestationsResponse, AttestationInfo, Denial, ClearanceResponse, CapabilityResponse, IdentityLevelResponse, ConfigResponse, ConfirmationResponse, PartyConfirmation, HistoryResponse, AnchorRecord, MirrorsResponse, OwnershipForString, PartnerStatus, PartnerResponse, QuotaResponse, PartnerStatusResponse, PartnersResponse, PlatformContractsResponse, PlatformContract, AddressesResponse, SupervisionAction, SupervisionResponse, SupervisionRecord, VerifyResponse } from "./PartnerRegistry.types";
+import { InstantiateMsg, ExecuteMsg, Capability, PartnerKind, Timestamp, Uint64, IdentityLevel, Action, Expiration, QuotaLimit, QuotaWindow, QueryMsg, StatusFilter, MigrateMsg, Addr, HexBinary, AttestationsResponse, AttestationInfo, Denial, ClearanceResponse, CapabilityResponse, IdentityLevelResponse, ConfigResponse, ConfirmationResponse, PartyConfirmation, HistoryResponse, AnchorRecord, MirrorsResponse, OwnershipForString, PartnerStatus, PartnerResponse, QuotaResponse, PartnerStatusResponse, PartnersResponse, PlatformContractsResponse, PlatformContract, AddressesResponse, SupervisionAction, SupervisionResponse, SupervisionRecord, SupervisorResponse, VerifyResponse } from "./PartnerRegistry.types";
 export interface PartnerRegistryReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -78,6 +78,11 @@ export interface PartnerRegistryReadOnlyInterface {
   }: {
     address: string;
   }) => Promise<PartnerStatusResponse>;
+  supervisor: ({
+    address
+  }: {
+    address: string;
+  }) => Promise<SupervisorResponse>;
   clearance: ({
     capability,
     partner,
@@ -142,6 +147,7 @@ export class PartnerRegistryQueryClient implements PartnerRegistryReadOnlyInterf
     this.platformContracts = this.platformContracts.bind(this);
     this.identityLevel = this.identityLevel.bind(this);
     this.partnerStatus = this.partnerStatus.bind(this);
+    this.supervisor = this.supervisor.bind(this);
     this.clearance = this.clearance.bind(this);
     this.attestations = this.attestations.bind(this);
     this.verify = this.verify.bind(this);
@@ -287,6 +293,17 @@ export class PartnerRegistryQueryClient implements PartnerRegistryReadOnlyInterf
   }): Promise<PartnerStatusResponse> => {
     return this.client.queryContractSmart(this.contractAddress, {
       partner_status: {
+        address
+      }
+    });
+  };
+  supervisor = async ({
+    address
+  }: {
+    address: string;
+  }): Promise<SupervisorResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      supervisor: {
         address
       }
     });
@@ -514,11 +531,13 @@ export interface PartnerRegistryInterface extends PartnerRegistryReadOnlyInterfa
     digest,
     expiresAt,
     level,
+    subject,
     user
   }: {
     digest: string;
     expiresAt?: Timestamp;
     level: IdentityLevel;
+    subject?: string;
     user: string;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   revokeAttestation: ({
@@ -838,11 +857,13 @@ export class PartnerRegistryClient extends PartnerRegistryQueryClient implements
     digest,
     expiresAt,
     level,
+    subject,
     user
   }: {
     digest: string;
     expiresAt?: Timestamp;
     level: IdentityLevel;
+    subject?: string;
     user: string;
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
     return await this.client.execute(this.sender, this.contractAddress, {
@@ -850,6 +871,7 @@ export class PartnerRegistryClient extends PartnerRegistryQueryClient implements
         digest,
         expires_at: expiresAt,
         level,
+        subject,
         user
       }
     }, fee_, memo_, funds_);

@@ -8,7 +8,7 @@ import { Coin } from "@interchainjs/types";
 import { EncodeObject } from "@interchainjs/cosmos-types";
 import { MsgExecuteContract } from "interchainjs/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@interchainjs/encoding";
-import { InstantiateMsg, ExecuteMsg, Capability, PartnerKind, Timestamp, Uint64, IdentityLevel, Action, Expiration, QuotaLimit, QuotaWindow, QueryMsg, StatusFilter, MigrateMsg, Addr, AttestationsResponse, AttestationInfo, Denial, ClearanceResponse, CapabilityResponse, IdentityLevelResponse, ConfigResponse, ConfirmationResponse, PartyConfirmation, HistoryResponse, AnchorRecord, MirrorsResponse, OwnershipForString, PartnerStatus, PartnerResponse, QuotaResponse, PartnerStatusResponse, PartnersResponse, PlatformContractsResponse, PlatformContract, AddressesResponse, SupervisionAction, SupervisionResponse, SupervisionRecord, VerifyResponse } from "./PartnerRegistry.types";
+import { InstantiateMsg, ExecuteMsg, Capability, PartnerKind, Timestamp, Uint64, IdentityLevel, Action, Expiration, QuotaLimit, QuotaWindow, QueryMsg, StatusFilter, MigrateMsg, Addr, HexBinary, AttestationsResponse, AttestationInfo, Denial, ClearanceResponse, CapabilityResponse, IdentityLevelResponse, ConfigResponse, ConfirmationResponse, PartyConfirmation, HistoryResponse, AnchorRecord, MirrorsResponse, OwnershipForString, PartnerStatus, PartnerResponse, QuotaResponse, PartnerStatusResponse, PartnersResponse, PlatformContractsResponse, PlatformContract, AddressesResponse, SupervisionAction, SupervisionResponse, SupervisionRecord, SupervisorResponse, VerifyResponse } from "./PartnerRegistry.types";
 export interface PartnerRegistryMsg {
   contractAddress: string;
   sender: string;
@@ -141,11 +141,13 @@ export interface PartnerRegistryMsg {
     digest,
     expiresAt,
     level,
+    subject,
     user
   }: {
     digest: string;
     expiresAt?: Timestamp;
     level: IdentityLevel;
+    subject?: string;
     user: string;
   }, funds_?: Coin[]) => EncodeObject;
   revokeAttestation: ({
@@ -582,11 +584,13 @@ export class PartnerRegistryMsgComposer implements PartnerRegistryMsg {
     digest,
     expiresAt,
     level,
+    subject,
     user
   }: {
     digest: string;
     expiresAt?: Timestamp;
     level: IdentityLevel;
+    subject?: string;
     user: string;
   }, funds_?: Coin[]): EncodeObject => {
     return {
@@ -599,6 +603,7 @@ export class PartnerRegistryMsgComposer implements PartnerRegistryMsg {
             digest,
             expires_at: expiresAt,
             level,
+            subject,
             user
           }
         })),

@@ -98,6 +98,7 @@ export type ExecuteMsg = {
     digest: string;
     expires_at?: Timestamp | null;
     level: IdentityLevel;
+    subject?: string | null;
     user: string;
   };
 } | {
@@ -208,6 +209,10 @@ export type QueryMsg = {
     address: string;
   };
 } | {
+  supervisor: {
+    address: string;
+  };
+} | {
   clearance: {
     capability: Capability;
     partner: string;
@@ -243,6 +248,7 @@ export type QueryMsg = {
 export type StatusFilter = "active" | "suspended" | "revoked";
 export interface MigrateMsg {}
 export type Addr = string;
+export type HexBinary = string;
 export interface AttestationsResponse {
   attestations: AttestationInfo[];
 }
@@ -253,6 +259,7 @@ export interface AttestationInfo {
   digest: string;
   expires_at?: Timestamp | null;
   level: IdentityLevel;
+  subject?: HexBinary | null;
 }
 export type Denial = "not_a_partner" | "suspended" | "revoked" | "not_granted";
 export interface ClearanceResponse {
@@ -267,6 +274,7 @@ export interface IdentityLevelResponse {
   attester?: Addr | null;
   expires_at?: Timestamp | null;
   level?: IdentityLevel | null;
+  subject?: HexBinary | null;
 }
 export interface ConfigResponse {
   open_anchoring: boolean;
@@ -368,6 +376,10 @@ export interface SupervisionRecord {
   id: number;
   reason: string;
   time: Timestamp;
+}
+export interface SupervisorResponse {
+  authority: boolean;
+  regulator: boolean;
 }
 export interface VerifyResponse {
   record?: AnchorRecord | null;

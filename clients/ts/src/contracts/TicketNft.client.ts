@@ -6,7 +6,7 @@
 
 import { ICosmWasmClient, ISigningCosmWasmClient } from "./baseClient";
 import { StdFee } from "@interchainjs/types";
-import { BasisPoints, InstantiateMsg, ExecuteMsg, Binary, Expiration, Timestamp, Uint64, Uint128, RegistryUpdate, Addr, Capability, Standing, IdentityLevel, TransferPolicy, Action, Cw20ReceiveMsg, PartnerStanding, AttestedLevel, EventInput, TierInput, HolderProof, CollectionInfoMsgForNullable_Empty, Empty, Coin, QueryMsg, TicketStatus, TicketFilter, MigrateMsg, AllNftInfoResponseForTicketInfo, OwnerOfResponse, Approval, NftInfoResponseForTicketInfo, TicketInfo, OperatorsResponse, TokensResponse, ApprovalResponse, ApprovalsResponse, ConfigResponse, CollectionInfoAndExtensionResponseForNullable_Empty, EventStatus, EventResponse, TierResponse, EventsResponse, Null, AdditionalMintersResponse, AllInfoResponse, Attribute, CollectionInfo, ContractInfoResponse, ArrayOfAttribute, ConfigResponseForNullable_Empty, OwnershipForAddr, NullableArrayOfNftInfoResponseForTicketInfo, NullableString, Provenance, HistoryResponse, ProvenanceRecord, NullableListingResponse, ListingResponse, ListingsResponse, MinterResponse, NumTokensResponse, OperatorResponse, RolesResponse, VerifyTicketResponse } from "./TicketNft.types";
+import { BasisPoints, IdentityLevel, InstantiateMsg, ExecuteMsg, Binary, Expiration, Timestamp, Uint64, Uint128, RegistryUpdate, Addr, Capability, Standing, HexBinary, TransferPolicy, Action, Cw20ReceiveMsg, PartnerStanding, AttestedLevel, EventInput, AntiScalpingInput, TierInput, HolderProof, CollectionInfoMsgForNullable_Empty, Empty, Coin, QueryMsg, TicketStatus, TicketFilter, MigrateMsg, AllNftInfoResponseForTicketInfo, OwnerOfResponse, Approval, NftInfoResponseForTicketInfo, TicketInfo, OperatorsResponse, TokensResponse, ApprovalResponse, ApprovalsResponse, ConfigResponse, CollectionInfoAndExtensionResponseForNullable_Empty, EventStatus, EventResponse, AntiScalpingRules, TierResponse, EventsResponse, Null, AdditionalMintersResponse, AllInfoResponse, Attribute, CollectionInfo, ContractInfoResponse, ArrayOfAttribute, ConfigResponseForNullable_Empty, OwnershipForAddr, NullableArrayOfNftInfoResponseForTicketInfo, NullableString, Provenance, HistoryResponse, ProvenanceRecord, NullableListingResponse, ListingResponse, ListingsResponse, MinterResponse, NumTokensResponse, OperatorResponse, PartnerReportResponse, DayReport, ReportTotals, RolesResponse, SupervisionAction, SupervisionResponse, SupervisionRecord, VerifyTicketResponse } from "./TicketNft.types";
 export interface TicketNftReadOnlyInterface {
   contractAddress: string;
   ownerOf: ({
@@ -167,6 +167,24 @@ export interface TicketNftReadOnlyInterface {
     address: string;
     eventId: number;
   }) => Promise<RolesResponse>;
+  supervisionRecords: ({
+    eventId,
+    limit,
+    startAfter
+  }: {
+    eventId: number;
+    limit?: number;
+    startAfter?: number;
+  }) => Promise<SupervisionResponse>;
+  partnerReport: ({
+    fromDay,
+    partner,
+    toDay
+  }: {
+    fromDay: number;
+    partner: string;
+    toDay: number;
+  }) => Promise<PartnerReportResponse>;
 }
 export class TicketNftQueryClient implements TicketNftReadOnlyInterface {
   client: ICosmWasmClient;
@@ -206,6 +224,8 @@ export class TicketNftQueryClient implements TicketNftReadOnlyInterface {
     this.history = this.history.bind(this);
     this.verifyTicket = this.verifyTicket.bind(this);
     this.roles = this.roles.bind(this);
+    this.supervisionRecords = this.supervisionRecords.bind(this);
+    this.partnerReport = this.partnerReport.bind(this);
   }
   ownerOf = async ({
     includeExpired,
@@ -556,6 +576,40 @@ export class TicketNftQueryClient implements TicketNftReadOnlyInterface {
       }
     });
   };
+  supervisionRecords = async ({
+    eventId,
+    limit,
+    startAfter
+  }: {
+    eventId: number;
+    limit?: number;
+    startAfter?: number;
+  }): Promise<SupervisionResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      supervision_records: {
+        event_id: eventId,
+        limit,
+        start_after: startAfter
+      }
+    });
+  };
+  partnerReport = async ({
+    fromDay,
+    partner,
+    toDay
+  }: {
+    fromDay: number;
+    partner: string;
+    toDay: number;
+  }): Promise<PartnerReportResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      partner_report: {
+        from_day: fromDay,
+        partner,
+        to_day: toDay
+      }
+    });
+  };
 }
 export interface TicketNftInterface extends TicketNftReadOnlyInterface {
   contractAddress: string;
@@ -712,6 +766,46 @@ export interface TicketNftInterface extends TicketNftReadOnlyInterface {
     recipient: string;
     tier: number;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  fileComplaint: ({
+    digest,
+    tokenId
+  }: {
+    digest: string;
+    tokenId: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  ruleOnEvent: ({
+    digest,
+    eventId,
+    happened,
+    reason
+  }: {
+    digest: string;
+    eventId: number;
+    happened: boolean;
+    reason: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  freezeEvent: ({
+    digest,
+    eventId,
+    frozen,
+    reason
+  }: {
+    digest: string;
+    eventId: number;
+    frozen: boolean;
+    reason: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  holdTicket: ({
+    digest,
+    held,
+    reason,
+    tokenId
+  }: {
+    digest: string;
+    held: boolean;
+    reason: string;
+    tokenId: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   updateConfig: ({
     burnShare,
     platformFee,
@@ -722,6 +816,11 @@ export interface TicketNftInterface extends TicketNftReadOnlyInterface {
     platformFee?: BasisPoints;
     settlementDelaySeconds?: number;
     treasury?: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  setMinHolderIdentity: ({
+    level
+  }: {
+    level?: IdentityLevel;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   updateMinterOwnership: (action: Action, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   updateCreatorOwnership: (action: Action, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
@@ -809,7 +908,12 @@ export class TicketNftClient extends TicketNftQueryClient implements TicketNftIn
     this.delist = this.delist.bind(this);
     this.checkIn = this.checkIn.bind(this);
     this.mintReserved = this.mintReserved.bind(this);
+    this.fileComplaint = this.fileComplaint.bind(this);
+    this.ruleOnEvent = this.ruleOnEvent.bind(this);
+    this.freezeEvent = this.freezeEvent.bind(this);
+    this.holdTicket = this.holdTicket.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
+    this.setMinHolderIdentity = this.setMinHolderIdentity.bind(this);
     this.updateMinterOwnership = this.updateMinterOwnership.bind(this);
     this.updateCreatorOwnership = this.updateCreatorOwnership.bind(this);
     this.updateCollectionInfo = this.updateCollectionInfo.bind(this);
@@ -1128,6 +1232,80 @@ export class TicketNftClient extends TicketNftQueryClient implements TicketNftIn
       }
     }, fee_, memo_, funds_);
   };
+  fileComplaint = async ({
+    digest,
+    tokenId
+  }: {
+    digest: string;
+    tokenId: string;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      file_complaint: {
+        digest,
+        token_id: tokenId
+      }
+    }, fee_, memo_, funds_);
+  };
+  ruleOnEvent = async ({
+    digest,
+    eventId,
+    happened,
+    reason
+  }: {
+    digest: string;
+    eventId: number;
+    happened: boolean;
+    reason: string;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      rule_on_event: {
+        digest,
+        event_id: eventId,
+        happened,
+        reason
+      }
+    }, fee_, memo_, funds_);
+  };
+  freezeEvent = async ({
+    digest,
+    eventId,
+    frozen,
+    reason
+  }: {
+    digest: string;
+    eventId: number;
+    frozen: boolean;
+    reason: string;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      freeze_event: {
+        digest,
+        event_id: eventId,
+        frozen,
+        reason
+      }
+    }, fee_, memo_, funds_);
+  };
+  holdTicket = async ({
+    digest,
+    held,
+    reason,
+    tokenId
+  }: {
+    digest: string;
+    held: boolean;
+    reason: string;
+    tokenId: string;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      hold_ticket: {
+        digest,
+        held,
+        reason,
+        token_id: tokenId
+      }
+    }, fee_, memo_, funds_);
+  };
   updateConfig = async ({
     burnShare,
     platformFee,
@@ -1145,6 +1323,17 @@ export class TicketNftClient extends TicketNftQueryClient implements TicketNftIn
         platform_fee: platformFee,
         settlement_delay_seconds: settlementDelaySeconds,
         treasury
+      }
+    }, fee_, memo_, funds_);
+  };
+  setMinHolderIdentity = async ({
+    level
+  }: {
+    level?: IdentityLevel;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      set_min_holder_identity: {
+        level
       }
     }, fee_, memo_, funds_);
   };

@@ -19,4 +19,12 @@ export type TicketReceiveMsg =
       buy_resale: {
         token_id: string;
       };
+    }
+  | {
+      mint_funded: {
+        event_id: number;
+        quantity: number;
+        recipient: string;
+        tier: number;
+      };
     };

@@ -7,7 +7,7 @@
 import { EncodeObject } from "@interchainjs/cosmos-types";
 import { MsgExecuteContract } from "interchainjs/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@interchainjs/encoding";
-import { BasisPoints, InstantiateMsg, ExecuteMsg, Binary, Expiration, Timestamp, Uint64, Uint128, RegistryUpdate, Addr, Capability, Standing, IdentityLevel, TransferPolicy, Action, Cw20ReceiveMsg, PartnerStanding, AttestedLevel, EventInput, TierInput, HolderProof, CollectionInfoMsgForNullable_Empty, Empty, Coin, QueryMsg, TicketStatus, TicketFilter, MigrateMsg, AllNftInfoResponseForTicketInfo, OwnerOfResponse, Approval, NftInfoResponseForTicketInfo, TicketInfo, OperatorsResponse, TokensResponse, ApprovalResponse, ApprovalsResponse, ConfigResponse, CollectionInfoAndExtensionResponseForNullable_Empty, EventStatus, EventResponse, TierResponse, EventsResponse, Null, AdditionalMintersResponse, AllInfoResponse, Attribute, CollectionInfo, ContractInfoResponse, ArrayOfAttribute, ConfigResponseForNullable_Empty, OwnershipForAddr, NullableArrayOfNftInfoResponseForTicketInfo, NullableString, Provenance, HistoryResponse, ProvenanceRecord, NullableListingResponse, ListingResponse, ListingsResponse, MinterResponse, NumTokensResponse, OperatorResponse, RolesResponse, VerifyTicketResponse } from "./TicketNft.types";
+import { BasisPoints, IdentityLevel, InstantiateMsg, ExecuteMsg, Binary, Expiration, Timestamp, Uint64, Uint128, RegistryUpdate, Addr, Capability, Standing, HexBinary, TransferPolicy, Action, Cw20ReceiveMsg, PartnerStanding, AttestedLevel, EventInput, AntiScalpingInput, TierInput, HolderProof, CollectionInfoMsgForNullable_Empty, Empty, Coin, QueryMsg, TicketStatus, TicketFilter, MigrateMsg, AllNftInfoResponseForTicketInfo, OwnerOfResponse, Approval, NftInfoResponseForTicketInfo, TicketInfo, OperatorsResponse, TokensResponse, ApprovalResponse, ApprovalsResponse, ConfigResponse, CollectionInfoAndExtensionResponseForNullable_Empty, EventStatus, EventResponse, AntiScalpingRules, TierResponse, EventsResponse, Null, AdditionalMintersResponse, AllInfoResponse, Attribute, CollectionInfo, ContractInfoResponse, ArrayOfAttribute, ConfigResponseForNullable_Empty, OwnershipForAddr, NullableArrayOfNftInfoResponseForTicketInfo, NullableString, Provenance, HistoryResponse, ProvenanceRecord, NullableListingResponse, ListingResponse, ListingsResponse, MinterResponse, NumTokensResponse, OperatorResponse, PartnerReportResponse, DayReport, ReportTotals, RolesResponse, SupervisionAction, SupervisionResponse, SupervisionRecord, VerifyTicketResponse } from "./TicketNft.types";
 export interface TicketNftMsg {
   contractAddress: string;
   sender: string;
@@ -163,6 +163,46 @@ export interface TicketNftMsg {
     recipient: string;
     tier: number;
   }, funds_?: Coin[]) => EncodeObject;
+  fileComplaint: ({
+    digest,
+    tokenId
+  }: {
+    digest: string;
+    tokenId: string;
+  }, funds_?: Coin[]) => EncodeObject;
+  ruleOnEvent: ({
+    digest,
+    eventId,
+    happened,
+    reason
+  }: {
+    digest: string;
+    eventId: number;
+    happened: boolean;
+    reason: string;
+  }, funds_?: Coin[]) => EncodeObject;
+  freezeEvent: ({
+    digest,
+    eventId,
+    frozen,
+    reason
+  }: {
+    digest: string;
+    eventId: number;
+    frozen: boolean;
+    reason: string;
+  }, funds_?: Coin[]) => EncodeObject;
+  holdTicket: ({
+    digest,
+    held,
+    reason,
+    tokenId
+  }: {
+    digest: string;
+    held: boolean;
+    reason: string;
+    tokenId: string;
+  }, funds_?: Coin[]) => EncodeObject;
   updateConfig: ({
     burnShare,
     platformFee,
@@ -173,6 +213,11 @@ export interface TicketNftMsg {
     platformFee?: BasisPoints;
     settlementDelaySeconds?: number;
     treasury?: string;
+  }, funds_?: Coin[]) => EncodeObject;
+  setMinHolderIdentity: ({
+    level
+  }: {
+    level?: IdentityLevel;
   }, funds_?: Coin[]) => EncodeObject;
   updateMinterOwnership: (action: Action, funds_?: Coin[]) => EncodeObject;
   updateCreatorOwnership: (action: Action, funds_?: Coin[]) => EncodeObject;
@@ -257,7 +302,12 @@ export class TicketNftMsgComposer implements TicketNftMsg {
     this.delist = this.delist.bind(this);
     this.checkIn = this.checkIn.bind(this);
     this.mintReserved = this.mintReserved.bind(this);
+    this.fileComplaint = this.fileComplaint.bind(this);
+    this.ruleOnEvent = this.ruleOnEvent.bind(this);
+    this.freezeEvent = this.freezeEvent.bind(this);
+    this.holdTicket = this.holdTicket.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
+    this.setMinHolderIdentity = this.setMinHolderIdentity.bind(this);
     this.updateMinterOwnership = this.updateMinterOwnership.bind(this);
     this.updateCreatorOwnership = this.updateCreatorOwnership.bind(this);
     this.updateCollectionInfo = this.updateCollectionInfo.bind(this);
@@ -752,6 +802,112 @@ export class TicketNftMsgComposer implements TicketNftMsg {
       })
     };
   };
+  fileComplaint = ({
+    digest,
+    tokenId
+  }: {
+    digest: string;
+    tokenId: string;
+  }, funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          file_complaint: {
+            digest,
+            token_id: tokenId
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  ruleOnEvent = ({
+    digest,
+    eventId,
+    happened,
+    reason
+  }: {
+    digest: string;
+    eventId: number;
+    happened: boolean;
+    reason: string;
+  }, funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          rule_on_event: {
+            digest,
+            event_id: eventId,
+            happened,
+            reason
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  freezeEvent = ({
+    digest,
+    eventId,
+    frozen,
+    reason
+  }: {
+    digest: string;
+    eventId: number;
+    frozen: boolean;
+    reason: string;
+  }, funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          freeze_event: {
+            digest,
+            event_id: eventId,
+            frozen,
+            reason
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  holdTicket = ({
+    digest,
+    held,
+    reason,
+    tokenId
+  }: {
+    digest: string;
+    held: boolean;
+    reason: string;
+    tokenId: string;
+  }, funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          hold_ticket: {
+            digest,
+            held,
+            reason,
+            token_id: tokenId
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
   updateConfig = ({
     burnShare,
     platformFee,
@@ -774,6 +930,25 @@ export class TicketNftMsgComposer implements TicketNftMsg {
             platform_fee: platformFee,
             settlement_delay_seconds: settlementDelaySeconds,
             treasury
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  setMinHolderIdentity = ({
+    level
+  }: {
+    level?: IdentityLevel;
+  }, funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          set_min_holder_identity: {
+            level
           }
         })),
         funds: funds_

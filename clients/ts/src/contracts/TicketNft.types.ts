@@ -5,8 +5,10 @@
 */
 
 export type BasisPoints = number;
+export type IdentityLevel = "registered" | "anonymous" | "phone" | "real_name" | "certificate";
 export interface InstantiateMsg {
   burn_share: BasisPoints;
+  min_holder_identity?: IdentityLevel | null;
   name: string;
   owner?: string | null;
   platform_fee: BasisPoints;
@@ -122,11 +124,41 @@ export type ExecuteMsg = {
     tier: number;
   };
 } | {
+  file_complaint: {
+    digest: string;
+    token_id: string;
+  };
+} | {
+  rule_on_event: {
+    digest: string;
+    event_id: number;
+    happened: boolean;
+    reason: string;
+  };
+} | {
+  freeze_event: {
+    digest: string;
+    event_id: number;
+    frozen: boolean;
+    reason: string;
+  };
+} | {
+  hold_ticket: {
+    digest: string;
+    held: boolean;
+    reason: string;
+    token_id: string;
+  };
+} | {
   update_config: {
     burn_share?: BasisPoints | null;
     platform_fee?: BasisPoints | null;
     settlement_delay_seconds?: number | null;
     treasury?: string | null;
+  };
+} | {
+  set_min_holder_identity: {
+    level?: IdentityLevel | null;
   };
 } | {
   update_minter_ownership: Action;
@@ -200,7 +232,7 @@ export type RegistryUpdate = {
 export type Addr = string;
 export type Capability = "issue_tickets" | "launch_crowdfunds" | "report_outcomes" | "attest_identity" | "create_pools";
 export type Standing = "active" | "suspended" | "revoked";
-export type IdentityLevel = "registered" | "anonymous" | "phone" | "real_name" | "certificate";
+export type HexBinary = string;
 export type TransferPolicy = "non_transferable" | {
   gift_only: {
     max_transfers: number;
@@ -228,8 +260,11 @@ export interface PartnerStanding {
 export interface AttestedLevel {
   expires_at?: Timestamp | null;
   level: IdentityLevel;
+  subject?: HexBinary | null;
 }
 export interface EventInput {
+  accepted_attesters?: string[] | null;
+  anti_scalping?: AntiScalpingInput | null;
   check_in_opens_before_seconds: number;
   description_uri?: string | null;
   ends_at: Timestamp;
@@ -244,6 +279,10 @@ export interface EventInput {
   title: string;
   transfer_policy: TransferPolicy;
   venue: string;
+}
+export interface AntiScalpingInput {
+  gift_identity: IdentityLevel;
+  markets: string[];
 }
 export interface TierInput {
   name: string;
@@ -394,6 +433,18 @@ export type QueryMsg = {
     address: string;
     event_id: number;
   };
+} | {
+  supervision_records: {
+    event_id: number;
+    limit?: number | null;
+    start_after?: number | null;
+  };
+} | {
+  partner_report: {
+    from_day: number;
+    partner: string;
+    to_day: number;
+  };
 };
 export type TicketStatus = ("valid" | "refunded") | "used";
 export interface TicketFilter {
@@ -445,6 +496,7 @@ export interface ApprovalsResponse {
 }
 export interface ConfigResponse {
   burn_share: BasisPoints;
+  min_holder_identity?: IdentityLevel | null;
   platform_fee: BasisPoints;
   registry: Addr;
   settlement_delay_seconds: number;
@@ -467,29 +519,39 @@ export type EventStatus = "scheduled" | {
   };
 };
 export interface EventResponse {
+  accepted_attesters: Addr[];
+  anti_scalping?: AntiScalpingRules | null;
   burn_share: BasisPoints;
   check_in_opens_before_seconds: number;
+  complaints: number;
   description_uri?: string | null;
   ends_at: Timestamp;
   escrow: Uint128;
   event_id: number;
+  frozen: boolean;
   issuer: Addr;
   lock_before_start_seconds: number;
   min_identity?: IdentityLevel | null;
   platform_fee: BasisPoints;
   resale_cap_bps: number;
   royalty: BasisPoints;
+  ruled_happened: boolean;
   sale_ends_at: Timestamp;
   sale_paused: boolean;
   sale_starts_at: Timestamp;
   settlement_delay_seconds: number;
   starts_at: Timestamp;
   status: EventStatus;
+  supervision_records: number;
   tickets_minted: number;
   tiers: TierResponse[];
   title: string;
   transfer_policy: TransferPolicy;
   venue: string;
+}
+export interface AntiScalpingRules {
+  gift_identity: IdentityLevel;
+  markets: Addr[];
 }
 export interface TierResponse {
   name: string;
@@ -571,6 +633,19 @@ export type Provenance = {
     amount: Uint128;
     to: Addr;
   };
+} | {
+  complained: {
+    digest: string;
+    holder: Addr;
+  };
+} | {
+  hold: {
+    by: Addr;
+    digest: string;
+    held: boolean;
+    holder: Addr;
+    reason: string;
+  };
 };
 export interface HistoryResponse {
   records: ProvenanceRecord[];
@@ -599,9 +674,37 @@ export interface NumTokensResponse {
 export interface OperatorResponse {
   approval: Approval;
 }
+export interface PartnerReportResponse {
+  days: DayReport[];
+  total: ReportTotals;
+}
+export interface DayReport {
+  day: number;
+  totals: ReportTotals;
+}
+export interface ReportTotals {
+  burned: Uint128;
+  fees: Uint128;
+  refunded: Uint128;
+  settled: Uint128;
+  sold: Uint128;
+}
 export interface RolesResponse {
   minter: boolean;
   scanner: boolean;
+}
+export type SupervisionAction = ("frozen" | "unfrozen") | "ruled_happened" | "ruled_not_happened" | "returned_to_holders";
+export interface SupervisionResponse {
+  records: SupervisionRecord[];
+}
+export interface SupervisionRecord {
+  action: SupervisionAction;
+  by: Addr;
+  digest: string;
+  height: number;
+  id: number;
+  reason: string;
+  time: Timestamp;
 }
 export interface VerifyTicketResponse {
   event_id: number;
