@@ -330,11 +330,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
             partner,
             from_day,
             to_day,
-        } => to_json_binary(&tickets::partner_report(
-            deps,
-            partner,
-            (from_day, to_day),
-        )?),
+        } => to_json_binary(&tickets::partner_report(deps, partner, (from_day, to_day))?),
     }?;
     Ok(binary)
 }

@@ -196,7 +196,9 @@ pub enum ContractError {
         required: IdentityLevel,
     },
 
-    #[error("a real-name event counts people: the accepted attester of this address gave no subject")]
+    #[error(
+        "a real-name event counts people: the accepted attester of this address gave no subject"
+    )]
     NoSubject,
 
     #[error("over the per-person limit of {limit}: {already} already bought or received")]

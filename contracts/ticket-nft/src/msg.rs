@@ -280,7 +280,9 @@ pub enum ExecuteMsg {
     },
     /// The least identity every holder needs, fixed into events created from now on (`None`:
     /// no platform minimum).
-    SetMinHolderIdentity { level: Option<IdentityLevel> },
+    SetMinHolderIdentity {
+        level: Option<IdentityLevel>,
+    },
 
     // The rest of cw721 0.22's `Cw721ExecuteMsg`, so a standard client is answered, never refused
     // as an unknown variant. Extension payloads are `Empty`, which reads any JSON object and ignores it.
@@ -446,7 +448,8 @@ pub enum QueryMsg {
         start_after: Option<u64>,
         limit: Option<u32>,
     },
-    /// Open listings of an event: none once it is cancelled or settled, or tickets are locked.
+    /// Open listings of an event: none once it is cancelled or settled, while it is frozen, or
+    /// once tickets are locked.
     #[returns(ListingsResponse)]
     Listings {
         event_id: u64,

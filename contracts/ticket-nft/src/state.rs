@@ -8,7 +8,8 @@ use ctc_interfaces::registry::IdentityLevel;
 use ctc_interfaces::BasisPoints;
 
 use crate::msg::{
-    AntiScalpingRules, EventStatus, Provenance, ReportTotals, SupervisionRecord, TicketStatus, TransferPolicy,
+    AntiScalpingRules, EventStatus, Provenance, ReportTotals, SupervisionRecord, TicketStatus,
+    TransferPolicy,
 };
 
 #[cw_serde]
@@ -75,7 +76,6 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "is_zero")]
     pub records: u32,
 }
-
 
 /// `seconds` before `time`, or the epoch if that is earlier, keeping sub-second precision.
 pub fn before(time: Timestamp, seconds: u64) -> Timestamp {
@@ -157,7 +157,9 @@ pub const SEATS: Map<(u64, u8, u32), String> = Map::new("seats");
 pub const PURCHASES: Map<(u64, u8, &Addr), u32> = Map::new("purchases");
 /// At a real-name event the limit counts people instead: (event, tier, attester, the attester's
 /// subject for the person) → tickets bought or received.
-pub const PERSON_PURCHASES: Map<((u64, u8), &Addr, &[u8]), u32> = Map::new("person_purchases");
+pub const PERSON_PURCHASES: Map<PersonKey, u32> = Map::new("person_purchases");
+/// ((event, tier), attester, subject).
+pub type PersonKey<'a> = ((u64, u8), &'a Addr, &'a [u8]);
 pub const SCANNERS: Map<(u64, &Addr), Empty> = Map::new("scanners");
 pub const MINTERS: Map<(u64, &Addr), Empty> = Map::new("minters");
 

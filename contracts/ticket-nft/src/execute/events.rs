@@ -8,8 +8,8 @@ use ctc_interfaces::registry::{Capability, RegistryExecuteMsg, Standing};
 use ctc_interfaces::FeeSplit;
 
 use crate::error::ContractError;
-use crate::execute::tickets::{disburse, ensure_scheduled, escrow, load_event, load_tier};
 use crate::execute::supervision::{add_event_record, add_to_report};
+use crate::execute::tickets::{disburse, ensure_scheduled, escrow, load_event, load_tier};
 use crate::msg::{
     AntiScalpingRules, EventInput, EventStatus, ReportTotals, SupervisionAction, TierInput,
     TransferPolicy,
@@ -19,9 +19,9 @@ use crate::state::{
     TIERS, TOKEN,
 };
 use crate::validate::{
-    MAX_CHECK_IN_OPENS_BEFORE_SECONDS, MAX_LOCK_BEFORE_START_SECONDS, MAX_RESALE_CAP_BPS,
-    MAX_SEATS_PER_TIER, MAX_SEAT_BYTES, MAX_TIERS, MAX_TIER_NAME_BYTES, MAX_TIER_SUPPLY,
-    MAX_ATTESTERS, MAX_MARKETS, MAX_TITLE_BYTES, MAX_TRANSFERS, MAX_URI_BYTES,
+    MAX_ATTESTERS, MAX_CHECK_IN_OPENS_BEFORE_SECONDS, MAX_LOCK_BEFORE_START_SECONDS, MAX_MARKETS,
+    MAX_RESALE_CAP_BPS, MAX_SEATS_PER_TIER, MAX_SEAT_BYTES, MAX_TIERS, MAX_TIER_NAME_BYTES,
+    MAX_TIER_SUPPLY, MAX_TITLE_BYTES, MAX_TRANSFERS, MAX_URI_BYTES,
 };
 
 fn invalid_event(reason: &str) -> ContractError {
@@ -441,18 +441,20 @@ pub fn settle(deps: DepsMut, env: Env, event_id: u64) -> Result<Response, Contra
     let split = FeeSplit::new(revenue, event.platform_fee, event.burn_share)?;
     event.status = EventStatus::Settled { at: env.block.time };
     EVENTS.save(deps.storage, event_id, &event)?;
-    add_to_report(
-        deps.storage,
-        &event.issuer,
-        env.block.time,
-        ReportTotals {
-            sold: revenue,
-            settled: split.rest,
-            burned: split.burn,
-            fees: split.fee,
-            ..ReportTotals::default()
-        },
-    )?;
+    if !revenue.is_zero() {
+        add_to_report(
+            deps.storage,
+            &event.issuer,
+            env.block.time,
+            ReportTotals {
+                sold: revenue,
+                settled: split.rest,
+                burned: split.burn,
+                fees: split.fee,
+                ..ReportTotals::default()
+            },
+        )?;
+    }
 
     let config = CONFIG.load(deps.storage)?;
     let token = TOKEN.load(deps.storage)?;

@@ -149,7 +149,13 @@ fn buy(
             }
         }
         for counted in holders {
-            let count = count_after(deps.storage, (event_id, tier_index), limit, &counted, quantity)?;
+            let count = count_after(
+                deps.storage,
+                (event_id, tier_index),
+                limit,
+                &counted,
+                quantity,
+            )?;
             counts.push((counted, count));
         }
     }

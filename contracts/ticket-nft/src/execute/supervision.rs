@@ -112,7 +112,14 @@ pub fn freeze_event(
     )?;
     EVENTS.save(deps.storage, event_id, &event)?;
     Ok(Response::new()
-        .add_attribute("action", if frozen { "freeze_event" } else { "unfreeze_event" })
+        .add_attribute(
+            "action",
+            if frozen {
+                "freeze_event"
+            } else {
+                "unfreeze_event"
+            },
+        )
         .add_attribute("event_id", event_id.to_string())
         .add_attribute("by", info.sender)
         .add_attribute("record", record.to_string()))
@@ -206,7 +213,14 @@ pub fn hold_ticket(
     )?;
     TICKETS.save(deps.storage, key, &ticket)?;
     Ok(Response::new()
-        .add_attribute("action", if held { "hold_ticket" } else { "release_ticket" })
+        .add_attribute(
+            "action",
+            if held {
+                "hold_ticket"
+            } else {
+                "release_ticket"
+            },
+        )
         .add_attribute("token_id", token_id)
         .add_attribute("owner", ticket.owner)
         .add_attribute("by", info.sender))

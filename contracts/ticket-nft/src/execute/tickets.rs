@@ -158,8 +158,6 @@ pub fn record(
     Ok(())
 }
 
-/// The owner a stored provenance record names as holding the ticket before or during it.
-
 /// The mint's provenance record (sequence 0), which is not stored: its recipient is the holder
 /// the first stored record names (or the owner, if none), its payment the tier's price unless
 /// reserved, its time and height the ticket's.

@@ -9,7 +9,7 @@ use crate::error::ContractError;
 use crate::execute::tickets::{
     attested_level, clear_receiver, count_after, ensure_issuer_active, ensure_scheduled,
     ensure_valid, hand_over, holder, load_event, load_ticket, load_tier, record, save_count,
-    TicketKey,
+    Holder, TicketKey,
 };
 use crate::msg::{AntiScalpingRules, TransferPolicy};
 use crate::state::{Change, Event, Ticket, OPERATORS, TICKETS};
@@ -43,11 +43,7 @@ fn may_act_for(
 /// Refuses a move the event's rules forbid; the same rules gate resale listings. The issuer's
 /// standing is checked by each caller: a gift or listing needs it in good standing, a resale
 /// (a sale) allowed to sell.
-pub fn ensure_movable(
-    event: &Event,
-    ticket: &Ticket,
-    env: &Env,
-) -> Result<(), ContractError> {
+pub fn ensure_movable(event: &Event, ticket: &Ticket, env: &Env) -> Result<(), ContractError> {
     ensure_valid(ticket)?;
     ensure_scheduled(event)?;
     if event.frozen {
@@ -71,15 +67,20 @@ pub fn ensure_movable(
     }
 }
 
+/// A receiver's count to save once every check of a move has passed.
+pub type PendingCount = Option<(Holder, u32)>;
+
 /// Under anti-scalping rules, a change of hands other than the primary sale: both sides are
-/// identified people and the ticket counts against the receiver's limit, as if bought.
+/// identified people and the ticket counts against the receiver's limit, as if bought (unless
+/// it stays with the same person). Checks only: the caller saves the count it answers
+/// (`save_pending`) after its own checks.
 pub fn clear_change_of_hands(
-    storage: &mut dyn Storage,
+    storage: &dyn Storage,
     now: cosmwasm_std::Timestamp,
     (event, rules): (&Event, &AntiScalpingRules),
     (giver, receiver): (&Addr, &Addr),
     (event_id, tier_index): (u64, u8),
-) -> Result<(), ContractError> {
+) -> Result<PendingCount, ContractError> {
     for (party, user) in [("giver", giver), ("receiver", receiver)] {
         if attested_level(storage, now, event, user)? < Some(rules.gift_identity) {
             return Err(ContractError::GiftIdentityTooLow {
@@ -88,10 +89,23 @@ pub fn clear_change_of_hands(
             });
         }
     }
-    let tier = load_tier(storage, event_id, tier_index)?;
-    if let Some(limit) = tier.per_wallet_limit {
-        let receiver = holder(storage, now, event, receiver)?;
-        let count = count_after(storage, (event_id, tier_index), limit, &receiver, 1)?;
+    let Some(limit) = load_tier(storage, event_id, tier_index)?.per_wallet_limit else {
+        return Ok(None);
+    };
+    let receiver = holder(storage, now, event, receiver)?;
+    if receiver == holder(storage, now, event, giver)? {
+        return Ok(None);
+    }
+    let count = count_after(storage, (event_id, tier_index), limit, &receiver, 1)?;
+    Ok(Some((receiver, count)))
+}
+
+pub fn save_pending(
+    storage: &mut dyn Storage,
+    (event_id, tier_index): (u64, u8),
+    pending: PendingCount,
+) -> Result<(), ContractError> {
+    if let Some((receiver, count)) = pending {
         save_count(storage, (event_id, tier_index), &receiver, count)?;
     }
     Ok(())
@@ -122,13 +136,14 @@ fn gift(
     let event = load_event(deps.storage, key.0)?;
     ensure_movable(&event, &ticket, env)?;
     ensure_issuer_active(deps.storage, &event)?;
+    let mut pending = None;
     if let Some(rules) = &event.anti_scalping {
         if !by_owner && !rules.markets.contains(&info.sender) {
             return Err(ContractError::MarketNotAllowed {
                 mover: info.sender.to_string(),
             });
         }
-        clear_change_of_hands(
+        pending = clear_change_of_hands(
             deps.storage,
             env.block.time,
             (&event, rules),
@@ -137,6 +152,7 @@ fn gift(
         )?;
     }
     clear_receiver(deps.storage, env.block.time, &event, recipient)?;
+    save_pending(deps.storage, (key.0, ticket.tier), pending)?;
     let from = ticket.owner.clone();
     hand_over(deps.storage, (key.0, token_id), &mut ticket, recipient)?;
     record(

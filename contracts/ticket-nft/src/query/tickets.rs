@@ -117,9 +117,10 @@ pub fn events(
     Ok(EventsResponse { events })
 }
 
-/// Listings can only be bought while the event is scheduled and its tickets not locked.
+/// Listings can only be bought while the event is scheduled, not frozen and its tickets not
+/// locked.
 fn listings_open(event: &Event, env: &Env) -> bool {
-    event.status == EventStatus::Scheduled && env.block.time < event.locks_at()
+    event.status == EventStatus::Scheduled && !event.frozen && env.block.time < event.locks_at()
 }
 
 pub fn listings(

@@ -3,6 +3,7 @@
 //! registry and the token are the unit's `Neighbours`.
 
 mod admin;
+mod anti_scalping;
 mod events;
 mod ledger;
 mod listings;
@@ -13,6 +14,7 @@ mod provenance;
 mod sale;
 mod settlement;
 mod storage_layout;
+mod supervision;
 mod writes;
 
 use std::collections::BTreeMap;
@@ -370,4 +372,52 @@ pub fn instantiate_msg(accounts: &Accounts) -> InstantiateMsg {
         owner: None,
         min_holder_identity: None,
     }
+}
+
+/// An evidence digest as supervisors and complaints carry: 64 hex characters.
+pub fn digest() -> String {
+    "ab".repeat(32)
+}
+
+/// The issuer creates an event from `event_input` as `change` leaves it.
+pub fn create_event(
+    chain: &mut Chain,
+    change: impl FnOnce(&mut EventInput),
+) -> Result<Response, ContractError> {
+    let mut input = event_input(&chain.env);
+    change(&mut input);
+    let issuer = chain.accounts.issuer.clone();
+    chain.execute(&issuer, ExecuteMsg::CreateEvent { event: input })
+}
+
+/// Every change in `token_id`'s history, oldest first (the mint's included).
+pub fn changes(chain: &Chain, token_id: &str) -> Vec<crate::msg::Provenance> {
+    let history: crate::msg::HistoryResponse = chain.ask(QueryMsg::History {
+        token_id: token_id.into(),
+        start_after: None,
+        limit: None,
+    });
+    history.records.into_iter().map(|r| r.change).collect()
+}
+
+/// Makes the registry answer its `Supervisor` query, which a supervisor other than the platform
+/// owner costs: `regulators` are regulators, anyone else neither authority nor regulator. Any
+/// other registry query fails the test. Replaces the neighbours `set_registry` installed, keeping
+/// the token's cw2 identity.
+pub fn answer_supervisors(chain: &mut Chain, regulators: &[Addr]) {
+    use ctc_interfaces::registry::{RegistryQueryMsg, SupervisorResponse};
+    let regulators = regulators.to_vec();
+    Neighbours::new()
+        .contract(&chain.accounts.token, "crates.io:ctc-token")
+        .smart(
+            &chain.accounts.registry,
+            move |query: RegistryQueryMsg| match query {
+                RegistryQueryMsg::Supervisor { address } => SupervisorResponse {
+                    authority: false,
+                    regulator: regulators.iter().any(|r| r.as_str() == address),
+                },
+                other => panic!("unexpected registry query {other:?}"),
+            },
+        )
+        .install(&mut chain.unit.deps);
 }
