@@ -286,6 +286,19 @@ fn tickets_sale(p: &Platform, r: &mut Recorder, fans: &[String], t0: u64) -> any
         json!({ "cancel_event": { "event_id": second } }),
     )?;
     r.record("ticket-nft", "cancel_event", "by the issuer", &tx);
+    let freeze = |frozen: bool, reason: &str| {
+        json!({ "freeze_event": {
+            "event_id": show_id, "frozen": frozen, "reason": reason, "digest": digest(0xf1),
+        }})
+    };
+    let tx = p.exec(&p.owner, &p.tickets, freeze(true, "inquiry"))?;
+    r.record(
+        "ticket-nft",
+        "freeze_event",
+        "by the platform owner, with a supervision record (a regulator adds one registry query)",
+        &tx,
+    );
+    p.exec(&p.owner, &p.tickets, freeze(false, "inquiry closed"))?;
     let tx = p.exec(
         &fans[3],
         &p.tickets,
@@ -387,7 +400,7 @@ fn crowdfund(p: &Platform, r: &mut Recorder, fans: &[String], show_id: u64) -> a
     r.record(
         "crowdfund",
         "claim_rewards",
-        "→ ticket-nft mint_reserved",
+        "the reward's value by CTC Send → ticket-nft mint_funded, held in escrow with its ticket",
         &tx,
     );
     let tx = p.exec(
@@ -661,7 +674,46 @@ fn tickets_show(
         &json!({ "verify_ticket": { "token_id": format!("{show_id}-1"), "holder": fans[1] } }),
     )?;
     r.record_charges("ticket-nft", "verify_ticket (query)", "", &charges);
-    p.advance(3 * HOUR + DAY + HOUR);
+    let hold = |held: bool| {
+        json!({ "hold_ticket": {
+            "token_id": format!("{show_id}-1"), "held": held, "reason": "court order", "digest": digest(0xa1),
+        }})
+    };
+    let tx = p.exec(&p.identity_provider, &p.tickets, hold(true))?;
+    r.record(
+        "ticket-nft",
+        "hold_ticket",
+        "by the partner that attested the holder, recorded in the ticket's history",
+        &tx,
+    );
+    p.exec(&p.identity_provider, &p.tickets, hold(false))?;
+    // After the show, during the settlement delay: a complaint, and the owner's ruling.
+    p.advance(3 * HOUR + HOUR);
+    let tx = p.exec(
+        &fans[1],
+        &p.tickets,
+        json!({ "file_complaint": { "token_id": format!("{show_id}-1"), "digest": digest(0xc1) } }),
+    )?;
+    r.record(
+        "ticket-nft",
+        "file_complaint",
+        "by a holder, recorded in the ticket's history; settlement waits for a ruling",
+        &tx,
+    );
+    let tx = p.exec(
+        &p.owner,
+        &p.tickets,
+        json!({ "rule_on_event": {
+            "event_id": show_id, "happened": true, "reason": "performance recorded", "digest": digest(0xd1),
+        }}),
+    )?;
+    r.record(
+        "ticket-nft",
+        "rule_on_event",
+        "by the platform owner: the show happened, settlement may go ahead",
+        &tx,
+    );
+    p.advance(DAY);
     let tx = p.exec(
         &fans[1],
         &p.tickets,

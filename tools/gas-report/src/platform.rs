@@ -472,6 +472,7 @@ impl Platform {
             &self.registry,
             json!({ "attest": {
                 "user": user, "level": "real_name", "digest": digest(0x11), "expires_at": null,
+                "subject": digest(0x40),
             }}),
         )
     }
