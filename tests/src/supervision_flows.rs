@@ -7,8 +7,8 @@ use cosmwasm_std::{Addr, Uint128};
 use ctc_interfaces::registry::IdentityLevel;
 use partner_registry::msg::ExecuteMsg as RegistryMsg;
 use ticket_nft::msg::{
-    AntiScalpingInput, EventStatus, ExecuteMsg, PartnerReportResponse, QueryMsg,
-    SupervisionAction, SupervisionResponse, TransferPolicy,
+    AntiScalpingInput, EventStatus, ExecuteMsg, PartnerReportResponse, QueryMsg, SupervisionAction,
+    SupervisionResponse, TransferPolicy,
 };
 
 use crate::platform::{admit, attribute, digest, root, Platform, CTC};
@@ -126,10 +126,9 @@ fn a_complaint_waits_for_a_regulators_ruling_and_did_not_happen_refunds_everyone
         "a complaint was already filed for this ticket"
     );
     p.settlement_opens(event_id);
-    assert_eq!(
-        p.refused(&fans[2], &p.tickets, &ExecuteMsg::Settle { event_id }),
-        "settlement waits for a ruling on 1 complaint(s)"
-    );
+    assert!(p
+        .refused(&fans[2], &p.tickets, &ExecuteMsg::Settle { event_id })
+        .starts_with("settlement waits until"));
 
     // Only a supervisor rules: the registry answers who its regulators are.
     let ruling = ExecuteMsg::RuleOnEvent {

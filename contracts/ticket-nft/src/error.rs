@@ -216,8 +216,11 @@ pub enum ContractError {
     #[error("a complaint was already filed for this ticket")]
     AlreadyComplained,
 
-    #[error("settlement waits for a ruling on {complaints} complaint(s)")]
-    UnderReview { complaints: u32 },
+    #[error("settlement waits until {until} for a ruling on {complaints} complaint(s)")]
+    UnderReview { complaints: u32, until: Timestamp },
+
+    #[error("a complaint is a claim on escrow: this ticket holds nothing there")]
+    NothingAtStake,
 
     #[error("settlement is withheld: {reason}")]
     SettlementWithheld { reason: &'static str },

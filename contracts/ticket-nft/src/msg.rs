@@ -237,7 +237,8 @@ pub enum ExecuteMsg {
     },
 
     /// The holder of a ticket of an event that ended, during its settlement delay: the show did
-    /// not happen as sold. Once per ticket; settlement waits for a supervisor's ruling.
+    /// not happen as sold. Once per ticket that holds value in escrow; settlement waits for a
+    /// supervisor's ruling, for at most 30 days after it would have opened.
     FileComplaint {
         token_id: String,
         /// sha256 of the complaint's material, kept off chain.
@@ -261,9 +262,10 @@ pub enum ExecuteMsg {
         reason: String,
         digest: String,
     },
-    /// A regulator's order on one user, carried out by the partner that attested the ticket's
-    /// owner (`held: true`); a supervisor or that partner lifts it. A held ticket neither moves
-    /// nor is refunded. Recorded in the ticket's history.
+    /// A regulator's order on one user, carried out by a partner whose attestation of the
+    /// ticket's owner counts for the event (`held: true`); that partner or a supervisor lifts it.
+    /// A held ticket neither moves nor is refunded (it still checks in at the door: using a
+    /// ticket disposes of nothing). Recorded in the ticket's history.
     HoldTicket {
         token_id: String,
         held: bool,

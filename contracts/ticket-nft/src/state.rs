@@ -207,10 +207,10 @@ pub struct Ticket {
     /// What a minter paid in for it with `MintFunded` (a reserved ticket's refund).
     #[serde(default, skip_serializing_if = "Uint128::is_zero")]
     pub value: Uint128,
-    /// Held on a regulator's order by the partner that attested its owner: it neither moves nor
-    /// is refunded until the hold is lifted.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub held: bool,
+    /// Held on a regulator's order by this partner, which attested its owner: it neither moves
+    /// nor is refunded until that partner or a supervisor lifts the hold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub held_by: Option<Addr>,
     /// Its holder filed a complaint about the show (once per ticket).
     #[serde(default, skip_serializing_if = "is_false")]
     pub complained: bool,

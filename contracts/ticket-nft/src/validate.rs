@@ -27,6 +27,9 @@ pub const MAX_MARKETS: usize = 4;
 /// A supervisor's reason: the evidence itself is kept off chain, behind its digest.
 pub const MAX_REASON_BYTES: usize = 256;
 pub const MAX_REPORT_DAYS: u32 = 366;
+/// How long after settlement opens unruled complaints hold it back: supervisors have this long
+/// to rule, and a complaint nobody takes up cannot keep the issuer's money for ever.
+pub const REVIEW_SECONDS: u64 = 30 * 86_400;
 
 pub fn settlement_delay(seconds: u64) -> Result<u64, ContractError> {
     if seconds > MAX_SETTLEMENT_DELAY_SECONDS {

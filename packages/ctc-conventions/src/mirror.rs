@@ -95,10 +95,44 @@ fn counts(
     Ok(denial(storage, attester, Capability::AttestIdentity)?.is_none())
 }
 
-/// The highest attestation of `user` that counts at `now`, by the registry's rule for
-/// `IdentityLevel`: from the `accepted` attesters only (one read each, in their order, the first
-/// of equal levels winning) or, when none are listed, from any (one entry per attester of this
+/// Every attestation of `user` that counts at `now`: from the `accepted` attesters only (one read
+/// each, in their order) or, when none are listed, from any (one entry per attester of this
 /// user, in address order).
+pub fn clearances(
+    storage: &dyn Storage,
+    user: &Addr,
+    now: Timestamp,
+    accepted: &[Addr],
+) -> StdResult<Vec<Clearance>> {
+    let attested: Vec<(Addr, AttestedLevel)> = if accepted.is_empty() {
+        ATTESTATIONS
+            .prefix(user)
+            .range(storage, None, None, Order::Ascending)
+            .collect::<StdResult<_>>()?
+    } else {
+        let mut found = Vec::with_capacity(accepted.len());
+        for attester in accepted {
+            if let Some(word) = ATTESTATIONS.may_load(storage, (user, attester))? {
+                found.push((attester.clone(), word));
+            }
+        }
+        found
+    };
+    let mut counting = Vec::with_capacity(attested.len());
+    for (attester, word) in attested {
+        if counts(storage, &attester, &word, now)? {
+            counting.push(Clearance {
+                level: word.level,
+                attester,
+                subject: word.subject,
+            });
+        }
+    }
+    Ok(counting)
+}
+
+/// The highest attestation of `user` that counts at `now`, by the registry's rule for
+/// `IdentityLevel` (see `clearances`; the first of equal levels wins).
 pub fn clearance(
     storage: &dyn Storage,
     user: &Addr,
@@ -106,31 +140,9 @@ pub fn clearance(
     accepted: &[Addr],
 ) -> StdResult<Option<Clearance>> {
     let mut best: Option<Clearance> = None;
-    let mut consider = |attester: Addr, attested: AttestedLevel| -> StdResult<()> {
-        if Some(attested.level) > best.as_ref().map(|b| b.level)
-            && counts(storage, &attester, &attested, now)?
-        {
-            best = Some(Clearance {
-                level: attested.level,
-                attester,
-                subject: attested.subject,
-            });
-        }
-        Ok(())
-    };
-    if accepted.is_empty() {
-        for entry in ATTESTATIONS
-            .prefix(user)
-            .range(storage, None, None, Order::Ascending)
-        {
-            let (attester, attested) = entry?;
-            consider(attester, attested)?;
-        }
-    } else {
-        for attester in accepted {
-            if let Some(attested) = ATTESTATIONS.may_load(storage, (user, attester))? {
-                consider(attester.clone(), attested)?;
-            }
+    for found in clearances(storage, user, now, accepted)? {
+        if Some(found.level) > best.as_ref().map(|b| b.level) {
+            best = Some(found);
         }
     }
     Ok(best)

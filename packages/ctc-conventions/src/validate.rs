@@ -105,7 +105,12 @@ mod tests {
     #[test]
     fn a_digest_is_64_hex_characters_in_one_spelling() {
         assert_eq!(digest("digest", &"AB".repeat(32)), Ok("ab".repeat(32)));
-        for bad in ["ab".repeat(31), "ab".repeat(33), "zz".repeat(32), String::new()] {
+        for bad in [
+            "ab".repeat(31),
+            "ab".repeat(33),
+            "zz".repeat(32),
+            String::new(),
+        ] {
             assert_eq!(
                 digest("digest", &bad),
                 Err(ConventionError::InvalidDigest { field: "digest" })

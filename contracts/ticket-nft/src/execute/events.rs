@@ -21,7 +21,7 @@ use crate::state::{
 use crate::validate::{
     MAX_ATTESTERS, MAX_CHECK_IN_OPENS_BEFORE_SECONDS, MAX_LOCK_BEFORE_START_SECONDS, MAX_MARKETS,
     MAX_RESALE_CAP_BPS, MAX_SEATS_PER_TIER, MAX_SEAT_BYTES, MAX_TIERS, MAX_TIER_NAME_BYTES,
-    MAX_TIER_SUPPLY, MAX_TITLE_BYTES, MAX_TRANSFERS, MAX_URI_BYTES,
+    MAX_TIER_SUPPLY, MAX_TITLE_BYTES, MAX_TRANSFERS, MAX_URI_BYTES, REVIEW_SECONDS,
 };
 
 fn invalid_event(reason: &str) -> ContractError {
@@ -390,7 +390,7 @@ pub fn cancel_event(
 }
 
 /// After `ends_at` plus the settlement delay, unless a supervisor froze the event or complaints
-/// wait for a ruling. The issuer is paid only while in good standing: a suspended issuer's money
+/// wait for a ruling (for at most `REVIEW_SECONDS`). The issuer is paid only while in good standing: a suspended issuer's money
 /// waits in escrow, and a revoked issuer's goes back to the holders (the event is cancelled and
 /// each pulls a refund).
 pub fn settle(deps: DepsMut, env: Env, event_id: u64) -> Result<Response, ContractError> {
@@ -403,9 +403,11 @@ pub fn settle(deps: DepsMut, env: Env, event_id: u64) -> Result<Response, Contra
     if event.frozen {
         return Err(ContractError::SettlementWithheld { reason: "frozen" });
     }
-    if event.complaints > 0 && !event.ruled_happened {
+    let review_ends_at = opens_at.plus_seconds(REVIEW_SECONDS);
+    if event.complaints > 0 && !event.ruled_happened && env.block.time < review_ends_at {
         return Err(ContractError::UnderReview {
             complaints: event.complaints,
+            until: review_ends_at,
         });
     }
     match mirror::standing(deps.storage, &event.issuer)? {

@@ -5,9 +5,9 @@ use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response, Uint128};
 use crate::error::ContractError;
 use crate::execute::tickets::{
     clear_sale, disburse, ensure_issuer_active, hand_over, load_event, load_ticket, load_tier,
-    record, update_ledger,
+    record, save_counts, update_ledger,
 };
-use crate::execute::transfer::{clear_change_of_hands, ensure_movable, save_pending};
+use crate::execute::transfer::{clear_change_of_hands, ensure_movable};
 use crate::msg::TransferPolicy;
 use crate::state::{Change, Event, Listing, LISTINGS, TICKETS};
 
@@ -128,11 +128,11 @@ pub fn buy_resale(
             (&listing.seller, &buyer),
             (event_id, ticket.tier),
         )?,
-        None => None,
+        None => vec![],
     };
     // A resale is a sale: the issuer must still be allowed to sell, and the buyer to hold.
     clear_sale(deps.storage, env.block.time, &event, &buyer)?;
-    save_pending(deps.storage, (event_id, ticket.tier), pending)?;
+    save_counts(deps.storage, (event_id, ticket.tier), pending)?;
 
     let royalty = event.royalty.of(paid);
     let to_seller = paid.checked_sub(royalty)?;

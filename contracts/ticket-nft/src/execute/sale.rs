@@ -8,8 +8,8 @@ use crate::error::ContractError;
 use crate::execute::resale;
 use crate::execute::supervision::add_to_report;
 use crate::execute::tickets::{
-    clear_receiver, clear_sale, count_after, count_minted, disburse, ensure_scheduled, holder,
-    load_event, load_ticket, load_tier, mint, record, save_count, sold, unlist, update_ledger,
+    clear_receiver, clear_sale, count_minted, counters, counts_after, disburse, ensure_scheduled,
+    load_event, load_ticket, load_tier, mint, record, save_counts, sold, unlist, update_ledger,
 };
 use crate::msg::{EventStatus, ReceiveMsg, ReportTotals, TicketStatus};
 use crate::state::{Change, Tier, MINTERS, TICKETS, TIERS, TOKEN};
@@ -139,34 +139,32 @@ fn buy(
     // The limit binds the payer and the holder, so neither many payers for one holder nor one
     // payer for many holders gets around it; at a real-name event it binds the people behind
     // them, so neither do many wallets of one person.
-    let mut counts = vec![];
-    if let Some(limit) = tier.per_wallet_limit {
-        let mut holders = vec![holder(deps.storage, now, &event, &buyer)?];
-        if recipient != buyer {
-            let other = holder(deps.storage, now, &event, &recipient)?;
-            if other != holders[0] {
-                holders.push(other);
+    let counts = match tier.per_wallet_limit {
+        None => vec![],
+        Some(limit) => {
+            let mut counted = counters(deps.storage, now, &event, &buyer)?;
+            if recipient != buyer {
+                for counter in counters(deps.storage, now, &event, &recipient)? {
+                    if !counted.contains(&counter) {
+                        counted.push(counter);
+                    }
+                }
             }
-        }
-        for counted in holders {
-            let count = count_after(
+            counts_after(
                 deps.storage,
                 (event_id, tier_index),
                 limit,
-                &counted,
+                counted,
                 quantity,
-            )?;
-            counts.push((counted, count));
+            )?
         }
-    }
+    };
     clear_sale(deps.storage, now, &event, &recipient)?;
     if recipient != buyer {
         clear_receiver(deps.storage, now, &event, &buyer)?;
     }
 
-    for (counted, count) in counts {
-        save_count(deps.storage, (event_id, tier_index), &counted, count)?;
-    }
+    save_counts(deps.storage, (event_id, tier_index), counts)?;
     let first = tier.first_serial + sold;
     let token_ids = mint_run(
         &mut deps,
@@ -240,8 +238,23 @@ fn mint_for_minter(
         });
     }
     // Reserved tickets are issued in the issuer's name: a suspended or revoked issuer issues none,
-    // whoever its minter is; the recipient's identity is checked as for a sale.
+    // whoever its minter is; the recipient's identity and limit are checked as for a sale (a
+    // reward is bought too, through the campaign).
     clear_sale(deps.storage, env.block.time, &event, &recipient)?;
+    let counts = match tier.per_wallet_limit {
+        None => vec![],
+        Some(limit) => {
+            let counted = counters(deps.storage, env.block.time, &event, &recipient)?;
+            counts_after(
+                deps.storage,
+                (event_id, tier_index),
+                limit,
+                counted,
+                quantity,
+            )?
+        }
+    };
+    save_counts(deps.storage, (event_id, tier_index), counts)?;
 
     let first = tier.first_serial + sold;
     let token_ids = mint_run(
@@ -291,7 +304,7 @@ pub fn claim_refund(
     if ticket.status == TicketStatus::Refunded {
         return Err(ContractError::AlreadyRefunded);
     }
-    if ticket.held {
+    if ticket.held_by.is_some() {
         return Err(ContractError::TicketHeld);
     }
     let tier = load_tier(deps.storage, event_id, ticket.tier)?;

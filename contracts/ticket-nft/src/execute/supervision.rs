@@ -3,10 +3,12 @@
 
 use cosmwasm_std::{Addr, Deps, DepsMut, Env, MessageInfo, Response, Storage, Timestamp};
 use ctc_conventions::{mirror, validate};
-use ctc_interfaces::registry::{Capability, RegistryQueryMsg, SupervisorResponse};
+use ctc_interfaces::registry::{RegistryQueryMsg, SupervisorResponse};
 
 use crate::error::ContractError;
-use crate::execute::tickets::{ensure_scheduled, load_event, load_ticket, record, unlist};
+use crate::execute::tickets::{
+    ensure_scheduled, load_event, load_ticket, load_tier, record, unlist,
+};
 use crate::msg::{EventStatus, ReportTotals, SupervisionAction, SupervisionRecord};
 use crate::state::{Change, Event, CONFIG, EVENTS, EVENT_RECORDS, REPORTS, TICKETS};
 use crate::validate::MAX_REASON_BYTES;
@@ -165,14 +167,9 @@ pub fn rule_on_event(
         .add_attribute("record", record.to_string()))
 }
 
-/// Whether `partner` attested `user` and may attest now: the partner a regulator's order on that
-/// user goes through.
-fn attested_by(deps: Deps, user: &Addr, partner: &Addr) -> Result<bool, ContractError> {
-    Ok(mirror::ATTESTATIONS.has(deps.storage, (user, partner))
-        && mirror::denial(deps.storage, partner, Capability::AttestIdentity)?.is_none())
-}
-
-/// The partner that attested the owner holds the ticket; it or a supervisor lifts the hold.
+/// A regulator's order on one user goes through the partner that attested them: an attester
+/// whose word on the owner counts for this event now holds the ticket, and only that partner or
+/// a supervisor lifts the hold, so another attester the owner finds cannot undo it.
 pub fn hold_ticket(
     deps: DepsMut,
     env: Env,
@@ -183,19 +180,28 @@ pub fn hold_ticket(
 ) -> Result<Response, ContractError> {
     let digest = evidence(&reason, &digest)?;
     let (key, mut ticket) = load_ticket(deps.storage, &token_id)?;
-    if ticket.held == held {
+    if ticket.held_by.is_some() == held {
         return Err(ContractError::HoldUnchanged { held });
     }
-    if !attested_by(deps.as_ref(), &ticket.owner, &info.sender)? {
-        if held {
+    if held {
+        let event = load_event(deps.storage, key.0)?;
+        let attesters = mirror::clearances(
+            deps.storage,
+            &ticket.owner,
+            env.block.time,
+            &event.accepted_attesters,
+        )?;
+        if !attesters.iter().any(|found| found.attester == info.sender) {
             return Err(ContractError::NotHoldersAttester);
         }
-        ensure_supervisor(deps.as_ref(), &info.sender)
-            .map_err(|_| ContractError::NotHoldersAttester)?;
-    }
-    ticket.held = held;
-    if held {
+        ticket.held_by = Some(info.sender.clone());
         unlist(deps.storage, key.0, &token_id, &mut ticket);
+    } else {
+        if ticket.held_by.as_ref() != Some(&info.sender) {
+            ensure_supervisor(deps.as_ref(), &info.sender)
+                .map_err(|_| ContractError::NotHoldersAttester)?;
+        }
+        ticket.held_by = None;
     }
     let holder = ticket.owner.clone();
     record(
@@ -244,6 +250,11 @@ pub fn file_complaint(
         return Err(ContractError::AlreadyComplained);
     }
     let mut event = load_event(deps.storage, key.0)?;
+    let tier = load_tier(deps.storage, key.0, ticket.tier)?;
+    // A complaint is a claim on escrow: a ticket that holds nothing there has none to make.
+    if ticket.paid(&tier)?.is_zero() {
+        return Err(ContractError::NothingAtStake);
+    }
     ensure_scheduled(&event)?;
     let closes_at = event.ends_at.plus_seconds(event.settlement_delay_seconds);
     let now = env.block.time;

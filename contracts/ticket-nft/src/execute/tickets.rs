@@ -212,7 +212,7 @@ pub fn mint(
         royalties: Uint128::zero(),
         listed: false,
         value: minted_value.unwrap_or_default(),
-        held: false,
+        held_by: None,
         complained: false,
     };
     TICKETS.save(storage, (event_id, serial), &ticket)?;
@@ -334,72 +334,91 @@ pub fn ensure_issuer_active(storage: &dyn Storage, event: &Event) -> Result<(), 
     }
 }
 
-/// Whom a per-wallet limit counts: the wallet or, at a real-name event, the person behind it
-/// (as the event's accepted attester that clears the wallet names the person).
+/// One count a per-wallet limit keeps: a wallet's or, at a real-name event, a person's as one
+/// attester names them.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Holder {
+pub enum Counter {
     Wallet(Addr),
     Person { attester: Addr, subject: HexBinary },
 }
 
-pub fn holder(
+/// The counts a wallet's tickets go to: the wallet's own or, at a real-name event, the person's
+/// under every accepted attestation that clears the wallet, so that a second attester (or one
+/// taking over when another expires) does not start the person afresh. Two providers' names for
+/// one person cannot be linked: an event that accepts one provider counts each person once.
+pub fn counters(
     storage: &dyn Storage,
     now: Timestamp,
     event: &Event,
     wallet: &Addr,
-) -> Result<Holder, ContractError> {
+) -> Result<Vec<Counter>, ContractError> {
     let required = match event.min_identity {
         Some(required) if required >= IdentityLevel::RealName => required,
-        _ => return Ok(Holder::Wallet(wallet.clone())),
+        _ => return Ok(vec![Counter::Wallet(wallet.clone())]),
     };
-    match mirror::clearance(storage, wallet, now, &event.accepted_attesters)? {
-        Some(found) if found.level >= required => match found.subject {
-            Some(subject) => Ok(Holder::Person {
+    let clearing: Vec<_> = mirror::clearances(storage, wallet, now, &event.accepted_attesters)?
+        .into_iter()
+        .filter(|found| found.level >= required)
+        .collect();
+    if clearing.is_empty() {
+        return Err(ContractError::IdentityTooLow { required });
+    }
+    clearing
+        .into_iter()
+        .map(|found| match found.subject {
+            Some(subject) => Ok(Counter::Person {
                 attester: found.attester,
                 subject,
             }),
             None => Err(ContractError::NoSubject),
-        },
-        _ => Err(ContractError::IdentityTooLow { required }),
-    }
+        })
+        .collect()
 }
 
-/// The count `holder` would reach with `quantity` more tickets of the tier, refused above `limit`.
-pub fn count_after(
+/// Each count with `quantity` more tickets of the tier, refused above `limit`.
+pub fn counts_after(
     storage: &dyn Storage,
     (event_id, tier): (u64, u8),
     limit: u32,
-    holder: &Holder,
+    counters: Vec<Counter>,
     quantity: u32,
-) -> Result<u32, ContractError> {
-    let already = match holder {
-        Holder::Wallet(wallet) => PURCHASES.may_load(storage, (event_id, tier, wallet))?,
-        Holder::Person { attester, subject } => {
-            PERSON_PURCHASES.may_load(storage, ((event_id, tier), attester, subject.as_slice()))?
-        }
-    }
-    .unwrap_or_default();
-    if already + quantity > limit {
-        return Err(match holder {
-            Holder::Wallet(_) => ContractError::WalletLimit { limit, already },
-            Holder::Person { .. } => ContractError::PersonLimit { limit, already },
-        });
-    }
-    Ok(already + quantity)
+) -> Result<Vec<(Counter, u32)>, ContractError> {
+    counters
+        .into_iter()
+        .map(|counter| {
+            let already = match &counter {
+                Counter::Wallet(wallet) => PURCHASES.may_load(storage, (event_id, tier, wallet))?,
+                Counter::Person { attester, subject } => PERSON_PURCHASES
+                    .may_load(storage, ((event_id, tier), attester, subject.as_slice()))?,
+            }
+            .unwrap_or_default();
+            if already + quantity > limit {
+                return Err(match counter {
+                    Counter::Wallet(_) => ContractError::WalletLimit { limit, already },
+                    Counter::Person { .. } => ContractError::PersonLimit { limit, already },
+                });
+            }
+            Ok((counter, already + quantity))
+        })
+        .collect()
 }
 
-pub fn save_count(
+pub fn save_counts(
     storage: &mut dyn Storage,
     (event_id, tier): (u64, u8),
-    holder: &Holder,
-    count: u32,
+    counts: Vec<(Counter, u32)>,
 ) -> StdResult<()> {
-    match holder {
-        Holder::Wallet(wallet) => PURCHASES.save(storage, (event_id, tier, wallet), &count),
-        Holder::Person { attester, subject } => PERSON_PURCHASES.save(
-            storage,
-            ((event_id, tier), attester, subject.as_slice()),
-            &count,
-        ),
+    for (counter, count) in counts {
+        match counter {
+            Counter::Wallet(wallet) => {
+                PURCHASES.save(storage, (event_id, tier, &wallet), &count)?
+            }
+            Counter::Person { attester, subject } => PERSON_PURCHASES.save(
+                storage,
+                ((event_id, tier), &attester, subject.as_slice()),
+                &count,
+            )?,
+        }
     }
+    Ok(())
 }

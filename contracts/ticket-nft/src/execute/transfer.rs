@@ -7,9 +7,9 @@ use cw721::{Approval, Expiration};
 
 use crate::error::ContractError;
 use crate::execute::tickets::{
-    attested_level, clear_receiver, count_after, ensure_issuer_active, ensure_scheduled,
-    ensure_valid, hand_over, holder, load_event, load_ticket, load_tier, record, save_count,
-    Holder, TicketKey,
+    attested_level, clear_receiver, counters, counts_after, ensure_issuer_active, ensure_scheduled,
+    ensure_valid, hand_over, load_event, load_ticket, load_tier, record, save_counts, Counter,
+    TicketKey,
 };
 use crate::msg::{AntiScalpingRules, TransferPolicy};
 use crate::state::{Change, Event, Ticket, OPERATORS, TICKETS};
@@ -49,7 +49,7 @@ pub fn ensure_movable(event: &Event, ticket: &Ticket, env: &Env) -> Result<(), C
     if event.frozen {
         return Err(ContractError::EventFrozen);
     }
-    if ticket.held {
+    if ticket.held_by.is_some() {
         return Err(ContractError::TicketHeld);
     }
     let locked_at = event.locks_at();
@@ -67,8 +67,8 @@ pub fn ensure_movable(event: &Event, ticket: &Ticket, env: &Env) -> Result<(), C
     }
 }
 
-/// A receiver's count to save once every check of a move has passed.
-pub type PendingCount = Option<(Holder, u32)>;
+/// A receiver's counts to save once every check of a move has passed.
+pub type PendingCounts = Vec<(Counter, u32)>;
 
 /// Under anti-scalping rules, a change of hands other than the primary sale: both sides are
 /// identified people and the ticket counts against the receiver's limit, as if bought (unless
@@ -80,7 +80,7 @@ pub fn clear_change_of_hands(
     (event, rules): (&Event, &AntiScalpingRules),
     (giver, receiver): (&Addr, &Addr),
     (event_id, tier_index): (u64, u8),
-) -> Result<PendingCount, ContractError> {
+) -> Result<PendingCounts, ContractError> {
     for (party, user) in [("giver", giver), ("receiver", receiver)] {
         if attested_level(storage, now, event, user)? < Some(rules.gift_identity) {
             return Err(ContractError::GiftIdentityTooLow {
@@ -90,25 +90,14 @@ pub fn clear_change_of_hands(
         }
     }
     let Some(limit) = load_tier(storage, event_id, tier_index)?.per_wallet_limit else {
-        return Ok(None);
+        return Ok(vec![]);
     };
-    let receiver = holder(storage, now, event, receiver)?;
-    if receiver == holder(storage, now, event, giver)? {
-        return Ok(None);
+    let received = counters(storage, now, event, receiver)?;
+    let given = counters(storage, now, event, giver)?;
+    if received.iter().any(|counter| given.contains(counter)) {
+        return Ok(vec![]);
     }
-    let count = count_after(storage, (event_id, tier_index), limit, &receiver, 1)?;
-    Ok(Some((receiver, count)))
-}
-
-pub fn save_pending(
-    storage: &mut dyn Storage,
-    (event_id, tier_index): (u64, u8),
-    pending: PendingCount,
-) -> Result<(), ContractError> {
-    if let Some((receiver, count)) = pending {
-        save_count(storage, (event_id, tier_index), &receiver, count)?;
-    }
-    Ok(())
+    counts_after(storage, (event_id, tier_index), limit, received, 1)
 }
 
 /// Moves the ticket for a plain cw721 transfer or send, after every check.
@@ -136,7 +125,7 @@ fn gift(
     let event = load_event(deps.storage, key.0)?;
     ensure_movable(&event, &ticket, env)?;
     ensure_issuer_active(deps.storage, &event)?;
-    let mut pending = None;
+    let mut pending = vec![];
     if let Some(rules) = &event.anti_scalping {
         if !by_owner && !rules.markets.contains(&info.sender) {
             return Err(ContractError::MarketNotAllowed {
@@ -152,7 +141,7 @@ fn gift(
         )?;
     }
     clear_receiver(deps.storage, env.block.time, &event, recipient)?;
-    save_pending(deps.storage, (key.0, ticket.tier), pending)?;
+    save_counts(deps.storage, (key.0, ticket.tier), pending)?;
     let from = ticket.owner.clone();
     hand_over(deps.storage, (key.0, token_id), &mut ticket, recipient)?;
     record(

@@ -181,8 +181,8 @@ pub fn history(
     let limit = ctc_conventions::paging::page_limit(limit)?;
     // The mint's record (sequence 0) is not stored; the rest are, from 1.
     let mut records = match start_after {
-        None => vec![minted_of(deps, &token_id, event_id, &ticket)?],
-        Some(_) => vec![],
+        None if limit > 0 => vec![minted_of(deps, &token_id, event_id, &ticket)?],
+        _ => vec![],
     };
     // One record past the page: it names who received the page's last move.
     let mut stored = HISTORY

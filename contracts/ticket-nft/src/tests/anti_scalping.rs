@@ -514,3 +514,69 @@ fn a_gift_refused_for_the_receivers_identity_writes_nothing() {
         }
     );
 }
+
+/// A second attester's word on the same wallet does not start the person afresh: the person is
+/// counted under every attestation that clears the wallet.
+#[test]
+fn a_second_attester_does_not_reset_a_persons_count() {
+    let mut chain = Chain::bare();
+    create_event(&mut chain, |input| input.min_identity = Some(REAL_NAME)).unwrap();
+    let registry = attested(&chain, &[(0, REAL_NAME)]);
+    chain.set_registry(registry);
+    chain.buy(0, 0, 4, 400 * CTC).unwrap();
+
+    let notary = chain.addr("notary");
+    chain.push(RegistryUpdate::Partner {
+        address: notary.clone(),
+        standing: Some(PartnerStanding {
+            standing: Standing::Active,
+            capabilities: vec![Capability::AttestIdentity],
+        }),
+    });
+    let fan = chain.accounts.fans[0].clone();
+    chain.push(RegistryUpdate::Attestation {
+        user: fan,
+        attester: notary,
+        attested: Some(AttestedLevel {
+            level: IdentityLevel::Certificate,
+            expires_at: None,
+            subject: Some(HexBinary::from(vec![77; 32])),
+        }),
+    });
+    assert_eq!(
+        chain.buy(0, 0, 1, 100 * CTC).unwrap_err(),
+        ContractError::PersonLimit {
+            limit: 4,
+            already: 4
+        }
+    );
+}
+
+/// A reward or a reserved ticket counts against its receiver's limit as a purchase does: a
+/// campaign is no way around the cap.
+#[test]
+fn minted_tickets_count_against_the_receivers_limit() {
+    let mut chain = Chain::new();
+    let minter = chain.accounts.minter.clone();
+    chain.appoint_minter(1, &minter);
+    let fan = chain.accounts.fans[0].clone();
+    chain.buy(0, 0, 3, 300 * CTC).unwrap();
+    let reserve = |quantity| ExecuteMsg::MintReserved {
+        event_id: 1,
+        tier: 0,
+        recipient: fan.to_string(),
+        quantity,
+    };
+    assert_eq!(chain.refused(&minter, reserve(2)), wallet_limit(3));
+    chain.execute(&minter, reserve(1)).unwrap();
+    let funded = ReceiveMsg::MintFunded {
+        event_id: 1,
+        tier: 0,
+        recipient: fan.to_string(),
+        quantity: 1,
+    };
+    assert_eq!(
+        chain.pay(&minter, 80 * CTC, &funded).unwrap_err(),
+        wallet_limit(4)
+    );
+}

@@ -136,3 +136,35 @@ fn every_namespace_and_key_encoding_is_pinned() {
         ]
     );
 }
+
+/// 0.2.0 stored each record whole, its sequence and a move's receiver included; this version
+/// leaves both out. A record of either shape is answered the same.
+#[test]
+fn a_record_written_by_0_2_0_is_answered_as_before() {
+    use cosmwasm_std::Storage;
+    let mut chain = Chain::new();
+    let fans = chain.accounts.fans.clone();
+    chain.buy(0, 0, 1, 100 * CTC).unwrap();
+    chain.execute(&fans[0], gift("1-0", &fans[1])).unwrap();
+    let history = |chain: &Chain| -> crate::msg::HistoryResponse {
+        chain.ask(QueryMsg::History {
+            token_id: "1-0".into(),
+            start_after: None,
+            limit: None,
+        })
+    };
+    let answered = history(&chain);
+    let key = HISTORY.key(("1-0", 1));
+    let stored = chain.deps.storage.get(&key).unwrap();
+    assert!(!String::from_utf8_lossy(&stored).contains("\"to\""));
+    let record = &answered.records[1];
+    let old = format!(
+        r#"{{"sequence":1,"change":{{"transferred":{{"from":"{}","to":"{}"}}}},"time":"{}","height":{}}}"#,
+        fans[0],
+        fans[1],
+        record.time.nanos(),
+        record.height
+    );
+    chain.deps.storage.set(&key, old.as_bytes());
+    assert_eq!(history(&chain), answered);
+}

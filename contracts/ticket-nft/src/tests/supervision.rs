@@ -8,6 +8,7 @@ use crate::msg::{
     DayReport, EventStatus, ListingResponse, ListingsResponse, PartnerReportResponse, Provenance,
     ReportTotals, SupervisionAction, SupervisionRecord, SupervisionResponse,
 };
+use crate::validate::REVIEW_SECONDS;
 
 const FRAUD: &str = "box office fraud under investigation";
 const CLEARED: &str = "investigation closed";
@@ -300,7 +301,10 @@ fn a_complaint_holds_settlement_until_a_supervisor_rules_the_show_happened() {
     assert_eq!(chain.refused(&fans[1], complain("1-1")), window);
     assert_eq!(
         chain.refused(&fans[1], settle(1)),
-        ContractError::UnderReview { complaints: 1 }
+        ContractError::UnderReview {
+            complaints: 1,
+            until: closes_at.plus_seconds(REVIEW_SECONDS),
+        }
     );
     assert_eq!(chain.refused(&fans[1], rule(true)), NOT_SUPERVISOR);
     chain.execute(&owner, rule(true)).unwrap();
@@ -745,4 +749,108 @@ fn a_settlement_that_moved_nothing_leaves_no_day_in_the_report() {
         to_day: day,
     });
     assert_eq!(answer.days, []);
+}
+
+#[test]
+fn a_complaint_nobody_rules_on_lapses_and_a_free_ticket_cannot_complain() {
+    let mut chain = Chain::new();
+    let fans = chain.accounts.fans.clone();
+    chain.buy(0, 0, 1, 100 * CTC).unwrap();
+    let minter = chain.accounts.minter.clone();
+    chain.appoint_minter(1, &minter);
+    let comp = ExecuteMsg::MintReserved {
+        event_id: 1,
+        tier: 0,
+        recipient: fans[1].to_string(),
+        quantity: 1,
+    };
+    chain.execute(&minter, comp).unwrap();
+    let ends_at = chain.event().ends_at;
+    chain.advance_to(ends_at);
+    let complain = |token_id: &str| ExecuteMsg::FileComplaint {
+        token_id: token_id.into(),
+        digest: digest(),
+    };
+    assert_eq!(
+        chain.refused(&fans[1], complain("1-1")),
+        ContractError::NothingAtStake
+    );
+    chain.execute(&fans[0], complain("1-0")).unwrap();
+    let opens_at = ends_at.plus_seconds(DAY);
+    let until = opens_at.plus_seconds(REVIEW_SECONDS);
+    chain.advance_to(until.minus_seconds(1));
+    assert_eq!(
+        chain.refused(&fans[2], ExecuteMsg::Settle { event_id: 1 }),
+        ContractError::UnderReview {
+            complaints: 1,
+            until
+        }
+    );
+    chain.advance_to(until);
+    chain
+        .execute(&fans[2], ExecuteMsg::Settle { event_id: 1 })
+        .unwrap();
+}
+
+/// A hold is lifted only by the partner that placed it or a supervisor: another attester the
+/// owner finds cannot undo it, and a partner whose word the event does not accept cannot place
+/// one.
+#[test]
+fn only_the_holding_partner_or_a_supervisor_lifts_a_hold() {
+    let mut chain = Chain::bare();
+    let fans = chain.accounts.fans.clone();
+    let (civil_id, notary) = (chain.addr("civil-id"), chain.addr("notary"));
+    create_event(&mut chain, |input| {
+        input.accepted_attesters = Some(vec![civil_id.to_string()]);
+    })
+    .unwrap();
+    let mut registry = Registry::default();
+    registry
+        .levels
+        .insert(fans[0].to_string(), IdentityLevel::Phone);
+    chain.set_registry(registry);
+    chain.push(RegistryUpdate::Partner {
+        address: notary.clone(),
+        standing: Some(PartnerStanding {
+            standing: Standing::Active,
+            capabilities: vec![Capability::AttestIdentity],
+        }),
+    });
+    chain.push(RegistryUpdate::Attestation {
+        user: fans[0].clone(),
+        attester: notary.clone(),
+        attested: Some(AttestedLevel {
+            level: IdentityLevel::Certificate,
+            expires_at: None,
+            subject: None,
+        }),
+    });
+    answer_supervisors(&mut chain, &[]);
+    chain.buy(0, 0, 1, 100 * CTC).unwrap();
+
+    // The notary vouches for fan 0, but this event does not take its word.
+    assert_eq!(
+        chain.refused(&notary, hold("1-0", true)),
+        ContractError::NotHoldersAttester
+    );
+    chain.execute(&civil_id, hold("1-0", true)).unwrap();
+    assert_eq!(
+        chain.refused(&notary, hold("1-0", false)),
+        ContractError::NotHoldersAttester
+    );
+    let owner = chain.accounts.owner.clone();
+    chain.execute(&owner, hold("1-0", false)).unwrap();
+    chain.execute(&fans[0], gift("1-0", &fans[1])).unwrap();
+}
+
+#[test]
+fn a_history_page_of_nothing_holds_nothing() {
+    let mut chain = Chain::new();
+    chain.buy(0, 0, 1, 100 * CTC).unwrap();
+    let page: crate::msg::HistoryResponse = chain.ask(QueryMsg::History {
+        token_id: "1-0".into(),
+        start_after: None,
+        limit: Some(0),
+    });
+    assert_eq!(page.records, []);
 }
