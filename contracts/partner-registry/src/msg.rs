@@ -306,16 +306,7 @@ pub enum SupervisionAction {
     },
 }
 
-#[cw_serde]
-pub struct SupervisionRecord {
-    pub id: u32,
-    pub action: SupervisionAction,
-    pub by: Addr,
-    pub reason: String,
-    pub digest: String,
-    pub time: Timestamp,
-    pub height: u64,
-}
+pub type SupervisionRecord = ctc_interfaces::supervision::SupervisionRecord<SupervisionAction>;
 
 #[cw_serde]
 pub struct SupervisionResponse {

@@ -16,13 +16,9 @@ pub const MAX_ACCEPTED_ATTESTERS: usize = 10;
 /// Every partner or attestation change sends one message to each mirror.
 pub const MAX_MIRRORS: usize = 4;
 
-/// Exactly 32 bytes written as 64 hex characters (either case), or `None`.
+/// Exactly 32 bytes written as 64 hex characters (either case), by the check every contract uses.
 fn hex32(value: &str) -> Option<HexBinary> {
-    // The length first: `from_hex` would take any even number of characters.
-    if value.len() != 64 {
-        return None;
-    }
-    HexBinary::from_hex(value).ok()
+    ctc_conventions::validate::digest_bytes("digest", value).ok()
 }
 
 /// A sha256 digest as 64 hex characters: returns it in lower case and as its 32 raw bytes.

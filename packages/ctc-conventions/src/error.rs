@@ -24,7 +24,7 @@ pub enum ConventionError {
     #[error("invalid address in {field}: {reason}")]
     InvalidAddress { field: &'static str, reason: String },
 
-    #[error("{field} must be a sha256 digest: 64 hex characters")]
+    #[error("{field} must be a sha256 digest: 64 hexadecimal characters")]
     InvalidDigest { field: &'static str },
 
     #[error("{field} must be between 1 and {max} bytes")]

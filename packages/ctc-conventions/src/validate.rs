@@ -55,13 +55,19 @@ pub fn optional_text(
     value.map_or(Ok(()), |value| text(field, value, max))
 }
 
+/// Exactly 32 bytes written as 64 hex characters (either case): a sha256 digest, or anything
+/// else of that shape (an attester's subject).
+pub fn digest_bytes(field: &'static str, value: &str) -> Result<HexBinary, ConventionError> {
+    // The length first: `from_hex` would take any even number of characters.
+    if value.len() != 64 {
+        return Err(ConventionError::InvalidDigest { field });
+    }
+    HexBinary::from_hex(value).map_err(|_| ConventionError::InvalidDigest { field })
+}
+
 /// A sha256 digest as 64 hex characters, answered in lower case so one digest has one spelling.
 pub fn digest(field: &'static str, value: &str) -> Result<String, ConventionError> {
-    let invalid = || ConventionError::InvalidDigest { field };
-    if value.len() != 64 {
-        return Err(invalid());
-    }
-    Ok(HexBinary::from_hex(value).map_err(|_| invalid())?.to_hex())
+    Ok(digest_bytes(field, value)?.to_hex())
 }
 
 #[cfg(test)]

@@ -30,7 +30,7 @@ struct Operation {
 const OPERATIONS: [Operation; 6] = [
     Operation {
         key: "crowdfund/claim_rewards",
-        description: "a backer's reward claim (→ ticket-nft mint_reserved) after N backers",
+        description: "a backer's reward claim (its value → ticket-nft mint_funded) after N backers",
     },
     Operation {
         key: "crowdfund/refund",

@@ -84,44 +84,59 @@ pub fn add_to_report(
     Ok(())
 }
 
+/// A supervisor's act on a scheduled event: `act` checks it and changes the event, answering what
+/// the record says was done; the checks, the record and the save are common to every act, which
+/// answers the record's id.
+fn supervise_event(
+    deps: DepsMut,
+    env: &Env,
+    info: &MessageInfo,
+    event_id: u64,
+    (reason, digest): (String, String),
+    act: impl FnOnce(&mut Event) -> Result<SupervisionAction, ContractError>,
+) -> Result<u32, ContractError> {
+    let digest = evidence(&reason, &digest)?;
+    let mut event = load_event(deps.storage, event_id)?;
+    ensure_scheduled(&event)?;
+    let action = act(&mut event)?;
+    ensure_supervisor(deps.as_ref(), &info.sender)?;
+    let record = add_event_record(
+        deps.storage,
+        env,
+        (event_id, &mut event),
+        (action, &info.sender),
+        (&reason, &digest),
+    )?;
+    EVENTS.save(deps.storage, event_id, &event)?;
+    Ok(record)
+}
+
 pub fn freeze_event(
     deps: DepsMut,
     env: Env,
     info: MessageInfo,
     event_id: u64,
     frozen: bool,
-    (reason, digest): (String, String),
+    evidence: (String, String),
 ) -> Result<Response, ContractError> {
-    let digest = evidence(&reason, &digest)?;
-    let mut event = load_event(deps.storage, event_id)?;
-    ensure_scheduled(&event)?;
-    if event.frozen == frozen {
-        return Err(ContractError::FreezeUnchanged { frozen });
-    }
-    ensure_supervisor(deps.as_ref(), &info.sender)?;
-    event.frozen = frozen;
+    let record = supervise_event(deps, &env, &info, event_id, evidence, |event| {
+        if event.frozen == frozen {
+            return Err(ContractError::FreezeUnchanged { frozen });
+        }
+        event.frozen = frozen;
+        Ok(if frozen {
+            SupervisionAction::Frozen
+        } else {
+            SupervisionAction::Unfrozen
+        })
+    })?;
     let action = if frozen {
-        SupervisionAction::Frozen
+        "freeze_event"
     } else {
-        SupervisionAction::Unfrozen
+        "unfreeze_event"
     };
-    let record = add_event_record(
-        deps.storage,
-        &env,
-        (event_id, &mut event),
-        (action, &info.sender),
-        (&reason, &digest),
-    )?;
-    EVENTS.save(deps.storage, event_id, &event)?;
     Ok(Response::new()
-        .add_attribute(
-            "action",
-            if frozen {
-                "freeze_event"
-            } else {
-                "unfreeze_event"
-            },
-        )
+        .add_attribute("action", action)
         .add_attribute("event_id", event_id.to_string())
         .add_attribute("by", info.sender)
         .add_attribute("record", record.to_string()))
@@ -135,30 +150,21 @@ pub fn rule_on_event(
     info: MessageInfo,
     event_id: u64,
     happened: bool,
-    (reason, digest): (String, String),
+    evidence: (String, String),
 ) -> Result<Response, ContractError> {
-    let digest = evidence(&reason, &digest)?;
-    let mut event = load_event(deps.storage, event_id)?;
-    ensure_scheduled(&event)?;
-    if env.block.time < event.ends_at {
-        return Err(ContractError::RulingNotOpen);
-    }
-    ensure_supervisor(deps.as_ref(), &info.sender)?;
-    let action = if happened {
-        event.ruled_happened = true;
-        SupervisionAction::RuledHappened
-    } else {
-        event.status = EventStatus::Cancelled { at: env.block.time };
-        SupervisionAction::RuledNotHappened
-    };
-    let record = add_event_record(
-        deps.storage,
-        &env,
-        (event_id, &mut event),
-        (action, &info.sender),
-        (&reason, &digest),
-    )?;
-    EVENTS.save(deps.storage, event_id, &event)?;
+    let now = env.block.time;
+    let record = supervise_event(deps, &env, &info, event_id, evidence, |event| {
+        if now < event.ends_at {
+            return Err(ContractError::RulingNotOpen);
+        }
+        Ok(if happened {
+            event.ruled_happened = true;
+            SupervisionAction::RuledHappened
+        } else {
+            event.status = EventStatus::Cancelled { at: now };
+            SupervisionAction::RuledNotHappened
+        })
+    })?;
     Ok(Response::new()
         .add_attribute("action", "rule_on_event")
         .add_attribute("event_id", event_id.to_string())
