@@ -2,7 +2,7 @@
 
 use cosmwasm_std::{
     wasm_execute, Addr, CosmosMsg, DepsMut, Env, MessageInfo, OverflowError, OverflowOperation,
-    Response, StdError, Uint128,
+    Response, StdError, Storage, Uint128,
 };
 use ctc_conventions::{ctc_hook, CtcHook};
 use ctc_interfaces::tickets::{TicketExecuteMsg, TicketReceiveMsg};
@@ -175,24 +175,18 @@ fn ensure_covered(campaign: &Campaign, value: Uint128) -> Result<(), ContractErr
     Ok(())
 }
 
-/// Mints the tickets of the highest reward tier the pledge reaches. When the reward carries value
-/// (`reward_value`), the campaign sends it to ticket-nft with the mint (`mint_funded` in a CTC
-/// `Send`), where it stays in escrow with the tickets: refunded to their holder if the show is
-/// cancelled, paid to the issuer at settlement. The mint is a plain message: if ticket-nft
-/// refuses it (sold out, minter not authorised), the whole claim fails with its reason and can be
-/// retried.
-pub fn claim_rewards(
-    deps: DepsMut,
-    info: MessageInfo,
-    campaign_id: u64,
-) -> Result<Response, ContractError> {
-    let mut campaign = load_campaign(deps.storage, campaign_id)?;
+/// A succeeded campaign, the backer's pledge and the reward tier it reaches, while that reward
+/// was neither claimed nor paid back.
+fn unclaimed_reward(
+    storage: &dyn Storage,
+    (campaign_id, backer): (u64, &Addr),
+) -> Result<(Campaign, Pledge, usize), ContractError> {
+    let campaign = load_campaign(storage, campaign_id)?;
     if !matches!(campaign.status, CampaignStatus::Succeeded { .. }) {
         return Err(ContractError::NotSucceeded);
     }
-    let key = (campaign_id, &info.sender);
-    let mut pledge = PLEDGES
-        .may_load(deps.storage, key)?
+    let pledge = PLEDGES
+        .may_load(storage, (campaign_id, backer))?
         .ok_or(ContractError::NoPledge)?;
     if pledge.rewards_claimed {
         return Err(ContractError::AlreadyClaimed);
@@ -204,6 +198,22 @@ pub fn claim_rewards(
         rewards::tier_of(&campaign.reward_tiers, pledge.amount).ok_or(ContractError::NoReward {
             pledged: pledge.amount,
         })?;
+    Ok((campaign, pledge, index))
+}
+
+/// Mints the tickets of the highest reward tier the pledge reaches. When the reward carries value
+/// (`reward_value`), the campaign sends it to ticket-nft with the mint (`mint_funded` in a CTC
+/// `Send`), where it stays in escrow with the tickets: refunded to their holder if the show is
+/// cancelled, paid to the issuer at settlement. The mint is a plain message: if ticket-nft
+/// refuses it (sold out, minter not authorised), the whole claim fails with its reason and can be
+/// retried.
+pub fn claim_rewards(
+    deps: DepsMut,
+    info: MessageInfo,
+    campaign_id: u64,
+) -> Result<Response, ContractError> {
+    let key = (campaign_id, &info.sender);
+    let (mut campaign, mut pledge, index) = unclaimed_reward(deps.storage, key)?;
     let reward = campaign.reward_tiers[index].clone();
     if !REWARD_APPROVALS.has(deps.storage, (campaign_id, reward.event_id)) {
         return Err(ContractError::RewardsNotApproved {
@@ -313,24 +323,8 @@ pub fn refund_undeliverable_reward(
     info: MessageInfo,
     campaign_id: u64,
 ) -> Result<Response, ContractError> {
-    let mut campaign = load_campaign(deps.storage, campaign_id)?;
-    if !matches!(campaign.status, CampaignStatus::Succeeded { .. }) {
-        return Err(ContractError::NotSucceeded);
-    }
     let key = (campaign_id, &info.sender);
-    let mut pledge = PLEDGES
-        .may_load(deps.storage, key)?
-        .ok_or(ContractError::NoPledge)?;
-    if pledge.rewards_claimed {
-        return Err(ContractError::AlreadyClaimed);
-    }
-    if pledge.reward_refund.is_some() {
-        return Err(ContractError::RewardAlreadyRefunded);
-    }
-    let index =
-        rewards::tier_of(&campaign.reward_tiers, pledge.amount).ok_or(ContractError::NoReward {
-            pledged: pledge.amount,
-        })?;
+    let (mut campaign, mut pledge, index) = unclaimed_reward(deps.storage, key)?;
     let config = CONFIG.load(deps.storage)?;
     let reward = &campaign.reward_tiers[index];
     match rewards::ensure_reward_mintable(deps.querier, &env, &config.ticket_nft, reward) {
