@@ -5,7 +5,11 @@
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, Timestamp};
 
+/// One supervisory act, with who did it, why and the digest of its evidence.
+// Each contract's schema, and so its generated client, names it `SupervisionRecord` rather than
+// after its action type: a contract uses it with one kind of action only.
 #[cw_serde]
+#[schemars(rename = "SupervisionRecord")]
 pub struct SupervisionRecord<A> {
     /// Numbers the records of one partner or event, from 0.
     pub id: u32,
