@@ -9,6 +9,7 @@ pub mod oracle;
 pub mod paging;
 pub mod proof;
 pub mod registry;
+pub mod schedules;
 pub mod supervision;
 pub mod tickets;
 pub mod tipping;

@@ -1,0 +1,106 @@
+use cosmwasm_std::StdError;
+use ctc_conventions::ConventionError;
+use ctc_interfaces::registry::Denial;
+use thiserror::Error;
+
+use crate::msg::BookingStatus;
+
+#[derive(Error, Debug, PartialEq)]
+pub enum ContractError {
+    #[error("{0}")]
+    Std(#[from] StdError),
+
+    /// The refusals every platform contract shares: coins on any message, ownership, addresses,
+    /// text lengths, the address digest, page limits, migration.
+    #[error(transparent)]
+    Convention(#[from] ConventionError),
+
+    #[error("{address} was never admitted as a partner")]
+    NotAPartner { address: String },
+
+    #[error("{address} is a partner but not an active one")]
+    PartnerNotActive { address: String },
+
+    #[error("{address} is not a theater: only theaters register venues")]
+    NotATheater { address: String },
+
+    /// From the registry's `has_capability` answer: `not_a_partner`, `suspended`, `revoked` or
+    /// `not_granted`.
+    #[error("{address} may not issue tickets: {}", .reason.as_str())]
+    CannotIssueTickets { address: String, reason: Denial },
+
+    #[error("no venue {venue_id}")]
+    UnknownVenue { venue_id: u64 },
+
+    #[error("no hall {hall_id}")]
+    UnknownHall { hall_id: u64 },
+
+    #[error("no slot {slot_id}")]
+    UnknownSlot { slot_id: u64 },
+
+    #[error("no booking {booking_id}")]
+    UnknownBooking { booking_id: u64 },
+
+    #[error("only the owner of venue {venue_id} may do this")]
+    NotVenueOwner { venue_id: u64 },
+
+    #[error("a venue has at most {max} halls")]
+    TooManyHalls { max: usize },
+
+    #[error("a hall's capacity is between 1 and {max}")]
+    InvalidCapacity { max: u32 },
+
+    #[error("a slot must start in the future")]
+    StartsInPast,
+
+    #[error("a slot must end after it starts")]
+    EndsBeforeStart,
+
+    #[error("a slot lasts at most {max_seconds} seconds")]
+    SlotTooLong { max_seconds: u64 },
+
+    #[error("the cancellation notice is at most {max_seconds} seconds")]
+    NoticeTooLong { max_seconds: u64 },
+
+    #[error("the slot is held by confirmed booking {booking_id}")]
+    SlotBooked { booking_id: u64 },
+
+    #[error("slot {slot_id} has already started")]
+    SlotStarted { slot_id: u64 },
+
+    #[error("slot {slot_id} was withdrawn")]
+    SlotWithdrawn { slot_id: u64 },
+
+    #[error("a venue's owner cannot book its own slot")]
+    OwnSlot,
+
+    #[error("the hall is held by confirmed booking {booking_id} for part of that time")]
+    HallTaken { booking_id: u64 },
+
+    #[error("the booking is {}, not requested", .status.as_str())]
+    NotRequested { status: BookingStatus },
+
+    #[error("the booking is {}, not confirmed", .status.as_str())]
+    NotConfirmed { status: BookingStatus },
+
+    #[error("only the requester may do this")]
+    NotRequester,
+
+    #[error("only the venue's owner or the requester may cancel a booking")]
+    NotAParty,
+
+    #[error("the booking has started: it can no longer be cancelled")]
+    BookingStarted,
+
+    #[error("this side already proposed the cancellation: the other side must agree")]
+    CancellationAlreadyProposed,
+
+    #[error("event {event_id} was issued for the booking: cancel the event on ticket-nft")]
+    BookingIssued { event_id: u64 },
+
+    #[error("only the configured ticket-nft may mark a booking issued")]
+    NotTicketNft,
+
+    #[error("the booking was already issued as event {event_id}")]
+    AlreadyIssued { event_id: u64 },
+}

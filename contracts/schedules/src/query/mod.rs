@@ -1,0 +1,180 @@
+//! The query handlers. Every list is paged: a page reads at most `MAX_PAGE_LIMIT` entries (and
+//! `free_slots` at most `MAX_SCANNED_PER_PAGE`), each with a bounded number of reads.
+
+use cosmwasm_std::{Deps, Order, StdResult, Timestamp};
+use ctc_conventions::paging::{filtered_page, page, page_limit};
+use ctc_conventions::validate::address;
+use cw_storage_plus::Bound;
+
+use crate::error::ContractError;
+use crate::execute::load_venue;
+use crate::msg::{
+    BookingResponse, CalendarEntry, CalendarResponse, ConfigResponse, FreeSlotsResponse,
+    HallResponse, SlotCursor, SlotResponse, TourResponse, VenueResponse,
+};
+use crate::state::{Slot, BOOKINGS, CITY_SLOTS, CONFIG, CONFIRMED, HALLS, SLOTS, TOUR};
+
+pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
+    let config = CONFIG.load(deps.storage)?;
+    Ok(ConfigResponse {
+        registry: config.registry,
+        ticket_nft: config.ticket_nft,
+    })
+}
+
+pub fn venue(deps: Deps, venue_id: u64) -> Result<VenueResponse, ContractError> {
+    let venue = load_venue(deps.storage, venue_id)?;
+    // At most MAX_HALLS reads.
+    let halls = venue
+        .halls
+        .iter()
+        .map(|&hall_id| {
+            HALLS.load(deps.storage, hall_id).map(|hall| HallResponse {
+                hall_id,
+                name: hall.name,
+                capacity: hall.capacity,
+            })
+        })
+        .collect::<StdResult<_>>()?;
+    Ok(VenueResponse {
+        venue_id,
+        owner: venue.owner,
+        name: venue.name,
+        city: venue.city,
+        address_digest: venue.address_digest,
+        halls,
+    })
+}
+
+fn slot_response(slot_id: u64, slot: Slot) -> SlotResponse {
+    SlotResponse {
+        slot_id,
+        venue_id: slot.venue_id,
+        hall_id: slot.hall_id,
+        starts_at: slot.starts_at,
+        ends_at: slot.ends_at,
+        terms: slot.terms,
+        booking_id: slot.booking,
+    }
+}
+
+pub fn slot(deps: Deps, slot_id: u64) -> Result<SlotResponse, ContractError> {
+    let slot = SLOTS
+        .may_load(deps.storage, slot_id)?
+        .ok_or(ContractError::UnknownSlot { slot_id })?;
+    Ok(slot_response(slot_id, slot))
+}
+
+pub fn hall_calendar(
+    deps: Deps,
+    hall_id: u64,
+    from: Timestamp,
+    to: Timestamp,
+    start_after: Option<Timestamp>,
+    limit: Option<u32>,
+) -> Result<CalendarResponse, ContractError> {
+    if !HALLS.has(deps.storage, hall_id) {
+        return Err(ContractError::UnknownHall { hall_id });
+    }
+    let lower = match start_after {
+        Some(after) if after >= from => Bound::exclusive(after.nanos()),
+        _ => Bound::inclusive(from.nanos()),
+    };
+    let entries = CONFIRMED.prefix(hall_id).range(
+        deps.storage,
+        Some(lower),
+        Some(Bound::exclusive(to.nanos())),
+        Order::Ascending,
+    );
+    let bookings = page(entries, limit, |(starts, (ends, booking_id))| {
+        let booking = BOOKINGS.load(deps.storage, booking_id)?;
+        Ok(CalendarEntry {
+            booking_id,
+            starts_at: Timestamp::from_nanos(starts),
+            ends_at: Timestamp::from_nanos(ends),
+            requester: booking.requester,
+            event_id: booking.event_id,
+        })
+    })?;
+    Ok(CalendarResponse { bookings })
+}
+
+pub fn free_slots(
+    deps: Deps,
+    city: String,
+    from: Timestamp,
+    to: Timestamp,
+    start_after: Option<SlotCursor>,
+    limit: Option<u32>,
+) -> Result<FreeSlotsResponse, ContractError> {
+    let limit = page_limit(limit)?;
+    let lower = match start_after {
+        Some(after) if after.starts_at >= from => {
+            Bound::exclusive((after.starts_at.nanos(), after.slot_id))
+        }
+        // Slot ids start at 1: (from, 0) comes before every slot starting at `from`.
+        _ => Bound::inclusive((from.nanos(), 0)),
+    };
+    let entries = CITY_SLOTS.sub_prefix(city.as_str()).range(
+        deps.storage,
+        Some(lower),
+        Some(Bound::exclusive((to.nanos(), 0))),
+        Order::Ascending,
+    );
+    let (slots, next) = filtered_page(entries, limit, |&(_, slot_id), _| {
+        let slot = SLOTS.load(deps.storage, slot_id)?;
+        Ok(slot.booking.is_none().then(|| slot_response(slot_id, slot)))
+    })?;
+    Ok(FreeSlotsResponse {
+        slots,
+        next: next.map(|(starts, slot_id)| SlotCursor {
+            starts_at: Timestamp::from_nanos(starts),
+            slot_id,
+        }),
+    })
+}
+
+pub fn tour(
+    deps: Deps,
+    requester: String,
+    start_after: Option<u64>,
+    limit: Option<u32>,
+) -> Result<TourResponse, ContractError> {
+    let requester = address(deps.api, "requester", &requester)?;
+    let ids = TOUR.prefix(&requester).keys(
+        deps.storage,
+        start_after.map(Bound::exclusive),
+        None,
+        Order::Ascending,
+    );
+    let mut bookings = vec![];
+    for booking_id in page(ids, limit, Ok)? {
+        bookings.push(booking(deps, booking_id)?);
+    }
+    Ok(TourResponse { bookings })
+}
+
+pub fn booking(deps: Deps, booking_id: u64) -> Result<BookingResponse, ContractError> {
+    let booking = crate::execute::load_booking(deps.storage, booking_id)?;
+    let venue = load_venue(deps.storage, booking.venue_id)?;
+    let hall = HALLS.load(deps.storage, booking.hall_id)?;
+    Ok(BookingResponse {
+        booking_id,
+        slot_id: booking.slot_id,
+        venue_id: booking.venue_id,
+        hall_id: booking.hall_id,
+        venue_name: venue.name,
+        hall_name: hall.name,
+        city: venue.city,
+        capacity: hall.capacity,
+        requester: booking.requester,
+        starts_at: booking.starts_at,
+        ends_at: booking.ends_at,
+        status: booking.status,
+        theater_confirmed: booking.theater_confirmed,
+        requester_confirmed: booking.requester_confirmed,
+        terms: booking.terms,
+        cancel_proposed_by: booking.cancel_proposed_by,
+        event_id: booking.event_id,
+    })
+}

@@ -1,0 +1,244 @@
+use super::*;
+use crate::msg::{CalendarResponse, Party, SlotResponse};
+
+fn cancel(booking_id: u64) -> ExecuteMsg {
+    ExecuteMsg::CancelBooking { booking_id }
+}
+
+fn mark(booking_id: u64, event_id: u64) -> ExecuteMsg {
+    ExecuteMsg::MarkIssued {
+        booking_id,
+        event_id,
+    }
+}
+
+fn calendar(chain: &Chain, hall_id: u64) -> Vec<u64> {
+    let answer: CalendarResponse = chain.ask(QueryMsg::HallCalendar {
+        hall_id,
+        from: chain.start,
+        to: chain.at(10_000),
+        start_after: None,
+        limit: None,
+    });
+    answer
+        .bookings
+        .iter()
+        .map(|entry| entry.booking_id)
+        .collect()
+}
+
+#[test]
+fn either_side_cancels_alone_up_to_the_notice_and_the_hall_is_free_again() {
+    let mut chain = Chain::with_venue();
+    let (theater, troupe, troupe2) = (
+        chain.accounts.theater.clone(),
+        chain.accounts.troupe.clone(),
+        chain.accounts.troupe2.clone(),
+    );
+    let by_requester = chain.confirmed(1, 100, 103, 48);
+    let by_theater = chain.confirmed(2, 100, 103, 48);
+    // Exactly the notice before the start is still in time.
+    chain.advance(52 * HOUR);
+    let response = chain.execute(&troupe, cancel(by_requester)).unwrap();
+    assert_eq!(
+        attributes(&response),
+        [
+            ("booking_id".into(), by_requester.to_string()),
+            ("by".into(), "requester".into()),
+            ("action".into(), "cancel_booking".into()),
+            ("how".into(), "notice".into()),
+        ]
+    );
+    let response = chain.execute(&theater, cancel(by_theater)).unwrap();
+    assert_eq!(attribute(&response, "by"), "theater");
+    assert_eq!(attribute(&response, "how"), "notice");
+    for booking in [by_requester, by_theater] {
+        assert_eq!(chain.status(booking), BookingStatus::Cancelled);
+    }
+    assert_eq!(calendar(&chain, 1), Vec::<u64>::new());
+    let slot_id = chain.booking(by_requester).slot_id;
+    let slot: SlotResponse = chain.ask(QueryMsg::Slot { slot_id });
+    assert_eq!(slot.booking_id, None);
+    // The freed slot is booked again by someone else.
+    let again = chain.request(&troupe2, slot_id).unwrap();
+    chain.accept(again).unwrap();
+    assert_eq!(calendar(&chain, 1), [again]);
+    assert_eq!(
+        chain.refused(&troupe, cancel(by_requester)),
+        ContractError::NotConfirmed {
+            status: BookingStatus::Cancelled
+        }
+    );
+}
+
+#[test]
+fn inside_the_notice_one_side_proposes_and_the_other_completes() {
+    let mut chain = Chain::with_venue();
+    let (theater, troupe, troupe2) = (
+        chain.accounts.theater.clone(),
+        chain.accounts.troupe.clone(),
+        chain.accounts.troupe2.clone(),
+    );
+    let booking = chain.confirmed(1, 100, 103, 48);
+    // One second too late to leave alone.
+    chain.advance(52 * HOUR + 1);
+    let response = chain.execute(&troupe, cancel(booking)).unwrap();
+    assert_eq!(
+        attributes(&response),
+        [
+            ("booking_id".into(), booking.to_string()),
+            ("by".into(), "requester".into()),
+            ("action".into(), "propose_cancellation".into()),
+        ]
+    );
+    let proposed = chain.booking(booking);
+    assert_eq!(proposed.status, BookingStatus::Confirmed);
+    assert_eq!(proposed.cancel_proposed_by, Some(Party::Requester));
+    // The hall is still held while only one side wants out.
+    assert_eq!(calendar(&chain, 1), [booking]);
+    assert_eq!(
+        chain.refused(&troupe, cancel(booking)),
+        ContractError::CancellationAlreadyProposed
+    );
+    assert_eq!(
+        chain.refused(&troupe2, cancel(booking)),
+        ContractError::NotAParty
+    );
+    let response = chain.execute(&theater, cancel(booking)).unwrap();
+    assert_eq!(attribute(&response, "action"), "cancel_booking");
+    assert_eq!(attribute(&response, "by"), "theater");
+    assert_eq!(attribute(&response, "how"), "agreement");
+    assert_eq!(chain.status(booking), BookingStatus::Cancelled);
+    assert_eq!(calendar(&chain, 1), Vec::<u64>::new());
+}
+
+#[test]
+fn the_theater_may_propose_first_too() {
+    let mut chain = Chain::with_venue();
+    let (theater, troupe) = (
+        chain.accounts.theater.clone(),
+        chain.accounts.troupe.clone(),
+    );
+    let booking = chain.confirmed(1, 10, 12, 48);
+    chain.execute(&theater, cancel(booking)).unwrap();
+    assert_eq!(
+        chain.booking(booking).cancel_proposed_by,
+        Some(Party::Theater)
+    );
+    assert_eq!(
+        chain.refused(&theater, cancel(booking)),
+        ContractError::CancellationAlreadyProposed
+    );
+    chain.execute(&troupe, cancel(booking)).unwrap();
+    assert_eq!(chain.status(booking), BookingStatus::Cancelled);
+}
+
+#[test]
+fn a_booking_is_cancelled_only_by_its_sides_before_it_starts() {
+    let mut chain = Chain::with_venue();
+    let (theater, troupe, stranger) = (
+        chain.accounts.theater.clone(),
+        chain.accounts.troupe.clone(),
+        chain.accounts.stranger.clone(),
+    );
+    let booking = chain.confirmed(1, 10, 12, 0);
+    let slot = chain.publish(2, 10, 12, 0).unwrap();
+    let requested = chain.request(&troupe, slot).unwrap();
+    assert_eq!(
+        chain.refused(&stranger, cancel(booking)),
+        ContractError::NotAParty
+    );
+    assert_eq!(
+        chain.refused(&troupe, cancel(requested)),
+        ContractError::NotConfirmed {
+            status: BookingStatus::Requested
+        }
+    );
+    assert_eq!(
+        chain.refused(&troupe, cancel(99)),
+        ContractError::UnknownBooking { booking_id: 99 }
+    );
+    // With no notice, the theater leaves alone at once.
+    let response = chain.execute(&theater, cancel(booking)).unwrap();
+    assert_eq!(attribute(&response, "action"), "cancel_booking");
+    let late = chain.confirmed(1, 11, 13, 0);
+    chain.execute(&troupe, cancel(late)).unwrap();
+    let late = chain.confirmed(1, 11, 13, 48);
+    // Proposed inside the notice, but the show starts before the other side agrees.
+    chain.execute(&troupe, cancel(late)).unwrap();
+    chain.advance(11 * HOUR);
+    for who in [&theater, &troupe] {
+        assert_eq!(
+            chain.refused(who, cancel(late)),
+            ContractError::BookingStarted
+        );
+    }
+    assert_eq!(chain.status(late), BookingStatus::Confirmed);
+}
+
+#[test]
+fn only_the_configured_ticket_nft_marks_a_confirmed_booking_issued_once() {
+    let mut chain = Chain::with_venue();
+    let Accounts {
+        ticket_nft,
+        troupe,
+        theater,
+        stranger,
+        ..
+    } = &chain.accounts;
+    let (ticket_nft, troupe, theater, stranger) = (
+        ticket_nft.clone(),
+        troupe.clone(),
+        theater.clone(),
+        stranger.clone(),
+    );
+    let booking = chain.confirmed(1, 100, 103, 48);
+    for who in [&stranger, &troupe, &theater] {
+        assert_eq!(
+            chain.refused(who, mark(booking, 7)),
+            ContractError::NotTicketNft
+        );
+    }
+    assert_eq!(
+        chain.refused(&ticket_nft, mark(99, 7)),
+        ContractError::UnknownBooking { booking_id: 99 }
+    );
+    let slot = chain.publish(2, 10, 12, 0).unwrap();
+    let requested = chain.request(&troupe, slot).unwrap();
+    assert_eq!(
+        chain.refused(&ticket_nft, mark(requested, 7)),
+        ContractError::NotConfirmed {
+            status: BookingStatus::Requested
+        }
+    );
+    let response = chain.execute(&ticket_nft, mark(booking, 7)).unwrap();
+    assert_eq!(
+        attributes(&response),
+        [
+            ("action".into(), "mark_issued".into()),
+            ("booking_id".into(), booking.to_string()),
+            ("event_id".into(), "7".into()),
+        ]
+    );
+    assert_eq!(chain.booking(booking).event_id, Some(7));
+    assert_eq!(
+        chain.refused(&ticket_nft, mark(booking, 8)),
+        ContractError::AlreadyIssued { event_id: 7 }
+    );
+    // Issued: neither side may cancel here, not even with all the notice in the world.
+    for who in [&troupe, &theater] {
+        assert_eq!(
+            chain.refused(who, cancel(booking)),
+            ContractError::BookingIssued { event_id: 7 }
+        );
+    }
+    // A cancelled booking is not issued.
+    let cancelled = chain.confirmed(2, 200, 203, 0);
+    chain.execute(&troupe, cancel(cancelled)).unwrap();
+    assert_eq!(
+        chain.refused(&ticket_nft, mark(cancelled, 9)),
+        ContractError::NotConfirmed {
+            status: BookingStatus::Cancelled
+        }
+    );
+}
