@@ -76,6 +76,7 @@ pub fn execute(
             booking_id,
             event_id,
         } => bookings::mark_issued(deps, info, booking_id, event_id),
+        ExecuteMsg::Release { booking_id } => bookings::release(deps, info, booking_id),
         ExecuteMsg::SetTicketNft { address } => admin::set_ticket_nft(deps, info, address),
         ExecuteMsg::UpdateOwnership(action) => Ok(ctc_conventions::update_ownership(
             deps, &env, &info, action,
@@ -84,7 +85,7 @@ pub fn execute(
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
-pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> Result<Binary, ContractError> {
+pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractError> {
     let binary = match msg {
         QueryMsg::Config {} => to_json_binary(&query::config(deps)?),
         QueryMsg::Venue { venue_id } => to_json_binary(&query::venue(deps, venue_id)?),
@@ -111,6 +112,7 @@ pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> Result<Binary, ContractErr
             limit,
         } => to_json_binary(&query::free_slots(
             deps,
+            &env,
             city,
             from,
             to,

@@ -74,6 +74,10 @@ pub enum ContractError {
     #[error("a venue's owner cannot book its own slot")]
     OwnSlot,
 
+    /// Accepting a booking that starts sooner than its notice would bind the requester at once.
+    #[error("the booking starts within its {notice_seconds}-second cancellation notice: too late to accept")]
+    InsideNotice { notice_seconds: u64 },
+
     #[error("the hall is held by confirmed booking {booking_id} for part of that time")]
     HallTaken { booking_id: u64 },
 
@@ -92,14 +96,14 @@ pub enum ContractError {
     #[error("the booking has started: it can no longer be cancelled")]
     BookingStarted,
 
-    #[error("this side already proposed the cancellation: the other side must agree")]
-    CancellationAlreadyProposed,
-
     #[error("event {event_id} was issued for the booking: cancel the event on ticket-nft")]
     BookingIssued { event_id: u64 },
 
     #[error("only the configured ticket-nft may mark a booking issued")]
     NotTicketNft,
+
+    #[error("no event was issued for the booking: its two sides cancel it with cancel_booking")]
+    NotIssued,
 
     #[error("the booking was already issued as event {event_id}")]
     AlreadyIssued { event_id: u64 },

@@ -51,13 +51,14 @@ pub enum ExecuteMsg {
         city: String,
         address_digest: String,
     },
-    /// The venue's owner; at most 32 halls per venue, capacity 1 to 100,000.
+    /// The venue's owner, still an Active theater; at most 32 halls per venue, capacity 1 to
+    /// 100,000.
     AddHall {
         venue_id: u64,
         name: String,
         capacity: u32,
     },
-    /// The venue's owner: offers the hall from `starts_at` (in the future) to `ends_at` (after
+    /// The venue's owner, still an Active theater: offers the hall from `starts_at` (in the future) to `ends_at` (after
     /// it, at most 30 days later).
     PublishSlot {
         hall_id: u64,
@@ -69,17 +70,23 @@ pub enum ExecuteMsg {
     WithdrawSlot { slot_id: u64 },
     /// A partner holding IssueTickets, not the venue's owner.
     RequestBooking { slot_id: u64 },
-    /// The venue's owner, while requested: confirms it if the hall is free for its whole time.
+    /// The venue's owner, still an Active theater, while requested and no later than the
+    /// booking's notice before it starts, for a requester still holding IssueTickets: confirms
+    /// it if the hall is free for its whole time.
     AcceptBooking { booking_id: u64 },
     /// The venue's owner, while requested.
     DeclineBooking { booking_id: u64 },
     /// The requester, while requested.
     WithdrawRequest { booking_id: u64 },
     /// Either side of a confirmed, unissued booking: cancels it alone while the notice allows,
-    /// otherwise proposes the cancellation, which the other side's `cancel_booking` completes.
+    /// otherwise proposes the cancellation, which the other side's `cancel_booking` completes
+    /// and the proposer's own retracts.
     CancelBooking { booking_id: u64 },
     /// The configured ticket-nft: the event issued for a confirmed booking, once.
     MarkIssued { booking_id: u64, event_id: u64 },
+    /// The configured ticket-nft, once the event issued for a confirmed booking is cancelled:
+    /// cancels the booking, freeing its hall and slot.
+    Release { booking_id: u64 },
     /// Owner.
     SetTicketNft { address: String },
 }
@@ -96,7 +103,8 @@ pub enum QueryMsg {
     #[returns(SlotResponse)]
     Slot { slot_id: u64 },
     /// Confirmed bookings of the hall starting in [`from`, `to`), earliest first; `start_after`
-    /// is the `starts_at` of the last one read.
+    /// is the `starts_at` of the last one read. A first page (no `start_after`) also begins with
+    /// the booking that started before `from` and still runs at `from`, if `from < to`.
     #[returns(CalendarResponse)]
     HallCalendar {
         hall_id: u64,
@@ -105,8 +113,9 @@ pub enum QueryMsg {
         start_after: Option<Timestamp>,
         limit: Option<u32>,
     },
-    /// Published slots of `city` starting in [`from`, `to`) without a confirmed booking,
-    /// earliest first. A page reads at most 200 slots: continue from `next` while it is set.
+    /// Published slots of `city` starting in [`from`, `to`), not yet started (`from` is raised
+    /// to the block time), whose hall no confirmed booking holds for any of the slot's time,
+    /// earliest first. A page reads at most 100 slots: continue from `next` while it is set.
     #[returns(FreeSlotsResponse)]
     FreeSlots {
         city: String,

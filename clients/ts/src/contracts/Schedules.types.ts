@@ -58,6 +58,10 @@ export type ExecuteMsg = {
     event_id: number;
   };
 } | {
+  release: {
+    booking_id: number;
+  };
+} | {
   set_ticket_nft: {
     address: string;
   };

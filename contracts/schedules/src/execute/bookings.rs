@@ -1,9 +1,11 @@
 use cosmwasm_std::{Addr, DepsMut, Empty, Env, MessageInfo, Order, Response, StdResult, Storage};
-use ctc_interfaces::registry::{Capability, CapabilityResponse, Denial, RegistryQueryMsg};
 use cw_storage_plus::Bound;
 
 use crate::error::ContractError;
-use crate::execute::{load_booking, load_venue, next_id, owned_venue};
+use crate::execute::{
+    cancel_confirmed, ensure_active_theater, ensure_can_issue, load_booking, load_venue, next_id,
+    owned_venue,
+};
 use crate::msg::{BookingStatus, Party};
 use crate::state::{Booking, BOOKINGS, BOOKING_COUNT, CONFIG, CONFIRMED, SLOTS, TOUR};
 
@@ -27,19 +29,7 @@ pub fn request_booking(
         return Err(ContractError::SlotBooked { booking_id });
     }
     let registry = CONFIG.load(deps.storage)?.registry;
-    let answer: CapabilityResponse = deps.querier.query_wasm_smart(
-        &registry,
-        &RegistryQueryMsg::HasCapability {
-            address: info.sender.to_string(),
-            capability: Capability::IssueTickets,
-        },
-    )?;
-    if !answer.allowed {
-        return Err(ContractError::CannotIssueTickets {
-            address: info.sender.to_string(),
-            reason: answer.reason.unwrap_or(Denial::NotGranted),
-        });
-    }
+    ensure_can_issue(deps.querier, &registry, &info.sender)?;
     let booking_id = next_id(deps.storage, &BOOKING_COUNT)?;
     let booking = Booking {
         slot_id,
@@ -119,13 +109,24 @@ pub fn accept_booking(
     let mut slot = SLOTS
         .may_load(deps.storage, slot_id)?
         .ok_or(ContractError::SlotWithdrawn { slot_id })?;
-    if booking.starts_at <= env.block.time {
+    let now = env.block.time;
+    if booking.starts_at <= now {
         return Err(ContractError::SlotStarted { slot_id });
+    }
+    // Accepted inside the notice, the requester would be bound at once, unable to leave alone.
+    let notice_seconds = booking.terms.cancel_notice_seconds;
+    if now.plus_seconds(notice_seconds) > booking.starts_at {
+        return Err(ContractError::InsideNotice { notice_seconds });
     }
     let (start, end) = (booking.starts_at.nanos(), booking.ends_at.nanos());
     if let Some(other) = overlapping(deps.storage, booking.hall_id, start, end)? {
         return Err(ContractError::HallTaken { booking_id: other });
     }
+    // Both sides as the registry knows them now, not as when the venue was registered and the
+    // request sent: one query each.
+    let registry = CONFIG.load(deps.storage)?.registry;
+    ensure_active_theater(deps.querier, &registry, &info.sender)?;
+    ensure_can_issue(deps.querier, &registry, &booking.requester)?;
     CONFIRMED.save(deps.storage, (booking.hall_id, start), &(end, booking_id))?;
     slot.booking = Some(booking_id);
     SLOTS.save(deps.storage, slot_id, &slot)?;
@@ -216,30 +217,25 @@ pub fn cancel_booking(
     if booking.starts_at <= now {
         return Err(ContractError::BookingStarted);
     }
-    let with_notice = now.plus_seconds(booking.terms.cancel_notice_seconds) <= booking.starts_at;
-    let agreed = booking
-        .cancel_proposed_by
-        .is_some_and(|first| first != side);
     let response = Response::new()
         .add_attribute("booking_id", booking_id.to_string())
         .add_attribute("by", side.as_str());
+    if booking.cancel_proposed_by == Some(side) {
+        // The proposer takes its word back; the booking stands as agreed.
+        booking.cancel_proposed_by = None;
+        BOOKINGS.save(deps.storage, booking_id, &booking)?;
+        return Ok(response.add_attribute("action", "retract_cancellation"));
+    }
+    let with_notice = now.plus_seconds(booking.terms.cancel_notice_seconds) <= booking.starts_at;
+    // Past the retraction above, a stored proposal is the other side's.
+    let agreed = booking.cancel_proposed_by.is_some();
     if !with_notice && !agreed {
         // Too late to leave alone: this side's word waits for the other's.
-        if booking.cancel_proposed_by == Some(side) {
-            return Err(ContractError::CancellationAlreadyProposed);
-        }
         booking.cancel_proposed_by = Some(side);
         BOOKINGS.save(deps.storage, booking_id, &booking)?;
         return Ok(response.add_attribute("action", "propose_cancellation"));
     }
-    booking.status = BookingStatus::Cancelled;
-    BOOKINGS.save(deps.storage, booking_id, &booking)?;
-    // The hall is free again for the slot's time.
-    CONFIRMED.remove(deps.storage, (booking.hall_id, booking.starts_at.nanos()));
-    if let Some(mut slot) = SLOTS.may_load(deps.storage, booking.slot_id)? {
-        slot.booking = None;
-        SLOTS.save(deps.storage, booking.slot_id, &slot)?;
-    }
+    cancel_confirmed(deps.storage, booking_id, booking)?;
     let how = if with_notice { "notice" } else { "agreement" };
     Ok(response
         .add_attribute("action", "cancel_booking")
@@ -268,6 +264,31 @@ pub fn mark_issued(
     BOOKINGS.save(deps.storage, booking_id, &booking)?;
     Ok(Response::new()
         .add_attribute("action", "mark_issued")
+        .add_attribute("booking_id", booking_id.to_string())
+        .add_attribute("event_id", event_id.to_string()))
+}
+
+/// What ticket-nft sends when the event issued from a booking is cancelled (its tickets are
+/// refunded there): the booking is cancelled and the hall and slot are free again.
+pub fn release(
+    deps: DepsMut,
+    info: MessageInfo,
+    booking_id: u64,
+) -> Result<Response, ContractError> {
+    if CONFIG.load(deps.storage)?.ticket_nft.as_ref() != Some(&info.sender) {
+        return Err(ContractError::NotTicketNft);
+    }
+    let booking = load_booking(deps.storage, booking_id)?;
+    if booking.status != BookingStatus::Confirmed {
+        return Err(ContractError::NotConfirmed {
+            status: booking.status,
+        });
+    }
+    // An unissued booking is its two sides' to cancel, by its terms.
+    let event_id = booking.event_id.ok_or(ContractError::NotIssued)?;
+    cancel_confirmed(deps.storage, booking_id, booking)?;
+    Ok(Response::new()
+        .add_attribute("action", "release")
         .add_attribute("booking_id", booking_id.to_string())
         .add_attribute("event_id", event_id.to_string()))
 }

@@ -1,9 +1,9 @@
 use cosmwasm_std::{DepsMut, Empty, Env, MessageInfo, Response, Timestamp};
 
 use crate::error::ContractError;
-use crate::execute::{next_id, owned_venue};
+use crate::execute::{ensure_active_theater, next_id, owned_venue};
 use crate::msg::BookingTerms;
-use crate::state::{Slot, CITY_SLOTS, HALLS, SLOTS, SLOT_COUNT};
+use crate::state::{Slot, CITY_SLOTS, CONFIG, HALLS, SLOTS, SLOT_COUNT};
 use crate::validate;
 
 pub fn publish_slot(
@@ -20,6 +20,9 @@ pub fn publish_slot(
         .ok_or(ContractError::UnknownHall { hall_id })?;
     let venue = owned_venue(deps.storage, hall.venue_id, &info.sender)?;
     validate::slot(env.block.time, starts_at, ends_at, &terms)?;
+    // The owner must still be an Active theater: one registry query, after the free checks.
+    let registry = CONFIG.load(deps.storage)?.registry;
+    ensure_active_theater(deps.querier, &registry, &info.sender)?;
     let slot_id = next_id(deps.storage, &SLOT_COUNT)?;
     let slot = Slot {
         venue_id: hall.venue_id,

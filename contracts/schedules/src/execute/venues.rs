@@ -1,9 +1,8 @@
 use cosmwasm_std::{DepsMut, MessageInfo, Response};
 use ctc_conventions::validate;
-use ctc_interfaces::registry::{PartnerKind, PartnerStatusResponse, RegistryQueryMsg};
 
 use crate::error::ContractError;
-use crate::execute::{next_id, owned_venue};
+use crate::execute::{ensure_active_theater, next_id, owned_venue};
 use crate::state::{Hall, Venue, CONFIG, HALLS, HALL_COUNT, VENUES, VENUE_COUNT};
 use crate::validate::{
     self as limits, MAX_CITY_BYTES, MAX_HALLS, MAX_HALL_NAME_BYTES, MAX_NAME_BYTES,
@@ -21,22 +20,7 @@ pub fn register_venue(
     validate::text("city", &city, MAX_CITY_BYTES)?;
     let address_digest = validate::digest("address_digest", &address_digest)?;
     let registry = CONFIG.load(deps.storage)?.registry;
-    let status: PartnerStatusResponse = deps.querier.query_wasm_smart(
-        &registry,
-        &RegistryQueryMsg::PartnerStatus {
-            address: info.sender.to_string(),
-        },
-    )?;
-    let address = info.sender.to_string();
-    if !status.admitted {
-        return Err(ContractError::NotAPartner { address });
-    }
-    if !status.active {
-        return Err(ContractError::PartnerNotActive { address });
-    }
-    if status.kind != Some(PartnerKind::Theater) {
-        return Err(ContractError::NotATheater { address });
-    }
+    ensure_active_theater(deps.querier, &registry, &info.sender)?;
     let venue_id = next_id(deps.storage, &VENUE_COUNT)?;
     let venue = Venue {
         owner: info.sender,
@@ -66,6 +50,9 @@ pub fn add_hall(
     }
     validate::text("name", &name, MAX_HALL_NAME_BYTES)?;
     let capacity = limits::capacity(capacity)?;
+    // The owner must still be an Active theater: one registry query, after the free checks.
+    let registry = CONFIG.load(deps.storage)?.registry;
+    ensure_active_theater(deps.querier, &registry, &info.sender)?;
     let hall_id = next_id(deps.storage, &HALL_COUNT)?;
     HALLS.save(
         deps.storage,

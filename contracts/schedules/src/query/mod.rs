@@ -1,18 +1,24 @@
 //! The query handlers. Every list is paged: a page reads at most `MAX_PAGE_LIMIT` entries (and
-//! `free_slots` at most `MAX_SCANNED_PER_PAGE`), each with a bounded number of reads.
+//! `free_slots` at most `MAX_FREE_SLOTS_SCANNED` slots), each with a bounded number of reads.
 
-use cosmwasm_std::{Deps, Order, StdResult, Timestamp};
-use ctc_conventions::paging::{filtered_page, page, page_limit};
+use cosmwasm_std::{Deps, Env, Order, StdResult, Timestamp};
+use ctc_conventions::paging::{page, page_limit};
 use ctc_conventions::validate::address;
 use cw_storage_plus::Bound;
 
 use crate::error::ContractError;
+use crate::execute::bookings::overlapping;
 use crate::execute::load_venue;
 use crate::msg::{
     BookingResponse, CalendarEntry, CalendarResponse, ConfigResponse, FreeSlotsResponse,
     HallResponse, SlotCursor, SlotResponse, TourResponse, VenueResponse,
 };
 use crate::state::{Slot, BOOKINGS, CITY_SLOTS, CONFIG, CONFIRMED, HALLS, SLOTS, TOUR};
+
+/// Slots a `free_slots` page reads at most, kept or not. Each costs up to three reads (the slot
+/// and, if no booking of its own holds it, the two calendar entries around its start), so the
+/// bound is half the platform's 200 one-read entries.
+pub const MAX_FREE_SLOTS_SCANNED: usize = 100;
 
 pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
     let config = CONFIG.load(deps.storage)?;
@@ -80,12 +86,30 @@ pub fn hall_calendar(
         Some(after) if after >= from => Bound::exclusive(after.nanos()),
         _ => Bound::inclusive(from.nanos()),
     };
-    let entries = CONFIRMED.prefix(hall_id).range(
+    let calendar = CONFIRMED.prefix(hall_id);
+    // A first page begins with the booking still running at `from`, if one started before it:
+    // bookings of a hall are disjoint, so only the last one starting before `from` can.
+    let running = if start_after.is_none() && from < to {
+        calendar
+            .range(
+                deps.storage,
+                None,
+                Some(Bound::exclusive(from.nanos())),
+                Order::Descending,
+            )
+            .next()
+            .transpose()?
+            .filter(|&(_, (ends, _))| ends > from.nanos())
+    } else {
+        None
+    };
+    let entries = calendar.range(
         deps.storage,
         Some(lower),
         Some(Bound::exclusive(to.nanos())),
         Order::Ascending,
     );
+    let entries = running.map(Ok).into_iter().chain(entries);
     let bookings = page(entries, limit, |(starts, (ends, booking_id))| {
         let booking = BOOKINGS.load(deps.storage, booking_id)?;
         Ok(CalendarEntry {
@@ -101,6 +125,7 @@ pub fn hall_calendar(
 
 pub fn free_slots(
     deps: Deps,
+    env: &Env,
     city: String,
     from: Timestamp,
     to: Timestamp,
@@ -108,12 +133,14 @@ pub fn free_slots(
     limit: Option<u32>,
 ) -> Result<FreeSlotsResponse, ContractError> {
     let limit = page_limit(limit)?;
+    // A slot starting at the block time has started: it takes no request any more.
+    let first = from.nanos().max(env.block.time.nanos().saturating_add(1));
     let lower = match start_after {
-        Some(after) if after.starts_at >= from => {
+        Some(after) if after.starts_at.nanos() >= first => {
             Bound::exclusive((after.starts_at.nanos(), after.slot_id))
         }
-        // Slot ids start at 1: (from, 0) comes before every slot starting at `from`.
-        _ => Bound::inclusive((from.nanos(), 0)),
+        // Slot ids start at 1: (first, 0) comes before every slot starting at `first`.
+        _ => Bound::inclusive((first, 0)),
     };
     let entries = CITY_SLOTS.sub_prefix(city.as_str()).range(
         deps.storage,
@@ -121,17 +148,36 @@ pub fn free_slots(
         Some(Bound::exclusive((to.nanos(), 0))),
         Order::Ascending,
     );
-    let (slots, next) = filtered_page(entries, limit, |&(_, slot_id), _| {
+    let mut slots = Vec::with_capacity(limit);
+    let mut last_read = None;
+    for (scanned, entry) in entries.enumerate() {
+        if slots.len() == limit || scanned == MAX_FREE_SLOTS_SCANNED {
+            return Ok(FreeSlotsResponse {
+                slots,
+                next: last_read,
+            });
+        }
+        let ((starts, slot_id), _) = entry?;
         let slot = SLOTS.load(deps.storage, slot_id)?;
-        Ok(slot.booking.is_none().then(|| slot_response(slot_id, slot)))
-    })?;
-    Ok(FreeSlotsResponse {
-        slots,
-        next: next.map(|(starts, slot_id)| SlotCursor {
+        // Held by its own booking, or by another slot's overlapping booking of the same hall
+        // (accepting a request on it would be refused with `HallTaken`).
+        let free = slot.booking.is_none()
+            && overlapping(
+                deps.storage,
+                slot.hall_id,
+                slot.starts_at.nanos(),
+                slot.ends_at.nanos(),
+            )?
+            .is_none();
+        if free {
+            slots.push(slot_response(slot_id, slot));
+        }
+        last_read = Some(SlotCursor {
             starts_at: Timestamp::from_nanos(starts),
             slot_id,
-        }),
-    })
+        });
+    }
+    Ok(FreeSlotsResponse { slots, next: None })
 }
 
 pub fn tour(

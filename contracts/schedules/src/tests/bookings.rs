@@ -7,7 +7,7 @@ use crate::msg::{Party, SlotResponse};
 fn a_partner_that_issues_tickets_requests_a_slot_and_the_theater_accepts() {
     let mut chain = Chain::with_venue();
     let troupe = chain.accounts.troupe.clone();
-    let slot = chain.publish(1, 24, 27, 48).unwrap();
+    let slot = chain.publish(1, 24, 27, 12).unwrap();
     let response = chain
         .execute(&troupe, ExecuteMsg::RequestBooking { slot_id: slot })
         .unwrap();
@@ -38,7 +38,7 @@ fn a_partner_that_issues_tickets_requests_a_slot_and_the_theater_accepts() {
             status: BookingStatus::Requested,
             theater_confirmed: false,
             requester_confirmed: true,
-            terms: terms(48),
+            terms: terms(12),
             cancel_proposed_by: None,
             event_id: None,
         }
@@ -353,4 +353,46 @@ fn the_theater_declines_and_the_requester_withdraws_only_a_request() {
         }
     );
     assert_eq!(chain.booking(confirmed).cancel_proposed_by, None::<Party>);
+}
+
+#[test]
+fn a_request_is_not_accepted_inside_its_notice() {
+    let mut chain = Chain::with_venue();
+    let troupe = chain.accounts.troupe.clone();
+    let late = chain.publish(1, 100, 103, 48).unwrap();
+    let in_time = chain.publish(2, 100, 103, 48).unwrap();
+    let refused = chain.request(&troupe, late).unwrap();
+    let accepted = chain.request(&troupe, in_time).unwrap();
+    // Exactly the notice before the start: accepted, and the requester can still leave alone.
+    chain.advance(52 * HOUR);
+    chain.accept(accepted).unwrap();
+    let response = chain
+        .execute(
+            &troupe,
+            ExecuteMsg::CancelBooking {
+                booking_id: accepted,
+            },
+        )
+        .unwrap();
+    assert_eq!(attribute(&response, "how"), "notice");
+    // One second later, accepting would bind the requester at once: refused, nothing held.
+    chain.advance(1);
+    assert_eq!(
+        chain.accept(refused).unwrap_err(),
+        ContractError::InsideNotice {
+            notice_seconds: 48 * HOUR
+        }
+    );
+    assert_eq!(chain.status(refused), BookingStatus::Requested);
+    let slot: SlotResponse = chain.ask(QueryMsg::Slot { slot_id: late });
+    assert_eq!(slot.booking_id, None);
+    // The requester may still take the request back.
+    chain
+        .execute(
+            &troupe,
+            ExecuteMsg::WithdrawRequest {
+                booking_id: refused,
+            },
+        )
+        .unwrap();
 }

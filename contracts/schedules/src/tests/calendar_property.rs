@@ -1,5 +1,5 @@
-//! Random publishing, requests, acceptances, declines, withdrawals and cancellations on two halls
-//! with random times: after every step no two Confirmed bookings of a hall overlap, and
+//! Random publishing, requests, acceptances, declines, withdrawals, cancellations (and their
+//! retractions), issuing and releases on two halls with random times: after every step no two Confirmed bookings of a hall overlap, and
 //! `hall_calendar` answers exactly the Confirmed bookings. The harness also checks that every
 //! refused step left the storage as it was.
 
@@ -20,6 +20,9 @@ enum Step {
     Withdraw(Index),
     /// By the theater (true) or the requester (false).
     Cancel(Index, bool),
+    /// ticket-nft marks a booking issued, or releases it.
+    Issue(Index),
+    Release(Index),
     Wait(u64),
 }
 
@@ -32,6 +35,8 @@ fn step() -> impl Strategy<Value = Step> {
         1 => any::<Index>().prop_map(Step::Decline),
         1 => any::<Index>().prop_map(Step::Withdraw),
         2 => (any::<Index>(), any::<bool>()).prop_map(|(b, theater)| Step::Cancel(b, theater)),
+        1 => any::<Index>().prop_map(Step::Issue),
+        1 => any::<Index>().prop_map(Step::Release),
         1 => (1u64..4).prop_map(Step::Wait),
     ]
 }
@@ -75,8 +80,9 @@ proptest! {
     #[test]
     fn confirmed_bookings_of_a_hall_never_overlap(steps in prop::collection::vec(step(), 1..60)) {
         let mut chain = Chain::with_venue();
-        let Accounts { theater, troupe, troupe2, .. } = &chain.accounts;
-        let (theater, troupe, troupe2) = (theater.clone(), troupe.clone(), troupe2.clone());
+        let Accounts { theater, troupe, troupe2, ticket_nft, .. } = &chain.accounts;
+        let (theater, troupe, troupe2, ticket_nft) =
+            (theater.clone(), troupe.clone(), troupe2.clone(), ticket_nft.clone());
         let (mut slots, mut bookings) = (0u64, 0u64);
         let pick = |index: &Index, count: u64| index.index(count as usize) as u64 + 1;
         for step in steps {
@@ -114,6 +120,15 @@ proptest! {
                     let booking_id = pick(&booking, bookings);
                     let who = if by_theater { theater.clone() } else { chain.booking(booking_id).requester };
                     let _ = chain.execute(&who, ExecuteMsg::CancelBooking { booking_id });
+                }
+                Step::Issue(booking) if bookings > 0 => {
+                    let booking_id = pick(&booking, bookings);
+                    let msg = ExecuteMsg::MarkIssued { booking_id, event_id: booking_id };
+                    let _ = chain.execute(&ticket_nft, msg);
+                }
+                Step::Release(booking) if bookings > 0 => {
+                    let booking_id = pick(&booking, bookings);
+                    let _ = chain.execute(&ticket_nft, ExecuteMsg::Release { booking_id });
                 }
                 Step::Wait(hours) => chain.advance(hours * HOUR),
                 _ => {}

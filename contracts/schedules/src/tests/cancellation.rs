@@ -97,10 +97,6 @@ fn inside_the_notice_one_side_proposes_and_the_other_completes() {
     // The hall is still held while only one side wants out.
     assert_eq!(calendar(&chain, 1), [booking]);
     assert_eq!(
-        chain.refused(&troupe, cancel(booking)),
-        ContractError::CancellationAlreadyProposed
-    );
-    assert_eq!(
         chain.refused(&troupe2, cancel(booking)),
         ContractError::NotAParty
     );
@@ -119,17 +115,15 @@ fn the_theater_may_propose_first_too() {
         chain.accounts.theater.clone(),
         chain.accounts.troupe.clone(),
     );
-    let booking = chain.confirmed(1, 10, 12, 48);
+    let booking = chain.confirmed(1, 100, 102, 48);
+    chain.advance(60 * HOUR);
     chain.execute(&theater, cancel(booking)).unwrap();
     assert_eq!(
         chain.booking(booking).cancel_proposed_by,
         Some(Party::Theater)
     );
-    assert_eq!(
-        chain.refused(&theater, cancel(booking)),
-        ContractError::CancellationAlreadyProposed
-    );
-    chain.execute(&troupe, cancel(booking)).unwrap();
+    let response = chain.execute(&troupe, cancel(booking)).unwrap();
+    assert_eq!(attribute(&response, "how"), "agreement");
     assert_eq!(chain.status(booking), BookingStatus::Cancelled);
 }
 
@@ -163,10 +157,12 @@ fn a_booking_is_cancelled_only_by_its_sides_before_it_starts() {
     assert_eq!(attribute(&response, "action"), "cancel_booking");
     let late = chain.confirmed(1, 11, 13, 0);
     chain.execute(&troupe, cancel(late)).unwrap();
-    let late = chain.confirmed(1, 11, 13, 48);
+    let late = chain.confirmed(1, 60, 62, 48);
     // Proposed inside the notice, but the show starts before the other side agrees.
-    chain.execute(&troupe, cancel(late)).unwrap();
-    chain.advance(11 * HOUR);
+    chain.advance(13 * HOUR);
+    let response = chain.execute(&troupe, cancel(late)).unwrap();
+    assert_eq!(attribute(&response, "action"), "propose_cancellation");
+    chain.advance(47 * HOUR);
     for who in [&theater, &troupe] {
         assert_eq!(
             chain.refused(who, cancel(late)),
@@ -241,4 +237,146 @@ fn only_the_configured_ticket_nft_marks_a_confirmed_booking_issued_once() {
             status: BookingStatus::Cancelled
         }
     );
+}
+
+#[test]
+fn the_proposer_retracts_its_proposal_and_the_other_side_then_only_proposes() {
+    let mut chain = Chain::with_venue();
+    let (theater, troupe, troupe2) = (
+        chain.accounts.theater.clone(),
+        chain.accounts.troupe.clone(),
+        chain.accounts.troupe2.clone(),
+    );
+    let booking = chain.confirmed(1, 100, 103, 48);
+    chain.advance(60 * HOUR);
+    chain.execute(&troupe, cancel(booking)).unwrap();
+    // Asking again takes the proposal back.
+    let response = chain.execute(&troupe, cancel(booking)).unwrap();
+    assert_eq!(
+        attributes(&response),
+        [
+            ("booking_id".into(), booking.to_string()),
+            ("by".into(), "requester".into()),
+            ("action".into(), "retract_cancellation".into()),
+        ]
+    );
+    let kept = chain.booking(booking);
+    assert_eq!(kept.status, BookingStatus::Confirmed);
+    assert_eq!(kept.cancel_proposed_by, None);
+    assert_eq!(calendar(&chain, 1), [booking]);
+    // The theater's word no longer completes anything: it only proposes, and it may retract too.
+    let response = chain.execute(&theater, cancel(booking)).unwrap();
+    assert_eq!(attribute(&response, "action"), "propose_cancellation");
+    assert_eq!(
+        chain.booking(booking).cancel_proposed_by,
+        Some(Party::Theater)
+    );
+    // A stranger retracts nothing.
+    assert_eq!(
+        chain.refused(&troupe2, cancel(booking)),
+        ContractError::NotAParty
+    );
+    let response = chain.execute(&theater, cancel(booking)).unwrap();
+    assert_eq!(attribute(&response, "action"), "retract_cancellation");
+    assert_eq!(chain.booking(booking).cancel_proposed_by, None);
+    // A new proposal and the other side's word still end it.
+    chain.execute(&theater, cancel(booking)).unwrap();
+    let response = chain.execute(&troupe, cancel(booking)).unwrap();
+    assert_eq!(attribute(&response, "how"), "agreement");
+    assert_eq!(chain.status(booking), BookingStatus::Cancelled);
+    // Once started, a proposal can no longer be retracted either: it no longer matters.
+    let late = chain.confirmed(2, 100, 103, 40);
+    chain.advance(1);
+    let response = chain.execute(&troupe, cancel(late)).unwrap();
+    assert_eq!(attribute(&response, "action"), "propose_cancellation");
+    chain.advance(40 * HOUR);
+    assert_eq!(
+        chain.refused(&troupe, cancel(late)),
+        ContractError::BookingStarted
+    );
+}
+
+fn release(booking_id: u64) -> ExecuteMsg {
+    ExecuteMsg::Release { booking_id }
+}
+
+#[test]
+fn only_ticket_nft_releases_an_issued_booking_and_the_hall_is_free_again() {
+    let mut chain = Chain::with_venue();
+    let Accounts {
+        ticket_nft,
+        troupe,
+        troupe2,
+        theater,
+        stranger,
+        ..
+    } = &chain.accounts;
+    let (ticket_nft, troupe, troupe2, theater, stranger) = (
+        ticket_nft.clone(),
+        troupe.clone(),
+        troupe2.clone(),
+        theater.clone(),
+        stranger.clone(),
+    );
+    let issued = chain.confirmed(1, 100, 103, 48);
+    let unissued = chain.confirmed(2, 100, 103, 48);
+    chain.execute(&ticket_nft, mark(issued, 7)).unwrap();
+    // Neither side, nor anyone else, frees an issued booking's hall.
+    for who in [&stranger, &troupe, &theater] {
+        assert_eq!(
+            chain.refused(who, release(issued)),
+            ContractError::NotTicketNft
+        );
+    }
+    // An unissued booking is its sides' to cancel by its terms.
+    assert_eq!(
+        chain.refused(&ticket_nft, release(unissued)),
+        ContractError::NotIssued
+    );
+    assert_eq!(
+        chain.refused(&ticket_nft, release(99)),
+        ContractError::UnknownBooking { booking_id: 99 }
+    );
+    let slot = chain.publish(2, 200, 203, 0).unwrap();
+    let requested = chain.request(&troupe, slot).unwrap();
+    assert_eq!(
+        chain.refused(&ticket_nft, release(requested)),
+        ContractError::NotConfirmed {
+            status: BookingStatus::Requested
+        }
+    );
+
+    let response = chain.execute(&ticket_nft, release(issued)).unwrap();
+    assert_eq!(
+        attributes(&response),
+        [
+            ("action".into(), "release".into()),
+            ("booking_id".into(), issued.to_string()),
+            ("event_id".into(), "7".into()),
+        ]
+    );
+    let released = chain.booking(issued);
+    assert_eq!(released.status, BookingStatus::Cancelled);
+    // The record of what was issued stays.
+    assert_eq!(released.event_id, Some(7));
+    assert_eq!(calendar(&chain, 1), Vec::<u64>::new());
+    let slot: SlotResponse = chain.ask(QueryMsg::Slot {
+        slot_id: released.slot_id,
+    });
+    assert_eq!(slot.booking_id, None);
+    // Once: released again, or issued again, is refused.
+    assert_eq!(
+        chain.refused(&ticket_nft, release(issued)),
+        ContractError::NotConfirmed {
+            status: BookingStatus::Cancelled
+        }
+    );
+    assert_eq!(
+        chain.refused(&ticket_nft, mark(issued, 8)),
+        ContractError::AlreadyIssued { event_id: 7 }
+    );
+    // The freed slot is booked again.
+    let again = chain.request(&troupe2, released.slot_id).unwrap();
+    chain.accept(again).unwrap();
+    assert_eq!(calendar(&chain, 1), [again]);
 }

@@ -8,10 +8,13 @@ mod calendar_property;
 mod cancellation;
 mod queries;
 mod slots;
+mod standing;
 mod storage_layout;
 mod venues;
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use cosmwasm_std::{Addr, Response, Timestamp};
 use ctc_conventions::ConventionError;
@@ -63,6 +66,8 @@ pub struct Chain {
     pub partners: BTreeMap<Addr, Partner>,
     /// The block time at instantiation: slot times are hours after it.
     pub start: Timestamp,
+    /// Every query the mocked registry answered, in order (see `registry_queries`).
+    pub asked: Rc<RefCell<Vec<RegistryQueryMsg>>>,
 }
 
 ctc_testkit::deref_to_unit!(Chain.unit: Schedules);
@@ -147,6 +152,7 @@ impl Chain {
             accounts,
             partners,
             start,
+            asked: Rc::default(),
         };
         chain.install_registry();
         chain
@@ -160,30 +166,39 @@ impl Chain {
             .map(|(address, partner)| (address.to_string(), partner.clone()))
             .collect();
         let registry = self.accounts.registry.clone();
+        let asked = Rc::clone(&self.asked);
         Neighbours::new()
-            .smart(&registry, move |query: RegistryQueryMsg| match query {
-                RegistryQueryMsg::PartnerStatus { address } => {
-                    let found = partners.get(&address);
-                    RegistryAnswer::Status(PartnerStatusResponse {
-                        admitted: found.is_some(),
-                        active: found.is_some_and(|p| p.standing.standing == Standing::Active),
-                        kind: found.map(|p| p.kind),
-                    })
+            .smart(&registry, move |query: RegistryQueryMsg| {
+                asked.borrow_mut().push(query.clone());
+                match query {
+                    RegistryQueryMsg::PartnerStatus { address } => {
+                        let found = partners.get(&address);
+                        RegistryAnswer::Status(PartnerStatusResponse {
+                            admitted: found.is_some(),
+                            active: found.is_some_and(|p| p.standing.standing == Standing::Active),
+                            kind: found.map(|p| p.kind),
+                        })
+                    }
+                    RegistryQueryMsg::HasCapability {
+                        address,
+                        capability,
+                    } => {
+                        let standing = partners.get(&address).map(|p| &p.standing);
+                        let reason = PartnerStanding::denial(standing, capability);
+                        RegistryAnswer::Capability(CapabilityResponse {
+                            allowed: reason.is_none(),
+                            reason,
+                        })
+                    }
+                    other => panic!("schedules does not ask {other:?}"),
                 }
-                RegistryQueryMsg::HasCapability {
-                    address,
-                    capability,
-                } => {
-                    let standing = partners.get(&address).map(|p| &p.standing);
-                    let reason = PartnerStanding::denial(standing, capability);
-                    RegistryAnswer::Capability(CapabilityResponse {
-                        allowed: reason.is_none(),
-                        reason,
-                    })
-                }
-                other => panic!("schedules does not ask {other:?}"),
             })
             .install(&mut self.unit.deps);
+    }
+
+    /// The registry queries asked since the last call, emptied.
+    pub fn registry_queries(&self) -> Vec<RegistryQueryMsg> {
+        self.asked.borrow_mut().drain(..).collect()
     }
 
     /// Changes a partner's standing in the mocked registry.

@@ -1,10 +1,10 @@
 use cosmwasm_std::{from_json, to_json_binary};
-use ctc_conventions::paging::MAX_SCANNED_PER_PAGE;
 use ctc_interfaces::paging::PageLimitError;
 use ctc_interfaces::schedules::{BookingSummary, ScheduleExecuteMsg, ScheduleQueryMsg};
 
 use super::*;
 use crate::msg::{CalendarResponse, ConfigResponse, FreeSlotsResponse, SlotCursor, TourResponse};
+use crate::query::MAX_FREE_SLOTS_SCANNED;
 
 fn free_slots(
     chain: &Chain,
@@ -109,16 +109,16 @@ fn free_slots_lists_a_citys_unbooked_slots_in_time_order() {
 #[test]
 fn a_free_slots_page_reads_a_bounded_number_of_slots() {
     let mut chain = Chain::with_venue();
-    let booked = MAX_SCANNED_PER_PAGE as u64 + 1;
+    let booked = MAX_FREE_SLOTS_SCANNED as u64 + 1;
     for n in 0..booked {
         chain.confirmed(1, 10 + n, 11 + n, 0);
     }
     let free = chain.publish(1, 10 + booked, 11 + booked, 0).unwrap();
-    // The first page reads 200 booked slots and stops, empty, with where to go on from.
+    // The first page reads 100 booked slots and stops, empty, with where to go on from.
     let (first, next) = free_slots(&chain, "Shanghai", (0, 1_000), None, None);
     assert_eq!(first, Vec::<u64>::new());
     let next = next.unwrap();
-    assert_eq!(next.slot_id, MAX_SCANNED_PER_PAGE as u64);
+    assert_eq!(next.slot_id, MAX_FREE_SLOTS_SCANNED as u64);
     assert_eq!(
         free_slots(&chain, "Shanghai", (0, 1_000), Some(next), None),
         (vec![free], None)
@@ -286,5 +286,129 @@ fn config_answers_the_registry_and_ticket_nft() {
             registry: chain.accounts.registry.clone(),
             ticket_nft: Some(chain.accounts.ticket_nft.clone()),
         }
+    );
+}
+
+#[test]
+fn free_slots_leaves_out_slots_that_have_started() {
+    let mut chain = Chain::with_venue();
+    let troupe = chain.accounts.troupe.clone();
+    let early = chain.publish(1, 1, 2, 0).unwrap();
+    let now = chain.publish(1, 3, 4, 0).unwrap();
+    let later = chain.publish(1, 5, 6, 0).unwrap();
+    chain.advance(3 * HOUR);
+    // `from` in the past is raised to the block time; a slot starting at it has started.
+    assert_eq!(
+        free_slots(&chain, "Shanghai", (0, 100), None, None),
+        (vec![later], None)
+    );
+    assert_eq!(
+        chain.refused(&troupe, ExecuteMsg::RequestBooking { slot_id: now }),
+        ContractError::SlotStarted { slot_id: now }
+    );
+    // A cursor from before the block time goes on from the block time.
+    let stale = SlotCursor {
+        starts_at: chain.at(1),
+        slot_id: early,
+    };
+    assert_eq!(
+        free_slots(&chain, "Shanghai", (0, 100), Some(stale), None),
+        (vec![later], None)
+    );
+    chain.advance(2 * HOUR);
+    assert_eq!(
+        free_slots(&chain, "Shanghai", (0, 100), None, None),
+        (vec![], None)
+    );
+}
+
+#[test]
+fn free_slots_leaves_out_slots_whose_hall_is_held_for_part_of_their_time() {
+    let mut chain = Chain::with_venue();
+    let troupe2 = chain.accounts.troupe2.clone();
+    // Hall 1 is held from hour 20 to hour 23 by the booking of slot 1.
+    let held = chain.confirmed(1, 20, 23, 0);
+    let mut published = vec![(20, 1)];
+    // Same time, starting inside, ending inside, covering, inside: all overlap.
+    let mut overlapping = vec![];
+    for (from, to) in [(20, 23), (21, 25), (18, 21), (19, 24), (21, 22)] {
+        let slot = chain.publish(1, from, to, 0).unwrap();
+        overlapping.push(slot);
+        published.push((from, slot));
+    }
+    // Touching ends and the other hall are free.
+    let before = chain.publish(1, 17, 20, 0).unwrap();
+    let other_hall = chain.publish(2, 20, 23, 0).unwrap();
+    let after = chain.publish(1, 23, 26, 0).unwrap();
+    published.extend([(17, before), (20, other_hall), (23, after)]);
+    assert_eq!(
+        free_slots(&chain, "Shanghai", (0, 100), None, None),
+        (vec![before, other_hall, after], None)
+    );
+    // What it leaves out could not be booked anyway.
+    let booking = chain.request(&troupe2, overlapping[1]).unwrap();
+    assert_eq!(
+        chain.accept(booking).unwrap_err(),
+        ContractError::HallTaken { booking_id: held }
+    );
+    // Cancelled, the booking frees them all.
+    let troupe = chain.accounts.troupe.clone();
+    chain
+        .execute(&troupe, ExecuteMsg::CancelBooking { booking_id: held })
+        .unwrap();
+    published.sort();
+    let all: Vec<u64> = published.iter().map(|&(_, slot)| slot).collect();
+    assert_eq!(
+        free_slots(&chain, "Shanghai", (0, 100), None, Some(50)),
+        (all, None)
+    );
+}
+
+#[test]
+fn a_first_calendar_page_includes_the_booking_still_running_at_from() {
+    let mut chain = Chain::with_venue();
+    let ended = chain.confirmed(1, 10, 12, 0);
+    let running = chain.confirmed(1, 20, 30, 0);
+    let next = chain.confirmed(1, 30, 32, 0);
+    // Another hall's booking running at the same time is another calendar.
+    chain.confirmed(2, 20, 30, 0);
+    let calendar = |from: u64, to: u64, start_after: Option<Timestamp>, limit| {
+        let answer: CalendarResponse = chain.ask(QueryMsg::HallCalendar {
+            hall_id: 1,
+            from: chain.at(from),
+            to: chain.at(to),
+            start_after,
+            limit,
+        });
+        answer.bookings
+    };
+    let ids = |from, to| -> Vec<u64> {
+        calendar(from, to, None, None)
+            .iter()
+            .map(|entry| entry.booking_id)
+            .collect()
+    };
+    // Started at 20:00, running at 25:00.
+    assert_eq!(ids(25, 100), [running, next]);
+    assert_eq!(ids(25, 26), [running]);
+    // Starting at `from` it is in the range already, and listed once.
+    assert_eq!(ids(20, 100), [running, next]);
+    // Ending at `from` it is over; ended earlier, it is not listed either.
+    assert_eq!(ids(30, 100), [next]);
+    assert_eq!(ids(13, 20), Vec::<u64>::new());
+    assert_eq!(ids(11, 20), [ended]);
+    // An empty range holds nothing.
+    assert_eq!(ids(25, 25), Vec::<u64>::new());
+    // Paging on from a page holding only the running booking reads from `from`, once.
+    let first = calendar(25, 100, None, Some(1));
+    assert_eq!(first.len(), 1);
+    assert_eq!(first[0].booking_id, running);
+    assert_eq!(first[0].starts_at, chain.at(20));
+    let rest = calendar(25, 100, Some(first[0].starts_at), None);
+    assert_eq!(
+        rest.iter()
+            .map(|entry| entry.booking_id)
+            .collect::<Vec<_>>(),
+        [next]
     );
 }
