@@ -66,8 +66,6 @@ pub struct Booking {
     pub starts_at: Timestamp,
     pub ends_at: Timestamp,
     pub status: BookingStatus,
-    pub theater_confirmed: bool,
-    pub requester_confirmed: bool,
     pub terms: BookingTerms,
     pub cancel_proposed_by: Option<Party>,
     pub event_id: Option<u64>,

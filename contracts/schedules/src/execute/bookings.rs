@@ -39,9 +39,6 @@ pub fn request_booking(
         starts_at: slot.starts_at,
         ends_at: slot.ends_at,
         status: BookingStatus::Requested,
-        theater_confirmed: false,
-        // Asking is the requester's confirmation.
-        requester_confirmed: true,
         terms: slot.terms,
         cancel_proposed_by: None,
         event_id: None,
@@ -131,7 +128,6 @@ pub fn accept_booking(
     slot.booking = Some(booking_id);
     SLOTS.save(deps.storage, slot_id, &slot)?;
     booking.status = BookingStatus::Confirmed;
-    booking.theater_confirmed = true;
     BOOKINGS.save(deps.storage, booking_id, &booking)?;
     Ok(Response::new()
         .add_attribute("action", "accept_booking")

@@ -10,8 +10,8 @@ use crate::error::ContractError;
 use crate::execute::bookings::overlapping;
 use crate::execute::load_venue;
 use crate::msg::{
-    BookingResponse, CalendarEntry, CalendarResponse, ConfigResponse, FreeSlotsResponse,
-    HallResponse, SlotCursor, SlotResponse, TourResponse, VenueResponse,
+    BookingResponse, BookingStatus, CalendarEntry, CalendarResponse, ConfigResponse,
+    FreeSlotsResponse, HallResponse, SlotCursor, SlotResponse, TourResponse, VenueResponse,
 };
 use crate::state::{Slot, BOOKINGS, CITY_SLOTS, CONFIG, CONFIRMED, HALLS, SLOTS, TOUR};
 
@@ -217,8 +217,13 @@ pub fn booking(deps: Deps, booking_id: u64) -> Result<BookingResponse, ContractE
         starts_at: booking.starts_at,
         ends_at: booking.ends_at,
         status: booking.status,
-        theater_confirmed: booking.theater_confirmed,
-        requester_confirmed: booking.requester_confirmed,
+        // Not stored: the status tells them. Asking is the requester's confirmation, taken back
+        // only by withdrawing; the theater's is its acceptance.
+        theater_confirmed: matches!(
+            booking.status,
+            BookingStatus::Confirmed | BookingStatus::Cancelled
+        ),
+        requester_confirmed: booking.status != BookingStatus::Withdrawn,
         terms: booking.terms,
         cancel_proposed_by: booking.cancel_proposed_by,
         event_id: booking.event_id,
