@@ -37,6 +37,17 @@ pub fn ticket_nft() -> Box<dyn Contract<Empty>> {
     )
 }
 
+pub fn schedules() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            schedules::contract::execute,
+            schedules::contract::instantiate,
+            schedules::contract::query,
+        )
+        .with_migrate(schedules::contract::migrate),
+    )
+}
+
 pub fn crowdfund() -> Box<dyn Contract<Empty>> {
     Box::new(
         ContractWrapper::new(

@@ -59,6 +59,7 @@ fn unauthorised_premiere(p: &Platform) -> u64 {
                 resale_cap_bps: 10_000,
                 royalty: BasisPoints::ZERO,
                 check_in_opens_before_seconds: 3_600,
+                booking_id: None,
             },
         },
     )

@@ -92,6 +92,7 @@ fn three_tickets() -> Platform {
                 resale_cap_bps: 10_000,
                 royalty: ctc_interfaces::BasisPoints::ZERO,
                 check_in_opens_before_seconds: 3_600,
+                booking_id: None,
             },
         },
     )

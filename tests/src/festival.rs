@@ -62,6 +62,7 @@ fn show(
         resale_cap_bps: 11_000,
         royalty: BasisPoints::new(500).unwrap(),
         check_in_opens_before_seconds: 2 * HOUR,
+        booking_id: None,
     }
 }
 

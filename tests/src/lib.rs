@@ -23,6 +23,8 @@ mod recipients;
 #[cfg(test)]
 mod registry_flows;
 #[cfg(test)]
+mod schedule_flows;
+#[cfg(test)]
 mod supervision_flows;
 #[cfg(test)]
 mod ticket_escrow_invariant;

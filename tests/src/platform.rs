@@ -69,6 +69,7 @@ pub struct Platform {
     pub tipping: Addr,
     pub oracle: Addr,
     pub wager: Addr,
+    pub schedules: Addr,
     // The roles.
     /// Platform owner: instantiates and owns every contract, is the registry authority, the
     /// wager-pool operator and an oracle creator.
@@ -284,6 +285,13 @@ impl Platform {
                 "treasury": treasury, "node_incentive": nodes,
             }),
         );
+        let schedules = instantiate::<schedules::msg::InstantiateMsg>(
+            &mut app,
+            contracts::schedules(),
+            "schedules",
+            &owner,
+            json!({ "registry": registry, "ticket_nft": tickets }),
+        );
         // The suites' amounts assume these bonds.
         assert_eq!(
             platform::parameters("outcome-oracle")["dispute_bond"],
@@ -303,6 +311,7 @@ impl Platform {
             tipping,
             oracle,
             wager,
+            schedules,
             owner,
             treasury,
             arbiter,
@@ -329,6 +338,10 @@ impl Platform {
             allowed: true,
         };
         p.execute(&p.owner, &p.oracle, &set_creator).unwrap();
+        let set_schedules = ticket_nft::msg::ExecuteMsg::SetSchedules {
+            address: p.schedules.to_string(),
+        };
+        p.execute(&p.owner, &p.tickets, &set_schedules).unwrap();
         let register = |name: &str, address: &Addr| RegistryMsg::RegisterPlatformContract {
             name: name.into(),
             address: address.to_string(),

@@ -209,6 +209,7 @@ impl World {
             resale_cap_bps: 11_000,
             royalty: BasisPoints::new(700).unwrap(),
             check_in_opens_before_seconds: 24 * HOUR,
+            booking_id: None,
         };
         p.fund(&p.agency, 2 * crate::platform::POOL_BOND);
         p.execute(

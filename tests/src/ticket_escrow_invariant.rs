@@ -120,6 +120,7 @@ fn event_input(p: &Platform, days: u64) -> EventInput {
         resale_cap_bps: 11_000,
         royalty: BasisPoints::new(750).unwrap(),
         check_in_opens_before_seconds: 3_600,
+        booking_id: None,
     }
 }
 

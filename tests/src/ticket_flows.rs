@@ -51,6 +51,7 @@ pub(crate) fn stalls_and_vip(starts_at: Timestamp, sale_starts_at: Timestamp) ->
         resale_cap_bps: 11_000,
         royalty: BasisPoints::new(500).unwrap(),
         check_in_opens_before_seconds: 2 * 3_600,
+        booking_id: None,
     }
 }
 

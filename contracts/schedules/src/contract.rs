@@ -76,7 +76,6 @@ pub fn execute(
             booking_id,
             event_id,
         } => bookings::mark_issued(deps, info, booking_id, event_id),
-        ExecuteMsg::Release { booking_id } => bookings::release(deps, info, booking_id),
         ExecuteMsg::SetTicketNft { address } => admin::set_ticket_nft(deps, info, address),
         ExecuteMsg::UpdateOwnership(action) => Ok(ctc_conventions::update_ownership(
             deps, &env, &info, action,

@@ -96,14 +96,14 @@ pub enum ContractError {
     #[error("the booking has started: it can no longer be cancelled")]
     BookingStarted,
 
-    #[error("event {event_id} was issued for the booking: cancel the event on ticket-nft")]
+    #[error("event {event_id} was issued for the booking: it is cancelled once ticket-nft cancels the event")]
     BookingIssued { event_id: u64 },
 
     #[error("only the configured ticket-nft may mark a booking issued")]
     NotTicketNft,
 
-    #[error("no event was issued for the booking: its two sides cancel it with cancel_booking")]
-    NotIssued,
+    #[error("ticket-nft is set once: the bookings already issued name its events")]
+    TicketNftAlreadySet,
 
     #[error("the booking was already issued as event {event_id}")]
     AlreadyIssued { event_id: u64 },

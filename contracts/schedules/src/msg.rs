@@ -8,7 +8,8 @@ pub use ctc_interfaces::schedules::BookingStatus;
 pub struct InstantiateMsg {
     /// The partner registry: who is a theater, who may issue tickets.
     pub registry: String,
-    /// The only address that may send `mark_issued`; the owner may set it later.
+    /// The only address that may send `mark_issued`, and the one asked whether an issued
+    /// booking's event is cancelled; the owner may set it later, once.
     pub ticket_nft: Option<String>,
     /// The owner, who sets `ticket_nft`; the sender when omitted.
     pub owner: Option<String>,
@@ -78,16 +79,14 @@ pub enum ExecuteMsg {
     DeclineBooking { booking_id: u64 },
     /// The requester, while requested.
     WithdrawRequest { booking_id: u64 },
-    /// Either side of a confirmed, unissued booking: cancels it alone while the notice allows,
-    /// otherwise proposes the cancellation, which the other side's `cancel_booking` completes
-    /// and the proposer's own retracts.
+    /// Either side of a confirmed booking, before it starts. Unissued: cancels it alone while
+    /// the notice allows, otherwise proposes the cancellation, which the other side's
+    /// `cancel_booking` completes and the proposer's own retracts. Issued: cancels it alone once
+    /// ticket-nft answers that the event is cancelled, and never before.
     CancelBooking { booking_id: u64 },
     /// The configured ticket-nft: the event issued for a confirmed booking, once.
     MarkIssued { booking_id: u64, event_id: u64 },
-    /// The configured ticket-nft, once the event issued for a confirmed booking is cancelled:
-    /// cancels the booking, freeing its hall and slot.
-    Release { booking_id: u64 },
-    /// Owner.
+    /// Owner, once, while none is configured.
     SetTicketNft { address: String },
 }
 

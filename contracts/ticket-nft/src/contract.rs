@@ -44,6 +44,7 @@ pub fn instantiate(
         symbol: msg.symbol,
         updated_at: env.block.time,
         min_holder_identity: msg.min_holder_identity,
+        schedules: None,
     };
     let response =
         ctc_conventions::instantiate(deps.branch(), &info, CONTRACT, msg.owner.as_deref())?;
@@ -154,6 +155,7 @@ pub fn execute(
         ExecuteMsg::SetMinHolderIdentity { level } => {
             admin::set_min_holder_identity(deps, info, level)
         }
+        ExecuteMsg::SetSchedules { address } => admin::set_schedules(deps, info, address),
         ExecuteMsg::UpdateConfig {
             treasury,
             platform_fee,

@@ -242,4 +242,34 @@ pub enum ContractError {
 
     #[error("a report covers at most {max} days, from_day to to_day")]
     InvalidReportRange { max: u32 },
+
+    #[error("no schedules contract is configured: events cannot be issued from bookings")]
+    SchedulesNotSet,
+
+    #[error("the schedules contract is set once: events already name their bookings there")]
+    SchedulesAlreadySet,
+
+    #[error("booking {booking_id} is {}, not confirmed", .status.as_str())]
+    BookingNotConfirmed {
+        booking_id: u64,
+        status: ctc_interfaces::schedules::BookingStatus,
+    },
+
+    #[error("booking {booking_id} holds the hall for another partner")]
+    NotBookingRequester { booking_id: u64 },
+
+    #[error("booking {booking_id} already issued event {event_id}")]
+    BookingAlreadyIssued { booking_id: u64, event_id: u64 },
+
+    #[error("the event must lie inside its booking, from {starts_at} to {ends_at}")]
+    OutsideBooking {
+        starts_at: Timestamp,
+        ends_at: Timestamp,
+    },
+
+    #[error("{supply} tickets exceed the hall's {capacity} seats")]
+    OverCapacity { capacity: u32, supply: u64 },
+
+    #[error("the venue of an event issued from a booking is the booking's")]
+    VenueFromBooking,
 }

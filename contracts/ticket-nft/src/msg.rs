@@ -104,6 +104,13 @@ pub struct EventInput {
     pub royalty: BasisPoints,
     /// Check-in opens this long before `starts_at` and closes at `ends_at`.
     pub check_in_opens_before_seconds: u64,
+    /// A confirmed booking of a hall in `schedules`, held for the sender: the event plays there.
+    /// Its times must lie inside the booking, its supply (every tier, those added later too)
+    /// within the hall's capacity, and `venue` must be empty: the booking names the venue. A
+    /// booking issues one event. Without it the venue is free text that no theater confirmed
+    /// (a tour stop abroad, an online show), and the answer says so (`booking: null`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub booking_id: Option<u64>,
 }
 
 /// Under these rules a ticket changes hands only as a gift between identified people, counted
@@ -284,6 +291,11 @@ pub enum ExecuteMsg {
     /// no platform minimum).
     SetMinHolderIdentity {
         level: Option<IdentityLevel>,
+    },
+    /// The schedules contract whose bookings events are issued from. Set once: the events
+    /// already issued name their bookings there.
+    SetSchedules {
+        address: String,
     },
 
     // The rest of cw721 0.22's `Cw721ExecuteMsg`, so a standard client is answered, never refused
@@ -504,6 +516,18 @@ pub struct ConfigResponse {
     pub burn_share: BasisPoints,
     pub settlement_delay_seconds: u64,
     pub min_holder_identity: Option<IdentityLevel>,
+    /// Where events at a registered venue are booked (see `SetSchedules`).
+    pub schedules: Option<Addr>,
+}
+
+/// The hall an event was issued for: the theater confirmed the booking in `schedules`, whose
+/// `booking` query answers its venue, hall, times and both sides' confirmations.
+#[cw_serde]
+pub struct EventBooking {
+    pub schedules: Addr,
+    pub booking_id: u64,
+    /// The hall's seats, which the event's supply cannot exceed.
+    pub capacity: u32,
 }
 
 #[cw_serde]
@@ -600,6 +624,9 @@ pub struct EventResponse {
     pub escrow: Uint128,
     pub tickets_minted: u32,
     pub tiers: Vec<TierResponse>,
+    /// The confirmed booking the event was issued from; null when its venue is free text that
+    /// no registered theater confirmed.
+    pub booking: Option<EventBooking>,
 }
 
 #[cw_serde]

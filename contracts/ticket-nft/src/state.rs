@@ -26,6 +26,8 @@ pub struct Config {
     /// more, never less.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_holder_identity: Option<IdentityLevel>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schedules: Option<Addr>,
 }
 
 pub const CONFIG: Item<Config> = Item::new("config");
@@ -106,6 +108,17 @@ pub struct EventText {
     pub title: String,
     pub venue: String,
     pub description_uri: Option<String>,
+    /// The booking the event was issued from, kept here because no hot path reads it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub booking: Option<BookedHall>,
+}
+
+/// A booking in the configured schedules contract, and its hall's seats.
+#[cw_serde]
+#[derive(Copy)]
+pub struct BookedHall {
+    pub booking_id: u64,
+    pub capacity: u32,
 }
 
 pub const EVENT_TEXTS: Map<u64, EventText> = Map::new("event_texts");

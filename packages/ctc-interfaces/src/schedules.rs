@@ -48,7 +48,8 @@ pub enum ScheduleQueryMsg {
 #[cw_serde]
 pub enum ScheduleExecuteMsg {
     /// Only the ticket-nft contract schedules is configured with: records that `event_id` was
-    /// issued for the confirmed booking, once. An issued booking can no longer be cancelled here.
+    /// issued for the confirmed booking, once. From then on the booking is cancelled only once
+    /// ticket-nft answers that the event is cancelled.
     MarkIssued { booking_id: u64, event_id: u64 },
 }
 

@@ -253,11 +253,6 @@ export interface SchedulesInterface extends SchedulesReadOnlyInterface {
     bookingId: number;
     eventId: number;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
-  release: ({
-    bookingId
-  }: {
-    bookingId: number;
-  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   setTicketNft: ({
     address
   }: {
@@ -284,7 +279,6 @@ export class SchedulesClient extends SchedulesQueryClient implements SchedulesIn
     this.withdrawRequest = this.withdrawRequest.bind(this);
     this.cancelBooking = this.cancelBooking.bind(this);
     this.markIssued = this.markIssued.bind(this);
-    this.release = this.release.bind(this);
     this.setTicketNft = this.setTicketNft.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
@@ -419,17 +413,6 @@ export class SchedulesClient extends SchedulesQueryClient implements SchedulesIn
       mark_issued: {
         booking_id: bookingId,
         event_id: eventId
-      }
-    }, fee_, memo_, funds_);
-  };
-  release = async ({
-    bookingId
-  }: {
-    bookingId: number;
-  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
-    return await this.client.execute(this.sender, this.contractAddress, {
-      release: {
-        booking_id: bookingId
       }
     }, fee_, memo_, funds_);
   };

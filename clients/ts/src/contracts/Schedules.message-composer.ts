@@ -78,11 +78,6 @@ export interface SchedulesMsg {
     bookingId: number;
     eventId: number;
   }, funds_?: Coin[]) => EncodeObject;
-  release: ({
-    bookingId
-  }: {
-    bookingId: number;
-  }, funds_?: Coin[]) => EncodeObject;
   setTicketNft: ({
     address
   }: {
@@ -106,7 +101,6 @@ export class SchedulesMsgComposer implements SchedulesMsg {
     this.withdrawRequest = this.withdrawRequest.bind(this);
     this.cancelBooking = this.cancelBooking.bind(this);
     this.markIssued = this.markIssued.bind(this);
-    this.release = this.release.bind(this);
     this.setTicketNft = this.setTicketNft.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
@@ -318,25 +312,6 @@ export class SchedulesMsgComposer implements SchedulesMsg {
           mark_issued: {
             booking_id: bookingId,
             event_id: eventId
-          }
-        })),
-        funds: funds_
-      })
-    };
-  };
-  release = ({
-    bookingId
-  }: {
-    bookingId: number;
-  }, funds_?: Coin[]): EncodeObject => {
-    return {
-      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
-      value: MsgExecuteContract.fromPartial({
-        sender: this.sender,
-        contract: this.contractAddress,
-        msg: toUtf8(JSON.stringify({
-          release: {
-            booking_id: bookingId
           }
         })),
         funds: funds_

@@ -58,10 +58,6 @@ export type ExecuteMsg = {
     event_id: number;
   };
 } | {
-  release: {
-    booking_id: number;
-  };
-} | {
   set_ticket_nft: {
     address: string;
   };

@@ -6,7 +6,7 @@
 
 import { ICosmWasmClient, ISigningCosmWasmClient } from "./baseClient";
 import { StdFee } from "@interchainjs/types";
-import { BasisPoints, IdentityLevel, InstantiateMsg, ExecuteMsg, Binary, Expiration, Timestamp, Uint64, Uint128, RegistryUpdate, Addr, Capability, Standing, HexBinary, TransferPolicy, Action, Cw20ReceiveMsg, PartnerStanding, AttestedLevel, EventInput, AntiScalpingInput, TierInput, HolderProof, CollectionInfoMsgForNullable_Empty, Empty, Coin, QueryMsg, TicketStatus, TicketFilter, MigrateMsg, AllNftInfoResponseForTicketInfo, OwnerOfResponse, Approval, NftInfoResponseForTicketInfo, TicketInfo, OperatorsResponse, TokensResponse, ApprovalResponse, ApprovalsResponse, ConfigResponse, CollectionInfoAndExtensionResponseForNullable_Empty, EventStatus, EventResponse, AntiScalpingRules, TierResponse, EventsResponse, Null, AdditionalMintersResponse, AllInfoResponse, Attribute, CollectionInfo, ContractInfoResponse, ArrayOfAttribute, ConfigResponseForNullable_Empty, OwnershipForAddr, NullableArrayOfNftInfoResponseForTicketInfo, NullableString, Provenance, HistoryResponse, ProvenanceRecord, NullableListingResponse, ListingResponse, ListingsResponse, MinterResponse, NumTokensResponse, OperatorResponse, PartnerReportResponse, DayReport, ReportTotals, RolesResponse, SupervisionAction, SupervisionResponse, SupervisionRecord, VerifyTicketResponse } from "./TicketNft.types";
+import { BasisPoints, IdentityLevel, InstantiateMsg, ExecuteMsg, Binary, Expiration, Timestamp, Uint64, Uint128, RegistryUpdate, Addr, Capability, Standing, HexBinary, TransferPolicy, Action, Cw20ReceiveMsg, PartnerStanding, AttestedLevel, EventInput, AntiScalpingInput, TierInput, HolderProof, CollectionInfoMsgForNullable_Empty, Empty, Coin, QueryMsg, TicketStatus, TicketFilter, MigrateMsg, AllNftInfoResponseForTicketInfo, OwnerOfResponse, Approval, NftInfoResponseForTicketInfo, TicketInfo, OperatorsResponse, TokensResponse, ApprovalResponse, ApprovalsResponse, ConfigResponse, CollectionInfoAndExtensionResponseForNullable_Empty, EventStatus, EventResponse, AntiScalpingRules, EventBooking, TierResponse, EventsResponse, Null, AdditionalMintersResponse, AllInfoResponse, Attribute, CollectionInfo, ContractInfoResponse, ArrayOfAttribute, ConfigResponseForNullable_Empty, OwnershipForAddr, NullableArrayOfNftInfoResponseForTicketInfo, NullableString, Provenance, HistoryResponse, ProvenanceRecord, NullableListingResponse, ListingResponse, ListingsResponse, MinterResponse, NumTokensResponse, OperatorResponse, PartnerReportResponse, DayReport, ReportTotals, RolesResponse, SupervisionAction, SupervisionResponse, SupervisionRecord, VerifyTicketResponse } from "./TicketNft.types";
 export interface TicketNftReadOnlyInterface {
   contractAddress: string;
   ownerOf: ({
@@ -822,6 +822,11 @@ export interface TicketNftInterface extends TicketNftReadOnlyInterface {
   }: {
     level?: IdentityLevel;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  setSchedules: ({
+    address
+  }: {
+    address: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   updateMinterOwnership: (action: Action, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   updateCreatorOwnership: (action: Action, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   updateCollectionInfo: ({
@@ -914,6 +919,7 @@ export class TicketNftClient extends TicketNftQueryClient implements TicketNftIn
     this.holdTicket = this.holdTicket.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
     this.setMinHolderIdentity = this.setMinHolderIdentity.bind(this);
+    this.setSchedules = this.setSchedules.bind(this);
     this.updateMinterOwnership = this.updateMinterOwnership.bind(this);
     this.updateCreatorOwnership = this.updateCreatorOwnership.bind(this);
     this.updateCollectionInfo = this.updateCollectionInfo.bind(this);
@@ -1334,6 +1340,17 @@ export class TicketNftClient extends TicketNftQueryClient implements TicketNftIn
     return await this.client.execute(this.sender, this.contractAddress, {
       set_min_holder_identity: {
         level
+      }
+    }, fee_, memo_, funds_);
+  };
+  setSchedules = async ({
+    address
+  }: {
+    address: string;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      set_schedules: {
+        address
       }
     }, fee_, memo_, funds_);
   };

@@ -7,7 +7,7 @@
 import { EncodeObject } from "@interchainjs/cosmos-types";
 import { MsgExecuteContract } from "interchainjs/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@interchainjs/encoding";
-import { BasisPoints, IdentityLevel, InstantiateMsg, ExecuteMsg, Binary, Expiration, Timestamp, Uint64, Uint128, RegistryUpdate, Addr, Capability, Standing, HexBinary, TransferPolicy, Action, Cw20ReceiveMsg, PartnerStanding, AttestedLevel, EventInput, AntiScalpingInput, TierInput, HolderProof, CollectionInfoMsgForNullable_Empty, Empty, Coin, QueryMsg, TicketStatus, TicketFilter, MigrateMsg, AllNftInfoResponseForTicketInfo, OwnerOfResponse, Approval, NftInfoResponseForTicketInfo, TicketInfo, OperatorsResponse, TokensResponse, ApprovalResponse, ApprovalsResponse, ConfigResponse, CollectionInfoAndExtensionResponseForNullable_Empty, EventStatus, EventResponse, AntiScalpingRules, TierResponse, EventsResponse, Null, AdditionalMintersResponse, AllInfoResponse, Attribute, CollectionInfo, ContractInfoResponse, ArrayOfAttribute, ConfigResponseForNullable_Empty, OwnershipForAddr, NullableArrayOfNftInfoResponseForTicketInfo, NullableString, Provenance, HistoryResponse, ProvenanceRecord, NullableListingResponse, ListingResponse, ListingsResponse, MinterResponse, NumTokensResponse, OperatorResponse, PartnerReportResponse, DayReport, ReportTotals, RolesResponse, SupervisionAction, SupervisionResponse, SupervisionRecord, VerifyTicketResponse } from "./TicketNft.types";
+import { BasisPoints, IdentityLevel, InstantiateMsg, ExecuteMsg, Binary, Expiration, Timestamp, Uint64, Uint128, RegistryUpdate, Addr, Capability, Standing, HexBinary, TransferPolicy, Action, Cw20ReceiveMsg, PartnerStanding, AttestedLevel, EventInput, AntiScalpingInput, TierInput, HolderProof, CollectionInfoMsgForNullable_Empty, Empty, Coin, QueryMsg, TicketStatus, TicketFilter, MigrateMsg, AllNftInfoResponseForTicketInfo, OwnerOfResponse, Approval, NftInfoResponseForTicketInfo, TicketInfo, OperatorsResponse, TokensResponse, ApprovalResponse, ApprovalsResponse, ConfigResponse, CollectionInfoAndExtensionResponseForNullable_Empty, EventStatus, EventResponse, AntiScalpingRules, EventBooking, TierResponse, EventsResponse, Null, AdditionalMintersResponse, AllInfoResponse, Attribute, CollectionInfo, ContractInfoResponse, ArrayOfAttribute, ConfigResponseForNullable_Empty, OwnershipForAddr, NullableArrayOfNftInfoResponseForTicketInfo, NullableString, Provenance, HistoryResponse, ProvenanceRecord, NullableListingResponse, ListingResponse, ListingsResponse, MinterResponse, NumTokensResponse, OperatorResponse, PartnerReportResponse, DayReport, ReportTotals, RolesResponse, SupervisionAction, SupervisionResponse, SupervisionRecord, VerifyTicketResponse } from "./TicketNft.types";
 export interface TicketNftMsg {
   contractAddress: string;
   sender: string;
@@ -219,6 +219,11 @@ export interface TicketNftMsg {
   }: {
     level?: IdentityLevel;
   }, funds_?: Coin[]) => EncodeObject;
+  setSchedules: ({
+    address
+  }: {
+    address: string;
+  }, funds_?: Coin[]) => EncodeObject;
   updateMinterOwnership: (action: Action, funds_?: Coin[]) => EncodeObject;
   updateCreatorOwnership: (action: Action, funds_?: Coin[]) => EncodeObject;
   updateCollectionInfo: ({
@@ -308,6 +313,7 @@ export class TicketNftMsgComposer implements TicketNftMsg {
     this.holdTicket = this.holdTicket.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
     this.setMinHolderIdentity = this.setMinHolderIdentity.bind(this);
+    this.setSchedules = this.setSchedules.bind(this);
     this.updateMinterOwnership = this.updateMinterOwnership.bind(this);
     this.updateCreatorOwnership = this.updateCreatorOwnership.bind(this);
     this.updateCollectionInfo = this.updateCollectionInfo.bind(this);
@@ -949,6 +955,25 @@ export class TicketNftMsgComposer implements TicketNftMsg {
         msg: toUtf8(JSON.stringify({
           set_min_holder_identity: {
             level
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  setSchedules = ({
+    address
+  }: {
+    address: string;
+  }, funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          set_schedules: {
+            address
           }
         })),
         funds: funds_

@@ -161,6 +161,10 @@ export type ExecuteMsg = {
     level?: IdentityLevel | null;
   };
 } | {
+  set_schedules: {
+    address: string;
+  };
+} | {
   update_minter_ownership: Action;
 } | {
   update_creator_ownership: Action;
@@ -265,6 +269,7 @@ export interface AttestedLevel {
 export interface EventInput {
   accepted_attesters?: string[] | null;
   anti_scalping?: AntiScalpingInput | null;
+  booking_id?: number | null;
   check_in_opens_before_seconds: number;
   description_uri?: string | null;
   ends_at: Timestamp;
@@ -499,6 +504,7 @@ export interface ConfigResponse {
   min_holder_identity?: IdentityLevel | null;
   platform_fee: BasisPoints;
   registry: Addr;
+  schedules?: Addr | null;
   settlement_delay_seconds: number;
   token: Addr;
   treasury: Addr;
@@ -521,6 +527,7 @@ export type EventStatus = "scheduled" | {
 export interface EventResponse {
   accepted_attesters: Addr[];
   anti_scalping?: AntiScalpingRules | null;
+  booking?: EventBooking | null;
   burn_share: BasisPoints;
   check_in_opens_before_seconds: number;
   complaints: number;
@@ -552,6 +559,11 @@ export interface EventResponse {
 export interface AntiScalpingRules {
   gift_identity: IdentityLevel;
   markets: Addr[];
+}
+export interface EventBooking {
+  booking_id: number;
+  capacity: number;
+  schedules: Addr;
 }
 export interface TierResponse {
   name: string;

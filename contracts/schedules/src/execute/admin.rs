@@ -12,6 +12,9 @@ pub fn set_ticket_nft(
     ctc_conventions::ensure_owner(deps.storage, &info.sender)?;
     let ticket_nft = address(deps.api, "ticket_nft", &ticket_nft)?;
     let mut config = CONFIG.load(deps.storage)?;
+    if config.ticket_nft.is_some() {
+        return Err(ContractError::TicketNftAlreadySet);
+    }
     config.ticket_nft = Some(ticket_nft.clone());
     CONFIG.save(deps.storage, &config)?;
     Ok(Response::new()

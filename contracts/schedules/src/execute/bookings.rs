@@ -1,4 +1,7 @@
-use cosmwasm_std::{Addr, DepsMut, Empty, Env, MessageInfo, Order, Response, StdResult, Storage};
+use cosmwasm_std::{
+    Addr, Deps, DepsMut, Empty, Env, MessageInfo, Order, Response, StdResult, Storage,
+};
+use ctc_interfaces::tickets::{EventStatus, EventSummary, TicketQueryMsg};
 use cw_storage_plus::Bound;
 
 use crate::error::ContractError;
@@ -205,10 +208,6 @@ pub fn cancel_booking(
             status: booking.status,
         });
     }
-    if let Some(event_id) = booking.event_id {
-        // Tickets may be sold for it: the event's own cancellation refunds them on ticket-nft.
-        return Err(ContractError::BookingIssued { event_id });
-    }
     let now = env.block.time;
     if booking.starts_at <= now {
         return Err(ContractError::BookingStarted);
@@ -216,6 +215,15 @@ pub fn cancel_booking(
     let response = Response::new()
         .add_attribute("booking_id", booking_id.to_string())
         .add_attribute("by", side.as_str());
+    if let Some(event_id) = booking.event_id {
+        // Tickets may be sold for it: only the event's cancellation, which refunds them on
+        // ticket-nft, lets the hall go. Either side may then free it alone.
+        ensure_event_cancelled(deps.as_ref(), event_id)?;
+        cancel_confirmed(deps.storage, booking_id, booking)?;
+        return Ok(response
+            .add_attribute("action", "cancel_booking")
+            .add_attribute("how", "event_cancelled"));
+    }
     if booking.cancel_proposed_by == Some(side) {
         // The proposer takes its word back; the booking stands as agreed.
         booking.cancel_proposed_by = None;
@@ -264,27 +272,19 @@ pub fn mark_issued(
         .add_attribute("event_id", event_id.to_string()))
 }
 
-/// What ticket-nft sends when the event issued from a booking is cancelled (its tickets are
-/// refunded there): the booking is cancelled and the hall and slot are free again.
-pub fn release(
-    deps: DepsMut,
-    info: MessageInfo,
-    booking_id: u64,
-) -> Result<Response, ContractError> {
-    if CONFIG.load(deps.storage)?.ticket_nft.as_ref() != Some(&info.sender) {
-        return Err(ContractError::NotTicketNft);
+/// One query to ticket-nft: the event issued for a booking is cancelled.
+fn ensure_event_cancelled(deps: Deps, event_id: u64) -> Result<(), ContractError> {
+    let ticket_nft = CONFIG
+        .load(deps.storage)?
+        .ticket_nft
+        .ok_or(ContractError::BookingIssued { event_id })?;
+    let event: EventSummary = deps
+        .querier
+        .query_wasm_smart(ticket_nft, &TicketQueryMsg::Event { event_id })?;
+    match event.status {
+        EventStatus::Cancelled { .. } => Ok(()),
+        EventStatus::Scheduled | EventStatus::Settled { .. } => {
+            Err(ContractError::BookingIssued { event_id })
+        }
     }
-    let booking = load_booking(deps.storage, booking_id)?;
-    if booking.status != BookingStatus::Confirmed {
-        return Err(ContractError::NotConfirmed {
-            status: booking.status,
-        });
-    }
-    // An unissued booking is its two sides' to cancel, by its terms.
-    let event_id = booking.event_id.ok_or(ContractError::NotIssued)?;
-    cancel_confirmed(deps.storage, booking_id, booking)?;
-    Ok(Response::new()
-        .add_attribute("action", "release")
-        .add_attribute("booking_id", booking_id.to_string())
-        .add_attribute("event_id", event_id.to_string()))
 }

@@ -99,16 +99,29 @@ fn every_message_refuses_coins() {
 }
 
 #[test]
-fn only_the_owner_sets_ticket_nft() {
+fn only_the_owner_sets_ticket_nft_and_only_once() {
     let mut chain = Chain::new();
-    let (owner, stranger) = (
-        chain.accounts.owner.clone(),
-        chain.accounts.stranger.clone(),
-    );
-    let next = chain.addr("ticket_nft_v2");
+    let owner = chain.accounts.owner.clone();
     let set = |address: &str| ExecuteMsg::SetTicketNft {
         address: address.into(),
     };
+    // The events already issued are asked about at the ticket-nft that issued them.
+    let elsewhere = chain.addr("ticket_nft_v2");
+    assert_eq!(
+        chain.refused(&owner, set(elsewhere.as_str())),
+        ContractError::TicketNftAlreadySet
+    );
+
+    let mut unit = Schedules::new(execute);
+    let (owner, stranger) = (unit.addr("owner"), unit.addr("stranger"));
+    let msg = InstantiateMsg {
+        registry: unit.addr("registry").to_string(),
+        ticket_nft: None,
+        owner: None,
+    };
+    unit.instantiate(instantiate, &owner, msg).unwrap();
+    let mut chain = unit;
+    let next = chain.addr("ticket_nft_v2");
     assert_eq!(
         chain.refused(&stranger, set(next.as_str())),
         convention(OwnershipError::NotOwner)
@@ -128,8 +141,12 @@ fn only_the_owner_sets_ticket_nft() {
             ("ticket_nft".into(), next.to_string()),
         ]
     );
-    let config: ConfigResponse = chain.ask(QueryMsg::Config {});
-    assert_eq!(config.ticket_nft, Some(next));
+    let config: ConfigResponse = chain.ask(query, QueryMsg::Config {});
+    assert_eq!(config.ticket_nft, Some(next.clone()));
+    assert_eq!(
+        chain.refused(&owner, set(next.as_str())),
+        ContractError::TicketNftAlreadySet
+    );
 }
 
 #[test]
@@ -150,14 +167,18 @@ fn ownership_moves_in_two_steps_and_cannot_be_renounced() {
     let refusal =
         chain.hand_over_ownership(ExecuteMsg::UpdateOwnership, query, &owner, &dao, &stranger);
     assert_eq!(refusal, convention(OwnershipError::NotPendingOwner));
-    chain
-        .execute(
-            &dao,
-            ExecuteMsg::SetTicketNft {
-                address: dao.to_string(),
-            },
-        )
-        .unwrap();
+    // The new owner passes the owner's check (and meets the set-once rule); the old one does not.
+    let set = ExecuteMsg::SetTicketNft {
+        address: dao.to_string(),
+    };
+    assert_eq!(
+        chain.refused(&dao, set.clone()),
+        ContractError::TicketNftAlreadySet
+    );
+    assert_eq!(
+        chain.refused(&owner, set),
+        convention(OwnershipError::NotOwner)
+    );
 }
 
 #[test]

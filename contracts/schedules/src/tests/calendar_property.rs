@@ -1,5 +1,5 @@
 //! Random publishing, requests, acceptances, declines, withdrawals, cancellations (and their
-//! retractions), issuing and releases on two halls with random times: after every step no two Confirmed bookings of a hall overlap, and
+//! retractions), issuing and cancelled events on two halls with random times: after every step no two Confirmed bookings of a hall overlap, and
 //! `hall_calendar` answers exactly the Confirmed bookings. The harness also checks that every
 //! refused step left the storage as it was.
 
@@ -20,9 +20,11 @@ enum Step {
     Withdraw(Index),
     /// By the theater (true) or the requester (false).
     Cancel(Index, bool),
-    /// ticket-nft marks a booking issued, or releases it.
+    /// ticket-nft marks a booking issued (as the event of the same number).
     Issue(Index),
-    Release(Index),
+    /// ticket-nft cancels the booking's event, and the theater (true) or the requester asks to
+    /// cancel the booking.
+    EventCancelled(Index, bool),
     Wait(u64),
 }
 
@@ -36,7 +38,7 @@ fn step() -> impl Strategy<Value = Step> {
         1 => any::<Index>().prop_map(Step::Withdraw),
         2 => (any::<Index>(), any::<bool>()).prop_map(|(b, theater)| Step::Cancel(b, theater)),
         1 => any::<Index>().prop_map(Step::Issue),
-        1 => any::<Index>().prop_map(Step::Release),
+        1 => (any::<Index>(), any::<bool>()).prop_map(|(b, theater)| Step::EventCancelled(b, theater)),
         1 => (1u64..4).prop_map(Step::Wait),
     ]
 }
@@ -126,9 +128,11 @@ proptest! {
                     let msg = ExecuteMsg::MarkIssued { booking_id, event_id: booking_id };
                     let _ = chain.execute(&ticket_nft, msg);
                 }
-                Step::Release(booking) if bookings > 0 => {
+                Step::EventCancelled(booking, by_theater) if bookings > 0 => {
                     let booking_id = pick(&booking, bookings);
-                    let _ = chain.execute(&ticket_nft, ExecuteMsg::Release { booking_id });
+                    chain.cancel_event(booking_id);
+                    let who = if by_theater { theater.clone() } else { chain.booking(booking_id).requester };
+                    let _ = chain.execute(&who, ExecuteMsg::CancelBooking { booking_id });
                 }
                 Step::Wait(hours) => chain.advance(hours * HOUR),
                 _ => {}

@@ -221,7 +221,8 @@ fn only_the_configured_ticket_nft_marks_a_confirmed_booking_issued_once() {
         chain.refused(&ticket_nft, mark(booking, 8)),
         ContractError::AlreadyIssued { event_id: 7 }
     );
-    // Issued: neither side may cancel here, not even with all the notice in the world.
+    // Issued: neither side may cancel while the event stands, not even with all the notice in
+    // the world.
     for who in [&troupe, &theater] {
         assert_eq!(
             chain.refused(who, cancel(booking)),
@@ -296,12 +297,8 @@ fn the_proposer_retracts_its_proposal_and_the_other_side_then_only_proposes() {
     );
 }
 
-fn release(booking_id: u64) -> ExecuteMsg {
-    ExecuteMsg::Release { booking_id }
-}
-
 #[test]
-fn only_ticket_nft_releases_an_issued_booking_and_the_hall_is_free_again() {
+fn an_issued_booking_is_cancelled_only_once_ticket_nft_cancelled_its_event() {
     let mut chain = Chain::with_venue();
     let Accounts {
         ticket_nft,
@@ -319,64 +316,74 @@ fn only_ticket_nft_releases_an_issued_booking_and_the_hall_is_free_again() {
         stranger.clone(),
     );
     let issued = chain.confirmed(1, 100, 103, 48);
-    let unissued = chain.confirmed(2, 100, 103, 48);
     chain.execute(&ticket_nft, mark(issued, 7)).unwrap();
-    // Neither side, nor anyone else, frees an issued booking's hall.
-    for who in [&stranger, &troupe, &theater] {
+    // While ticket-nft answers the event is scheduled, neither side frees the hall.
+    for who in [&troupe, &theater] {
         assert_eq!(
-            chain.refused(who, release(issued)),
-            ContractError::NotTicketNft
+            chain.refused(who, cancel(issued)),
+            ContractError::BookingIssued { event_id: 7 }
         );
     }
-    // An unissued booking is its sides' to cancel by its terms.
     assert_eq!(
-        chain.refused(&ticket_nft, release(unissued)),
-        ContractError::NotIssued
+        chain
+            .events_asked
+            .borrow_mut()
+            .drain(..)
+            .collect::<Vec<_>>(),
+        [7, 7]
     );
+    chain.cancel_event(7);
+    // Nor does a stranger once it is cancelled; either side does, alone, inside the notice too.
     assert_eq!(
-        chain.refused(&ticket_nft, release(99)),
-        ContractError::UnknownBooking { booking_id: 99 }
+        chain.refused(&stranger, cancel(issued)),
+        ContractError::NotAParty
     );
-    let slot = chain.publish(2, 200, 203, 0).unwrap();
-    let requested = chain.request(&troupe, slot).unwrap();
-    assert_eq!(
-        chain.refused(&ticket_nft, release(requested)),
-        ContractError::NotConfirmed {
-            status: BookingStatus::Requested
-        }
-    );
-
-    let response = chain.execute(&ticket_nft, release(issued)).unwrap();
+    chain.advance(90 * HOUR);
+    let response = chain.execute(&theater, cancel(issued)).unwrap();
     assert_eq!(
         attributes(&response),
         [
-            ("action".into(), "release".into()),
             ("booking_id".into(), issued.to_string()),
-            ("event_id".into(), "7".into()),
+            ("by".into(), "theater".into()),
+            ("action".into(), "cancel_booking".into()),
+            ("how".into(), "event_cancelled".into()),
         ]
     );
     let released = chain.booking(issued);
     assert_eq!(released.status, BookingStatus::Cancelled);
-    // The record of what was issued stays.
+    // The record of what was issued stays, and it issues nothing more.
     assert_eq!(released.event_id, Some(7));
+    assert_eq!(
+        chain.refused(&ticket_nft, mark(issued, 8)),
+        ContractError::AlreadyIssued { event_id: 7 }
+    );
     assert_eq!(calendar(&chain, 1), Vec::<u64>::new());
     let slot: SlotResponse = chain.ask(QueryMsg::Slot {
         slot_id: released.slot_id,
     });
     assert_eq!(slot.booking_id, None);
-    // Once: released again, or issued again, is refused.
+    // The freed slot may be requested again (accepting it is now inside its notice).
+    chain.request(&troupe2, released.slot_id).unwrap();
+}
+
+#[test]
+fn an_issued_booking_that_has_started_stays_on_the_record() {
+    let mut chain = Chain::with_venue();
+    let (ticket_nft, troupe) = (
+        chain.accounts.ticket_nft.clone(),
+        chain.accounts.troupe.clone(),
+    );
+    let issued = chain.confirmed(1, 100, 103, 48);
+    chain.execute(&ticket_nft, mark(issued, 7)).unwrap();
+    chain.cancel_event(7);
+    chain.advance(100 * HOUR);
     assert_eq!(
-        chain.refused(&ticket_nft, release(issued)),
-        ContractError::NotConfirmed {
-            status: BookingStatus::Cancelled
-        }
+        chain.refused(&troupe, cancel(issued)),
+        ContractError::BookingStarted
     );
     assert_eq!(
-        chain.refused(&ticket_nft, mark(issued, 8)),
-        ContractError::AlreadyIssued { event_id: 7 }
+        chain.events_asked.borrow().len(),
+        0,
+        "refused before asking"
     );
-    // The freed slot is booked again.
-    let again = chain.request(&troupe2, released.slot_id).unwrap();
-    chain.accept(again).unwrap();
-    assert_eq!(calendar(&chain, 1), [again]);
 }

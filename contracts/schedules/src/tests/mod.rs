@@ -13,7 +13,7 @@ mod storage_layout;
 mod venues;
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use cosmwasm_std::{Addr, Response, Timestamp};
@@ -22,6 +22,7 @@ use ctc_interfaces::registry::{
     Capability, CapabilityResponse, PartnerKind, PartnerStanding, PartnerStatusResponse,
     RegistryQueryMsg, Standing,
 };
+use ctc_interfaces::tickets::{EventStatus, EventSummary, TicketQueryMsg};
 use ctc_testkit::{Neighbours, Unit};
 
 use crate::contract::{execute, instantiate, query};
@@ -68,6 +69,10 @@ pub struct Chain {
     pub start: Timestamp,
     /// Every query the mocked registry answered, in order (see `registry_queries`).
     pub asked: Rc<RefCell<Vec<RegistryQueryMsg>>>,
+    /// The events the mocked ticket-nft answers cancelled; every other one is scheduled.
+    pub cancelled_events: Rc<RefCell<BTreeSet<u64>>>,
+    /// Every event the mocked ticket-nft was asked about, in order.
+    pub events_asked: Rc<RefCell<Vec<u64>>>,
 }
 
 ctc_testkit::deref_to_unit!(Chain.unit: Schedules);
@@ -153,13 +158,22 @@ impl Chain {
             partners,
             start,
             asked: Rc::default(),
+            cancelled_events: Rc::default(),
+            events_asked: Rc::default(),
         };
         chain.install_registry();
         chain
     }
 
-    /// The mocked registry answers from `partners` as it stands now.
+    /// The mocked registry answers from `partners` as it stands now, and the mocked ticket-nft
+    /// from `cancelled_events`.
     pub fn install_registry(&mut self) {
+        let (cancelled, events_asked) = (
+            Rc::clone(&self.cancelled_events),
+            Rc::clone(&self.events_asked),
+        );
+        let issuer = self.accounts.troupe.clone();
+        let ticket_nft = self.accounts.ticket_nft.clone();
         let partners: BTreeMap<String, Partner> = self
             .partners
             .iter()
@@ -193,7 +207,31 @@ impl Chain {
                     other => panic!("schedules does not ask {other:?}"),
                 }
             })
+            .smart(&ticket_nft, move |query: TicketQueryMsg| match query {
+                TicketQueryMsg::Event { event_id } => {
+                    events_asked.borrow_mut().push(event_id);
+                    let status = if cancelled.borrow().contains(&event_id) {
+                        EventStatus::Cancelled {
+                            at: Timestamp::from_seconds(1),
+                        }
+                    } else {
+                        EventStatus::Scheduled
+                    };
+                    EventSummary {
+                        issuer: issuer.clone(),
+                        ends_at: Timestamp::from_seconds(2),
+                        status,
+                        tiers: vec![],
+                    }
+                }
+                other => panic!("schedules does not ask ticket-nft {other:?}"),
+            })
             .install(&mut self.unit.deps);
+    }
+
+    /// The mocked ticket-nft answers from now on that `event_id` is cancelled.
+    pub fn cancel_event(&self, event_id: u64) {
+        self.cancelled_events.borrow_mut().insert(event_id);
     }
 
     /// The registry queries asked since the last call, emptied.

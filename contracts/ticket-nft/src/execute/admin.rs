@@ -44,6 +44,24 @@ pub fn update_config(
 
 /// Applies to events created afterwards: an event's identity rule is fixed at its creation, as
 /// its fees are.
+pub fn set_schedules(
+    deps: DepsMut,
+    info: MessageInfo,
+    address: String,
+) -> Result<Response, ContractError> {
+    ctc_conventions::ensure_owner(deps.storage, &info.sender)?;
+    let mut config = CONFIG.load(deps.storage)?;
+    if config.schedules.is_some() {
+        return Err(ContractError::SchedulesAlreadySet);
+    }
+    let schedules = ctc_conventions::validate::address(deps.api, "schedules", &address)?;
+    config.schedules = Some(schedules.clone());
+    CONFIG.save(deps.storage, &config)?;
+    Ok(Response::new()
+        .add_attribute("action", "set_schedules")
+        .add_attribute("schedules", schedules))
+}
+
 pub fn set_min_holder_identity(
     deps: DepsMut,
     info: MessageInfo,

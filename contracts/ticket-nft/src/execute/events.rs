@@ -1,10 +1,14 @@
 //! The issuer's side: events, tiers, staff, cancellation; and settlement, which anyone may crank.
 
 use cosmwasm_std::{
-    wasm_execute, Addr, DepsMut, Empty, Env, MessageInfo, Response, Storage, WasmMsg,
+    wasm_execute, Addr, Deps, DepsMut, Empty, Env, MessageInfo, Response, Storage, Timestamp,
+    WasmMsg,
 };
 use ctc_conventions::{mirror, validate};
 use ctc_interfaces::registry::{Capability, RegistryExecuteMsg, Standing};
+use ctc_interfaces::schedules::{
+    BookingStatus, BookingSummary, ScheduleExecuteMsg, ScheduleQueryMsg,
+};
 use ctc_interfaces::FeeSplit;
 
 use crate::error::ContractError;
@@ -15,8 +19,8 @@ use crate::msg::{
     TransferPolicy,
 };
 use crate::state::{
-    Event, EventText, Tier, CONFIG, EVENTS, EVENT_COUNT, EVENT_TEXTS, MINTERS, SCANNERS, SEATS,
-    TIERS, TOKEN,
+    BookedHall, Config, Event, EventText, Tier, CONFIG, EVENTS, EVENT_COUNT, EVENT_TEXTS, MINTERS,
+    SCANNERS, SEATS, TIERS, TOKEN,
 };
 use crate::validate::{
     MAX_ATTESTERS, MAX_CHECK_IN_OPENS_BEFORE_SECONDS, MAX_LOCK_BEFORE_START_SECONDS, MAX_MARKETS,
@@ -58,7 +62,11 @@ fn validate_tier(tier: &TierInput) -> Result<(), ContractError> {
 
 fn validate_event(event: &EventInput, env: &Env) -> Result<(), ContractError> {
     validate::text("title", &event.title, MAX_TITLE_BYTES)?;
-    validate::text("venue", &event.venue, MAX_TITLE_BYTES)?;
+    if event.booking_id.is_none() {
+        validate::text("venue", &event.venue, MAX_TITLE_BYTES)?;
+    } else if !event.venue.is_empty() {
+        return Err(ContractError::VenueFromBooking);
+    }
     validate::optional_text(
         "description_uri",
         event.description_uri.as_deref(),
@@ -121,6 +129,65 @@ fn address_list(
         addresses.push(address);
     }
     Ok(addresses)
+}
+
+/// Holds an event to the confirmed booking it is issued from (one query to schedules), and
+/// answers the hall and the venue's name.
+fn booked_hall(
+    deps: Deps,
+    config: &Config,
+    issuer: &Addr,
+    (starts_at, ends_at): (Timestamp, Timestamp),
+    booking_id: u64,
+    supply: u64,
+) -> Result<(BookedHall, String), ContractError> {
+    let schedules = config
+        .schedules
+        .as_ref()
+        .ok_or(ContractError::SchedulesNotSet)?;
+    let booking: BookingSummary = deps
+        .querier
+        .query_wasm_smart(schedules, &ScheduleQueryMsg::Booking { booking_id })?;
+    if booking.status != BookingStatus::Confirmed {
+        return Err(ContractError::BookingNotConfirmed {
+            booking_id,
+            status: booking.status,
+        });
+    }
+    if booking.requester != *issuer {
+        return Err(ContractError::NotBookingRequester { booking_id });
+    }
+    if let Some(event_id) = booking.event_id {
+        return Err(ContractError::BookingAlreadyIssued {
+            booking_id,
+            event_id,
+        });
+    }
+    if starts_at < booking.starts_at || ends_at > booking.ends_at {
+        return Err(ContractError::OutsideBooking {
+            starts_at: booking.starts_at,
+            ends_at: booking.ends_at,
+        });
+    }
+    within_capacity(booking.capacity, supply)?;
+    let venue = format!(
+        "{}, {}, {}",
+        booking.venue_name, booking.hall_name, booking.city
+    );
+    Ok((
+        BookedHall {
+            booking_id,
+            capacity: booking.capacity,
+        },
+        venue,
+    ))
+}
+
+fn within_capacity(capacity: u32, supply: u64) -> Result<(), ContractError> {
+    if supply > u64::from(capacity) {
+        return Err(ContractError::OverCapacity { capacity, supply });
+    }
+    Ok(())
 }
 
 fn consume_quota(registry: &Addr, partner: &Addr, units: u64) -> Result<WasmMsg, ContractError> {
@@ -189,6 +256,20 @@ pub fn create_event(
     };
     let event_id = EVENT_COUNT.may_load(deps.storage)?.unwrap_or_default() + 1;
     let total_supply: u64 = input.tiers.iter().map(|tier| u64::from(tier.supply)).sum();
+    let (booking, venue) = match input.booking_id {
+        None => (None, input.venue),
+        Some(booking_id) => {
+            let (hall, venue) = booked_hall(
+                deps.as_ref(),
+                &config,
+                &info.sender,
+                (input.starts_at, input.ends_at),
+                booking_id,
+                total_supply,
+            )?;
+            (Some(hall), venue)
+        }
+    };
     let tier_count = input.tiers.len() as u8;
     // At most 16 tiers of 100,000: serials fit a u32.
     let mut next_serial = 0;
@@ -200,8 +281,9 @@ pub fn create_event(
         event_id,
         &EventText {
             title: input.title,
-            venue: input.venue,
+            venue,
             description_uri: input.description_uri,
+            booking,
         },
     )?;
     EVENTS.save(
@@ -234,12 +316,23 @@ pub fn create_event(
         },
     )?;
     EVENT_COUNT.save(deps.storage, &event_id)?;
-    Ok(Response::new()
+    let mut response = Response::new()
         .add_message(consume_quota(&config.registry, &info.sender, total_supply)?)
         .add_attribute("action", "create_event")
         .add_attribute("event_id", event_id.to_string())
         .add_attribute("issuer", info.sender)
-        .add_attribute("supply", total_supply.to_string()))
+        .add_attribute("supply", total_supply.to_string());
+    if let (Some(hall), Some(schedules)) = (booking, config.schedules) {
+        // Marked in the same transaction: a second event from this booking is refused there.
+        let mark = ScheduleExecuteMsg::MarkIssued {
+            booking_id: hall.booking_id,
+            event_id,
+        };
+        response = response
+            .add_message(wasm_execute(schedules, &mark, vec![])?)
+            .add_attribute("booking_id", hall.booking_id.to_string());
+    }
+    Ok(response)
 }
 
 /// The event, if the sender issued it and its sale has not started.
@@ -280,6 +373,9 @@ pub fn update_event(
 ) -> Result<Response, ContractError> {
     editable_event(deps.storage, &env, &info, event_id)?;
     let mut text = EVENT_TEXTS.load(deps.storage, event_id)?;
+    if venue.is_some() && text.booking.is_some() {
+        return Err(ContractError::VenueFromBooking);
+    }
     if let Some(title) = title {
         validate::text("title", &title, MAX_TITLE_BYTES)?;
         text.title = title;
@@ -313,6 +409,9 @@ pub fn add_tier(
     let index = event.tier_count;
     let supply = u64::from(tier.supply);
     let first_serial = load_tier(deps.storage, event_id, index - 1)?.end_serial();
+    if let Some(hall) = EVENT_TEXTS.load(deps.storage, event_id)?.booking {
+        within_capacity(hall.capacity, u64::from(first_serial) + supply)?;
+    }
     save_tier(deps.storage, event_id, (index, first_serial), tier)?;
     event.tier_count += 1;
     EVENTS.save(deps.storage, event_id, &event)?;

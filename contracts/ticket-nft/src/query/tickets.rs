@@ -8,9 +8,10 @@ use crate::execute::tickets::{
     escrow, load_event, load_ticket, load_tier, minted_record, sold, status_name,
 };
 use crate::msg::{
-    ConfigResponse, DayReport, EventResponse, EventStatus, EventsResponse, HistoryResponse,
-    ListingResponse, ListingsResponse, PartnerReportResponse, ProvenanceRecord, ReportTotals,
-    RolesResponse, SupervisionResponse, TicketStatus, TierResponse, VerifyTicketResponse,
+    ConfigResponse, DayReport, EventBooking, EventResponse, EventStatus, EventsResponse,
+    HistoryResponse, ListingResponse, ListingsResponse, PartnerReportResponse, ProvenanceRecord,
+    ReportTotals, RolesResponse, SupervisionResponse, TicketStatus, TierResponse,
+    VerifyTicketResponse,
 };
 use crate::state::{
     Event, Ticket, Tier, CONFIG, EVENTS, EVENT_RECORDS, EVENT_TEXTS, HISTORY, LISTINGS, MINTERS,
@@ -43,6 +44,7 @@ pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
         burn_share: config.burn_share,
         settlement_delay_seconds: config.settlement_delay_seconds,
         min_holder_identity: config.min_holder_identity,
+        schedules: config.schedules,
     })
 }
 
@@ -62,6 +64,14 @@ fn event_view(deps: Deps, event_id: u64, event: Event) -> StdResult<EventRespons
         })
         .collect::<StdResult<_>>()?;
     let text = EVENT_TEXTS.load(deps.storage, event_id)?;
+    let booking = match (text.booking, CONFIG.load(deps.storage)?.schedules) {
+        (Some(hall), Some(schedules)) => Some(EventBooking {
+            schedules,
+            booking_id: hall.booking_id,
+            capacity: hall.capacity,
+        }),
+        _ => None,
+    };
     Ok(EventResponse {
         event_id,
         escrow: escrow(deps.storage, event_id, &event)?,
@@ -92,6 +102,7 @@ fn event_view(deps: Deps, event_id: u64, event: Event) -> StdResult<EventRespons
         ruled_happened: event.ruled_happened,
         supervision_records: event.records,
         tiers,
+        booking,
     })
 }
 

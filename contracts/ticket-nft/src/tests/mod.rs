@@ -4,6 +4,7 @@
 
 mod admin;
 mod anti_scalping;
+mod booking;
 mod events;
 mod ledger;
 mod listings;
@@ -105,6 +106,7 @@ pub fn event_input(env: &Env) -> EventInput {
         resale_cap_bps: 11_000,
         royalty: BasisPoints::new(500).unwrap(),
         check_in_opens_before_seconds: 2 * 3_600,
+        booking_id: None,
     }
 }
 
