@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-/** The seven contracts, in the order they are instantiated: each needs only earlier addresses. */
+/** The eight contracts, in the order they are instantiated: each needs only earlier addresses. */
 export const CONTRACTS = [
   "partner-registry",
   "ctc-token",
@@ -13,6 +13,7 @@ export const CONTRACTS = [
   "tipping",
   "outcome-oracle",
   "wager-pool",
+  "schedules",
 ] as const;
 
 export type ContractName = (typeof CONTRACTS)[number];

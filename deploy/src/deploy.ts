@@ -1,10 +1,10 @@
-// Uploads, instantiates and wires the seven contracts, or brings an earlier deployment up to date:
+// Uploads, instantiates and wires the eight contracts, or brings an earlier deployment up to date:
 // a contract whose recorded checksum matches its artifact is left alone, one whose code changed is
 // migrated to the new code, a missing one is instantiated. The record is saved after every
 // transaction (uploads included), so a run that fails half-way resumes where it stopped without
 // paying for an upload twice.
 import type { SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";
-import { cosmJSClient, OutcomeOracleClient, PartnerRegistryClient } from "../../clients/ts/src";
+import { cosmJSClient, OutcomeOracleClient, PartnerRegistryClient, TicketNftClient } from "../../clients/ts/src";
 import { CONTRACTS, type Artifact, type ContractName } from "./artifacts";
 import type { DeployedContract, Deployment } from "./deployment";
 import { instantiateMsg, type DeploymentTimings, type Roles } from "./platform-config";
@@ -151,6 +151,25 @@ async function wire(
       contract: "wiring",
       action: "granted",
       detail: "wager-pool may create oracle questions",
+      gasUsed: result.gasUsed,
+    });
+  }
+  // ticket-nft issues events from schedules' bookings; it takes its schedules once, so another
+  // one recorded there is refused rather than silently kept.
+  const tickets = cosmJSClient(TicketNftClient, client, sender, address("ticket-nft"));
+  const { schedules } = await tickets.config();
+  if (schedules !== address("schedules")) {
+    if (schedules) {
+      throw new Error(
+        `ticket-nft at ${address("ticket-nft")} issues events from schedules at ${schedules}, not the ` +
+          `recorded ${address("schedules")}: it takes its schedules once; deploy a fresh platform`,
+      );
+    }
+    const result = await tickets.setSchedules({ address: address("schedules") }, fee);
+    report({
+      contract: "wiring",
+      action: "granted",
+      detail: "ticket-nft issues events from schedules' bookings",
       gasUsed: result.gasUsed,
     });
   }

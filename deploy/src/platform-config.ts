@@ -3,7 +3,7 @@
 // (the platform's defaults, README: tickets 5% fee with 10% of sales burned at settlement,
 // crowdfund 3%, tipping 2%, wager fees split 60/40 between treasury and node incentive).
 import type { CtcTokenTypes, CrowdfundTypes, OutcomeOracleTypes, PartnerRegistryTypes } from "../../clients/ts/src";
-import type { TicketNftTypes, TippingTypes, WagerPoolTypes } from "../../clients/ts/src";
+import type { SchedulesTypes, TicketNftTypes, TippingTypes, WagerPoolTypes } from "../../clients/ts/src";
 import PLATFORM from "../platform.json";
 import type { ContractName } from "./artifacts";
 
@@ -167,5 +167,11 @@ export function instantiateMsg(
         owner: null,
       } satisfies WagerPoolTypes.InstantiateMsg;
     }
+    case "schedules":
+      return {
+        registry: need("partner-registry"),
+        ticket_nft: need("ticket-nft"),
+        owner: null,
+      } satisfies SchedulesTypes.InstantiateMsg;
   }
 }

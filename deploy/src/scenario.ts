@@ -12,6 +12,7 @@ import {
   CtcTokenClient,
   OutcomeOracleClient,
   PartnerRegistryClient,
+  SchedulesClient,
   signHolderProof,
   TicketNftClient,
   TippingClient,
@@ -42,6 +43,7 @@ interface Clients {
   tipping: CosmJSClient<TippingClient>;
   oracle: CosmJSClient<OutcomeOracleClient>;
   wager: CosmJSClient<WagerPoolClient>;
+  schedules: CosmJSClient<SchedulesClient>;
 }
 
 /** One step's transactions and checks; a failed check ends the scenario. */
@@ -101,6 +103,7 @@ class Platform {
     tipping: string;
     oracle: string;
     wager: string;
+    schedules: string;
   };
   private readonly names = new Map<string, string>();
 
@@ -122,6 +125,7 @@ class Platform {
       tipping: contract("tipping"),
       oracle: contract("outcome-oracle"),
       wager: contract("wager-pool"),
+      schedules: contract("schedules"),
     };
     for (const [name, address] of Object.entries(this.addresses)) this.names.set(address, name);
     this.names.set(roles.owner, "platform");
@@ -149,6 +153,7 @@ class Platform {
       tipping: cosmJSClient(TippingClient, client, address, a.tipping),
       oracle: cosmJSClient(OutcomeOracleClient, client, address, a.oracle),
       wager: cosmJSClient(WagerPoolClient, client, address, a.wager),
+      schedules: cosmJSClient(SchedulesClient, client, address, a.schedules),
     };
   }
 
@@ -203,7 +208,7 @@ interface Cast {
 
 type SeasonStep = [title: string, body: (step: Step) => Promise<void>];
 
-/** The fifteen steps of one season, in order, each a method named for what it plays. */
+/** The sixteen steps of one season, in order, each a method named for what it plays. */
 class Season {
   /** The show's event id, once the theater has issued it. */
   private showId = 0;
@@ -271,6 +276,10 @@ class Season {
         "Settlement: 300 CTC of sales, 400 CTC of reward tickets and a 5.4 CTC royalty, 5% fee, 10% burned, the rest to the theater",
         (step) => this.settleShow(step),
       ],
+      [
+        "A shared theater: the Grand publishes an evening of its hall, the troupe books it, and its show is issued from the booking",
+        (step) => this.shareTheater(step),
+      ],
       ["Every contract holds exactly what it still owes: nothing", (step) => this.nothingOwed(step)],
     ];
   }
@@ -320,7 +329,8 @@ class Season {
   private async admitPartners(step: Step): Promise<void> {
     const { theater, troupe, idProvider, reporters } = this.cast;
     await this.admit(step, theater, "Grand Theater", "theater", "issue_tickets", 0xa0);
-    await this.admit(step, troupe, "Spring Troupe", "troupe", "launch_crowdfunds", 0xa1);
+    // The troupe also tours: it books theaters' halls and issues its own tickets there.
+    await this.admit(step, troupe, "Spring Troupe", "troupe", ["launch_crowdfunds", "issue_tickets"], 0xa1);
     await this.admit(step, idProvider, "Civil ID", "identity_provider", "attest_identity", 0xa2);
     for (const [i, reporter] of reporters.entries()) {
       await this.admit(step, reporter, `Sports data ${i}`, "oracle_provider", "report_outcomes", 0xb0 + i);
@@ -333,27 +343,27 @@ class Season {
     );
   }
 
-  /** The authority admits a partner with one capability; a ticket issuer may issue 10,000 a day. */
+  /** The authority admits a partner with its capabilities; a ticket issuer may issue 10,000 a day. */
   private admit(
     step: Step,
     address: string,
     name: string,
     kind: PartnerRegistryTypes.PartnerKind,
-    capability: PartnerRegistryTypes.Capability,
+    capability: PartnerRegistryTypes.Capability | PartnerRegistryTypes.Capability[],
     tag: number,
   ): Promise<ExecuteResult> {
-    const quotas: PartnerRegistryTypes.QuotaLimit[] =
-      capability === "issue_tickets"
-        ? [{ capability: "issue_tickets", limit: { units_per_window: 10_000, window_seconds: DAY } }]
-        : [];
+    const capabilities = Array.isArray(capability) ? capability : [capability];
+    const quotas: PartnerRegistryTypes.QuotaLimit[] = capabilities.includes("issue_tickets")
+      ? [{ capability: "issue_tickets", limit: { units_per_window: 10_000, window_seconds: DAY } }]
+      : [];
     return step.tx(
       "platform",
-      `admit ${name} (${kind}) with ${capability}`,
+      `admit ${name} (${kind}) with ${capabilities.join(" and ")}`,
       this.platform.as(this.cast.owner).registry.admit({
         address,
         name,
         kind,
-        capabilities: [capability],
+        capabilities,
         agreementDigest: digest(tag),
         quotas,
       }),
@@ -869,6 +879,101 @@ class Season {
       1_500_000_000n * CTC,
       "supply + burned = the 1.5 billion CTC issuance",
     );
+  }
+
+  /**
+   * 共享剧场: the theater lists a hall and publishes an evening a month ahead; the troupe asks
+   * for it and the theater accepts, so the hall is held for the troupe alone. The troupe's show is
+   * then issued from the booking: its venue and seats are the hall's, and a fan reading the event
+   * finds the booking both sides confirmed.
+   */
+  private async shareTheater(step: Step): Promise<void> {
+    const { theater, troupe } = this.cast;
+    const grand = this.platform.as(theater).schedules;
+    const spring = this.platform.as(troupe);
+    const venue = await step.tx(
+      "grand-theater",
+      "register venue: Grand Theater, Shanghai",
+      grand.registerVenue({ name: "Grand Theater", city: "Shanghai", addressDigest: digest(0x51) }),
+    );
+    const venueId = Number(attribute(venue, "venue_id"));
+    const hall = await step.tx(
+      "grand-theater",
+      "add hall: Main Hall, 60 seats",
+      grand.addHall({ venueId, name: "Main Hall", capacity: 60 }),
+    );
+    const hallId = Number(attribute(hall, "hall_id"));
+    const evening = (await this.chain.now()) + 30 * DAY;
+    const published = await step.tx(
+      "grand-theater",
+      "publish an evening of Main Hall (cancel alone up to a day before)",
+      grand.publishSlot({
+        hallId,
+        startsAt: timestamp(evening),
+        endsAt: timestamp(evening + 4 * 3_600),
+        terms: { cancel_notice_seconds: DAY },
+      }),
+    );
+    const slotId = Number(attribute(published, "slot_id"));
+    const requested = await step.tx(
+      "spring-troupe",
+      `request slot ${slotId}`,
+      spring.schedules.requestBooking({ slotId }),
+    );
+    const bookingId = Number(attribute(requested, "booking_id"));
+    await step.tx("grand-theater", `accept booking ${bookingId}`, grand.acceptBooking({ bookingId }));
+    const booking = await grand.booking({ bookingId });
+    step.equal(
+      [booking.status, booking.theater_confirmed, booking.requester_confirmed],
+      ["confirmed", true, true],
+      `booking ${bookingId} is confirmed by both sides`,
+    );
+    await step.refused(
+      "spring-troupe",
+      "issue 61 tickets for the hall's 60 seats",
+      spring.tickets.createEvent({ event: this.tour(bookingId, evening, 61) }),
+      "61 tickets exceed the hall's 60 seats",
+    );
+    const created = await step.tx(
+      "spring-troupe",
+      "create event from the booking: Stalls 80 CTC × 60",
+      spring.tickets.createEvent({ event: this.tour(bookingId, evening, 60) }),
+    );
+    const eventId = Number(attribute(created, "event_id"));
+    const event = await spring.tickets.event({ eventId });
+    step.equal(
+      [event.venue, event.booking?.booking_id, event.booking?.capacity, event.booking?.schedules],
+      ["Grand Theater, Main Hall, Shanghai", bookingId, 60, this.platform.addresses.schedules],
+      `event ${eventId} names the hall and the booking the theater confirmed`,
+    );
+    step.equal((await grand.booking({ bookingId })).event_id, eventId, `booking ${bookingId} issued event ${eventId}`);
+    await step.refused(
+      "spring-troupe",
+      "issue a second event from the same booking",
+      spring.tickets.createEvent({ event: this.tour(bookingId, evening, 60) }),
+      `booking ${bookingId} already issued event ${eventId}`,
+    );
+  }
+
+  /** The troupe's Butterfly Lovers on tour: an hour into the booked evening, `supply` Stalls seats. */
+  private tour(bookingId: number, evening: number, supply: number): TicketNftTypes.EventInput {
+    const startsAt = evening + 3_600;
+    return {
+      title: "The Butterfly Lovers (tour)",
+      venue: "",
+      booking_id: bookingId,
+      starts_at: timestamp(startsAt),
+      ends_at: timestamp(startsAt + 3 * 3_600),
+      sale_starts_at: timestamp(evening - 20 * DAY),
+      sale_ends_at: timestamp(startsAt),
+      tiers: [{ name: "Stalls", price: (80n * CTC).toString(), supply, seats: [], per_wallet_limit: 4 }],
+      min_identity: "real_name",
+      transfer_policy: { free: { max_transfers: 2 } },
+      lock_before_start_seconds: 3_600,
+      resale_cap_bps: 11_000,
+      royalty: 500,
+      check_in_opens_before_seconds: 3_600,
+    };
   }
 
   private async nothingOwed(step: Step): Promise<void> {
