@@ -297,7 +297,7 @@ fn print_summary(report: &Report) {
             .map(|(n, g)| format!("{n}: {}", g.total))
             .collect();
         println!(
-            "{:<26} {}  ratio {:.4}",
+            "{:<40} {}  ratio {:.4}",
             row.key,
             runs.join(", "),
             row.ratio

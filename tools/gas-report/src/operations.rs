@@ -1,7 +1,10 @@
 //! Every user-facing operation of the platform, measured once in the order of a season (as in
 //! tests/src/festival.rs), with the reference contracts' operations beside them. Unmeasured
-//! steps set the stage; each measured step is one transaction. The chain keeps every
-//! transaction of the season, setup included, as a trace that `--replay` must price the same.
+//! steps set the stage; each measured step is one transaction. Before the sales, a touring
+//! company books an evening of the theater's hall in schedules and issues its show from the
+//! booking: `ticket-nft/create_event (from a booking)` sits beside the plain `create_event` with
+//! the same tiers, so the difference is the booking's. The chain keeps every transaction of the
+//! season, setup included, as a trace that `--replay` must price the same.
 
 use cosmwasm_std::testing::MockApi;
 use cosmwasm_std::{Api, Coin, Timestamp};
@@ -13,8 +16,8 @@ use crate::addresses::account;
 use crate::chain::{Chain, ChainConfig};
 use crate::measure::Recorder;
 use crate::platform::{
-    artifact_file, buy, digest, id, show, ts, Platform, Wasm, CTC, DAY, HOUR, NATIVE_DENOM,
-    ORACLE_BOND,
+    artifact_file, booked_show, buy, digest, id, show, ts, Platform, Wasm, CTC, DAY, HOUR,
+    NATIVE_DENOM, ORACLE_BOND,
 };
 use crate::trace::Trace;
 
@@ -47,7 +50,8 @@ pub fn measure(wasm: &Wasm, cache_dir: &std::path::Path) -> anyhow::Result<Seaso
 
     tokens(&p, &mut r, &fans)?;
     registry(&p, &mut r, &fans)?;
-    let show_id = tickets_sale(&p, &mut r, &fans, t0)?;
+    let booking_id = schedules(&p, &mut r, t0)?;
+    let show_id = tickets_sale(&p, &mut r, &fans, t0, booking_id)?;
     crowdfund(&p, &mut r, &fans, show_id)?;
     tipping(&p, &mut r, &fans)?;
     oracle_and_wager(&p, &mut r, &fans)?;
@@ -184,8 +188,113 @@ fn registry(p: &Platform, r: &mut Recorder, fans: &[String]) -> anyhow::Result<(
     Ok(())
 }
 
-/// Event 1 (the show, 30 days out) on sale; event 2 sold, cancelled and refunded.
-fn tickets_sale(p: &Platform, r: &mut Recorder, fans: &[String], t0: u64) -> anyhow::Result<u64> {
+/// The evening the touring company books in the theater's hall, 20 days out, four hours long;
+/// a show issued from the booking starts an hour into it.
+const EVENING_IN: u64 = 20 * DAY;
+
+/// 档期: the theater's venue, hall and two evenings; the touring company books both, cancels
+/// the second alone (well before its notice) and keeps the first, whose id it returns for
+/// ticket-nft's `create_event (from a booking)`.
+fn schedules(p: &Platform, r: &mut Recorder, t0: u64) -> anyhow::Result<u64> {
+    let tx = p.exec(
+        &p.theater,
+        &p.schedules,
+        json!({ "register_venue": {
+            "name": "Grand Theater", "city": "Shanghai", "address_digest": digest(0x5a),
+        }}),
+    )?;
+    r.record(
+        "schedules",
+        "register_venue",
+        "by an Active theater (registry partner_status query)",
+        &tx,
+    );
+    let venue_id = id(&tx, "venue_id")?;
+    let tx = p.exec(
+        &p.theater,
+        &p.schedules,
+        json!({ "add_hall": { "venue_id": venue_id, "name": "Main Hall", "capacity": 500 } }),
+    )?;
+    r.record(
+        "schedules",
+        "add_hall",
+        "the venue's first hall, by its owner (registry partner_status query)",
+        &tx,
+    );
+    let hall_id = id(&tx, "hall_id")?;
+    let publish = |starts_at: u64| {
+        json!({ "publish_slot": {
+            "hall_id": hall_id, "starts_at": ts(starts_at), "ends_at": ts(starts_at + 4 * HOUR),
+            "terms": { "cancel_notice_seconds": 2 * DAY },
+        }})
+    };
+    let tx = p.exec(&p.theater, &p.schedules, publish(t0 + EVENING_IN))?;
+    r.record(
+        "schedules",
+        "publish_slot",
+        "a four-hour evening, cancellable alone up to two days before (registry partner_status query)",
+        &tx,
+    );
+    let evening = id(&tx, "slot_id")?;
+    let next_evening = id(
+        &p.exec(&p.theater, &p.schedules, publish(t0 + EVENING_IN + DAY))?,
+        "slot_id",
+    )?;
+    let request = |slot_id: u64| json!({ "request_booking": { "slot_id": slot_id } });
+    let tx = p.exec(&p.company, &p.schedules, request(evening))?;
+    r.record(
+        "schedules",
+        "request_booking",
+        "by a touring company holding issue_tickets (registry has_capability query)",
+        &tx,
+    );
+    let booking_id = id(&tx, "booking_id")?;
+    let accept = |booking_id: u64| json!({ "accept_booking": { "booking_id": booking_id } });
+    let tx = p.exec(&p.theater, &p.schedules, accept(booking_id))?;
+    r.record(
+        "schedules",
+        "accept_booking",
+        "the theater's confirmation: two reads of the hall's calendar for an overlap, the owner's partner_status and the requester's has_capability (registry queries)",
+        &tx,
+    );
+    let (_, charges) = p.chain.query(
+        &p.schedules,
+        &json!({ "booking": { "booking_id": booking_id } }),
+    )?;
+    r.record_charges(
+        "schedules",
+        "booking (query)",
+        "a confirmed booking, as ticket-nft reads it before issuing its event",
+        &charges,
+    );
+    let cancelled = id(
+        &p.exec(&p.company, &p.schedules, request(next_evening))?,
+        "booking_id",
+    )?;
+    p.exec(&p.theater, &p.schedules, accept(cancelled))?;
+    let tx = p.exec(
+        &p.company,
+        &p.schedules,
+        json!({ "cancel_booking": { "booking_id": cancelled } }),
+    )?;
+    r.record(
+        "schedules",
+        "cancel_booking",
+        "a confirmed booking with no event, by the requester alone before the notice: the hall's calendar and the slot freed",
+        &tx,
+    );
+    Ok(booking_id)
+}
+
+/// Event 1 (the show, 30 days out) on sale; event 2 issued from the touring company's booking;
+/// event 3 sold, cancelled and refunded.
+fn tickets_sale(
+    p: &Platform,
+    r: &mut Recorder,
+    fans: &[String],
+    t0: u64,
+    booking_id: u64,
+) -> anyhow::Result<u64> {
     let tx = p.exec(
         &p.theater,
         &p.tickets,
@@ -198,6 +307,20 @@ fn tickets_sale(p: &Platform, r: &mut Recorder, fans: &[String], t0: u64) -> any
         &tx,
     );
     let show_id = id(&tx, "event_id")?;
+    // The same two tiers, an hour into the booked evening, by the company that booked it.
+    let tx = p.exec(
+        &p.company,
+        &p.tickets,
+        json!({ "create_event": {
+            "event": booked_show(t0, EVENING_IN + HOUR, 50, Some(4), booking_id),
+        }}),
+    )?;
+    r.record(
+        "ticket-nft",
+        "create_event (from a booking)",
+        "the same two tiers of 50 from the issuer's confirmed booking: schedules booking query (venue, times, seats), registry consume_quota, schedules mark_issued",
+        &tx,
+    );
     let tx = p.send(&fans[2], &p.tickets, 100 * CTC, buy(show_id, 0, 1))?;
     r.record(
         "ticket-nft",

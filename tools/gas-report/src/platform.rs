@@ -1,8 +1,9 @@
 //! The platform on the report's chain, instantiated and wired as tests/src/platform.rs does, with
 //! the parameters deploy/ uses (deploy/platform.json, read by `ctc_testkit::platform`): CTC, the
-//! registry (theater, troupe, agency, identity provider, three reporters admitted),
-//! ticket-nft, crowdfund, tipping, the oracle and wager-pool, with the platform contracts
-//! registered and wager-pool allowed to create oracle questions. Next to it, the reference
+//! registry (theater, troupe, agency, identity provider, three reporters and a touring company
+//! admitted), ticket-nft, schedules, crowdfund, tipping, the oracle and wager-pool, with the
+//! platform contracts registered, ticket-nft issuing events from schedules' bookings
+//! (`set_schedules`) and wager-pool allowed to create oracle questions. Next to it, the reference
 //! contracts: cw20-base, cw721-base and a second tipping wired to cw20-base, so that a cw20
 //! `Send` can be compared with the same receiver on both sides. Codes and contracts are
 //! created as deploy/ creates them on a network: one upload per artifact, the deployer as
@@ -36,7 +37,7 @@ pub struct Artifact {
     pub reference: bool,
 }
 
-pub const ARTIFACTS: [Artifact; 10] = [
+pub const ARTIFACTS: [Artifact; 11] = [
     Artifact {
         name: "ctc-token",
         file: "ctc_token.wasm",
@@ -50,6 +51,11 @@ pub const ARTIFACTS: [Artifact; 10] = [
     Artifact {
         name: "ticket-nft",
         file: "ticket_nft.wasm",
+        reference: false,
+    },
+    Artifact {
+        name: "schedules",
+        file: "schedules.wasm",
         reference: false,
     },
     Artifact {
@@ -147,6 +153,7 @@ pub struct Platform {
     pub token: String,
     pub registry: String,
     pub tickets: String,
+    pub schedules: String,
     pub crowdfund: String,
     pub tipping: String,
     pub oracle: String,
@@ -160,16 +167,21 @@ pub struct Platform {
     pub arbiter: String,
     /// CTC's service-providers bucket: funds everyone else.
     pub providers: String,
+    /// A partner of kind theater with issue_tickets: owns the venue in schedules.
     pub theater: String,
+    /// A partner of kind troupe with launch_crowdfunds only.
     pub troupe: String,
+    /// A partner of kind troupe with issue_tickets (the theater's quota), not the theater: the
+    /// venue's owner cannot book its own slot, so this one books the theater's hall.
+    pub company: String,
     pub agency: String,
     pub identity_provider: String,
     pub reporters: Vec<String>,
 }
 
 impl Platform {
-    /// The whole platform and the reference contracts on `chain`. The theater's ticket quota
-    /// is `ticket_quota` per day (`None`: unlimited).
+    /// The whole platform and the reference contracts on `chain`. The theater's and the
+    /// touring company's ticket quota is `ticket_quota` per day each (`None`: unlimited).
     pub fn new(chain: Rc<Chain>, wasm: &Wasm, ticket_quota: Option<u64>) -> anyhow::Result<Self> {
         let owner = account("platform");
         let treasury = account("treasury");
@@ -229,6 +241,15 @@ impl Platform {
             configured(
                 "ticket-nft",
                 json!({ "token": token, "registry": registry, "treasury": treasury }),
+                json!({ "owner": null }),
+            ),
+        )?;
+        // Only addresses: ticket-nft is the one that marks bookings issued.
+        let schedules = instantiate(
+            "schedules",
+            configured(
+                "schedules",
+                json!({ "registry": registry, "ticket_nft": tickets }),
                 json!({ "owner": null }),
             ),
         )?;
@@ -303,6 +324,7 @@ impl Platform {
             token,
             registry,
             tickets,
+            schedules,
             crowdfund,
             tipping,
             oracle,
@@ -315,6 +337,7 @@ impl Platform {
             providers: buckets[2].clone(),
             theater: account("theater"),
             troupe: account("troupe"),
+            company: account("touring_company"),
             agency: account("agency"),
             identity_provider: account("identity_provider"),
             reporters: (0..3).map(|i| account(&format!("reporter{i}"))).collect(),
@@ -329,6 +352,11 @@ impl Platform {
             owner,
             &self.oracle,
             json!({ "set_creator": { "address": self.wager, "allowed": true } }),
+        )?;
+        self.exec(
+            owner,
+            &self.tickets,
+            json!({ "set_schedules": { "address": self.schedules } }),
         )?;
         for (name, address) in [
             ("ticket-nft", &self.tickets),
@@ -361,7 +389,7 @@ impl Platform {
             "Grand Theater",
             "theater",
             "issue_tickets",
-            quotas,
+            quotas.clone(),
         )?;
         self.admit(
             &self.agency,
@@ -393,6 +421,15 @@ impl Platform {
                 json!([]),
             )?;
         }
+        // Last, so that every partner admitted before it (and what they do) costs what it did
+        // without schedules.
+        self.admit(
+            &self.company,
+            "Touring Company",
+            "troupe",
+            "issue_tickets",
+            quotas,
+        )?;
         Ok(())
     }
 
@@ -511,6 +548,21 @@ pub fn show(now: u64, starts_in: u64, supply: u32, per_wallet_limit: Option<u32>
         "royalty": 500,
         "check_in_opens_before_seconds": 2 * HOUR,
     })
+}
+
+/// [`show`] issued from confirmed booking `booking_id` of the sender: the venue comes from the
+/// booking, so the input's is empty.
+pub fn booked_show(
+    now: u64,
+    starts_in: u64,
+    supply: u32,
+    per_wallet_limit: Option<u32>,
+    booking_id: u64,
+) -> Value {
+    let mut event = show(now, starts_in, supply, per_wallet_limit);
+    event["venue"] = json!("");
+    event["booking_id"] = json!(booking_id);
+    event
 }
 
 /// The `Buy` hook for `quantity` tickets of `tier`.

@@ -167,6 +167,12 @@ mod tests {
     fn codes_are_named_after_their_files() {
         assert_eq!(code_name("partner_registry.wasm"), "partner-registry");
         assert_eq!(code_name("cw20_base.wasm"), "cw20-base");
+        assert_eq!(code_name("schedules.wasm"), "schedules");
+        // A trace names codes by file: every artifact the season stores comes back by its name.
+        for artifact in &crate::platform::ARTIFACTS {
+            assert_eq!(code_name(artifact.file), artifact.name);
+            assert_eq!(crate::platform::artifact_file(artifact.name), artifact.file);
+        }
     }
 
     #[test]

@@ -1,13 +1,14 @@
 //! The O(1) promise: claim, refund, settle and resolve measured after 10, 1,000 and 10,000
-//! participants joined with real transactions. Setup is unmetered; the measured operation is
-//! the one a participant makes last (or the one that closes the event or pool).
+//! participants joined with real transactions, and a booking requested, accepted, issued and
+//! cancelled among that many confirmed bookings of one hall. Setup is unmetered; the measured
+//! operation is the one a participant makes last (or the one that closes the event or pool).
 
 use serde::Serialize;
 use serde_json::json;
 
 use crate::addresses::account;
 use crate::chain::{Chain, ChainConfig, GasBreakdown, TxOutcome};
-use crate::platform::{buy, id, show, ts, Platform, Wasm, CTC, DAY};
+use crate::platform::{booked_show, buy, id, show, ts, Platform, Wasm, CTC, DAY, HOUR};
 
 pub const SIZES: [u64; 3] = [10, 1_000, 10_000];
 
@@ -27,7 +28,7 @@ struct Operation {
     description: &'static str,
 }
 
-const OPERATIONS: [Operation; 6] = [
+const OPERATIONS: [Operation; 10] = [
     Operation {
         key: "crowdfund/claim_rewards",
         description: "a backer's reward claim (its value → ticket-nft mint_funded) after N backers",
@@ -52,7 +53,29 @@ const OPERATIONS: [Operation; 6] = [
         key: "wager-pool/claim",
         description: "a winner's claim in a pool with N bettors",
     },
+    Operation {
+        key: "schedules/request_booking",
+        description: "a request for the free evening between two of N confirmed bookings of one hall",
+    },
+    Operation {
+        key: "schedules/accept_booking",
+        description: "its acceptance: the overlap check finds both neighbours among the hall's N confirmed bookings",
+    },
+    Operation {
+        key: "ticket-nft/create_event (from a booking)",
+        description: "an event issued from that booking (schedules query, mark_issued) with N bookings in schedules",
+    },
+    Operation {
+        key: "schedules/cancel_booking",
+        description: "one of the hall's N confirmed bookings cancelled alone by its requester, before the notice",
+    },
 ];
+
+/// The scaling hall's evenings: four hours each, back to back from 60 days out (past the 38
+/// days a run waits); booking `i` holds evening `2i`, so evening `2i + 1` is free and touches
+/// two confirmed bookings.
+const EVENINGS_FROM: u64 = 60 * DAY;
+const EVENING: u64 = 4 * HOUR;
 
 pub fn measure(
     wasm: &Wasm,
@@ -118,6 +141,51 @@ fn run(wasm: &Wasm, cache_dir: &std::path::Path, n: u64) -> anyhow::Result<Vec<G
     for person in &people {
         p.send(person, &p.tickets, 100 * CTC, buy(settled, 0, 1))?;
         p.send(person, &p.tickets, 100 * CTC, buy(cancelled, 0, 1))?;
+    }
+
+    // Schedules: the theater's hall holds n confirmed bookings of the touring company, a free
+    // evening after each.
+    let venue_id = id(
+        &p.exec(
+            &p.theater,
+            &p.schedules,
+            json!({ "register_venue": {
+                "name": "Scaling Hall", "city": "Shanghai", "address_digest": "ab".repeat(32),
+            }}),
+        )?,
+        "venue_id",
+    )?;
+    let hall_id = id(
+        &p.exec(
+            &p.theater,
+            &p.schedules,
+            json!({ "add_hall": { "venue_id": venue_id, "name": "Main", "capacity": 500 } }),
+        )?,
+        "hall_id",
+    )?;
+    let evening = |i: u64| t0 + EVENINGS_FROM + i * EVENING;
+    let publish = |i: u64| -> anyhow::Result<u64> {
+        let tx = p.exec(
+            &p.theater,
+            &p.schedules,
+            json!({ "publish_slot": {
+                "hall_id": hall_id, "starts_at": ts(evening(i)), "ends_at": ts(evening(i + 1)),
+                "terms": { "cancel_notice_seconds": 2 * DAY },
+            }}),
+        )?;
+        id(&tx, "slot_id")
+    };
+    let request = |slot_id: u64| json!({ "request_booking": { "slot_id": slot_id } });
+    let accept = |booking_id: u64| json!({ "accept_booking": { "booking_id": booking_id } });
+    let mut bookings = Vec::new();
+    for i in 0..n {
+        let slot_id = publish(2 * i)?;
+        let booking_id = id(
+            &p.exec(&p.company, &p.schedules, request(slot_id))?,
+            "booking_id",
+        )?;
+        p.exec(&p.theater, &p.schedules, accept(booking_id))?;
+        bookings.push(booking_id);
     }
 
     // Crowdfund: one campaign reaches its goal, one fails.
@@ -245,6 +313,27 @@ fn run(wasm: &Wasm, cache_dir: &std::path::Path, n: u64) -> anyhow::Result<Vec<G
     )?);
     measured(p.exec(last, &p.wager, json!({ "resolve": { "pool_id": pool_id } }))?);
     measured(p.exec(last, &p.wager, json!({ "claim": { "pool_id": pool_id } }))?);
+
+    // The free evening after the middle booking, between two confirmed ones.
+    let middle = n / 2;
+    let slot_id = publish(2 * middle + 1)?;
+    let tx = p.exec(&p.company, &p.schedules, request(slot_id))?;
+    let booking_id = id(&tx, "booking_id")?;
+    measured(tx);
+    measured(p.exec(&p.theater, &p.schedules, accept(booking_id))?);
+    // A three-hour show from the evening's start (its sale ends as it starts).
+    let starts_in = evening(2 * middle + 1) - p.now();
+    let event = booked_show(p.now(), starts_in, 10, None, booking_id);
+    measured(p.exec(
+        &p.company,
+        &p.tickets,
+        json!({ "create_event": { "event": event } }),
+    )?);
+    measured(p.exec(
+        &p.company,
+        &p.schedules,
+        json!({ "cancel_booking": { "booking_id": bookings[middle as usize] } }),
+    )?);
     eprintln!(
         "  {n:>6} participants: {} contract calls in {:.1} s",
         chain.instances_created(),
