@@ -81,6 +81,17 @@ fn no_fee_goes_where_it_could_never_be_spent() {
         cannot_spend("recycle_pool", &tickets, "ticket-nft")
     );
 
+    // Schedules holds no money and sends none: a fee sent to it would stay there for good.
+    let msg = tipping::msg::ExecuteMsg::UpdateConfig {
+        treasury: to(&p.schedules),
+        fee: None,
+        min_ctc_tip: None,
+    };
+    assert_eq!(
+        p.refused(&p.owner, &tipping, &msg),
+        cannot_spend("treasury", &p.schedules, "schedules")
+    );
+
     let multisig = p.addr("committee");
     let msg = tipping::msg::ExecuteMsg::UpdateConfig {
         treasury: to(&multisig),

@@ -19,7 +19,7 @@ const DAY: u64 = 86_400;
 const HOUR: u64 = 3_600;
 const SEATS: u32 = 120;
 
-/// The Grand's main hall (120 seats), an evening slot in ten days, and a touring company
+/// The Grand's main hall (120 seats), a six-hour evening slot in ten days, and a touring company
 /// admitted with IssueTickets.
 struct Stage {
     company: Addr,
@@ -87,7 +87,7 @@ impl Platform {
         Stage {
             company: self.touring_company("Touring Company", 0xc1),
             hall_id,
-            evening: (starts_at, starts_at.plus_seconds(4 * HOUR)),
+            evening: (starts_at, starts_at.plus_seconds(6 * HOUR)),
         }
     }
 
@@ -110,9 +110,10 @@ impl Platform {
         Ok(booking_id)
     }
 
-    /// Hamlet for the booked evening (stalls 100, VIP 2), on sale from now.
+    /// Hamlet for the booked evening (stalls 100, VIP 2), on sale from now: doors open as the
+    /// evening starts, the show two hours later, for three hours.
     fn booked_hamlet(&self, booking_id: u64, (starts_at, _): (Timestamp, Timestamp)) -> EventInput {
-        let show = starts_at.plus_seconds(HOUR);
+        let show = starts_at.plus_seconds(2 * HOUR);
         EventInput {
             venue: String::new(),
             booking_id: Some(booking_id),
@@ -305,16 +306,23 @@ fn a_minute_of_overlap_is_a_clash_and_touching_evenings_are_not() {
         ),
     );
 
+    // Asked for while the hall is free, the minute of overlap is refused at acceptance ...
+    let early = p
+        .schedule(
+            &rival,
+            &ScheduleMsg::RequestBooking {
+                slot_id: overlapping,
+            },
+        )
+        .unwrap();
     let held = p.book(&stage.company, first).unwrap();
+    let clash = format!("the hall is held by confirmed booking {held} for part of that time");
+    let accept = ScheduleMsg::AcceptBooking { booking_id: early };
+    assert_eq!(root(p.schedule(&p.theater, &accept).unwrap_err()), clash);
+    // ... and asked for once the hall is held, at once: it could never be accepted.
     for slot_id in [overlapping, before] {
-        let booking_id = p
-            .schedule(&rival, &ScheduleMsg::RequestBooking { slot_id })
-            .unwrap();
-        let accept = ScheduleMsg::AcceptBooking { booking_id };
-        assert_eq!(
-            root(p.schedule(&p.theater, &accept).unwrap_err()),
-            format!("the hall is held by confirmed booking {held} for part of that time")
-        );
+        let request = ScheduleMsg::RequestBooking { slot_id };
+        assert_eq!(root(p.schedule(&rival, &request).unwrap_err()), clash);
     }
     let late_show = p.book(&rival, touching).unwrap();
     let calendar: CalendarResponse = p.query(
@@ -450,4 +458,38 @@ fn schedules_keeps_the_ticket_nft_that_issues_its_bookings() {
         root(p.execute(&p.owner, &p.tickets, &set).unwrap_err()),
         "the schedules contract is set once: events already name their bookings there"
     );
+}
+
+#[test]
+fn a_run_whose_show_is_cancelled_frees_the_rest_of_its_days() {
+    let p = Platform::new();
+    let stage = p.stage();
+    let rival = p.touring_company("Rival Company", 0xc2);
+    // Ten days from day 3; the show on day 5.
+    let run_starts = p.now().plus_seconds(3 * DAY);
+    let run = (run_starts, run_starts.plus_seconds(10 * DAY));
+    let slot_id = p.publish(stage.hall_id, run);
+    let booking_id = p.book(&stage.company, slot_id).unwrap();
+    let event_id = p
+        .issue(
+            &stage.company,
+            p.booked_hamlet(booking_id, (run_starts.plus_seconds(2 * DAY), run.1)),
+        )
+        .unwrap();
+    // Day 4: the run has begun; the show is cancelled, and the company frees the rest.
+    p.advance_to(run_starts.plus_seconds(DAY));
+    let cancel = ExecuteMsg::CancelEvent { event_id };
+    p.execute(&stage.company, &p.tickets, &cancel).unwrap();
+    let free = ScheduleMsg::CancelBooking { booking_id };
+    let response = p.execute(&stage.company, &p.schedules, &free).unwrap();
+    assert_eq!(attribute(&response, "action"), "cut_short");
+    let cut = p.booking(booking_id);
+    assert_eq!(
+        (cut.status, cut.ends_at),
+        (BookingStatus::Confirmed, p.now())
+    );
+    // Days 7 and 8 go to another company.
+    let later = p.now().plus_seconds(3 * DAY);
+    let rest = p.publish(stage.hall_id, (later, later.plus_seconds(DAY)));
+    p.book(&rival, rest).unwrap();
 }

@@ -53,6 +53,9 @@ pub enum ContractError {
     #[error("a slot must start in the future")]
     StartsInPast,
 
+    #[error("a slot starts at most {max_seconds} seconds ahead")]
+    StartsTooLate { max_seconds: u64 },
+
     #[error("a slot must end after it starts")]
     EndsBeforeStart,
 
@@ -93,8 +96,8 @@ pub enum ContractError {
     #[error("only the venue's owner or the requester may cancel a booking")]
     NotAParty,
 
-    #[error("the booking has started: it can no longer be cancelled")]
-    BookingStarted,
+    #[error("the booking has ended: there is nothing left to free")]
+    BookingEnded,
 
     #[error("event {event_id} was issued for the booking: it is cancelled once ticket-nft cancels the event")]
     BookingIssued { event_id: u64 },

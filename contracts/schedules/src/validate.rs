@@ -19,6 +19,9 @@ pub const MAX_CAPACITY: u32 = 100_000;
 pub const MAX_SLOT_SECONDS: u64 = 30 * 86_400;
 /// Bounds `now + notice` far from overflow, and a year's notice is already more than any run.
 pub const MAX_NOTICE_SECONDS: u64 = 365 * 86_400;
+/// Theaters plan seasons, not centuries: slots start at most two years ahead, which keeps every
+/// time a booking or its event holds far from the end of `Timestamp`.
+pub const MAX_LEAD_SECONDS: u64 = 2 * 365 * 86_400;
 
 pub fn capacity(capacity: u32) -> Result<u32, ContractError> {
     if capacity == 0 || capacity > MAX_CAPACITY {
@@ -35,6 +38,11 @@ pub fn slot(
 ) -> Result<(), ContractError> {
     if starts_at <= now {
         return Err(ContractError::StartsInPast);
+    }
+    if starts_at > now.plus_seconds(MAX_LEAD_SECONDS) {
+        return Err(ContractError::StartsTooLate {
+            max_seconds: MAX_LEAD_SECONDS,
+        });
     }
     if ends_at <= starts_at {
         return Err(ContractError::EndsBeforeStart);

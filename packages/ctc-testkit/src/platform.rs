@@ -10,7 +10,7 @@ use serde_json::{json, Map, Value};
 pub const PLATFORM_JSON: &str = include_str!("../../../deploy/platform.json");
 
 /// The contracts the file configures, in the order deploy/ instantiates them.
-pub const CONTRACTS: [&str; 7] = [
+pub const CONTRACTS: [&str; 8] = [
     "partner-registry",
     "ctc-token",
     "ticket-nft",
@@ -18,6 +18,7 @@ pub const CONTRACTS: [&str; 7] = [
     "tipping",
     "outcome-oracle",
     "wager-pool",
+    "schedules",
 ];
 
 /// Keys the file uses for notes to the reader, at its top and in each contract.

@@ -551,7 +551,8 @@ pub fn show(now: u64, starts_in: u64, supply: u32, per_wallet_limit: Option<u32>
 }
 
 /// [`show`] issued from confirmed booking `booking_id` of the sender: the venue comes from the
-/// booking, so the input's is empty.
+/// booking, so the input's is empty, and the doors open as the show starts, which must be
+/// inside the booking.
 pub fn booked_show(
     now: u64,
     starts_in: u64,
@@ -562,6 +563,7 @@ pub fn booked_show(
     let mut event = show(now, starts_in, supply, per_wallet_limit);
     event["venue"] = json!("");
     event["booking_id"] = json!(booking_id);
+    event["check_in_opens_before_seconds"] = json!(0);
     event
 }
 

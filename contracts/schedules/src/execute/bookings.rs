@@ -1,5 +1,6 @@
 use cosmwasm_std::{
-    Addr, Deps, DepsMut, Empty, Env, MessageInfo, Order, Response, StdResult, Storage,
+    Addr, Attribute, Deps, DepsMut, Empty, Env, MessageInfo, Order, Response, StdResult, Storage,
+    Timestamp,
 };
 use ctc_interfaces::tickets::{EventStatus, EventSummary, TicketQueryMsg};
 use cw_storage_plus::Bound;
@@ -9,7 +10,7 @@ use crate::execute::{
     cancel_confirmed, ensure_active_theater, ensure_can_issue, load_booking, load_venue, next_id,
     owned_venue,
 };
-use crate::msg::{BookingStatus, Party};
+use crate::msg::{BookingStatus, BookingTerms, Party};
 use crate::state::{Booking, BOOKINGS, BOOKING_COUNT, CONFIG, CONFIRMED, SLOTS, TOUR};
 
 pub fn request_booking(
@@ -30,6 +31,12 @@ pub fn request_booking(
     }
     if let Some(booking_id) = slot.booking {
         return Err(ContractError::SlotBooked { booking_id });
+    }
+    // What acceptance would refuse is refused now, so no request waits that can never be met.
+    ensure_outside_notice(env.block.time, &slot.terms, slot.starts_at)?;
+    let (start, end) = (slot.starts_at.nanos(), slot.ends_at.nanos());
+    if let Some(other) = overlapping(deps.storage, slot.hall_id, start, end)? {
+        return Err(ContractError::HallTaken { booking_id: other });
     }
     let registry = CONFIG.load(deps.storage)?.registry;
     ensure_can_issue(deps.querier, &registry, &info.sender)?;
@@ -53,6 +60,19 @@ pub fn request_booking(
         .add_attribute("booking_id", booking_id.to_string())
         .add_attribute("slot_id", slot_id.to_string())
         .add_attribute("requester", info.sender))
+}
+
+/// Accepted inside the notice, the requester would be bound at once, unable to leave alone.
+fn ensure_outside_notice(
+    now: Timestamp,
+    terms: &BookingTerms,
+    starts_at: Timestamp,
+) -> Result<(), ContractError> {
+    let notice_seconds = terms.cancel_notice_seconds;
+    if now.plus_seconds(notice_seconds) > starts_at {
+        return Err(ContractError::InsideNotice { notice_seconds });
+    }
+    Ok(())
 }
 
 /// The Confirmed booking of `hall` that overlaps [`start`, `end`) (nanoseconds), if any. The
@@ -113,11 +133,7 @@ pub fn accept_booking(
     if booking.starts_at <= now {
         return Err(ContractError::SlotStarted { slot_id });
     }
-    // Accepted inside the notice, the requester would be bound at once, unable to leave alone.
-    let notice_seconds = booking.terms.cancel_notice_seconds;
-    if now.plus_seconds(notice_seconds) > booking.starts_at {
-        return Err(ContractError::InsideNotice { notice_seconds });
-    }
+    ensure_outside_notice(now, &booking.terms, booking.starts_at)?;
     let (start, end) = (booking.starts_at.nanos(), booking.ends_at.nanos());
     if let Some(other) = overlapping(deps.storage, booking.hall_id, start, end)? {
         return Err(ContractError::HallTaken { booking_id: other });
@@ -209,8 +225,8 @@ pub fn cancel_booking(
         });
     }
     let now = env.block.time;
-    if booking.starts_at <= now {
-        return Err(ContractError::BookingStarted);
+    if booking.ends_at <= now {
+        return Err(ContractError::BookingEnded);
     }
     let response = Response::new()
         .add_attribute("booking_id", booking_id.to_string())
@@ -219,9 +235,9 @@ pub fn cancel_booking(
         // Tickets may be sold for it: only the event's cancellation, which refunds them on
         // ticket-nft, lets the hall go. Either side may then free it alone.
         ensure_event_cancelled(deps.as_ref(), event_id)?;
-        cancel_confirmed(deps.storage, booking_id, booking)?;
+        let freed = free_hall(deps.storage, booking_id, booking, now)?;
         return Ok(response
-            .add_attribute("action", "cancel_booking")
+            .add_attributes(freed)
             .add_attribute("how", "event_cancelled"));
     }
     if booking.cancel_proposed_by == Some(side) {
@@ -239,11 +255,33 @@ pub fn cancel_booking(
         BOOKINGS.save(deps.storage, booking_id, &booking)?;
         return Ok(response.add_attribute("action", "propose_cancellation"));
     }
-    cancel_confirmed(deps.storage, booking_id, booking)?;
     let how = if with_notice { "notice" } else { "agreement" };
-    Ok(response
-        .add_attribute("action", "cancel_booking")
-        .add_attribute("how", how))
+    let freed = free_hall(deps.storage, booking_id, booking, now)?;
+    Ok(response.add_attributes(freed).add_attribute("how", how))
+}
+
+/// Frees what is left of a Confirmed booking: all of it before it starts (the booking is
+/// cancelled and its slot free again); once it runs, the rest from `now` (the booking ends now,
+/// the part already held stays on the calendar, and the theater publishes the rest anew).
+fn free_hall(
+    storage: &mut dyn Storage,
+    booking_id: u64,
+    mut booking: Booking,
+    now: Timestamp,
+) -> Result<Vec<Attribute>, ContractError> {
+    if now < booking.starts_at {
+        cancel_confirmed(storage, booking_id, booking)?;
+        return Ok(vec![Attribute::new("action", "cancel_booking")]);
+    }
+    let key = (booking.hall_id, booking.starts_at.nanos());
+    CONFIRMED.save(storage, key, &(now.nanos(), booking_id))?;
+    booking.ends_at = now;
+    booking.cancel_proposed_by = None;
+    BOOKINGS.save(storage, booking_id, &booking)?;
+    Ok(vec![
+        Attribute::new("action", "cut_short"),
+        Attribute::new("ends_at", now.to_string()),
+    ])
 }
 
 pub fn mark_issued(

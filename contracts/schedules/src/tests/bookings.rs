@@ -183,7 +183,7 @@ fn an_overlapping_booking_of_the_hall_is_refused_but_touching_ends_are_not() {
     let held = chain.confirmed(1, 20, 23, 0);
     let try_accept = |chain: &mut Chain, hall: u64, from: u64, to: u64| {
         let slot = chain.publish(hall, from, to, 0).unwrap();
-        let booking = chain.request(&troupe2, slot).unwrap();
+        let booking = chain.request(&troupe2, slot)?;
         chain.accept(booking).map(|_| booking)
     };
     let taken = Err(ContractError::HallTaken { booking_id: held });
@@ -201,9 +201,8 @@ fn an_overlapping_booking_of_the_hall_is_refused_but_touching_ends_are_not() {
     };
     let response = chain.execute(&theater, publish).unwrap();
     let slot = attribute(&response, "slot_id").parse().unwrap();
-    let late = chain.request(&troupe2, slot).unwrap();
     assert_eq!(
-        chain.accept(late).unwrap_err(),
+        chain.request(&troupe2, slot).unwrap_err(),
         ContractError::HallTaken { booking_id: held }
     );
     // Ending at 20:00 and starting at 23:00 exactly do not overlap with 20:00–23:00.
@@ -395,4 +394,29 @@ fn a_request_is_not_accepted_inside_its_notice() {
             },
         )
         .unwrap();
+}
+
+#[test]
+fn a_request_that_could_never_be_accepted_is_refused_before_the_registry_is_asked() {
+    let mut chain = Chain::with_venue();
+    let troupe2 = chain.accounts.troupe2.clone();
+    // Inside its notice: acceptance would be refused, so the request is.
+    let soon = chain.publish(1, 10, 12, 24).unwrap();
+    let held = chain.confirmed(2, 30, 33, 0);
+    // Its hall held for part of its time by another slot's booking.
+    let clash = chain.publish(2, 32, 35, 0).unwrap();
+    chain.registry_queries();
+    assert_eq!(
+        chain.refused(&troupe2, ExecuteMsg::RequestBooking { slot_id: soon }),
+        ContractError::InsideNotice {
+            notice_seconds: 24 * HOUR
+        }
+    );
+    assert_eq!(
+        chain.refused(&troupe2, ExecuteMsg::RequestBooking { slot_id: clash }),
+        ContractError::HallTaken { booking_id: held }
+    );
+    assert_eq!(chain.registry_queries(), []);
+    let free = chain.publish(2, 33, 35, 0).unwrap();
+    chain.request(&troupe2, free).unwrap();
 }

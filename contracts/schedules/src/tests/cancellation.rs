@@ -128,7 +128,7 @@ fn the_theater_may_propose_first_too() {
 }
 
 #[test]
-fn a_booking_is_cancelled_only_by_its_sides_before_it_starts() {
+fn a_booking_is_cancelled_only_by_its_sides_and_cut_short_once_it_runs() {
     let mut chain = Chain::with_venue();
     let (theater, troupe, stranger) = (
         chain.accounts.theater.clone(),
@@ -162,14 +162,33 @@ fn a_booking_is_cancelled_only_by_its_sides_before_it_starts() {
     chain.advance(13 * HOUR);
     let response = chain.execute(&troupe, cancel(late)).unwrap();
     assert_eq!(attribute(&response, "action"), "propose_cancellation");
-    chain.advance(47 * HOUR);
+    chain.advance(47 * HOUR + 1_800);
+    // Running: the theater's word completes the agreement, and the rest of the booking is free.
+    let response = chain.execute(&theater, cancel(late)).unwrap();
+    let now = chain.env.block.time;
+    assert_eq!(
+        attributes(&response),
+        [
+            ("booking_id".into(), late.to_string()),
+            ("by".into(), "theater".into()),
+            ("action".into(), "cut_short".into()),
+            ("ends_at".into(), now.to_string()),
+            ("how".into(), "agreement".into()),
+        ]
+    );
+    let cut = chain.booking(late);
+    assert_eq!(
+        (cut.status, cut.ends_at, cut.cancel_proposed_by),
+        (BookingStatus::Confirmed, now, None)
+    );
+    // Over: nothing is left to free.
+    chain.advance(2 * HOUR);
     for who in [&theater, &troupe] {
         assert_eq!(
             chain.refused(who, cancel(late)),
-            ContractError::BookingStarted
+            ContractError::BookingEnded
         );
     }
-    assert_eq!(chain.status(late), BookingStatus::Confirmed);
 }
 
 #[test]
@@ -285,15 +304,17 @@ fn the_proposer_retracts_its_proposal_and_the_other_side_then_only_proposes() {
     let response = chain.execute(&troupe, cancel(booking)).unwrap();
     assert_eq!(attribute(&response, "how"), "agreement");
     assert_eq!(chain.status(booking), BookingStatus::Cancelled);
-    // Once started, a proposal can no longer be retracted either: it no longer matters.
+    // Once the booking is over, a proposal can no longer be retracted either: it no longer
+    // matters.
     let late = chain.confirmed(2, 100, 103, 40);
     chain.advance(1);
     let response = chain.execute(&troupe, cancel(late)).unwrap();
     assert_eq!(attribute(&response, "action"), "propose_cancellation");
-    chain.advance(40 * HOUR);
+    let over = chain.at(103).seconds() - chain.env.block.time.seconds();
+    chain.advance(over);
     assert_eq!(
         chain.refused(&troupe, cancel(late)),
-        ContractError::BookingStarted
+        ContractError::BookingEnded
     );
 }
 
@@ -362,28 +383,52 @@ fn an_issued_booking_is_cancelled_only_once_ticket_nft_cancelled_its_event() {
         slot_id: released.slot_id,
     });
     assert_eq!(slot.booking_id, None);
-    // The freed slot may be requested again (accepting it is now inside its notice).
-    chain.request(&troupe2, released.slot_id).unwrap();
+    // The freed slot is free again, but now inside its own notice: a request could never be
+    // accepted, so it is refused; the theater publishes the evening anew on shorter terms.
+    assert_eq!(
+        chain.request(&troupe2, released.slot_id).unwrap_err(),
+        ContractError::InsideNotice {
+            notice_seconds: 48 * HOUR
+        }
+    );
+    let again = chain.publish(1, 100, 103, 0).unwrap();
+    let booking = chain.request(&troupe2, again).unwrap();
+    chain.accept(booking).unwrap();
+    assert_eq!(calendar(&chain, 1), [booking]);
 }
 
 #[test]
-fn an_issued_booking_that_has_started_stays_on_the_record() {
+fn a_running_booking_whose_event_is_cancelled_frees_the_rest_of_the_run() {
     let mut chain = Chain::with_venue();
-    let (ticket_nft, troupe) = (
+    let (ticket_nft, troupe, troupe2, theater) = (
         chain.accounts.ticket_nft.clone(),
         chain.accounts.troupe.clone(),
+        chain.accounts.troupe2.clone(),
+        chain.accounts.theater.clone(),
     );
-    let issued = chain.confirmed(1, 100, 103, 48);
-    chain.execute(&ticket_nft, mark(issued, 7)).unwrap();
+    // A ten-day run from hour 100, its event cancelled on its second day.
+    let run = chain.confirmed(1, 100, 340, 48);
+    chain.execute(&ticket_nft, mark(run, 7)).unwrap();
+    let second_day = chain.at(124).seconds() - chain.env.block.time.seconds();
+    chain.advance(second_day);
+    assert_eq!(
+        chain.refused(&theater, cancel(run)),
+        ContractError::BookingIssued { event_id: 7 }
+    );
     chain.cancel_event(7);
-    chain.advance(100 * HOUR);
+    let response = chain.execute(&troupe, cancel(run)).unwrap();
+    assert_eq!(attribute(&response, "action"), "cut_short");
+    assert_eq!(attribute(&response, "how"), "event_cancelled");
+    assert_eq!(chain.booking(run).ends_at, chain.at(124));
+    // The days already held stay on the calendar; the rest is let to another company.
+    assert_eq!(calendar(&chain, 1), [run]);
+    let rest = chain.publish(1, 150, 200, 0).unwrap();
+    let booking = chain.request(&troupe2, rest).unwrap();
+    chain.accept(booking).unwrap();
+    assert_eq!(calendar(&chain, 1), [run, booking]);
+    // Past its new end, nothing more is freed.
     assert_eq!(
-        chain.refused(&troupe, cancel(issued)),
-        ContractError::BookingStarted
-    );
-    assert_eq!(
-        chain.events_asked.borrow().len(),
-        0,
-        "refused before asking"
+        chain.refused(&theater, cancel(run)),
+        ContractError::BookingEnded
     );
 }

@@ -80,6 +80,23 @@ fn a_slot_is_refused_to_others_and_out_of_its_bounds() {
         chain.refused(&theater, publish(1, now, at(2), 0)),
         ContractError::StartsInPast
     );
+    // At most two years ahead, to the second.
+    let horizon = now.plus_seconds(crate::validate::MAX_LEAD_SECONDS);
+    assert_eq!(
+        chain.refused(
+            &theater,
+            publish(1, horizon.plus_seconds(1), horizon.plus_seconds(3_600), 0)
+        ),
+        ContractError::StartsTooLate {
+            max_seconds: 2 * 365 * 86_400
+        }
+    );
+    chain
+        .execute(
+            &theater,
+            publish(1, horizon, horizon.plus_seconds(3_600), 0),
+        )
+        .unwrap();
     assert_eq!(
         chain.refused(&theater, publish(1, at(2), at(2), 0)),
         ContractError::EndsBeforeStart

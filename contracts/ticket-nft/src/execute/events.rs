@@ -19,8 +19,8 @@ use crate::msg::{
     TransferPolicy,
 };
 use crate::state::{
-    BookedHall, Config, Event, EventText, Tier, CONFIG, EVENTS, EVENT_COUNT, EVENT_TEXTS, MINTERS,
-    SCANNERS, SEATS, TIERS, TOKEN,
+    before, BookedHall, Config, Event, EventText, Tier, CONFIG, EVENTS, EVENT_COUNT, EVENT_TEXTS,
+    MINTERS, SCANNERS, SEATS, TIERS, TOKEN,
 };
 use crate::validate::{
     MAX_ATTESTERS, MAX_CHECK_IN_OPENS_BEFORE_SECONDS, MAX_LOCK_BEFORE_START_SECONDS, MAX_MARKETS,
@@ -137,7 +137,7 @@ fn booked_hall(
     deps: Deps,
     config: &Config,
     issuer: &Addr,
-    (starts_at, ends_at): (Timestamp, Timestamp),
+    (doors_open_at, ends_at): (Timestamp, Timestamp),
     booking_id: u64,
     supply: u64,
 ) -> Result<(BookedHall, String), ContractError> {
@@ -163,7 +163,8 @@ fn booked_hall(
             event_id,
         });
     }
-    if starts_at < booking.starts_at || ends_at > booking.ends_at {
+    // From the doors opening to the end: the hall is the troupe's only inside its booking.
+    if doors_open_at < booking.starts_at || ends_at > booking.ends_at {
         return Err(ContractError::OutsideBooking {
             starts_at: booking.starts_at,
             ends_at: booking.ends_at,
@@ -263,7 +264,10 @@ pub fn create_event(
                 deps.as_ref(),
                 &config,
                 &info.sender,
-                (input.starts_at, input.ends_at),
+                (
+                    before(input.starts_at, input.check_in_opens_before_seconds),
+                    input.ends_at,
+                ),
                 booking_id,
                 total_supply,
             )?;

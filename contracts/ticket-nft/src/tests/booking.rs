@@ -8,8 +8,9 @@ use crate::msg::{EventBooking, EventStatus, TierResponse};
 
 const BOOKING: u64 = 7;
 
-/// Booking 7 of hall "Main" (12 seats) at the Grand, from an hour before event 1's input
-/// starts until an hour after it ends, confirmed for the issuer.
+/// Booking 7 of hall "Main" (12 seats) at the Grand, from three hours before event 1's input
+/// starts (its doors open two hours before) until an hour after it ends, confirmed for the
+/// issuer.
 fn booking(chain: &Chain) -> BookingSummary {
     let input = event_input(&chain.env);
     BookingSummary {
@@ -20,7 +21,7 @@ fn booking(chain: &Chain) -> BookingSummary {
         city: "Shanghai".into(),
         capacity: 12,
         requester: chain.accounts.issuer.clone(),
-        starts_at: input.starts_at.minus_seconds(3_600),
+        starts_at: input.starts_at.minus_seconds(3 * 3_600),
         ends_at: input.ends_at.plus_seconds(3_600),
         status: BookingStatus::Confirmed,
         event_id: None,
@@ -218,8 +219,15 @@ fn the_event_lies_inside_its_booking_to_the_nanosecond() {
     late.ends_at = ends_at.plus_nanos(1);
     assert_eq!(refused_booked(&mut chain, late), outside);
 
+    // Doors open before the show: they too must open inside the booking.
+    let mut doors_early = booked_input(&chain);
+    doors_early.starts_at = starts_at;
+    doors_early.check_in_opens_before_seconds = 1;
+    assert_eq!(refused_booked(&mut chain, doors_early), outside);
+
     let mut whole = booked_input(&chain);
     (whole.starts_at, whole.ends_at, whole.sale_ends_at) = (starts_at, ends_at, ends_at);
+    whole.check_in_opens_before_seconds = 0;
     create_booked(&mut chain, whole).unwrap();
     assert_eq!(chain.event().starts_at, starts_at);
 }
