@@ -1,13 +1,16 @@
 // The operations of docs/gas.md that the season does not make, played on the node after it so
 // that every transaction the model prices has a node figure beside it: token allowances and burns,
 // supervision, evidence anchoring, a cancelled show and its refunds, a withdrawn pledge and a
-// cancelled campaign, a disputed and arbitrated answer, a cancelled pool and its refund.
+// cancelled campaign, a disputed and arbitrated answer, a cancelled pool and its refund, a
+// booking left with notice.
 import type { ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { toBase64, toUtf8 } from "@cosmjs/encoding";
 import type { Deployment } from "./deployment";
 import type { NodeChain } from "./node-chain";
 import { CTC, type Roles } from "./platform-config";
 import { attribute, digest, timestamp } from "./values";
+
+const DAY = 86_400;
 
 /** Plays each extra operation once; answers how many transactions it sent. */
 export async function playGasExtras(chain: NodeChain, deployment: Deployment, roles: Roles): Promise<number> {
@@ -178,5 +181,23 @@ export async function playGasExtras(chain: NodeChain, deployment: Deployment, ro
   await send("fan-2: bet 30 CTC", fan2, wager, 30n * CTC, { bet: { pool_id: poolId, outcome: 1 } });
   await run("platform: cancel the pool", roles.owner, wager, { cancel: { pool_id: poolId } });
   await run("fan-2: take the stake back", fan2, wager, { claim: { pool_id: poolId } }, "wager-pool/claim (refund)");
+
+  // The season's hall (venue 1, hall 1): a second evening booked and left again with notice.
+  const schedules = address("schedules");
+  const evening = (await chain.now()) + 40 * DAY;
+  const slot = await run("grand-theater: publish a second evening", theater, schedules, {
+    publish_slot: {
+      hall_id: 1,
+      starts_at: timestamp(evening),
+      ends_at: timestamp(evening + 4 * 3_600),
+      terms: { cancel_notice_seconds: DAY },
+    },
+  });
+  const requested = await run("spring-troupe: request it", troupe, schedules, {
+    request_booking: { slot_id: Number(attribute(slot, "slot_id")) },
+  });
+  const bookingId = Number(attribute(requested, "booking_id"));
+  await run("grand-theater: accept it", theater, schedules, { accept_booking: { booking_id: bookingId } });
+  await run("spring-troupe: leave it with notice", troupe, schedules, { cancel_booking: { booking_id: bookingId } });
   return sent;
 }

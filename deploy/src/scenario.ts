@@ -54,14 +54,15 @@ class Step {
     private readonly chain: ScenarioChain,
   ) {}
 
-  async tx(who: string, what: string, call: Promise<ExecuteResult>): Promise<ExecuteResult> {
+  /** `operation` names the transaction's row in docs/gas.md where its messages alone do not. */
+  async tx(who: string, what: string, call: Promise<ExecuteResult>, operation?: string): Promise<ExecuteResult> {
     let response: ExecuteResult;
     try {
       response = await call;
     } catch (error) {
       throw new StepFailure(`${who}: ${what} was refused: ${(error as Error).message}`, { cause: error });
     }
-    this.chain.label(response.transactionHash, `${who}: ${what}`);
+    this.chain.label(response.transactionHash, `${who}: ${what}`, operation);
     const transaction = { who, what, gasUsed: response.gasUsed };
     this.result.transactions.push(transaction);
     this.report.transaction(transaction);
@@ -938,6 +939,7 @@ class Season {
       "spring-troupe",
       "create event from the booking: Stalls 80 CTC × 60",
       spring.tickets.createEvent({ event: this.tour(bookingId, evening, 60) }),
+      "ticket-nft/create_event (from a booking)",
     );
     const eventId = Number(attribute(created, "event_id"));
     const event = await spring.tickets.event({ eventId });
