@@ -1,4 +1,4 @@
-//! The platform on a simulated chain in a few lines: the seven contracts stored, instantiated with
+//! The platform on a simulated chain in a few lines: the eight contracts stored, instantiated with
 //! the parameters deploy/ uses (`deploy/platform.json`) and wired; the partners admitted; fans
 //! funded with CTC. Every flow speaks to it through one small API: `execute` (and
 //! `execute_with_funds`, `refused`), `send_ctc`, `query`, `balance`, `allow`, `fund`, `attest`,
