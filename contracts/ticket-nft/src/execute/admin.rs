@@ -42,8 +42,7 @@ pub fn update_config(
         .add_attribute("burn_share", config.burn_share.to_string()))
 }
 
-/// Applies to events created afterwards: an event's identity rule is fixed at its creation, as
-/// its fees are.
+/// Set once: the events already issued name their bookings in this schedules contract.
 pub fn set_schedules(
     deps: DepsMut,
     info: MessageInfo,
@@ -62,6 +61,8 @@ pub fn set_schedules(
         .add_attribute("schedules", schedules))
 }
 
+/// Applies to events created afterwards: an event's identity rule is fixed at its creation, as
+/// its fees are.
 pub fn set_min_holder_identity(
     deps: DepsMut,
     info: MessageInfo,

@@ -64,13 +64,17 @@ fn event_view(deps: Deps, event_id: u64, event: Event) -> StdResult<EventRespons
         })
         .collect::<StdResult<_>>()?;
     let text = EVENT_TEXTS.load(deps.storage, event_id)?;
-    let booking = match (text.booking, CONFIG.load(deps.storage)?.schedules) {
-        (Some(hall), Some(schedules)) => Some(EventBooking {
-            schedules,
-            booking_id: hall.booking_id,
-            capacity: hall.capacity,
-        }),
-        _ => None,
+    // The config is read only for a booked event: crowdfund asks for events on its hot paths.
+    let booking = match text.booking {
+        Some(hall) => CONFIG
+            .load(deps.storage)?
+            .schedules
+            .map(|schedules| EventBooking {
+                schedules,
+                booking_id: hall.booking_id,
+                capacity: hall.capacity,
+            }),
+        None => None,
     };
     Ok(EventResponse {
         event_id,
