@@ -137,5 +137,6 @@ pub const fn capability_key(capability: Capability) -> u8 {
         Capability::ReportOutcomes => 2,
         Capability::AttestIdentity => 3,
         Capability::CreatePools => 4,
+        Capability::IssueVouchers => 5,
     }
 }

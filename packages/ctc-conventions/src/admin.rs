@@ -6,7 +6,7 @@ use crate::error::ConventionError;
 
 /// The cw2 names of the platform's contracts. None of them can pass on CTC or coins sent to it
 /// by a plain transfer, so none may be a treasury, a payout address or a recycle pool.
-pub const PLATFORM_CONTRACT_NAMES: [&str; 8] = [
+pub const PLATFORM_CONTRACT_NAMES: [&str; 9] = [
     "crates.io:ctc-token",
     "crates.io:partner-registry",
     "crates.io:ticket-nft",
@@ -15,6 +15,7 @@ pub const PLATFORM_CONTRACT_NAMES: [&str; 8] = [
     "crates.io:outcome-oracle",
     "crates.io:wager-pool",
     "crates.io:schedules",
+    "crates.io:vouchers",
 ];
 
 #[derive(thiserror::Error, Debug, PartialEq)]

@@ -14,6 +14,7 @@ pub mod supervision;
 pub mod tickets;
 pub mod tipping;
 pub mod token;
+pub mod vouchers;
 pub mod wager;
 
 pub use bps::{BasisPoints, BasisPointsError, FeeSplit};

@@ -53,6 +53,25 @@ pub fn check_in_text(
     )
 }
 
+/// The text a holder signs to let a merchant's scanner redeem `units` of `voucher` (a token id
+/// such as `7-3`, or a class id for fungible amounts) on `contract` on `chain_id`. `redemption`
+/// is the holder's count of redemptions so far in that class, so that one code redeems once even
+/// within its lifetime (a token's own status already does for one-per-token vouchers, which sign
+/// 1 unit and redemption 0).
+pub fn redeem_text(
+    chain_id: &str,
+    contract: &Addr,
+    voucher: &str,
+    units: u64,
+    redemption: u64,
+    expires_at: Timestamp,
+) -> String {
+    format!(
+        "TicketChain voucher redeem\nchain: {chain_id}\ncontract: {contract}\nvoucher: {voucher}\nunits: {units}\nredemption: {redemption}\nexpires: {}",
+        expires_at.seconds()
+    )
+}
+
 /// The bytes an amino signer signs for ADR-036 arbitrary data: the canonical (sorted, compact)
 /// JSON of a sign doc with one `sign/MsgSignData`, empty chain id, zero fee, account and sequence.
 pub fn adr036_sign_bytes(signer: &Addr, data: &[u8]) -> Vec<u8> {
@@ -158,6 +177,27 @@ mod tests {
                 r#"{{"account_number":"0","chain_id":"","fee":{{"amount":[],"gas":"0"}},"memo":"","msgs":[{{"type":"sign/MsgSignData","value":{{"data":"aGk=","signer":"{holder}"}}}}],"sequence":"0"}}"#
             )
         );
+    }
+
+    #[test]
+    fn a_redeem_text_names_the_action_the_contract_the_voucher_and_the_expiry() {
+        let contract = MockApi::default().addr_make("vouchers");
+        let text = redeem_text(
+            "ctc-1",
+            &contract,
+            "7-3",
+            1,
+            0,
+            Timestamp::from_seconds(1_300),
+        );
+        assert_eq!(
+            text,
+            format!(
+                "TicketChain voucher redeem\nchain: ctc-1\ncontract: {contract}\nvoucher: 7-3\nunits: 1\nredemption: 0\nexpires: 1300"
+            )
+        );
+        let check_in = check_in_text("ctc-1", &contract, "7-3", Timestamp::from_seconds(1_300));
+        assert_ne!(text, check_in, "a check-in code cannot redeem a voucher");
     }
 
     #[test]

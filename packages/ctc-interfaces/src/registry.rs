@@ -25,6 +25,9 @@ pub enum Capability {
     ReportOutcomes,
     AttestIdentity,
     CreatePools,
+    /// Issue voucher classes (coupons, goods and service vouchers, membership passes) on the
+    /// vouchers contract, metered by the quota like tickets.
+    IssueVouchers,
 }
 
 /// Identity levels, weakest first, so that `Certificate > RealName > Phone > Anonymous > Registered`.
@@ -62,6 +65,7 @@ impl Capability {
             Self::ReportOutcomes => "report_outcomes",
             Self::AttestIdentity => "attest_identity",
             Self::CreatePools => "create_pools",
+            Self::IssueVouchers => "issue_vouchers",
         }
     }
 }
@@ -297,6 +301,7 @@ mod tests {
             Capability::IssueTickets,
             Capability::AttestIdentity,
             Capability::CreatePools,
+            Capability::IssueVouchers,
         ] {
             assert_eq!(quoted(&capability), format!("\"{}\"", capability.as_str()));
         }

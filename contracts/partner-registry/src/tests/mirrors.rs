@@ -16,12 +16,13 @@ use crate::msg::{
 };
 use crate::state::Partner;
 
-const EVERY_CAPABILITY: [Capability; 5] = [
+const EVERY_CAPABILITY: [Capability; 6] = [
     Capability::IssueTickets,
     Capability::LaunchCrowdfunds,
     Capability::ReportOutcomes,
     Capability::AttestIdentity,
     Capability::CreatePools,
+    Capability::IssueVouchers,
 ];
 
 /// The theater's capabilities as `Chain::new` admits it, as JSON.

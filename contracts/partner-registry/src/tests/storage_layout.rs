@@ -19,13 +19,14 @@ use crate::state::{
 
 /// Every capability, so each one's quota key is pinned. The match makes a new capability a
 /// compile error here until it is listed, and its key then fails the test until it is pinned.
-fn every_capability() -> [Capability; 5] {
+fn every_capability() -> [Capability; 6] {
     let all = [
         Capability::IssueTickets,
         Capability::LaunchCrowdfunds,
         Capability::ReportOutcomes,
         Capability::AttestIdentity,
         Capability::CreatePools,
+        Capability::IssueVouchers,
     ];
     for capability in all {
         match capability {
@@ -33,7 +34,8 @@ fn every_capability() -> [Capability; 5] {
             | Capability::LaunchCrowdfunds
             | Capability::ReportOutcomes
             | Capability::AttestIdentity
-            | Capability::CreatePools => {}
+            | Capability::CreatePools
+            | Capability::IssueVouchers => {}
         }
     }
     all
@@ -146,6 +148,7 @@ fn every_namespace_and_key_encoding_is_pinned() {
         r"\x00\x06quotas\x00C<create_pools>\x04",
         r"\x00\x06quotas\x00C<launch_crowdfunds>\x01",
         r"\x00\x06quotas\x00C<issue_tickets>\x00",
+        r"\x00\x06quotas\x00C<issue_vouchers>\x05",
         r"\x00\x06quotas\x00C<report_outcomes>\x02",
         r"\x00\x06quotas\x00C<attest_identity>\x03",
         r"\x00\x07mirrors<a>",
