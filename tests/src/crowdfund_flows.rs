@@ -34,6 +34,7 @@ fn unauthorised_premiere(p: &Platform) -> u64 {
         supply,
         seats: vec![],
         per_wallet_limit: None,
+        members_of: None,
     };
     p.execute(
         &p.theater,
@@ -627,6 +628,7 @@ fn the_troupe_takes_the_money_only_while_the_rewards_can_be_minted() {
         tier: 1,
         quantity: 7,
         recipient: None,
+        voucher: None,
     };
     p.send_ctc(&fans[3], &p.tickets, 1_400 * CTC, &buy).unwrap();
     let too_few = "the rewards of event 1 cannot be delivered: a reward tier has fewer tickets \

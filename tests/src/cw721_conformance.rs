@@ -83,6 +83,7 @@ fn three_tickets() -> Platform {
                     supply: 10,
                     seats: vec![],
                     per_wallet_limit: None,
+                    members_of: None,
                 }],
                 min_identity: None,
                 accepted_attesters: None,
@@ -107,6 +108,7 @@ fn three_tickets() -> Platform {
             tier: 0,
             quantity: 3,
             recipient: None,
+            voucher: None,
         },
     )
     .unwrap();

@@ -44,6 +44,7 @@ fn show(
         supply,
         seats: vec![],
         per_wallet_limit: Some(4),
+        members_of: None,
     };
     EventInput {
         title: "The Butterfly Lovers".into(),
@@ -194,6 +195,7 @@ fn a_festival_season_balances_to_the_unit() {
         tier,
         quantity,
         recipient: None,
+        voucher: None,
     };
     p.send_ctc(&fans[2], &tickets, 200 * CTC, &buy(0, 2))
         .unwrap();
@@ -261,6 +263,7 @@ fn a_festival_season_balances_to_the_unit() {
         tier: 0,
         quantity: 1,
         recipient: None,
+        voucher: None,
     };
     p.send_ctc(&fans[3], &tickets, 100 * CTC, &buy_second)
         .unwrap();

@@ -191,6 +191,7 @@ impl World {
             supply: 8,
             seats: vec![],
             per_wallet_limit: Some(5),
+            members_of: None,
         };
         let event = ticket_nft::msg::EventInput {
             title: "Random show".into(),
@@ -398,6 +399,7 @@ impl World {
                     tier,
                     quantity,
                     recipient: None,
+                    voucher: None,
                 };
                 p.send_ctc(&fans[fan], &tickets, amount, &hook)
             }

@@ -368,6 +368,7 @@ fn an_event_never_sells_more_seats_than_its_hall_has() {
             supply,
             seats: vec![],
             per_wallet_limit: None,
+            members_of: None,
         },
     };
     assert_eq!(

@@ -110,6 +110,7 @@ fn event_input(p: &Platform, days: u64) -> EventInput {
                 supply: 15,
                 seats: vec![],
                 per_wallet_limit: Some(6),
+                members_of: None,
             })
             .collect(),
         min_identity: None,
@@ -167,7 +168,7 @@ proptest! {
             match op {
                 Op::Buy { fan, event, tier, quantity } => {
                     let price = PRICES[tier as usize];
-                    let hook = TicketReceiveMsg::Buy { event_id: event, tier, quantity, recipient: None };
+                    let hook = TicketReceiveMsg::Buy { event_id: event, tier, quantity, recipient: None, voucher: None };
                     if let Ok(response) = p.send_ctc(&fans[fan], &p.tickets, price * u128::from(quantity), &hook) {
                         for id in attribute(&response, "token_ids").split(',') {
                             minted.push((id.to_owned(), event as usize - 1, price));

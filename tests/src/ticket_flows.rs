@@ -34,6 +34,7 @@ pub(crate) fn stalls_and_vip(starts_at: Timestamp, sale_starts_at: Timestamp) ->
                 supply: 100,
                 seats: vec![],
                 per_wallet_limit: Some(4),
+                members_of: None,
             },
             TierInput {
                 name: "VIP".into(),
@@ -41,6 +42,7 @@ pub(crate) fn stalls_and_vip(starts_at: Timestamp, sale_starts_at: Timestamp) ->
                 supply: 2,
                 seats: vec!["A1".into(), "A2".into()],
                 per_wallet_limit: None,
+                members_of: None,
             },
         ],
         min_identity: None,
@@ -84,6 +86,7 @@ impl Platform {
             tier,
             quantity,
             recipient: None,
+            voucher: None,
         };
         self.send_ctc(&self.fans[fan], &self.tickets, amount, &hook)
     }

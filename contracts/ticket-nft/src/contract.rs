@@ -156,6 +156,7 @@ pub fn execute(
             admin::set_min_holder_identity(deps, info, level)
         }
         ExecuteMsg::SetSchedules { address } => admin::set_schedules(deps, info, address),
+        ExecuteMsg::SetVouchers { address } => admin::set_vouchers(deps, info, address),
         ExecuteMsg::UpdateConfig {
             treasury,
             platform_fee,

@@ -116,7 +116,7 @@ pub enum ContractError {
     #[error("a resale price must be greater than zero")]
     ZeroPrice,
 
-    #[error("a reserved ticket was never paid for and cannot be sold: sell tickets through the primary sale")]
+    #[error("a ticket minted outside the sale or bought with a voucher cannot be listed")]
     ReservedNotForSale,
 
     #[error("a ticket has at most {max} approved spenders at a time")]
@@ -272,4 +272,13 @@ pub enum ContractError {
 
     #[error("the venue of an event issued from a booking is the booking's")]
     VenueFromBooking,
+
+    #[error("no vouchers contract is configured: tickets cannot be bought with a voucher")]
+    VouchersNotSet,
+
+    #[error("the vouchers contract is set once: it counts the vouchers spent for tickets")]
+    VouchersAlreadySet,
+
+    #[error("this tier is for members: name a pass of class {class_id} as the voucher")]
+    MembersOnly { class_id: u64 },
 }

@@ -74,6 +74,11 @@ pub struct TierInput {
     pub seats: Vec<String>,
     /// Most tickets of this tier one buyer may buy; `None` for no limit.
     pub per_wallet_limit: Option<u32>,
+    /// A members tier: only holders of a pass of this class in the vouchers contract may buy it,
+    /// each purchase naming the pass (`voucher`), which vouchers checks. Left out of the JSON
+    /// when `None`, as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub members_of: Option<u64>,
 }
 
 #[cw_serde]
@@ -297,6 +302,13 @@ pub enum ExecuteMsg {
     SetSchedules {
         address: String,
     },
+    /// The vouchers contract a purchase naming a voucher is reported to, which refuses it (and
+    /// so reverts it) unless the voucher allows what was paid. Set once, as `SetSchedules`: the
+    /// coupons spent and the passes' uses for tickets are counted there, and another contract
+    /// would start them afresh.
+    SetVouchers {
+        address: String,
+    },
 
     // The rest of cw721 0.22's `Cw721ExecuteMsg`, so a standard client is answered, never refused
     // as an unknown variant. Extension payloads are `Empty`, which reads any JSON object and ignores it.
@@ -518,6 +530,8 @@ pub struct ConfigResponse {
     pub min_holder_identity: Option<IdentityLevel>,
     /// Where events at a registered venue are booked (see `SetSchedules`).
     pub schedules: Option<Addr>,
+    /// Where the vouchers tickets are bought with are kept (see `SetVouchers`).
+    pub vouchers: Option<Addr>,
 }
 
 /// The hall an event was issued for: the theater confirmed the booking in `schedules`, whose
@@ -586,6 +600,11 @@ pub struct TierResponse {
     /// Whether tickets of this tier carry a seat (shown in each ticket's `nft_info`).
     pub seated: bool,
     pub per_wallet_limit: Option<u32>,
+    /// Only members of this pass class in the vouchers contract may buy the tier. Left out when
+    /// `None`, so the answer of an event without a members tier (which crowdfund reads on its
+    /// hot paths) is unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub members_of: Option<u64>,
 }
 
 #[cw_serde]

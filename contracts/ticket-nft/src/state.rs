@@ -34,6 +34,10 @@ pub const CONFIG: Item<Config> = Item::new("config");
 /// The CTC token, apart from the rest of the config: every purchase checks its hook's sender
 /// against it and needs nothing else from the config.
 pub const TOKEN: Item<Addr> = Item::new("token");
+/// The vouchers contract tickets bought with a voucher are reported to (`SetVouchers`), apart
+/// from the config as the token is: only a purchase that names a voucher reads it, so a purchase
+/// without one reads no more than before.
+pub const VOUCHERS: Item<Addr> = Item::new("vouchers");
 
 /// An event's rules: what sales, moves, the door and settlement read. Its texts are in
 /// `EVENT_TEXTS` and its money in the tiers and `LEDGERS`, so no hot path reads or rewrites them.
@@ -151,8 +155,14 @@ pub struct Tier {
     /// it, no sale does.
     pub seated: bool,
     pub per_wallet_limit: Option<u32>,
-    /// Tickets minted without payment (`MintReserved`): they hold nothing in escrow.
+    /// Tickets that hold their own `value` in escrow instead of the tier's price: minted outside
+    /// the sale (`MintReserved`: nothing; `MintFunded`: the minter's share) or bought with a
+    /// voucher (what was paid for each).
     pub reserved: u32,
+    /// Only members of this pass class in the vouchers contract may buy the tier: a purchase
+    /// must name one of its passes. Left out when `None`, so tiers stored before keep their bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub members_of: Option<u64>,
 }
 
 impl Tier {
@@ -208,7 +218,8 @@ pub struct Ticket {
     /// Provenance records stored after the mint's (which is not stored): they are numbered from 1.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub records: u32,
-    /// Minted without payment: nothing of its tier's price is in escrow for it.
+    /// Minted outside the sale or bought with a voucher: escrow holds its `value` for it, not
+    /// its tier's price.
     #[serde(default, skip_serializing_if = "is_false")]
     pub reserved: bool,
     /// Royalties of its resales, held in escrow for it on top of the price.
@@ -217,7 +228,8 @@ pub struct Ticket {
     /// Whether `LISTINGS` holds an entry for it, so a move deletes one only when there is one.
     #[serde(default, skip_serializing_if = "is_false")]
     pub listed: bool,
-    /// What a minter paid in for it with `MintFunded` (a reserved ticket's refund).
+    /// What a minter paid in for it with `MintFunded`, or its buyer with a voucher (a reserved
+    /// ticket's refund).
     #[serde(default, skip_serializing_if = "Uint128::is_zero")]
     pub value: Uint128,
     /// Held on a regulator's order by this partner, which attested its owner: it neither moves

@@ -5,7 +5,7 @@ use ctc_conventions::{validate, ContractId};
 use ctc_interfaces::registry::IdentityLevel;
 
 use crate::error::ContractError;
-use crate::execute::{classes, clearing, moves, redeem, sale, supervision};
+use crate::execute::{classes, clearing, moves, redeem, sale, supervision, tickets};
 use crate::msg::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 use crate::query;
 use crate::state::{Config, CONFIG};
@@ -40,6 +40,7 @@ pub fn instantiate(
         min_holder_identity: msg.min_holder_identity.unwrap_or(IdentityLevel::RealName),
         name: msg.name,
         symbol: msg.symbol,
+        ticket_nft: None,
     };
     let response =
         ctc_conventions::instantiate(deps.branch(), &info, CONTRACT, msg.owner.as_deref())?;
@@ -83,7 +84,20 @@ pub fn execute(
             recipient,
             token_id,
         } => moves::transfer_nft(deps, env, info, recipient, token_id),
-        ExecuteMsg::Redeem { token_id, proof } => redeem::redeem(deps, env, info, token_id, proof),
+        ExecuteMsg::TransferUnits {
+            token_id,
+            recipient,
+            units,
+        } => moves::transfer_units(deps, env, info, token_id, recipient, units),
+        ExecuteMsg::List { token_id, price } => moves::list(deps, env, info, token_id, price),
+        ExecuteMsg::Unlist { token_id } => moves::unlist(deps, info, token_id),
+        ExecuteMsg::Redeem {
+            token_id,
+            units,
+            proof,
+        } => redeem::redeem(deps, env, info, token_id, units, proof),
+        ExecuteMsg::UseForTickets(use_) => tickets::use_for_tickets(deps, env, info, use_),
+        ExecuteMsg::SetTicketNft { address } => classes::set_ticket_nft(deps, info, address),
         ExecuteMsg::Clear { token_id } => clearing::clear(deps, env, token_id),
         ExecuteMsg::Withdraw { merchant } => clearing::withdraw(deps, merchant),
         ExecuteMsg::LowerCap {
@@ -109,11 +123,9 @@ pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> Result<Binary, ContractErr
     let binary = match msg {
         QueryMsg::Config {} => to_json_binary(&CONFIG.load(deps.storage)?),
         QueryMsg::Class { class_id } => to_json_binary(&query::class(deps, class_id)?),
-        QueryMsg::Classes {
-            issuer,
-            start_after,
-            limit,
-        } => to_json_binary(&query::classes(deps, issuer, start_after, limit)?),
+        QueryMsg::Classes { start_after, limit } => {
+            to_json_binary(&query::classes(deps, start_after, limit)?)
+        }
         QueryMsg::Voucher { token_id } => to_json_binary(&query::voucher(deps, token_id)?),
         QueryMsg::Earned { merchant } => to_json_binary(&query::earned(deps, merchant)?),
         QueryMsg::SupervisionRecords {
@@ -121,6 +133,11 @@ pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> Result<Binary, ContractErr
             start_after,
             limit,
         } => to_json_binary(&query::records(deps, class_id, start_after, limit)?),
+        QueryMsg::PassUses { token_id, event_id } => {
+            to_json_binary(&query::pass_uses(deps, token_id, event_id)?)
+        }
+        QueryMsg::OwnerOf { token_id, .. } => to_json_binary(&query::owner_of(deps, token_id)?),
+        QueryMsg::NftInfo { token_id } => to_json_binary(&query::nft_info(deps, token_id)?),
         QueryMsg::Tokens {
             owner,
             start_after,

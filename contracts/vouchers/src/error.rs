@@ -45,6 +45,12 @@ pub enum ContractError {
     #[error("only the voucher's holder may do this")]
     NotHolder,
 
+    #[error("only the ticket-nft this contract was set up with may use vouchers for tickets")]
+    NotTicketNft,
+
+    #[error("the ticket-nft is already set")]
+    TicketNftAlreadySet,
+
     #[error("only the owner, the registry's authority or a regulator may do this")]
     NotSupervisor,
 
@@ -106,6 +112,12 @@ pub enum ContractError {
     #[error("the voucher was already cleared")]
     AlreadyCleared,
 
+    #[error("the voucher is listed for sale: unlist it first")]
+    Listed,
+
+    #[error("the voucher is not listed for sale")]
+    NotListed,
+
     // Amounts and limits.
     #[error("the class's cap is reached")]
     CapReached { left: u64 },
@@ -125,6 +137,9 @@ pub enum ContractError {
     #[error("the quantity must be between 1 and 20")]
     InvalidQuantity { max: u32 },
 
+    #[error("units must be at least 1 and at most what the voucher holds (fewer, to split it)")]
+    InvalidUnits { held: u64 },
+
     #[error("nothing to withdraw")]
     NothingToWithdraw,
 
@@ -140,4 +155,32 @@ pub enum ContractError {
 
     #[error("a voucher cannot be transferred to its own holder")]
     SelfTransfer,
+
+    #[error("only vouchers of a fungible class are split")]
+    NotFungible,
+
+    #[error("vouchers of this class cannot be resold")]
+    ResaleNotAllowed,
+
+    #[error("above the class's resale cap")]
+    AboveResaleCap { cap: Uint128 },
+
+    // Tickets.
+    #[error("this voucher is not used for tickets")]
+    NotForTickets,
+
+    #[error("the tier is for members of another pass, or the voucher is not a pass")]
+    NotForTier,
+
+    #[error("the voucher is for another issuer's events")]
+    NotEventIssuer,
+
+    #[error("the coupon is not for this event")]
+    NotForEvent,
+
+    #[error("the pass has bought all the tickets it may for this event")]
+    PassUsesExhausted { max: u32 },
+
+    #[error("the price paid per ticket is not the voucher's price")]
+    WrongDiscount { expected: Uint128 },
 }

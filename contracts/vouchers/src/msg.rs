@@ -8,7 +8,7 @@ use cw_ownable::{cw_ownable_execute, cw_ownable_query};
 pub use ctc_interfaces::proof::HolderProof;
 pub use ctc_interfaces::registry::{IdentityLevel, RegistryUpdate};
 pub use ctc_interfaces::supervision::SupervisionRecord as Record;
-pub use ctc_interfaces::vouchers::VoucherReceiveMsg;
+pub use ctc_interfaces::vouchers::{TicketUse, VoucherReceiveMsg};
 pub use ctc_interfaces::BasisPoints;
 
 #[cw_serde]
@@ -42,8 +42,8 @@ pub enum Off {
 pub enum CouponTarget {
     /// The merchant's own goods or services, at its counter: redeemed by scan.
     Goods,
-    /// Tickets of the issuer's events (all of them when `events` is empty): used in the ticket
-    /// purchase itself (phase 2), never scanned.
+    /// Tickets of the issuer's events (all of them when `events` is empty): named in the ticket
+    /// purchase itself and spent one unit per ticket, never scanned.
     Tickets { events: Vec<u64> },
 }
 
@@ -55,7 +55,9 @@ pub enum VoucherKind {
     },
     /// A goods or service voucher: the merchant delivers what `product` names.
     Goods,
-    /// A membership pass: member prices or member-only tiers of the issuer's events (phase 2).
+    /// A membership pass: member prices on the issuer's events, and the member-only tiers that
+    /// name the class (whoever issues the event). Shown, never spent: `tickets_per_event` bounds
+    /// how many tickets of one event it buys.
     Pass {
         member_off: Option<Off>,
         tickets_per_event: Option<u32>,
@@ -71,6 +73,24 @@ pub enum TransferRule {
     Gift {
         max_moves: u32,
     },
+    /// Given away as under `Gift`, or listed and sold whole for at most `max_unit_price` per unit:
+    /// the cap on a secondary market (络谱 §4.3.1). The seller is paid at once; the price the
+    /// voucher was issued at stays in escrow with it.
+    Resale {
+        max_moves: u32,
+        max_unit_price: Uint128,
+    },
+}
+
+impl TransferRule {
+    pub fn max_moves(&self) -> Option<u32> {
+        match self {
+            TransferRule::None => None,
+            TransferRule::Gift { max_moves } | TransferRule::Resale { max_moves, .. } => {
+                Some(*max_moves)
+            }
+        }
+    }
 }
 
 /// What becomes of an unredeemed priced voucher once its validity ends.
@@ -91,11 +111,15 @@ pub struct ClassInput {
     pub product: String,
     pub uri: Option<String>,
     pub kind: VoucherKind,
-    /// How many vouchers may ever be issued; drawn from the issuer's `issue_vouchers` quota.
+    /// Splittable amounts (络谱 §3.4.3 可拆分): a claim or purchase of n units is one voucher
+    /// holding n, which its holder may split to give part away and which is redeemed in parts.
+    /// Otherwise each unit is a voucher of its own. Passes are never fungible.
+    pub fungible: bool,
+    /// How many units may ever be issued; drawn from the issuer's `issue_vouchers` quota.
     pub cap: u64,
-    /// Per voucher, in micro-CTC; zero for a class claimed free.
+    /// Per unit, in micro-CTC; zero for a class claimed free.
     pub price: Uint128,
-    /// The most vouchers of the class one wallet may ever acquire (claimed, bought, given).
+    /// The most units of the class one wallet may ever acquire (claimed, bought, given).
     pub per_holder_limit: Option<u64>,
     pub sale_starts_at: Timestamp,
     pub sale_ends_at: Timestamp,
@@ -115,28 +139,70 @@ pub enum ExecuteMsg {
     /// From the registry only: keeps this contract's copy of partners and attestations.
     RegistryUpdate(RegistryUpdate),
     /// A partner with `issue_vouchers` registers a class; its cap is drawn from the quota.
-    CreateClass { class: ClassInput },
+    CreateClass {
+        class: ClassInput,
+    },
     /// The issuer lists or delists the class (上下架): a paused class sells and hands out nothing.
-    SetSalePaused { class_id: u64, paused: bool },
+    SetSalePaused {
+        class_id: u64,
+        paused: bool,
+    },
     /// A partner names (or removes) one of its counter scanners, for all its classes.
-    SetScanner { address: String, allowed: bool },
-    /// Free classes: the sender claims `quantity` vouchers.
-    Claim { class_id: u64, quantity: u32 },
+    SetScanner {
+        address: String,
+        allowed: bool,
+    },
+    /// Free classes: the sender claims `quantity` units.
+    Claim {
+        class_id: u64,
+        quantity: u32,
+    },
     /// CTC `Send` hooks (`VoucherReceiveMsg`), from the configured token only.
     Receive(Cw20ReceiveMsg),
-    /// cw721: the holder gives the voucher away, as its class's transfer rule allows.
-    TransferNft { recipient: String, token_id: String },
-    /// A scanner of the class's issuer redeems the voucher, once, with the holder's signed code
-    /// (`ctc_interfaces::proof::redeem_text` of the token, 1 unit, redemption 0).
+    /// cw721: the holder gives the voucher away whole, as its class's transfer rule allows.
+    TransferNft {
+        recipient: String,
+        token_id: String,
+    },
+    /// Fungible classes: the holder gives `units` of the voucher away as a new voucher, keeping
+    /// the rest (fewer than it holds; `transfer_nft` moves it whole).
+    TransferUnits {
+        token_id: String,
+        recipient: String,
+        units: u64,
+    },
+    /// Resale classes: the holder offers the voucher whole for `price`, at most the class's
+    /// `max_unit_price` per unit. Bought with `VoucherReceiveMsg::BuyListed`.
+    List {
+        token_id: String,
+        price: Uint128,
+    },
+    Unlist {
+        token_id: String,
+    },
+    /// A scanner of the class's issuer redeems `units` of the voucher with the holder's signed
+    /// code (`ctc_interfaces::proof::redeem_text` of the token, the units and the units it holds
+    /// now, so each code is spent by its redemption).
     Redeem {
         token_id: String,
+        units: u64,
         proof: HolderProof,
+    },
+    /// From the ticket-nft set with `SetTicketNft` only: a ticket purchase that names a voucher.
+    UseForTickets(TicketUse),
+    /// The owner names the ticket-nft whose purchases may use vouchers, once.
+    SetTicketNft {
+        address: String,
     },
     /// Anyone, once the voucher's validity ended (or its issuer was revoked): settles this one
     /// voucher by its class's `on_expiry` terms.
-    Clear { token_id: String },
+    Clear {
+        token_id: String,
+    },
     /// Anyone: pays a merchant what it earned, its platform fee and burn share in one `Disburse`.
-    Withdraw { merchant: String },
+    Withdraw {
+        merchant: String,
+    },
     /// A supervisor lowers a class's cap, never below what is issued.
     LowerCap {
         class_id: u64,
@@ -161,10 +227,9 @@ pub enum QueryMsg {
     Config {},
     #[returns(ClassResponse)]
     Class { class_id: u64 },
-    /// In class id order; only `issuer`'s classes when given.
+    /// In class id order.
     #[returns(ClassesResponse)]
     Classes {
-        issuer: Option<String>,
         start_after: Option<u64>,
         limit: Option<u32>,
     },
@@ -178,7 +243,10 @@ pub enum QueryMsg {
         start_after: Option<u32>,
         limit: Option<u32>,
     },
-    // cw721 0.22, read side.
+    /// Tickets of `event_id` the pass has bought, where its class bounds them.
+    #[returns(u32)]
+    PassUses { token_id: String, event_id: u64 },
+    // cw721 0.22, read side: every voucher is a token (units in the extension); no approvals.
     /// The holder's vouchers (every status), in token id order.
     #[returns(cw721::msg::TokensResponse)]
     Tokens {
@@ -186,6 +254,14 @@ pub enum QueryMsg {
         start_after: Option<String>,
         limit: Option<u32>,
     },
+    #[returns(cw721::msg::OwnerOfResponse)]
+    OwnerOf {
+        token_id: String,
+        include_expired: Option<bool>,
+    },
+    /// The class's uri and the voucher's answer as the extension.
+    #[returns(cw721::msg::NftInfoResponse<VoucherResponse>)]
+    NftInfo { token_id: String },
 }
 
 #[cw_serde]
@@ -210,7 +286,9 @@ pub type ClassRecord = Record<ClassAction>;
 
 #[cw_serde]
 pub struct SupplyResponse {
+    /// Units; `tokens` is the vouchers they were issued and split into.
     pub issued: u64,
+    pub tokens: u32,
     pub redeemed: u64,
     pub cleared: u64,
     pub outstanding: u64,
@@ -241,6 +319,10 @@ pub struct VoucherResponse {
     pub moves: u32,
     pub valid_from: Timestamp,
     pub valid_until: Timestamp,
-    /// What the voucher is worth in escrow now: its price while valid, zero once settled.
+    /// Units left to redeem or spend; zero once redeemed in full or cleared.
+    pub units: u64,
+    /// What the voucher is worth in escrow now: the class price times `units`.
     pub value: Uint128,
+    /// Its asking price while listed for resale.
+    pub listed: Option<Uint128>,
 }

@@ -16,6 +16,8 @@ pub struct Config {
     pub min_holder_identity: IdentityLevel,
     pub name: String,
     pub symbol: String,
+    /// The one contract whose `UseForTickets` is obeyed; set once by the owner.
+    pub ticket_nft: Option<Addr>,
 }
 
 pub const CONFIG: Item<Config> = Item::new("config");
@@ -28,6 +30,7 @@ pub const CLASS_COUNT: Item<u64> = Item::new("class_count");
 pub struct Class {
     pub issuer: Addr,
     pub kind: VoucherKind,
+    pub fungible: bool,
     pub cap: u64,
     pub price: Uint128,
     pub per_holder_limit: Option<u64>,
@@ -59,16 +62,17 @@ pub struct ClassMeta {
 
 /// Read by queries only, never on a hot path.
 pub const CLASS_META: Map<u64, ClassMeta> = Map::new("class_meta");
-/// (issuer, class id): the `classes` query by issuer.
-pub const ISSUER_CLASSES: Map<(&Addr, u64), Empty> = Map::new("issuer_classes");
 
-/// outstanding = issued − redeemed − cleared: the vouchers whose price the contract holds.
+/// In units: outstanding = issued − redeemed − cleared is what the contract holds the price of.
+/// Coupons spent on tickets count as redeemed.
 #[cw_serde]
 #[derive(Default)]
 pub struct Supply {
     pub issued: u64,
     pub redeemed: u64,
     pub cleared: u64,
+    /// Vouchers numbered so far (issues and splits): the next serial.
+    pub tokens: u32,
 }
 
 impl Supply {
@@ -82,16 +86,22 @@ pub const SUPPLY: Map<u64, Supply> = Map::new("supply");
 #[cw_serde]
 pub struct Voucher {
     pub owner: Addr,
+    /// Left to redeem or spend; zero once settled.
+    pub units: u64,
     pub status: VoucherStatus,
-    /// Gifts made so far, bounded by the class's `max_moves`.
+    /// Gifts and sales so far (a split-off voucher inherits its parent's, plus one), bounded by
+    /// the class's `max_moves`.
     pub moves: u32,
+    /// The asking price while listed for resale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub listed: Option<Uint128>,
 }
 
 /// (class id, serial): token id `"{class}-{serial}"`, serials from 0 in issue order.
 pub const VOUCHERS: Map<(u64, u32), Voucher> = Map::new("vouchers");
 /// (owner, token id): cw721 `tokens`, every status.
 pub const OWNED: Map<(&Addr, &str), Empty> = Map::new("owned");
-/// (class id, wallet) → vouchers the wallet ever acquired in the class: the per-holder limit.
+/// (class id, wallet) → units the wallet ever acquired in the class: the per-holder limit.
 pub const ACQUIRED: Map<(u64, &Addr), u64> = Map::new("acquired");
 /// (merchant, scanner).
 pub const SCANNERS: Map<(&Addr, &Addr), Empty> = Map::new("scanners");
@@ -113,5 +123,8 @@ impl Earned {
 }
 
 pub const EARNED: Map<&Addr, Earned> = Map::new("earned");
+/// (pass class id, serial, event id) → tickets the pass bought for the event, when its class
+/// bounds them: counted on the pass, so handing it on does not renew them.
+pub const PASS_USES: Map<(u64, u32, u64), u32> = Map::new("pass_uses");
 /// (class id, record id).
 pub const CLASS_RECORDS: Map<(u64, u32), ClassRecord> = Map::new("class_records");

@@ -5,7 +5,7 @@ use cosmwasm_std::{Timestamp, Uint128};
 use ctc_conventions::validate;
 
 use crate::error::ContractError;
-use crate::msg::{ClassInput, CouponTarget, Off, TransferRule, VoucherKind};
+use crate::msg::{ClassInput, CouponTarget, Off, VoucherKind};
 
 /// Like ticket-nft's tier names.
 pub const MAX_NAME_BYTES: usize = 64;
@@ -19,7 +19,8 @@ pub const MAX_CAP: u64 = 1_000_000;
 pub const MAX_ATTESTERS: usize = 4;
 pub const MAX_EVENTS: usize = 8;
 pub const MAX_MOVES: u32 = 100;
-/// Vouchers one claim, purchase or distribution mints: bounds one message's work.
+/// Units one claim or purchase issues: bounds one message's work (one voucher each, unless the
+/// class is fungible).
 pub const MAX_QUANTITY: u32 = 20;
 /// Classes run for seasons, not centuries: valid at most five years ahead.
 pub const MAX_HORIZON_SECONDS: u64 = 5 * 365 * 86_400;
@@ -84,10 +85,13 @@ pub fn class(input: &ClassInput, now: Timestamp) -> Result<(), ContractError> {
     if input.valid_until > now.plus_seconds(MAX_HORIZON_SECONDS) {
         return Err(invalid("the validity ends within five years"));
     }
-    if let TransferRule::Gift { max_moves } = input.transfer {
+    if let Some(max_moves) = input.transfer.max_moves() {
         if max_moves == 0 || max_moves > MAX_MOVES {
-            return Err(invalid("a gift rule allows 1 to 100 moves"));
+            return Err(invalid("a transfer rule allows 1 to 100 moves"));
         }
+    }
+    if input.fungible && matches!(input.kind, VoucherKind::Pass { .. }) {
+        return Err(invalid("a pass is one per token"));
     }
     Ok(())
 }

@@ -54,20 +54,19 @@ pub fn check_in_text(
 }
 
 /// The text a holder signs to let a merchant's scanner redeem `units` of `voucher` (a token id
-/// such as `7-3`, or a class id for fungible amounts) on `contract` on `chain_id`. `redemption`
-/// is the holder's count of redemptions so far in that class, so that one code redeems once even
-/// within its lifetime (a token's own status already does for one-per-token vouchers, which sign
-/// 1 unit and redemption 0).
+/// such as `7-3`) on `contract` on `chain_id`. `held` is what the voucher holds before this
+/// redemption: every redemption lowers it, so one code redeems once even within its lifetime, and
+/// the scanner cannot take more units than the holder agreed to.
 pub fn redeem_text(
     chain_id: &str,
     contract: &Addr,
     voucher: &str,
     units: u64,
-    redemption: u64,
+    held: u64,
     expires_at: Timestamp,
 ) -> String {
     format!(
-        "TicketChain voucher redeem\nchain: {chain_id}\ncontract: {contract}\nvoucher: {voucher}\nunits: {units}\nredemption: {redemption}\nexpires: {}",
+        "TicketChain voucher redeem\nchain: {chain_id}\ncontract: {contract}\nvoucher: {voucher}\nunits: {units}\nheld: {held}\nexpires: {}",
         expires_at.seconds()
     )
 }
@@ -186,14 +185,14 @@ mod tests {
             "ctc-1",
             &contract,
             "7-3",
-            1,
-            0,
+            2,
+            5,
             Timestamp::from_seconds(1_300),
         );
         assert_eq!(
             text,
             format!(
-                "TicketChain voucher redeem\nchain: ctc-1\ncontract: {contract}\nvoucher: 7-3\nunits: 1\nredemption: 0\nexpires: 1300"
+                "TicketChain voucher redeem\nchain: ctc-1\ncontract: {contract}\nvoucher: 7-3\nunits: 2\nheld: 5\nexpires: 1300"
             )
         );
         let check_in = check_in_text("ctc-1", &contract, "7-3", Timestamp::from_seconds(1_300));

@@ -15,6 +15,13 @@ pub enum TicketReceiveMsg {
         tier: u8,
         quantity: u32,
         recipient: Option<String>,
+        /// The token id of a voucher of the buyer's in the vouchers contract (a coupon, or the
+        /// pass a members tier asks for). The amount sent is then what the voucher lets one pay,
+        /// split evenly over the tickets and at most their face price; vouchers checks it and
+        /// refuses, reverting the purchase, unless it is exactly that. Left out of the JSON when
+        /// `None`, so a purchase without one is sent as before.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        voucher: Option<String>,
     },
     /// Buys a listed ticket: the amount sent must be exactly the listing price.
     BuyResale { token_id: String },

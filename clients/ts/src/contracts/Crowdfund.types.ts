@@ -77,7 +77,7 @@ export type RegistryUpdate = {
   };
 };
 export type Addr = string;
-export type Capability = "issue_tickets" | "launch_crowdfunds" | "report_outcomes" | "attest_identity" | "create_pools";
+export type Capability = ("issue_tickets" | "launch_crowdfunds" | "report_outcomes" | "attest_identity" | "create_pools") | "issue_vouchers";
 export type Standing = "active" | "suspended" | "revoked";
 export type Timestamp = Uint64;
 export type Uint64 = string;

@@ -131,7 +131,7 @@ export type ExecuteMsg = {
 } | {
   update_ownership: Action;
 };
-export type Capability = "issue_tickets" | "launch_crowdfunds" | "report_outcomes" | "attest_identity" | "create_pools";
+export type Capability = ("issue_tickets" | "launch_crowdfunds" | "report_outcomes" | "attest_identity" | "create_pools") | "issue_vouchers";
 export type PartnerKind = "theater" | "troupe" | "agency" | "merchant" | "platform" | "oracle_provider" | "identity_provider";
 export type Timestamp = Uint64;
 export type Uint64 = string;

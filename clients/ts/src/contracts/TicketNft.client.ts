@@ -827,6 +827,11 @@ export interface TicketNftInterface extends TicketNftReadOnlyInterface {
   }: {
     address: string;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  setVouchers: ({
+    address
+  }: {
+    address: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   updateMinterOwnership: (action: Action, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   updateCreatorOwnership: (action: Action, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   updateCollectionInfo: ({
@@ -920,6 +925,7 @@ export class TicketNftClient extends TicketNftQueryClient implements TicketNftIn
     this.updateConfig = this.updateConfig.bind(this);
     this.setMinHolderIdentity = this.setMinHolderIdentity.bind(this);
     this.setSchedules = this.setSchedules.bind(this);
+    this.setVouchers = this.setVouchers.bind(this);
     this.updateMinterOwnership = this.updateMinterOwnership.bind(this);
     this.updateCreatorOwnership = this.updateCreatorOwnership.bind(this);
     this.updateCollectionInfo = this.updateCollectionInfo.bind(this);
@@ -1350,6 +1356,17 @@ export class TicketNftClient extends TicketNftQueryClient implements TicketNftIn
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       set_schedules: {
+        address
+      }
+    }, fee_, memo_, funds_);
+  };
+  setVouchers = async ({
+    address
+  }: {
+    address: string;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      set_vouchers: {
         address
       }
     }, fee_, memo_, funds_);

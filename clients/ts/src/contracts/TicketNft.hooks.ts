@@ -13,6 +13,10 @@ export type TicketReceiveMsg =
         quantity: number;
         recipient?: string | null;
         tier: number;
+        /**
+         * The token id of a voucher of the buyer's in the vouchers contract (a coupon, or the pass a members tier asks for). The amount sent is then what the voucher lets one pay, split evenly over the tickets and at most their face price; vouchers checks it and refuses, reverting the purchase, unless it is exactly that. Left out of the JSON when `None`, so a purchase without one is sent as before.
+         */
+        voucher?: string | null;
       };
     }
   | {

@@ -224,6 +224,11 @@ export interface TicketNftMsg {
   }: {
     address: string;
   }, funds_?: Coin[]) => EncodeObject;
+  setVouchers: ({
+    address
+  }: {
+    address: string;
+  }, funds_?: Coin[]) => EncodeObject;
   updateMinterOwnership: (action: Action, funds_?: Coin[]) => EncodeObject;
   updateCreatorOwnership: (action: Action, funds_?: Coin[]) => EncodeObject;
   updateCollectionInfo: ({
@@ -314,6 +319,7 @@ export class TicketNftMsgComposer implements TicketNftMsg {
     this.updateConfig = this.updateConfig.bind(this);
     this.setMinHolderIdentity = this.setMinHolderIdentity.bind(this);
     this.setSchedules = this.setSchedules.bind(this);
+    this.setVouchers = this.setVouchers.bind(this);
     this.updateMinterOwnership = this.updateMinterOwnership.bind(this);
     this.updateCreatorOwnership = this.updateCreatorOwnership.bind(this);
     this.updateCollectionInfo = this.updateCollectionInfo.bind(this);
@@ -973,6 +979,25 @@ export class TicketNftMsgComposer implements TicketNftMsg {
         contract: this.contractAddress,
         msg: toUtf8(JSON.stringify({
           set_schedules: {
+            address
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  setVouchers = ({
+    address
+  }: {
+    address: string;
+  }, funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          set_vouchers: {
             address
           }
         })),

@@ -165,6 +165,10 @@ export type ExecuteMsg = {
     address: string;
   };
 } | {
+  set_vouchers: {
+    address: string;
+  };
+} | {
   update_minter_ownership: Action;
 } | {
   update_creator_ownership: Action;
@@ -234,7 +238,7 @@ export type RegistryUpdate = {
   };
 };
 export type Addr = string;
-export type Capability = "issue_tickets" | "launch_crowdfunds" | "report_outcomes" | "attest_identity" | "create_pools";
+export type Capability = ("issue_tickets" | "launch_crowdfunds" | "report_outcomes" | "attest_identity" | "create_pools") | "issue_vouchers";
 export type Standing = "active" | "suspended" | "revoked";
 export type HexBinary = string;
 export type TransferPolicy = "non_transferable" | {
@@ -290,6 +294,7 @@ export interface AntiScalpingInput {
   markets: string[];
 }
 export interface TierInput {
+  members_of?: number | null;
   name: string;
   per_wallet_limit?: number | null;
   price: Uint128;
@@ -508,6 +513,7 @@ export interface ConfigResponse {
   settlement_delay_seconds: number;
   token: Addr;
   treasury: Addr;
+  vouchers?: Addr | null;
 }
 export interface CollectionInfoAndExtensionResponseForNullable_Empty {
   extension?: Empty | null;
@@ -566,6 +572,7 @@ export interface EventBooking {
   schedules: Addr;
 }
 export interface TierResponse {
+  members_of?: number | null;
   name: string;
   per_wallet_limit?: number | null;
   price: Uint128;

@@ -3,7 +3,7 @@ use ctc_interfaces::registry::IdentityLevel;
 use ctc_interfaces::BasisPoints;
 
 use crate::error::ContractError;
-use crate::state::CONFIG;
+use crate::state::{CONFIG, VOUCHERS};
 use crate::validate;
 
 pub fn update_config(
@@ -59,6 +59,24 @@ pub fn set_schedules(
     Ok(Response::new()
         .add_attribute("action", "set_schedules")
         .add_attribute("schedules", schedules))
+}
+
+/// Set once, as the schedules contract: the coupons spent and the passes' uses for tickets are
+/// counted in this vouchers contract.
+pub fn set_vouchers(
+    deps: DepsMut,
+    info: MessageInfo,
+    address: String,
+) -> Result<Response, ContractError> {
+    ctc_conventions::ensure_owner(deps.storage, &info.sender)?;
+    if VOUCHERS.exists(deps.storage) {
+        return Err(ContractError::VouchersAlreadySet);
+    }
+    let vouchers = ctc_conventions::validate::address(deps.api, "vouchers", &address)?;
+    VOUCHERS.save(deps.storage, &vouchers)?;
+    Ok(Response::new()
+        .add_attribute("action", "set_vouchers")
+        .add_attribute("vouchers", vouchers))
 }
 
 /// Applies to events created afterwards: an event's identity rule is fixed at its creation, as

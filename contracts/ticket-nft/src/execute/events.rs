@@ -222,6 +222,7 @@ fn save_tier(
             seated: !input.seats.is_empty(),
             per_wallet_limit: input.per_wallet_limit,
             reserved: 0,
+            members_of: input.members_of,
         },
     )?;
     Ok(first_serial + input.supply)

@@ -1,7 +1,8 @@
 //! Money in and out of escrow: primary sales, reserved mints and refunds.
 
-use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response, Uint128};
+use cosmwasm_std::{wasm_execute, Addr, DepsMut, Env, MessageInfo, Response, Storage, Uint128};
 use ctc_conventions::{ctc_hook, validate, CtcHook};
+use ctc_interfaces::vouchers::{TicketUse, VoucherExecuteMsg};
 use cw20::Cw20ReceiveMsg;
 
 use crate::error::ContractError;
@@ -12,7 +13,7 @@ use crate::execute::tickets::{
     load_event, load_ticket, load_tier, mint, record, save_counts, sold, unlist, update_ledger,
 };
 use crate::msg::{EventStatus, ReceiveMsg, ReportTotals, TicketStatus};
-use crate::state::{Change, Tier, MINTERS, TICKETS, TIERS, TOKEN};
+use crate::state::{Change, Tier, MINTERS, TICKETS, TIERS, TOKEN, VOUCHERS};
 use crate::validate::MAX_PER_MESSAGE;
 
 pub fn receive(
@@ -33,6 +34,7 @@ pub fn receive(
             tier,
             quantity,
             recipient,
+            voucher,
         } => {
             let recipient =
                 validate::optional_address(deps.api, "recipient", recipient.as_deref())?
@@ -41,7 +43,7 @@ pub fn receive(
                 deps,
                 env,
                 (payer, recipient),
-                amount,
+                (amount, voucher),
                 (event_id, tier, quantity),
             )
         }
@@ -102,13 +104,39 @@ fn mint_run(
     Ok(token_ids)
 }
 
+/// Counts `quantity` tickets minted with their own value (`Ticket::value`, all of `paid` between
+/// them) as the tier's reserved, so that escrow holds that value for them instead of its price.
+fn fund(
+    storage: &mut dyn Storage,
+    (event_id, tier_index): (u64, u8),
+    tier: &mut Tier,
+    quantity: u32,
+    paid: Uint128,
+) -> Result<(), ContractError> {
+    tier.reserved += quantity;
+    TIERS.save(storage, (event_id, tier_index), tier)?;
+    if !paid.is_zero() {
+        update_ledger(storage, event_id, |ledger| {
+            ledger.funded = ledger.funded.checked_add(paid)?;
+            Ok(())
+        })?;
+    }
+    Ok(())
+}
+
 /// A purchase writes the tickets, their owner index, the collection count and, under a
 /// per-wallet limit, the wallets' counts: no event-wide or tier-wide record, and no query.
+///
+/// A purchase naming a voucher may pay less than the face price, split evenly over the
+/// tickets. Its tickets are minted as `MintFunded` mints them, each holding what was paid for it
+/// (so escrow stays exact, and a discounted ticket cannot be resold), which writes the tier and
+/// the ledger too; and the purchase is reported to the configured vouchers contract, whose
+/// refusal reverts it. Which voucher allows which price is for vouchers alone to know.
 fn buy(
     mut deps: DepsMut,
     env: Env,
     (buyer, recipient): (Addr, Addr),
-    paid: Uint128,
+    (paid, voucher): (Uint128, Option<String>),
     (event_id, tier_index, quantity): (u64, u8, u32),
 ) -> Result<Response, ContractError> {
     let event = load_event(deps.storage, event_id)?;
@@ -126,11 +154,31 @@ fn buy(
     if event.frozen {
         return Err(ContractError::EventFrozen);
     }
-    let tier = load_tier(deps.storage, event_id, tier_index)?;
+    let mut tier = load_tier(deps.storage, event_id, tier_index)?;
     let sold = sold(deps.storage, event_id, &tier)?;
     check_quantity(quantity, &tier, sold)?;
     let expected = tier.price.checked_mul(Uint128::from(quantity))?;
-    if paid != expected {
+    // Read only when a voucher is named: a purchase without one reads what it always read.
+    let used = match voucher {
+        None => match tier.members_of {
+            Some(class_id) => return Err(ContractError::MembersOnly { class_id }),
+            None => None,
+        },
+        Some(token_id) => {
+            let vouchers = VOUCHERS
+                .may_load(deps.storage)?
+                .ok_or(ContractError::VouchersNotSet)?;
+            // `check_quantity` refused zero.
+            Some((token_id, vouchers, paid.multiply_ratio(1u32, quantity)))
+        }
+    };
+    let fair = match &used {
+        None => paid == expected,
+        Some((_, _, each)) => {
+            each.checked_mul(Uint128::from(quantity))? == paid && *each <= tier.price
+        }
+    };
+    if !fair {
         return Err(ContractError::WrongAmount {
             expected,
             received: paid,
@@ -172,16 +220,40 @@ fn buy(
         (event_id, tier_index),
         first,
         quantity,
-        (&recipient, None),
+        (&recipient, used.as_ref().map(|used| used.2)),
     )?;
-    Ok(Response::new()
+    let (mut response, mut named) = (Response::new(), None);
+    if let Some((token_id, vouchers, each)) = used {
+        fund(
+            deps.storage,
+            (event_id, tier_index),
+            &mut tier,
+            quantity,
+            paid,
+        )?;
+        // To the configured contract only: the buyer names the voucher, never who checks it.
+        let spend = VoucherExecuteMsg::UseForTickets(TicketUse {
+            token_id: token_id.clone(),
+            holder: buyer.to_string(),
+            issuer: event.issuer.into_string(),
+            event_id,
+            members_of: tier.members_of,
+            quantity,
+            price: tier.price,
+            paid_each: each,
+        });
+        response = response.add_message(wasm_execute(vouchers, &spend, vec![])?);
+        named = Some(("voucher", token_id));
+    }
+    Ok(response
         .add_attribute("action", "buy")
         .add_attribute("event_id", event_id.to_string())
         .add_attribute("tier", tier_index.to_string())
         .add_attribute("buyer", buyer)
         .add_attribute("recipient", recipient)
         .add_attribute("amount", paid)
-        .add_attribute("token_ids", token_ids.join(",")))
+        .add_attribute("token_ids", token_ids.join(","))
+        .add_attributes(named))
 }
 
 pub fn mint_reserved(
@@ -265,14 +337,13 @@ fn mint_for_minter(
         quantity,
         (&recipient, Some(each)),
     )?;
-    tier.reserved += quantity;
-    TIERS.save(deps.storage, (event_id, tier_index), &tier)?;
-    if !paid.is_zero() {
-        update_ledger(deps.storage, event_id, |ledger| {
-            ledger.funded = ledger.funded.checked_add(paid)?;
-            Ok(())
-        })?;
-    }
+    fund(
+        deps.storage,
+        (event_id, tier_index),
+        &mut tier,
+        quantity,
+        paid,
+    )?;
     Ok(Response::new()
         .add_attribute("action", "mint_reserved")
         .add_attribute("event_id", event_id.to_string())

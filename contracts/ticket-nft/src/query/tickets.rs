@@ -15,7 +15,7 @@ use crate::msg::{
 };
 use crate::state::{
     Event, Ticket, Tier, CONFIG, EVENTS, EVENT_RECORDS, EVENT_TEXTS, HISTORY, LISTINGS, MINTERS,
-    REPORTS, SCANNERS, SEATS, TIERS, TOKEN,
+    REPORTS, SCANNERS, SEATS, TIERS, TOKEN, VOUCHERS,
 };
 use crate::validate::MAX_REPORT_DAYS;
 
@@ -45,6 +45,7 @@ pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
         settlement_delay_seconds: config.settlement_delay_seconds,
         min_holder_identity: config.min_holder_identity,
         schedules: config.schedules,
+        vouchers: VOUCHERS.may_load(deps.storage)?,
     })
 }
 
@@ -60,6 +61,7 @@ fn event_view(deps: Deps, event_id: u64, event: Event) -> StdResult<EventRespons
                 supply: tier.supply,
                 seated: tier.seated,
                 per_wallet_limit: tier.per_wallet_limit,
+                members_of: tier.members_of,
             })
         })
         .collect::<StdResult<_>>()?;

@@ -274,6 +274,7 @@ fn a_real_name_event_counts_people_not_wallets() {
         tier: 0,
         quantity: 1,
         recipient: Some(fans[0].to_string()),
+        voucher: None,
     };
     assert_eq!(
         chain.pay(&fans[2], 100 * CTC, &for_fan_0).unwrap_err(),
@@ -306,6 +307,7 @@ fn a_real_name_event_refuses_an_attestation_that_names_no_person() {
         tier: 0,
         quantity: 1,
         recipient: recipient.map(Addr::to_string),
+        voucher: None,
     };
     assert_eq!(
         chain.pay(&nameless, 100 * CTC, &buy(None)).unwrap_err(),

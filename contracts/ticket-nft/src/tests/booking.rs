@@ -294,6 +294,7 @@ fn the_supply_never_exceeds_the_halls_seats() {
         supply,
         seats: vec![],
         per_wallet_limit: None,
+        members_of: None,
     };
     assert_eq!(
         chain.refused(

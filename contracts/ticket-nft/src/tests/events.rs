@@ -47,6 +47,7 @@ fn creating_an_event_draws_its_supply_from_the_quota_and_fixes_the_terms() {
             sold: 0,
             seated: true,
             per_wallet_limit: None,
+            members_of: None,
         }
     );
     assert_eq!(event.settlement_delay_seconds, DAY);
@@ -169,6 +170,7 @@ fn the_issuer_edits_before_the_sale_starts_only() {
         supply: 50,
         seats: vec![],
         per_wallet_limit: None,
+        members_of: None,
     };
     let response = chain
         .execute(

@@ -272,6 +272,7 @@ fn buy_one(chain: &mut Chain, buyer: &Addr) -> Result<Response, ContractError> {
         tier: 0,
         quantity: 1,
         recipient: None,
+        voucher: None,
     };
     chain.pay(buyer, 100 * CTC, &hook)
 }
@@ -305,6 +306,7 @@ fn may_not_hold(chain: &mut Chain, user: &Addr) {
         tier: 1,
         quantity: 1,
         recipient: Some(user.to_string()),
+        voucher: None,
     };
     assert_eq!(
         chain.pay(&verified, 250 * CTC, &bought_for).unwrap_err(),

@@ -16,6 +16,7 @@ mod sale;
 mod settlement;
 mod storage_layout;
 mod supervision;
+mod vouchers;
 mod writes;
 
 use std::collections::BTreeMap;
@@ -89,6 +90,7 @@ pub fn event_input(env: &Env) -> EventInput {
                 supply: 10,
                 seats: vec![],
                 per_wallet_limit: Some(4),
+                members_of: None,
             },
             TierInput {
                 name: "Box".into(),
@@ -96,6 +98,7 @@ pub fn event_input(env: &Env) -> EventInput {
                 supply: 2,
                 seats: vec!["B1".into(), "B2".into()],
                 per_wallet_limit: None,
+                members_of: None,
             },
         ],
         min_identity: None,
@@ -242,6 +245,7 @@ impl Chain {
                 tier,
                 quantity,
                 recipient: None,
+                voucher: None,
             },
         )
     }
@@ -263,6 +267,7 @@ impl Chain {
                 tier,
                 quantity,
                 recipient: None,
+                voucher: None,
             },
         )
     }

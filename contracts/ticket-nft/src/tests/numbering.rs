@@ -105,6 +105,7 @@ fn an_added_tier_continues_the_numbering() {
             supply,
             seats: vec![],
             per_wallet_limit: None,
+            members_of: None,
         };
         chain
             .execute(&issuer, ExecuteMsg::AddTier { event_id: 1, tier })

@@ -148,6 +148,7 @@ fn a_ticket_bought_for_someone_was_minted_to_them() {
         tier: 0,
         quantity: 1,
         recipient: Some(fans[1].to_string()),
+        voucher: None,
     };
     chain.pay(&fans[0], 100 * CTC, &for_friend).unwrap();
     let mint = now(&chain, 0, minted(&fans[1], 100 * CTC));

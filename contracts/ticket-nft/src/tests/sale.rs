@@ -35,6 +35,7 @@ fn a_sale_mints_numbered_tickets_and_escrows_the_price() {
                 tier: 0,
                 quantity: 4,
                 recipient: Some(friend.to_string()),
+                voucher: None,
             },
         )
         .unwrap();
@@ -60,6 +61,7 @@ fn only_ctc_pays() {
         tier: 0,
         quantity: 1,
         recipient: None,
+        voucher: None,
     };
     assert_eq!(
         chain
@@ -104,6 +106,7 @@ fn refuses_sales_outside_the_rules() {
         tier: 0,
         quantity: 1,
         recipient: None,
+        voucher: None,
     };
     assert_eq!(
         chain.pay(&fan, 100 * CTC, &unknown).unwrap_err(),
@@ -164,6 +167,7 @@ fn the_registry_decides_whether_the_issuer_sells_and_who_may_hold() {
         tier: 0,
         quantity: 1,
         recipient: Some(unverified.to_string()),
+        voucher: None,
     };
     assert!(matches!(
         chain.pay(&payer, 100 * CTC, &for_unverified).unwrap_err(),
@@ -257,6 +261,7 @@ fn the_wallet_limit_binds_payers_and_holders() {
         tier: 0,
         quantity,
         recipient: Some(recipient.to_string()),
+        voucher: None,
     };
     // One payer cannot buy more than the limit by spreading tickets over friends...
     chain

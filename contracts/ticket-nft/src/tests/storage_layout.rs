@@ -14,7 +14,7 @@ use crate::msg::{ReportTotals, SupervisionAction, SupervisionRecord};
 use crate::state::{
     Change, Ledger, Listing, Record, CONFIG, EVENTS, EVENT_COUNT, EVENT_RECORDS, EVENT_TEXTS,
     HISTORY, LEDGERS, LISTINGS, MINTERS, OPERATORS, OWNED, PERSON_PURCHASES, PURCHASES, REPORTS,
-    SCANNERS, SEATS, TICKETS, TICKET_COUNT, TIERS, TOKEN,
+    SCANNERS, SEATS, TICKETS, TICKET_COUNT, TIERS, TOKEN, VOUCHERS,
 };
 
 #[test]
@@ -59,6 +59,7 @@ fn every_namespace_and_key_encoding_is_pinned() {
     let storage = &mut deps.storage;
     CONFIG.save(storage, &config).unwrap();
     TOKEN.save(storage, &bob).unwrap();
+    VOUCHERS.save(storage, &alice).unwrap();
     EVENT_TEXTS.save(storage, 7, &text).unwrap();
     LEDGERS.save(storage, 7, &Ledger::default()).unwrap();
     ctc_conventions::mirror::PARTNERS
@@ -133,6 +134,7 @@ fn every_namespace_and_key_encoding_is_pinned() {
             "ownership",
             "ticket_count",
             "token",
+            "vouchers",
         ]
     );
 }
@@ -167,4 +169,29 @@ fn a_record_written_by_0_2_0_is_answered_as_before() {
     );
     chain.deps.storage.set(&key, old.as_bytes());
     assert_eq!(history(&chain), answered);
+}
+
+/// Issue 21 gave tiers `members_of`: a tier without it is stored in exactly the bytes it was
+/// before, so the stored tiers of existing events read back unchanged and a purchase rewrites
+/// none of them; one with it adds the field at the end.
+#[test]
+fn a_tier_without_a_members_class_is_stored_as_before() {
+    use cosmwasm_std::Storage;
+    let mut chain = Chain::new();
+    let stored = |chain: &Chain, key| {
+        String::from_utf8(chain.deps.storage.get(&TIERS.key(key)).unwrap()).unwrap()
+    };
+    let stalls = r#"{"name":"Stalls","price":"100000000","supply":10,"first_serial":0,"seated":false,"per_wallet_limit":4,"reserved":0}"#;
+    assert_eq!(stored(&chain, (1, 0)), stalls);
+    let tier = TIERS.load(&chain.deps.storage, (1, 0)).unwrap();
+    assert_eq!(tier.members_of, None);
+    assert_eq!(cosmwasm_std::to_json_string(&tier).unwrap(), stalls);
+
+    create_event(&mut chain, |input| input.tiers[0].members_of = Some(9)).unwrap();
+    let members = stalls.replace('}', r#","members_of":9}"#);
+    assert_eq!(stored(&chain, (2, 0)), members);
+    assert_eq!(
+        TIERS.load(&chain.deps.storage, (2, 0)).unwrap().members_of,
+        Some(9)
+    );
 }

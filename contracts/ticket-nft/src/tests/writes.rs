@@ -1,6 +1,7 @@
 //! What a purchase costs in storage: the bytes of each ticket and the set of entries it writes. A
 //! byte or an entry more on the hottest path is gas every fan pays, so both are pinned.
 
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 
 use cosmwasm_std::testing::MockStorage;
@@ -8,7 +9,7 @@ use cosmwasm_std::{DepsMut, Order, QuerierWrapper, Record, Storage};
 use ctc_testkit::{cw20_receive, readable_key};
 
 use super::*;
-use crate::state::{OWNED, PURCHASES, TICKETS, TICKET_COUNT};
+use crate::state::{LEDGERS, OWNED, PURCHASES, TICKETS, TICKET_COUNT, TIERS, TOKEN, VOUCHERS};
 
 fn stored_ticket(chain: &Chain, key: (u64, u32)) -> String {
     let bytes = chain
@@ -69,14 +70,17 @@ fn a_ticket_stores_only_what_differs_from_the_defaults() {
 }
 
 /// The storage a step runs on, noting each key it sets or removes: rewriting a value unchanged
-/// costs the gas of a change, and no snapshot taken after the step could tell it happened.
+/// costs the gas of a change, and no snapshot taken after the step could tell it happened. It
+/// notes each key it reads too (not the ranges it iterates).
 struct Recorder<'a> {
     storage: &'a mut MockStorage,
+    read: RefCell<BTreeSet<String>>,
     written: BTreeSet<String>,
 }
 
 impl Storage for Recorder<'_> {
     fn get(&self, key: &[u8]) -> Option<Vec<u8>> {
+        self.read.borrow_mut().insert(readable_key(key));
         self.storage.get(key)
     }
 
@@ -107,12 +111,23 @@ fn keys(raw: &[&[u8]]) -> BTreeSet<String> {
 
 /// The keys a purchase paid by `payer` with `hook` sets or removes; it must go through.
 fn writes_of(chain: &mut Chain, payer: &Addr, amount: u128, hook: &ReceiveMsg) -> BTreeSet<String> {
+    reads_and_writes_of(chain, payer, amount, hook).1
+}
+
+/// The keys such a purchase reads, and those it sets or removes.
+fn reads_and_writes_of(
+    chain: &mut Chain,
+    payer: &Addr,
+    amount: u128,
+    hook: &ReceiveMsg,
+) -> (BTreeSet<String>, BTreeSet<String>) {
     let env = chain.unit.env.clone();
     let info = message_info(&chain.accounts.token, &[]);
     let msg = ExecuteMsg::Receive(cw20_receive(payer, amount, hook));
     let deps = &mut chain.unit.deps;
     let mut recorder = Recorder {
         storage: &mut deps.storage,
+        read: RefCell::default(),
         written: BTreeSet::new(),
     };
     let deps_mut = DepsMut {
@@ -121,7 +136,7 @@ fn writes_of(chain: &mut Chain, payer: &Addr, amount: u128, hook: &ReceiveMsg) -
         querier: QuerierWrapper::new(&deps.querier),
     };
     execute(deps_mut, env, info, msg).unwrap();
-    recorder.written
+    (recorder.read.into_inner(), recorder.written)
 }
 
 fn buy_for(recipient: Option<&Addr>, tier: u8, quantity: u32) -> ReceiveMsg {
@@ -130,6 +145,7 @@ fn buy_for(recipient: Option<&Addr>, tier: u8, quantity: u32) -> ReceiveMsg {
         tier,
         quantity,
         recipient: recipient.map(Addr::to_string),
+        voucher: None,
     }
 }
 
@@ -183,4 +199,74 @@ fn a_purchase_writes_its_tickets_their_owners_and_the_counts_only() {
         unlimited,
         keys(&[&TICKETS.key((1, 10)), &OWNED.key((&fans[3], "1-10")), count,])
     );
+}
+
+/// Issue 21: naming no voucher, a purchase reads and writes exactly the keys it did before
+/// vouchers existed, though one is configured (its address is an item of its own, read only when
+/// a voucher is named); naming one, it writes the tier's reserved count and the ledger's funded
+/// total too, as a funded mint does.
+#[test]
+fn a_voucher_costs_its_storage_only_to_a_purchase_that_names_one() {
+    let mut chain = Chain::new();
+    let owner = chain.accounts.owner.clone();
+    let set = ExecuteMsg::SetVouchers {
+        address: chain.deps.api.addr_make("vouchers").to_string(),
+    };
+    chain.execute(&owner, set).unwrap();
+    let fans = chain.accounts.fans.clone();
+    let count_item = TICKET_COUNT;
+    let count = count_item.as_slice();
+    let (token, vouchers) = (TOKEN, VOUCHERS);
+    let issuer = ctc_conventions::mirror::PARTNERS.key(&chain.accounts.issuer);
+
+    let (read, written) =
+        reads_and_writes_of(&mut chain, &fans[0], 200 * CTC, &buy_for(None, 0, 2));
+    assert_eq!(
+        written,
+        keys(&[
+            &TICKETS.key((1, 0)),
+            &TICKETS.key((1, 1)),
+            &OWNED.key((&fans[0], "1-0")),
+            &OWNED.key((&fans[0], "1-1")),
+            count,
+            &PURCHASES.key((1, 0, &fans[0])),
+        ])
+    );
+    let without = keys(&[
+        token.as_slice(),
+        &crate::state::EVENTS.key(1),
+        &TIERS.key((1, 0)),
+        &PURCHASES.key((1, 0, &fans[0])),
+        &issuer,
+        count,
+    ]);
+    assert_eq!(read, without);
+
+    let with_voucher = ReceiveMsg::Buy {
+        event_id: 1,
+        tier: 0,
+        quantity: 1,
+        recipient: None,
+        voucher: Some("3-7".into()),
+    };
+    let (read, written) = reads_and_writes_of(&mut chain, &fans[1], 80 * CTC, &with_voucher);
+    assert_eq!(
+        written,
+        keys(&[
+            &TICKETS.key((1, 2)),
+            &OWNED.key((&fans[1], "1-2")),
+            count,
+            &PURCHASES.key((1, 0, &fans[1])),
+            &TIERS.key((1, 0)),
+            &LEDGERS.key(1),
+        ])
+    );
+    let mut expected = without;
+    expected.remove(&readable_key(&PURCHASES.key((1, 0, &fans[0]))));
+    expected.extend(keys(&[
+        &PURCHASES.key((1, 0, &fans[1])),
+        vouchers.as_slice(),
+        &LEDGERS.key(1),
+    ]));
+    assert_eq!(read, expected);
 }

@@ -6,11 +6,9 @@ use ctc_conventions::{mirror, validate};
 use ctc_interfaces::registry::{Capability, RegistryExecuteMsg};
 
 use crate::error::ContractError;
-use crate::execute::load_class;
+use crate::execute::{load_class, response};
 use crate::msg::ClassInput;
-use crate::state::{
-    Class, ClassMeta, CLASSES, CLASS_COUNT, CLASS_META, CONFIG, ISSUER_CLASSES, SCANNERS,
-};
+use crate::state::{Class, ClassMeta, CLASSES, CLASS_COUNT, CLASS_META, CONFIG, SCANNERS};
 use crate::validate::{self as limits, MAX_ATTESTERS};
 
 /// The registry's `ConsumeQuota`, sent as a message, refuses a partner that is not Active with
@@ -46,6 +44,7 @@ pub fn create_class(
         &Class {
             issuer: info.sender.clone(),
             kind: input.kind,
+            fungible: input.fungible,
             cap: input.cap,
             price: input.price,
             per_holder_limit: input.per_holder_limit,
@@ -73,20 +72,21 @@ pub fn create_class(
             uri: input.uri,
         },
     )?;
-    ISSUER_CLASSES.save(deps.storage, (&info.sender, class_id), &Empty {})?;
     CLASS_COUNT.save(deps.storage, &class_id)?;
     let quota = RegistryExecuteMsg::ConsumeQuota {
         partner: info.sender.to_string(),
         capability: Capability::IssueVouchers,
         units: input.cap,
     };
-    Ok(Response::new()
-        .add_message(wasm_execute(&config.registry, &quota, vec![])?)
-        .add_attribute("action", "create_class")
-        .add_attribute("class_id", class_id.to_string())
-        .add_attribute("issuer", info.sender)
-        .add_attribute("cap", input.cap.to_string())
-        .add_attribute("price", input.price))
+    Ok(response(
+        "create_class",
+        &[
+            ("class_id", &class_id.to_string()),
+            ("issuer", info.sender.as_str()),
+            ("cap", &input.cap.to_string()),
+        ],
+    )
+    .add_message(wasm_execute(&config.registry, &quota, vec![])?))
 }
 
 /// 上下架 (票链 §3.3.2): a paused class sells and hands out nothing; what is issued still moves,
@@ -103,10 +103,13 @@ pub fn set_sale_paused(
     }
     class.paused = paused;
     CLASSES.save(deps.storage, class_id, &class)?;
-    Ok(Response::new()
-        .add_attribute("action", "set_sale_paused")
-        .add_attribute("class_id", class_id.to_string())
-        .add_attribute("paused", paused.to_string()))
+    Ok(response(
+        "set_sale_paused",
+        &[
+            ("class_id", &class_id.to_string()),
+            ("paused", if paused { "true" } else { "false" }),
+        ],
+    ))
 }
 
 /// A partner's scanners redeem the vouchers of every class it issues, and of no other's. Only a
@@ -127,9 +130,33 @@ pub fn set_scanner(
     } else {
         SCANNERS.remove(deps.storage, (&info.sender, &scanner));
     }
-    Ok(Response::new()
-        .add_attribute("action", "set_scanner")
-        .add_attribute("merchant", info.sender)
-        .add_attribute("scanner", scanner)
-        .add_attribute("allowed", allowed.to_string()))
+    Ok(response(
+        "set_scanner",
+        &[
+            ("merchant", info.sender.as_str()),
+            ("scanner", scanner.as_str()),
+            ("allowed", if allowed { "true" } else { "false" }),
+        ],
+    ))
+}
+
+/// The owner names the ticket-nft whose purchases may spend coupons and show passes, once: a
+/// second call could let another contract spend holders' coupons.
+pub fn set_ticket_nft(
+    deps: DepsMut,
+    info: MessageInfo,
+    address: String,
+) -> Result<Response, ContractError> {
+    ctc_conventions::ensure_owner(deps.storage, &info.sender)?;
+    let address = validate::address(deps.api, "address", &address)?;
+    let mut config = CONFIG.load(deps.storage)?;
+    if config.ticket_nft.is_some() {
+        return Err(ContractError::TicketNftAlreadySet);
+    }
+    config.ticket_nft = Some(address.clone());
+    CONFIG.save(deps.storage, &config)?;
+    Ok(response(
+        "set_ticket_nft",
+        &[("ticket_nft", address.as_str())],
+    ))
 }

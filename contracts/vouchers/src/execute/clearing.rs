@@ -6,52 +6,62 @@ use ctc_interfaces::registry::Standing;
 
 use crate::error::ContractError;
 use crate::execute::{
-    credit, disburse, ensure_not_frozen, ensure_valid, load_class, load_supply, load_voucher,
+    credit, disburse, ensure_not_frozen, load_class, load_supply, load_voucher, response,
 };
 use crate::msg::{OnExpiry, VoucherStatus};
 use crate::state::{Earned, CONFIG, EARNED, SUPPLY, VOUCHERS};
 
-/// Anyone (the holder pulling, or a crank) settles one voucher once its validity ended: a priced
-/// one is refunded to its holder (one `Disburse`, no fee) or credited to the merchant (fee and
-/// burn split off, no message) by the class's `on_expiry`; a free one is only marked cleared.
-/// Reads the class, the voucher and the supply: never a loop over holders. A revoked issuer
-/// opens clearing at once, by refund whatever the terms. A frozen class waits.
+/// Anyone (the holder pulling, or a crank) settles one voucher once its validity ended: the price
+/// of the units it still holds is refunded to its holder (one `Disburse`, no fee) or credited to
+/// the merchant (fee and burn split off, no message) by the class's `on_expiry`; a free voucher
+/// is only marked cleared. A listing ends with it. Reads the class, the voucher and the supply:
+/// never a loop over holders. A revoked issuer opens clearing at once, by refund whatever the
+/// terms. A frozen class waits.
 pub fn clear(deps: DepsMut, env: Env, token_id: String) -> Result<Response, ContractError> {
     let (key, mut voucher) = load_voucher(deps.storage, &token_id)?;
     let class = load_class(deps.storage, key.0)?;
     ensure_not_frozen(&class)?;
-    ensure_valid(&voucher)?;
+    match voucher.status {
+        VoucherStatus::Valid => {}
+        VoucherStatus::Redeemed => return Err(ContractError::AlreadyRedeemed),
+        VoucherStatus::Cleared => return Err(ContractError::AlreadyCleared),
+    }
     let revoked = mirror::standing(deps.storage, &class.issuer)? == Some(Standing::Revoked);
     if env.block.time < class.valid_until && !revoked {
         return Err(ContractError::NotExpired {
             valid_until: class.valid_until,
         });
     }
+    let units = voucher.units;
+    voucher.units = 0;
     voucher.status = VoucherStatus::Cleared;
+    voucher.listed = None;
     VOUCHERS.save(deps.storage, key, &voucher)?;
     let mut supply = load_supply(deps.storage, key.0)?;
-    supply.cleared += 1;
+    supply.cleared += units;
     SUPPLY.save(deps.storage, key.0, &supply)?;
-    let response = Response::new()
-        .add_attribute("action", "clear")
-        .add_attribute("token_id", &token_id)
-        .add_attribute("holder", &voucher.owner);
-    if class.price.is_zero() {
-        return Ok(response.add_attribute("outcome", "expired"));
-    }
-    if revoked || class.on_expiry == OnExpiry::RefundHolder {
+    let value = class.price.checked_mul(Uint128::from(units))?;
+    let refund = revoked || class.on_expiry == OnExpiry::RefundHolder;
+    let (outcome, message) = if value.is_zero() {
+        ("expired", None)
+    } else if refund {
         let token = CONFIG.load(deps.storage)?.token;
-        let refund = disburse(&token, &[(&voucher.owner, class.price)], Uint128::zero())?;
-        return Ok(response
-            .add_messages(refund)
-            .add_attribute("outcome", "refunded")
-            .add_attribute("amount", class.price));
-    }
-    let split = credit(deps.storage, &class, class.price)?;
-    Ok(response
-        .add_attribute("outcome", "paid_merchant")
-        .add_attribute("merchant", class.issuer)
-        .add_attribute("earned", split.rest))
+        let message = disburse(&token, &[(&voucher.owner, value)], Uint128::zero())?;
+        ("refunded", message)
+    } else {
+        credit(deps.storage, &class, value)?;
+        ("paid_merchant", None)
+    };
+    Ok(response(
+        "clear",
+        &[
+            ("token_id", &token_id),
+            ("holder", voucher.owner.as_str()),
+            ("outcome", outcome),
+            ("value", &value.to_string()),
+        ],
+    )
+    .add_messages(message))
 }
 
 /// Anyone pays a merchant its earnings: the payout to it, the platform fee to the treasury and
@@ -75,11 +85,14 @@ pub fn withdraw(deps: DepsMut, merchant: String) -> Result<Response, ContractErr
         &[(&merchant, payout), (&config.treasury, fee)],
         burn,
     )?;
-    Ok(Response::new()
-        .add_messages(message)
-        .add_attribute("action", "withdraw")
-        .add_attribute("merchant", merchant)
-        .add_attribute("payout", payout)
-        .add_attribute("fee", fee)
-        .add_attribute("burn", burn))
+    Ok(response(
+        "withdraw",
+        &[
+            ("merchant", merchant.as_str()),
+            ("payout", &payout.to_string()),
+            ("fee", &fee.to_string()),
+            ("burn", &burn.to_string()),
+        ],
+    )
+    .add_messages(message))
 }

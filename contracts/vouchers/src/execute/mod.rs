@@ -7,8 +7,11 @@ pub mod moves;
 pub mod redeem;
 pub mod sale;
 pub mod supervision;
+pub mod tickets;
 
-use cosmwasm_std::{wasm_execute, Addr, Empty, StdResult, Storage, Timestamp, Uint128, WasmMsg};
+use cosmwasm_std::{
+    wasm_execute, Addr, Attribute, Empty, Response, StdResult, Storage, Timestamp, Uint128, WasmMsg,
+};
 use ctc_conventions::mirror;
 use ctc_interfaces::registry::Capability;
 use ctc_interfaces::tickets::{parse_token_id, token_id};
@@ -57,13 +60,54 @@ pub fn ensure_not_frozen(class: &Class) -> Result<(), ContractError> {
     Ok(())
 }
 
-/// A voucher that can still be redeemed, moved or cleared.
-pub fn ensure_valid(voucher: &Voucher) -> Result<(), ContractError> {
+/// A voucher that can still be redeemed, spent, moved or cleared, and is not offered for sale
+/// (a listed voucher waits for its buyer or its holder's `unlist`).
+pub fn ensure_usable(voucher: &Voucher) -> Result<(), ContractError> {
     match voucher.status {
+        VoucherStatus::Valid if voucher.listed.is_some() => Err(ContractError::Listed),
         VoucherStatus::Valid => Ok(()),
         VoucherStatus::Redeemed => Err(ContractError::AlreadyRedeemed),
         VoucherStatus::Cleared => Err(ContractError::AlreadyCleared),
     }
+}
+
+/// Within the class's validity: what redeeming and spending need.
+pub fn ensure_in_validity(class: &Class, now: Timestamp) -> Result<(), ContractError> {
+    if now < class.valid_from {
+        return Err(ContractError::NotYetValid {
+            valid_from: class.valid_from,
+        });
+    }
+    ensure_not_expired(class, now)
+}
+
+pub fn ensure_not_expired(class: &Class, now: Timestamp) -> Result<(), ContractError> {
+    if now >= class.valid_until {
+        return Err(ContractError::Expired {
+            valid_until: class.valid_until,
+        });
+    }
+    Ok(())
+}
+
+/// Takes `units` out of the voucher (redeemed, or spent on tickets); it is `Redeemed` once empty.
+/// The caller saves the voucher and the supply.
+pub fn use_units(
+    voucher: &mut Voucher,
+    supply: &mut Supply,
+    units: u64,
+) -> Result<(), ContractError> {
+    if units == 0 || units > voucher.units {
+        return Err(ContractError::InvalidUnits {
+            held: voucher.units,
+        });
+    }
+    voucher.units -= units;
+    if voucher.units == 0 {
+        voucher.status = VoucherStatus::Redeemed;
+    }
+    supply.redeemed += units;
+    Ok(())
 }
 
 /// Whether the issuer may issue now, from the registry's mirrored answer (no query).
@@ -106,34 +150,71 @@ pub fn receive_into(
     Ok(())
 }
 
-/// Mints `quantity` vouchers of the class to `owner`, numbered on from `supply.issued`; the
-/// caller saves the supply. Answers their token ids.
-pub fn mint(
+/// Numbers a new voucher of `units` for `owner` (an issue or a split); the caller saves the
+/// supply. Every voucher holds at least one unit and a split leaves one behind, so serials stay
+/// below the cap (at most MAX_CAP, far below u32::MAX).
+pub fn new_voucher(
     storage: &mut dyn Storage,
     class_id: u64,
     supply: &mut Supply,
     owner: &Addr,
+    (units, moves): (u64, u32),
+) -> Result<String, ContractError> {
+    let serial = supply.tokens;
+    let id = token_id(class_id, serial);
+    VOUCHERS.save(
+        storage,
+        (class_id, serial),
+        &Voucher {
+            owner: owner.clone(),
+            units,
+            status: VoucherStatus::Valid,
+            moves,
+            listed: None,
+        },
+    )?;
+    OWNED.save(storage, (owner, id.as_str()), &Empty {})?;
+    supply.tokens += 1;
+    Ok(id)
+}
+
+/// Issues `quantity` units to `owner`: one voucher holding them in a fungible class, one voucher
+/// each otherwise. Answers their token ids.
+pub fn mint(
+    storage: &mut dyn Storage,
+    (class_id, class): (u64, &Class),
+    supply: &mut Supply,
+    owner: &Addr,
     quantity: u64,
 ) -> Result<Vec<String>, ContractError> {
-    let mut minted = Vec::with_capacity(quantity as usize);
-    for _ in 0..quantity {
-        // The cap (at most MAX_CAP) bounds serials far below u32::MAX.
-        let serial = supply.issued as u32;
-        let id = token_id(class_id, serial);
-        VOUCHERS.save(
+    supply.issued += quantity;
+    if class.fungible {
+        return Ok(vec![new_voucher(
             storage,
-            (class_id, serial),
-            &Voucher {
-                owner: owner.clone(),
-                status: VoucherStatus::Valid,
-                moves: 0,
-            },
-        )?;
-        OWNED.save(storage, (owner, id.as_str()), &Empty {})?;
-        supply.issued += 1;
-        minted.push(id);
+            class_id,
+            supply,
+            owner,
+            (quantity, 0),
+        )?]);
     }
-    Ok(minted)
+    (0..quantity)
+        .map(|_| new_voucher(storage, class_id, supply, owner, (1, 0)))
+        .collect()
+}
+
+/// Hands the voucher to `to`, in the cw721 owner index too; the caller saves it.
+pub fn move_voucher(
+    storage: &mut dyn Storage,
+    token_id: &str,
+    voucher: &mut Voucher,
+    to: &Addr,
+) -> StdResult<()> {
+    OWNED.remove(storage, (&voucher.owner, token_id));
+    OWNED.save(storage, (to, token_id), &Empty {})?;
+    voucher.owner = to.clone();
+    voucher.moves += 1;
+    voucher.listed = None;
+    Ok(())
 }
 
 pub fn load_supply(storage: &dyn Storage, class_id: u64) -> StdResult<Supply> {
@@ -184,4 +265,16 @@ pub fn disburse(
         burn_or_recycle,
     };
     wasm_execute(token, &msg, vec![]).map(Some)
+}
+
+/// The response of `action` with its attributes, in one call: each chained `add_attribute` would
+/// move the whole response again, which costs artifact size in every handler.
+pub fn response(action: &str, attributes: &[(&str, &str)]) -> Response {
+    let mut response = Response::new().add_attribute("action", action);
+    response.attributes.extend(
+        attributes
+            .iter()
+            .map(|(key, value)| Attribute::new(*key, *value)),
+    );
+    response
 }

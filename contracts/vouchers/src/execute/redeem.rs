@@ -1,25 +1,29 @@
 //! Redeem by scan (票链 §3.3.2 扫码销券): the holder shows a code signed by its wallet, the
-//! merchant's scanner sends it. Once only.
+//! merchant's scanner sends it.
 
-use cosmwasm_std::{DepsMut, Env, MessageInfo, Response};
+use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Uint128};
 use ctc_interfaces::proof::{redeem_text, verify_holder_proof, HolderProof};
 
 use crate::error::ContractError;
 use crate::execute::{
-    credit, ensure_not_frozen, ensure_valid, load_class, load_supply, load_voucher,
+    credit, ensure_in_validity, ensure_not_frozen, ensure_usable, load_class, load_supply,
+    load_voucher, response, use_units,
 };
-use crate::msg::{CouponTarget, VoucherKind, VoucherStatus};
+use crate::msg::{CouponTarget, VoucherKind};
 use crate::state::{SCANNERS, SUPPLY, VOUCHERS};
 
-/// A scanner of the class's issuer (never another merchant's) redeems a valid voucher within its
-/// validity, with the holder's proof over `redeem_text` (1 unit, redemption 0): a scanner alone
-/// redeems nothing, and a check-in code or another voucher's code does not pass. A priced
-/// voucher's price moves from escrow to the merchant's earnings, fee and burn split off.
+/// A scanner of the class's issuer (never another merchant's) redeems `units` of a usable voucher
+/// within its validity, with the holder's proof over `redeem_text`: a scanner alone redeems
+/// nothing, a check-in code or another voucher's code does not pass, and the text names the units
+/// the voucher holds before, which every redemption lowers, so a code redeems once. A priced
+/// class's price for those units moves from escrow to the merchant's earnings, fee and burn
+/// split off.
 pub fn redeem(
     deps: DepsMut,
     env: Env,
     info: MessageInfo,
     token_id: String,
+    units: u64,
     proof: HolderProof,
 ) -> Result<Response, ContractError> {
     let (key, mut voucher) = load_voucher(deps.storage, &token_id)?;
@@ -36,38 +40,31 @@ pub fn redeem(
         } => {}
         _ => return Err(ContractError::NotRedeemable),
     }
-    ensure_valid(&voucher)?;
+    ensure_usable(&voucher)?;
     let now = env.block.time;
-    if now < class.valid_from {
-        return Err(ContractError::NotYetValid {
-            valid_from: class.valid_from,
-        });
-    }
-    if now >= class.valid_until {
-        return Err(ContractError::Expired {
-            valid_until: class.valid_until,
-        });
-    }
+    ensure_in_validity(&class, now)?;
     let text = redeem_text(
         &env.block.chain_id,
         &env.contract.address,
         &token_id,
-        1,
-        0,
+        units,
+        voucher.units,
         proof.expires_at,
     );
     verify_holder_proof(deps.api, now, &proof, &voucher.owner, &text)?;
-    voucher.status = VoucherStatus::Redeemed;
-    VOUCHERS.save(deps.storage, key, &voucher)?;
     let mut supply = load_supply(deps.storage, key.0)?;
-    supply.redeemed += 1;
+    use_units(&mut voucher, &mut supply, units)?;
+    VOUCHERS.save(deps.storage, key, &voucher)?;
     SUPPLY.save(deps.storage, key.0, &supply)?;
-    let split = credit(deps.storage, &class, class.price)?;
-    Ok(Response::new()
-        .add_attribute("action", "redeem")
-        .add_attribute("token_id", token_id)
-        .add_attribute("holder", voucher.owner)
-        .add_attribute("scanner", info.sender)
-        .add_attribute("merchant", class.issuer)
-        .add_attribute("earned", split.rest))
+    let value = class.price.checked_mul(Uint128::from(units))?;
+    credit(deps.storage, &class, value)?;
+    Ok(response(
+        "redeem",
+        &[
+            ("token_id", &token_id),
+            ("units", &units.to_string()),
+            ("holder", voucher.owner.as_str()),
+            ("scanner", info.sender.as_str()),
+        ],
+    ))
 }

@@ -1,4 +1,4 @@
-//! Issuing vouchers: claimed free or bought with a CTC `Send`.
+//! Issuing vouchers: claimed free or bought with a CTC `Send` (which also buys resale listings).
 
 use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response, Uint128};
 use ctc_conventions::{ctc_hook, validate};
@@ -7,7 +7,8 @@ use cw20::Cw20ReceiveMsg;
 
 use crate::error::ContractError;
 use crate::execute::{
-    ensure_issuer_allowed, ensure_not_frozen, load_class, load_supply, mint, receive_into,
+    ensure_issuer_allowed, ensure_not_frozen, load_class, load_supply, mint, moves, receive_into,
+    response,
 };
 use crate::state::{CONFIG, SUPPLY};
 use crate::validate as limits;
@@ -20,7 +21,7 @@ fn issue(
     class_id: u64,
     to: &Addr,
     quantity: u32,
-    paid: Option<Uint128>,
+    (paid, action): (Option<Uint128>, &str),
 ) -> Result<Response, ContractError> {
     let quantity = limits::quantity(quantity)?;
     let class = load_class(deps.storage, class_id)?;
@@ -53,13 +54,18 @@ fn issue(
         return Err(ContractError::CapReached { left });
     }
     receive_into(deps.storage, now, (class_id, &class), to, quantity)?;
-    let minted = mint(deps.storage, class_id, &mut supply, to, quantity)?;
+    let minted = mint(deps.storage, (class_id, &class), &mut supply, to, quantity)?;
     SUPPLY.save(deps.storage, class_id, &supply)?;
-    Ok(Response::new()
-        .add_attribute("class_id", class_id.to_string())
-        .add_attribute("to", to)
-        .add_attribute("token_ids", minted.join(","))
-        .add_attribute("paid", paid.unwrap_or_default()))
+    let paid = paid.map(|amount| amount.to_string());
+    Ok(response(
+        action,
+        &[
+            ("class_id", &class_id.to_string()),
+            ("to", to.as_str()),
+            ("token_ids", &minted.join(",")),
+            ("paid", paid.as_deref().unwrap_or("0")),
+        ],
+    ))
 }
 
 pub fn claim(
@@ -69,8 +75,14 @@ pub fn claim(
     class_id: u64,
     quantity: u32,
 ) -> Result<Response, ContractError> {
-    let response = issue(deps, &env, class_id, &info.sender, quantity, None)?;
-    Ok(response.add_attribute("action", "claim"))
+    issue(
+        deps,
+        &env,
+        class_id,
+        &info.sender,
+        quantity,
+        (None, "claim"),
+    )
 }
 
 /// A CTC `Send`, from the configured token only.
@@ -82,18 +94,26 @@ pub fn receive(
 ) -> Result<Response, ContractError> {
     let token = CONFIG.load(deps.storage)?.token;
     let hook = ctc_hook(deps.api, &token, &info, wrapper)?;
-    let paid = Some(hook.amount);
-    let VoucherReceiveMsg::Buy {
-        class_id,
-        quantity,
-        recipient,
-    } = hook.msg;
+    let (class_id, quantity, recipient) = match hook.msg {
+        VoucherReceiveMsg::Buy {
+            class_id,
+            quantity,
+            recipient,
+        } => (class_id, quantity, recipient),
+        VoucherReceiveMsg::BuyListed { token_id } => {
+            return moves::buy_listed(deps, env, hook.sender, hook.amount, token_id)
+        }
+    };
     let to = match recipient {
         Some(recipient) => validate::address(deps.api, "recipient", &recipient)?,
-        None => hook.sender.clone(),
+        None => hook.sender,
     };
-    let response = issue(deps, &env, class_id, &to, quantity, paid)?;
-    Ok(response
-        .add_attribute("action", "buy")
-        .add_attribute("buyer", hook.sender))
+    issue(
+        deps,
+        &env,
+        class_id,
+        &to,
+        quantity,
+        (Some(hook.amount), "buy"),
+    )
 }

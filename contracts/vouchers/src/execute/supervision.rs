@@ -6,7 +6,7 @@ use ctc_conventions::validate;
 use ctc_interfaces::registry::{RegistryQueryMsg, SupervisorResponse};
 
 use crate::error::ContractError;
-use crate::execute::{load_class, load_supply};
+use crate::execute::{load_class, load_supply, response};
 use crate::msg::{ClassAction, ClassRecord};
 use crate::state::{Class, CLASSES, CLASS_RECORDS, CONFIG};
 use crate::validate::MAX_REASON_BYTES;
@@ -82,12 +82,14 @@ pub fn lower_cap(
         class.cap = cap;
         Ok(ClassAction::CapLowered { from, to: cap })
     })?;
-    Ok(Response::new()
-        .add_attribute("action", "lower_cap")
-        .add_attribute("class_id", class_id.to_string())
-        .add_attribute("cap", cap.to_string())
-        .add_attribute("by", info.sender)
-        .add_attribute("record", record.to_string()))
+    Ok(response(
+        "lower_cap",
+        &[
+            ("class_id", &class_id.to_string()),
+            ("cap", &cap.to_string()),
+            ("record", &record.to_string()),
+        ],
+    ))
 }
 
 /// A frozen class issues, moves, redeems and clears nothing until it is unfrozen.
@@ -110,16 +112,15 @@ pub fn freeze_class(
             ClassAction::Unfrozen
         })
     })?;
-    Ok(Response::new()
-        .add_attribute(
-            "action",
-            if frozen {
-                "freeze_class"
-            } else {
-                "unfreeze_class"
-            },
-        )
-        .add_attribute("class_id", class_id.to_string())
-        .add_attribute("by", info.sender)
-        .add_attribute("record", record.to_string()))
+    Ok(response(
+        if frozen {
+            "freeze_class"
+        } else {
+            "unfreeze_class"
+        },
+        &[
+            ("class_id", &class_id.to_string()),
+            ("record", &record.to_string()),
+        ],
+    ))
 }

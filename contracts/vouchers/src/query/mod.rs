@@ -2,7 +2,7 @@
 
 mod cw721;
 
-pub use self::cw721::tokens;
+pub use self::cw721::{nft_info, owner_of, tokens};
 
 use cosmwasm_std::{Deps, Order, Uint128};
 use ctc_conventions::paging::page;
@@ -10,11 +10,9 @@ use ctc_conventions::validate;
 use cw_storage_plus::Bound;
 
 use crate::error::ContractError;
-use crate::execute::{load_class, load_supply, load_voucher};
-use crate::msg::{
-    ClassRecord, ClassResponse, ClassesResponse, SupplyResponse, VoucherResponse, VoucherStatus,
-};
-use crate::state::{Class, Earned, CLASSES, CLASS_META, CLASS_RECORDS, EARNED, ISSUER_CLASSES};
+use crate::execute::{load_class, load_supply, load_voucher, voucher_key};
+use crate::msg::{ClassRecord, ClassResponse, ClassesResponse, SupplyResponse, VoucherResponse};
+use crate::state::{Class, Earned, CLASSES, CLASS_META, CLASS_RECORDS, EARNED, PASS_USES};
 
 fn class_response(deps: Deps, class_id: u64, terms: Class) -> Result<ClassResponse, ContractError> {
     let meta = CLASS_META.load(deps.storage, class_id)?;
@@ -27,6 +25,7 @@ fn class_response(deps: Deps, class_id: u64, terms: Class) -> Result<ClassRespon
         meta,
         supply: SupplyResponse {
             issued: supply.issued,
+            tokens: supply.tokens,
             redeemed: supply.redeemed,
             cleared: supply.cleared,
             outstanding,
@@ -41,28 +40,18 @@ pub fn class(deps: Deps, class_id: u64) -> Result<ClassResponse, ContractError> 
 
 pub fn classes(
     deps: Deps,
-    issuer: Option<String>,
     start_after: Option<u64>,
     limit: Option<u32>,
 ) -> Result<ClassesResponse, ContractError> {
-    let start = start_after.map(Bound::exclusive);
-    let ids: Vec<u64> = match issuer {
-        Some(issuer) => {
-            let issuer = validate::address(deps.api, "issuer", &issuer)?;
-            let keys =
-                ISSUER_CLASSES
-                    .prefix(&issuer)
-                    .keys(deps.storage, start, None, Order::Ascending);
-            page(keys, limit, Ok)?
-        }
-        None => {
-            let keys = CLASSES.keys(deps.storage, start, None, Order::Ascending);
-            page(keys, limit, Ok)?
-        }
-    };
-    let classes = ids
+    let entries = CLASSES.range(
+        deps.storage,
+        start_after.map(Bound::exclusive),
+        None,
+        Order::Ascending,
+    );
+    let classes = page(entries, limit, Ok)?
         .into_iter()
-        .map(|id| class(deps, id))
+        .map(|(id, terms)| class_response(deps, id, terms))
         .collect::<Result<_, _>>()?;
     Ok(ClassesResponse { classes })
 }
@@ -70,10 +59,6 @@ pub fn classes(
 pub fn voucher(deps: Deps, token_id: String) -> Result<VoucherResponse, ContractError> {
     let (key, voucher) = load_voucher(deps.storage, &token_id)?;
     let class = load_class(deps.storage, key.0)?;
-    let value = match voucher.status {
-        VoucherStatus::Valid => class.price,
-        _ => Uint128::zero(),
-    };
     Ok(VoucherResponse {
         token_id,
         class_id: key.0,
@@ -82,8 +67,17 @@ pub fn voucher(deps: Deps, token_id: String) -> Result<VoucherResponse, Contract
         moves: voucher.moves,
         valid_from: class.valid_from,
         valid_until: class.valid_until,
-        value,
+        units: voucher.units,
+        value: class.price.checked_mul(Uint128::from(voucher.units))?,
+        listed: voucher.listed,
     })
+}
+
+pub fn pass_uses(deps: Deps, token_id: String, event_id: u64) -> Result<u32, ContractError> {
+    let (class_id, serial) = voucher_key(&token_id)?;
+    Ok(PASS_USES
+        .may_load(deps.storage, (class_id, serial, event_id))?
+        .unwrap_or(0))
 }
 
 pub fn earned(deps: Deps, merchant: String) -> Result<Earned, ContractError> {

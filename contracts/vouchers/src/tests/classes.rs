@@ -101,7 +101,7 @@ fn invalid_terms_are_refused_before_anything_is_written() {
                 transfer: TransferRule::Gift { max_moves: 0 },
                 ..base.clone()
             },
-            invalid("a gift rule allows 1 to 100 moves"),
+            invalid("a transfer rule allows 1 to 100 moves"),
         ),
         (
             ClassInput {

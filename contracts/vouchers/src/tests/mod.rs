@@ -224,6 +224,7 @@ impl Chain {
             product: "One latte, any size".into(),
             uri: Some("ipfs://latte".into()),
             kind: VoucherKind::Goods,
+            fungible: false,
             cap: 100,
             price: Uint128::new(price),
             per_holder_limit: Some(5),
@@ -301,15 +302,21 @@ impl Chain {
         chain
     }
 
-    /// The holder's code for redeeming `token_id`, signed with key `seed`, valid 2 minutes.
+    /// The holder's code for redeeming a one-unit `token_id`, signed with key `seed`, valid 2
+    /// minutes.
     pub fn code(&self, seed: u8, token_id: &str) -> HolderProof {
+        self.code_for(seed, token_id, 1, 1)
+    }
+
+    /// The code for redeeming `units` of a voucher that holds `held`.
+    pub fn code_for(&self, seed: u8, token_id: &str, units: u64, held: u64) -> HolderProof {
         let expires = self.unit.env.block.time.plus_seconds(120);
         let text = redeem_text(
             &self.unit.env.block.chain_id,
             &self.unit.env.contract.address,
             token_id,
-            1,
-            0,
+            units,
+            held,
             expires,
         );
         sign(&self.unit.deps.api, &key(seed), &text, expires)
@@ -333,8 +340,19 @@ impl Chain {
         token_id: &str,
         proof: HolderProof,
     ) -> Result<Response, ContractError> {
+        self.redeem_units(scanner, token_id, 1, proof)
+    }
+
+    pub fn redeem_units(
+        &mut self,
+        scanner: &Addr,
+        token_id: &str,
+        units: u64,
+        proof: HolderProof,
+    ) -> Result<Response, ContractError> {
         let msg = ExecuteMsg::Redeem {
             token_id: token_id.into(),
+            units,
             proof,
         };
         self.execute(scanner, msg)
