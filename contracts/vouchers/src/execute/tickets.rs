@@ -52,20 +52,7 @@ pub fn use_for_tickets(
         return Err(ContractError::NotEventIssuer);
     }
     let expected = match &class.kind {
-        VoucherKind::Pass {
-            member_off,
-            tickets_per_event,
-        } => {
-            if let Some(max) = *tickets_per_event {
-                let pass_key = (key.0, key.1, use_.event_id);
-                let used = PASS_USES.may_load(deps.storage, pass_key)?.unwrap_or(0);
-                if u64::from(used) + u64::from(use_.quantity) > u64::from(max) {
-                    return Err(ContractError::PassUsesExhausted { max });
-                }
-                PASS_USES.save(deps.storage, pass_key, &(used + use_.quantity))?;
-            }
-            discounted(use_.price, member_off.as_ref())
-        }
+        VoucherKind::Pass { member_off, .. } => discounted(use_.price, member_off.as_ref()),
         VoucherKind::Coupon {
             off,
             on: CouponTarget::Tickets { events },
@@ -73,16 +60,6 @@ pub fn use_for_tickets(
             if !events.is_empty() && !events.contains(&use_.event_id) {
                 return Err(ContractError::NotForEvent);
             }
-            let units = u64::from(use_.quantity);
-            let mut supply = load_supply(deps.storage, key.0)?;
-            use_units(&mut voucher, &mut supply, units)?;
-            VOUCHERS.save(deps.storage, key, &voucher)?;
-            SUPPLY.save(deps.storage, key.0, &supply)?;
-            credit(
-                deps.storage,
-                &class,
-                class.price.checked_mul(Uint128::from(units))?,
-            )?;
             discounted(use_.price, Some(off))
         }
         _ if for_members => return Err(ContractError::NotForTier),
@@ -90,6 +67,29 @@ pub fn use_for_tickets(
     };
     if use_.paid_each != expected {
         return Err(ContractError::WrongDiscount { expected });
+    }
+    match class.kind {
+        VoucherKind::Pass {
+            tickets_per_event: Some(max),
+            ..
+        } => {
+            let pass_key = (key.0, key.1, use_.event_id);
+            let used = PASS_USES.may_load(deps.storage, pass_key)?.unwrap_or(0);
+            if u64::from(used) + u64::from(use_.quantity) > u64::from(max) {
+                return Err(ContractError::PassUsesExhausted { max });
+            }
+            PASS_USES.save(deps.storage, pass_key, &(used + use_.quantity))?;
+        }
+        VoucherKind::Pass { .. } => {}
+        _ => {
+            let units = u64::from(use_.quantity);
+            let mut supply = load_supply(deps.storage, key.0)?;
+            use_units(&mut voucher, &mut supply, units)?;
+            VOUCHERS.save(deps.storage, key, &voucher)?;
+            SUPPLY.save(deps.storage, key.0, &supply)?;
+            let value = class.price.checked_mul(Uint128::from(units))?;
+            credit(deps.storage, &class, value)?;
+        }
     }
     Ok(response(
         "use_for_tickets",

@@ -9,9 +9,12 @@ mod conservation;
 mod moves;
 mod queries;
 mod redeem;
+mod resale;
 mod sale;
 mod storage_layout;
 mod supervision;
+mod tickets;
+mod units;
 
 use cosmwasm_std::{Addr, Response, Timestamp, Uint128};
 use ctc_conventions::ConventionError;
