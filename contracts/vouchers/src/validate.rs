@@ -5,7 +5,7 @@ use cosmwasm_std::{Timestamp, Uint128};
 use ctc_conventions::validate;
 
 use crate::error::ContractError;
-use crate::msg::{ClassInput, CouponTarget, Off, VoucherKind};
+use crate::msg::{ClassInput, CouponTarget, Off, OnExpiry, VoucherKind};
 
 /// Like ticket-nft's tier names.
 pub const MAX_NAME_BYTES: usize = 64;
@@ -37,6 +37,10 @@ fn off(off: &Off) -> Result<(), ContractError> {
     if none {
         return Err(invalid("a discount takes something off"));
     }
+    // A ticket at no price cannot be bought: the token refuses a `Send` of zero.
+    if matches!(off, Off::Percent(share) if share.get() >= 10_000) {
+        return Err(invalid("a discount leaves something to pay"));
+    }
     Ok(())
 }
 
@@ -51,6 +55,11 @@ pub fn class(input: &ClassInput, now: Timestamp) -> Result<(), ContractError> {
                 if events.len() > MAX_EVENTS {
                     return Err(invalid("a ticket coupon names at most 8 events"));
                 }
+                // Its price would reach the issuer when the tickets are bought, outside the
+                // show's escrow: a cancelled show could not refund it.
+                if !input.price.is_zero() {
+                    return Err(invalid("a ticket coupon is free"));
+                }
             }
         }
         VoucherKind::Goods => {}
@@ -61,6 +70,11 @@ pub fn class(input: &ClassInput, now: Timestamp) -> Result<(), ContractError> {
             member_off.as_ref().map_or(Ok(()), off)?;
             if *tickets_per_event == Some(0) {
                 return Err(invalid("a pass that admits no ticket is no pass"));
+            }
+            // A pass is never spent: refunded at expiry, a season of member prices would cost
+            // nothing.
+            if !input.price.is_zero() && input.on_expiry != OnExpiry::PayMerchant {
+                return Err(invalid("a priced pass pays its issuer at expiry"));
             }
         }
     }

@@ -121,14 +121,12 @@ pub fn ensure_issuer_allowed(storage: &dyn Storage, class: &Class) -> Result<(),
 }
 
 /// The receiver of a voucher, by any means, is attested at the class's level by one of its
-/// accepted attesters (络谱 §3.4.1, §3.4.3), and stays within the per-holder limit; counts the
-/// `quantity` it acquires. The caller must not fail after this.
-pub fn receive_into(
-    storage: &mut dyn Storage,
+/// accepted attesters (络谱 §3.4.1, §3.4.3).
+pub fn ensure_recognised(
+    storage: &dyn Storage,
     now: Timestamp,
-    (class_id, class): (u64, &Class),
+    class: &Class,
     receiver: &Addr,
-    quantity: u64,
 ) -> Result<(), ContractError> {
     let level = mirror::clearance(storage, receiver, now, &class.accepted_attesters)?
         .map(|found| found.level);
@@ -137,6 +135,21 @@ pub fn receive_into(
             required: class.min_identity,
         });
     }
+    Ok(())
+}
+
+/// A recognised receiver that acquires `quantity` units by a purchase or a claim stays within
+/// the per-holder limit, which counts every unit so acquired. Gifts and splits are not counted:
+/// the receiver cannot refuse them, so counting them would let anyone use up another's limit.
+/// The caller must not fail after this.
+pub fn receive_into(
+    storage: &mut dyn Storage,
+    now: Timestamp,
+    (class_id, class): (u64, &Class),
+    receiver: &Addr,
+    quantity: u64,
+) -> Result<(), ContractError> {
+    ensure_recognised(storage, now, class, receiver)?;
     let acquired = ACQUIRED
         .may_load(storage, (class_id, receiver))?
         .unwrap_or_default()

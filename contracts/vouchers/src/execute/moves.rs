@@ -7,8 +7,8 @@ use ctc_conventions::validate;
 
 use crate::error::ContractError;
 use crate::execute::{
-    disburse, ensure_not_expired, ensure_not_frozen, ensure_usable, load_class, load_supply,
-    load_voucher, move_voucher, new_voucher, receive_into, response, VoucherKey,
+    disburse, ensure_not_expired, ensure_not_frozen, ensure_recognised, ensure_usable, load_class,
+    load_supply, load_voucher, move_voucher, new_voucher, receive_into, response, VoucherKey,
 };
 use crate::msg::TransferRule;
 use crate::state::{Class, Voucher, CONFIG, SUPPLY, VOUCHERS};
@@ -49,7 +49,7 @@ fn holders_voucher(
 }
 
 /// The receiver meets the class's identity level from its accepted attesters ("accounts the
-/// issuer recognises") and its per-holder limit. Allowed while the sale is paused.
+/// issuer recognises"). Allowed while the sale is paused.
 pub fn transfer_nft(
     deps: DepsMut,
     env: Env,
@@ -63,13 +63,7 @@ pub fn transfer_nft(
         return Err(ContractError::SelfTransfer);
     }
     let class = movable(deps.storage, env.block.time, key, &voucher)?;
-    receive_into(
-        deps.storage,
-        env.block.time,
-        (key.0, &class),
-        &recipient,
-        voucher.units,
-    )?;
+    ensure_recognised(deps.storage, env.block.time, &class, &recipient)?;
     move_voucher(deps.storage, &token_id, &mut voucher, &recipient)?;
     VOUCHERS.save(deps.storage, key, &voucher)?;
     // cw721's attribute names, so indexers follow the move.
@@ -107,13 +101,7 @@ pub fn transfer_units(
             held: voucher.units,
         });
     }
-    receive_into(
-        deps.storage,
-        env.block.time,
-        (key.0, &class),
-        &recipient,
-        units,
-    )?;
+    ensure_recognised(deps.storage, env.block.time, &class, &recipient)?;
     voucher.units -= units;
     VOUCHERS.save(deps.storage, key, &voucher)?;
     let mut supply = load_supply(deps.storage, key.0)?;
@@ -180,7 +168,7 @@ pub fn unlist(
 
 /// A CTC `Send` of exactly the asking price buys the listed voucher whole: the seller is paid at
 /// once in one `Disburse`, the class price stays in escrow with the voucher, and the buyer must
-/// meet the class's identity level and per-holder limit as any receiver.
+/// meet the class's identity level and per-holder limit as any purchase does.
 pub fn buy_listed(
     deps: DepsMut,
     env: Env,

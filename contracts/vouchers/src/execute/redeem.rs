@@ -2,7 +2,9 @@
 //! merchant's scanner sends it.
 
 use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Uint128};
+use ctc_conventions::mirror;
 use ctc_interfaces::proof::{redeem_text, verify_holder_proof, HolderProof};
+use ctc_interfaces::registry::Standing;
 
 use crate::error::ContractError;
 use crate::execute::{
@@ -32,6 +34,11 @@ pub fn redeem(
         return Err(ContractError::NotScanner);
     }
     ensure_not_frozen(&class)?;
+    // A revoked issuer's vouchers are refunded to their holders (`clear`), not redeemed into its
+    // earnings.
+    if mirror::standing(deps.storage, &class.issuer)? == Some(Standing::Revoked) {
+        return Err(ContractError::IssuerNotAllowed { reason: "revoked" });
+    }
     match class.kind {
         VoucherKind::Goods
         | VoucherKind::Coupon {

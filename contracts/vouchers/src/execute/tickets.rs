@@ -23,9 +23,10 @@ fn discounted(price: Uint128, off: Option<&Off>) -> Uint128 {
 
 /// From the configured ticket-nft only. The payer must hold the voucher, usable and within its
 /// validity. A coupon for tickets of its issuer's events (those it lists, when it lists any) is
-/// spent one unit per ticket, its price credited to its issuer. A pass is shown, not spent: its
-/// issuer's events get its member price, a tier that names its class admits it whoever issued the
-/// event, and `tickets_per_event` bounds the tickets it buys per event. The price paid per ticket
+/// spent one unit per ticket (ticket coupons are free: a price paid for them would reach the
+/// issuer outside the show's escrow). A pass is shown, not spent: its issuer's events get its
+/// member price, a tier that names its class admits it whoever issued the event (at that tier's
+/// price), and `tickets_per_event` bounds the tickets it buys per event. The price paid per ticket
 /// must be exactly the discounted one.
 pub fn use_for_tickets(
     deps: DepsMut,
@@ -51,8 +52,14 @@ pub fn use_for_tickets(
     if !for_members && class.issuer.as_str() != use_.issuer {
         return Err(ContractError::NotEventIssuer);
     }
+    // A pass discounts only its own issuer's tickets: a tier of another issuer that names it
+    // admits its holders at that tier's price, so no other partner sets an issuer's prices.
+    let own_event = class.issuer.as_str() == use_.issuer;
     let expected = match &class.kind {
-        VoucherKind::Pass { member_off, .. } => discounted(use_.price, member_off.as_ref()),
+        VoucherKind::Pass { member_off, .. } if own_event => {
+            discounted(use_.price, member_off.as_ref())
+        }
+        VoucherKind::Pass { .. } => use_.price,
         VoucherKind::Coupon {
             off,
             on: CouponTarget::Tickets { events },

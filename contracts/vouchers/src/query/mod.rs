@@ -43,15 +43,16 @@ pub fn classes(
     start_after: Option<u64>,
     limit: Option<u32>,
 ) -> Result<ClassesResponse, ContractError> {
-    let entries = CLASSES.range(
+    // Keys, then each class as `class` loads it: one decoder of the terms in the artifact.
+    let keys = CLASSES.keys(
         deps.storage,
         start_after.map(Bound::exclusive),
         None,
         Order::Ascending,
     );
-    let classes = page(entries, limit, Ok)?
+    let classes = page(keys, limit, Ok)?
         .into_iter()
-        .map(|(id, terms)| class_response(deps, id, terms))
+        .map(|id| class(deps, id))
         .collect::<Result<_, _>>()?;
     Ok(ClassesResponse { classes })
 }

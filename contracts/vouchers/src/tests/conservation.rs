@@ -21,6 +21,7 @@ enum Op {
     },
     Claim {
         fan: usize,
+        class: u64,
         quantity: u32,
     },
     Gift {
@@ -66,7 +67,8 @@ fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         4 => (0..2usize, prop_oneof![Just(1u64), Just(2), Just(4), Just(5)], 1..=3u32, any::<bool>())
             .prop_map(|(fan, class, quantity, exact)| Op::Buy { fan, class, quantity, exact }),
-        1 => (0..2usize, 1..=2u32).prop_map(|(fan, quantity)| Op::Claim { fan, quantity }),
+        2 => (0..2usize, prop_oneof![Just(3u64), Just(5)], 1..=3u32)
+            .prop_map(|(fan, class, quantity)| Op::Claim { fan, class, quantity }),
         2 => (0..40usize, 0..2usize).prop_map(|(token, to)| Op::Gift { token, to }),
         3 => (0..40usize).prop_map(|token| Op::Redeem { token }),
         3 => (0..40usize).prop_map(|token| Op::Clear { token }),
@@ -163,7 +165,7 @@ fn run(ops: Vec<Op>) -> Vec<bool> {
         per_holder_limit: None,
         ..chain.coupon()
     };
-    // A fungible class resold under a cap, and a priced fungible coupon for the café's tickets.
+    // A fungible class resold under a cap, and a fungible coupon for the café's tickets.
     let resold = ClassInput {
         cap: 200,
         per_holder_limit: None,
@@ -183,7 +185,7 @@ fn run(ops: Vec<Op>) -> Vec<bool> {
             off: Off::Percent(BasisPoints::new(1_500).unwrap()),
             on: CouponTarget::Tickets { events: vec![] },
         },
-        ..chain.goods(CTC + 1)
+        ..chain.goods(0)
     };
     chain.create(&cafe, refunded);
     chain.create(&bakery, prepaid);
@@ -213,7 +215,11 @@ fn run(ops: Vec<Op>) -> Vec<bool> {
                 }
                 result
             }
-            Op::Claim { fan, quantity } => chain.claim(&fans[fan].0, 3, quantity),
+            Op::Claim {
+                fan,
+                class,
+                quantity,
+            } => chain.claim(&fans[fan].0, class, quantity),
             Op::Gift { token, to } => match token_id(&chain, token) {
                 None => continue,
                 Some(id) => {
@@ -383,6 +389,7 @@ fn a_known_run_moves_money_every_way_and_conserves_it() {
         },
         Claim {
             fan: 0,
+            class: 3,
             quantity: 2,
         },
         Gift { token: 1, to: 1 },
@@ -439,11 +446,10 @@ fn a_known_run_over_units_resale_and_tickets_conserves_money() {
             price: 6 * CTC,
         },
         BuyListed { token: 0, fan: 1 },
-        Buy {
+        Claim {
             fan: 0,
             class: 5,
             quantity: 3,
-            exact: true,
         },
         Tickets {
             token: 2,

@@ -179,3 +179,25 @@ fn a_suspended_merchant_still_redeems_what_it_sold() {
     chain.redeem(&scanner, "1-0", code).unwrap();
     assert_eq!(chain.status("1-0"), VoucherStatus::Redeemed);
 }
+
+#[test]
+fn a_revoked_merchant_redeems_nothing_its_holders_are_refunded() {
+    let mut chain = Chain::with_paid_voucher();
+    let (cafe, scanner, fan) = (
+        chain.accounts.cafe.clone(),
+        chain.accounts.scanner.clone(),
+        chain.accounts.fan.clone(),
+    );
+    chain.set_standing(&cafe, Standing::Revoked);
+    let code = chain.code(1, "1-0");
+    assert_eq!(
+        chain.redeem(&scanner, "1-0", code).unwrap_err(),
+        ContractError::IssuerNotAllowed { reason: "revoked" }
+    );
+    let clear = ExecuteMsg::Clear {
+        token_id: "1-0".into(),
+    };
+    let response = chain.execute(&fan, clear).unwrap();
+    assert_eq!(attribute(&response, "outcome"), "refunded");
+    assert_eq!(chain.earned(&cafe).total(), Uint128::zero());
+}
