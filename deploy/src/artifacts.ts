@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-/** The eight contracts, in the order they are instantiated: each needs only earlier addresses. */
+/** The nine contracts, in the order they are instantiated: each needs only earlier addresses. */
 export const CONTRACTS = [
   "partner-registry",
   "ctc-token",
@@ -14,6 +14,7 @@ export const CONTRACTS = [
   "outcome-oracle",
   "wager-pool",
   "schedules",
+  "vouchers",
 ] as const;
 
 export type ContractName = (typeof CONTRACTS)[number];

@@ -1,10 +1,16 @@
-// Uploads, instantiates and wires the eight contracts, or brings an earlier deployment up to date:
+// Uploads, instantiates and wires the nine contracts, or brings an earlier deployment up to date:
 // a contract whose recorded checksum matches its artifact is left alone, one whose code changed is
 // migrated to the new code, a missing one is instantiated. The record is saved after every
 // transaction (uploads included), so a run that fails half-way resumes where it stopped without
 // paying for an upload twice.
 import type { SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";
-import { cosmJSClient, OutcomeOracleClient, PartnerRegistryClient, TicketNftClient } from "../../clients/ts/src";
+import {
+  cosmJSClient,
+  OutcomeOracleClient,
+  PartnerRegistryClient,
+  TicketNftClient,
+  VouchersClient,
+} from "../../clients/ts/src";
 import { CONTRACTS, type Artifact, type ContractName } from "./artifacts";
 import type { DeployedContract, Deployment } from "./deployment";
 import { instantiateMsg, type DeploymentTimings, type Roles } from "./platform-config";
@@ -27,8 +33,11 @@ export interface DeployReport {
   gasUsed: bigint;
 }
 
-/** The contracts ticket-nft, crowdfund and wager-pool call back into the registry as. */
-const PLATFORM_CONTRACTS: ContractName[] = ["ticket-nft", "crowdfund", "wager-pool"];
+/**
+ * The contracts that call back into the registry as platform contracts (quota, bonds), and that
+ * no platform fee is ever paid to.
+ */
+const PLATFORM_CONTRACTS: ContractName[] = ["ticket-nft", "crowdfund", "wager-pool", "vouchers"];
 
 export async function deployPlatform(
   target: DeployTarget,
@@ -124,11 +133,12 @@ async function wire(
       gasUsed: result.gasUsed,
     });
   }
-  // ticket-nft and crowdfund answer sales and pledges from their copy of the registry's answers,
-  // which the registry pushes on every change; on a fresh deployment this runs before any partner
-  // is admitted (a partner admitted earlier reaches a new mirror with `sync_partner`).
+  // ticket-nft, crowdfund and vouchers answer sales, pledges and voucher issues from their copy of
+  // the registry's answers, which the registry pushes on every change; on a fresh deployment this
+  // runs before any partner is admitted (a partner admitted earlier reaches a new mirror with
+  // `sync_partner`, an attestation with `sync_attestation`).
   const { mirrors } = await registry.mirrors();
-  for (const name of ["ticket-nft", "crowdfund"] as const) {
+  for (const name of ["ticket-nft", "crowdfund", "vouchers"] as const) {
     if (mirrors.includes(address(name))) {
       continue;
     }
@@ -170,6 +180,41 @@ async function wire(
       contract: "wiring",
       action: "granted",
       detail: "ticket-nft issues events from schedules' bookings",
+      gasUsed: result.gasUsed,
+    });
+  }
+  // A ticket purchase may name a voucher: ticket-nft tells vouchers, which accepts it only from
+  // its ticket-nft. Each takes the other once, so another one recorded there is refused too.
+  const vouchers = cosmJSClient(VouchersClient, client, sender, address("vouchers"));
+  const { ticket_nft: ticketNft } = await vouchers.config();
+  if (ticketNft !== address("ticket-nft")) {
+    if (ticketNft) {
+      throw new Error(
+        `vouchers at ${address("vouchers")} takes ticket purchases from ticket-nft at ${ticketNft}, not the ` +
+          `recorded ${address("ticket-nft")}: it takes its ticket-nft once; deploy a fresh platform`,
+      );
+    }
+    const result = await vouchers.setTicketNft({ address: address("ticket-nft") }, fee);
+    report({
+      contract: "wiring",
+      action: "granted",
+      detail: "vouchers accepts ticket purchases that use a voucher from ticket-nft",
+      gasUsed: result.gasUsed,
+    });
+  }
+  const { vouchers: ticketVouchers } = await tickets.config();
+  if (ticketVouchers !== address("vouchers")) {
+    if (ticketVouchers) {
+      throw new Error(
+        `ticket-nft at ${address("ticket-nft")} sends vouchers used for tickets to ${ticketVouchers}, not the ` +
+          `recorded ${address("vouchers")}: it takes its vouchers once; deploy a fresh platform`,
+      );
+    }
+    const result = await tickets.setVouchers({ address: address("vouchers") }, fee);
+    report({
+      contract: "wiring",
+      action: "granted",
+      detail: "ticket-nft sends the vouchers named in ticket purchases to vouchers",
       gasUsed: result.gasUsed,
     });
   }

@@ -1,10 +1,12 @@
 // The operations of docs/gas.md that the season does not make, played on the node after it so
 // that every transaction the model prices has a node figure beside it: token allowances and burns,
-// supervision, evidence anchoring, a cancelled show and its refunds, a withdrawn pledge and a
-// cancelled campaign, a disputed and arbitrated answer, a cancelled pool and its refund, a
-// booking left with notice.
+// supervision, evidence anchoring, a cancelled show and its refunds, a free ticket coupon claimed
+// and spent on a ticket, a withdrawn pledge and a cancelled campaign, a disputed and arbitrated
+// answer, a cancelled pool and its refund, a booking left with notice, and vouchers split, resold,
+// paused, capped and frozen by a supervisor, and one cleared to its merchant.
 import type { ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { toBase64, toUtf8 } from "@cosmjs/encoding";
+import type { VouchersTypes } from "../../clients/ts/src";
 import type { Deployment } from "./deployment";
 import type { NodeChain } from "./node-chain";
 import { CTC, type Roles } from "./platform-config";
@@ -20,6 +22,7 @@ export async function playGasExtras(chain: NodeChain, deployment: Deployment, ro
   const theater = chain.address("grand-theater");
   const troupe = chain.address("spring-troupe");
   const reporter = chain.address("reporter-0");
+  const cafe = chain.address("blue-cafe");
   let sent = 0;
   const run = async (
     label: string,
@@ -101,6 +104,28 @@ export async function playGasExtras(chain: NodeChain, deployment: Deployment, ro
     200n * CTC,
     { buy: { event_id: Number(showId), tier: 0, quantity: 2 } },
     "ticket-nft/buy (2 tickets)",
+  );
+  // A coupon rather than a pass: claimed free, spent on one ticket of the show (10 CTC off).
+  const vouchers = address("vouchers");
+  const coupons = await run("grand-theater: create a free 10 CTC ticket coupon class", theater, vouchers, {
+    create_class: {
+      class: voucherClass(now, now + 3_600, {
+        name: "Ten off",
+        product: `10 CTC off a ticket of event ${showId}`,
+        kind: { coupon: { off: { fixed: (10n * CTC).toString() }, on: { tickets: { events: [Number(showId)] } } } },
+        price: "0",
+      }),
+    },
+  });
+  const couponClass = Number(attribute(coupons, "class_id"));
+  const claimed = await run("fan-0: claim a coupon", fan0, vouchers, { claim: { class_id: couponClass, quantity: 1 } });
+  await send(
+    "fan-0: buy a ticket for 90 CTC with the coupon",
+    fan0,
+    tickets,
+    90n * CTC,
+    { buy: { event_id: Number(showId), tier: 0, quantity: 1, voucher: attribute(claimed, "token_ids") } },
+    "ticket-nft/buy (with a coupon)",
   );
   await run("grand-theater: cancel the second show", theater, tickets, { cancel_event: { event_id: Number(showId) } });
   for (const serial of [0, 1]) {
@@ -199,5 +224,95 @@ export async function playGasExtras(chain: NodeChain, deployment: Deployment, ro
   const bookingId = Number(attribute(requested, "booking_id"));
   await run("grand-theater: accept it", theater, schedules, { accept_booking: { booking_id: bookingId } });
   await run("spring-troupe: leave it with notice", troupe, schedules, { cancel_booking: { booking_id: bookingId } });
+
+  // Vouchers: a fungible class that pays the café what is left at expiry (valid briefly, so the
+  // clearing below comes soon), split by transfer_units; a resale class listed and bought, then
+  // paused by the café, its cap lowered and the class frozen by the platform owner.
+  const started = await chain.now();
+  const expires = started + 2 * chain.timeline.voucherValidity;
+  const beans = await run("blue-cafe: create a fungible class, paid to it at expiry", cafe, vouchers, {
+    create_class: {
+      class: voucherClass(started, expires, {
+        name: "Beans",
+        product: "100 g of coffee beans",
+        kind: "goods",
+        price: (3n * CTC).toString(),
+        fungible: true,
+        on_expiry: "pay_merchant",
+      }),
+    },
+  });
+  const beansClass = Number(attribute(beans, "class_id"));
+  const bag = await send("fan-1: buy 3 units of beans", fan1, vouchers, 9n * CTC, {
+    buy: { class_id: beansClass, quantity: 3 },
+  });
+  const bagId = attribute(bag, "token_ids");
+  await run("fan-1: give 1 unit of beans to fan-2", fan1, vouchers, {
+    transfer_units: { token_id: bagId, recipient: fan2, units: 1 },
+  });
+  const cakes = await run("blue-cafe: create a resale class (at most 6 CTC a unit)", cafe, vouchers, {
+    create_class: {
+      class: voucherClass(started, started + 30 * DAY, {
+        name: "Cake",
+        product: "A slice of cake",
+        kind: "goods",
+        price: (5n * CTC).toString(),
+        transfer: { resale: { max_moves: 2, max_unit_price: (6n * CTC).toString() } },
+      }),
+    },
+  });
+  const cakeClass = Number(attribute(cakes, "class_id"));
+  const cake = await send("fan-1: buy a cake voucher", fan1, vouchers, 5n * CTC, {
+    buy: { class_id: cakeClass, quantity: 1 },
+  });
+  const cakeId = attribute(cake, "token_ids");
+  await run("fan-1: list the cake voucher at 6 CTC", fan1, vouchers, {
+    list: { token_id: cakeId, price: (6n * CTC).toString() },
+  });
+  await send("fan-2: buy the listed cake voucher", fan2, vouchers, 6n * CTC, { buy_listed: { token_id: cakeId } });
+  await run("blue-cafe: pause the cake sale", cafe, vouchers, {
+    set_sale_paused: { class_id: cakeClass, paused: true },
+  });
+  const evidence = { reason: "complaint about the cake offer", digest: digest(0x61) };
+  await run("platform: lower the cake cap to 10", roles.owner, vouchers, {
+    lower_cap: { class_id: cakeClass, cap: 10, ...evidence },
+  });
+  await run("platform: freeze the cake class", roles.owner, vouchers, {
+    freeze_class: { class_id: cakeClass, frozen: true, ...evidence },
+  });
+  await chain.advanceTo(expires);
+  await run(
+    "fan-0: clear fan-1's expired beans (paid to the café)",
+    fan0,
+    vouchers,
+    { clear: { token_id: bagId } },
+    "vouchers/clear (paid to the merchant)",
+  );
   return sent;
+}
+
+/**
+ * A voucher class sold and valid from `from` to `until`, 100 of them, for a real name, given away
+ * at most twice and refunded at expiry, unless `terms` say otherwise.
+ */
+function voucherClass(
+  from: number,
+  until: number,
+  terms: Pick<VouchersTypes.ClassInput, "name" | "product" | "kind" | "price"> & Partial<VouchersTypes.ClassInput>,
+): VouchersTypes.ClassInput {
+  return {
+    fungible: false,
+    cap: 100,
+    per_holder_limit: null,
+    sale_starts_at: timestamp(from),
+    sale_ends_at: timestamp(until),
+    valid_from: timestamp(from),
+    valid_until: timestamp(until),
+    transfer: { gift: { max_moves: 2 } },
+    min_identity: null,
+    accepted_attesters: [],
+    on_expiry: "refund_holder",
+    uri: null,
+    ...terms,
+  };
 }

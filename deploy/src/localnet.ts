@@ -31,7 +31,18 @@ const CALIBRATION_ACCOUNTS = [
   "calibration-granted-pinned",
 ] as const;
 
-const ACTOR_NAMES: readonly string[] = [...SCENARIO_PARTNERS, ...SCENARIO_FANS, ...CALIBRATION_ACCOUNTS];
+/**
+ * The café of the season's vouchers and its counter scanner: after the calibration accounts, so
+ * that every earlier account keeps its HD index (and its address on an existing chain).
+ */
+const SCENARIO_MERCHANTS = ["blue-cafe", "cafe-scanner"] as const;
+
+const ACTOR_NAMES: readonly string[] = [
+  ...SCENARIO_PARTNERS,
+  ...SCENARIO_FANS,
+  ...CALIBRATION_ACCOUNTS,
+  ...SCENARIO_MERCHANTS,
+];
 
 /** HD account index of a scenario actor: after the roles, with room for more roles. */
 const ACTOR_BASE = 20;
@@ -63,7 +74,7 @@ function genesisBalances(): Array<[number, bigint]> {
     index,
     role === "owner" ? NATIVE_FOR_DEPLOYER : role === "sponsor" ? NATIVE_FOR_SPONSOR : NATIVE_FOR_ROLES,
   ]);
-  for (const name of SCENARIO_PARTNERS) balances.push([actorIndex(name), NATIVE_FOR_ROLES]);
+  for (const name of [...SCENARIO_PARTNERS, ...SCENARIO_MERCHANTS]) balances.push([actorIndex(name), NATIVE_FOR_ROLES]);
   balances.push([actorIndex("calibration-payer"), NATIVE_FOR_ROLES]);
   balances.push([actorIndex("calibration-payer-pinned"), NATIVE_FOR_ROLES]);
   return balances;

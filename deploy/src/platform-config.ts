@@ -1,9 +1,10 @@
 // Who holds each platform role, and the instantiate message of each contract: its addresses from
 // the roles and the contracts deployed before it, every other parameter from deploy/platform.json
 // (the platform's defaults, README: tickets 5% fee with 10% of sales burned at settlement,
-// crowdfund 3%, tipping 2%, wager fees split 60/40 between treasury and node incentive).
+// crowdfund 3%, tipping 2%, wager fees split 60/40 between treasury and node incentive, vouchers
+// as tickets: 5% fee and 10% burned of what merchants earn).
 import type { CtcTokenTypes, CrowdfundTypes, OutcomeOracleTypes, PartnerRegistryTypes } from "../../clients/ts/src";
-import type { SchedulesTypes, TicketNftTypes, TippingTypes, WagerPoolTypes } from "../../clients/ts/src";
+import type { SchedulesTypes, TicketNftTypes, TippingTypes, VouchersTypes, WagerPoolTypes } from "../../clients/ts/src";
 import PLATFORM from "../platform.json";
 import type { ContractName } from "./artifacts";
 
@@ -173,5 +174,19 @@ export function instantiateMsg(
         ticket_nft: need("ticket-nft"),
         owner: null,
       } satisfies SchedulesTypes.InstantiateMsg;
+    case "vouchers": {
+      const vouchers = PLATFORM.vouchers;
+      return {
+        token: need("ctc-token"),
+        registry: need("partner-registry"),
+        treasury: roles.treasury,
+        platform_fee: vouchers.platform_fee,
+        burn_share: vouchers.burn_share,
+        min_holder_identity: vouchers.min_holder_identity,
+        name: vouchers.name,
+        symbol: vouchers.symbol,
+        owner: null,
+      } satisfies VouchersTypes.InstantiateMsg;
+    }
   }
 }

@@ -22,6 +22,8 @@ export interface Timeline {
   answerDeadline: number;
   /** ticket-nft's settlement delay the platform was deployed with. */
   settlementDelay: number;
+  /** How long the café's short-lived voucher class is valid, from its creation. */
+  voucherValidity: number;
 }
 
 const HOUR = 3_600;
@@ -38,6 +40,7 @@ export const CALENDAR_TIMELINE: Timeline = {
   disputeWindow: DAY,
   answerDeadline: 20 * DAY,
   settlementDelay: PLATFORM_PARAMETERS["ticket-nft"].settlement_delay_seconds,
+  voucherValidity: DAY,
 };
 
 /**
@@ -55,6 +58,7 @@ export const NODE_TIMELINE: Timeline = {
   disputeWindow: 5,
   answerDeadline: 600,
   settlementDelay: 5,
+  voucherValidity: 12,
 };
 
 export interface ScenarioChain {

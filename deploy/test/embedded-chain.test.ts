@@ -34,7 +34,7 @@ test("the platform scenario passes through the generated client on the embedded 
     results.filter((step) => step.failure).map((step) => step.failure),
     [],
   );
-  assert.equal(results.length, 16);
+  assert.equal(results.length, 19);
   for (const step of results) assert.ok(step.checks.length > 0, `"${step.title}" checks something`);
   const transactions = results.flatMap((step) => step.transactions);
   assert.ok(
@@ -92,7 +92,7 @@ test("re-running skips unchanged contracts and migrates the one whose code chang
   const unchanged = await rerun();
   assert.deepEqual(
     unchanged.map((line) => line.action),
-    Array(8).fill("unchanged"),
+    Array(9).fill("unchanged"),
     "no upload, no wiring",
   );
   assert.equal((await chain.client.getCodes()).length, codesBefore);

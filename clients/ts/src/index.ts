@@ -30,11 +30,15 @@ export * as WagerPoolTypes from "./contracts/WagerPool.types";
 export { SchedulesClient, SchedulesQueryClient } from "./contracts/Schedules.client";
 export { SchedulesMsgComposer } from "./contracts/Schedules.message-composer";
 export * as SchedulesTypes from "./contracts/Schedules.types";
+export { VouchersClient, VouchersQueryClient } from "./contracts/Vouchers.client";
+export { VouchersMsgComposer } from "./contracts/Vouchers.message-composer";
+export * as VouchersTypes from "./contracts/Vouchers.types";
 export type { TicketReceiveMsg } from "./contracts/TicketNft.hooks";
 export type { CrowdfundReceiveMsg } from "./contracts/Crowdfund.hooks";
 export type { TippingReceiveMsg } from "./contracts/Tipping.hooks";
 export type { OracleReceiveMsg } from "./contracts/OutcomeOracle.hooks";
 export type { WagerReceiveMsg } from "./contracts/WagerPool.hooks";
+export type { VoucherReceiveMsg } from "./contracts/Vouchers.hooks";
 
 import { makeSignDoc, type OfflineAminoSigner } from "@cosmjs/amino";
 import type { ExecuteResult, SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";
@@ -47,9 +51,11 @@ import type { OracleReceiveMsg } from "./contracts/OutcomeOracle.hooks";
 import type { TicketReceiveMsg } from "./contracts/TicketNft.hooks";
 import type { TippingReceiveMsg } from "./contracts/Tipping.hooks";
 import type { WagerReceiveMsg } from "./contracts/WagerPool.hooks";
+import type { VoucherReceiveMsg } from "./contracts/Vouchers.hooks";
 
 /** Any message a TicketChain contract accepts inside a CTC `Send`. */
-export type CtcHook = TicketReceiveMsg | CrowdfundReceiveMsg | TippingReceiveMsg | OracleReceiveMsg | WagerReceiveMsg;
+export type CtcHook =
+  TicketReceiveMsg | CrowdfundReceiveMsg | TippingReceiveMsg | OracleReceiveMsg | WagerReceiveMsg | VoucherReceiveMsg;
 
 /**
  * The arguments of `CtcTokenClient.send` that pay `amount` micro-CTC into `contract` with `hook`:
@@ -157,7 +163,7 @@ export interface SponsoredFee {
 /** How long a door code stays valid: the contracts refuse a proof valid for longer. */
 export const MAX_PROOF_LIFETIME_SECONDS = 300;
 
-/** A holder's signed proof, as `check_in` takes it (ticket-nft's `HolderProof`). */
+/** A holder's signed proof, as ticket-nft's `check_in` and vouchers' `redeem` take it (`HolderProof`). */
 export interface HolderProof {
   pubkey: string;
   signature: string;
@@ -170,6 +176,25 @@ export interface HolderProof {
  */
 export function checkInText(chainId: string, contract: string, tokenId: string, expiresAtSeconds: number): string {
   return `TicketChain check-in\nchain: ${chainId}\ncontract: ${contract}\nticket: ${tokenId}\nexpires: ${expiresAtSeconds}`;
+}
+
+/**
+ * The text a holder signs to let a merchant's scanner redeem `units` of voucher `tokenId`, which
+ * holds `held` units now (`ctc_interfaces::proof::redeem_text`): every redemption lowers what the
+ * voucher holds, so a code redeems once.
+ */
+export function redeemText(
+  chainId: string,
+  contract: string,
+  tokenId: string,
+  units: number,
+  held: number,
+  expiresAtSeconds: number,
+): string {
+  return (
+    `TicketChain voucher redeem\nchain: ${chainId}\ncontract: ${contract}\nvoucher: ${tokenId}\n` +
+    `units: ${units}\nheld: ${held}\nexpires: ${expiresAtSeconds}`
+  );
 }
 
 /**

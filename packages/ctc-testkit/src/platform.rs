@@ -10,7 +10,7 @@ use serde_json::{json, Map, Value};
 pub const PLATFORM_JSON: &str = include_str!("../../../deploy/platform.json");
 
 /// The contracts the file configures, in the order deploy/ instantiates them.
-pub const CONTRACTS: [&str; 8] = [
+pub const CONTRACTS: [&str; 9] = [
     "partner-registry",
     "ctc-token",
     "ticket-nft",
@@ -19,6 +19,7 @@ pub const CONTRACTS: [&str; 8] = [
     "outcome-oracle",
     "wager-pool",
     "schedules",
+    "vouchers",
 ];
 
 /// Keys the file uses for notes to the reader, at its top and in each contract.

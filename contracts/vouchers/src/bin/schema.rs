@@ -1,4 +1,7 @@
-use cosmwasm_schema::write_api;
+use std::path::Path;
+
+use cosmwasm_schema::{export_schema, schema_for, write_api};
+use ctc_interfaces::vouchers::VoucherReceiveMsg;
 use vouchers::msg::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 
 fn main() {
@@ -8,4 +11,6 @@ fn main() {
         query: QueryMsg,
         migrate: MigrateMsg,
     }
+    // The cw20 `Send` hook is outside write_api's IDL; clients generate its type from this file.
+    export_schema(&schema_for!(VoucherReceiveMsg), Path::new("schema/raw"));
 }
