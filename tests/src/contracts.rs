@@ -48,6 +48,17 @@ pub fn schedules() -> Box<dyn Contract<Empty>> {
     )
 }
 
+pub fn vouchers() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            vouchers::contract::execute,
+            vouchers::contract::instantiate,
+            vouchers::contract::query,
+        )
+        .with_migrate(vouchers::contract::migrate),
+    )
+}
+
 pub fn crowdfund() -> Box<dyn Contract<Empty>> {
     Box::new(
         ContractWrapper::new(

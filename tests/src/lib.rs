@@ -35,4 +35,6 @@ mod tipping_flows;
 #[cfg(test)]
 mod token_flows;
 #[cfg(test)]
+mod vouchers_flows;
+#[cfg(test)]
 mod wager_flows;

@@ -1,4 +1,4 @@
-//! The platform on a simulated chain in a few lines: the eight contracts stored, instantiated with
+//! The platform on a simulated chain in a few lines: the nine contracts stored, instantiated with
 //! the parameters deploy/ uses (`deploy/platform.json`) and wired; the partners admitted; fans
 //! funded with CTC. Every flow speaks to it through one small API: `execute` (and
 //! `execute_with_funds`, `refused`), `send_ctc`, `query`, `balance`, `allow`, `fund`, `attest`,
@@ -70,6 +70,7 @@ pub struct Platform {
     pub oracle: Addr,
     pub wager: Addr,
     pub schedules: Addr,
+    pub vouchers: Addr,
     // The roles.
     /// Platform owner: instantiates and owns every contract, is the registry authority, the
     /// wager-pool operator and an oracle creator.
@@ -91,6 +92,8 @@ pub struct Platform {
     pub agency: Addr,
     /// A partner with AttestIdentity.
     pub identity_provider: Addr,
+    /// A merchant (a café) with IssueVouchers, 1,000 voucher units a day.
+    pub cafe: Addr,
     /// Oracle providers admitted with ReportOutcomes.
     pub reporters: Vec<Addr>,
     /// Four wallets with 10,000 CTC each, their addresses derived from keys so that they can
@@ -203,10 +206,11 @@ impl Platform {
     /// The contracts with deploy/platform.json's parameters (tickets: platform fee 5%, burn share
     /// 10%, settlement one day after an event ends; crowdfund: fee 3%; tipping: fee 2%, smallest
     /// tip 1 CTC or 1,000 ustake; oracle: a 100 CTC dispute bond; wager: fees 60% treasury, 40%
-    /// nodes, a 50 CTC bond for a partner's pool). The owner and wager-pool create oracle
-    /// questions, three reporters answer them; the owner operates wager-pool. Four fans with
-    /// 10,000 CTC each; the theater may issue 10,000 tickets a day; the troupe may launch
-    /// campaigns; the agency may open pools.
+    /// nodes, a 50 CTC bond for a partner's pool; vouchers: ticket-nft's fee and burn share, real
+    /// names for holders). The owner and wager-pool create oracle questions, three reporters
+    /// answer them; the owner operates wager-pool. Four fans with 10,000 CTC each; the theater may
+    /// issue 10,000 tickets a day; the troupe may launch campaigns; the agency may open pools; the
+    /// café may issue 1,000 voucher units a day.
     pub fn new() -> Self {
         let mut app = App::default();
         let api = app.api();
@@ -222,6 +226,7 @@ impl Platform {
         let troupe = api.addr_make("troupe");
         let agency = api.addr_make("agency");
         let identity_provider = api.addr_make("identity_provider");
+        let cafe = api.addr_make("cafe");
         let reporters: Vec<Addr> = (0..3)
             .map(|i| api.addr_make(&format!("reporter{i}")))
             .collect();
@@ -292,6 +297,13 @@ impl Platform {
             &owner,
             json!({ "registry": registry, "ticket_nft": tickets }),
         );
+        let vouchers = instantiate::<vouchers::msg::InstantiateMsg>(
+            &mut app,
+            contracts::vouchers(),
+            "vouchers",
+            &owner,
+            json!({ "token": token, "registry": registry, "treasury": treasury }),
+        );
         // The suites' amounts assume these bonds.
         assert_eq!(
             platform::parameters("outcome-oracle")["dispute_bond"],
@@ -301,6 +313,14 @@ impl Platform {
             platform::parameters("wager-pool")["creation_bond"],
             POOL_BOND.to_string()
         );
+        // What a merchant earns is charged as a show's sales are.
+        for share in ["platform_fee", "burn_share"] {
+            assert_eq!(
+                platform::parameters("vouchers")[share],
+                platform::parameters("ticket-nft")[share],
+                "vouchers' {share} is ticket-nft's"
+            );
+        }
 
         let platform = Self {
             app: RefCell::new(app),
@@ -312,6 +332,7 @@ impl Platform {
             oracle,
             wager,
             schedules,
+            vouchers,
             owner,
             treasury,
             arbiter,
@@ -322,6 +343,7 @@ impl Platform {
             troupe,
             agency,
             identity_provider,
+            cafe,
             reporters,
             fans,
         };
@@ -329,8 +351,8 @@ impl Platform {
         platform
     }
 
-    /// Wager-pool creates its questions in the oracle; the registry knows the platform contracts
-    /// and admits the partners; the fans are funded.
+    /// Wager-pool creates its questions in the oracle; ticket-nft and vouchers know each other; the
+    /// registry knows the platform contracts and admits the partners; the fans are funded.
     fn wire(&self) {
         let p = self;
         let set_creator = outcome_oracle::msg::ExecuteMsg::SetCreator {
@@ -342,20 +364,34 @@ impl Platform {
             address: p.schedules.to_string(),
         };
         p.execute(&p.owner, &p.tickets, &set_schedules).unwrap();
+        // Ticket purchases that name a voucher are checked by vouchers, and only this ticket-nft's.
+        let set_vouchers = ticket_nft::msg::ExecuteMsg::SetVouchers {
+            address: p.vouchers.to_string(),
+        };
+        p.execute(&p.owner, &p.tickets, &set_vouchers).unwrap();
+        let set_ticket_nft = vouchers::msg::ExecuteMsg::SetTicketNft {
+            address: p.tickets.to_string(),
+        };
+        p.execute(&p.owner, &p.vouchers, &set_ticket_nft).unwrap();
         let register = |name: &str, address: &Addr| RegistryMsg::RegisterPlatformContract {
             name: name.into(),
             address: address.to_string(),
         };
         use {Capability as C, PartnerKind as K};
         let daily_tickets = vec![quota(C::IssueTickets, 10_000, 86_400)];
+        let daily_vouchers = vec![quota(C::IssueVouchers, 1_000, 86_400)];
         let mut setup = vec![
             register("ticket-nft", &p.tickets),
+            register("vouchers", &p.vouchers),
             // Before any partner is admitted, so the copies miss no change.
             RegistryMsg::AddMirror {
                 address: p.tickets.to_string(),
             },
             RegistryMsg::AddMirror {
                 address: p.crowdfund.to_string(),
+            },
+            RegistryMsg::AddMirror {
+                address: p.vouchers.to_string(),
             },
             admit(
                 &p.theater,
@@ -390,6 +426,14 @@ impl Platform {
                 C::AttestIdentity,
                 0xab,
                 vec![],
+            ),
+            admit(
+                &p.cafe,
+                "Corner Café",
+                K::Merchant,
+                C::IssueVouchers,
+                0xae,
+                daily_vouchers,
             ),
         ];
         for (i, reporter) in p.reporters.iter().enumerate() {

@@ -1,7 +1,8 @@
 //! Random actors send random, valid and invalid, messages to every contract of the platform. After
 //! each step the global invariants hold: CTC balances sum to the supply, which stays above the
 //! floor; each contract holds exactly what it owes; a used ticket never moves; no refund or claim
-//! is paid twice; a refused message changes no balance.
+//! is paid twice; a refused message changes no balance. Fans buy tickets with the theater's
+//! coupons too.
 //!
 //! Attackers move too: the issuer appoints itself or an accomplice minter, mints reserved tickets
 //! and tries to sell them on resale; a partner opens a pool on the existing question, whose
@@ -15,14 +16,19 @@ use std::collections::BTreeSet;
 
 use cosmwasm_std::{Addr, Uint128};
 use ctc_interfaces::oracle::Verdict;
+use ctc_interfaces::registry::IdentityLevel;
 use ctc_interfaces::tickets::{token_id, TicketReceiveMsg};
 use ctc_interfaces::token::CTC_SUPPLY_FLOOR;
 use ctc_interfaces::wager::{PoolInput, QuestionSource, WagerReceiveMsg};
 use ctc_interfaces::BasisPoints;
 use cw_multi_test::AppResponse;
 use proptest::prelude::*;
+use vouchers::msg::{ClassInput, ExecuteMsg as VoucherMsg, Off};
 
 use crate::platform::{Platform, CTC};
+use crate::vouchers_flows::{
+    assert_vouchers_conserved, create_class, theater_issues_vouchers, ticket_coupon,
+};
 
 const HOUR: u64 = 3_600;
 
@@ -128,6 +134,12 @@ enum Op {
     },
     /// The agency opens a bonded pool on the oracle question pool 1 asks.
     PoolOnExistingQuestion,
+    /// `fan` pays 80% of the face price with its book of the theater's coupons.
+    CouponBuy {
+        fan: usize,
+        tier: u8,
+        quantity: u32,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -161,6 +173,8 @@ fn op() -> impl Strategy<Value = Op> {
         3 => (1u64..48).prop_map(|hours| Op::Advance { hours }),
         1 => (prop::option::of(fan.clone()), 1u32..3)
             .prop_map(|(accomplice, quantity)| Op::SelfMint { accomplice, quantity }),
+        2 => (fan.clone(), 0u8..2, 0u32..4)
+            .prop_map(|(fan, tier, quantity)| Op::CouponBuy { fan, tier, quantity }),
         1 => (0u32..12, fan).prop_map(|(token, buyer)| Op::IssuerResell { token, buyer }),
         1 => Just(Op::PoolOnExistingQuestion),
     ]
@@ -270,6 +284,23 @@ impl World {
         .unwrap();
         let view: wager_pool::msg::PoolResponse =
             p.query(&p.wager, &wager_pool::msg::QueryMsg::Pool { pool_id: 1 });
+        // The theater's coupons, 20% off its shows: a book of 20 claimed by each fan, attested
+        // to hold it.
+        theater_issues_vouchers(&p);
+        let coupons = ClassInput {
+            fungible: true,
+            per_holder_limit: None,
+            ..ticket_coupon(now, Off::Percent(BasisPoints::new(2_000).unwrap()))
+        };
+        let class_id = create_class(&p, &p.theater, coupons).unwrap();
+        for fan in &p.fans {
+            p.attest(fan, IdentityLevel::RealName);
+            let claim = VoucherMsg::Claim {
+                class_id,
+                quantity: 20,
+            };
+            p.execute(fan, &p.vouchers, &claim).unwrap();
+        }
         Self {
             p,
             event_id: 1,
@@ -635,6 +666,21 @@ impl World {
                 );
                 sold
             }
+            Op::CouponBuy {
+                fan,
+                tier,
+                quantity,
+            } => {
+                let each = [30 * CTC, 75 * CTC][tier as usize] * 8 / 10;
+                let hook = TicketReceiveMsg::Buy {
+                    event_id: self.event_id,
+                    tier,
+                    quantity,
+                    recipient: None,
+                    voucher: Some(format!("1-{fan}")),
+                };
+                p.send_ctc(&fans[fan], &tickets, each * u128::from(quantity), &hook)
+            }
             Op::PoolOnExistingQuestion => {
                 let pool = PoolInput {
                     title: "A partner's own answer".into(),
@@ -699,6 +745,7 @@ impl World {
         );
         prop_assert_eq!(p.balance(&p.crowdfund), campaign.held.u128());
         prop_assert_eq!(p.balance(&p.tipping), 0);
+        assert_vouchers_conserved(p);
         let question: outcome_oracle::msg::QuestionResponse = p.query(
             &p.oracle,
             &outcome_oracle::msg::QueryMsg::Question {

@@ -1,8 +1,9 @@
-//! Random sequences of buys, funded mints, gifts, resales, cancellations, refunds, settlements,
-//! freezes, complaints, rulings, holds, the issuer's suspension or revocation and time moves:
-//! after every step ticket-nft's CTC balance equals the escrow of its events, and each event's
-//! escrow equals what its tickets paid (face prices, minters' funded values and resale royalties)
-//! minus what was refunded, until settlement empties it.
+//! Random sequences of buys (some with the theater's 20% coupons), funded mints, gifts, resales,
+//! cancellations, refunds, settlements, freezes, complaints, rulings, holds, the issuer's
+//! suspension or revocation and time moves: after every step ticket-nft's CTC balance equals the
+//! escrow of its events, and each event's escrow equals what its tickets paid (face prices, the
+//! discounted prices paid with a coupon, minters' funded values and resale royalties) minus what
+//! was refunded, until settlement empties it; vouchers holds exactly what it owes.
 
 use cosmwasm_std::Uint128;
 use ctc_interfaces::tickets::TicketReceiveMsg;
@@ -11,7 +12,11 @@ use proptest::prelude::*;
 use ticket_nft::msg::{EventInput, EventResponse, ExecuteMsg, QueryMsg, TierInput, TransferPolicy};
 
 use crate::platform::{attribute, digest, Platform, CTC};
+use crate::vouchers_flows::{
+    assert_vouchers_conserved, create_class, theater_issues_vouchers, ticket_coupon,
+};
 use partner_registry::msg::{ExecuteMsg as RegistryMsg, IdentityLevel};
+use vouchers::msg::{ClassInput, ExecuteMsg as VoucherMsg, Off};
 
 const PRICES: [u128; 2] = [40 * CTC, 75 * CTC];
 
@@ -69,6 +74,13 @@ enum Op {
     Standing {
         change: u8,
     },
+    /// Pays 80% of the face price with the fan's book of coupons (voucher `1-{fan}`).
+    CouponBuy {
+        fan: usize,
+        event: u64,
+        tier: u8,
+        quantity: u32,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -89,6 +101,8 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (1u64..=2, any::<bool>()).prop_map(|(event, happened)| Op::Rule { event, happened }),
         1 => (0usize..40, any::<bool>()).prop_map(|(token, held)| Op::Hold { token, held }),
         1 => (0u8..5).prop_map(|change| Op::Standing { change }),
+        2 => (0usize..4, 1u64..=2, 0u8..2, 1u32..4)
+            .prop_map(|(fan, event, tier, quantity)| Op::CouponBuy { fan, event, tier, quantity }),
     ]
 }
 
@@ -156,9 +170,23 @@ proptest! {
         for fan in fans {
             p.attest(fan, IdentityLevel::RealName);
         }
+        // The theater's coupons, 20% off its shows: a book of 20 for each fan, claimed free and
+        // valid all along (the sale is only for the start).
+        theater_issues_vouchers(&p);
+        let coupons = ClassInput {
+            fungible: true,
+            per_holder_limit: None,
+            valid_until: p.now().plus_seconds(400 * 86_400),
+            ..ticket_coupon(p.now(), Off::Percent(BasisPoints::new(2_000).unwrap()))
+        };
+        let class_id = create_class(&p, &p.theater, coupons).unwrap();
+        for fan in fans {
+            p.execute(fan, &p.vouchers, &VoucherMsg::Claim { class_id, quantity: 20 }).unwrap();
+        }
         let evidence = |why: &str| (why.to_owned(), digest(0x5e));
         // (token id, event index, face price) of every ticket minted, in order, and what is held
-        // in escrow for each: its face price, plus the royalty of every resale.
+        // in escrow for each: its face price (what was paid, with a coupon), plus the royalty of
+        // every resale.
         let mut minted: Vec<(String, usize, u128)> = vec![];
         let mut held: Vec<u128> = vec![];
         let mut refunded: Vec<bool> = vec![];
@@ -273,7 +301,22 @@ proptest! {
                     };
                     let _ = p.execute(&p.owner, &p.registry, &msg);
                 }
+                Op::CouponBuy { fan, event, tier, quantity } => {
+                    let each = PRICES[tier as usize] * 8 / 10;
+                    let hook = TicketReceiveMsg::Buy {
+                        event_id: event, tier, quantity, recipient: None, voucher: Some(format!("1-{fan}")),
+                    };
+                    if let Ok(response) = p.send_ctc(&fans[fan], &p.tickets, each * u128::from(quantity), &hook) {
+                        for id in attribute(&response, "token_ids").split(',') {
+                            minted.push((id.to_owned(), event as usize - 1, PRICES[tier as usize]));
+                            held.push(each);
+                            refunded.push(false);
+                        }
+                        model[event as usize - 1] += each * u128::from(quantity);
+                    }
+                }
             }
+            assert_vouchers_conserved(&p);
             let on_chain = escrows(&p);
             prop_assert_eq!(on_chain.clone(), model.to_vec());
             prop_assert_eq!(p.balance(&p.tickets), on_chain.iter().sum::<u128>());
