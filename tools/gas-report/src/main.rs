@@ -99,8 +99,9 @@ impl Options {
                                 .context("--sizes takes numbers, e.g. 10,1000")
                         })
                         .collect::<anyhow::Result<_>>()?;
-                    if options.sizes.is_empty() || options.sizes.contains(&0) {
-                        bail!("--sizes needs at least one size above 0");
+                    // Two at least: the vouchers' run redeems one voucher and clears another.
+                    if options.sizes.is_empty() || options.sizes.iter().any(|&n| n < 2) {
+                        bail!("--sizes needs at least one size, each 2 or more");
                     }
                 }
                 "--check" => options.check = true,

@@ -83,6 +83,24 @@ impl Recorder {
         });
     }
 
+    /// Shows measured operation `key` right after `after` in the report, wherever it happened in
+    /// the season (its transaction and trace label stay where they were).
+    pub fn place_after(&mut self, key: &str, after: &str) -> anyhow::Result<()> {
+        let from = self
+            .position(key)
+            .ok_or_else(|| anyhow::anyhow!("operation {key} was not measured"))?;
+        let moved = self.measurements.remove(from);
+        let to = self
+            .position(after)
+            .ok_or_else(|| anyhow::anyhow!("operation {after} was not measured"))?;
+        self.measurements.insert(to + 1, moved);
+        Ok(())
+    }
+
+    fn position(&self, key: &str) -> Option<usize> {
+        self.measurements.iter().position(|m| m.key == key)
+    }
+
     pub fn get(&self, key: &str) -> Option<&Measurement> {
         self.measurements.iter().find(|m| m.key == key)
     }

@@ -6,18 +6,18 @@
 //! the same tiers, so the difference is the booking's. The chain keeps every transaction of the
 //! season, setup included, as a trace that `--replay` must price the same.
 
-use cosmwasm_std::testing::MockApi;
 use cosmwasm_std::{Api, Coin, Timestamp};
 use ctc_interfaces::proof::check_in_text;
-use ctc_interfaces::proof::testing::{account as account_of_key, key, sign};
+use ctc_interfaces::proof::testing::{key, sign};
 use serde_json::json;
 
 use crate::addresses::account;
 use crate::chain::{Chain, ChainConfig};
 use crate::measure::Recorder;
 use crate::platform::{
-    artifact_file, booked_show, buy, digest, id, show, ts, Platform, Wasm, CTC, DAY, HOUR,
-    NATIVE_DENOM, ORACLE_BOND,
+    artifact_file, booked_show, buy, buy_vouchers, buy_with_voucher, digest, id, key_account,
+    redeem_code, show, ts, voucher_class, wasm_api, Platform, Wasm, CTC, DAY, HOUR, NATIVE_DENOM,
+    ORACLE_BOND,
 };
 use crate::trace::Trace;
 
@@ -31,7 +31,7 @@ pub fn measure(wasm: &Wasm, cache_dir: &std::path::Path) -> anyhow::Result<Seaso
     let chain = Chain::new(cache_dir, ChainConfig::default())?;
     chain.record_trace();
     // Fans sign door codes, so their 20-byte addresses come from keys, as a wallet's do.
-    let fans: Vec<String> = (1..=4).map(fan_address).collect();
+    let fans: Vec<String> = (1..=4).map(key_account).collect();
     // Genesis coins come first: a trace holds balances before its first transaction only.
     for fan in &fans {
         chain.mint_native(fan, NATIVE_DENOM, 1_000_000)?;
@@ -56,6 +56,8 @@ pub fn measure(wasm: &Wasm, cache_dir: &std::path::Path) -> anyhow::Result<Seaso
     tipping(&p, &mut r, &fans)?;
     oracle_and_wager(&p, &mut r, &fans)?;
     tickets_show(&p, &mut r, &fans, show_id, t0)?;
+    // Last, so that nothing measured before changes: vouchers, and ticket purchases that use one.
+    vouchers(&p, &mut r, &fans)?;
 
     let mut trace = chain.trace(NATIVE_DENOM, artifact_file)?;
     for m in &r.measurements {
@@ -851,11 +853,369 @@ fn tickets_show(
     Ok(())
 }
 
-fn wasm_api() -> MockApi {
-    MockApi::default().with_prefix(crate::addresses::PREFIX)
+/// The first token id a voucher purchase or claim minted (attribute `token_ids`).
+fn first_token(tx: &crate::chain::TxOutcome) -> anyhow::Result<String> {
+    tx.attribute("token_ids")
+        .and_then(|ids| ids.split(',').next())
+        .map(str::to_owned)
+        .ok_or_else(|| anyhow::anyhow!("no token_ids attribute"))
 }
 
-/// The address of test key `seed`, the signer of that fan's door codes.
-fn fan_address(seed: u8) -> String {
-    account_of_key(&wasm_api(), &key(seed)).1.to_string()
+/// 券: the café's classes bought, claimed, given, split, resold, redeemed at its counter with
+/// the holder's signed code, cleared at expiry both ways and withdrawn; the supervisor's orders;
+/// the theater's ticket coupon and members' pass used in ticket purchases. After the show, so
+/// the rows before cost what they did without vouchers; the two purchases with a voucher are
+/// shown beside the plain `buy` they compare with.
+fn vouchers(p: &Platform, r: &mut Recorder, fans: &[String]) -> anyhow::Result<()> {
+    let now = p.now();
+    let create = |issuer: &str, class: serde_json::Value| -> anyhow::Result<(u64, _)> {
+        let tx = p.exec(
+            issuer,
+            &p.vouchers,
+            json!({ "create_class": { "class": class } }),
+        )?;
+        Ok((id(&tx, "class_id")?, tx))
+    };
+    // A cake voucher: one per unit, 10 CTC, paid to the café if left unused.
+    let mut cake = voucher_class(now, json!("goods"), 10 * CTC);
+    cake["name"] = json!("Cake");
+    cake["product"] = json!("A slice of the day's cake");
+    cake["on_expiry"] = json!("pay_merchant");
+    let (cake, tx) = create(&p.cafe, cake)?;
+    r.record(
+        "vouchers",
+        "create_class",
+        "a priced goods class, one voucher a unit, its cap of 1,000 drawn from the café's quota (registry consume_quota)",
+        &tx,
+    );
+    // A coffee card: units in one voucher at 5 CTC each, resold at most 6 CTC a unit.
+    let mut coffee = voucher_class(now, json!("goods"), 5 * CTC);
+    coffee["name"] = json!("Coffee card");
+    coffee["fungible"] = json!(true);
+    coffee["transfer"] =
+        json!({ "resale": { "max_moves": 3, "max_unit_price": (6 * CTC).to_string() } });
+    let (coffee, _) = create(&p.cafe, coffee)?;
+    // A free coupon: 10% off at the counter.
+    let pastry = voucher_class(
+        now,
+        json!({ "coupon": { "off": { "percent": 1_000 }, "on": "goods" } }),
+        0,
+    );
+    let (pastry, _) = create(&p.cafe, pastry)?;
+
+    let tx = p.send(&fans[0], &p.vouchers, 10 * CTC, buy_vouchers(cake, 1))?;
+    r.record(
+        "vouchers",
+        "buy",
+        "one voucher of a priced class: CTC Send → hook (issuer and holder read from vouchers' mirror) → mint, price in escrow",
+        &tx,
+    );
+    let cake_of_fan0 = first_token(&tx)?;
+    let tx = p.send(&fans[1], &p.vouchers, 30 * CTC, buy_vouchers(cake, 3))?;
+    r.record(
+        "vouchers",
+        "buy (3 units)",
+        "three units of the same class in one Send: three vouchers",
+        &tx,
+    );
+    let cakes_of_fan1 = tx
+        .attribute("token_ids")
+        .map(|ids| ids.split(',').map(str::to_owned).collect::<Vec<_>>())
+        .unwrap_or_default();
+    anyhow::ensure!(cakes_of_fan1.len() == 3, "three cake vouchers");
+    let tx = p.send(&fans[0], &p.vouchers, 25 * CTC, buy_vouchers(coffee, 5))?;
+    r.record(
+        "vouchers",
+        "buy (5 units, fungible)",
+        "five units of a fungible class in one Send: one voucher holding 5",
+        &tx,
+    );
+    let card = first_token(&tx)?;
+    let tx = p.exec(
+        &fans[2],
+        &p.vouchers,
+        json!({ "claim": { "class_id": pastry, "quantity": 1 } }),
+    )?;
+    r.record("vouchers", "claim", "one voucher of a free class", &tx);
+    let tx = p.exec(
+        &fans[1],
+        &p.vouchers,
+        json!({ "transfer_nft": { "recipient": fans[2], "token_id": cakes_of_fan1[0] } }),
+    )?;
+    r.record(
+        "vouchers",
+        "transfer_nft",
+        "a gift of a whole voucher (cw721 transfer_nft) under the class's rule, the receiver's identity read from the mirror",
+        &tx,
+    );
+    let tx = p.exec(
+        &fans[0],
+        &p.vouchers,
+        json!({ "transfer_units": { "token_id": card, "recipient": fans[1], "units": 2 } }),
+    )?;
+    r.record(
+        "vouchers",
+        "transfer_units",
+        "2 of a fungible voucher's 5 units given as a new voucher of the receiver's",
+        &tx,
+    );
+    let split = tx
+        .attribute("new_token_id")
+        .map(str::to_owned)
+        .ok_or_else(|| anyhow::anyhow!("no new_token_id attribute"))?;
+    let list = json!({ "list": { "token_id": split, "price": (11 * CTC).to_string() } });
+    let tx = p.exec(&fans[1], &p.vouchers, list.clone())?;
+    r.record(
+        "vouchers",
+        "list",
+        "2 units offered whole for 11 CTC, under the class's cap of 6 CTC a unit",
+        &tx,
+    );
+    let tx = p.exec(
+        &fans[1],
+        &p.vouchers,
+        json!({ "unlist": { "token_id": split } }),
+    )?;
+    r.record("vouchers", "unlist", "", &tx);
+    p.exec(&fans[1], &p.vouchers, list)?;
+    let tx = p.send(
+        &fans[3],
+        &p.vouchers,
+        11 * CTC,
+        json!({ "buy_listed": { "token_id": split } }),
+    )?;
+    r.record(
+        "vouchers",
+        "buy_listed",
+        "CTC Send → hook, the seller paid at once (one Disburse), the class price stays in escrow",
+        &tx,
+    );
+    let redeem = |seed: u8, token_id: &str, units: u64, held: u64| -> anyhow::Result<_> {
+        let proof = redeem_code(p, seed, token_id, units, held)?;
+        p.exec(
+            &p.counter,
+            &p.vouchers,
+            json!({ "redeem": { "token_id": token_id, "units": units, "proof": proof } }),
+        )
+    };
+    // fans[0] holds test key 1.
+    let tx = redeem(1, &cake_of_fan0, 1, 1)?;
+    r.record(
+        "vouchers",
+        "redeem",
+        "a one-unit voucher by the café's counter with the holder's signed code: its price to the café's earnings",
+        &tx,
+    );
+    let tx = redeem(1, &card, 1, 3)?;
+    r.record(
+        "vouchers",
+        "redeem (1 of 3 units)",
+        "a partial redemption of a fungible voucher, as above; 2 units stay on it",
+        &tx,
+    );
+    let tx = p.exec(
+        &p.cafe,
+        &p.vouchers,
+        json!({ "set_scanner": { "address": account("cafe_till"), "allowed": true } }),
+    )?;
+    r.record(
+        "vouchers",
+        "set_scanner",
+        "a merchant names a second counter scanner",
+        &tx,
+    );
+    let tx = p.exec(
+        &p.cafe,
+        &p.vouchers,
+        json!({ "set_sale_paused": { "class_id": pastry, "paused": true } }),
+    )?;
+    r.record("vouchers", "set_sale_paused", "by the issuer", &tx);
+    let (_, charges) = p
+        .chain
+        .query(&p.vouchers, &json!({ "class": { "class_id": cake } }))?;
+    r.record_charges(
+        "vouchers",
+        "class (query)",
+        "terms, texts, supply and escrow",
+        &charges,
+    );
+    let (_, charges) = p
+        .chain
+        .query(&p.vouchers, &json!({ "nft_info": { "token_id": card } }))?;
+    r.record_charges("vouchers", "nft_info (query)", "", &charges);
+    let (_, charges) = p.chain.query(
+        &p.vouchers,
+        &json!({ "tokens": { "owner": fans[0], "start_after": null, "limit": null } }),
+    )?;
+    r.record_charges(
+        "vouchers",
+        "tokens (query)",
+        "a holder's 2 vouchers",
+        &charges,
+    );
+
+    tickets_with_vouchers(p, r, fans)?;
+
+    // After the validity: the coffee card's 2 units refunded, an unused cake paid to the café.
+    p.advance(31 * DAY);
+    let clear = |token_id: &str| json!({ "clear": { "token_id": token_id } });
+    let tx = p.exec(&fans[3], &p.vouchers, clear(&card))?;
+    r.record(
+        "vouchers",
+        "clear (refunded to the holder)",
+        "anyone, after the validity: an expired voucher's 2 units' price back to its holder (one Disburse)",
+        &tx,
+    );
+    let tx = p.exec(&fans[3], &p.vouchers, clear(&cakes_of_fan1[1]))?;
+    r.record(
+        "vouchers",
+        "clear (paid to the merchant)",
+        "the same for a class paid to its merchant at expiry: the price to the café's earnings, no message",
+        &tx,
+    );
+    let tx = p.exec(
+        &fans[3],
+        &p.vouchers,
+        json!({ "withdraw": { "merchant": p.cafe } }),
+    )?;
+    r.record(
+        "vouchers",
+        "withdraw",
+        "anyone: the café's earnings in one Disburse, the payout, the fee to the treasury and the burn share",
+        &tx,
+    );
+    let tx = p.exec(
+        &p.owner,
+        &p.vouchers,
+        json!({ "lower_cap": {
+            "class_id": pastry, "cap": 500, "reason": "inquiry", "digest": digest(0xe1),
+        }}),
+    )?;
+    r.record(
+        "vouchers",
+        "lower_cap",
+        "by the platform owner, with a supervision record (a regulator adds one registry query)",
+        &tx,
+    );
+    let tx = p.exec(
+        &p.owner,
+        &p.vouchers,
+        json!({ "freeze_class": {
+            "class_id": pastry, "frozen": true, "reason": "inquiry", "digest": digest(0xe2),
+        }}),
+    )?;
+    r.record(
+        "vouchers",
+        "freeze_class",
+        "by the platform owner, with a supervision record",
+        &tx,
+    );
+    Ok(())
+}
+
+/// The theater issues vouchers too (its capabilities and quota changed, unmeasured): a free
+/// ticket coupon of 20% and a 50 CTC pass with a 10% member price, which fans[3] holds; then
+/// an event like the show whose second tier is for the pass's members at the first's price.
+/// Each purchase is one ticket at 100 CTC face, beside the plain `buy`.
+fn tickets_with_vouchers(p: &Platform, r: &mut Recorder, fans: &[String]) -> anyhow::Result<()> {
+    p.exec(
+        &p.owner,
+        &p.registry,
+        json!({ "update_partner": {
+            "address": p.theater, "name": null, "kind": null,
+            "capabilities": ["issue_tickets", "issue_vouchers"],
+            "agreement_digest": null, "metadata_uri": null,
+        }}),
+    )?;
+    p.exec(
+        &p.owner,
+        &p.registry,
+        json!({ "set_quota": {
+            "address": p.theater, "capability": "issue_vouchers",
+            "limit": { "units_per_window": 10_000, "window_seconds": DAY },
+            "reason": "vouchers for its shows", "digest": digest(0xe3),
+        }}),
+    )?;
+    let now = p.now();
+    let create = |class: serde_json::Value| -> anyhow::Result<u64> {
+        id(
+            &p.exec(
+                &p.theater,
+                &p.vouchers,
+                json!({ "create_class": { "class": class } }),
+            )?,
+            "class_id",
+        )
+    };
+    let mut coupon = voucher_class(
+        now,
+        json!({ "coupon": { "off": { "percent": 2_000 }, "on": { "tickets": { "events": [] } } } }),
+        0,
+    );
+    coupon["name"] = json!("Show coupon");
+    coupon["product"] = json!("20% off a ticket");
+    let coupon = create(coupon)?;
+    let mut pass = voucher_class(
+        now,
+        json!({ "pass": { "member_off": { "percent": 1_000 }, "tickets_per_event": 2 } }),
+        50 * CTC,
+    );
+    pass["name"] = json!("Friends of the Grand");
+    pass["product"] = json!("Member prices and the members' rows");
+    pass["on_expiry"] = json!("pay_merchant");
+    let pass = create(pass)?;
+    let coupon_token = first_token(&p.exec(
+        &fans[3],
+        &p.vouchers,
+        json!({ "claim": { "class_id": coupon, "quantity": 1 } }),
+    )?)?;
+    let pass_token =
+        first_token(&p.send(&fans[3], &p.vouchers, 50 * CTC, buy_vouchers(pass, 1))?)?;
+
+    let mut event = show(now, 30 * DAY, 50, Some(4));
+    event["tiers"][1] = json!({
+        "name": "Members", "price": (100 * CTC).to_string(), "supply": 50, "seats": [],
+        "per_wallet_limit": 4, "members_of": pass,
+    });
+    let event_id = id(
+        &p.exec(
+            &p.theater,
+            &p.tickets,
+            json!({ "create_event": { "event": event } }),
+        )?,
+        "event_id",
+    )?;
+    let tx = p.send(
+        &fans[3],
+        &p.tickets,
+        80 * CTC,
+        buy_with_voucher(event_id, 0, 1, &coupon_token),
+    )?;
+    r.record(
+        "ticket-nft",
+        "buy (with a coupon)",
+        "the same purchase at 20% off with the issuer's ticket coupon: the ticket minted holding what was paid, vouchers use_for_tickets spends the coupon's unit",
+        &tx,
+    );
+    let tx = p.send(
+        &fans[3],
+        &p.tickets,
+        90 * CTC,
+        buy_with_voucher(event_id, 1, 1, &pass_token),
+    )?;
+    r.record(
+        "ticket-nft",
+        "buy (members tier, with a pass)",
+        "one ticket of a members-only tier at the issuer's 10% member price, naming the pass: vouchers use_for_tickets checks it and counts its use for the event",
+        &tx,
+    );
+    r.place_after(
+        "ticket-nft/buy (with a coupon)",
+        "ticket-nft/buy (2 tickets)",
+    )?;
+    r.place_after(
+        "ticket-nft/buy (members tier, with a pass)",
+        "ticket-nft/buy (with a coupon)",
+    )?;
+    Ok(())
 }

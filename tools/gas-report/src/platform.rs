@@ -1,9 +1,11 @@
 //! The platform on the report's chain, instantiated and wired as tests/src/platform.rs does, with
 //! the parameters deploy/ uses (deploy/platform.json, read by `ctc_testkit::platform`): CTC, the
 //! registry (theater, troupe, agency, identity provider, three reporters and a touring company
-//! admitted), ticket-nft, schedules, crowdfund, tipping, the oracle and wager-pool, with the
-//! platform contracts registered, ticket-nft issuing events from schedules' bookings
-//! (`set_schedules`) and wager-pool allowed to create oracle questions. Next to it, the reference
+//! admitted), ticket-nft, schedules, crowdfund, tipping, the oracle, wager-pool and vouchers, with
+//! the platform contracts registered, ticket-nft issuing events from schedules' bookings
+//! (`set_schedules`), ticket-nft and vouchers knowing each other (`set_vouchers`,
+//! `set_ticket_nft`), a café admitted to issue vouchers with a counter scanner, and wager-pool
+//! allowed to create oracle questions. Next to it, the reference
 //! contracts: cw20-base, cw721-base and a second tipping wired to cw20-base, so that a cw20
 //! `Send` can be compared with the same receiver on both sides. Codes and contracts are
 //! created as deploy/ creates them on a network: one upload per artifact, the deployer as
@@ -14,13 +16,16 @@ use std::path::Path;
 use std::rc::Rc;
 
 use anyhow::Context;
-use cosmwasm_std::Coin;
+use cosmwasm_std::testing::MockApi;
+use cosmwasm_std::{Api, Coin, Timestamp};
+use ctc_interfaces::proof::testing::{account as account_of_key, key, sign};
+use ctc_interfaces::proof::{redeem_text, HolderProof};
 use ctc_interfaces::token::AllocationBucket;
 use ctc_testkit::platform::{instantiate_msg, parameters};
 use serde_json::{json, Value};
 
 use crate::addresses::{self, account};
-use crate::chain::{Chain, TxOutcome};
+use crate::chain::{Chain, ChainConfig, TxOutcome};
 
 /// One CTC in micro-units.
 pub const CTC: u128 = 1_000_000;
@@ -28,6 +33,8 @@ pub const NATIVE_DENOM: &str = "ustake";
 pub const ORACLE_BOND: u128 = 100 * CTC;
 pub const HOUR: u64 = 3_600;
 pub const DAY: u64 = 24 * HOUR;
+/// The café's `issue_vouchers` quota, units a day: room for the scaling runs' largest classes.
+pub const VOUCHER_QUOTA: u64 = 100_000;
 
 /// A wasm artifact of the report, by file name.
 pub struct Artifact {
@@ -37,7 +44,7 @@ pub struct Artifact {
     pub reference: bool,
 }
 
-pub const ARTIFACTS: [Artifact; 11] = [
+pub const ARTIFACTS: [Artifact; 12] = [
     Artifact {
         name: "ctc-token",
         file: "ctc_token.wasm",
@@ -76,6 +83,11 @@ pub const ARTIFACTS: [Artifact; 11] = [
     Artifact {
         name: "wager-pool",
         file: "wager_pool.wasm",
+        reference: false,
+    },
+    Artifact {
+        name: "vouchers",
+        file: "vouchers.wasm",
         reference: false,
     },
     Artifact {
@@ -158,6 +170,7 @@ pub struct Platform {
     pub tipping: String,
     pub oracle: String,
     pub wager: String,
+    pub vouchers: String,
     pub cw20: String,
     pub cw721: String,
     /// tipping wired to cw20-base instead of CTC: the receiver of the reference `Send`.
@@ -177,6 +190,10 @@ pub struct Platform {
     pub agency: String,
     pub identity_provider: String,
     pub reporters: Vec<String>,
+    /// A partner of kind merchant with issue_vouchers (`VOUCHER_QUOTA` units a day).
+    pub cafe: String,
+    /// The café's counter: its scanner in vouchers, which redeems its vouchers.
+    pub counter: String,
 }
 
 impl Platform {
@@ -300,6 +317,14 @@ impl Platform {
                 json!({ "owner": null }),
             ),
         )?;
+        let vouchers = instantiate(
+            "vouchers",
+            configured(
+                "vouchers",
+                json!({ "token": token, "registry": registry, "treasury": treasury }),
+                json!({ "owner": null }),
+            ),
+        )?;
         // The references: cw20-base with the same holders as CTC's genesis bucket, cw721-base
         // minted by the platform owner.
         let cw20 = instantiate(
@@ -329,6 +354,7 @@ impl Platform {
             tipping,
             oracle,
             wager,
+            vouchers,
             cw20,
             cw721,
             sink,
@@ -341,6 +367,8 @@ impl Platform {
             agency: account("agency"),
             identity_provider: account("identity_provider"),
             reporters: (0..3).map(|i| account(&format!("reporter{i}"))).collect(),
+            cafe: account("cafe"),
+            counter: account("cafe_counter"),
         };
         platform.wire(ticket_quota)?;
         Ok(platform)
@@ -358,10 +386,22 @@ impl Platform {
             &self.tickets,
             json!({ "set_schedules": { "address": self.schedules } }),
         )?;
+        // A ticket purchase naming a voucher is checked by vouchers, and only this ticket-nft's.
+        self.exec(
+            owner,
+            &self.tickets,
+            json!({ "set_vouchers": { "address": self.vouchers } }),
+        )?;
+        self.exec(
+            owner,
+            &self.vouchers,
+            json!({ "set_ticket_nft": { "address": self.tickets } }),
+        )?;
         for (name, address) in [
             ("ticket-nft", &self.tickets),
             ("crowdfund", &self.crowdfund),
             ("wager-pool", &self.wager),
+            ("vouchers", &self.vouchers),
         ] {
             self.exec(
                 owner,
@@ -370,7 +410,7 @@ impl Platform {
             )?;
         }
         // Before any partner is admitted, so the copies miss no change.
-        for mirror in [&self.tickets, &self.crowdfund] {
+        for mirror in [&self.tickets, &self.crowdfund, &self.vouchers] {
             self.exec(
                 owner,
                 &self.registry,
@@ -429,6 +469,22 @@ impl Platform {
             "troupe",
             "issue_tickets",
             quotas,
+        )?;
+        // After them all, for the same reason; then its counter, once vouchers knows the café.
+        self.admit(
+            &self.cafe,
+            "Corner Café",
+            "merchant",
+            "issue_vouchers",
+            json!([{
+                "capability": "issue_vouchers",
+                "limit": { "units_per_window": VOUCHER_QUOTA, "window_seconds": DAY },
+            }]),
+        )?;
+        self.exec(
+            &self.cafe,
+            &self.vouchers,
+            json!({ "set_scanner": { "address": self.counter, "allowed": true } }),
         )?;
         Ok(())
     }
@@ -570,6 +626,74 @@ pub fn booked_show(
 /// The `Buy` hook for `quantity` tickets of `tier`.
 pub fn buy(event_id: u64, tier: u8, quantity: u32) -> Value {
     json!({ "buy": { "event_id": event_id, "tier": tier, "quantity": quantity, "recipient": null } })
+}
+
+/// [`buy`] naming voucher `token_id` (a ticket coupon, or the pass a members tier asks for).
+pub fn buy_with_voucher(event_id: u64, tier: u8, quantity: u32, token_id: &str) -> Value {
+    let mut hook = buy(event_id, tier, quantity);
+    hook["buy"]["voucher"] = json!(token_id);
+    hook
+}
+
+/// A class of vouchers of `kind` at `price` micro-CTC a unit, on sale for ten days from `now`
+/// and valid for thirty: one voucher per unit, a cap of 1,000, no per-holder limit, given away
+/// at most twice, refunded to the holder at expiry. Callers change what they need.
+pub fn voucher_class(now: u64, kind: Value, price: u128) -> Value {
+    json!({
+        "name": "Latte",
+        "product": "One latte, any size",
+        "uri": null,
+        "kind": kind,
+        "fungible": false,
+        "cap": 1_000,
+        "price": price.to_string(),
+        "per_holder_limit": null,
+        "sale_starts_at": ts(now),
+        "sale_ends_at": ts(now + 10 * DAY),
+        "valid_from": ts(now),
+        "valid_until": ts(now + 30 * DAY),
+        "transfer": { "gift": { "max_moves": 2 } },
+        "min_identity": null,
+        "accepted_attesters": [],
+        "on_expiry": "refund_holder",
+    })
+}
+
+/// The `Buy` hook of vouchers for `quantity` units of `class_id`.
+pub fn buy_vouchers(class_id: u64, quantity: u32) -> Value {
+    json!({ "buy": { "class_id": class_id, "quantity": quantity, "recipient": null } })
+}
+
+/// The address API of the report's chain (its bech32 prefix).
+pub fn wasm_api() -> MockApi {
+    MockApi::default().with_prefix(crate::addresses::PREFIX)
+}
+
+/// The address of test key `seed`: a wallet that signs its holder's codes (door and counter).
+pub fn key_account(seed: u8) -> String {
+    account_of_key(&wasm_api(), &key(seed)).1.to_string()
+}
+
+/// The code the holder with test key `seed` shows at the counter to redeem `units` of voucher
+/// `token_id`, which holds `held`: signed over `redeem_text`, valid two minutes.
+pub fn redeem_code(
+    p: &Platform,
+    seed: u8,
+    token_id: &str,
+    units: u64,
+    held: u64,
+) -> anyhow::Result<HolderProof> {
+    let api = wasm_api();
+    let expires_at = Timestamp::from_seconds(p.now() + 120);
+    let text = redeem_text(
+        &ChainConfig::default().chain_id,
+        &api.addr_validate(&p.vouchers)?,
+        token_id,
+        units,
+        held,
+        expires_at,
+    );
+    Ok(sign(&api, &key(seed), &text, expires_at))
 }
 
 /// The id in attribute `key` of a transaction (`event_id`, `campaign_id`, …).

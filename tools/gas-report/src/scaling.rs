@@ -1,14 +1,19 @@
 //! The O(1) promise: claim, refund, settle and resolve measured after 10, 1,000 and 10,000
-//! participants joined with real transactions, and a booking requested, accepted, issued and
-//! cancelled among that many confirmed bookings of one hall. Setup is unmetered; the measured
-//! operation is the one a participant makes last (or the one that closes the event or pool).
+//! participants joined with real transactions, a booking requested, accepted, issued and
+//! cancelled among that many confirmed bookings of one hall, and a voucher redeemed and cleared
+//! both ways among that many vouchers of its class. Setup is unmetered; the measured operation is
+//! the one a participant makes last (or the one that closes the event or pool, or the last
+//! voucher issued).
 
 use serde::Serialize;
 use serde_json::json;
 
 use crate::addresses::account;
 use crate::chain::{Chain, ChainConfig, GasBreakdown, TxOutcome};
-use crate::platform::{booked_show, buy, id, show, ts, Platform, Wasm, CTC, DAY, HOUR};
+use crate::platform::{
+    booked_show, buy, buy_vouchers, id, key_account, redeem_code, show, ts, voucher_class,
+    Platform, Wasm, CTC, DAY, HOUR,
+};
 
 pub const SIZES: [u64; 3] = [10, 1_000, 10_000];
 
@@ -28,7 +33,7 @@ struct Operation {
     description: &'static str,
 }
 
-const OPERATIONS: [Operation; 10] = [
+const OPERATIONS: [Operation; 13] = [
     Operation {
         key: "crowdfund/claim_rewards",
         description: "a backer's reward claim (its value → ticket-nft mint_funded) after N backers",
@@ -69,7 +74,26 @@ const OPERATIONS: [Operation; 10] = [
         key: "schedules/cancel_booking",
         description: "one of the hall's N confirmed bookings cancelled alone by its requester, before the notice",
     },
+    Operation {
+        key: "vouchers/redeem",
+        description: "the last of N vouchers issued in one class redeemed at the café's counter with its holder's code",
+    },
+    Operation {
+        key: "vouchers/clear (paid to the merchant)",
+        description: "another of those N cleared after their validity, its price to the café's earnings",
+    },
+    Operation {
+        key: "vouchers/clear (refunded to the holder)",
+        description: "the last of N vouchers of a refunded class cleared after their validity, its price back to its holder",
+    },
 ];
+
+/// Vouchers a scaling purchase issues (the most one purchase may), and the wallets holding them:
+/// test keys, so that they sign the counter's codes.
+const VOUCHERS_A_PURCHASE: u64 = 20;
+const VOUCHER_HOLDERS: u8 = 10;
+/// Scaling vouchers are valid until then, past the other flows' measurements (38 days in).
+const VOUCHERS_VALID: u64 = 60 * DAY;
 
 /// The scaling hall's evenings: half an hour each, so that 20,000 of them fit inside the two
 /// years ahead a slot may start, back to back from 60 days out (past the 38 days a run waits);
@@ -252,6 +276,49 @@ fn run(wasm: &Wasm, cache_dir: &std::path::Path, n: u64) -> anyhow::Result<Vec<G
         )?;
     }
 
+    // Vouchers: the café's two classes of n one-unit vouchers at 1 CTC, one paid to it at expiry
+    // and one refunded, bought 20 a purchase by ten attested holders in turn. Each holder is
+    // funded what it spends and 1,000 CTC more, so its balance is the same at every size.
+    let holders: Vec<String> = (1..=VOUCHER_HOLDERS).map(key_account).collect();
+    let purchases = n.div_ceil(VOUCHERS_A_PURCHASE);
+    let quantity = |purchase: u64| VOUCHERS_A_PURCHASE.min(n - purchase * VOUCHERS_A_PURCHASE);
+    let holder_of = |purchase: u64| (purchase % u64::from(VOUCHER_HOLDERS)) as usize;
+    let mut spends = vec![1_000 * CTC; holders.len()];
+    for purchase in 0..purchases {
+        // One purchase of each class.
+        spends[holder_of(purchase)] += 2 * CTC * u128::from(quantity(purchase));
+    }
+    for (holder, spend) in holders.iter().zip(spends) {
+        p.attest(holder)?;
+        p.fund(holder, spend)?;
+    }
+    let class = |on_expiry: &str| -> anyhow::Result<u64> {
+        let mut class = voucher_class(t0, json!("goods"), CTC);
+        class["cap"] = json!(n);
+        class["valid_until"] = json!(ts(t0 + VOUCHERS_VALID));
+        class["on_expiry"] = json!(on_expiry);
+        id(
+            &p.exec(
+                &p.cafe,
+                &p.vouchers,
+                json!({ "create_class": { "class": class } }),
+            )?,
+            "class_id",
+        )
+    };
+    let (paid_class, refunded_class) = (class("pay_merchant")?, class("refund_holder")?);
+    for class_id in [paid_class, refunded_class] {
+        for purchase in 0..purchases {
+            let quantity = quantity(purchase);
+            p.send(
+                &holders[holder_of(purchase)],
+                &p.vouchers,
+                CTC * u128::from(quantity),
+                buy_vouchers(class_id, quantity as u32),
+            )?;
+        }
+    }
+
     let mut gas = Vec::new();
     let mut measured = |tx: TxOutcome| gas.push(tx.gas());
 
@@ -335,6 +402,25 @@ fn run(wasm: &Wasm, cache_dir: &std::path::Path, n: u64) -> anyhow::Result<Vec<G
         &p.schedules,
         json!({ "cancel_booking": { "booking_id": bookings[middle as usize] } }),
     )?);
+
+    // The last voucher of each class is its last purchase's; holder i holds test key i + 1.
+    let last_voucher = |class_id: u64| format!("{class_id}-{}", n - 1);
+    let seed = holder_of(purchases - 1) as u8 + 1;
+    let token_id = last_voucher(paid_class);
+    let proof = redeem_code(&p, seed, &token_id, 1, 1)?;
+    measured(p.exec(
+        &p.counter,
+        &p.vouchers,
+        json!({ "redeem": { "token_id": token_id, "units": 1, "proof": proof } }),
+    )?);
+    p.advance(t0 + VOUCHERS_VALID - p.now());
+    let clear = |token_id: String| json!({ "clear": { "token_id": token_id } });
+    measured(p.exec(
+        last,
+        &p.vouchers,
+        clear(format!("{paid_class}-{}", n.saturating_sub(2))),
+    )?);
+    measured(p.exec(last, &p.vouchers, clear(last_voucher(refunded_class)))?);
     eprintln!(
         "  {n:>6} participants: {} contract calls in {:.1} s",
         chain.instances_created(),
