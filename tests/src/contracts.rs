@@ -137,3 +137,21 @@ pub fn migrate_by_admin_only(
     assert_eq!(info.code_id, new_code);
     new_code
 }
+
+/// cw-plus 2.0's cw4-group, as published: the committee's members and weights.
+pub fn cw4_group() -> Box<dyn Contract<Empty>> {
+    Box::new(ContractWrapper::new(
+        cw4_group::contract::execute,
+        cw4_group::contract::instantiate,
+        cw4_group::contract::query,
+    ))
+}
+
+/// cw-plus 2.0's cw3-flex-multisig, as published: proposals the cw4 group votes on.
+pub fn cw3_flex_multisig() -> Box<dyn Contract<Empty>> {
+    Box::new(ContractWrapper::new(
+        cw3_flex_multisig::contract::execute,
+        cw3_flex_multisig::contract::instantiate,
+        cw3_flex_multisig::contract::query,
+    ))
+}

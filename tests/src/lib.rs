@@ -15,6 +15,8 @@ mod cw721_conformance;
 #[cfg(test)]
 mod festival;
 #[cfg(test)]
+mod governance_flows;
+#[cfg(test)]
 mod oracle_flows;
 #[cfg(test)]
 mod platform_invariants;
