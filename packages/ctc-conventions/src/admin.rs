@@ -2,6 +2,8 @@
 
 use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, QuerierWrapper, Response, Storage};
 
+use ctc_interfaces::registry::{RegistryQueryMsg, SupervisorResponse};
+
 use crate::error::ConventionError;
 
 /// The cw2 names of the platform's contracts. None of them can pass on CTC or coins sent to it
@@ -51,6 +53,26 @@ pub fn update_ownership(
     Ok(Response::new()
         .add_attribute("action", "update_ownership")
         .add_attributes(ownership.into_attributes()))
+}
+
+/// Whether `sender` may supervise: the platform owner, or whoever `registry` answers is its
+/// authority or a regulator (one query, paid only by the rare supervisory message).
+pub fn is_supervisor(
+    storage: &dyn Storage,
+    querier: &QuerierWrapper,
+    registry: &Addr,
+    sender: &Addr,
+) -> Result<bool, ConventionError> {
+    if cw_ownable::is_owner(storage, sender)? {
+        return Ok(true);
+    }
+    let answer: SupervisorResponse = querier.query_wasm_smart(
+        registry,
+        &RegistryQueryMsg::Supervisor {
+            address: sender.to_string(),
+        },
+    )?;
+    Ok(answer.supervises())
 }
 
 /// Refuses `sender` unless it is the current owner.

@@ -13,7 +13,8 @@ pub mod paging;
 pub mod validate;
 
 pub use admin::{
-    ensure_owner, ensure_recipient_can_spend, update_ownership, AdminError, PLATFORM_CONTRACT_NAMES,
+    ensure_owner, ensure_recipient_can_spend, is_supervisor, update_ownership, AdminError,
+    PLATFORM_CONTRACT_NAMES,
 };
 pub use error::ConventionError;
 pub use hook::{ctc_hook, CtcHook};

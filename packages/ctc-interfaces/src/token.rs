@@ -2,7 +2,7 @@
 //! responses. Everything else about CTC is spoken with the `cw20` crate's messages.
 
 use cosmwasm_schema::{cw_serde, QueryResponses};
-use cosmwasm_std::{Addr, Uint128};
+use cosmwasm_std::{wasm_execute, Addr, StdResult, Uint128, WasmMsg};
 
 use crate::BasisPoints;
 
@@ -152,6 +152,24 @@ impl CtcExecuteMsg {
             burn_or_recycle: Uint128::zero(),
         })
     }
+}
+
+/// The one message a paying contract sends `token`: a `Disburse` of the payments that are not
+/// zero and of `burn_or_recycle`, or nothing when all of it is zero.
+pub fn disburse(
+    token: &Addr,
+    payments: &[(&Addr, Uint128)],
+    burn_or_recycle: Uint128,
+) -> StdResult<Option<WasmMsg>> {
+    let payments = nonzero_payments(payments.iter().map(|(to, amount)| (to.as_str(), *amount)));
+    if payments.is_empty() && burn_or_recycle.is_zero() {
+        return Ok(None);
+    }
+    let msg = CtcExecuteMsg::Disburse {
+        payments,
+        burn_or_recycle,
+    };
+    wasm_execute(token, &msg, vec![]).map(Some)
 }
 
 fn nonzero_payments<R: Into<String>>(

@@ -2,8 +2,8 @@
 //! user's tickets, and the per-partner report that settlement and refunds keep.
 
 use cosmwasm_std::{Addr, Deps, DepsMut, Env, MessageInfo, Response, Storage, Timestamp};
+use ctc_conventions::is_supervisor;
 use ctc_conventions::{mirror, validate};
-use ctc_interfaces::registry::{RegistryQueryMsg, SupervisorResponse};
 
 use crate::error::ContractError;
 use crate::execute::tickets::{
@@ -18,17 +18,8 @@ const SECONDS_PER_DAY: u64 = 86_400;
 /// The platform owner, or whoever the registry answers is its authority or a regulator: one
 /// query, paid only by the rare supervisory message.
 pub fn ensure_supervisor(deps: Deps, sender: &Addr) -> Result<(), ContractError> {
-    if cw_ownable::is_owner(deps.storage, sender)? {
-        return Ok(());
-    }
     let registry = CONFIG.load(deps.storage)?.registry;
-    let answer: SupervisorResponse = deps.querier.query_wasm_smart(
-        registry,
-        &RegistryQueryMsg::Supervisor {
-            address: sender.to_string(),
-        },
-    )?;
-    if !answer.supervises() {
+    if !is_supervisor(deps.storage, &deps.querier, &registry, sender)? {
         return Err(ContractError::NotSupervisor);
     }
     Ok(())

@@ -1,14 +1,10 @@
 //! What every handler does to tickets and events: load them, check their state, count, mint, move
 //! and record provenance, and clear a sale against the registry's mirrored answers.
 
-use cosmwasm_std::{
-    wasm_execute, Addr, Empty, Env, HexBinary, Order, StdResult, Storage, Timestamp, Uint128,
-    WasmMsg,
-};
+use cosmwasm_std::{Addr, Empty, Env, HexBinary, Order, StdResult, Storage, Timestamp, Uint128};
 use ctc_conventions::mirror;
 use ctc_interfaces::registry::{Capability, IdentityLevel, Standing};
 use ctc_interfaces::tickets::{parse_token_id, token_id};
-use ctc_interfaces::token::{CtcExecuteMsg, Payment};
 use cw_storage_plus::Bound;
 
 use crate::error::ContractError;
@@ -252,30 +248,7 @@ pub fn hand_over(
     Ok(())
 }
 
-/// The one message the contract sends the token: a `Disburse` of the payments that are not zero
-/// and of `burn_or_recycle`, or nothing when all of it is zero.
-pub fn disburse(
-    token: &Addr,
-    payments: &[(&Addr, Uint128)],
-    burn_or_recycle: Uint128,
-) -> StdResult<Option<WasmMsg>> {
-    let payments: Vec<Payment> = payments
-        .iter()
-        .filter(|(_, amount)| !amount.is_zero())
-        .map(|(recipient, amount)| Payment {
-            recipient: recipient.to_string(),
-            amount: *amount,
-        })
-        .collect();
-    if payments.is_empty() && burn_or_recycle.is_zero() {
-        return Ok(None);
-    }
-    let msg = CtcExecuteMsg::Disburse {
-        payments,
-        burn_or_recycle,
-    };
-    wasm_execute(token, &msg, vec![]).map(Some)
-}
+pub use ctc_interfaces::token::disburse;
 
 /// Whether the issuer may sell now and, when the event asks for a minimum identity level,
 /// whether `user` has it: both from the registry's mirrored answers, with no query.

@@ -9,13 +9,10 @@ pub mod sale;
 pub mod supervision;
 pub mod tickets;
 
-use cosmwasm_std::{
-    wasm_execute, Addr, Attribute, Empty, Response, StdResult, Storage, Timestamp, Uint128, WasmMsg,
-};
+use cosmwasm_std::{Addr, Attribute, Empty, Response, StdResult, Storage, Timestamp, Uint128};
 use ctc_conventions::mirror;
 use ctc_interfaces::registry::Capability;
 use ctc_interfaces::tickets::{parse_token_id, token_id};
-use ctc_interfaces::token::{CtcExecuteMsg, Payment};
 use ctc_interfaces::FeeSplit;
 
 use crate::error::ContractError;
@@ -255,30 +252,7 @@ pub fn credit(
     Ok(split)
 }
 
-/// The one message the contract sends the token: a `Disburse` of the non-zero payments and of
-/// `burn_or_recycle`, or nothing when all of it is zero.
-pub fn disburse(
-    token: &Addr,
-    payments: &[(&Addr, Uint128)],
-    burn_or_recycle: Uint128,
-) -> StdResult<Option<WasmMsg>> {
-    let payments: Vec<Payment> = payments
-        .iter()
-        .filter(|(_, amount)| !amount.is_zero())
-        .map(|(recipient, amount)| Payment {
-            recipient: recipient.to_string(),
-            amount: *amount,
-        })
-        .collect();
-    if payments.is_empty() && burn_or_recycle.is_zero() {
-        return Ok(None);
-    }
-    let msg = CtcExecuteMsg::Disburse {
-        payments,
-        burn_or_recycle,
-    };
-    wasm_execute(token, &msg, vec![]).map(Some)
-}
+pub use ctc_interfaces::token::disburse;
 
 /// The response of `action` with its attributes, in one call: each chained `add_attribute` would
 /// move the whole response again, which costs artifact size in every handler.

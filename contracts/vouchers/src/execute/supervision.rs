@@ -2,8 +2,8 @@
 //! circulation; each recorded with who, why and the evidence's digest.
 
 use cosmwasm_std::{Addr, Deps, DepsMut, Env, MessageInfo, Response};
+use ctc_conventions::is_supervisor;
 use ctc_conventions::validate;
-use ctc_interfaces::registry::{RegistryQueryMsg, SupervisorResponse};
 
 use crate::error::ContractError;
 use crate::execute::{load_class, load_supply, response};
@@ -14,17 +14,8 @@ use crate::validate::MAX_REASON_BYTES;
 /// The platform owner, or whoever the registry answers is its authority or a regulator: one
 /// query, paid only by the rare supervisory message.
 fn ensure_supervisor(deps: Deps, sender: &Addr) -> Result<(), ContractError> {
-    if cw_ownable::is_owner(deps.storage, sender)? {
-        return Ok(());
-    }
     let registry = CONFIG.load(deps.storage)?.registry;
-    let answer: SupervisorResponse = deps.querier.query_wasm_smart(
-        registry,
-        &RegistryQueryMsg::Supervisor {
-            address: sender.to_string(),
-        },
-    )?;
-    if !answer.supervises() {
+    if !is_supervisor(deps.storage, &deps.querier, &registry, sender)? {
         return Err(ContractError::NotSupervisor);
     }
     Ok(())
