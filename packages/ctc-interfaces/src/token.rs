@@ -48,6 +48,12 @@ impl AllocationBucket {
         }
     }
 
+    /// The team's and the investors' buckets, which 令吉 §4.4 locks up; the other four are the
+    /// platform's to distribute.
+    pub const fn is_locked(self) -> bool {
+        matches!(self, Self::FoundingTeam | Self::InstitutionalInvestors)
+    }
+
     /// The bucket's field in the genesis allocation message.
     pub const fn name(self) -> &'static str {
         match self {
@@ -215,6 +221,15 @@ pub struct TokenomicsResponse {
     /// Sent to the recycle pool by `BurnOrRecycle` since genesis.
     pub recycled: Uint128,
     pub recycle_pool: Addr,
+    /// Held at the founding-team and institutional-investor bucket addresses (the lock-ups):
+    /// vested but unclaimed CTC is still here.
+    pub locked: Uint128,
+    /// Held at the other four bucket addresses and at the recycle pool when it is none of them:
+    /// issued, but not yet handed to anyone.
+    pub undistributed: Uint128,
+    /// `total_supply - locked - undistributed`: what the market holds. The supply floor is on
+    /// `total_supply`, not on this.
+    pub circulating: Uint128,
 }
 
 #[cw_serde]

@@ -2,6 +2,7 @@
 
 mod burn;
 mod burn_or_recycle;
+mod circulating;
 mod cw20_messages;
 mod disburse;
 mod disburse_from;

@@ -340,6 +340,7 @@ proptest! {
             prop_assert!(t.total_supply >= CTC_SUPPLY_FLOOR);
             prop_assert_eq!(t.total_supply, model.supply);
             prop_assert_eq!(t.recycled, model.recycled);
+            prop_assert_eq!(t.locked + t.undistributed + t.circulating, t.total_supply);
             for (holder, amount) in &balances {
                 prop_assert_eq!(*amount, model.balance(holder));
             }
