@@ -104,6 +104,28 @@ pub fn wager_pool() -> Box<dyn Contract<Empty>> {
     )
 }
 
+pub fn allocation_fund() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            allocation_fund::contract::execute,
+            allocation_fund::contract::instantiate,
+            allocation_fund::contract::query,
+        )
+        .with_migrate(allocation_fund::contract::migrate),
+    )
+}
+
+pub fn lockups() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            lockups::contract::execute,
+            lockups::contract::instantiate,
+            lockups::contract::query,
+        )
+        .with_migrate(lockups::contract::migrate),
+    )
+}
+
 /// Plain cw20-base, the reference CTC must behave like.
 pub fn cw20_base() -> Box<dyn Contract<Empty>> {
     Box::new(

@@ -7,6 +7,8 @@ pub mod platform_probe;
 pub mod receiver;
 
 #[cfg(test)]
+mod allocation_flows;
+#[cfg(test)]
 mod crowdfund_flows;
 #[cfg(test)]
 mod cw20_conformance;
@@ -16,6 +18,8 @@ mod cw721_conformance;
 mod festival;
 #[cfg(test)]
 mod governance_flows;
+#[cfg(test)]
+mod lockups_flows;
 #[cfg(test)]
 mod oracle_flows;
 #[cfg(test)]

@@ -39,6 +39,8 @@ export type { TippingReceiveMsg } from "./contracts/Tipping.hooks";
 export type { OracleReceiveMsg } from "./contracts/OutcomeOracle.hooks";
 export type { WagerReceiveMsg } from "./contracts/WagerPool.hooks";
 export type { VoucherReceiveMsg } from "./contracts/Vouchers.hooks";
+export { buildMerkleTree, merkleLeaf, merkleNode, verifyMerkleProof } from "./merkle";
+export type { MerkleProofStep, MerkleTree } from "./merkle";
 
 import { makeSignDoc, type OfflineAminoSigner } from "@cosmjs/amino";
 import type { ExecuteResult, SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";

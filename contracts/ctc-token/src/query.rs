@@ -25,11 +25,19 @@ pub fn tokenomics(deps: Deps) -> StdResult<TokenomicsResponse> {
             continue;
         }
         counted.push(address);
-        let held = BALANCES.may_load(deps.storage, address)?.unwrap_or_default();
-        let sum = if is_locked { &mut locked } else { &mut undistributed };
+        let held = BALANCES
+            .may_load(deps.storage, address)?
+            .unwrap_or_default();
+        let sum = if is_locked {
+            &mut locked
+        } else {
+            &mut undistributed
+        };
         *sum = sum.checked_add(held)?;
     }
-    let circulating = total_supply.checked_sub(locked)?.checked_sub(undistributed)?;
+    let circulating = total_supply
+        .checked_sub(locked)?
+        .checked_sub(undistributed)?;
     Ok(TokenomicsResponse {
         issuance: CTC_ISSUANCE,
         total_supply,

@@ -5,6 +5,8 @@
 
 pub mod bps;
 pub mod crowdfund;
+pub mod funds;
+pub mod merkle;
 pub mod oracle;
 pub mod paging;
 pub mod proof;

@@ -1,0 +1,16 @@
+use std::path::Path;
+
+use cosmwasm_schema::{export_schema, schema_for, write_api};
+use ctc_interfaces::funds::LockupReceiveMsg;
+use lockups::msg::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
+
+fn main() {
+    write_api! {
+        instantiate: InstantiateMsg,
+        execute: ExecuteMsg,
+        query: QueryMsg,
+        migrate: MigrateMsg,
+    }
+    // The cw20 `Send` hook is outside write_api's IDL; clients generate its type from this file.
+    export_schema(&schema_for!(LockupReceiveMsg), Path::new("schema/raw"));
+}
