@@ -33,12 +33,20 @@ export * as SchedulesTypes from "./contracts/Schedules.types";
 export { VouchersClient, VouchersQueryClient } from "./contracts/Vouchers.client";
 export { VouchersMsgComposer } from "./contracts/Vouchers.message-composer";
 export * as VouchersTypes from "./contracts/Vouchers.types";
+export { LockupsClient, LockupsQueryClient } from "./contracts/Lockups.client";
+export { LockupsMsgComposer } from "./contracts/Lockups.message-composer";
+export * as LockupsTypes from "./contracts/Lockups.types";
+export { AllocationFundClient, AllocationFundQueryClient } from "./contracts/AllocationFund.client";
+export { AllocationFundMsgComposer } from "./contracts/AllocationFund.message-composer";
+export * as AllocationFundTypes from "./contracts/AllocationFund.types";
 export type { TicketReceiveMsg } from "./contracts/TicketNft.hooks";
 export type { CrowdfundReceiveMsg } from "./contracts/Crowdfund.hooks";
 export type { TippingReceiveMsg } from "./contracts/Tipping.hooks";
 export type { OracleReceiveMsg } from "./contracts/OutcomeOracle.hooks";
 export type { WagerReceiveMsg } from "./contracts/WagerPool.hooks";
 export type { VoucherReceiveMsg } from "./contracts/Vouchers.hooks";
+export type { LockupReceiveMsg } from "./contracts/Lockups.hooks";
+export type { FundReceiveMsg } from "./contracts/AllocationFund.hooks";
 export { buildMerkleTree, merkleLeaf, merkleNode, verifyMerkleProof } from "./merkle";
 export type { MerkleProofStep, MerkleTree } from "./merkle";
 
@@ -54,10 +62,19 @@ import type { TicketReceiveMsg } from "./contracts/TicketNft.hooks";
 import type { TippingReceiveMsg } from "./contracts/Tipping.hooks";
 import type { WagerReceiveMsg } from "./contracts/WagerPool.hooks";
 import type { VoucherReceiveMsg } from "./contracts/Vouchers.hooks";
+import type { LockupReceiveMsg } from "./contracts/Lockups.hooks";
+import type { FundReceiveMsg } from "./contracts/AllocationFund.hooks";
 
 /** Any message a TicketChain contract accepts inside a CTC `Send`. */
 export type CtcHook =
-  TicketReceiveMsg | CrowdfundReceiveMsg | TippingReceiveMsg | OracleReceiveMsg | WagerReceiveMsg | VoucherReceiveMsg;
+  | TicketReceiveMsg
+  | CrowdfundReceiveMsg
+  | TippingReceiveMsg
+  | OracleReceiveMsg
+  | WagerReceiveMsg
+  | VoucherReceiveMsg
+  | LockupReceiveMsg
+  | FundReceiveMsg;
 
 /**
  * The arguments of `CtcTokenClient.send` that pay `amount` micro-CTC into `contract` with `hook`:

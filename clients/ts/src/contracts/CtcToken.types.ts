@@ -251,9 +251,12 @@ export interface TokenInfoResponse {
 export interface TokenomicsResponse {
   burnable: Uint128;
   burned: Uint128;
+  circulating: Uint128;
   floor: Uint128;
   issuance: Uint128;
+  locked: Uint128;
   recycle_pool: Addr;
   recycled: Uint128;
   total_supply: Uint128;
+  undistributed: Uint128;
 }
