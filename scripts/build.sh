@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds every contract in contracts/ into an optimized wasm artifact a CosmWasm 2.x chain accepts:
+# Builds every contract in contracts/, and the ecosystem contracts ecosystem/ names, into an
+# optimized wasm artifact a CosmWasm 2.x chain accepts:
 #   artifacts/<crate_name>.wasm, artifacts/checksums.txt (sha256, headed by the compiler, wasm-opt
 #   and a digest of the sources they were built from)
 # The bytes depend only on the commit: rust-toolchain.toml pins the compiler, package-lock.json
@@ -51,12 +52,26 @@ main() {
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=$PWD=/ticketchain --remap-path-prefix=$cargo_home=/cargo -D warnings" \
     cargo build --release --lib --target wasm32-unknown-unknown --locked "${package_args[@]}"
 
+  # The committee's contracts, from their published crates (ecosystem/Cargo.toml), one package
+  # per build: cargo matches several -p against a workspace's own members only.
+  local ecosystem_target=${CARGO_TARGET_DIR:-target}/ecosystem
+  log "building ${#ECOSYSTEM_CONTRACTS[@]} ecosystem contract(s) for wasm32: ${ECOSYSTEM_CONTRACTS[*]}"
+  for package in "${ECOSYSTEM_CONTRACTS[@]}"; do
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=$PWD=/ticketchain --remap-path-prefix=$cargo_home=/cargo -D warnings" \
+      cargo build --release --lib --target wasm32-unknown-unknown --locked \
+      --manifest-path ecosystem/Cargo.toml --target-dir "$ecosystem_target" -p "$package"
+  done
+
   mkdir -p artifacts
   rm -f artifacts/*.wasm artifacts/checksums.txt
   local crate
   for package in "${packages[@]}"; do
     crate=${package//-/_}
     optimize_wasm "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/$crate.wasm" "artifacts/$crate.wasm"
+  done
+  for package in "${ECOSYSTEM_CONTRACTS[@]}"; do
+    crate=${package//-/_}
+    optimize_wasm "$ecosystem_target/wasm32-unknown-unknown/release/$crate.wasm" "artifacts/$crate.wasm"
   done
   {
     echo "# $(rustc --version)"

@@ -17,7 +17,31 @@ readonly ARTIFACT_INPUTS=(
   ':(glob)contracts/*/Cargo.toml' ':(glob)contracts/*/src/**' ':(glob)packages/*/Cargo.toml' ':(glob)packages/*/src/**'
   ':(exclude)packages/ctc-testkit' ':(exclude,glob)contracts/*/src/tests/**'
   Cargo.toml Cargo.lock rust-toolchain.toml scripts/build.sh scripts/lib.sh
+  ecosystem/Cargo.toml ecosystem/Cargo.lock ':(glob)ecosystem/src/**'
 )
+
+# The ecosystem's contracts deployed beside ours (the committee), built from their published crates
+# by ecosystem/Cargo.toml.
+# shellcheck disable=SC2034 # used by the scripts that source this file
+readonly ECOSYSTEM_CONTRACTS=(cw3-flex-multisig cw4-group)
+
+# Fails, naming each, when ecosystem/Cargo.lock locks a crate at a version the root Cargo.lock does
+# not: the wasm deployed must be the code the cw-multi-test suites ran.
+ecosystem_lock_agrees() {
+  local disagreements
+  disagreements=$(awk '
+    FNR == 1 { file++; name = "" }
+    /^name = / { name = $3 }
+    /^version = / {
+      if (file == 1) root[name, $3] = 1
+      else if (name != "" && name != "\"ticketchain-ecosystem\"" && !((name, $3) in root)) print name " " $3
+    }' Cargo.lock ecosystem/Cargo.lock)
+  if [ -n "$disagreements" ]; then
+    echo "ecosystem/Cargo.lock locks versions the root Cargo.lock does not:" >&2
+    echo "$disagreements" >&2
+    return 1
+  fi
+}
 
 # One sha256 over the content of every input file git tracks or would track, in path order.
 artifact_sources_digest() {

@@ -30,6 +30,9 @@ if [ -n "$(git status --porcelain -- schema)" ]; then
   exit 1
 fi
 
+step "the committee's contracts: ecosystem/Cargo.lock locks what the root Cargo.lock locks"
+ecosystem_lock_agrees
+
 step "wasm artifacts, warnings as errors"
 ./scripts/build.sh
 
