@@ -20,7 +20,7 @@ export const CONTRACTS = [
 export type ContractName = (typeof CONTRACTS)[number];
 
 export interface Artifact {
-  name: ContractName;
+  name: ContractName | CommitteeContractName;
   path: string;
   wasm: Uint8Array;
   /** Lowercase hex sha256 of `wasm`. */
@@ -42,6 +42,23 @@ export function loadArtifacts(dir: string): Record<ContractName, Artifact> {
   return Object.fromEntries(entries) as Record<ContractName, Artifact>;
 }
 
-function artifactPath(dir: string, name: ContractName): string {
+/** The ecosystem's contracts of the committee (ecosystem/Cargo.toml), built beside ours. */
+export const COMMITTEE_CONTRACTS = ["cw4-group", "cw3-flex-multisig"] as const;
+
+export type CommitteeContractName = (typeof COMMITTEE_CONTRACTS)[number];
+
+/** Reads the committee's artifacts, failing as `loadArtifacts` does when one is missing. */
+export function loadCommitteeArtifacts(dir: string): Record<CommitteeContractName, Artifact> {
+  const entries = COMMITTEE_CONTRACTS.map((name) => {
+    const path = artifactPath(dir, name);
+    if (!existsSync(path)) throw new Error(`missing wasm artifact ${path}; build it with ./scripts/build.sh`);
+    const wasm = new Uint8Array(readFileSync(path));
+    const checksum = createHash("sha256").update(wasm).digest("hex");
+    return [name, { name, path, wasm, checksum }] as const;
+  });
+  return Object.fromEntries(entries) as Record<CommitteeContractName, Artifact>;
+}
+
+function artifactPath(dir: string, name: ContractName | CommitteeContractName): string {
   return join(dir, `${name.replaceAll("-", "_")}.wasm`);
 }

@@ -2,7 +2,9 @@
 // a contract whose recorded checksum matches its artifact is left alone, one whose code changed is
 // migrated to the new code, a missing one is instantiated. The record is saved after every
 // transaction (uploads included), so a run that fails half-way resumes where it stopped without
-// paying for an upload twice.
+// paying for an upload twice. A governed deployment first creates its committee, makes it every
+// contract's wasm admin and, after the wiring, hands it every privileged role; its migrations are
+// then the committee's proposals (committee.ts).
 import type { SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";
 import {
   cosmJSClient,
@@ -10,8 +12,19 @@ import {
   PartnerRegistryClient,
   TicketNftClient,
   VouchersClient,
+  WagerPoolClient,
+  type Cw3FlexMultisigTypes,
+  type Cw4GroupTypes,
 } from "../../clients/ts/src";
-import { CONTRACTS, type Artifact, type ContractName } from "./artifacts";
+import { CONTRACTS, type Artifact, type CommitteeContractName, type ContractName } from "./artifacts";
+import {
+  canCarry,
+  carryProposal,
+  wasmExecute,
+  wasmMigrate,
+  type CommitteeRecord,
+  type CommitteeRequest,
+} from "./committee";
 import type { DeployedContract, Deployment } from "./deployment";
 import { instantiateMsg, type DeploymentTimings, type Roles } from "./platform-config";
 
@@ -24,11 +37,15 @@ export interface DeployTarget {
   nativeDenom: string;
   /** Shortened waits for a chain without time travel; production defaults when omitted. */
   timings?: DeploymentTimings;
+  /** Whether this tool can sign as `address` (a committee member); any address when omitted. */
+  canSign?: (address: string) => boolean;
+  /** The committee's artifacts, needed when the roles ask for a committee. */
+  committeeArtifacts?: Record<CommitteeContractName, Artifact>;
 }
 
 export interface DeployReport {
-  contract: ContractName | "wiring";
-  action: "instantiated" | "migrated" | "unchanged" | "granted";
+  contract: ContractName | "wiring" | "committee";
+  action: "instantiated" | "migrated" | "unchanged" | "granted" | "proposed";
   detail: string;
   gasUsed: bigint;
 }
@@ -48,6 +65,7 @@ export async function deployPlatform(
   report: (line: DeployReport) => void,
 ): Promise<Deployment> {
   const { client, sender, fee } = target;
+  const canSign = target.canSign ?? (() => true);
   // Uploads `artifact` unless this deployment already stored the same code.
   const codeFor = async (artifact: Artifact): Promise<{ codeId: number; gasUsed: bigint }> => {
     const known = deployment.codes[artifact.checksum];
@@ -57,6 +75,15 @@ export async function deployPlatform(
     save(deployment);
     return { codeId: upload.codeId, gasUsed: upload.gasUsed };
   };
+  const committee = roles.committee
+    ? await ensureCommittee(target, roles.committee, deployment, save, report, codeFor)
+    : undefined;
+  if (!committee && deployment.committee) {
+    throw new Error(
+      `deployments/${deployment.chainId}.json is governed by the committee at ${deployment.committee.multisig}; ` +
+        "this run asks for a single key: give the same committee (TICKETCHAIN_COMMITTEE_MEMBERS, ...)",
+    );
+  }
   for (const name of CONTRACTS) {
     const artifact = artifacts[name];
     const recorded = deployment.contracts[name];
@@ -72,7 +99,22 @@ export async function deployPlatform(
         continue;
       }
       const code = await codeFor(artifact);
-      const migration = await client.migrate(sender, recorded.address, code.codeId, {}, fee);
+      let migrationGas: bigint;
+      if (committee) {
+        // Only the committee, the contract's wasm admin, can migrate it.
+        const title = `migrate ${name} to code ${code.codeId}`;
+        const msgs = [wasmMigrate(recorded.address, code.codeId)];
+        if (!canCarry(committee, canSign)) {
+          deployment.pendingProposals = [...(deployment.pendingProposals ?? []), { title, msgs }];
+          save(deployment);
+          report({ contract: name, action: "proposed", detail: `${title}: for the members to carry`, gasUsed: 0n });
+          continue;
+        }
+        const carried = await carryProposal(client, committee, canSign, title, msgs, fee);
+        migrationGas = carried.transactions.reduce((sum, tx) => sum + tx.gasUsed, 0n);
+      } else {
+        migrationGas = (await client.migrate(sender, recorded.address, code.codeId, {}, fee)).gasUsed;
+      }
       deployment.contracts[name] = {
         ...recorded,
         previousCodeIds: [...recorded.previousCodeIds, recorded.codeId],
@@ -84,13 +126,15 @@ export async function deployPlatform(
         contract: name,
         action: "migrated",
         detail: `code ${recorded.codeId} -> ${code.codeId} at ${recorded.address}`,
-        gasUsed: code.gasUsed + migration.gasUsed,
+        gasUsed: code.gasUsed + migrationGas,
       });
       continue;
     }
     const label = `ticketchain ${name}`;
     const code = await codeFor(artifact);
-    const instance = await client.instantiate(sender, code.codeId, msg, label, fee, { admin: sender });
+    // A governed platform is the committee's to migrate from its first block.
+    const admin = committee?.multisig ?? sender;
+    const instance = await client.instantiate(sender, code.codeId, msg, label, fee, { admin });
     deployment.contracts[name] = {
       codeId: code.codeId,
       checksum: artifact.checksum,
@@ -108,7 +152,151 @@ export async function deployPlatform(
     });
   }
   await wire(target, deployment, save, report);
+  if (committee) await handOver(target, committee, deployment, save, report);
   return deployment;
+}
+
+/** The committee this deployment records, or a new one: its group, then the multisig over it. */
+async function ensureCommittee(
+  { client, sender, fee, committeeArtifacts }: DeployTarget,
+  request: CommitteeRequest,
+  deployment: Deployment,
+  save: (deployment: Deployment) => void,
+  report: (line: DeployReport) => void,
+  codeFor: (artifact: Artifact) => Promise<{ codeId: number; gasUsed: bigint }>,
+): Promise<CommitteeRecord> {
+  const recorded = deployment.committee;
+  if (recorded) {
+    const same = (r: CommitteeRequest) => JSON.stringify([r.members, r.threshold, r.votingSeconds]);
+    if (same(recorded) !== same(request)) {
+      throw new Error(
+        `deployments/${deployment.chainId}.json records a committee (${recorded.multisig}) with other members, ` +
+          "threshold or voting period than this run asks for: members change by the committee's own proposal " +
+          "(cw4-group update_members), not by a re-run",
+      );
+    }
+    report({ contract: "committee", action: "unchanged", detail: recorded.multisig, gasUsed: 0n });
+    return recorded;
+  }
+  if (!committeeArtifacts) throw new Error("a governed deployment needs the committee's artifacts");
+  const groupCode = await codeFor(committeeArtifacts["cw4-group"]);
+  // The deployer administers the group only until the multisig exists; neither has a wasm admin,
+  // since neither can be migrated (no migrate entry point in cw-plus 2.0).
+  const groupMsg: Cw4GroupInstantiate = { admin: sender, members: request.members };
+  const group = await client.instantiate(sender, groupCode.codeId, groupMsg, "ticketchain committee group", fee);
+  const multisigCode = await codeFor(committeeArtifacts["cw3-flex-multisig"]);
+  const multisigMsg: Cw3FlexInstantiate = {
+    group_addr: group.contractAddress,
+    threshold: { absolute_count: { weight: request.threshold } },
+    max_voting_period: { time: request.votingSeconds },
+    executor: "member",
+    proposal_deposit: null,
+  };
+  const multisig = await client.instantiate(sender, multisigCode.codeId, multisigMsg, "ticketchain committee", fee);
+  // Left with the deployer, the group's admin could replace the members and so take every role.
+  const handed = await client.execute(
+    sender,
+    group.contractAddress,
+    { update_admin: { admin: multisig.contractAddress } },
+    fee,
+  );
+  deployment.committee = { ...request, group: group.contractAddress, multisig: multisig.contractAddress };
+  save(deployment);
+  const total = request.members.reduce((sum, member) => sum + member.weight, 0);
+  report({
+    contract: "committee",
+    action: "instantiated",
+    detail:
+      `cw3-flex-multisig ${multisig.contractAddress} over cw4-group ${group.contractAddress}: ` +
+      `${request.members.length} members, ${request.threshold} of ${total} votes carry a proposal`,
+    gasUsed: groupCode.gasUsed + group.gasUsed + multisigCode.gasUsed + multisig.gasUsed + handed.gasUsed,
+  });
+  return deployment.committee;
+}
+
+type Cw4GroupInstantiate = Cw4GroupTypes.InstantiateMsg;
+type Cw3FlexInstantiate = Cw3FlexMultisigTypes.InstantiateMsg;
+
+interface Ownership {
+  owner: string | null;
+  pending_owner: string | null;
+}
+
+/**
+ * Gives the committee what the deployer held: every wasm admin, the wager operator's and an oracle
+ * creator's rights, and every contract's ownership, offered by the deployer and accepted by one
+ * proposal. Each part is checked on the chain first, so a re-run does only what is left.
+ */
+async function handOver(
+  target: DeployTarget,
+  committee: CommitteeRecord,
+  deployment: Deployment,
+  save: (deployment: Deployment) => void,
+  report: (line: DeployReport) => void,
+): Promise<void> {
+  const { client, sender, fee } = target;
+  const canSign = target.canSign ?? (() => true);
+  const { multisig } = committee;
+  const address = (name: ContractName): string => deployment.contracts[name]!.address;
+  const granted = (detail: string, gasUsed: bigint) =>
+    report({ contract: "wiring", action: "granted", detail, gasUsed });
+  for (const name of CONTRACTS) {
+    const { admin } = await client.getContract(address(name));
+    if (admin === multisig) continue;
+    if (admin !== sender) {
+      throw new Error(`${name}'s wasm admin is ${admin}: neither this deployer nor the committee can hand it over`);
+    }
+    const result = await client.updateAdmin(sender, address(name), multisig, fee);
+    granted(`the committee is ${name}'s wasm admin`, result.gasUsed);
+  }
+  const ownership = async (name: ContractName) =>
+    (await client.queryContractSmart(address(name), { ownership: {} })) as Ownership;
+  // The operator's and the creator's rights move while the deployer still owns their contracts.
+  if ((await ownership("wager-pool")).owner === sender) {
+    const wager = cosmJSClient(WagerPoolClient, client, sender, address("wager-pool"));
+    if ((await wager.config()).operator !== multisig) {
+      granted("the committee operates wager-pool", (await wager.updateConfig({ operator: multisig }, fee)).gasUsed);
+    }
+  }
+  const creatorGrant = `outcome-oracle ${address("outcome-oracle")} committee creator`;
+  if (deployment.wiring[creatorGrant] !== multisig && (await ownership("outcome-oracle")).owner === sender) {
+    const oracle = cosmJSClient(OutcomeOracleClient, client, sender, address("outcome-oracle"));
+    const added = await oracle.setCreator({ address: multisig, allowed: true }, fee);
+    const removed = await oracle.setCreator({ address: sender, allowed: false }, fee);
+    deployment.wiring[creatorGrant] = multisig;
+    save(deployment);
+    granted("the committee, not the deployer, may create oracle questions", added.gasUsed + removed.gasUsed);
+  }
+  const awaiting: ContractName[] = [];
+  for (const name of CONTRACTS) {
+    const { owner, pending_owner } = await ownership(name);
+    if (owner === multisig) continue;
+    if (owner !== sender) throw new Error(`${name} is owned by ${owner}: neither this deployer nor the committee`);
+    if (pending_owner !== multisig) {
+      const offer = { update_ownership: { transfer_ownership: { new_owner: multisig, expiry: null } } };
+      granted(
+        `${name}'s ownership offered to the committee`,
+        (await client.execute(sender, address(name), offer, fee)).gasUsed,
+      );
+    }
+    awaiting.push(name);
+  }
+  if (awaiting.length === 0) return;
+  const title = `accept ownership of ${awaiting.join(", ")}`;
+  const msgs = awaiting.map((name) => wasmExecute(address(name), { update_ownership: "accept_ownership" }));
+  if (!canCarry(committee, canSign)) {
+    deployment.pendingProposals = [...(deployment.pendingProposals ?? []), { title, msgs }];
+    save(deployment);
+    report({ contract: "committee", action: "proposed", detail: `${title}: for the members to carry`, gasUsed: 0n });
+    return;
+  }
+  const carried = await carryProposal(client, committee, canSign, title, msgs, fee);
+  report({
+    contract: "committee",
+    action: "granted",
+    detail: `proposal ${carried.proposalId} carried: the committee owns all ${awaiting.length} contracts`,
+    gasUsed: carried.transactions.reduce((sum, tx) => sum + tx.gasUsed, 0n),
+  });
 }
 
 /** The authorisations between contracts: each granted once, checked on every run. */

@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { ContractName } from "./artifacts";
+import type { CommitteeRecord } from "./committee";
 
 export interface DeployedContract {
   codeId: number;
@@ -24,6 +25,10 @@ export interface Deployment {
   contracts: Partial<Record<ContractName, DeployedContract>>;
   /** Authorisations between the contracts already granted, by name, with the address granted. */
   wiring: Record<string, string>;
+  /** The committee that governs the platform, when it is governed. */
+  committee?: CommitteeRecord;
+  /** Proposals the committee's members must still carry (this tool held too few of their keys). */
+  pendingProposals?: Array<{ title: string; msgs: object[] }>;
 }
 
 export function emptyDeployment(chainId: string, network: string, deployer: string): Deployment {

@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import { Secp256k1Wallet, type OfflineAminoSigner } from "@cosmjs/amino";
 import { ripemd160, sha256 } from "@cosmjs/crypto";
 import { fromBase64, toBase64, toBech32, toUtf8 } from "@cosmjs/encoding";
-import { Ok, SimulateCosmWasmClient, type CWSimulateApp } from "@oraichain/cw-simulate";
+import { Err, Ok, SimulateCosmWasmClient, type CWSimulateApp } from "@oraichain/cw-simulate";
 import type { Network } from "./networks";
 import { CALENDAR_TIMELINE, type ScenarioChain, type Timeline } from "./scenario-chain";
 
@@ -225,6 +225,54 @@ export function installEmptyRawQueryOfAccounts(app: CWSimulateApp): void {
   };
 }
 
+interface AdminInternals {
+  getContractInfo(address: string): { admin?: string | null } | undefined;
+  setContractInfo(address: string, info: object): void;
+  handleMsg(sender: string, msg: Record<string, Record<string, unknown>>, traces?: unknown[]): Promise<unknown>;
+  store: { tx<T>(body: () => Promise<T>): Promise<T> };
+}
+
+/**
+ * cw-simulate runs a `migrate` a contract sends without asking whether that contract is the wasm
+ * admin, has no `update_admin` or `clear_admin` for contracts, and its client no `updateAdmin`:
+ * a governed platform (the committee migrates by proposal) needs all three as wasmd has them. Only
+ * the admin may migrate, move or clear the admin ("unauthorized" otherwise, nothing changed).
+ */
+export function installWasmdAdminRules(client: SimulateCosmWasmClient): void {
+  const wasm = client.app.wasm as unknown as AdminInternals;
+  const handleMsg = wasm.handleMsg.bind(wasm);
+  const adminOf = (address: string) => wasm.getContractInfo(address)?.admin ?? null;
+  const setAdmin = (address: string, admin: string | null) =>
+    wasm.setContractInfo(address, { ...wasm.getContractInfo(address), admin });
+  wasm.handleMsg = function (sender, msg, traces) {
+    const [kind] = Object.keys(msg);
+    if (!["migrate", "update_admin", "clear_admin"].includes(kind)) return handleMsg(sender, msg, traces);
+    const contract = msg[kind].contract_addr as string;
+    if (adminOf(contract) !== sender) {
+      return Promise.resolve(Err(`unauthorized: ${sender} is not the admin of ${contract}`));
+    }
+    if (kind === "migrate") return handleMsg(sender, msg, traces);
+    return wasm.store.tx(() => {
+      setAdmin(contract, kind === "update_admin" ? (msg[kind].admin as string) : null);
+      return Promise.resolve(Ok({ events: [], data: null }));
+    });
+  };
+  const updateAdmin = (sender: string, contract: string, admin: string) => {
+    if (adminOf(contract) !== sender) throw new Error(`unauthorized: ${sender} is not the admin of ${contract}`);
+    setAdmin(contract, admin);
+    const height = client.app.height;
+    return Promise.resolve({
+      height,
+      transactionHash: `update-admin-${height}-${contract}`,
+      events: [],
+      gasUsed: 0n,
+      gasWanted: 0n,
+      logs: [],
+    });
+  };
+  Object.assign(client, { updateAdmin });
+}
+
 /** The private key of a named local actor. */
 function actorKey(name: string): Uint8Array {
   return sha256(toUtf8(`ticketchain local ${name}`));
@@ -245,6 +293,7 @@ export class LocalChain implements ScenarioChain {
     });
     installCosmWasm2Replies(this.client.app);
     installEmptyRawQueryOfAccounts(this.client.app);
+    installWasmdAdminRules(this.client);
   }
 
   /**

@@ -4,7 +4,8 @@
 //   TICKETCHAIN_MNEMONIC's account.
 // Exits non-zero when a deployment step fails or the scenario does not behave as expected.
 import { join } from "node:path";
-import { loadArtifacts } from "./artifacts";
+import { loadArtifacts, loadCommitteeArtifacts } from "./artifacts";
+import { actAsCommittee, canCarry, checkedCommittee, committeeFromEnv, type CommitteeRequest } from "./committee";
 import { deployPlatform, type DeployReport } from "./deploy";
 import { deploymentPath, emptyDeployment, readDeployment, writeDeployment, type Deployment } from "./deployment";
 import { LocalChain } from "./local-chain";
@@ -39,20 +40,69 @@ function printDeployStep(report: ConsoleReport) {
 export interface LocalPlatform {
   chain: LocalChain;
   deployment: Deployment;
+  /** The roles as the season plays them: `owner` is the committee's multisig when governed. */
   roles: Roles;
+  /** The account that deployed and wired the platform (and, single-key, still holds its roles). */
+  deployer: string;
 }
 
-/** A fresh embedded chain with the platform deployed and wired on it. */
-export async function deployLocal(report: ConsoleReport, paths: Paths = DEFAULT_PATHS): Promise<LocalPlatform> {
+/** "single": the deployer keeps every role; "committee": a committee takes them (the default locally). */
+export type Governance = "single" | "committee";
+
+/** TICKETCHAIN_GOVERNANCE, checked. */
+export function governanceFromEnv(env: NodeJS.ProcessEnv): Governance | undefined {
+  const value = env.TICKETCHAIN_GOVERNANCE;
+  if (value === undefined || value === "") return undefined;
+  if (value !== "single" && value !== "committee") {
+    throw new Error(`TICKETCHAIN_GOVERNANCE "${value}" is neither "single" nor "committee"`);
+  }
+  return value;
+}
+
+/** A local chain's committee: the three member roles, two of them carry a proposal. */
+export function localCommittee(
+  address: (role: "committee_1" | "committee_2" | "committee_3") => string,
+): CommitteeRequest {
+  return checkedCommittee({
+    members: (["committee_1", "committee_2", "committee_3"] as const).map((role) => ({
+      addr: address(role),
+      weight: 1,
+    })),
+    threshold: 2,
+    votingSeconds: 604_800,
+  });
+}
+
+/** The roles the season plays with: the committee acts as the platform once it governs. */
+function playedRoles(roles: Roles, deployment: Deployment): Roles {
+  return deployment.committee ? { ...roles, owner: deployment.committee.multisig } : roles;
+}
+
+/** A fresh embedded chain with the platform deployed and wired on it, governed unless asked not to be. */
+export async function deployLocal(
+  report: ConsoleReport,
+  paths: Paths = DEFAULT_PATHS,
+  governance: Governance = "committee",
+): Promise<LocalPlatform> {
   const artifacts = loadArtifacts(paths.artifacts);
   const chain = new LocalChain(LOCAL);
-  const roles = rolesFrom((role) => chain.address(role));
+  const deployerRoles = rolesFrom((role) => chain.address(role));
+  const roles =
+    governance === "committee"
+      ? { ...deployerRoles, committee: localCommittee((role) => chain.address(role)) }
+      : deployerRoles;
   // The embedded chain starts empty on every run, so an earlier local record is replaced.
   const deployment = emptyDeployment(LOCAL.chainId, LOCAL.name, roles.owner);
   const path = deploymentPath(paths.deployments, LOCAL.chainId);
   report.heading(`Deploying to the embedded chain ${LOCAL.chainId} (cw-simulate, optimized artifacts)`);
   await deployPlatform(
-    { client: chain.client, sender: roles.owner, fee: "auto", nativeDenom: LOCAL.feeDenom },
+    {
+      client: chain.client,
+      sender: roles.owner,
+      fee: "auto",
+      nativeDenom: LOCAL.feeDenom,
+      committeeArtifacts: roles.committee && loadCommitteeArtifacts(paths.artifacts),
+    },
     roles,
     artifacts,
     deployment,
@@ -60,7 +110,8 @@ export async function deployLocal(report: ConsoleReport, paths: Paths = DEFAULT_
     printDeployStep(report),
   );
   report.line(`recorded in ${path}`);
-  return { chain, deployment, roles };
+  if (deployment.committee) actAsCommittee(chain.client, deployment.committee, () => true);
+  return { chain, deployment, roles: playedRoles(roles, deployment), deployer: roles.owner };
 }
 
 /**
@@ -116,7 +167,9 @@ async function grantRequestedFees(
 export interface NetworkPlatform {
   chain: NetworkChain;
   deployment: Deployment;
+  /** As `LocalPlatform.roles`: the committee is the owner once it governs. */
   roles: Roles;
+  deployer: string;
 }
 
 export async function deployToNetwork(
@@ -128,7 +181,21 @@ export async function deployToNetwork(
   const network = resolveNetwork(name, env);
   const artifacts = loadArtifacts(paths.artifacts);
   const chain = await connectNetwork(network, env);
-  const { client, deployer, roles } = chain;
+  const { client, deployer } = chain;
+  // Members given in the environment govern any network; the local chain's own three members
+  // govern it unless TICKETCHAIN_GOVERNANCE=single.
+  const governance = governanceFromEnv(env);
+  const requested = committeeFromEnv(env);
+  if (requested && governance === "single") {
+    throw new Error("TICKETCHAIN_COMMITTEE_MEMBERS names a committee, but TICKETCHAIN_GOVERNANCE=single asks for none");
+  }
+  const local = network.localnet && governance !== "single" ? localCommittee(chain.roleAddress) : undefined;
+  if (governance === "committee" && !requested && !local) {
+    throw new Error("TICKETCHAIN_GOVERNANCE=committee needs TICKETCHAIN_COMMITTEE_MEMBERS on this network");
+  }
+  const committee = requested ?? local;
+  const roles: Roles = committee ? { ...chain.roles, committee } : chain.roles;
+  const canSign = (address: string) => chain.signers.has(address);
   const path = deploymentPath(paths.deployments, network.chainId);
   let deployment = readDeployment(path) ?? emptyDeployment(network.chainId, network.name, deployer);
   if (network.localnet) {
@@ -143,7 +210,15 @@ export async function deployToNetwork(
   report.heading(`Deploying to ${network.name} (${network.chainId}) via ${network.rpc} as ${deployer}`);
   try {
     await deployPlatform(
-      { client, sender: deployer, fee: 1.4, nativeDenom: network.feeDenom, timings: network.timings },
+      {
+        client,
+        sender: deployer,
+        fee: 1.4,
+        nativeDenom: network.feeDenom,
+        timings: network.timings,
+        canSign,
+        committeeArtifacts: committee && loadCommitteeArtifacts(paths.artifacts),
+      },
       roles,
       artifacts,
       deployment,
@@ -154,8 +229,13 @@ export async function deployToNetwork(
     throw explainFunds(error, network, deployer);
   }
   report.line(`recorded in ${path}`);
+  for (const { title } of deployment.pendingProposals ?? []) {
+    report.line(`committee   awaits its members: "${title}" (the messages are in ${path}, pendingProposals)`);
+  }
   await grantRequestedFees(network, chain, env, report);
-  return { chain, deployment, roles };
+  const governed = deployment.committee && canCarry(deployment.committee, canSign);
+  if (governed) actAsCommittee(client, deployment.committee!, canSign);
+  return { chain, deployment, roles: governed ? playedRoles(roles, deployment) : roles, deployer };
 }
 
 /** The recorded uploads the chain still holds with the same code. */
@@ -215,7 +295,7 @@ export async function main(args: string[], env: NodeJS.ProcessEnv, report: Conso
     const chain = new NodeChain(network, platform.chain);
     return playScenario(chain, platform.deployment, platform.roles, report);
   }
-  const platform = await deployLocal(report);
+  const platform = await deployLocal(report, DEFAULT_PATHS, governanceFromEnv(env) ?? "committee");
   if (!play) return 0;
   return playScenario(platform.chain, platform.deployment, platform.roles, report);
 }

@@ -30,6 +30,8 @@ export interface NetworkChain {
   comet: CometClient;
   deployer: string;
   roles: Roles;
+  /** The address of any role, the committee members' included. */
+  roleAddress: (role: RoleName) => string;
   /** The local chain's scenario actors by name (empty elsewhere). */
   actors: Map<string, string>;
   /** Every address the wallet signs for. */
@@ -109,7 +111,18 @@ export async function connectNetwork(network: Network, env: NodeJS.ProcessEnv): 
     throw new Error(`insufficient funds: the deployer ${deployer} has no ${network.feeDenom}; ${network.funding}`);
   }
   const signers = new Set(accounts.map((account) => account.address));
-  return { node, client, queries: nodeQueries(comet), comet, deployer, roles, actors, signers, aminoSigner };
+  return {
+    node,
+    client,
+    queries: nodeQueries(comet),
+    comet,
+    deployer,
+    roles,
+    roleAddress,
+    actors,
+    signers,
+    aminoSigner,
+  };
 }
 
 /** Rewrites a chain's out-of-funds error to say who must be funded with what. */

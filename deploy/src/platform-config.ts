@@ -7,6 +7,7 @@ import type { CtcTokenTypes, CrowdfundTypes, OutcomeOracleTypes, PartnerRegistry
 import type { SchedulesTypes, TicketNftTypes, TippingTypes, VouchersTypes, WagerPoolTypes } from "../../clients/ts/src";
 import PLATFORM from "../platform.json";
 import type { ContractName } from "./artifacts";
+import type { CommitteeRequest } from "./committee";
 
 /** One CTC in micro-units (6 decimals). */
 export const CTC = 1_000_000n;
@@ -26,6 +27,11 @@ export interface Roles {
   allocation: CtcTokenTypes.GenesisAllocation;
   /** Pays fans' transaction fees through Cosmos fee grants (feegrant), so fans need no native coin. */
   sponsor: string;
+  /**
+   * When given, the committee that governs the platform: `owner` deploys and wires it, then hands
+   * the committee every privileged role. When omitted, `owner` keeps them (a single key).
+   */
+  committee?: CommitteeRequest;
 }
 
 /**
@@ -52,6 +58,11 @@ export const ROLE_NAMES = [
   "community_rewards",
   "public_welfare",
   "sponsor",
+  // The local chains' committee members (accounts 11-13): after every earlier role, whose accounts
+  // keep their indices.
+  "committee_1",
+  "committee_2",
+  "committee_3",
 ] as const;
 
 export type RoleName = (typeof ROLE_NAMES)[number];

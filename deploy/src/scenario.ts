@@ -29,6 +29,7 @@ import {
   type TicketNftTypes,
   type VouchersTypes,
 } from "../../clients/ts/src";
+import { wasmExecute, wasmMigrate, type CommitteeRecord } from "./committee";
 import type { Deployment } from "./deployment";
 import { CTC, type Roles } from "./platform-config";
 import { ctc, type ConsoleReport, type StepResult } from "./report";
@@ -114,12 +115,17 @@ class Platform {
     vouchers: string;
   };
   private readonly names = new Map<string, string>();
+  /** The committee that governs the platform, when it is governed. */
+  readonly committee: CommitteeRecord | undefined;
+  readonly deployer: string;
 
   constructor(
     readonly chain: ScenarioChain,
     deployment: Deployment,
     roles: Roles,
   ) {
+    this.committee = deployment.committee;
+    this.deployer = deployment.deployer;
     const contract = (name: keyof Deployment["contracts"]): string => {
       const record = deployment.contracts[name];
       if (!record) throw new Error(`the deployment has no ${name}`);
@@ -142,6 +148,10 @@ class Platform {
     this.names.set(roles.nodeIncentive, "node incentive");
     this.names.set(roles.allocation.service_providers, "service-providers bucket");
     this.names.set(roles.sponsor, "sponsor");
+    this.names.set(deployment.deployer, deployment.committee ? "deployer" : "platform");
+    for (const [index, member] of (deployment.committee?.members ?? []).entries()) {
+      this.names.set(member.addr, `committee-${index + 1}`);
+    }
   }
 
   /** A named local actor's address. */
@@ -221,7 +231,7 @@ interface Cast {
 
 type SeasonStep = [title: string, body: (step: Step) => Promise<void>];
 
-/** The nineteen steps of one season, in order, each a method named for what it plays. */
+/** The twenty steps of one season, in order, each a method named for what it plays. */
 class Season {
   /** The show's event id, once the theater has issued it. */
   private showId = 0;
@@ -306,6 +316,10 @@ class Season {
       [
         "A short-lived tasting voucher expires unredeemed: anyone clears it, its price goes back to its holder; the café withdraws its earnings",
         (step) => this.expireAndWithdraw(step),
+      ],
+      [
+        "The platform raises tipping's fee to 2.5% and migrates tipping to a new upload of its code: one proposal two of three committee members carry (the deployer and an early execution refused); the tip totals survive",
+        (step) => this.governTipping(step),
       ],
       [
         "Every contract holds exactly what it still owes: vouchers its escrow and earnings, ticket-nft the Members ticket, the rest nothing",
@@ -1304,6 +1318,88 @@ class Season {
       accepted_attesters: [],
       on_expiry: "refund_holder",
     };
+  }
+
+  /**
+   * A configuration change and a migration, the two acts 络谱 §3.7 leaves to joint decision: on a
+   * governed platform one proposal carries both (member 1 proposes, member 2's vote passes it, member
+   * 3 executes it); with a single key the owner sends them itself.
+   */
+  private async governTipping(step: Step): Promise<void> {
+    const { fans, troupe, treasury, owner } = this.cast;
+    const { tipping } = this.platform.addresses;
+    const client = this.chain.client;
+    const { committee, deployer } = this.platform;
+    const { codeId } = await client.getContract(tipping);
+    const { data } = await client.getCodeDetails(codeId);
+    const uploader = committee ? committee.members[0].addr : owner;
+    const upload = await client.upload(uploader, data, "auto");
+    const newCode = upload.codeId;
+    step.check(newCode !== codeId, `tipping's code stored again as code ${newCode}`);
+    const feeChange = { update_config: { treasury: null, fee: 250, min_ctc_tip: null } };
+    if (committee) {
+      const [proposer, voter, executor] = committee.members.map((member) => member.addr);
+      const msgs = [wasmExecute(tipping, feeChange), wasmMigrate(tipping, newCode)];
+      const title = `tipping: fee 2.5%, code ${newCode}`;
+      const proposed = await step.tx(
+        "committee-1",
+        `propose "${title}" (its own vote counts)`,
+        client.execute(proposer, committee.multisig, { propose: { title, description: title, msgs } }, "auto"),
+      );
+      const proposalId = Number(attribute(proposed, "proposal_id"));
+      const execute = { execute: { proposal_id: proposalId } };
+      await step.refused(
+        "committee-3",
+        `execute proposal ${proposalId} on one vote of two`,
+        client.execute(executor, committee.multisig, execute, "auto"),
+        "Proposal must have passed",
+      );
+      await step.refused(
+        "deployer",
+        "migrate tipping itself",
+        client.migrate(deployer, tipping, newCode, {}, "auto"),
+        "unauthorized",
+      );
+      await step.tx(
+        "committee-2",
+        `vote yes on proposal ${proposalId}`,
+        client.execute(voter, committee.multisig, { vote: { proposal_id: proposalId, vote: "yes" } }, "auto"),
+      );
+      await step.tx(
+        "committee-3",
+        `execute proposal ${proposalId}`,
+        client.execute(executor, committee.multisig, execute, "auto"),
+      );
+    } else {
+      await step.tx(
+        "platform",
+        "set tipping's fee to 2.5%",
+        this.platform.as(owner).tipping.updateConfig({ fee: 250 }),
+      );
+      await step.tx(
+        "platform",
+        `migrate tipping to code ${newCode}`,
+        client.migrate(owner, tipping, newCode, {}, "auto"),
+      );
+    }
+    step.equal((await client.getContract(tipping)).codeId, newCode, `tipping runs code ${newCode}`);
+    step.equal((await this.platform.as(troupe).tipping.config()).fee, 250, "tipping's fee is 2.5%");
+    const before = await this.platform.balances([fans[0], troupe, treasury, tipping]);
+    const tip = { tip: { recipient: troupe, memo: "after the change", context: null } };
+    await step.tx("fan-0", "tip spring-troupe 10 CTC", this.platform.send(fans[0], tipping, 10n * CTC, tip));
+    await this.platform.moved(step, before, [
+      [fans[0], -10n * CTC],
+      [troupe, 9_750_000n],
+      [treasury, 250_000n],
+      [tipping, 0n],
+    ]);
+    const stats = await this.platform.as(troupe).tipping.recipientStats({ address: troupe });
+    const ctcTotal = stats.totals.find(({ denom }) => denom === `cw20:${this.platform.addresses.token}`);
+    step.equal(
+      [ctcTotal?.total, ctcTotal?.count],
+      [(30n * CTC).toString(), 2],
+      "the troupe's CTC tip total carried over the migration: 30 CTC in two tips",
+    );
   }
 
   /**

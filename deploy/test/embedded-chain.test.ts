@@ -9,6 +9,9 @@ import { loadArtifacts, type Artifact } from "../src/artifacts";
 import { deployPlatform, type DeployReport } from "../src/deploy";
 import { bytewiseCompare, installBytewiseKeyOrder } from "../src/local-chain";
 import { DEFAULT_PATHS, deployLocal } from "../src/main";
+import { loadCommitteeArtifacts } from "../src/artifacts";
+import { carryProposal, checkedCommittee, committeeFromEnv, wasmMigrate } from "../src/committee";
+import { rolesFrom } from "../src/platform-config";
 import { ConsoleReport } from "../src/report";
 import { PlatformScenario } from "../src/scenario";
 
@@ -34,7 +37,7 @@ test("the platform scenario passes through the generated client on the embedded 
     results.filter((step) => step.failure).map((step) => step.failure),
     [],
   );
-  assert.equal(results.length, 19);
+  assert.equal(results.length, 20);
   for (const step of results) assert.ok(step.checks.length > 0, `"${step.title}" checks something`);
   const transactions = results.flatMap((step) => step.transactions);
   assert.ok(
@@ -67,7 +70,8 @@ function rebuilt(artifact: Artifact): Artifact {
 async function deployedTwice() {
   const report = quiet();
   const paths = scratchPaths();
-  const platform = await deployLocal(report, paths);
+  // The single-key setup: the deployer keeps every role and migrates by itself.
+  const platform = await deployLocal(report, paths, "single");
   const artifacts = loadArtifacts(paths.artifacts);
   const { chain, roles, deployment } = platform;
   const target = { client: chain.client, sender: roles.owner, fee: "auto" as const, nativeDenom: "ustake" };
@@ -189,4 +193,185 @@ test("a refused transaction leaves no state behind, also after the contract runs
   await asFan.transfer({ recipient: roles.treasury, amount: "1" });
   assert.equal((await asFan.balance({ address: fan })).balance, "999");
   assert.equal((await asFan.balance({ address: tickets })).balance, "0");
+});
+
+test("the single-key setup plays the same season, the platform acting by itself", async () => {
+  const report = quiet();
+  const { chain, deployment, roles, deployer } = await deployLocal(report, scratchPaths(), "single");
+  assert.equal(deployment.committee, undefined);
+  assert.equal(roles.owner, deployer);
+  const results = await new PlatformScenario(chain, deployment, roles, report).run();
+  assert.deepEqual(
+    results.filter((step) => step.failure).map((step) => step.failure),
+    [],
+  );
+  assert.equal(results.length, 20);
+});
+
+test("a governed platform: the committee holds every role, the deployer none", async () => {
+  const { chain, deployment, roles, deployer } = await deployLocal(quiet(), scratchPaths());
+  const committee = deployment.committee!;
+  assert.equal(roles.owner, committee.multisig, "the season's platform is the committee");
+  for (const [name, record] of Object.entries(deployment.contracts)) {
+    assert.equal((await chain.client.getContract(record.address)).admin, committee.multisig, `${name}'s wasm admin`);
+    const { owner, pending_owner } = (await chain.client.queryContractSmart(record.address, { ownership: {} })) as {
+      owner: string;
+      pending_owner: string | null;
+    };
+    assert.deepEqual([owner, pending_owner], [committee.multisig, null], `${name}'s owner`);
+  }
+  const group = (await chain.client.queryContractSmart(committee.group, { admin: {} })) as { admin: string };
+  assert.equal(group.admin, committee.multisig, "only the committee changes its own members");
+  const wager = (await chain.client.queryContractSmart(deployment.contracts["wager-pool"]!.address, {
+    config: {},
+  })) as { operator: string };
+  assert.equal(wager.operator, committee.multisig);
+
+  const tipping = deployment.contracts.tipping!.address;
+  const asDeployer = new TippingClient(fromCosmJS(chain.client), deployer, tipping);
+  await assert.rejects(asDeployer.updateConfig({ fee: 300 }), /owner/i);
+  await assert.rejects(
+    chain.client.migrate(deployer, tipping, deployment.contracts.tipping!.codeId, {}, "auto"),
+    /unauthorized/,
+  );
+  // The committee itself has no wasm admin: a proposal to migrate its group fails as on wasmd.
+  const member = () => true;
+  await assert.rejects(
+    carryProposal(chain.client, committee, member, "migrate the group", [wasmMigrate(committee.group, 1)], "auto"),
+    /unauthorized/,
+  );
+  // A member alone cannot execute its own proposal.
+  const [first] = committee.members;
+  const proposed = await chain.client.execute(
+    first.addr,
+    committee.multisig,
+    { propose: { title: "fee", description: "fee", msgs: [] } },
+    "auto",
+  );
+  const proposalId = Number(proposed.events.flatMap((e) => e.attributes).find((a) => a.key === "proposal_id")!.value);
+  await assert.rejects(
+    chain.client.execute(first.addr, committee.multisig, { execute: { proposal_id: proposalId } }, "auto"),
+    /Proposal must have passed/,
+  );
+  const outsider = chain.address("outsider");
+  await assert.rejects(
+    chain.client.execute(outsider, committee.multisig, { propose: { title: "x", description: "x", msgs: [] } }, "auto"),
+    /Unauthorized/,
+  );
+});
+
+test("a governed re-run migrates a changed contract by the committee's proposal", async () => {
+  const report = quiet();
+  const paths = scratchPaths();
+  const { chain, deployment, deployer } = await deployLocal(report, paths);
+  const artifacts = loadArtifacts(paths.artifacts);
+  const roles = rolesFrom((role) => chain.address(role));
+  const committee = deployment.committee!;
+  const lines: DeployReport[] = [];
+  const before = deployment.contracts.tipping!;
+  await deployPlatform(
+    {
+      client: chain.client,
+      sender: deployer,
+      fee: "auto",
+      nativeDenom: "ustake",
+      committeeArtifacts: loadCommitteeArtifacts(paths.artifacts),
+    },
+    {
+      ...roles,
+      committee: { members: committee.members, threshold: committee.threshold, votingSeconds: committee.votingSeconds },
+    },
+    { ...artifacts, tipping: rebuilt(artifacts.tipping) },
+    deployment,
+    () => {},
+    (line) => lines.push(line),
+  );
+  assert.deepEqual(
+    lines.filter((line) => line.action !== "unchanged").map((line) => [line.contract, line.action]),
+    [["tipping", "migrated"]],
+  );
+  const after = deployment.contracts.tipping!;
+  assert.equal((await chain.client.getContract(after.address)).codeId, after.codeId);
+  assert.deepEqual(after.previousCodeIds, [before.codeId]);
+
+  // Members whose keys this tool does not hold: the migration waits as a proposal for them.
+  const waiting: DeployReport[] = [];
+  await deployPlatform(
+    {
+      client: chain.client,
+      sender: deployer,
+      fee: "auto",
+      nativeDenom: "ustake",
+      canSign: (address) => address === deployer,
+      committeeArtifacts: loadCommitteeArtifacts(paths.artifacts),
+    },
+    {
+      ...roles,
+      committee: { members: committee.members, threshold: committee.threshold, votingSeconds: committee.votingSeconds },
+    },
+    { ...artifacts, tipping: rebuilt(rebuilt(artifacts.tipping)) },
+    deployment,
+    () => {},
+    (line) => waiting.push(line),
+  );
+  assert.deepEqual(
+    waiting.filter((line) => line.action === "proposed").map((line) => line.contract),
+    ["tipping"],
+  );
+  assert.equal(deployment.contracts.tipping!.codeId, after.codeId, "not migrated until the members carry it");
+  assert.match(JSON.stringify(deployment.pendingProposals), /migrate tipping to code/);
+
+  // Another committee than the recorded one is refused, as is asking for none.
+  await assert.rejects(
+    deployPlatform(
+      { client: chain.client, sender: deployer, fee: "auto", nativeDenom: "ustake" },
+      { ...roles, committee: { members: committee.members, threshold: 3, votingSeconds: committee.votingSeconds } },
+      artifacts,
+      deployment,
+      () => {},
+      () => {},
+    ),
+    /records a committee .* with other members, threshold or voting period/,
+  );
+  await assert.rejects(
+    deployPlatform(
+      { client: chain.client, sender: deployer, fee: "auto", nativeDenom: "ustake" },
+      roles,
+      artifacts,
+      deployment,
+      () => {},
+      () => {},
+    ),
+    /is governed by the committee at .*; this run asks for a single key/,
+  );
+});
+
+test("a committee that could never act is refused before anything is deployed", () => {
+  const members = [
+    { addr: "wasm1a", weight: 1 },
+    { addr: "wasm1b", weight: 2 },
+  ];
+  assert.throws(
+    () => checkedCommittee({ members, threshold: 4, votingSeconds: 60 }),
+    /threshold of 4 cannot be met: .* 3/,
+  );
+  assert.throws(() => checkedCommittee({ members, threshold: 0, votingSeconds: 60 }), /cannot be met/);
+  assert.throws(
+    () => checkedCommittee({ members: [...members, { addr: "wasm1a", weight: 1 }], threshold: 1, votingSeconds: 60 }),
+    /lists wasm1a twice/,
+  );
+  assert.equal(committeeFromEnv({}), undefined);
+  assert.deepEqual(committeeFromEnv({ TICKETCHAIN_COMMITTEE_MEMBERS: "wasm1a, wasm1b:2" }), {
+    members,
+    threshold: 2,
+    votingSeconds: 604_800,
+  });
+  assert.throws(
+    () => committeeFromEnv({ TICKETCHAIN_COMMITTEE_MEMBERS: "wasm1a:0" }),
+    /weight that is not a positive whole number/,
+  );
+  assert.throws(
+    () => committeeFromEnv({ TICKETCHAIN_COMMITTEE_MEMBERS: "wasm1a", TICKETCHAIN_COMMITTEE_THRESHOLD: "two" }),
+    /TICKETCHAIN_COMMITTEE_THRESHOLD "two" is not a whole number/,
+  );
 });
