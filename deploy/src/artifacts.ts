@@ -4,9 +4,19 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-/** The nine contracts, in the order they are instantiated: each needs only earlier addresses. */
+/**
+ * The platform's fifteen contracts, in the order they are instantiated: each needs only earlier
+ * addresses. The six genesis buckets come before the token, which credits them at its instantiate:
+ * the team's and the investors' CTC in lock-ups, the other four in allocation funds.
+ */
 export const CONTRACTS = [
   "partner-registry",
+  "team-lockup",
+  "investor-lockup",
+  "service-providers-fund",
+  "business-development-fund",
+  "community-rewards-fund",
+  "public-welfare-fund",
   "ctc-token",
   "ticket-nft",
   "crowdfund",
@@ -17,7 +27,24 @@ export const CONTRACTS = [
   "vouchers",
 ] as const;
 
+/** The lock-ups and funds that hold the genesis buckets, by the bucket each holds. */
+export const BUCKET_CONTRACTS = {
+  founding_team: "team-lockup",
+  institutional_investors: "investor-lockup",
+  service_providers: "service-providers-fund",
+  business_development: "business-development-fund",
+  community_rewards: "community-rewards-fund",
+  public_welfare: "public-welfare-fund",
+} as const;
+
 export type ContractName = (typeof CONTRACTS)[number];
+
+/** The code a contract runs: a bucket's lock-up or fund shares its code with the others of its kind. */
+export function codeOf(name: ContractName): string {
+  if (name.endsWith("-lockup")) return "lockups";
+  if (name.endsWith("-fund")) return "allocation-fund";
+  return name;
+}
 
 export interface Artifact {
   name: ContractName | CommitteeContractName;
@@ -29,7 +56,7 @@ export interface Artifact {
 
 /** Reads every artifact, failing with the command that builds them when one is missing. */
 export function loadArtifacts(dir: string): Record<ContractName, Artifact> {
-  const missing = CONTRACTS.map((name) => artifactPath(dir, name)).filter((p) => !existsSync(p));
+  const missing = [...new Set(CONTRACTS.map((name) => artifactPath(dir, name)))].filter((p) => !existsSync(p));
   if (missing.length > 0) {
     throw new Error(`missing wasm artifact(s): ${missing.join(", ")}; build them with ./scripts/build.sh`);
   }
@@ -60,5 +87,6 @@ export function loadCommitteeArtifacts(dir: string): Record<CommitteeContractNam
 }
 
 function artifactPath(dir: string, name: ContractName | CommitteeContractName): string {
-  return join(dir, `${name.replaceAll("-", "_")}.wasm`);
+  const code = name === "cw4-group" || name === "cw3-flex-multisig" ? name : codeOf(name);
+  return join(dir, `${code.replaceAll("-", "_")}.wasm`);
 }

@@ -21,6 +21,7 @@ import { DEFAULT_PATHS, deployToNetwork, REPO_ROOT, type NetworkPlatform, type P
 import { hasFeeGrant, NodeChain } from "./node-chain";
 import { resolveNetwork, type Network } from "./networks";
 import { CTC } from "./platform-config";
+import { digest } from "./values";
 import type { ConsoleReport, StepResult } from "./report";
 import { PlatformScenario } from "./scenario";
 
@@ -61,16 +62,18 @@ export async function seasonOnNode(
   const suffix = options.pinned ? "-pinned" : "";
   const payer = scenarioChain.address(`calibration-payer${suffix}`);
   const granted = scenarioChain.address(`calibration-granted${suffix}`);
-  const bucket = roles.allocation.service_providers;
+  // The platform pays the calibration accounts from the community-rewards fund, on the record.
+  const fund = deployment.contracts["community-rewards-fund"]!.address;
   for (const account of [payer, granted]) {
-    const transfer = { transfer: { recipient: account, amount: (1_000n * CTC).toString() } };
-    await chain.client.execute(bucket, token, transfer, "auto");
+    const purpose = "gas calibration of the local node";
+    const disburse = { recipient: account, amount: (1_000n * CTC).toString(), purpose, evidence_digest: digest(0x7c) };
+    await chain.client.execute(roles.owner, fund, { disburse }, "auto");
   }
   await grantFeeAllowances(chain.client, roles.sponsor, [granted], LOCAL_FAN_ALLOWANCE(network.feeDenom), (grantee) =>
     hasFeeGrant(chain, roles.sponsor, grantee),
   );
   chain.node.sponsor(granted, roles.sponsor);
-  const holder = roles.allocation.community_rewards;
+  const holder = fund;
   const calibration: Calibration = {
     direct: await calibrateOverhead(chain, token, payer, holder, options.pinned),
     granted: await calibrateOverhead(chain, token, granted, holder, options.pinned),
@@ -100,16 +103,16 @@ async function nativeBalancesBefore(
   height: number,
   denom: string,
 ): Promise<GasTrace["native_balances"]> {
-  const { chain, roles } = platform;
+  const { chain, roles, deployment } = platform;
   const addresses = new Set<string>([
     ...chain.actors.values(),
+    platform.deployer,
+    ...(deployment.committee?.members.map((member) => member.addr) ?? []),
     roles.owner,
     roles.treasury,
     roles.arbiter,
     roles.nodeIncentive,
     roles.sponsor,
-    // Object.values types an interface's values `any`: the genesis buckets are addresses.
-    ...(Object.values(roles.allocation) as string[]),
   ]);
   const balances: GasTrace["native_balances"] = [];
   for (const address of addresses) {

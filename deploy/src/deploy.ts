@@ -16,7 +16,7 @@ import {
   type Cw3FlexMultisigTypes,
   type Cw4GroupTypes,
 } from "../../clients/ts/src";
-import { CONTRACTS, type Artifact, type CommitteeContractName, type ContractName } from "./artifacts";
+import { BUCKET_CONTRACTS, CONTRACTS, type Artifact, type CommitteeContractName, type ContractName } from "./artifacts";
 import {
   canCarry,
   carryProposal,
@@ -41,6 +41,8 @@ export interface DeployTarget {
   canSign?: (address: string) => boolean;
   /** The committee's artifacts, needed when the roles ask for a committee. */
   committeeArtifacts?: Record<CommitteeContractName, Artifact>;
+  /** The chain's time in seconds (the listing time of a new deployment); the wall clock when omitted. */
+  now?: () => Promise<number>;
 }
 
 export interface DeployReport {
@@ -84,13 +86,15 @@ export async function deployPlatform(
         "this run asks for a single key: give the same committee (TICKETCHAIN_COMMITTEE_MEMBERS, ...)",
     );
   }
+  // The lock-ups count from the listing: fixed at the first run, so re-runs compare equal.
+  deployment.listedAt ??= target.now ? await target.now() : Math.floor(Date.now() / 1000);
   for (const name of CONTRACTS) {
     const artifact = artifacts[name];
     const recorded = deployment.contracts[name];
     const addresses = Object.fromEntries(
       Object.entries(deployment.contracts).map(([contract, record]) => [contract, record.address]),
     );
-    const msg = instantiateMsg(name, roles, target.nativeDenom, addresses, target.timings);
+    const msg = instantiateMsg(name, roles, target.nativeDenom, addresses, target.timings, deployment.listedAt);
     if (recorded) {
       await ensureOnChain(client, name, recorded, deployment.chainId);
       ensureSameConfiguration(name, recorded.instantiateMsg, msg, deployment.chainId);
@@ -387,6 +391,25 @@ async function wire(
       contract: "wiring",
       action: "granted",
       detail: "vouchers accepts ticket purchases that use a voucher from ticket-nft",
+      gasUsed: result.gasUsed,
+    });
+  }
+  // The lock-ups and funds take the token once it exists; each checks that the token is this
+  // deployment's CTC and names it as a bucket, so any account may set it.
+  for (const [bucket, name] of Object.entries(BUCKET_CONTRACTS)) {
+    const config = (await client.queryContractSmart(address(name), { config: {} })) as { token: string | null };
+    if (config.token === address("ctc-token")) continue;
+    if (config.token) {
+      throw new Error(
+        `${name} at ${address(name)} holds the ${bucket} bucket of the token at ${config.token}, not the recorded ` +
+          `${address("ctc-token")}: it takes its token once; deploy a fresh platform`,
+      );
+    }
+    const result = await client.execute(sender, address(name), { set_token: { address: address("ctc-token") } }, fee);
+    report({
+      contract: "wiring",
+      action: "granted",
+      detail: `${name} holds CTC's ${bucket.replaceAll("_", " ")} bucket`,
       gasUsed: result.gasUsed,
     });
   }

@@ -25,6 +25,8 @@ export interface Deployment {
   contracts: Partial<Record<ContractName, DeployedContract>>;
   /** Authorisations between the contracts already granted, by name, with the address granted. */
   wiring: Record<string, string>;
+  /** When CTC was listed (the token instantiated), in seconds: the lock-ups count from it. */
+  listedAt?: number;
   /** The committee that governs the platform, when it is governed. */
   committee?: CommitteeRecord;
   /** Proposals the committee's members must still carry (this tool held too few of their keys). */

@@ -37,11 +37,15 @@ const CALIBRATION_ACCOUNTS = [
  */
 const SCENARIO_MERCHANTS = ["blue-cafe", "cafe-scanner"] as const;
 
+/** The lock-ups' beneficiaries: keys that never sign (anyone claims for them), after the merchants. */
+const SCENARIO_BENEFICIARIES = ["founder", "investor"] as const;
+
 const ACTOR_NAMES: readonly string[] = [
   ...SCENARIO_PARTNERS,
   ...SCENARIO_FANS,
   ...CALIBRATION_ACCOUNTS,
   ...SCENARIO_MERCHANTS,
+  ...SCENARIO_BENEFICIARIES,
 ];
 
 /** HD account index of a scenario actor: after the roles, with room for more roles. */

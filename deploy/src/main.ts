@@ -102,6 +102,7 @@ export async function deployLocal(
       fee: "auto",
       nativeDenom: LOCAL.feeDenom,
       committeeArtifacts: roles.committee && loadCommitteeArtifacts(paths.artifacts),
+      now: () => chain.now(),
     },
     roles,
     artifacts,

@@ -5,8 +5,10 @@
 // as tickets: 5% fee and 10% burned of what merchants earn).
 import type { CtcTokenTypes, CrowdfundTypes, OutcomeOracleTypes, PartnerRegistryTypes } from "../../clients/ts/src";
 import type { SchedulesTypes, TicketNftTypes, TippingTypes, VouchersTypes, WagerPoolTypes } from "../../clients/ts/src";
+import type { AllocationFundTypes, LockupsTypes } from "../../clients/ts/src";
 import PLATFORM from "../platform.json";
-import type { ContractName } from "./artifacts";
+import { BUCKET_CONTRACTS, type ContractName } from "./artifacts";
+import { timestamp } from "./values";
 import type { CommitteeRequest } from "./committee";
 
 /** One CTC in micro-units (6 decimals). */
@@ -23,8 +25,6 @@ export interface Roles {
   arbiter: string;
   /** Receives the node-incentive share of wager fees. */
   nodeIncentive: string;
-  /** CTC's six genesis buckets; each must be a different address. */
-  allocation: CtcTokenTypes.GenesisAllocation;
   /** Pays fans' transaction fees through Cosmos fee grants (feegrant), so fans need no native coin. */
   sponsor: string;
   /**
@@ -43,20 +43,27 @@ export interface DeploymentTimings {
   settlementDelaySeconds?: number;
   /** outcome-oracle: the shortest dispute window a question may set (default an hour). */
   minDisputeWindowSeconds?: number;
+  /** lockups: how long the team's and the investors' CTC stays locked after listing. */
+  teamLockSeconds?: number;
+  investorLockSeconds?: number;
 }
 
-/** The role names, in the order their addresses are derived from the deployer's HD wallet. */
+/**
+ * The role names, in the order their addresses are derived from the deployer's HD wallet. The six
+ * `bucket_*` accounts held the genesis buckets before the lock-ups and funds did; they stay so that
+ * every later role keeps its account.
+ */
 export const ROLE_NAMES = [
   "owner",
   "treasury",
   "arbiter",
   "node_incentive",
-  "founding_team",
-  "institutional_investors",
-  "service_providers",
-  "business_development",
-  "community_rewards",
-  "public_welfare",
+  "bucket_1",
+  "bucket_2",
+  "bucket_3",
+  "bucket_4",
+  "bucket_5",
+  "bucket_6",
   "sponsor",
   // The local chains' committee members (accounts 11-13): after every earlier role, whose accounts
   // keep their indices.
@@ -73,25 +80,21 @@ export function rolesFrom(address: (role: RoleName) => string): Roles {
     treasury: address("treasury"),
     arbiter: address("arbiter"),
     nodeIncentive: address("node_incentive"),
-    allocation: {
-      founding_team: address("founding_team"),
-      institutional_investors: address("institutional_investors"),
-      service_providers: address("service_providers"),
-      business_development: address("business_development"),
-      community_rewards: address("community_rewards"),
-      public_welfare: address("public_welfare"),
-    },
     sponsor: address("sponsor"),
   };
 }
 
-/** The instantiate message of `name`, given the addresses of the contracts instantiated before it. */
+/**
+ * The instantiate message of `name`, given the addresses of the contracts instantiated before it;
+ * `listedAt` (seconds) is when the deployment first listed CTC, from which the lock-ups count.
+ */
 export function instantiateMsg(
   name: ContractName,
   roles: Roles,
   nativeDenom: string,
   addresses: Partial<Record<ContractName, string>>,
   timings: DeploymentTimings = {},
+  listedAt = 0,
 ): object {
   const need = (contract: ContractName): string => {
     const address = addresses[contract];
@@ -104,10 +107,39 @@ export function instantiateMsg(
       const { open_anchoring } = PLATFORM["partner-registry"];
       return { authority: null, open_anchoring } satisfies PartnerRegistryTypes.InstantiateMsg;
     }
+    case "team-lockup":
+    case "investor-lockup": {
+      const lockups = PLATFORM.lockups;
+      const seconds =
+        name === "team-lockup"
+          ? (timings.teamLockSeconds ?? lockups.founding_team_lock_seconds)
+          : (timings.investorLockSeconds ?? lockups.institutional_investors_lock_seconds);
+      // The token is set after it exists (it needs this address first), by anyone: it is verified.
+      return {
+        owner: null,
+        token: null,
+        locked_until: timestamp(listedAt + seconds),
+      } satisfies LockupsTypes.InstantiateMsg;
+    }
+    case "service-providers-fund":
+    case "business-development-fund":
+    case "community-rewards-fund":
+    case "public-welfare-fund": {
+      const bucket = Object.entries(BUCKET_CONTRACTS).find(([, contract]) => contract === name)![0];
+      return {
+        owner: null,
+        token: null,
+        registry: need("partner-registry"),
+        bucket,
+      } satisfies AllocationFundTypes.InstantiateMsg;
+    }
     case "ctc-token": {
       const { marketing } = PLATFORM["ctc-token"];
+      const allocation = Object.fromEntries(
+        Object.entries(BUCKET_CONTRACTS).map(([bucket, contract]) => [bucket, need(contract)]),
+      ) as unknown as CtcTokenTypes.GenesisAllocation;
       return {
-        allocation: roles.allocation,
+        allocation,
         recycle_pool: null,
         owner: null,
         marketing,

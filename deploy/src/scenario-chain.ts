@@ -24,6 +24,10 @@ export interface Timeline {
   settlementDelay: number;
   /** How long the café's short-lived voucher class is valid, from its creation. */
   voucherValidity: number;
+  /** From a lock-up grant to its cliff, at the least (never before the lock-up's own end). */
+  grantCliff: number;
+  /** Between two tenths of a tranche grant: a month, or seconds on a node. */
+  trancheSpacing: number;
 }
 
 const HOUR = 3_600;
@@ -41,6 +45,8 @@ export const CALENDAR_TIMELINE: Timeline = {
   answerDeadline: 20 * DAY,
   settlementDelay: PLATFORM_PARAMETERS["ticket-nft"].settlement_delay_seconds,
   voucherValidity: DAY,
+  grantCliff: 30 * DAY,
+  trancheSpacing: 30 * DAY,
 };
 
 /**
@@ -59,6 +65,8 @@ export const NODE_TIMELINE: Timeline = {
   answerDeadline: 600,
   settlementDelay: 5,
   voucherValidity: 12,
+  grantCliff: 8,
+  trancheSpacing: 5,
 };
 
 export interface ScenarioChain {

@@ -9,9 +9,12 @@ use serde_json::{json, Map, Value};
 /// `deploy/platform.json` as compiled in.
 pub const PLATFORM_JSON: &str = include_str!("../../../deploy/platform.json");
 
-/// The contracts the file configures, in the order deploy/ instantiates them.
-pub const CONTRACTS: [&str; 9] = [
+/// The contracts the file configures, by code, in the order deploy/ instantiates them (two
+/// lock-ups and four funds share the codes `lockups` and `allocation-fund`).
+pub const CONTRACTS: [&str; 11] = [
     "partner-registry",
+    "lockups",
+    "allocation-fund",
     "ctc-token",
     "ticket-nft",
     "crowdfund",
@@ -56,6 +59,11 @@ pub fn instantiate_msg(name: &str, native_denom: &str, addresses: Value) -> Valu
         panic!("the addresses of {name} are not an object: {addresses}");
     };
     for (key, value) in parameters(name) {
+        // A lock-up's lock lengths are not fields: the caller computes `locked_until` from them
+        // and the listing time (`lock_seconds`).
+        if name == "lockups" {
+            continue;
+        }
         let (key, value) = match (name, key.as_str()) {
             ("tipping", "native_min_tip") => (
                 "native_denoms".to_owned(),
@@ -70,6 +78,16 @@ pub fn instantiate_msg(name: &str, native_denom: &str, addresses: Value) -> Valu
         msg.insert(key, value);
     }
     Value::Object(msg)
+}
+
+/// How long the lock-up of `bucket` (`founding_team` or `institutional_investors`) locks its CTC
+/// from listing, in seconds.
+pub fn lock_seconds(bucket: &str) -> u64 {
+    let key = format!("{bucket}_lock_seconds");
+    parameters("lockups")
+        .get(&key)
+        .and_then(Value::as_u64)
+        .unwrap_or_else(|| panic!("deploy/platform.json has no lockups.{key}"))
 }
 
 #[cfg(test)]

@@ -40,6 +40,7 @@ export interface AllocationFundReadOnlyInterface {
   verifyHoldings: ({
     address,
     amount,
+    custodian,
     proof,
     root,
     scope,
@@ -47,6 +48,7 @@ export interface AllocationFundReadOnlyInterface {
   }: {
     address: string;
     amount: Uint128;
+    custodian: string;
     proof: ProofStep[];
     root: HexBinary;
     scope: number;
@@ -135,6 +137,7 @@ export class AllocationFundQueryClient implements AllocationFundReadOnlyInterfac
   verifyHoldings = async ({
     address,
     amount,
+    custodian,
     proof,
     root,
     scope,
@@ -142,6 +145,7 @@ export class AllocationFundQueryClient implements AllocationFundReadOnlyInterfac
   }: {
     address: string;
     amount: Uint128;
+    custodian: string;
     proof: ProofStep[];
     root: HexBinary;
     scope: number;
@@ -151,6 +155,7 @@ export class AllocationFundQueryClient implements AllocationFundReadOnlyInterfac
       verify_holdings: {
         address,
         amount,
+        custodian,
         proof,
         root,
         scope,
@@ -199,6 +204,7 @@ export interface AllocationFundInterface extends AllocationFundReadOnlyInterface
     listUri,
     partnersOnly,
     root,
+    roundId,
     total
   }: {
     claimsUntil: Timestamp;
@@ -206,6 +212,7 @@ export interface AllocationFundInterface extends AllocationFundReadOnlyInterface
     listUri: string;
     partnersOnly: boolean;
     root: HexBinary;
+    roundId: number;
     total: Uint128;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   claim: ({
@@ -220,6 +227,11 @@ export interface AllocationFundInterface extends AllocationFundReadOnlyInterface
     roundId: number;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   closeRound: ({
+    roundId
+  }: {
+    roundId: number;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  cancelRound: ({
     roundId
   }: {
     roundId: number;
@@ -242,6 +254,7 @@ export class AllocationFundClient extends AllocationFundQueryClient implements A
     this.openRound = this.openRound.bind(this);
     this.claim = this.claim.bind(this);
     this.closeRound = this.closeRound.bind(this);
+    this.cancelRound = this.cancelRound.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
   setToken = async ({
@@ -303,6 +316,7 @@ export class AllocationFundClient extends AllocationFundQueryClient implements A
     listUri,
     partnersOnly,
     root,
+    roundId,
     total
   }: {
     claimsUntil: Timestamp;
@@ -310,6 +324,7 @@ export class AllocationFundClient extends AllocationFundQueryClient implements A
     listUri: string;
     partnersOnly: boolean;
     root: HexBinary;
+    roundId: number;
     total: Uint128;
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
     return await this.client.execute(this.sender, this.contractAddress, {
@@ -319,6 +334,7 @@ export class AllocationFundClient extends AllocationFundQueryClient implements A
         list_uri: listUri,
         partners_only: partnersOnly,
         root,
+        round_id: roundId,
         total
       }
     }, fee_, memo_, funds_);
@@ -350,6 +366,17 @@ export class AllocationFundClient extends AllocationFundQueryClient implements A
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       close_round: {
+        round_id: roundId
+      }
+    }, fee_, memo_, funds_);
+  };
+  cancelRound = async ({
+    roundId
+  }: {
+    roundId: number;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      cancel_round: {
         round_id: roundId
       }
     }, fee_, memo_, funds_);

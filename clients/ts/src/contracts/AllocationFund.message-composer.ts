@@ -44,6 +44,7 @@ export interface AllocationFundMsg {
     listUri,
     partnersOnly,
     root,
+    roundId,
     total
   }: {
     claimsUntil: Timestamp;
@@ -51,6 +52,7 @@ export interface AllocationFundMsg {
     listUri: string;
     partnersOnly: boolean;
     root: HexBinary;
+    roundId: number;
     total: Uint128;
   }, funds_?: Coin[]) => EncodeObject;
   claim: ({
@@ -65,6 +67,11 @@ export interface AllocationFundMsg {
     roundId: number;
   }, funds_?: Coin[]) => EncodeObject;
   closeRound: ({
+    roundId
+  }: {
+    roundId: number;
+  }, funds_?: Coin[]) => EncodeObject;
+  cancelRound: ({
     roundId
   }: {
     roundId: number;
@@ -84,6 +91,7 @@ export class AllocationFundMsgComposer implements AllocationFundMsg {
     this.openRound = this.openRound.bind(this);
     this.claim = this.claim.bind(this);
     this.closeRound = this.closeRound.bind(this);
+    this.cancelRound = this.cancelRound.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
   setToken = ({
@@ -177,6 +185,7 @@ export class AllocationFundMsgComposer implements AllocationFundMsg {
     listUri,
     partnersOnly,
     root,
+    roundId,
     total
   }: {
     claimsUntil: Timestamp;
@@ -184,6 +193,7 @@ export class AllocationFundMsgComposer implements AllocationFundMsg {
     listUri: string;
     partnersOnly: boolean;
     root: HexBinary;
+    roundId: number;
     total: Uint128;
   }, funds_?: Coin[]): EncodeObject => {
     return {
@@ -198,6 +208,7 @@ export class AllocationFundMsgComposer implements AllocationFundMsg {
             list_uri: listUri,
             partners_only: partnersOnly,
             root,
+            round_id: roundId,
             total
           }
         })),
@@ -245,6 +256,25 @@ export class AllocationFundMsgComposer implements AllocationFundMsg {
         contract: this.contractAddress,
         msg: toUtf8(JSON.stringify({
           close_round: {
+            round_id: roundId
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  cancelRound = ({
+    roundId
+  }: {
+    roundId: number;
+  }, funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          cancel_round: {
             round_id: roundId
           }
         })),

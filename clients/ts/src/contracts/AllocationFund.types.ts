@@ -32,6 +32,7 @@ export type ExecuteMsg = {
     list_uri: string;
     partners_only: boolean;
     root: HexBinary;
+    round_id: number;
     total: Uint128;
   };
 } | {
@@ -43,6 +44,10 @@ export type ExecuteMsg = {
   };
 } | {
   close_round: {
+    round_id: number;
+  };
+} | {
+  cancel_round: {
     round_id: number;
   };
 } | {
@@ -103,6 +108,7 @@ export type QueryMsg = {
   verify_holdings: {
     address: string;
     amount: Uint128;
+    custodian: string;
     proof: ProofStep[];
     root: HexBinary;
     scope: number;
@@ -149,6 +155,7 @@ export interface OwnershipForString {
   pending_owner?: string | null;
 }
 export interface RoundResponse {
+  cancelled: boolean;
   claimed: Uint128;
   claims_until: Timestamp;
   closed: boolean;

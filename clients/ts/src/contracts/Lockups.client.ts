@@ -6,7 +6,7 @@
 
 import { ICosmWasmClient, ISigningCosmWasmClient } from "./baseClient";
 import { Coin, StdFee } from "@interchainjs/types";
-import { InstantiateMsg, ExecuteMsg, Uint128, Binary, Schedule, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, Tranche, QueryMsg, MigrateMsg, Addr, ConfigResponse, GrantResponse, GrantsResponse, OwnershipForString, TotalsResponse, VestedResponse } from "./Lockups.types";
+import { Timestamp, Uint64, InstantiateMsg, ExecuteMsg, Uint128, Binary, Schedule, Action, Expiration, Cw20ReceiveMsg, Tranche, QueryMsg, MigrateMsg, Addr, ConfigResponse, GrantResponse, GrantsResponse, OwnershipForString, TotalsResponse, VestedResponse } from "./Lockups.types";
 export interface LockupsReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;

@@ -8,7 +8,7 @@ import { Coin } from "@interchainjs/types";
 import { EncodeObject } from "@interchainjs/cosmos-types";
 import { MsgExecuteContract } from "interchainjs/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@interchainjs/encoding";
-import { InstantiateMsg, ExecuteMsg, Uint128, Binary, Schedule, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, Tranche, QueryMsg, MigrateMsg, Addr, ConfigResponse, GrantResponse, GrantsResponse, OwnershipForString, TotalsResponse, VestedResponse } from "./Lockups.types";
+import { Timestamp, Uint64, InstantiateMsg, ExecuteMsg, Uint128, Binary, Schedule, Action, Expiration, Cw20ReceiveMsg, Tranche, QueryMsg, MigrateMsg, Addr, ConfigResponse, GrantResponse, GrantsResponse, OwnershipForString, TotalsResponse, VestedResponse } from "./Lockups.types";
 export interface LockupsMsg {
   contractAddress: string;
   sender: string;

@@ -4,7 +4,10 @@
 * and run the @cosmwasm/ts-codegen generate command to regenerate this file.
 */
 
+export type Timestamp = Uint64;
+export type Uint64 = string;
 export interface InstantiateMsg {
+  locked_until: Timestamp;
   owner?: string | null;
   token?: string | null;
 }
@@ -47,8 +50,6 @@ export type Schedule = {
     steps: Tranche[];
   };
 };
-export type Timestamp = Uint64;
-export type Uint64 = string;
 export type Action = {
   transfer_ownership: {
     expiry?: Expiration | null;
@@ -96,6 +97,7 @@ export type QueryMsg = {
 export interface MigrateMsg {}
 export type Addr = string;
 export interface ConfigResponse {
+  locked_until: Timestamp;
   token?: Addr | null;
 }
 export interface GrantResponse {
