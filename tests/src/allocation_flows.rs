@@ -1,6 +1,10 @@
 //! CTC's genesis buckets held by allocation-fund instances on a simulated chain: two funds (the
 //! service providers' and public welfare) instantiated before the real ctc-token, which credits
-//! them at genesis, then given the token (`set_token` books what they hold). A partners-only round
+//! them at genesis, then given the token by anyone (`set_token` checks that the token is CTC and
+//! names the fund, and books what it holds; a look-alike ctc-token that names other buckets and a
+//! contract that is not CTC are refused, and so is a ctc-token an attacker instantiated with a
+//! genesis naming the fund, sent first: the committee instantiated the funds and the real token,
+//! and only a token with the fund's own creator passes). A partners-only round
 //! for three admitted organisations pays a claim exactly and refuses a second claim, a forged
 //! proof and an organisation the registry never admitted; the welfare fund's ledger books the
 //! genesis, a donation by `Send`, a plain transfer once reconciled, and a disbursement with its
@@ -187,6 +191,34 @@ impl Suite {
         self.execute(&committee, fund, &msg).unwrap()
     }
 
+    /// Another real ctc-token, whose buckets are all plain accounts: it names no fund.
+    fn look_alike(&mut self) -> Addr {
+        let buckets: Vec<Addr> = AllocationBucket::ALL
+            .iter()
+            .map(|bucket| {
+                self.app
+                    .api()
+                    .addr_make(&format!("other_{}", bucket.name()))
+            })
+            .collect();
+        let code = self.app.store_code(contracts::ctc_token());
+        self.app
+            .instantiate_contract(
+                code,
+                self.committee.clone(),
+                &ctc_token::msg::InstantiateMsg {
+                    allocation: genesis_allocation(&buckets),
+                    recycle_pool: None,
+                    owner: None,
+                    marketing: None,
+                },
+                &[],
+                "CTC look-alike",
+                None,
+            )
+            .unwrap()
+    }
+
     fn now(&self) -> Timestamp {
         self.app.block_info().time
     }
@@ -201,12 +233,13 @@ impl Suite {
     }
 }
 
-fn tree(scope: u64, list: &[(&Addr, u128)]) -> Tree {
+/// The tree `fund` publishes of `list` for round `scope`: the fund's address is the domain.
+fn tree(fund: &Addr, scope: u64, list: &[(&Addr, u128)]) -> Tree {
     let entries: Vec<(String, Uint128)> = list
         .iter()
         .map(|(address, amount)| (address.to_string(), Uint128::new(*amount)))
         .collect();
-    merkle::build(scope, &entries).unwrap()
+    merkle::build(fund.as_str(), scope, &entries).unwrap()
 }
 
 #[test]
@@ -235,6 +268,146 @@ fn set_token_books_each_genesis_bucket_as_the_token_credited_it() {
 }
 
 #[test]
+fn anyone_sets_the_real_token_and_look_alikes_are_refused() {
+    let mut suite = Suite::new();
+    let (welfare, token, registry) = (
+        suite.welfare.clone(),
+        suite.token.clone(),
+        suite.registry.clone(),
+    );
+    let stranger = suite.app.api().addr_make("stranger");
+    let look_alike = suite.look_alike();
+    let set = |token: &Addr| ExecuteMsg::SetToken {
+        address: token.to_string(),
+    };
+    // A real ctc-token, by its cw2 name and its answers, but not this fund's.
+    assert_eq!(
+        suite.refused(&stranger, &welfare, &set(&look_alike)),
+        format!(
+            "{look_alike} does not name this fund: none of its genesis buckets nor its recycle pool is this contract"
+        )
+    );
+    // A platform contract that is not CTC, and a plain account.
+    for not_ctc in [&registry, &stranger] {
+        assert_eq!(
+            suite.refused(&stranger, &welfare, &set(not_ctc)),
+            format!("{not_ctc} is not the CTC token: it does not answer as crates.io:ctc-token")
+        );
+    }
+    assert_eq!(suite.ledger(&welfare).received, Uint128::zero());
+    // The token that names this fund as its public-welfare bucket: anyone may set it.
+    let held = suite.balance(&welfare);
+    let response = suite.execute(&stranger, &welfare, &set(&token)).unwrap();
+    assert_eq!(attribute(&response, "sender"), stranger.as_str());
+    assert_eq!(attribute(&response, "amount"), held.to_string());
+    suite.assert_balanced(&welfare);
+    // And a fund instantiated with a token is held to the same check, here by the committee
+    // that created the token.
+    let code = suite.app.store_code(contracts::allocation_fund());
+    let instantiate = |token: &Addr| InstantiateMsg {
+        owner: None,
+        token: Some(token.to_string()),
+        registry: registry.to_string(),
+        bucket: "community_rewards".into(),
+    };
+    let refused = suite
+        .app
+        .instantiate_contract(
+            code,
+            suite.committee.clone(),
+            &instantiate(&token),
+            &[],
+            "fund",
+            None,
+        )
+        .unwrap_err();
+    assert_eq!(
+        root(refused),
+        format!("{token} does not name this fund: none of its genesis buckets nor its recycle pool is this contract")
+    );
+}
+
+#[test]
+fn a_ctc_token_an_attacker_instantiated_naming_the_fund_cannot_front_run_set_token() {
+    let mut suite = Suite::new();
+    let (welfare, providers, committee, token, registry) = (
+        suite.welfare.clone(),
+        suite.providers.clone(),
+        suite.committee.clone(),
+        suite.token.clone(),
+        suite.registry.clone(),
+    );
+    let api = *suite.app.api();
+    let (attacker, stranger) = (api.addr_make("attacker"), api.addr_make("stranger"));
+    // The attacker instantiates the public ctc-token code itself, with a genesis naming both
+    // funds as their buckets: the code, the cw2 name and the allocation are all right.
+    let mut buckets: Vec<Addr> = AllocationBucket::ALL
+        .iter()
+        .map(|bucket| api.addr_make(&format!("attacker_{}", bucket.name())))
+        .collect();
+    buckets[AllocationBucket::ServiceProviders.index()] = providers.clone();
+    buckets[AllocationBucket::PublicWelfare.index()] = welfare.clone();
+    let code = suite.app.store_code(contracts::ctc_token());
+    let worthless = suite
+        .app
+        .instantiate_contract(
+            code,
+            attacker.clone(),
+            &ctc_token::msg::InstantiateMsg {
+                allocation: genesis_allocation(&buckets),
+                recycle_pool: None,
+                owner: None,
+                marketing: None,
+            },
+            &[],
+            "CTC",
+            None,
+        )
+        .unwrap();
+    let set = |token: &Addr| ExecuteMsg::SetToken {
+        address: token.to_string(),
+    };
+    // Sent first, by the attacker, for each fund: refused, nothing booked.
+    for fund in [&welfare, &providers] {
+        assert_eq!(
+            suite.refused(&attacker, fund, &set(&worthless)),
+            format!(
+                "{worthless} was created by {attacker}, not by {committee} who created this contract: it is not the platform's CTC"
+            )
+        );
+        let config: allocation_fund::msg::ConfigResponse = suite.query(fund, &QueryMsg::Config {});
+        assert_eq!(config.token, None);
+        assert_eq!(suite.ledger(fund).received, Uint128::zero());
+    }
+    // The real token, by a stranger: accepted, and it books what the real token credited.
+    for fund in [&welfare, &providers] {
+        let held = suite.balance(fund);
+        let response = suite.execute(&stranger, fund, &set(&token)).unwrap();
+        assert_eq!(attribute(&response, "amount"), held.to_string());
+        suite.assert_balanced(fund);
+    }
+    // A fund the attacker instantiates with the real token is refused as well: its creator is
+    // the attacker, the token's the committee.
+    let code = suite.app.store_code(contracts::allocation_fund());
+    let msg = InstantiateMsg {
+        owner: None,
+        token: Some(token.to_string()),
+        registry: registry.to_string(),
+        bucket: "community_rewards".into(),
+    };
+    let refused = suite
+        .app
+        .instantiate_contract(code, attacker.clone(), &msg, &[], "fund", None)
+        .unwrap_err();
+    assert_eq!(
+        root(refused),
+        format!(
+            "{token} was created by {committee}, not by {attacker} who created this contract: it is not the platform's CTC"
+        )
+    );
+}
+
+#[test]
 fn a_partners_only_round_pays_each_admitted_partner_once() {
     let mut suite = Suite::new();
     let providers = suite.providers.clone();
@@ -247,8 +420,9 @@ fn a_partners_only_round_pays_each_admitted_partner_once() {
         (&crew, 250_000 * CTC + 1),
         (&applicant, 100_000 * CTC),
     ];
-    let round = tree(1, &list);
+    let round = tree(&providers, 1, &list);
     let open = ExecuteMsg::OpenRound {
+        round_id: 1,
         root: round.root.clone(),
         total: round.total,
         list_digest: digest(0x51),
@@ -490,4 +664,59 @@ fn the_welfare_ledger_books_every_ctc_in_and_out() {
         })
         .sum();
     assert_eq!(net, suite.balance(&welfare) as i128);
+}
+
+#[test]
+fn a_round_copied_from_another_fund_pays_no_one_and_is_cancelled() {
+    let mut suite = Suite::new();
+    let (providers, welfare, committee) = (
+        suite.providers.clone(),
+        suite.welfare.clone(),
+        suite.committee.clone(),
+    );
+    suite.set_token(&welfare);
+    let [opera, troupe, _] = suite.partners.clone();
+    let list = [(&opera, 1_000 * CTC), (&troupe, 500 * CTC)];
+    // The providers' round 1, opened by mistake as the welfare fund's round 1.
+    let theirs = tree(&providers, 1, &list);
+    let open = |round_id: u64, tree: &Tree, suite: &Suite| ExecuteMsg::OpenRound {
+        round_id,
+        root: tree.root.clone(),
+        total: tree.total,
+        list_digest: digest(0x61),
+        list_uri: "ipfs://bafy-copied".into(),
+        claims_until: suite.now().plus_seconds(86_400),
+        partners_only: false,
+    };
+    let msg = open(1, &theirs, &suite);
+    suite.execute(&committee, &welfare, &msg).unwrap();
+    let available = suite.ledger(&welfare).available;
+    assert_eq!(
+        suite.refused(
+            &opera,
+            &welfare,
+            &Suite::claim(&opera, 1_000 * CTC, &theirs.proofs[0])
+        ),
+        "invalid proof: the proof does not rebuild the root and its total"
+    );
+    // A proposal built for round 1 does not open as round 2.
+    let ours = tree(&welfare, 1, &list);
+    let msg = open(1, &ours, &suite);
+    assert_eq!(
+        suite.refused(&committee, &welfare, &msg),
+        "the next round is 2, not 1: a round opens under the id its tree was built for"
+    );
+    // Nothing claimed: the committee cancels it and its total is available again.
+    let cancel = ExecuteMsg::CancelRound { round_id: 1 };
+    assert_eq!(
+        suite.refused(&opera, &welfare, &cancel),
+        "Caller is not the contract's current owner"
+    );
+    let response = suite.execute(&committee, &welfare, &cancel).unwrap();
+    assert_eq!(attribute(&response, "returned"), theirs.total.to_string());
+    let round: RoundResponse = suite.query(&welfare, &QueryMsg::Round { round_id: 1 });
+    assert!(round.closed && round.cancelled);
+    let ledger = suite.assert_balanced(&welfare);
+    assert_eq!(ledger.reserved, Uint128::zero());
+    assert_eq!(ledger.available, available + theirs.total);
 }

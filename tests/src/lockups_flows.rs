@@ -1,9 +1,14 @@
 //! The locked genesis buckets on a simulated chain: two lockups instances (founding team,
 //! institutional investors) instantiated before CTC, named as those buckets at CTC's
-//! instantiate, then given the token, which books the bucket CTC credited them. A team grant
-//! with a 12-month cliff and an investor grant in ten monthly tranches are claimed through the
-//! real token, balances checked to the unit; after every step each instance's token balance is
-//! its booked balance.
+//! instantiate, then given the token, which books the bucket CTC credited them. The team's lock
+//! ends 12 months after genesis and the investors' after 6 (令吉 §4.4). `set_token` is open to
+//! anyone and verified: a stranger's is accepted, a look-alike token refused, and so is a
+//! ctc-token an attacker instantiated with a genesis naming the lock-ups, sent first: the
+//! committee instantiated the lock-ups and the real token, and only a token with the lock-up's
+//! own creator passes. A team grant with a
+//! 12-month cliff and an investor grant in ten monthly tranches from the end of its lock are
+//! claimed through the real token, balances checked to the unit; after every step each
+//! instance's token balance is its booked balance.
 
 use cosmwasm_std::{to_json_binary, Addr, Timestamp, Uint128};
 use ctc_interfaces::token::AllocationBucket;
@@ -19,6 +24,8 @@ use crate::platform::{attribute, genesis_allocation, root, CTC};
 const DAY: u64 = 86_400;
 const MONTH: u64 = 30 * DAY;
 const YEAR: u64 = 365 * DAY;
+/// The investors' lock-up: six 30-day months.
+const HALF_YEAR: u64 = 6 * MONTH;
 
 struct Suite {
     app: App,
@@ -39,8 +46,23 @@ struct Suite {
 }
 
 impl Suite {
+    /// Both tokens set by the committee, as the deploy does it.
     fn new() -> Self {
+        let mut suite = Self::without_token();
+        for lockup in [suite.team.clone(), suite.investors.clone()] {
+            let set = ExecuteMsg::SetToken {
+                address: suite.token.to_string(),
+            };
+            let committee = suite.committee.clone();
+            suite.execute(&committee, &lockup, &set).unwrap();
+        }
+        suite
+    }
+
+    /// The lock-ups and the token instantiated, no `set_token` yet.
+    fn without_token() -> Self {
         let mut app = App::default();
+        let genesis = app.block_info().time;
         let api = *app.api();
         let committee = api.addr_make("committee");
         let (alice, bob, stranger) = (
@@ -50,10 +72,11 @@ impl Suite {
         );
         // The lock-ups first: the token needs their addresses at its instantiate.
         let code = app.store_code(contracts::lockups());
-        let mut lockup = |label: &str| {
+        let mut lockup = |label: &str, locked_for: u64| {
             let msg = InstantiateMsg {
                 owner: None,
                 token: None,
+                locked_until: genesis.plus_seconds(locked_for),
             };
             app.instantiate_contract(
                 code,
@@ -65,8 +88,8 @@ impl Suite {
             )
             .unwrap()
         };
-        let team = lockup("founding-team lock-up");
-        let investors = lockup("investors lock-up");
+        let team = lockup("founding-team lock-up", YEAR);
+        let investors = lockup("investors lock-up", HALF_YEAR);
         let mut buckets: Vec<Addr> = AllocationBucket::ALL
             .iter()
             .map(|bucket| api.addr_make(&format!("{bucket:?}")))
@@ -91,8 +114,8 @@ impl Suite {
                 Some(committee.to_string()),
             )
             .unwrap();
-        let genesis = app.block_info().time;
-        let mut suite = Self {
+        assert_eq!(app.block_info().time, genesis);
+        Self {
             app,
             token,
             team,
@@ -103,15 +126,7 @@ impl Suite {
             bob,
             stranger,
             genesis,
-        };
-        for lockup in [suite.team.clone(), suite.investors.clone()] {
-            let set = ExecuteMsg::SetToken {
-                address: suite.token.to_string(),
-            };
-            let committee = suite.committee.clone();
-            suite.execute(&committee, &lockup, &set).unwrap();
         }
-        suite
     }
 
     fn execute(
@@ -244,8 +259,8 @@ fn the_token_credits_each_bucket_and_set_token_books_it() {
         amount: Uint128::new(team + 1),
         schedule: Schedule::Linear {
             start: suite.at(0),
-            cliff: suite.at(0),
-            end: suite.at(1),
+            cliff: suite.at(YEAR),
+            end: suite.at(YEAR + 1),
         },
         revocable: false,
     };
@@ -317,14 +332,35 @@ fn a_team_grant_pays_nothing_before_its_twelve_month_cliff_then_the_linear_share
 }
 
 #[test]
-fn an_investor_grant_in_ten_monthly_tranches_pays_twenty_percent_after_two_and_all_at_the_end() {
+fn an_investor_grant_in_ten_monthly_tranches_from_the_lock_end_pays_twenty_percent_after_two() {
     let mut suite = Suite::new();
     let (investors, bob) = (suite.investors.clone(), suite.bob.clone());
     let bucket = suite.balance(&investors);
     let amount = 12_345_678 * CTC + 9;
-    let steps = (1..=10)
+    // Nothing may vest before the investors' 6-month lock ends: a first step a month after
+    // genesis is refused, so the ten steps run from the lock's end.
+    let committee = suite.committee.clone();
+    let early = ExecuteMsg::CreateGrant {
+        beneficiary: bob.to_string(),
+        amount: Uint128::new(amount),
+        schedule: Schedule::Tranches {
+            steps: (1..=10)
+                .map(|n| Tranche {
+                    at: suite.at(n * MONTH),
+                    bps: 1_000,
+                })
+                .collect(),
+        },
+        revocable: false,
+    };
+    let locked_until = suite.at(HALF_YEAR);
+    assert_eq!(
+        suite.refused(&committee, &investors, &early),
+        format!("nothing may vest before the lock-up ends at {locked_until}")
+    );
+    let steps = (0..10)
         .map(|n| Tranche {
-            at: suite.at(n * MONTH),
+            at: suite.at(HALF_YEAR + n * MONTH),
             bps: 1_000,
         })
         .collect();
@@ -336,10 +372,10 @@ fn an_investor_grant_in_ten_monthly_tranches_pays_twenty_percent_after_two_and_a
         false,
     );
 
-    suite.set_time(MONTH - 1);
+    suite.set_time(HALF_YEAR - 1);
     assert!(root(suite.claim(&bob, &investors, id).unwrap_err()).contains("nothing vested"));
 
-    suite.set_time(2 * MONTH);
+    suite.set_time(HALF_YEAR + MONTH);
     let twenty = Uint128::new(amount)
         .multiply_ratio(2_000u32, 10_000u32)
         .u128();
@@ -349,14 +385,13 @@ fn an_investor_grant_in_ten_monthly_tranches_pays_twenty_percent_after_two_and_a
     suite.assert_books();
 
     // A plain lock-up cannot be revoked against the terms it was granted on.
-    let committee = suite.committee.clone();
     assert_eq!(
         suite.refused(&committee, &investors, &ExecuteMsg::Revoke { grant_id: id }),
         format!("grant {id} is not revocable")
     );
 
     // The tenth step pays the remainder: rounding dust included, the grant is paid in full.
-    suite.set_time(10 * MONTH);
+    suite.set_time(HALF_YEAR + 9 * MONTH);
     assert_eq!(suite.claim(&bob, &investors, id).unwrap(), amount - twenty);
     assert_eq!(suite.balance(&bob), amount);
     assert_eq!(suite.balance(&investors), bucket - amount);
@@ -457,8 +492,8 @@ fn the_lockup_migrates_by_its_admin_only_and_keeps_its_books() {
     );
     let schedule = Schedule::Linear {
         start: suite.at(0),
-        cliff: suite.at(0),
-        end: suite.at(100),
+        cliff: suite.at(YEAR),
+        end: suite.at(YEAR),
     };
     let id = suite.grant(&team, &alice, 100 * CTC, schedule, false);
     let before = suite.totals(&team);
@@ -471,7 +506,205 @@ fn the_lockup_migrates_by_its_admin_only_and_keeps_its_books() {
         &MigrateMsg {},
     );
     assert_eq!(suite.totals(&team), before);
-    suite.set_time(100);
+    suite.set_time(YEAR);
     assert_eq!(suite.claim(&alice, &team, id).unwrap(), 100 * CTC);
     suite.assert_books();
+}
+
+#[test]
+fn a_strangers_set_token_is_accepted_and_a_look_alike_token_refused() {
+    let mut suite = Suite::without_token();
+    let (team, investors, stranger, committee) = (
+        suite.team.clone(),
+        suite.investors.clone(),
+        suite.stranger.clone(),
+        suite.committee.clone(),
+    );
+    let api = *suite.app.api();
+    // A second, real ctc-token whose genesis names other addresses for every bucket: the code,
+    // the cw2 name and the creator are right, the allocation is not this lock-up's.
+    let elsewhere: Vec<Addr> = AllocationBucket::ALL
+        .iter()
+        .map(|bucket| api.addr_make(&format!("elsewhere-{bucket:?}")))
+        .collect();
+    let token_code = suite.app.store_code(contracts::ctc_token());
+    let msg = ctc_token::msg::InstantiateMsg {
+        allocation: genesis_allocation(&elsewhere),
+        recycle_pool: None,
+        owner: None,
+        marketing: None,
+    };
+    let look_alike = suite
+        .app
+        .instantiate_contract(token_code, committee.clone(), &msg, &[], "CTC?", None)
+        .unwrap();
+    // A plain cw20 is no ctc-token at all.
+    let cw20_code = suite.app.store_code(contracts::cw20_base());
+    let msg = cw20_base::msg::InstantiateMsg {
+        name: "Ticket Coin".into(),
+        symbol: "CTC".into(),
+        decimals: 6,
+        initial_balances: vec![cw20::Cw20Coin {
+            address: team.to_string(),
+            amount: Uint128::new(CTC),
+        }],
+        mint: None,
+        marketing: None,
+    };
+    let plain = suite
+        .app
+        .instantiate_contract(cw20_code, stranger.clone(), &msg, &[], "cw20", None)
+        .unwrap();
+    let set = |address: &Addr| ExecuteMsg::SetToken {
+        address: address.to_string(),
+    };
+    for sender in [&stranger, &committee] {
+        assert_eq!(
+            suite.refused(sender, &team, &set(&look_alike)),
+            format!(
+                "{look_alike} does not name this contract as its founding-team or investors bucket"
+            )
+        );
+        assert_eq!(
+            suite.refused(sender, &team, &set(&plain)),
+            format!("{plain} is not the CTC token: it does not answer as crates.io:ctc-token")
+        );
+        assert!(suite
+            .refused(sender, &team, &set(&stranger))
+            .contains("is not the CTC token"));
+    }
+    assert_eq!(suite.totals(&team).booked_balance.u128(), 0);
+
+    // The real token, set by a stranger: verified, so who sends it does not matter.
+    let token = suite.token.clone();
+    let response = suite.execute(&stranger, &team, &set(&token)).unwrap();
+    assert_eq!(attribute(&response, "bucket"), "founding_team");
+    assert_eq!(
+        attribute(&response, "amount"),
+        AllocationBucket::FoundingTeam.amount().to_string()
+    );
+    let response = suite.execute(&stranger, &investors, &set(&token)).unwrap();
+    assert_eq!(attribute(&response, "bucket"), "institutional_investors");
+    let config: lockups::msg::ConfigResponse = suite
+        .app
+        .wrap()
+        .query_wasm_smart(&team, &QueryMsg::Config {})
+        .unwrap();
+    assert_eq!(config.token, Some(token));
+    assert_eq!(config.locked_until, suite.at(YEAR));
+    // Once set, no other token, the look-alike included.
+    assert!(suite
+        .refused(&stranger, &team, &set(&look_alike))
+        .contains("set once"));
+    suite.assert_books();
+
+    // The team's lock: nothing may vest before 12 months, whoever asks.
+    let early = ExecuteMsg::CreateGrant {
+        beneficiary: suite.alice.to_string(),
+        amount: Uint128::new(CTC),
+        schedule: Schedule::Linear {
+            start: suite.at(0),
+            cliff: suite.at(YEAR - 1),
+            end: suite.at(4 * YEAR),
+        },
+        revocable: false,
+    };
+    assert_eq!(
+        suite.refused(&committee, &team, &early),
+        format!(
+            "nothing may vest before the lock-up ends at {}",
+            suite.at(YEAR)
+        )
+    );
+}
+
+#[test]
+fn a_ctc_token_an_attacker_instantiated_naming_the_lockups_cannot_front_run_set_token() {
+    let mut suite = Suite::without_token();
+    let (team, investors, stranger, committee) = (
+        suite.team.clone(),
+        suite.investors.clone(),
+        suite.stranger.clone(),
+        suite.committee.clone(),
+    );
+    let attacker = suite.app.api().addr_make("attacker");
+    // The attacker instantiates the public ctc-token code itself, with a genesis naming both
+    // lock-ups as their buckets: the code, the cw2 name and the allocation are all right.
+    let mut buckets: Vec<Addr> = AllocationBucket::ALL
+        .iter()
+        .map(|bucket| attacker_bucket(&suite, bucket))
+        .collect();
+    buckets[AllocationBucket::FoundingTeam.index()] = team.clone();
+    buckets[AllocationBucket::InstitutionalInvestors.index()] = investors.clone();
+    let token_code = suite.app.store_code(contracts::ctc_token());
+    let msg = ctc_token::msg::InstantiateMsg {
+        allocation: genesis_allocation(&buckets),
+        recycle_pool: None,
+        owner: None,
+        marketing: None,
+    };
+    let worthless = suite
+        .app
+        .instantiate_contract(token_code, attacker.clone(), &msg, &[], "CTC", None)
+        .unwrap();
+    assert_eq!(
+        suite.balance(&team),
+        AllocationBucket::FoundingTeam.amount().u128()
+    );
+    // Sent first, by the attacker, for each lock-up: refused, nothing booked.
+    let set = |address: &Addr| ExecuteMsg::SetToken {
+        address: address.to_string(),
+    };
+    for lockup in [&team, &investors] {
+        assert_eq!(
+            suite.refused(&attacker, lockup, &set(&worthless)),
+            format!(
+                "{worthless} was created by {attacker}, not by {committee} who created this contract: it is not the platform's CTC"
+            )
+        );
+        let config: lockups::msg::ConfigResponse = suite
+            .app
+            .wrap()
+            .query_wasm_smart(lockup, &QueryMsg::Config {})
+            .unwrap();
+        assert_eq!(config.token, None);
+        assert_eq!(suite.totals(lockup).booked_balance.u128(), 0);
+    }
+    // The real token, by a stranger: accepted, and it books the real bucket.
+    let token = suite.token.clone();
+    let response = suite.execute(&stranger, &team, &set(&token)).unwrap();
+    assert_eq!(attribute(&response, "bucket"), "founding_team");
+    assert_eq!(
+        attribute(&response, "amount"),
+        AllocationBucket::FoundingTeam.amount().to_string()
+    );
+    let response = suite.execute(&stranger, &investors, &set(&token)).unwrap();
+    assert_eq!(attribute(&response, "bucket"), "institutional_investors");
+    suite.assert_books();
+    // A lock-up the attacker instantiates with the real token is refused as well: its creator
+    // is the attacker, the token's the committee.
+    let code = suite.app.store_code(contracts::lockups());
+    let msg = InstantiateMsg {
+        owner: None,
+        token: Some(token.to_string()),
+        locked_until: suite.at(YEAR),
+    };
+    let refused = suite
+        .app
+        .instantiate_contract(code, attacker.clone(), &msg, &[], "lock-up", None)
+        .unwrap_err();
+    assert_eq!(
+        root(refused),
+        format!(
+            "{token} was created by {committee}, not by {attacker} who created this contract: it is not the platform's CTC"
+        )
+    );
+}
+
+/// An address of the attacker's for `bucket`.
+fn attacker_bucket(suite: &Suite, bucket: &AllocationBucket) -> Addr {
+    suite
+        .app
+        .api()
+        .addr_make(&format!("attacker-{}", bucket.name()))
 }

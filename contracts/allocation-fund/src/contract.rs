@@ -1,11 +1,12 @@
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Response};
-use ctc_conventions::validate::{address, optional_address, text};
+use ctc_conventions::validate::{address, text};
 use ctc_conventions::ContractId;
 
 use crate::error::ContractError;
-use crate::execute::{admin, ledger, rounds};
+use crate::execute::admin::{self, verified_token_at_instantiate};
+use crate::execute::{ledger, rounds};
 use crate::msg::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 use crate::query;
 use crate::state::{Config, Totals, CONFIG, TOTALS};
@@ -18,7 +19,7 @@ pub const MAX_BUCKET_BYTES: usize = 32;
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn instantiate(
     mut deps: DepsMut,
-    _env: Env,
+    env: Env,
     info: MessageInfo,
     msg: InstantiateMsg,
 ) -> Result<Response, ContractError> {
@@ -26,7 +27,12 @@ pub fn instantiate(
     text("bucket", &msg.bucket, MAX_BUCKET_BYTES)?;
     let config = Config {
         registry: address(deps.api, "registry", &msg.registry)?,
-        token: optional_address(deps.api, "token", msg.token.as_deref())?,
+        // Checked as `set_token` checks it: a token given here is set for good just the same.
+        token: msg
+            .token
+            .as_deref()
+            .map(|token| verified_token_at_instantiate(deps.as_ref(), &env, &info, token))
+            .transpose()?,
         bucket: msg.bucket,
     };
     let response =
@@ -58,6 +64,7 @@ pub fn execute(
             evidence_digest,
         } => ledger::disburse(deps, env, info, recipient, amount, purpose, evidence_digest),
         ExecuteMsg::OpenRound {
+            round_id,
             root,
             total,
             list_digest,
@@ -69,6 +76,7 @@ pub fn execute(
             env,
             info,
             rounds::RoundInput {
+                round_id,
                 root,
                 total,
                 list_digest,
@@ -84,6 +92,7 @@ pub fn execute(
             proof,
         } => rounds::claim(deps, env, round_id, address, amount, proof),
         ExecuteMsg::CloseRound { round_id } => rounds::close_round(deps, env, round_id),
+        ExecuteMsg::CancelRound { round_id } => rounds::cancel_round(deps, info, round_id),
         ExecuteMsg::UpdateOwnership(action) => Ok(ctc_conventions::update_ownership(
             deps, &env, &info, action,
         )?),
@@ -106,6 +115,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
             to_json_binary(&query::claimed(deps, round_id, address)?)
         }
         QueryMsg::VerifyHoldings {
+            custodian,
             root,
             total,
             scope,
@@ -113,8 +123,8 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
             amount,
             proof,
         } => to_json_binary(&query::verify_holdings(
-            &root, total, scope, &address, amount, &proof,
-        )),
+            deps, &custodian, &root, total, scope, &address, amount, &proof,
+        )?),
         QueryMsg::Ownership {} => to_json_binary(&cw_ownable::get_ownership(deps.storage)?),
     }?;
     Ok(binary)
@@ -122,7 +132,8 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
-    // No stored data has changed shape yet; a data migration would branch on the old version.
+    // Rounds gained `cancelled`, read as false where an older round lacks it; nothing else has
+    // changed shape. A data migration would branch on the old version.
     let (response, _from) = ctc_conventions::migrate(deps.storage, CONTRACT)?;
     Ok(response)
 }

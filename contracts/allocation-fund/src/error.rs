@@ -12,8 +12,8 @@ pub enum ContractError {
     Overflow(#[from] OverflowError),
 
     /// The refusals every platform contract shares: coins on any message, ownership, addresses,
-    /// recipients that cannot spend, text lengths, digests, the token of a hook, page limits,
-    /// migration.
+    /// recipients that cannot spend, text lengths, digests, the token of a hook, a token that is
+    /// not the platform's CTC (`NotCtcToken`, `TokenOfAnotherCreator`), page limits, migration.
     #[error(transparent)]
     Convention(#[from] ConventionError),
 
@@ -26,6 +26,12 @@ pub enum ContractError {
 
     #[error("no token is set yet")]
     TokenNotSet,
+
+    #[error("{address} does not name this fund: none of its genesis buckets nor its recycle pool is this contract")]
+    NotThisTokensFund { address: String },
+
+    #[error("a donation is at least {min} (1 CTC): each one is an entry of the ledger for good")]
+    DonationTooSmall { min: Uint128 },
 
     #[error("the balance holds nothing the ledger has not booked")]
     NothingToReconcile,
@@ -41,6 +47,17 @@ pub enum ContractError {
 
     #[error("a round's claims must end in the future")]
     ClaimsUntilInPast,
+
+    #[error("a round's claims may run for at most 365 days: until {latest} at the latest")]
+    ClaimWindowTooLong { latest: Timestamp },
+
+    #[error("the next round is {expected}, not {given}: a round opens under the id its tree was built for")]
+    UnexpectedRoundId { expected: u64, given: u64 },
+
+    #[error(
+        "round {round_id} has paid {claimed} in claims: it can only be closed once its claims end"
+    )]
+    RoundHasClaims { round_id: u64, claimed: Uint128 },
 
     #[error("no round {round_id}")]
     UnknownRound { round_id: u64 },

@@ -9,8 +9,9 @@ pub use ctc_interfaces::merkle::ProofStep;
 pub struct InstantiateMsg {
     /// The committee; the sender when omitted.
     pub owner: Option<String>,
-    /// The CTC token; the owner may set it later, once (`set_token`). Usually set later: the
-    /// token names this contract as a genesis bucket, so it is instantiated after it.
+    /// The CTC token, verified as `set_token` verifies it; anyone may set it later, once
+    /// (`set_token`). Usually set later: the token names this contract as a genesis bucket, so
+    /// it is instantiated after it.
     pub token: Option<String>,
     /// The partner registry, asked whether a claimant of a `partners_only` round is an Active
     /// partner.
@@ -22,8 +23,11 @@ pub struct InstantiateMsg {
 #[cw_ownable_execute]
 #[cw_serde]
 pub enum ExecuteMsg {
-    /// Owner, once, while none is configured. Books the CTC already held (the genesis
-    /// allocation) as an unattributed receipt `genesis`.
+    /// Anyone, once, while none is configured: `address` must answer cw2's contract info as
+    /// `crates.io:ctc-token`, have been created by this fund's creator, and name this contract as
+    /// one of its genesis buckets
+    /// (`allocation {}`) or as its recycle pool (`tokenomics {}`). Books the CTC already held
+    /// (the genesis allocation) as an unattributed receipt `genesis`.
     SetToken { address: String },
     /// A CTC `Send` carrying a [`ReceiveMsg`], from the configured token only.
     Receive(Cw20ReceiveMsg),
@@ -39,11 +43,13 @@ pub enum ExecuteMsg {
         purpose: String,
         evidence_digest: String,
     },
-    /// Owner: a distribution round of the Merkle sum tree `root` over the list published at
-    /// `list_uri` (at most 256 bytes) with sha256 `list_digest`. Reserves `total`, the tree's
-    /// sum, from the available CTC. Claims are taken until `claims_until` (in the future), from
-    /// Active registry partners only when `partners_only`.
+    /// Owner: distribution round `round_id` (the next id, which the tree's leaves were built
+    /// for) of the Merkle sum tree `root` over the list published at `list_uri` (at most 256
+    /// bytes) with sha256 `list_digest`. Reserves `total`, the tree's sum, from the available
+    /// CTC. Claims are taken until `claims_until` (in the future, at most `MAX_CLAIM_WINDOW`, 365
+    /// days, from now), from Active registry partners only when `partners_only`.
     OpenRound {
+        round_id: u64,
         root: HexBinary,
         total: Uint128,
         list_digest: String,
@@ -51,8 +57,10 @@ pub enum ExecuteMsg {
         claims_until: Timestamp,
         partners_only: bool,
     },
-    /// Anyone: pays `address` its `amount` of round `round_id`, once, if `proof` rebuilds the
-    /// round's root and total from the leaf (scope `round_id`, `address`, `amount`).
+    /// Anyone: pays `address` (an account or a contract that can spend, not a platform
+    /// contract) its `amount` of round `round_id`, once, if `proof` rebuilds the round's root and
+    /// total from the leaf (domain this contract's address, scope `round_id`, `address`,
+    /// `amount`).
     Claim {
         round_id: u64,
         address: String,
@@ -62,9 +70,13 @@ pub enum ExecuteMsg {
     /// Anyone, after the round's `claims_until`, once: what was not claimed goes back to the
     /// available CTC.
     CloseRound { round_id: u64 },
+    /// Owner, while nothing has been claimed from the round and it is not closed: closes it at
+    /// once (a wrong root, list or window), its whole total back to the available CTC.
+    CancelRound { round_id: u64 },
 }
 
-/// The hooks a CTC `Send` to this contract may carry.
+/// The hooks a CTC `Send` to this contract may carry. A donation is at least `MIN_DONATION` (1
+/// CTC); its memo is the donor's words, booked as sent: the fund vouches for none of it.
 pub use ctc_interfaces::funds::FundReceiveMsg as ReceiveMsg;
 
 #[cw_ownable_query]
@@ -93,10 +105,14 @@ pub enum QueryMsg {
     /// Whether `address` has claimed in round `round_id`.
     #[returns(bool)]
     Claimed { round_id: u64, address: String },
-    /// Whether `proof` shows that the tree `root` with sum `total`, built for `scope`, holds
-    /// `amount` for `address`: a custodian's proof of holdings (络谱 §3.4.3). Reads no state.
+    /// Whether `proof` shows that the tree `root` with sum `total`, built by `custodian` (its
+    /// domain) for `scope`, holds `amount` for `address`: a custodian's proof of holdings (络谱
+    /// §3.4.3). It checks the proof against the root and the total the caller gives, nothing
+    /// more: they are public once the custodian anchors them with the registry's `anchor`, and
+    /// only a root read from there says what the custodian published. Reads no state.
     #[returns(VerifyHoldingsResponse)]
     VerifyHoldings {
+        custodian: String,
         root: HexBinary,
         total: Uint128,
         scope: u64,
@@ -159,7 +175,7 @@ pub struct EntryResponse {
     pub party: Option<Addr>,
     /// A claim's round.
     pub round_id: Option<u64>,
-    /// A donation's memo, a disbursement's purpose, `genesis` or `reconcile` for an unattributed
+    /// A donation's memo (the donor's words, unchecked), a disbursement's purpose, `genesis` or `reconcile` for an unattributed
     /// receipt.
     pub note: Option<String>,
     /// sha256 of the evidence, 64 lower-case hex characters.
@@ -184,6 +200,8 @@ pub struct RoundResponse {
     pub partners_only: bool,
     /// Closed rounds take no claims; what they did not pay went back to the available CTC.
     pub closed: bool,
+    /// Closed by the owner's `cancel_round`, before any claim.
+    pub cancelled: bool,
 }
 
 #[cw_serde]

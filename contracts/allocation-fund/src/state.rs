@@ -75,6 +75,10 @@ pub struct Round {
     pub claims_until: Timestamp,
     pub partners_only: bool,
     pub closed: bool,
+    /// Closed by the owner's `cancel_round` before any claim, rather than after its claims
+    /// ended. Rounds stored before cancelling existed have no such field: they were not.
+    #[serde(default)]
+    pub cancelled: bool,
 }
 
 pub const ROUNDS: Map<u64, Round> = Map::new("r");

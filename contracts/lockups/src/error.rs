@@ -1,4 +1,4 @@
-use cosmwasm_std::{OverflowError, StdError, Uint128};
+use cosmwasm_std::{CheckedMultiplyRatioError, OverflowError, StdError, Timestamp, Uint128};
 use ctc_conventions::ConventionError;
 use thiserror::Error;
 
@@ -10,16 +10,26 @@ pub enum ContractError {
     #[error("{0}")]
     Overflow(#[from] OverflowError),
 
+    #[error("{0}")]
+    MultiplyRatio(#[from] CheckedMultiplyRatioError),
+
     /// The refusals every platform contract shares: coins on any message, ownership, addresses,
-    /// page limits, the wrong token's hook, migration.
+    /// page limits, the wrong token's hook, a token that is not the platform's CTC
+    /// (`NotCtcToken`, `TokenOfAnotherCreator`), migration.
     #[error(transparent)]
     Convention(#[from] ConventionError),
 
-    #[error("no token is configured yet: the owner sets it with set_token")]
+    #[error("no token is configured yet: anyone may set it with set_token")]
     TokenNotSet,
 
     #[error("the token is set once: the booked balance is counted in it")]
     TokenAlreadySet,
+
+    #[error("{address} does not name this contract as its founding-team or investors bucket")]
+    NotThisTokensLockup { address: String },
+
+    #[error("nothing may vest before the lock-up ends at {locked_until}")]
+    VestsBeforeLockEnd { locked_until: Timestamp },
 
     #[error("the amount must be more than zero")]
     ZeroAmount,

@@ -8,9 +8,14 @@ pub struct InstantiateMsg {
     /// Creates grants and revokes revocable ones; the sender when omitted.
     pub owner: Option<String>,
     /// The CTC token. Usually omitted: the token names this contract as a genesis bucket at its
-    /// own instantiate, so it exists only afterwards and the owner sets it with `set_token`.
-    /// When given, nothing is booked yet: `reconcile` books what the token already credited.
+    /// own instantiate, so it exists only afterwards and anyone sets it with `set_token`. When
+    /// given it is verified as `set_token` verifies it, and nothing is booked yet: `reconcile`
+    /// books what the token already credited.
     pub token: Option<String>,
+    /// The end of the lock-up: no grant may vest anything before it (a linear cliff or a first
+    /// tranche earlier is refused). Fixed for good. Deploy sets listing + 12 months for the
+    /// founding team's instance and listing + 6 months for the investors' (令吉 §4.4).
+    pub locked_until: Timestamp,
 }
 
 /// How a grant vests. Times are block times; amounts are rounded down until the last moment,
@@ -44,8 +49,11 @@ pub struct Tranche {
 #[cw_ownable_execute]
 #[cw_serde]
 pub enum ExecuteMsg {
-    /// Owner, once, while no token is configured: sets the CTC token and books this contract's
-    /// balance there (one cw20 `balance` query) as unallocated.
+    /// Anyone, once, while no token is configured: sets the CTC token and books this contract's
+    /// balance there (one cw20 `balance` query) as unallocated. Accepted only from a contract
+    /// whose cw2 name is `crates.io:ctc-token`, created by this lock-up's creator, and whose
+    /// `allocation {}` names this contract as the founding-team or investors bucket, so no one
+    /// can point the lock-up at a look-alike, or at another instance of the token's code.
     SetToken { address: String },
     /// The configured token's `send`, with the hook `fund {}`: adds the amount to the
     /// unallocated part.
@@ -54,7 +62,7 @@ pub enum ExecuteMsg {
     /// token balance above what is booked) as unallocated. Refused when nothing new arrived.
     Reconcile {},
     /// Owner: grants `amount` (more than 0, at most the unallocated part) to `beneficiary`,
-    /// vesting on `schedule`. A revocable grant's unvested part can be taken back by `revoke`.
+    /// vesting on `schedule`, which may vest nothing before `locked_until`. A revocable grant's unvested part can be taken back by `revoke`.
     CreateGrant {
         beneficiary: String,
         amount: Uint128,
@@ -62,7 +70,8 @@ pub enum ExecuteMsg {
         revocable: bool,
     },
     /// Anyone: pays the grant's beneficiary everything vested and not yet claimed, in one cw20
-    /// `transfer`. Refused when nothing is due.
+    /// `transfer`. Refused when nothing is due. A third party thus chooses when the beneficiary
+    /// is paid, by design: the funds can only ever go to the beneficiary.
     Claim { grant_id: u64 },
     /// Owner, revocable grants only, once: the grant stops vesting now; what has vested stays
     /// claimable and the rest returns to the unallocated part.
@@ -107,6 +116,8 @@ pub struct MigrateMsg {}
 pub struct ConfigResponse {
     /// `None` until `set_token`.
     pub token: Option<Addr>,
+    /// Nothing vests before it; fixed at instantiate.
+    pub locked_until: Timestamp,
 }
 
 #[cw_serde]

@@ -1,6 +1,6 @@
 //! The vesting arithmetic, apart from storage so that it can be read and tested alone.
 
-use cosmwasm_std::{Timestamp, Uint128};
+use cosmwasm_std::{OverflowError, OverflowOperation, Timestamp, Uint128};
 
 use crate::error::ContractError;
 use crate::msg::{Schedule, Tranche};
@@ -30,36 +30,68 @@ impl Schedule {
         }
     }
 
+    /// Refuses a schedule that would vest anything before `locked_until`: the lock-up's floor,
+    /// which no grant may shorten. Called after `validate`, which guarantees a first step.
+    pub fn ensure_vests_from(&self, locked_until: Timestamp) -> Result<(), ContractError> {
+        // Nothing vests before a linear cliff or before the first tranche: they are the
+        // schedule's earliest vesting time.
+        let first = match self {
+            Self::Linear { cliff, .. } => Some(*cliff),
+            Self::Tranches { steps } => steps.first().map(|step| step.at),
+        };
+        match first {
+            Some(first) if first >= locked_until => Ok(()),
+            Some(_) => Err(ContractError::VestsBeforeLockEnd { locked_until }),
+            None => Err(ContractError::NoTranches),
+        }
+    }
+
     /// What a grant of `amount` on this schedule has vested at `t`, rounded down, never more
     /// than `amount`. Rounding down keeps the dust in the contract until the last moment, which
-    /// vests exactly `amount`.
-    pub fn vested(&self, amount: Uint128, t: Timestamp) -> Uint128 {
+    /// vests exactly `amount`. Every step is checked: a schedule that slipped past `validate`
+    /// is refused with an error, never a panic or a wrapped number.
+    pub fn vested(&self, amount: Uint128, t: Timestamp) -> Result<Uint128, ContractError> {
         match self {
             Self::Linear { start, cliff, end } => {
                 if t < *cliff {
-                    Uint128::zero()
+                    Ok(Uint128::zero())
                 } else if t >= *end {
-                    amount
+                    Ok(amount)
                 } else {
-                    // start <= cliff <= t < end: the ratio is below one, so the product never
-                    // exceeds `amount`, and end > start rules out a zero denominator.
-                    let elapsed = t.nanos() - start.nanos();
-                    amount.multiply_ratio(elapsed, end.nanos() - start.nanos())
+                    // start <= cliff <= t < end: the ratio is below one, so the product cannot
+                    // exceed `amount`; the checked forms refuse a schedule that broke this.
+                    let elapsed = checked_nanos_between(*start, t)?;
+                    let length = checked_nanos_between(*start, *end)?;
+                    Ok(amount.checked_multiply_ratio(elapsed, length)?)
                 }
             }
             Self::Tranches { steps } => {
-                let passed = steps.iter().take_while(|step| step.at <= t);
-                let (count, bps) = passed.fold((0, 0u32), |(count, bps), step| {
-                    (count + 1, bps + u32::from(step.bps))
-                });
-                if count == steps.len() {
-                    amount
+                let mut passed = 0usize;
+                let mut bps = 0u32;
+                for step in steps.iter().take_while(|step| step.at <= t) {
+                    passed = passed
+                        .checked_add(1)
+                        .ok_or(OverflowError::new(OverflowOperation::Add))?;
+                    bps = bps
+                        .checked_add(u32::from(step.bps))
+                        .ok_or(OverflowError::new(OverflowOperation::Add))?;
+                }
+                if passed == steps.len() {
+                    Ok(amount)
                 } else {
-                    amount.multiply_ratio(bps, WHOLE_BPS)
+                    Ok(amount.checked_multiply_ratio(bps, WHOLE_BPS)?)
                 }
             }
         }
     }
+}
+
+/// `to − from` in nanoseconds, refused when `to` is earlier.
+fn checked_nanos_between(from: Timestamp, to: Timestamp) -> Result<u64, ContractError> {
+    Ok(to
+        .nanos()
+        .checked_sub(from.nanos())
+        .ok_or(OverflowError::new(OverflowOperation::Sub))?)
 }
 
 fn validate_tranches(steps: &[Tranche]) -> Result<(), ContractError> {
@@ -77,8 +109,9 @@ fn validate_tranches(steps: &[Tranche]) -> Result<(), ContractError> {
         if index > 0 && step.at <= steps[index - 1].at {
             return Err(ContractError::TranchesOutOfOrder { index });
         }
-        // At most 120 × 65,535: far inside u32.
-        sum += u32::from(step.bps);
+        sum = sum
+            .checked_add(u32::from(step.bps))
+            .ok_or(OverflowError::new(OverflowOperation::Add))?;
     }
     if sum != WHOLE_BPS {
         return Err(ContractError::TranchesSum { sum });

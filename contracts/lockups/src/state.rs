@@ -2,7 +2,17 @@ use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, Empty, Timestamp, Uint128};
 use cw_storage_plus::{Item, Map};
 
+use crate::error::ContractError;
 use crate::msg::Schedule;
+
+/// What instantiate fixes for good: no message writes it afterwards.
+#[cw_serde]
+pub struct Config {
+    /// Nothing vests before this time, whatever a grant's schedule: the lock-up's floor.
+    pub locked_until: Timestamp,
+}
+
+pub const CONFIG: Item<Config> = Item::new("config");
 
 /// The CTC token, absent until `set_token` (or given at instantiate).
 pub const TOKEN: Item<Addr> = Item::new("token");
@@ -40,7 +50,7 @@ pub const BENEFICIARY_GRANTS: Map<(&Addr, u64), Empty> = Map::new("grantees");
 
 impl Grant {
     /// Vested at `t`: the schedule's share, frozen at the revocation if there was one.
-    pub fn vested(&self, t: Timestamp) -> Uint128 {
+    pub fn vested(&self, t: Timestamp) -> Result<Uint128, ContractError> {
         let t = self.revoked_at.map_or(t, |revoked_at| t.min(revoked_at));
         self.schedule.vested(self.amount, t)
     }

@@ -33,6 +33,20 @@ pub enum ConventionError {
     #[error("only the configured CTC token is accepted")]
     WrongToken,
 
+    /// An account, a contract without cw2 info or under another name, or one that takes
+    /// ctc-token's name but cannot answer its `allocation {}`.
+    #[error("{address} is not the CTC token: it does not answer as crates.io:ctc-token")]
+    NotCtcToken { address: String },
+
+    /// A real ctc-token, but one that someone other than this contract's creator instantiated:
+    /// its genesis may name this contract, yet it is not the platform's token.
+    #[error("{address} was created by {creator}, not by {expected} who created this contract: it is not the platform's CTC")]
+    TokenOfAnotherCreator {
+        address: String,
+        creator: String,
+        expected: String,
+    },
+
     #[error("only the partner registry may update its mirror")]
     NotRegistry,
 

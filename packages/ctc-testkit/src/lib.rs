@@ -15,9 +15,9 @@ use cosmwasm_std::testing::{
     message_info, mock_dependencies, mock_env, MockApi, MockQuerier, MockStorage,
 };
 use cosmwasm_std::{
-    from_json, to_json_binary, Addr, Binary, Coin, ContractResult, CosmosMsg, Deps, DepsMut, Env,
-    MessageInfo, Order, OwnedDeps, Response, Storage, SystemError, SystemResult, Uint128, WasmMsg,
-    WasmQuery,
+    from_json, to_json_binary, Addr, Binary, Coin, ContractInfoResponse, ContractResult, CosmosMsg,
+    Deps, DepsMut, Env, MessageInfo, Order, OwnedDeps, Response, Storage, SystemError,
+    SystemResult, Uint128, WasmMsg, WasmQuery,
 };
 use cw20::Cw20ReceiveMsg;
 use serde::de::DeserializeOwned;
@@ -331,11 +331,12 @@ impl<M, E: Display> Unit<M, E> {
 type SmartAnswer = Box<dyn Fn(&Binary) -> Binary>;
 
 /// The neighbouring contracts a unit sees: cw2 identities for the recipient check's raw query,
-/// and smart-query answers, each a closure over the decoded query. Any other query panics, so a
-/// test notices a query it did not expect.
+/// creators for the contract-info query, and smart-query answers, each a closure over the
+/// decoded query. Any other query panics, so a test notices a query it did not expect.
 #[derive(Default)]
 pub struct Neighbours {
     cw2_names: BTreeMap<String, String>,
+    creators: BTreeMap<String, Addr>,
     smart: BTreeMap<String, SmartAnswer>,
 }
 
@@ -347,6 +348,15 @@ impl Neighbours {
     /// `address` answers cw2's raw query as the contract `name` (e.g. `crates.io:ctc-token`).
     pub fn contract(mut self, address: &Addr, name: &str) -> Self {
         self.cw2_names.insert(address.to_string(), name.to_owned());
+        self
+    }
+
+    /// `address` answers the wasm contract-info query as a contract `creator` instantiated
+    /// (code 1, no admin, not pinned, no IBC port), as `verify_platform_token` asks of the token
+    /// and of the unit itself. Give the unit's own address (`unit.env.contract.address`) too
+    /// when the contract asks about itself.
+    pub fn created_by(mut self, address: &Addr, creator: &Addr) -> Self {
+        self.creators.insert(address.to_string(), creator.clone());
         self
     }
 
@@ -382,6 +392,19 @@ impl Neighbours {
                     ))
                 }
                 // What a chain answers for an account: no such contract.
+                None => SystemResult::Err(SystemError::NoSuchContract {
+                    addr: contract_addr.clone(),
+                }),
+            },
+            WasmQuery::ContractInfo { contract_addr } => match self.creators.get(contract_addr) {
+                Some(creator) => {
+                    // Non-exhaustive in cosmwasm-std: built through its constructor.
+                    let info = ContractInfoResponse::new(1, creator.clone(), None, false, None);
+                    SystemResult::Ok(ContractResult::Ok(
+                        to_json_binary(&info).expect("a contract info serializes"),
+                    ))
+                }
+                // An account, or a contract the test gave no creator.
                 None => SystemResult::Err(SystemError::NoSuchContract {
                     addr: contract_addr.clone(),
                 }),
@@ -430,6 +453,17 @@ mod tests {
         assert!(cw2::query_contract_info(&querier, &wallet).is_err());
         let answer: u32 = querier.query_wasm_smart(&token, &41u32).unwrap();
         assert_eq!(answer, 42);
+        let deployer = unit.addr("deployer");
+        Neighbours::new()
+            .created_by(&token, &deployer)
+            .install(&mut unit.deps);
+        let querier = cosmwasm_std::QuerierWrapper::<cosmwasm_std::Empty>::new(&unit.deps.querier);
+        let info = querier.query_wasm_contract_info(&token).unwrap();
+        assert_eq!(
+            (info.code_id, info.creator, info.admin),
+            (1, deployer, None)
+        );
+        assert!(querier.query_wasm_contract_info(&wallet).is_err());
         assert!(unit.execute(&wallet, 2).is_ok());
     }
 

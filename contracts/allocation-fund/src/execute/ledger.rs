@@ -13,6 +13,10 @@ use crate::state::{Kind, CONFIG, TOTALS};
 /// A donation's memo and a disbursement's purpose: a sentence or two, stored in every entry.
 pub const MAX_NOTE_BYTES: usize = 256;
 
+/// The least a donation may be, in micro-CTC: 1 CTC. Each donation is an entry of the ledger, kept
+/// for good; dust would let anyone fill the public ledger with entries (and memos) for nothing.
+pub const MIN_DONATION: Uint128 = Uint128::new(1_000_000);
+
 /// The note of the receipt that books what arrived without a hook.
 pub const RECONCILE_NOTE: &str = "reconcile";
 
@@ -32,13 +36,14 @@ pub fn receive(
     let digest = evidence_digest
         .map(|digest| digest_bytes("evidence_digest", &digest))
         .transpose()?;
-    if hook.amount.is_zero() {
-        return Err(ContractError::ZeroAmount);
+    if hook.amount < MIN_DONATION {
+        return Err(ContractError::DonationTooSmall { min: MIN_DONATION });
     }
     let mut totals = TOTALS.load(deps.storage)?;
     totals.received = totals.received.checked_add(hook.amount)?;
     let mut receipt = entry(Kind::Receipt, hook.amount, &env);
     receipt.party = Some(hook.sender.clone());
+    // The donor's words, booked as sent: the entry says who wrote them, nothing vouches for them.
     receipt.note = memo;
     receipt.digest = digest.map(Binary::from);
     let id = book(deps.storage, totals, &receipt)?;

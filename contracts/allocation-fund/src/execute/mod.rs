@@ -5,7 +5,8 @@ pub mod ledger;
 pub mod rounds;
 
 use cosmwasm_std::{
-    to_json_binary, Addr, CosmosMsg, Env, QuerierWrapper, StdResult, Storage, Uint128, WasmMsg,
+    to_json_binary, Addr, CosmosMsg, Env, OverflowError, OverflowOperation, QuerierWrapper,
+    StdResult, Storage, Uint128, WasmMsg,
 };
 use cw20::{BalanceResponse, Cw20ExecuteMsg, Cw20QueryMsg};
 
@@ -36,6 +37,13 @@ pub fn available(totals: &Totals) -> StdResult<Uint128> {
         .checked_sub(totals.reserved)?)
 }
 
+/// The id after `last`. Checked, as every amount is: an id that wrapped would overwrite the
+/// first entry or round.
+pub fn next_id(last: u64) -> Result<u64, OverflowError> {
+    last.checked_add(1)
+        .ok_or(OverflowError::new(OverflowOperation::Add))
+}
+
 /// A ledger entry of `kind` for `amount` at the block time, the rest left empty.
 pub fn entry(kind: Kind, amount: Uint128, env: &Env) -> Entry {
     Entry {
@@ -52,7 +60,7 @@ pub fn entry(kind: Kind, amount: Uint128, env: &Env) -> Entry {
 /// Appends `entry` under the next id and saves `totals` with it: the last writes of a booking,
 /// made once every check has passed. Answers the entry's id.
 pub fn book(storage: &mut dyn Storage, mut totals: Totals, entry: &Entry) -> StdResult<u64> {
-    totals.entries += 1;
+    totals.entries = next_id(totals.entries)?;
     ENTRIES.save(storage, totals.entries, entry)?;
     TOTALS.save(storage, &totals)?;
     Ok(totals.entries)

@@ -4,19 +4,26 @@
 use cosmwasm_std::{
     Addr, DepsMut, Empty, Env, HexBinary, MessageInfo, Response, Timestamp, Uint128,
 };
-use ctc_conventions::validate::{address, digest, text};
+use ctc_conventions::validate::{digest, recipient, text};
 use ctc_interfaces::merkle::{self, ProofStep};
 use ctc_interfaces::registry::{PartnerStatusResponse, RegistryQueryMsg};
 
+use crate::contract::CONTRACT;
 use crate::error::ContractError;
-use crate::execute::{available, book, entry, token, transfer};
+use crate::execute::{available, book, entry, next_id, token, transfer};
 use crate::state::{Kind, Round, CLAIMED, CONFIG, ROUNDS, TOTALS};
 
 /// Where the published list can be read: a URL or a content address.
 pub const MAX_LIST_URI_BYTES: usize = 256;
 
+/// The longest a round takes claims, in seconds from its opening: 365 days. A round reserves its
+/// total until it closes, and it closes only after its claims end; a window of decades (a typo,
+/// or a proposal that nobody read to the end) would lock the reserve as long.
+pub const MAX_CLAIM_WINDOW: u64 = 365 * 24 * 3_600;
+
 /// What `open_round` is sent.
 pub struct RoundInput {
+    pub round_id: u64,
     pub root: HexBinary,
     pub total: Uint128,
     pub list_digest: String,
@@ -32,6 +39,16 @@ pub fn open_round(
     input: RoundInput,
 ) -> Result<Response, ContractError> {
     ctc_conventions::ensure_owner(deps.storage, &info.sender)?;
+    let mut totals = TOTALS.load(deps.storage)?;
+    // The leaves' scope is the round id: a proposal built for one id must not open as another,
+    // where none of its proofs would verify and its total would sit reserved for nothing.
+    let round_id = next_id(totals.rounds)?;
+    if input.round_id != round_id {
+        return Err(ContractError::UnexpectedRoundId {
+            expected: round_id,
+            given: input.round_id,
+        });
+    }
     if input.root.len() != 32 {
         return Err(ContractError::InvalidRoot {
             len: input.root.len(),
@@ -45,15 +62,17 @@ pub fn open_round(
     if input.claims_until <= env.block.time {
         return Err(ContractError::ClaimsUntilInPast);
     }
+    let latest = env.block.time.plus_seconds(MAX_CLAIM_WINDOW);
+    if input.claims_until > latest {
+        return Err(ContractError::ClaimWindowTooLong { latest });
+    }
     token(&CONFIG.load(deps.storage)?)?;
-    let mut totals = TOTALS.load(deps.storage)?;
     let available = available(&totals)?;
     if input.total > available {
         return Err(ContractError::InsufficientAvailable { available });
     }
-    totals.rounds += 1;
+    totals.rounds = round_id;
     totals.reserved = totals.reserved.checked_add(input.total)?;
-    let round_id = totals.rounds;
     let round = Round {
         root: input.root,
         total: input.total,
@@ -64,6 +83,7 @@ pub fn open_round(
         claims_until: input.claims_until,
         partners_only: input.partners_only,
         closed: false,
+        cancelled: false,
     };
     ROUNDS.save(deps.storage, round_id, &round)?;
     TOTALS.save(deps.storage, &totals)?;
@@ -125,7 +145,9 @@ pub fn claim(
             until: round.claims_until,
         });
     }
-    let claimant = address(deps.api, "address", &claimant)?;
+    // Validated, so only the lower-case spelling a leaf can hold is taken, and able to spend: a
+    // platform contract listed by mistake would receive CTC it could never pass on.
+    let claimant = recipient(deps.as_ref(), &env, CONTRACT.name, "address", &claimant)?;
     if amount.is_zero() {
         return Err(ContractError::ZeroAmount);
     }
@@ -135,10 +157,12 @@ pub fn claim(
             address: claimant.into_string(),
         });
     }
-    // The round id is the leaf's scope: a proof from another round's tree never fits this one.
+    // This contract's address is the leaf's domain and the round id its scope: a proof from
+    // another fund's tree, or another round's, never fits this one.
     merkle::verify(
         &round.root,
         round.total,
+        env.contract.address.as_str(),
         round_id,
         claimant.as_str(),
         amount,
@@ -192,4 +216,34 @@ pub fn close_round(deps: DepsMut, env: Env, round_id: u64) -> Result<Response, C
         .add_attribute("round_id", round_id.to_string())
         .add_attribute("claimed", round.claimed)
         .add_attribute("returned", unclaimed))
+}
+
+pub fn cancel_round(
+    deps: DepsMut,
+    info: MessageInfo,
+    round_id: u64,
+) -> Result<Response, ContractError> {
+    ctc_conventions::ensure_owner(deps.storage, &info.sender)?;
+    let mut round = load_round(&deps, round_id)?;
+    if round.closed {
+        return Err(ContractError::RoundClosed { round_id });
+    }
+    // Once anyone has claimed, the list is what was promised: the round runs its course and
+    // `close_round` returns the rest, so no claimant races a cancellation.
+    if !round.claimed.is_zero() {
+        return Err(ContractError::RoundHasClaims {
+            round_id,
+            claimed: round.claimed,
+        });
+    }
+    let mut totals = TOTALS.load(deps.storage)?;
+    totals.reserved = totals.reserved.checked_sub(round.total)?;
+    round.closed = true;
+    round.cancelled = true;
+    ROUNDS.save(deps.storage, round_id, &round)?;
+    TOTALS.save(deps.storage, &totals)?;
+    Ok(Response::new()
+        .add_attribute("action", "cancel_round")
+        .add_attribute("round_id", round_id.to_string())
+        .add_attribute("returned", round.total))
 }

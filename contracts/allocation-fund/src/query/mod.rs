@@ -87,6 +87,7 @@ fn round_response(round_id: u64, round: Round) -> RoundResponse {
         claims_until: round.claims_until,
         partners_only: round.partners_only,
         closed: round.closed,
+        cancelled: round.cancelled,
     }
 }
 
@@ -120,22 +121,40 @@ pub fn claimed(deps: Deps, round_id: u64, claimant: String) -> Result<bool, Cont
     Ok(CLAIMED.has(deps.storage, (round_id, &claimant)))
 }
 
+/// Checks a holdings proof against the root and total the caller gives: what the custodian
+/// anchored with the registry, if the caller read them there. Both addresses are validated, so a
+/// spelling no leaf holds is an error rather than a quiet `valid: false`.
+#[allow(clippy::too_many_arguments)]
 pub fn verify_holdings(
+    deps: Deps,
+    custodian: &str,
     root: &HexBinary,
     total: Uint128,
     scope: u64,
     holder: &str,
     amount: Uint128,
     proof: &[ProofStep],
-) -> VerifyHoldingsResponse {
-    match merkle::verify(root, total, scope, holder, amount, proof) {
-        Ok(()) => VerifyHoldingsResponse {
-            valid: true,
-            reason: None,
+) -> Result<VerifyHoldingsResponse, ContractError> {
+    let custodian = address(deps.api, "custodian", custodian)?;
+    let holder = address(deps.api, "address", holder)?;
+    Ok(
+        match merkle::verify(
+            root,
+            total,
+            custodian.as_str(),
+            scope,
+            holder.as_str(),
+            amount,
+            proof,
+        ) {
+            Ok(()) => VerifyHoldingsResponse {
+                valid: true,
+                reason: None,
+            },
+            Err(err) => VerifyHoldingsResponse {
+                valid: false,
+                reason: Some(err.to_string()),
+            },
         },
-        Err(err) => VerifyHoldingsResponse {
-            valid: false,
-            reason: Some(err.to_string()),
-        },
-    }
+    )
 }

@@ -22,13 +22,16 @@ fn set_token(address: &Addr) -> ExecuteMsg {
 
 #[test]
 fn instantiate_records_the_config_and_the_owner() {
-    let mut unit = Fund::new(execute);
+    let mut chain = Chain::bare();
+    // The committee instantiates the fund for another owner: the token it gives was created by
+    // the committee too.
     let (deployer, committee, registry, token) = (
-        unit.addr("deployer"),
-        unit.addr("committee"),
-        unit.addr("registry"),
-        unit.addr("ctc"),
+        chain.owner.clone(),
+        chain.addr("new_owner"),
+        chain.registry.clone(),
+        chain.token.clone(),
     );
+    let unit = &mut chain.unit;
     let msg = InstantiateMsg {
         owner: Some(committee.to_string()),
         token: Some(token.to_string()),
@@ -59,8 +62,10 @@ fn instantiate_records_the_config_and_the_owner() {
 
 #[test]
 fn instantiate_refuses_bad_input_and_coins() {
-    let mut unit = Fund::new(execute);
-    let deployer = unit.addr("deployer");
+    let mut chain = Chain::bare();
+    let (cw20, look_alike) = (chain.cw20.to_string(), chain.look_alike.to_string());
+    let deployer = chain.owner.clone();
+    let unit = &mut chain.unit;
     let registry = unit.addr("registry").to_string();
     let msg = |registry: &str, token: Option<&str>, bucket: &str| InstantiateMsg {
         owner: None,
@@ -82,6 +87,29 @@ fn instantiate_refuses_bad_input_and_coins() {
             "{refused}"
         );
     }
+    // A token given here is checked as `set_token` checks it.
+    assert_eq!(
+        unit.instantiate(
+            instantiate,
+            &deployer,
+            msg(&registry, Some(&cw20), "public_welfare")
+        )
+        .unwrap_err(),
+        convention(ConventionError::NotCtcToken {
+            address: cw20.clone()
+        })
+    );
+    assert_eq!(
+        unit.instantiate(
+            instantiate,
+            &deployer,
+            msg(&registry, Some(&look_alike), "public_welfare")
+        )
+        .unwrap_err(),
+        ContractError::NotThisTokensFund {
+            address: look_alike.clone()
+        }
+    );
     for bucket in ["", &"b".repeat(33)] {
         assert_eq!(
             unit.instantiate(instantiate, &deployer, msg(&registry, None, bucket))
@@ -113,7 +141,104 @@ fn every_message_refuses_coins() {
 }
 
 #[test]
-fn set_token_books_the_genesis_balance_once() {
+fn set_token_refuses_what_is_not_this_funds_ctc() {
+    let mut chain = Chain::new();
+    chain.balance.set(GENESIS);
+    let (stranger, cw20, look_alike, fund) = (
+        chain.stranger.clone(),
+        chain.cw20.clone(),
+        chain.look_alike.clone(),
+        chain.fund(),
+    );
+    let account = chain.addr("wallet");
+    assert!(matches!(
+        chain.refused(
+            &stranger,
+            ExecuteMsg::SetToken {
+                address: "bad".into()
+            }
+        ),
+        ContractError::Convention(ConventionError::InvalidAddress { field: "token", .. })
+    ));
+    // An account, a contract of another name (a plain cw20), this fund itself: not CTC.
+    for not_ctc in [&account, &cw20, &fund] {
+        assert_eq!(
+            chain.refused(&stranger, set_token(not_ctc)),
+            convention(ConventionError::NotCtcToken {
+                address: not_ctc.to_string()
+            })
+        );
+    }
+    // Named ctc-token, but its allocation names other buckets and another recycle pool.
+    assert_eq!(
+        chain.refused(&stranger, set_token(&look_alike)),
+        ContractError::NotThisTokensFund {
+            address: look_alike.to_string()
+        }
+    );
+    // Nothing was set: nothing moves yet.
+    assert_eq!(
+        chain.refused(&stranger, ExecuteMsg::Reconcile {}),
+        ContractError::TokenNotSet
+    );
+    assert_eq!(chain.ledger().received, Uint128::zero());
+}
+
+#[test]
+fn a_ctc_someone_else_created_is_refused_even_naming_this_fund() {
+    // The front-run: an attacker instantiates the public ctc-token code with a genesis that
+    // names this fund as the public-welfare bucket, and sends `set_token` before the deploy.
+    let mut chain = Chain::new();
+    chain.balance.set(GENESIS);
+    let (attacker, committee, attackers, token) = (
+        chain.attacker.clone(),
+        chain.owner.clone(),
+        chain.attackers.clone(),
+        chain.token.clone(),
+    );
+    let another_creator = |token: &Addr, creator: &Addr, expected: &Addr| {
+        convention(ConventionError::TokenOfAnotherCreator {
+            address: token.to_string(),
+            creator: creator.to_string(),
+            expected: expected.to_string(),
+        })
+    };
+    let before = ctc_testkit::snapshot(&chain.deps.storage);
+    // Whoever sends it, the attacker or the committee fooled into it: `refused` checks that
+    // nothing is written.
+    for sender in [&attacker, &committee] {
+        assert_eq!(
+            chain.refused(sender, set_token(&attackers)),
+            another_creator(&attackers, &attacker, &committee)
+        );
+    }
+    assert_eq!(ctc_testkit::snapshot(&chain.deps.storage), before);
+    let config: ConfigResponse = chain.ask(QueryMsg::Config {});
+    assert_eq!(config.token, None);
+    assert_eq!(chain.ledger().received, Uint128::zero());
+    // The platform's token is still free to be set, by anyone.
+    let stranger = chain.stranger.clone();
+    let response = chain.run(&stranger, set_token(&token)).unwrap();
+    assert_eq!(attribute(&response, "amount"), GENESIS.to_string());
+    // Nor is a fund the attacker instantiates with our token accepted: the token's creator is
+    // not the attacker.
+    let mut bare = Chain::bare();
+    let msg = InstantiateMsg {
+        owner: None,
+        token: Some(token.to_string()),
+        registry: bare.registry.to_string(),
+        bucket: "public_welfare".into(),
+    };
+    let refused = bare
+        .unit
+        .instantiate(instantiate, &attacker, msg)
+        .unwrap_err();
+    assert_eq!(refused, another_creator(&token, &committee, &attacker));
+    assert!(ctc_testkit::snapshot(&bare.deps.storage).is_empty());
+}
+
+#[test]
+fn anyone_sets_a_verified_token_and_it_books_the_genesis_balance_once() {
     let mut chain = Chain::new();
     let (owner, stranger, token) = (
         chain.owner.clone(),
@@ -121,27 +246,16 @@ fn set_token_books_the_genesis_balance_once() {
         chain.token.clone(),
     );
     chain.balance.set(GENESIS);
-    assert_eq!(
-        chain.refused(&stranger, set_token(&token)),
-        convention(OwnershipError::NotOwner)
-    );
-    assert!(matches!(
-        chain.refused(
-            &owner,
-            ExecuteMsg::SetToken {
-                address: "bad".into()
-            }
-        ),
-        ContractError::Convention(ConventionError::InvalidAddress { field: "token", .. })
-    ));
     // Nothing moves before the token is known.
     assert_eq!(
         chain.refused(&stranger, ExecuteMsg::Reconcile {}),
         ContractError::TokenNotSet
     );
-    let response = chain.run(&owner, set_token(&token)).unwrap();
+    // Not the owner: what the token may be is fixed by the check, not by the sender.
+    let response = chain.run(&stranger, set_token(&token)).unwrap();
     assert_eq!(attribute(&response, "action"), "set_token");
     assert_eq!(attribute(&response, "token"), token.as_str());
+    assert_eq!(attribute(&response, "sender"), stranger.as_str());
     assert_eq!(attribute(&response, "amount"), GENESIS.to_string());
     assert_eq!(attribute(&response, "entry_id"), "1");
     let page: EntriesResponse = chain.ask(QueryMsg::Entries {
@@ -160,16 +274,27 @@ fn set_token_books_the_genesis_balance_once() {
     assert_eq!(ledger.received.u128(), GENESIS);
     assert_eq!(ledger.available.u128(), GENESIS);
     assert!(ledger.balanced);
-    // A second token would make the ledger's numbers mean another coin.
-    let other = chain.addr("ctc_v2");
+    // A second token would make the ledger's numbers mean another coin, even one naming this
+    // fund.
+    let recycling = chain.recycling.clone();
     assert_eq!(
-        chain.refused(&owner, set_token(&other)),
+        chain.refused(&owner, set_token(&recycling)),
         ContractError::TokenAlreadySet
     );
     assert_eq!(
         chain.refused(&owner, set_token(&token)),
         ContractError::TokenAlreadySet
     );
+}
+
+#[test]
+fn a_ctc_naming_this_fund_as_its_recycle_pool_is_accepted() {
+    let mut chain = Chain::new();
+    let (stranger, recycling) = (chain.stranger.clone(), chain.recycling.clone());
+    let response = chain.run(&stranger, set_token(&recycling)).unwrap();
+    assert_eq!(attribute(&response, "token"), recycling.as_str());
+    let config: ConfigResponse = chain.ask(QueryMsg::Config {});
+    assert_eq!(config.token, Some(recycling));
 }
 
 #[test]
@@ -207,11 +332,23 @@ fn ownership_moves_in_two_steps_and_cannot_be_renounced() {
         &stranger,
     );
     assert_eq!(refusal, convention(OwnershipError::NotPendingOwner));
+    let school = chain.addr("school");
+    let disburse = ExecuteMsg::Disburse {
+        recipient: school.to_string(),
+        amount: Uint128::new(CTC),
+        purpose: "lessons".into(),
+        evidence_digest: digest(1),
+    };
     assert_eq!(
-        chain.refused(&owner, set_token(&token)),
+        chain.refused(&owner, disburse.clone()),
         convention(OwnershipError::NotOwner)
     );
-    chain.run(&committee, set_token(&token)).unwrap();
+    // The new owner passes the owner check; no token is set, so nothing is available.
+    assert_eq!(
+        chain.refused(&committee, disburse),
+        ContractError::TokenNotSet
+    );
+    chain.run(&stranger, set_token(&token)).unwrap();
 }
 
 #[test]

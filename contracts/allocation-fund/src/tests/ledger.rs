@@ -71,6 +71,20 @@ fn donations_are_refused_from_other_tokens_and_with_bad_fields() {
             .unwrap_err(),
         convention(ConventionError::WrongToken)
     );
+    // Each donation is an entry for good: dust is refused, 1 CTC passes.
+    for dust in [0, 1, CTC - 1] {
+        assert_eq!(
+            chain.send(&donor, dust, &donate(None, None)).unwrap_err(),
+            ContractError::DonationTooSmall {
+                min: Uint128::new(CTC)
+            }
+        );
+    }
+    let entries = chain.ledger().entries;
+    chain
+        .send(&donor, CTC, &donate(Some("dust no more"), None))
+        .unwrap();
+    assert_eq!(chain.ledger().entries, entries + 1);
     for memo in ["", &"m".repeat(257)] {
         assert_eq!(
             chain

@@ -70,25 +70,37 @@ fn entries_and_rounds_page_by_id() {
 }
 
 #[test]
-fn holdings_are_verified_against_any_published_tree() {
+fn holdings_are_verified_against_the_custodians_tree() {
     let chain = Chain::new();
-    let (custodian_client, other) = (chain.addr("holder"), chain.addr("other"));
-    let tree = tree(
-        20_261_201,
-        &[(&custodian_client, 42 * CTC), (&other, 8 * CTC)],
+    let (custodian, client, other) = (
+        chain.addr("custodian"),
+        chain.addr("holder"),
+        chain.addr("other"),
     );
-    let ask = |scope: u64, address: &Addr, amount: u128| -> VerifyHoldingsResponse {
-        chain.ask(QueryMsg::VerifyHoldings {
-            root: tree.root.clone(),
-            total: tree.total,
+    let tree = tree(
+        &custodian,
+        20_261_201,
+        &[(&client, 42 * CTC), (&other, 8 * CTC)],
+    );
+    let msg = |custodian: &str, scope: u64, address: &str, amount: u128| QueryMsg::VerifyHoldings {
+        custodian: custodian.into(),
+        root: tree.root.clone(),
+        total: tree.total,
+        scope,
+        address: address.into(),
+        amount: Uint128::new(amount),
+        proof: tree.proofs[0].clone(),
+    };
+    let ask = |custodian: &Addr, scope: u64, address: &Addr, amount: u128| {
+        chain.ask::<VerifyHoldingsResponse>(msg(
+            custodian.as_str(),
             scope,
-            address: address.to_string(),
-            amount: Uint128::new(amount),
-            proof: tree.proofs[0].clone(),
-        })
+            address.as_str(),
+            amount,
+        ))
     };
     assert_eq!(
-        ask(20_261_201, &custodian_client, 42 * CTC),
+        ask(&custodian, 20_261_201, &client, 42 * CTC),
         VerifyHoldingsResponse {
             valid: true,
             reason: None
@@ -98,10 +110,14 @@ fn holdings_are_verified_against_any_published_tree() {
         valid: false,
         reason: Some("the proof does not rebuild the root and its total".into()),
     };
-    assert_eq!(ask(20_261_201, &custodian_client, 43 * CTC), refused);
-    assert_eq!(ask(20_261_202, &custodian_client, 42 * CTC), refused);
-    assert_eq!(ask(20_261_201, &other, 42 * CTC), refused);
+    assert_eq!(ask(&custodian, 20_261_201, &client, 43 * CTC), refused);
+    assert_eq!(ask(&custodian, 20_261_202, &client, 42 * CTC), refused);
+    assert_eq!(ask(&custodian, 20_261_201, &other, 42 * CTC), refused);
+    // The domain is the custodian: the same list under another publisher (this fund, as if its
+    // round) is another tree.
+    assert_eq!(ask(&chain.fund(), 20_261_201, &client, 42 * CTC), refused);
     let short: VerifyHoldingsResponse = chain.ask(QueryMsg::VerifyHoldings {
+        custodian: custodian.to_string(),
         root: root_of(3),
         total: tree.total,
         scope: 1,
@@ -110,6 +126,32 @@ fn holdings_are_verified_against_any_published_tree() {
         proof: vec![],
     });
     assert_eq!(short.reason.as_deref(), Some("a root is 32 bytes, not 3"));
+    // Both addresses are validated: an upper-case spelling is no leaf's, and says so.
+    let upper = |address: &Addr| address.as_str().to_uppercase();
+    for (msg, field) in [
+        (
+            msg(custodian.as_str(), 20_261_201, &upper(&client), 42 * CTC),
+            "address",
+        ),
+        (
+            msg(&upper(&custodian), 20_261_201, client.as_str(), 42 * CTC),
+            "custodian",
+        ),
+        (
+            msg("custodian", 20_261_201, client.as_str(), 42 * CTC),
+            "custodian",
+        ),
+    ] {
+        let refused = chain.ask_err(msg);
+        assert!(
+            matches!(
+                &refused,
+                ContractError::Convention(ConventionError::InvalidAddress { field: f, .. })
+                    if *f == field
+            ),
+            "{refused}"
+        );
+    }
     // A pure query: the registry and the token were not asked.
     assert!(chain.asked.borrow().is_empty());
 }

@@ -1,3 +1,5 @@
+use cosmwasm_std::{ContractResult, SystemError, SystemResult, WasmQuery};
+use ctc_conventions::AdminError;
 use ctc_interfaces::merkle::MerkleError;
 use ctc_testkit::{cw20_transfer_json, DAY};
 use cw_ownable::OwnershipError;
@@ -40,7 +42,9 @@ fn opening_a_round_reserves_its_total() {
     let tree = chain.next_tree(&[(&o.a, 600 * CTC), (&o.b, 400 * CTC)]);
     let until = chain.in_hours(48);
     let owner = chain.owner.clone();
-    let response = chain.run(&owner, open_round(&tree, until, true)).unwrap();
+    let response = chain
+        .run(&owner, open_round(1, &tree, until, true))
+        .unwrap();
     assert_eq!(attribute(&response, "action"), "open_round");
     assert_eq!(attribute(&response, "round_id"), "1");
     assert_eq!(attribute(&response, "total"), (1_000 * CTC).to_string());
@@ -60,6 +64,7 @@ fn opening_a_round_reserves_its_total() {
             claims_until: until,
             partners_only: true,
             closed: false,
+            cancelled: false,
         }
     );
     let ledger = chain.ledger();
@@ -81,20 +86,21 @@ fn a_round_is_refused_to_strangers_past_the_available_and_with_bad_fields() {
     let o = orgs(&chain);
     let tree = chain.next_tree(&[(&o.a, GENESIS)]);
     let until = chain.in_hours(24);
-    let good = open_round(&tree, until, false);
+    let good = open_round(1, &tree, until, false);
     assert_eq!(
         chain.refused(&stranger, good.clone()),
         convention(OwnershipError::NotOwner)
     );
     let over = chain.next_tree(&[(&o.a, GENESIS), (&o.b, 1)]);
     assert_eq!(
-        chain.refused(&owner, open_round(&over, until, false)),
+        chain.refused(&owner, open_round(1, &over, until, false)),
         ContractError::InsufficientAvailable {
             available: Uint128::new(GENESIS)
         }
     );
     let msg = |root: HexBinary, total: Uint128, list_digest: &str, list_uri: &str| {
         ExecuteMsg::OpenRound {
+            round_id: 1,
             root,
             total,
             list_digest: list_digest.into(),
@@ -144,15 +150,31 @@ fn a_round_is_refused_to_strangers_past_the_available_and_with_bad_fields() {
     let now = chain.env.block.time;
     for until in [now, now.minus_seconds(1)] {
         assert_eq!(
-            chain.refused(&owner, open_round(&tree, until, false)),
+            chain.refused(&owner, open_round(1, &tree, until, false)),
             ContractError::ClaimsUntilInPast
+        );
+    }
+    // Claims for at most 365 days: a round's reserve is locked until they end.
+    let latest = now.plus_seconds(365 * DAY);
+    assert_eq!(
+        chain.refused(&owner, open_round(1, &tree, latest.plus_seconds(1), false)),
+        ContractError::ClaimWindowTooLong { latest }
+    );
+    // Only under the next id: the leaves were built for it.
+    for round_id in [0, 2, u64::MAX] {
+        assert_eq!(
+            chain.refused(&owner, open_round(round_id, &tree, until, false)),
+            ContractError::UnexpectedRoundId {
+                expected: 1,
+                given: round_id
+            }
         );
     }
     chain.run(&owner, good).unwrap();
     // Reserved once: the same CTC cannot back a second round.
     let again = chain.next_tree(&[(&o.b, 1)]);
     assert_eq!(
-        chain.refused(&owner, open_round(&again, until, false)),
+        chain.refused(&owner, open_round(2, &again, until, false)),
         ContractError::InsufficientAvailable {
             available: Uint128::zero()
         }
@@ -161,7 +183,7 @@ fn a_round_is_refused_to_strangers_past_the_available_and_with_bad_fields() {
     let mut chain = Chain::new();
     let owner = chain.owner.clone();
     assert_eq!(
-        chain.refused(&owner, open_round(&tree, until, false)),
+        chain.refused(&owner, open_round(1, &tree, until, false)),
         ContractError::TokenNotSet
     );
 }
@@ -461,4 +483,331 @@ fn an_open_round_asks_the_registry_nothing() {
         .claim(round_id, &o.c, 150 * CTC, &tree.proofs[2])
         .unwrap();
     assert!(chain.asked.borrow().is_empty());
+}
+
+/// The owner opens `tree` as round `round_id` with claims for a day.
+fn open_as(chain: &mut Chain, round_id: u64, tree: &Tree) -> Result<Response, ContractError> {
+    let (owner, until) = (chain.owner.clone(), chain.in_hours(24));
+    chain.run(&owner, open_round(round_id, tree, until, false))
+}
+
+#[test]
+fn a_tree_built_for_a_round_id_another_round_took_is_refused() {
+    let mut chain = Chain::funded();
+    let o = orgs(&chain);
+    chain.open(&[(&o.c, CTC)], false);
+    // Two proposals, both built for round 2; the first to pass takes it.
+    let n = chain.next_round();
+    assert_eq!(n, 2);
+    let first = chain.next_tree(&[(&o.a, 10 * CTC)]);
+    let second = chain.next_tree(&[(&o.b, 20 * CTC)]);
+    open_as(&mut chain, n, &first).unwrap();
+    assert_eq!(
+        open_as(&mut chain, n, &second).unwrap_err(),
+        ContractError::UnexpectedRoundId {
+            expected: n + 1,
+            given: n
+        }
+    );
+    // Opened as round 3 it would reserve its total for proofs that could never verify there.
+    let stale = tree(&chain.fund(), n + 1, &[(&o.b, 20 * CTC)]);
+    assert_ne!(stale.root, second.root);
+    assert_eq!(chain.ledger().rounds, n);
+    assert_eq!(chain.ledger().reserved.u128(), 11 * CTC);
+}
+
+#[test]
+fn claims_run_for_365_days_at_most() {
+    let mut chain = Chain::funded();
+    let (owner, o) = (chain.owner.clone(), orgs(&chain));
+    let tree = chain.next_tree(&[(&o.a, CTC)]);
+    let latest = chain.env.block.time.plus_seconds(365 * DAY);
+    assert_eq!(
+        chain.refused(&owner, open_round(1, &tree, latest.plus_seconds(1), false)),
+        ContractError::ClaimWindowTooLong { latest }
+    );
+    assert_eq!(
+        chain.refused(
+            &owner,
+            open_round(1, &tree, latest.plus_days(36_500), false)
+        ),
+        ContractError::ClaimWindowTooLong { latest }
+    );
+    chain
+        .run(&owner, open_round(1, &tree, latest, false))
+        .unwrap();
+    assert_eq!(round(&chain, 1).claims_until, latest);
+}
+
+#[test]
+fn an_upper_case_address_is_refused_before_anything_is_written() {
+    let mut chain = Chain::funded();
+    let (round_id, tree, o) = three(&mut chain, false);
+    let upper = o.a.as_str().to_uppercase();
+    let refused = chain.refused(
+        &o.a,
+        ExecuteMsg::Claim {
+            round_id,
+            address: upper.clone(),
+            amount: Uint128::new(600 * CTC),
+            proof: tree.proofs[0].clone(),
+        },
+    );
+    assert!(
+        matches!(
+            &refused,
+            ContractError::Convention(ConventionError::InvalidAddress {
+                field: "address",
+                ..
+            })
+        ),
+        "{refused}"
+    );
+    assert!(matches!(
+        chain.ask_err(QueryMsg::Claimed {
+            round_id,
+            address: upper
+        }),
+        ContractError::Convention(ConventionError::InvalidAddress {
+            field: "address",
+            ..
+        })
+    ));
+    assert_eq!(round(&chain, round_id).claimed, Uint128::zero());
+    chain
+        .claim(round_id, &o.a, 600 * CTC, &tree.proofs[0])
+        .unwrap();
+}
+
+#[test]
+fn a_platform_contract_listed_by_mistake_is_never_paid() {
+    let mut chain = Chain::funded();
+    let (token, registry, fund, o) = (
+        chain.token.clone(),
+        chain.registry.clone(),
+        chain.fund(),
+        orgs(&chain),
+    );
+    let (round_id, tree) = chain.open(
+        &[
+            (&token, CTC),
+            (&registry, 2 * CTC),
+            (&fund, 3 * CTC),
+            (&o.a, 4 * CTC),
+        ],
+        false,
+    );
+    for (k, address, amount, name) in [
+        (0, &token, CTC, "crates.io:ctc-token"),
+        (1, &registry, 2 * CTC, "crates.io:partner-registry"),
+        (2, &fund, 3 * CTC, "crates.io:allocation-fund"),
+    ] {
+        assert_eq!(
+            chain
+                .claim(round_id, address, amount, &tree.proofs[k])
+                .unwrap_err(),
+            convention(AdminError::RecipientCannotSpend {
+                field: "address",
+                address: address.to_string(),
+                name: name.into(),
+            })
+        );
+    }
+    chain
+        .claim(round_id, &o.a, 4 * CTC, &tree.proofs[3])
+        .unwrap();
+    // What they were listed for goes back when the round closes.
+    chain.advance(DAY + 1);
+    let stranger = chain.stranger.clone();
+    let response = chain
+        .run(&stranger, ExecuteMsg::CloseRound { round_id })
+        .unwrap();
+    assert_eq!(attribute(&response, "returned"), (6 * CTC).to_string());
+}
+
+#[test]
+fn one_address_in_two_leaves_claims_once_and_the_rest_returns_on_close() {
+    let mut chain = Chain::funded();
+    let o = orgs(&chain);
+    // Built by hand: `merkle::build` refuses a list that names an address twice.
+    let (fund, round_id) = (chain.fund(), chain.next_round());
+    let leaf = |amount: u128| {
+        merkle::leaf_hash(fund.as_str(), round_id, o.a.as_str(), Uint128::new(amount)).unwrap()
+    };
+    let (first, second) = (leaf(100 * CTC), leaf(50 * CTC));
+    let (first_sum, second_sum) = (Uint128::new(100 * CTC), Uint128::new(50 * CTC));
+    let tree = Tree {
+        root: HexBinary::from(merkle::node_hash(&first, first_sum, &second, second_sum)),
+        total: first_sum + second_sum,
+        proofs: vec![
+            vec![ProofStep {
+                sibling: HexBinary::from(second),
+                sibling_sum: second_sum,
+                sibling_is_left: false,
+            }],
+            vec![ProofStep {
+                sibling: HexBinary::from(first),
+                sibling_sum: first_sum,
+                sibling_is_left: true,
+            }],
+        ],
+    };
+    open_as(&mut chain, round_id, &tree).unwrap();
+    chain
+        .claim(round_id, &o.a, 100 * CTC, &tree.proofs[0])
+        .unwrap();
+    // The second leaf is genuine, but the address has claimed.
+    assert_eq!(
+        chain
+            .claim(round_id, &o.a, 50 * CTC, &tree.proofs[1])
+            .unwrap_err(),
+        ContractError::AlreadyClaimed {
+            round_id,
+            address: o.a.to_string()
+        }
+    );
+    assert_eq!(chain.ledger().reserved.u128(), 50 * CTC);
+    chain.advance(DAY + 1);
+    let stranger = chain.stranger.clone();
+    let response = chain
+        .run(&stranger, ExecuteMsg::CloseRound { round_id })
+        .unwrap();
+    assert_eq!(attribute(&response, "claimed"), (100 * CTC).to_string());
+    assert_eq!(attribute(&response, "returned"), (50 * CTC).to_string());
+    let ledger = chain.ledger();
+    assert_eq!(ledger.reserved, Uint128::zero());
+    assert_eq!(ledger.available.u128(), GENESIS - 100 * CTC);
+    assert!(ledger.balanced);
+}
+
+#[test]
+fn a_proof_from_another_fund_with_the_same_round_id_is_refused() {
+    let mut chain = Chain::funded();
+    let o = orgs(&chain);
+    // Another instance (another bucket) published round 1 of this list; its root copied into
+    // this fund's round 1 pays no one here, since this fund's leaves carry its own address.
+    let other_fund = chain.addr("service_providers_fund");
+    let list = [(&o.a, 600 * CTC), (&o.b, 400 * CTC)];
+    let theirs = tree(&other_fund, 1, &list);
+    open_as(&mut chain, 1, &theirs).unwrap();
+    for (k, (address, amount)) in list.iter().enumerate() {
+        assert_eq!(
+            chain
+                .claim(1, address, *amount, &theirs.proofs[k])
+                .unwrap_err(),
+            ContractError::InvalidProof(MerkleError::Mismatch)
+        );
+    }
+    // This fund's own tree of the same list and id differs, and its proofs do not fit their root.
+    let ours = tree(&chain.fund(), 1, &list);
+    assert_ne!(ours.root, theirs.root);
+    assert_eq!(
+        chain
+            .claim(1, &o.a, 600 * CTC, &ours.proofs[0])
+            .unwrap_err(),
+        ContractError::InvalidProof(MerkleError::Mismatch)
+    );
+}
+
+#[test]
+fn a_partners_only_claim_is_refused_while_the_registry_cannot_answer() {
+    let mut chain = Chain::funded();
+    let (round_id, tree, o) = three(&mut chain, true);
+    chain.set_partner(&o.a, Standing::Active);
+    let registry = chain.registry.clone();
+    chain.deps.querier.update_wasm(move |query| match query {
+        WasmQuery::Smart { contract_addr, .. } if *contract_addr == registry.as_str() => {
+            SystemResult::Ok(ContractResult::Err("the registry is being migrated".into()))
+        }
+        // The claimant is an account: the recipient check's raw query finds no contract.
+        WasmQuery::Raw { contract_addr, .. } => SystemResult::Err(SystemError::NoSuchContract {
+            addr: contract_addr.clone(),
+        }),
+        other => panic!("unexpected query {other:?}"),
+    });
+    let refused = chain
+        .claim(round_id, &o.a, 600 * CTC, &tree.proofs[0])
+        .unwrap_err();
+    assert!(
+        matches!(&refused, ContractError::Std(_)) && refused.to_string().contains("migrated"),
+        "{refused}"
+    );
+    assert_eq!(round(&chain, round_id).claimed, Uint128::zero());
+    // Once it answers again, the partner claims.
+    chain.install_neighbours();
+    chain
+        .claim(round_id, &o.a, 600 * CTC, &tree.proofs[0])
+        .unwrap();
+}
+
+#[test]
+fn the_owner_cancels_a_round_only_before_its_first_claim() {
+    let mut chain = Chain::funded();
+    let (owner, stranger) = (chain.owner.clone(), chain.stranger.clone());
+    let (round_id, tree, o) = three(&mut chain, false);
+    let cancel = |round_id| ExecuteMsg::CancelRound { round_id };
+    assert_eq!(
+        chain.refused(&stranger, cancel(round_id)),
+        convention(OwnershipError::NotOwner)
+    );
+    assert_eq!(
+        chain.refused(&owner, cancel(9)),
+        ContractError::UnknownRound { round_id: 9 }
+    );
+    let before = chain.ledger();
+    let response = chain.run(&owner, cancel(round_id)).unwrap();
+    assert_eq!(attribute(&response, "action"), "cancel_round");
+    assert_eq!(attribute(&response, "round_id"), round_id.to_string());
+    assert_eq!(attribute(&response, "returned"), tree.total.to_string());
+    assert!(response.messages.is_empty());
+    let after = chain.ledger();
+    assert_eq!(after.reserved, Uint128::zero());
+    assert_eq!(after.available, before.available + tree.total);
+    assert_eq!(after.entries, before.entries);
+    let cancelled = round(&chain, round_id);
+    assert!(cancelled.closed && cancelled.cancelled);
+    // Closed: no claim, no second cancellation, no close.
+    assert_eq!(
+        chain
+            .claim(round_id, &o.a, 600 * CTC, &tree.proofs[0])
+            .unwrap_err(),
+        ContractError::RoundClosed { round_id }
+    );
+    assert_eq!(
+        chain.refused(&owner, cancel(round_id)),
+        ContractError::RoundClosed { round_id }
+    );
+    chain.advance(DAY + 1);
+    assert_eq!(
+        chain.refused(&stranger, ExecuteMsg::CloseRound { round_id }),
+        ContractError::RoundClosed { round_id }
+    );
+
+    // After a claim, the round runs its course.
+    let (second, tree, o) = three(&mut chain, false);
+    chain
+        .claim(second, &o.b, 250 * CTC, &tree.proofs[1])
+        .unwrap();
+    assert_eq!(
+        chain.refused(&owner, cancel(second)),
+        ContractError::RoundHasClaims {
+            round_id: second,
+            claimed: Uint128::new(250 * CTC)
+        }
+    );
+    chain.advance(DAY + 1);
+    assert_eq!(
+        chain.refused(&owner, cancel(second)),
+        ContractError::RoundHasClaims {
+            round_id: second,
+            claimed: Uint128::new(250 * CTC)
+        }
+    );
+    let response = chain
+        .run(&stranger, ExecuteMsg::CloseRound { round_id: second })
+        .unwrap();
+    assert_eq!(attribute(&response, "returned"), (750 * CTC).to_string());
+    let closed = round(&chain, second);
+    assert!(closed.closed && !closed.cancelled);
+    assert_eq!(chain.ledger().reserved, Uint128::zero());
 }

@@ -8,7 +8,7 @@ use crate::contract::CONTRACT;
 use crate::error::ContractError;
 use crate::execute::{configured_token, load_grant};
 use crate::msg::Schedule;
-use crate::state::{Grant, BENEFICIARY_GRANTS, GRANTS, TOTALS};
+use crate::state::{Grant, BENEFICIARY_GRANTS, CONFIG, GRANTS, TOTALS};
 
 pub fn create_grant(
     deps: DepsMut,
@@ -24,6 +24,8 @@ pub fn create_grant(
         return Err(ContractError::ZeroAmount);
     }
     schedule.validate()?;
+    let config = CONFIG.load(deps.storage)?;
+    schedule.ensure_vests_from(config.locked_until)?;
     // A platform contract or this one as beneficiary could never pass the CTC on.
     let beneficiary = recipient(
         deps.as_ref(),
@@ -70,7 +72,7 @@ pub fn create_grant(
 /// crank it for a beneficiary who cannot send transactions yet.
 pub fn claim(deps: DepsMut, env: Env, grant_id: u64) -> Result<Response, ContractError> {
     let mut grant = load_grant(deps.storage, grant_id)?;
-    let due = grant.vested(env.block.time).checked_sub(grant.claimed)?;
+    let due = grant.vested(env.block.time)?.checked_sub(grant.claimed)?;
     if due.is_zero() {
         return Err(ContractError::NothingToClaim { grant_id });
     }
@@ -114,7 +116,7 @@ pub fn revoke(
         return Err(ContractError::AlreadyRevoked { grant_id });
     }
     let now = env.block.time;
-    let vested = grant.vested(now);
+    let vested = grant.vested(now)?;
     let returned = grant.amount.checked_sub(vested)?;
     if returned.is_zero() {
         return Err(ContractError::FullyVested { grant_id });

@@ -8,17 +8,18 @@ use cw_storage_plus::Bound;
 use crate::error::ContractError;
 use crate::execute::load_grant;
 use crate::msg::{ConfigResponse, GrantResponse, GrantsResponse, TotalsResponse, VestedResponse};
-use crate::state::{Grant, BENEFICIARY_GRANTS, GRANTS, TOKEN, TOTALS};
+use crate::state::{Grant, BENEFICIARY_GRANTS, CONFIG, GRANTS, TOKEN, TOTALS};
 
 pub fn config(deps: Deps) -> Result<ConfigResponse, ContractError> {
     Ok(ConfigResponse {
         token: TOKEN.may_load(deps.storage)?,
+        locked_until: CONFIG.load(deps.storage)?.locked_until,
     })
 }
 
-fn grant_response(env: &Env, id: u64, grant: Grant) -> GrantResponse {
-    let vested_now = grant.vested(env.block.time);
-    GrantResponse {
+fn grant_response(env: &Env, id: u64, grant: Grant) -> Result<GrantResponse, ContractError> {
+    let vested_now = grant.vested(env.block.time)?;
+    Ok(GrantResponse {
         id,
         claimable_now: vested_now.saturating_sub(grant.claimed),
         vested_now,
@@ -28,12 +29,12 @@ fn grant_response(env: &Env, id: u64, grant: Grant) -> GrantResponse {
         revocable: grant.revocable,
         claimed: grant.claimed,
         revoked_at: grant.revoked_at,
-    }
+    })
 }
 
 pub fn grant(deps: Deps, env: &Env, grant_id: u64) -> Result<GrantResponse, ContractError> {
     let grant = load_grant(deps.storage, grant_id)?;
-    Ok(grant_response(env, grant_id, grant))
+    grant_response(env, grant_id, grant)
 }
 
 pub fn grants(
@@ -44,7 +45,9 @@ pub fn grants(
     limit: Option<u32>,
 ) -> Result<GrantsResponse, ContractError> {
     let min = start_after.map(Bound::exclusive);
-    let grants = match beneficiary {
+    // The page is read first and the vesting computed after, so that its checked arithmetic
+    // answers this contract's error rather than a storage error.
+    let entries = match beneficiary {
         Some(beneficiary) => {
             let beneficiary = address(deps.api, "beneficiary", &beneficiary)?;
             let ids = BENEFICIARY_GRANTS.prefix(&beneficiary).keys(
@@ -53,18 +56,17 @@ pub fn grants(
                 None,
                 Order::Ascending,
             );
-            page(ids, limit, |id| {
-                let grant = GRANTS.load(deps.storage, id)?;
-                Ok(grant_response(env, id, grant))
-            })?
+            page(ids, limit, |id| Ok((id, GRANTS.load(deps.storage, id)?)))?
         }
         None => {
             let entries = GRANTS.range(deps.storage, min, None, Order::Ascending);
-            page(entries, limit, |(id, grant)| {
-                Ok(grant_response(env, id, grant))
-            })?
+            page(entries, limit, Ok)?
         }
     };
+    let grants = entries
+        .into_iter()
+        .map(|(id, grant)| grant_response(env, id, grant))
+        .collect::<Result<_, _>>()?;
     Ok(GrantsResponse { grants })
 }
 
@@ -79,7 +81,7 @@ pub fn vested(
     Ok(VestedResponse {
         grant_id,
         at,
-        vested: grant.vested(at),
+        vested: grant.vested(at)?,
     })
 }
 

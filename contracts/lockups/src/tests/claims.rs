@@ -139,3 +139,52 @@ fn an_unknown_grant_is_refused() {
         ContractError::UnknownGrant { grant_id: 0 }
     );
 }
+
+#[test]
+fn a_one_unit_linear_grant_vests_nothing_until_its_end_then_the_unit() {
+    let mut chain = Chain::new();
+    let alice = chain.accounts.alice.clone();
+    let id = chain
+        .grant(
+            &alice,
+            1,
+            linear(chain.at(0), chain.at(0), chain.at(1_000)),
+            false,
+        )
+        .unwrap();
+    for seconds in [0, 1, 500, 999] {
+        chain.set_time(seconds);
+        assert_eq!(chain.grant_info(id).vested_now, u(0));
+        assert_eq!(
+            chain.refused(&alice, ExecuteMsg::Claim { grant_id: id }),
+            ContractError::NothingToClaim { grant_id: id }
+        );
+    }
+    chain.set_time(1_000);
+    assert_eq!(chain.claim(&alice, id).unwrap(), (alice.clone(), 1));
+    assert_eq!(chain.paid_to(&alice), 1);
+    assert_eq!(chain.totals().granted_outstanding, u(0));
+}
+
+#[test]
+fn a_grant_starting_now_with_its_cliff_now_vests_from_the_next_second() {
+    let mut chain = Chain::new();
+    let alice = chain.accounts.alice.clone();
+    let now = chain.env.block.time;
+    let id = chain
+        .grant(
+            &alice,
+            100 * CTC,
+            linear(now, now, now.plus_seconds(100)),
+            false,
+        )
+        .unwrap();
+    // At the start the share is zero seconds' worth: nothing to claim yet.
+    assert_eq!(chain.grant_info(id).vested_now, u(0));
+    assert_eq!(
+        chain.refused(&alice, ExecuteMsg::Claim { grant_id: id }),
+        ContractError::NothingToClaim { grant_id: id }
+    );
+    chain.advance(1);
+    assert_eq!(chain.claim(&alice, id).unwrap(), (alice.clone(), CTC));
+}

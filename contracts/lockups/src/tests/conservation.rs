@@ -2,8 +2,11 @@
 //! `send`, plain transfers and reconciliations: after every step the books hold
 //! (`booked == unallocated + Σ outstanding`), everything that came in is either booked or paid
 //! out, the mocked token balance is the books plus what is not reconciled yet, and no
-//! beneficiary has received more than its grants. The harness also checks that every refused
-//! step left the storage as it was.
+//! beneficiary has received more than its grants. Grants, revocations and what every grant has
+//! vested are checked against a model written here on plain `u128`s: a grant vesting before the
+//! lock's end is refused, and a revocation answers exactly what the model expects (accepted,
+//! `NotRevocable`, `AlreadyRevoked` or `FullyVested`). The harness also checks that every
+//! refused step left the storage as it was.
 
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -83,6 +86,51 @@ fn schedule(now: Timestamp, shape: &Shape) -> Schedule {
     }
 }
 
+/// What the test knows of a grant, to predict the contract's answers.
+struct Model {
+    amount: u128,
+    schedule: Schedule,
+    revocable: bool,
+    revoked_at: Option<Timestamp>,
+}
+
+impl Model {
+    /// The schedule's share at `t`, frozen at the revocation, on plain integers: the contract's
+    /// arithmetic is checked against this rather than against itself.
+    fn vested(&self, t: Timestamp) -> u128 {
+        let t = self.revoked_at.map_or(t, |revoked_at| t.min(revoked_at));
+        match &self.schedule {
+            Schedule::Linear { start, cliff, end } => {
+                if t < *cliff {
+                    0
+                } else if t >= *end {
+                    self.amount
+                } else {
+                    let elapsed = u128::from(t.nanos() - start.nanos());
+                    self.amount * elapsed / u128::from(end.nanos() - start.nanos())
+                }
+            }
+            Schedule::Tranches { steps } => {
+                let passed: Vec<_> = steps.iter().filter(|step| step.at <= t).collect();
+                if passed.len() == steps.len() {
+                    self.amount
+                } else {
+                    let bps: u128 = passed.iter().map(|step| u128::from(step.bps)).sum();
+                    self.amount * bps / 10_000
+                }
+            }
+        }
+    }
+
+    /// The earliest time the schedule vests anything.
+    fn first_vesting(&self) -> Timestamp {
+        match &self.schedule {
+            Schedule::Linear { cliff, .. } => *cliff,
+            Schedule::Tranches { steps } => steps[0].at,
+        }
+    }
+}
+
 /// Every grant, page by page.
 fn all_grants(chain: &Chain) -> Vec<GrantResponse> {
     let mut grants = vec![];
@@ -108,7 +156,9 @@ proptest! {
     fn the_books_always_hold_and_nobody_gets_more_than_granted(
         steps in prop::collection::vec(step(), 1..60)
     ) {
-        let mut chain = Chain::new();
+        // Locked for 60 days: some random schedules vest earlier and must be refused.
+        let mut chain = Chain::new_locked_for(60 * DAY);
+        let locked_until = chain.locked_until;
         let beneficiaries = [
             chain.accounts.alice.clone(),
             chain.accounts.bob.clone(),
@@ -117,6 +167,7 @@ proptest! {
         let (stranger, funder) = (chain.accounts.stranger.clone(), chain.addr("funder"));
         // Everything booked so far, and what arrived by transfer and is not booked yet.
         let (mut booked_in, mut pending) = (BUCKET, 0u128);
+        let mut models: Vec<Model> = vec![];
         let mut grants = 0u64;
         let pick = |index: &Index, count: u64| index.index(count as usize) as u64 + 1;
         for step in steps {
@@ -125,10 +176,22 @@ proptest! {
                 Step::Grant(who, percent, shape, revocable) => {
                     let unallocated = chain.totals().unallocated.u128();
                     let amount = (unallocated * percent / 100).max(1);
-                    let result = chain.grant(&beneficiaries[who], amount, schedule(now, &shape), revocable);
-                    if amount <= unallocated {
-                        result.unwrap();
+                    let model = Model {
+                        amount,
+                        schedule: schedule(now, &shape),
+                        revocable,
+                        revoked_at: None,
+                    };
+                    let result = chain.grant(&beneficiaries[who], amount, model.schedule.clone(), revocable);
+                    if model.first_vesting() < locked_until {
+                        prop_assert_eq!(
+                            result.unwrap_err(),
+                            ContractError::VestsBeforeLockEnd { locked_until }
+                        );
+                    } else if amount <= unallocated {
+                        prop_assert_eq!(result.unwrap(), grants + 1);
                         grants += 1;
+                        models.push(model);
                     } else {
                         let refused = result.unwrap_err();
                         prop_assert!(
@@ -153,7 +216,25 @@ proptest! {
                     }
                 }
                 Step::Revoke(grant) if grants > 0 => {
-                    let _ = chain.revoke(pick(&grant, grants));
+                    let grant_id = pick(&grant, grants);
+                    let model = &mut models[grant_id as usize - 1];
+                    let vested = model.vested(now);
+                    let result = chain.revoke(grant_id);
+                    if !model.revocable {
+                        prop_assert_eq!(result.unwrap_err(), ContractError::NotRevocable { grant_id });
+                    } else if model.revoked_at.is_some() {
+                        prop_assert_eq!(result.unwrap_err(), ContractError::AlreadyRevoked { grant_id });
+                    } else if vested == model.amount {
+                        prop_assert_eq!(result.unwrap_err(), ContractError::FullyVested { grant_id });
+                    } else {
+                        let response = result.unwrap();
+                        prop_assert_eq!(attribute(&response, "vested"), vested.to_string());
+                        prop_assert_eq!(
+                            attribute(&response, "returned"),
+                            (model.amount - vested).to_string()
+                        );
+                        model.revoked_at = Some(now);
+                    }
                 }
                 Step::Wait(seconds) => chain.advance(seconds),
                 Step::Fund(amount) => {
@@ -185,6 +266,12 @@ proptest! {
             let all = all_grants(&chain);
             prop_assert_eq!(all.len() as u64, grants);
             prop_assert_eq!(totals.grants, grants);
+            let now = chain.env.block.time;
+            for (grant, model) in all.iter().zip(&models) {
+                prop_assert_eq!(grant.amount.u128(), model.amount);
+                prop_assert_eq!(grant.revoked_at, model.revoked_at);
+                prop_assert_eq!(grant.vested_now.u128(), model.vested(now));
+            }
             let mut outstanding = 0u128;
             for grant in &all {
                 let owed = if grant.revoked_at.is_some() { grant.vested_now } else { grant.amount };

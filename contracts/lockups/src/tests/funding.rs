@@ -103,11 +103,15 @@ fn reconcile_books_the_bucket_when_the_token_was_given_at_instantiate() {
         chain.refused(&stranger, ExecuteMsg::Reconcile {}),
         ContractError::TokenNotSet
     );
+    // A fresh unit has the same contract address, so the mocked token names it too and the
+    // instantiate's verification passes.
     let mut unit = Lockups::new(execute);
+    chain.neighbours().install(&mut unit.deps);
     let (owner, token) = (unit.addr("owner"), unit.addr("ctc"));
     let msg = InstantiateMsg {
         owner: None,
         token: Some(token.to_string()),
+        locked_until: chain.locked_until,
     };
     unit.instantiate(instantiate, &owner, msg).unwrap();
     chain.unit = unit;

@@ -228,3 +228,62 @@ fn each_kind_of_bad_schedule_is_refused_by_name() {
             .unwrap();
     }
 }
+
+#[test]
+fn no_schedule_may_vest_before_the_lock_ends() {
+    let mut chain = Chain::new_locked_for(YEAR);
+    let (owner, alice) = (chain.accounts.owner.clone(), chain.accounts.alice.clone());
+    let locked_until = chain.at(YEAR);
+    assert_eq!(chain.locked_until, locked_until);
+    let early_tranches = Schedule::Tranches {
+        steps: vec![
+            Tranche {
+                at: chain.at(YEAR - 1),
+                bps: 1,
+            },
+            Tranche {
+                at: chain.at(2 * YEAR),
+                bps: 9_999,
+            },
+        ],
+    };
+    let refused_schedules = [
+        // A cliff a second early, a cliff-less ramp, a plain lock-up ending early.
+        linear(chain.at(0), chain.at(YEAR - 1), chain.at(4 * YEAR)),
+        linear(chain.at(0), chain.at(0), chain.at(4 * YEAR)),
+        linear(chain.at(0), chain.at(MONTH), chain.at(MONTH)),
+        // A first tranche a second early, even a tiny one.
+        early_tranches,
+        monthly(chain.at(MONTH), 10, MONTH),
+    ];
+    for schedule in refused_schedules {
+        assert_eq!(
+            chain.refused(&owner, create(&alice, CTC, schedule)),
+            ContractError::VestsBeforeLockEnd { locked_until }
+        );
+    }
+    // At the lock's end exactly is fine; a start before it is too, since the cliff holds the
+    // share back until then.
+    chain
+        .grant(
+            &alice,
+            CTC,
+            linear(chain.at(0), locked_until, chain.at(4 * YEAR)),
+            false,
+        )
+        .unwrap();
+    chain
+        .grant(&alice, CTC, monthly(locked_until, 10, MONTH), false)
+        .unwrap();
+    // The floor holds for any grant, and no message moves it.
+    let config: crate::msg::ConfigResponse = chain.ask(QueryMsg::Config {});
+    assert_eq!(config.locked_until, locked_until);
+    chain.set_time(YEAR - 1);
+    assert_eq!(
+        chain.refused(&alice, ExecuteMsg::Claim { grant_id: 1 }),
+        ContractError::NothingToClaim { grant_id: 1 }
+    );
+    chain.set_time(YEAR);
+    assert_eq!(chain.claim(&alice, 1).unwrap(), (alice.clone(), CTC / 4));
+    assert_eq!(chain.claim(&alice, 2).unwrap(), (alice.clone(), CTC / 10));
+}

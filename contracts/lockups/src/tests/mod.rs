@@ -1,6 +1,7 @@
 //! Unit tests through the entry points, with the token's cw20 `balance` answered by a mock that
-//! follows what the tests move in and what claims pay out. Every refusal is checked to leave
-//! the storage unchanged.
+//! follows what the tests move in and what claims pay out, and its cw2 name and `allocation`
+//! answered as ctc-token's for `set_token`'s verification. Every refusal is checked to leave the
+//! storage unchanged.
 
 mod admin;
 mod claims;
@@ -18,6 +19,7 @@ use std::rc::Rc;
 
 use cosmwasm_std::{Addr, Api, Response, Timestamp, Uint128};
 use ctc_conventions::ConventionError;
+use ctc_interfaces::token::{AllocationBucket, AllocationResponse, BucketAllocation, CtcQueryMsg};
 use ctc_testkit::{executes, Neighbours, Unit, CTC, DAY};
 use cw20::{BalanceResponse, Cw20ExecuteMsg, Cw20QueryMsg};
 
@@ -54,6 +56,8 @@ pub struct Chain {
     pub paid: BTreeMap<Addr, u128>,
     /// The block time at instantiation.
     pub start: Timestamp,
+    /// The lock-up's floor, given at instantiation.
+    pub locked_until: Timestamp,
 }
 
 ctc_testkit::deref_to_unit!(Chain.unit: Lockups);
@@ -80,9 +84,79 @@ pub fn monthly(first: Timestamp, count: u64, every: u64) -> Schedule {
     }
 }
 
+/// What a mocked token is asked: cw20's `balance`, or ctc-token's `allocation` by `set_token`.
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum TokenQuery {
+    Cw20(Cw20QueryMsg),
+    Ctc(CtcQueryMsg),
+}
+
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+enum TokenAnswer {
+    Balance(BalanceResponse),
+    Allocation(AllocationResponse),
+}
+
+/// A genesis allocation with `team` and `investors` as the locked buckets and made-up
+/// addresses for the other four.
+pub fn allocation(unit: &Lockups, team: &Addr, investors: &Addr) -> AllocationResponse {
+    let buckets = AllocationBucket::ALL
+        .into_iter()
+        .map(|bucket| BucketAllocation {
+            bucket,
+            address: match bucket {
+                AllocationBucket::FoundingTeam => team.clone(),
+                AllocationBucket::InstitutionalInvestors => investors.clone(),
+                other => unit.addr(other.name()),
+            },
+            share: bucket.share(),
+            amount: bucket.amount(),
+        })
+        .collect();
+    AllocationResponse { buckets }
+}
+
+/// `neighbours` with a token at `address`: cw2 name `name`, instantiated by `creator`, this
+/// contract's balance read from `balance`, and `allocation` as its genesis allocation.
+pub fn with_token(
+    neighbours: Neighbours,
+    address: &Addr,
+    name: &str,
+    creator: &Addr,
+    me: &Addr,
+    balance: Rc<RefCell<u128>>,
+    allocation: AllocationResponse,
+) -> Neighbours {
+    let me = me.to_string();
+    neighbours
+        .contract(address, name)
+        .created_by(address, creator)
+        .smart(address, move |query: TokenQuery| match query {
+            TokenQuery::Cw20(Cw20QueryMsg::Balance { address }) => {
+                let balance = if address == me { *balance.borrow() } else { 0 };
+                TokenAnswer::Balance(BalanceResponse {
+                    balance: Uint128::new(balance),
+                })
+            }
+            TokenQuery::Ctc(CtcQueryMsg::Allocation {}) => {
+                TokenAnswer::Allocation(allocation.clone())
+            }
+            TokenQuery::Cw20(other) => panic!("lockups does not ask the token {other:?}"),
+            TokenQuery::Ctc(other) => panic!("lockups does not ask the token {other:?}"),
+        })
+}
+
 impl Chain {
-    /// Instantiated without a token; the mocked token answers a zero balance.
+    /// Instantiated without a token, locked until the instantiation itself; the mocked token
+    /// answers a zero balance.
     pub fn bare() -> Self {
+        Self::bare_locked_for(0)
+    }
+
+    /// Instantiated without a token, locked for `seconds` after instantiation.
+    pub fn bare_locked_for(seconds: u64) -> Self {
         let mut unit = Lockups::new(execute);
         let name = |n: &str| unit.addr(n);
         let accounts = Accounts {
@@ -92,18 +166,21 @@ impl Chain {
             bob: name("bob"),
             stranger: name("stranger"),
         };
+        let start = unit.env.block.time;
+        let locked_until = start.plus_seconds(seconds);
         let msg = InstantiateMsg {
             owner: None,
             token: None,
+            locked_until,
         };
         unit.instantiate(instantiate, &accounts.owner, msg).unwrap();
-        let start = unit.env.block.time;
         let mut chain = Self {
             unit,
             accounts,
             balance: Rc::default(),
             paid: BTreeMap::new(),
             start,
+            locked_until,
         };
         chain.install_token();
         chain
@@ -111,32 +188,40 @@ impl Chain {
 
     /// The token credited the bucket at its instantiate, and the owner set it here.
     pub fn new() -> Self {
-        let mut chain = Self::bare();
+        Self::new_locked_for(0)
+    }
+
+    /// As `new`, locked for `seconds` after instantiation.
+    pub fn new_locked_for(seconds: u64) -> Self {
+        let mut chain = Self::bare_locked_for(seconds);
         *chain.balance.borrow_mut() = BUCKET;
         chain.set_token().unwrap();
         chain
     }
 
-    /// The mocked token answers this contract's balance, and the recipient check sees it as
-    /// the platform's token.
+    /// The neighbours of every test: the mocked CTC token, which names this contract as the
+    /// founding team's bucket and answers its balance. The owner instantiated both, as the
+    /// deploy's one account does, so the token passes the creator check. Tests add look-alikes
+    /// to them.
+    pub fn neighbours(&self) -> Neighbours {
+        let me = self.unit.env.contract.address.clone();
+        let investors = self.unit.addr("investors_lockup");
+        let deployer = &self.accounts.owner;
+        with_token(
+            Neighbours::new().created_by(&me, deployer),
+            &self.accounts.token,
+            "crates.io:ctc-token",
+            deployer,
+            &me,
+            Rc::clone(&self.balance),
+            allocation(&self.unit, &me, &investors),
+        )
+    }
+
+    /// The mocked token answers this contract's balance and allocation, and the recipient check
+    /// sees it as the platform's token.
     pub fn install_token(&mut self) {
-        let balance = Rc::clone(&self.balance);
-        let me = self.unit.env.contract.address.to_string();
-        Neighbours::new()
-            .contract(&self.accounts.token, "crates.io:ctc-token")
-            .smart(
-                &self.accounts.token,
-                move |query: Cw20QueryMsg| match query {
-                    Cw20QueryMsg::Balance { address } => {
-                        let balance = if address == me { *balance.borrow() } else { 0 };
-                        BalanceResponse {
-                            balance: Uint128::new(balance),
-                        }
-                    }
-                    other => panic!("lockups does not ask the token {other:?}"),
-                },
-            )
-            .install(&mut self.unit.deps);
+        self.neighbours().install(&mut self.unit.deps);
     }
 
     pub fn set_token(&mut self) -> Result<Response, ContractError> {

@@ -106,3 +106,35 @@ fn vested_answers_at_any_time_and_stops_at_a_revocation() {
         ContractError::UnknownGrant { grant_id: 2 }
     );
 }
+
+#[test]
+fn vested_before_the_start_is_zero_for_both_kinds() {
+    let mut chain = Chain::new();
+    let alice = chain.accounts.alice.clone();
+    let linear_id = chain
+        .grant(
+            &alice,
+            1_000,
+            linear(chain.at(500), chain.at(500), chain.at(1_500)),
+            false,
+        )
+        .unwrap();
+    let tranches_id = chain
+        .grant(&alice, 1_000, monthly(chain.at(MONTH), 10, MONTH), false)
+        .unwrap();
+    for (id, first) in [(linear_id, 500), (tranches_id, MONTH)] {
+        for seconds in [0, first - 1] {
+            let answer: VestedResponse = chain.ask(QueryMsg::Vested {
+                grant_id: id,
+                at: Some(chain.at(seconds)),
+            });
+            assert_eq!(answer.vested, u(0));
+        }
+        // Even at a time before the chain's own clock.
+        let answer: VestedResponse = chain.ask(QueryMsg::Vested {
+            grant_id: id,
+            at: Some(Timestamp::from_nanos(0)),
+        });
+        assert_eq!(answer.vested, u(0));
+    }
+}

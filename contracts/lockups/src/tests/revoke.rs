@@ -135,3 +135,71 @@ fn only_the_owner_revokes_and_only_revocable_unfinished_grants_once() {
         ContractError::FullyVested { grant_id: done }
     );
 }
+
+/// Revokes grant `id` at `seconds`, checks what it answers, then claims at the revocation's
+/// own block and again much later: the vested part is paid once, nothing more ever vests.
+fn revoke_then_claim(chain: &mut Chain, id: u64, seconds: u64, amount: u128, vested: u128) {
+    let alice = chain.accounts.alice.clone();
+    chain.set_time(seconds);
+    let response = chain.revoke(id).unwrap();
+    assert_eq!(attribute(&response, "vested"), vested.to_string());
+    assert_eq!(
+        attribute(&response, "returned"),
+        (amount - vested).to_string()
+    );
+    assert_eq!(chain.grant_info(id).revoked_at, Some(chain.at(seconds)));
+    assert_eq!(chain.claim(&alice, id).unwrap(), (alice.clone(), vested));
+    chain.set_time(seconds + 10 * YEAR);
+    assert_eq!(chain.grant_info(id).vested_now, u(vested));
+    assert_eq!(
+        chain.refused(&alice, ExecuteMsg::Claim { grant_id: id }),
+        ContractError::NothingToClaim { grant_id: id }
+    );
+    assert_eq!(chain.paid_to(&alice), vested);
+    let totals = chain.totals();
+    assert_eq!(totals.granted_outstanding, u(0));
+    assert_eq!(totals.unallocated, u(BUCKET - vested));
+    assert_eq!(totals.booked_balance, u(BUCKET - vested));
+}
+
+#[test]
+fn revoking_exactly_at_the_cliff_keeps_the_share_vested_at_the_cliff() {
+    let mut chain = Chain::new();
+    let alice = chain.accounts.alice.clone();
+    let id = chain
+        .grant(
+            &alice,
+            1_000,
+            linear(chain.at(0), chain.at(100), chain.at(1_000)),
+            true,
+        )
+        .unwrap();
+    // The cliff itself vests: the share since the start, a tenth.
+    revoke_then_claim(&mut chain, id, 100, 1_000, 100);
+}
+
+#[test]
+fn revoking_one_second_before_the_end_returns_only_the_unvested_remainder() {
+    let mut chain = Chain::new();
+    let alice = chain.accounts.alice.clone();
+    let id = chain
+        .grant(
+            &alice,
+            1_000,
+            linear(chain.at(0), chain.at(100), chain.at(1_000)),
+            true,
+        )
+        .unwrap();
+    revoke_then_claim(&mut chain, id, 999, 1_000, 999);
+}
+
+#[test]
+fn revoking_at_a_tranches_exact_time_keeps_that_tranche() {
+    let mut chain = Chain::new();
+    let alice = chain.accounts.alice.clone();
+    let id = chain
+        .grant(&alice, 1_000, monthly(chain.at(MONTH), 10, MONTH), true)
+        .unwrap();
+    // The third step's `at`: three steps have vested, the third included.
+    revoke_then_claim(&mut chain, id, 3 * MONTH, 1_000, 300);
+}

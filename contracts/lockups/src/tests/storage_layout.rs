@@ -8,7 +8,7 @@ use cosmwasm_std::Empty;
 use ctc_testkit::{stored_keys, stored_keys_naming};
 
 use super::*;
-use crate::state::{BENEFICIARY_GRANTS, GRANTS, TOKEN, TOTALS};
+use crate::state::{BENEFICIARY_GRANTS, CONFIG, GRANTS, TOKEN, TOTALS};
 
 #[test]
 fn every_namespace_and_key_encoding_is_pinned() {
@@ -23,6 +23,7 @@ fn every_namespace_and_key_encoding_is_pinned() {
         )
         .unwrap();
     let stored = &chain.deps.storage;
+    let config = CONFIG.load(stored).unwrap();
     let token = TOKEN.load(stored).unwrap();
     let totals = TOTALS.load(stored).unwrap();
     let grant = GRANTS.load(stored, 1).unwrap();
@@ -30,6 +31,7 @@ fn every_namespace_and_key_encoding_is_pinned() {
     let mut deps = mock_dependencies();
     let alice = deps.api.addr_make("alice");
     let storage = &mut deps.storage;
+    CONFIG.save(storage, &config).unwrap();
     TOKEN.save(storage, &token).unwrap();
     TOTALS.save(storage, &totals).unwrap();
     GRANTS.save(storage, 7, &grant).unwrap();
@@ -45,24 +47,26 @@ fn every_namespace_and_key_encoding_is_pinned() {
             r"\x00\x06grants\x00\x00\x00\x00\x00\x00\x00\x07",
             r"\x00\x08grantees\x00C<alice>\x00\x00\x00\x00\x00\x00\x00\x07",
             // Items: the name alone.
+            "config",
             "token",
             "totals",
         ]
     );
 }
 
-/// Beside the contract's own: cw2 and cw-ownable. The token appears once set.
+/// Beside the contract's own (`config` from instantiate on): cw2 and cw-ownable. The token
+/// appears once set.
 #[test]
 fn an_instantiated_contract_stores_exactly_these_keys() {
     let chain = Chain::bare();
     assert_eq!(
         stored_keys(&chain.deps.storage),
-        ["contract_info", "ownership", "totals"]
+        ["config", "contract_info", "ownership", "totals"]
     );
     let chain = Chain::new();
     assert_eq!(
         stored_keys(&chain.deps.storage),
-        ["contract_info", "ownership", "token", "totals"]
+        ["config", "contract_info", "ownership", "token", "totals"]
     );
 }
 
@@ -88,6 +92,10 @@ fn a_grant_stores_few_bytes() {
             .unwrap()
     };
     assert_eq!(value(b"\x00\x08grantees"), "{}");
+    assert_eq!(
+        value(b"config"),
+        format!(r#"{{"locked_until":"{}"}}"#, chain.locked_until.nanos())
+    );
     let grant = value(b"\x00\x06grants");
     assert_eq!(
         grant,
