@@ -34,7 +34,7 @@ const env = () => ({ ...localnet.deployEnv() });
 test("the season passes on the node, every check, with real signed transactions", async () => {
   const run = await seasonOnNode(env(), report, { pinned: false, paths });
   runs.unpinned = run;
-  assert.equal(run.results.length, 19);
+  assert.equal(run.results.length, 24);
   const transactions = run.results.flatMap((step) => step.transactions);
   assert.ok(transactions.length >= 50, `${transactions.length} transactions`);
   for (const record of run.records) {
@@ -97,11 +97,18 @@ test("the model's contract share matches the node's within 2% on every transacti
 
 test("a governance proposal pins the codes; the season costs what the pinned model says", async () => {
   const first = runs.unpinned!;
-  const { chain, deployment, roles } = first.platform;
-  const codeIds = [...new Set(Object.values(deployment.contracts).map((record) => record.codeId))];
+  const { chain, deployment, roles, deployer } = first.platform;
+  // The committee's two codes run in the season too (every proposal the platform carries).
+  const committee = deployment.committee!;
+  const committeeCodes = await Promise.all(
+    [committee.group, committee.multisig].map(async (address) => (await chain.client.getContract(address)).codeId),
+  );
+  const codeIds = [
+    ...new Set([...Object.values(deployment.contracts).map((record) => record.codeId), ...committeeCodes]),
+  ];
   const { seconds } = await pinCodesByGovernance(
     chain,
-    roles.owner,
+    deployer,
     [chain.actors.get("validator-0")!],
     codeIds,
     "wasm",
