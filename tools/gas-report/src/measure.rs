@@ -14,7 +14,7 @@ pub struct Measurement {
     pub description: String,
     /// The calls in order: `ctc-token` executed, `?partner-registry` queried,
     /// `↩wager-pool` replied, `+x` instantiated, `~x` migrated, `bank` moved coins, `#x` raw
-    /// read, `?bank` and `?info:x` module queries.
+    /// read, `?bank` and `?info:x` module queries, `admin:x` a change of x's wasm admin.
     pub path: String,
     pub gas: GasBreakdown,
     pub charges: Vec<CallCharge>,
@@ -37,6 +37,7 @@ pub fn call_path(charges: &[CallCharge]) -> String {
             Entry::BankQuery => "?bank".to_owned(),
             Entry::RawQuery => format!("#{}", c.contract),
             Entry::InfoQuery => format!("?info:{}", c.contract),
+            Entry::Admin => format!("admin:{}", c.contract),
         })
         .collect::<Vec<_>>()
         .join(" → ")

@@ -6,7 +6,9 @@
 //! the same tiers, so the difference is the booking's. The chain keeps every transaction of the
 //! season, setup included, as a trace that `--replay` must price the same.
 
-use cosmwasm_std::{Api, Coin, Timestamp};
+use anyhow::Context;
+use cosmwasm_std::{Api, Coin, Timestamp, Uint128};
+use ctc_interfaces::merkle;
 use ctc_interfaces::proof::check_in_text;
 use ctc_interfaces::proof::testing::{key, sign};
 use serde_json::json;
@@ -58,6 +60,17 @@ pub fn measure(wasm: &Wasm, cache_dir: &std::path::Path) -> anyhow::Result<Seaso
     tickets_show(&p, &mut r, &fans, show_id, t0)?;
     // Last, so that nothing measured before changes: vouchers, and ticket purchases that use one.
     vouchers(&p, &mut r, &fans)?;
+    // Issue 22's contracts, after everything above so that no earlier row's state changes.
+    lockups(&p, &mut r, &fans)?;
+    allocation_fund(&p, &mut r, &fans)?;
+    committee(&p, wasm, &mut r)?;
+    let (_, charges) = p.chain.query(&p.token, &json!({ "tokenomics": {} }))?;
+    r.record_charges(
+        "ctc-token",
+        "tokenomics (query, season's end)",
+        "after grants, disbursements and claims moved the buckets: seven balances read",
+        &charges,
+    );
 
     let mut trace = chain.trace(NATIVE_DENOM, artifact_file)?;
     for m in &r.measurements {
@@ -120,6 +133,405 @@ fn tokens(p: &Platform, r: &mut Recorder, fans: &[String]) -> anyhow::Result<()>
         "tokenomics (query)",
         "issuance, supply, burned, floor",
         &charges,
+    );
+    Ok(())
+}
+
+/// The two lock-ups: the team's set_token (done at setup, after the token, as deploy does), a
+/// founder's linear grant and an investor's ten tranches, each claimed once vested, and a
+/// revocation. Time moves past both locks here, after every earlier row.
+fn lockups(p: &Platform, r: &mut Recorder, fans: &[String]) -> anyhow::Result<()> {
+    let (_, tx) = p
+        .set_tokens
+        .iter()
+        .find(|(name, _)| name == "team-lockup")
+        .context("the team lock-up's set_token")?;
+    r.record(
+        "lockups",
+        "set_token",
+        "anyone binds the lock-up to CTC: cw2 name, creator and allocation checked, balance booked",
+        tx,
+    );
+    let config = |lockup: &str| -> anyhow::Result<u64> {
+        let (config, _) = p.chain.query(lockup, &json!({ "config": {} }))?;
+        let nanos: u64 = config["locked_until"]
+            .as_str()
+            .context("locked_until")?
+            .parse()?;
+        Ok(nanos / 1_000_000_000)
+    };
+    let team_until = config(&p.team_lockup)?;
+    let investor_until = config(&p.investor_lockup)?;
+    let founder = account("founder");
+    let investor = account("investor");
+    let tx = p.exec(
+        &p.owner,
+        &p.team_lockup,
+        json!({ "create_grant": {
+            "beneficiary": founder, "amount": (1_000_000 * CTC).to_string(),
+            "schedule": { "linear": {
+                "start": ts(p.now()), "cliff": ts(team_until), "end": ts(team_until + 730 * DAY),
+            }},
+            "revocable": true,
+        }}),
+    )?;
+    let linear = id(&tx, "grant_id")?;
+    r.record(
+        "lockups",
+        "create_grant (linear)",
+        "by the owner: a founder's revocable grant, cliff at the lock's end, two years linear",
+        &tx,
+    );
+    let steps: Vec<_> = (0..10)
+        .map(|k| json!({ "at": ts(investor_until + k * 30 * DAY), "bps": 1_000 }))
+        .collect();
+    let tx = p.exec(
+        &p.owner,
+        &p.investor_lockup,
+        json!({ "create_grant": {
+            "beneficiary": investor, "amount": (500_000 * CTC).to_string(),
+            "schedule": { "tranches": { "steps": steps } }, "revocable": false,
+        }}),
+    )?;
+    let tranches = id(&tx, "grant_id")?;
+    r.record(
+        "lockups",
+        "create_grant (10 tranches)",
+        "by the owner: an investor's grant in ten monthly tenths from the lock's end",
+        &tx,
+    );
+    // The first tenth vests at the investors' lock end; the team's lock is longer.
+    p.advance(investor_until + DAY - p.now());
+    let tx = p.exec(
+        &fans[0],
+        &p.investor_lockup,
+        json!({ "claim": { "grant_id": tranches } }),
+    )?;
+    r.record(
+        "lockups",
+        "claim (a tranche)",
+        "by anyone, paid to the investor: the first tenth, one cw20 transfer",
+        &tx,
+    );
+    p.advance(team_until + 30 * DAY - p.now());
+    let tx = p.exec(
+        &founder,
+        &p.team_lockup,
+        json!({ "claim": { "grant_id": linear } }),
+    )?;
+    r.record(
+        "lockups",
+        "claim (linear, after the cliff)",
+        "by the founder a month after the cliff: what vested so far, one cw20 transfer",
+        &tx,
+    );
+    let tx = p.exec(
+        &p.owner,
+        &p.team_lockup,
+        json!({ "revoke": { "grant_id": linear } }),
+    )?;
+    r.record(
+        "lockups",
+        "revoke",
+        "by the owner: the unvested rest back to the unallocated part",
+        &tx,
+    );
+    Ok(())
+}
+
+/// The public-welfare fund's ledger (set_token at setup, a donation, a reconciled transfer, a
+/// disbursement) and the community-rewards fund's Merkle rounds: claims at proof depth 2, 4
+/// and 10 (trees of 4, 16 and 1,024 entries), a round closed after its window and one cancelled.
+fn allocation_fund(p: &Platform, r: &mut Recorder, fans: &[String]) -> anyhow::Result<()> {
+    let (_, tx) = p
+        .set_tokens
+        .iter()
+        .find(|(name, _)| name == "public-welfare-fund")
+        .context("the welfare fund's set_token")?;
+    r.record(
+        "allocation-fund",
+        "set_token",
+        "anyone binds the fund to CTC: cw2 name, creator and allocation checked, genesis booked",
+        tx,
+    );
+    let tx = p.send(
+        &fans[1],
+        &p.welfare_fund,
+        5 * CTC,
+        json!({ "donate": { "memo": "for the school's music room", "evidence_digest": null } }),
+    )?;
+    r.record(
+        "allocation-fund",
+        "donate",
+        "a CTC Send with a memo, booked under the donor",
+        &tx,
+    );
+    p.exec(
+        &fans[2],
+        &p.token,
+        json!({ "transfer": { "recipient": p.welfare_fund, "amount": (3 * CTC).to_string() } }),
+    )?;
+    let tx = p.exec(&fans[2], &p.welfare_fund, json!({ "reconcile": {} }))?;
+    r.record(
+        "allocation-fund",
+        "reconcile",
+        "by anyone: a plain transfer booked from one balance query",
+        &tx,
+    );
+    let tx = p.exec(
+        &p.owner,
+        &p.welfare_fund,
+        json!({ "disburse": {
+            "recipient": account("music_school"), "amount": (10_000 * CTC).to_string(),
+            "purpose": "instruments for a rural school's music room",
+            "evidence_digest": digest(0x6b),
+        }}),
+    )?;
+    r.record(
+        "allocation-fund",
+        "disburse",
+        "by the owner, with purpose and evidence: one cw20 transfer",
+        &tx,
+    );
+
+    let fund = &p.community_fund;
+    let open = |round_id: u64, entries: usize| -> anyhow::Result<_> {
+        let list: Vec<(String, Uint128)> = (0..entries)
+            .map(|i| {
+                (
+                    account(&format!("round{round_id}-member{i}")),
+                    Uint128::new((100 + i as u128) * CTC),
+                )
+            })
+            .collect();
+        let tree = merkle::build(fund, round_id, &list)
+            .map_err(|e| anyhow::anyhow!("round {round_id}: {e}"))?;
+        let tx = p.exec(
+            &p.owner,
+            fund,
+            json!({ "open_round": {
+                "round_id": round_id, "root": tree.root, "total": tree.total,
+                "list_digest": digest(round_id as u8), "list_uri": format!("ipfs://rounds/{round_id}"),
+                "claims_until": ts(p.now() + 30 * DAY), "partners_only": false,
+            }}),
+        )?;
+        Ok((list, tree, tx))
+    };
+    let claim = |round_id: u64, list: &[(String, Uint128)], tree: &merkle::Tree, k: usize| {
+        let (address, amount) = &list[k];
+        p.exec(
+            &fans[3],
+            fund,
+            json!({ "claim": {
+                "round_id": round_id, "address": address, "amount": amount,
+                "proof": tree.proofs[k],
+            }}),
+        )
+    };
+    let mut first_round = None;
+    for (round_id, entries, depth) in [(1, 4, 2), (2, 16, 4), (3, 1024, 10)] {
+        let (list, tree, tx) = open(round_id, entries)?;
+        if round_id == 1 {
+            r.record(
+                "allocation-fund",
+                "open_round",
+                "by the owner: a Merkle sum-tree root of 4 entries, its total reserved",
+                &tx,
+            );
+            first_round = Some(round_id);
+        }
+        let k = entries / 2 + 1;
+        anyhow::ensure!(tree.proofs[k].len() == depth, "a proof of depth {depth}");
+        let tx = claim(round_id, &list, &tree, k)?;
+        r.record(
+            "allocation-fund",
+            &format!("claim (proof depth {depth})"),
+            &format!("by anyone, for a listed address: a {entries}-entry round, one cw20 transfer"),
+            &tx,
+        );
+    }
+    let (_, _, _) = open(4, 4)?;
+    let tx = p.exec(&p.owner, fund, json!({ "cancel_round": { "round_id": 4 } }))?;
+    r.record(
+        "allocation-fund",
+        "cancel_round",
+        "by the owner, before any claim: the whole total back to the available CTC",
+        &tx,
+    );
+    p.advance(31 * DAY);
+    let round_id = first_round.context("round 1")?;
+    let tx = p.exec(
+        &fans[3],
+        fund,
+        json!({ "close_round": { "round_id": round_id } }),
+    )?;
+    r.record(
+        "allocation-fund",
+        "close_round",
+        "by anyone after the window: the unclaimed rest back to the available CTC",
+        &tx,
+    );
+    Ok(())
+}
+
+/// The committee as deploy/src/deploy.ts creates it (cw4-group, deployer as its admin until
+/// the cw3-flex-multisig over it exists, then the multisig; three members, 2 of 3) and hands it
+/// tipping (`MsgUpdateAdmin`, then the ownership offered and accepted by proposal, as
+/// `handOver` does for a contract the committee does not administer yet). Then measured: a
+/// proposal, a vote, and the executions of a config change, a migration and a membership change.
+fn committee(p: &Platform, wasm: &Wasm, r: &mut Recorder) -> anyhow::Result<()> {
+    let members: Vec<String> = (1..=3)
+        .map(|i| account(&format!("committee_{i}")))
+        .collect();
+    let instantiate = |code: &str, name: &str, msg: serde_json::Value| -> anyhow::Result<String> {
+        let address = crate::addresses::contract(name);
+        p.chain.set_name(&address, code);
+        p.chain.instantiate(
+            p.code_id(code)?,
+            &p.owner,
+            None,
+            &msg,
+            &format!("ticketchain {name}"),
+            &address,
+        )?;
+        Ok(address)
+    };
+    let group = instantiate(
+        "cw4-group",
+        "committee group",
+        json!({
+            "admin": p.owner,
+            "members": members.iter().map(|m| json!({ "addr": m, "weight": 1 })).collect::<Vec<_>>(),
+        }),
+    )?;
+    let multisig = instantiate(
+        "cw3-flex-multisig",
+        "committee",
+        json!({
+            "group_addr": group, "threshold": { "absolute_count": { "weight": 2 } },
+            "max_voting_period": { "time": 604_800 }, "executor": "member",
+            "proposal_deposit": null,
+        }),
+    )?;
+    p.exec(
+        &p.owner,
+        &group,
+        json!({ "update_admin": { "admin": multisig } }),
+    )?;
+    p.chain.update_admin(&p.owner, &p.tipping, &multisig)?;
+    anyhow::ensure!(p.chain.admin(&p.tipping).as_deref() == Some(multisig.as_str()));
+    p.exec(
+        &p.owner,
+        &p.tipping,
+        json!({ "update_ownership": { "transfer_ownership": { "new_owner": multisig, "expiry": null } } }),
+    )?;
+    // A member's weight is read at the proposal's height: the group must predate it.
+    p.advance(5);
+    let execute = |contract: &str, msg: serde_json::Value| {
+        json!({ "wasm": { "execute": {
+            "contract_addr": contract,
+            "msg": cosmwasm_std::to_json_binary(&msg).expect("json"), "funds": [],
+        }}})
+    };
+    let propose = |title: &str, msgs: serde_json::Value| -> anyhow::Result<_> {
+        let tx = p.exec(
+            &members[0],
+            &multisig,
+            json!({ "propose": { "title": title, "description": title, "msgs": msgs, "latest": null } }),
+        )?;
+        let proposal = id(&tx, "proposal_id")?;
+        Ok((proposal, tx))
+    };
+    let vote = |proposal: u64| {
+        p.exec(
+            &members[1],
+            &multisig,
+            json!({ "vote": { "proposal_id": proposal, "vote": "yes" } }),
+        )
+    };
+    let carry = |proposal: u64| {
+        p.exec(
+            &members[2],
+            &multisig,
+            json!({ "execute": { "proposal_id": proposal } }),
+        )
+    };
+    let (accept, _) = propose(
+        "accept tipping",
+        json!([execute(
+            &p.tipping,
+            json!({ "update_ownership": "accept_ownership" })
+        )]),
+    )?;
+    vote(accept)?;
+    carry(accept)?;
+
+    let (proposal, tx) = propose(
+        "tipping fee 2.5%",
+        json!([execute(
+            &p.tipping,
+            json!({ "update_config": { "treasury": null, "fee": 250, "min_ctc_tip": null } })
+        )]),
+    )?;
+    r.record(
+        "cw3-flex-multisig",
+        "propose",
+        "a member proposes one message (its own yes vote counted)",
+        &tx,
+    );
+    let tx = vote(proposal)?;
+    r.record(
+        "cw3-flex-multisig",
+        "vote",
+        "a second member's yes: 2 of 3, the proposal passes",
+        &tx,
+    );
+    let tx = carry(proposal)?;
+    r.record(
+        "cw3-flex-multisig",
+        "execute (config change)",
+        "a third member executes tipping's update_config (fee 250), carried by 2 of 3",
+        &tx,
+    );
+
+    // A second upload of tipping's code, as a re-run of deploy uploads a changed build.
+    let new_code = p
+        .chain
+        .store_code(wasm.bytes("tipping")?, &p.owner, "tipping")?;
+    let migrate = json!({ "wasm": { "migrate": {
+        "contract_addr": p.tipping, "new_code_id": new_code,
+        "msg": cosmwasm_std::to_json_binary(&json!({}))?,
+    }}});
+    let (proposal, _) = propose("migrate tipping", json!([migrate]))?;
+    vote(proposal)?;
+    let tx = carry(proposal)?;
+    anyhow::ensure!(
+        p.chain.code_id(&p.tipping) == Some(new_code),
+        "tipping migrated"
+    );
+    r.record(
+        "cw3-flex-multisig",
+        "execute (migration)",
+        "tipping migrated by the committee, its wasm admin, to a second upload of its code",
+        &tx,
+    );
+
+    let (proposal, _) = propose(
+        "a fourth member",
+        json!([execute(
+            &group,
+            json!({ "update_members": {
+                "remove": [], "add": [{ "addr": account("committee_4"), "weight": 1 }],
+            }})
+        )]),
+    )?;
+    vote(proposal)?;
+    let tx = carry(proposal)?;
+    r.record(
+        "cw3-flex-multisig",
+        "execute (membership change)",
+        "cw4-group's update_members, sent by the committee, the group's admin: a fourth member",
+        &tx,
     );
     Ok(())
 }

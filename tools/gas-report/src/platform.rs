@@ -1,5 +1,10 @@
 //! The platform on the report's chain, instantiated and wired as tests/src/platform.rs does, with
-//! the parameters deploy/ uses (deploy/platform.json, read by `ctc_testkit::platform`): CTC, the
+//! the parameters deploy/ uses (deploy/platform.json, read by `ctc_testkit::platform`): the
+//! registry, then the genesis buckets' six contracts (the team's and the investors' lock-ups,
+//! locked for deploy's lengths from now, and the service-providers, business-development,
+//! community-rewards and public-welfare allocation funds), then CTC, whose genesis allocation
+//! names them and whose recycle pool is the community-rewards fund, each bucket contract then
+//! taking the token (`set_token`, verified against the token's creator and allocation); the
 //! registry (theater, troupe, agency, identity provider, three reporters and a touring company
 //! admitted), ticket-nft, schedules, crowdfund, tipping, the oracle, wager-pool and vouchers, with
 //! the platform contracts registered, ticket-nft issuing events from schedules' bookings
@@ -21,7 +26,7 @@ use cosmwasm_std::{Api, Coin, Timestamp};
 use ctc_interfaces::proof::testing::{account as account_of_key, key, sign};
 use ctc_interfaces::proof::{redeem_text, HolderProof};
 use ctc_interfaces::token::AllocationBucket;
-use ctc_testkit::platform::{instantiate_msg, parameters};
+use ctc_testkit::platform::{instantiate_msg, lock_seconds, parameters};
 use serde_json::{json, Value};
 
 use crate::addresses::{self, account};
@@ -44,7 +49,7 @@ pub struct Artifact {
     pub reference: bool,
 }
 
-pub const ARTIFACTS: [Artifact; 12] = [
+pub const ARTIFACTS: [Artifact; 16] = [
     Artifact {
         name: "ctc-token",
         file: "ctc_token.wasm",
@@ -91,6 +96,28 @@ pub const ARTIFACTS: [Artifact; 12] = [
         reference: false,
     },
     Artifact {
+        name: "lockups",
+        file: "lockups.wasm",
+        reference: false,
+    },
+    Artifact {
+        name: "allocation-fund",
+        file: "allocation_fund.wasm",
+        reference: false,
+    },
+    // The committee: cw-plus 2.0's contracts, built by scripts/build.sh into artifacts/ (not
+    // references: they run as part of the platform).
+    Artifact {
+        name: "cw3-flex-multisig",
+        file: "cw3_flex_multisig.wasm",
+        reference: false,
+    },
+    Artifact {
+        name: "cw4-group",
+        file: "cw4_group.wasm",
+        reference: false,
+    },
+    Artifact {
         name: "cw20-base",
         file: "cw20_base.wasm",
         reference: true,
@@ -127,6 +154,15 @@ impl Wasm {
             blobs.push((artifact, bytes));
         }
         Ok(Self { blobs })
+    }
+
+    /// The bytes of artifact `name`.
+    pub fn bytes(&self, name: &str) -> anyhow::Result<&[u8]> {
+        self.blobs
+            .iter()
+            .find(|(artifact, _)| artifact.name == name)
+            .map(|(_, bytes)| bytes.as_slice())
+            .with_context(|| format!("no artifact {name}"))
     }
 
     /// Uploads every artifact, in `ARTIFACTS` order; returns the code ids by name.
@@ -171,6 +207,18 @@ pub struct Platform {
     pub oracle: String,
     pub wager: String,
     pub vouchers: String,
+    /// The genesis buckets' contracts (deploy/src/artifacts.ts BUCKET_CONTRACTS): the founding
+    /// team's and the investors' lock-ups, and the four allocation funds.
+    pub team_lockup: String,
+    pub investor_lockup: String,
+    pub providers_fund: String,
+    pub community_fund: String,
+    pub welfare_fund: String,
+    /// Each bucket contract's `set_token` (by the deployer, right after the token), by contract
+    /// name: the season records two of them.
+    pub set_tokens: Vec<(String, TxOutcome)>,
+    /// The code ids of the upload, by artifact name.
+    pub codes: Vec<(&'static str, u64)>,
     pub cw20: String,
     pub cw721: String,
     /// tipping wired to cw20-base instead of CTC: the receiver of the reference `Send`.
@@ -178,7 +226,8 @@ pub struct Platform {
     pub sink: String,
     pub owner: String,
     pub arbiter: String,
-    /// CTC's service-providers bucket: funds everyone else.
+    /// A plain account holding cw20-base's reference balance (where CTC's service-providers
+    /// bucket was before the bucket became a fund): funds the holders of cw20-base.
     pub providers: String,
     /// A partner of kind theater with issue_tickets: owns the venue in schedules.
     pub theater: String,
@@ -236,11 +285,50 @@ impl Platform {
             }
             msg
         };
+        let registry = instantiate(
+            "partner-registry",
+            configured("partner-registry", json!({ "authority": null }), json!({})),
+        )?;
+        // As deploy/ does: the registry, then the six bucket contracts, all before the token,
+        // whose genesis allocation names them; each then takes the token (`set_token`).
+        let listed = chain.now().seconds();
+        let lockup = |name: &str, bucket: &str| {
+            instantiate_named(
+                "lockups",
+                name,
+                instantiate_msg(
+                    "lockups",
+                    NATIVE_DENOM,
+                    json!({
+                        "owner": null, "token": null,
+                        "locked_until": ts(listed + lock_seconds(bucket)),
+                    }),
+                ),
+            )
+        };
+        let team_lockup = lockup("team-lockup", "founding_team")?;
+        let investor_lockup = lockup("investor-lockup", "institutional_investors")?;
+        let fund = |name: &str, bucket: &str| {
+            instantiate_named(
+                "allocation-fund",
+                name,
+                instantiate_msg(
+                    "allocation-fund",
+                    NATIVE_DENOM,
+                    json!({ "owner": null, "token": null, "registry": registry, "bucket": bucket }),
+                ),
+            )
+        };
+        let providers_fund = fund("service-providers-fund", "service_providers")?;
+        let business_fund = fund("business-development-fund", "business_development")?;
+        let community_fund = fund("community-rewards-fund", "community_rewards")?;
+        let welfare_fund = fund("public-welfare-fund", "public_welfare")?;
         let allocation = json!({
-            "founding_team": buckets[0], "institutional_investors": buckets[1],
-            "service_providers": buckets[2], "business_development": buckets[3],
-            "community_rewards": buckets[4], "public_welfare": buckets[5],
+            "founding_team": team_lockup, "institutional_investors": investor_lockup,
+            "service_providers": providers_fund, "business_development": business_fund,
+            "community_rewards": community_fund, "public_welfare": welfare_fund,
         });
+        // `recycle_pool: null`: the community-rewards fund.
         let token = instantiate(
             "ctc-token",
             configured(
@@ -249,10 +337,23 @@ impl Platform {
                 json!({}),
             ),
         )?;
-        let registry = instantiate(
-            "partner-registry",
-            configured("partner-registry", json!({ "authority": null }), json!({})),
-        )?;
+        let mut set_tokens = Vec::new();
+        for (name, address) in [
+            ("team-lockup", &team_lockup),
+            ("investor-lockup", &investor_lockup),
+            ("service-providers-fund", &providers_fund),
+            ("business-development-fund", &business_fund),
+            ("community-rewards-fund", &community_fund),
+            ("public-welfare-fund", &welfare_fund),
+        ] {
+            let tx = chain.execute(
+                &owner,
+                address,
+                &json!({ "set_token": { "address": token } }),
+                &[],
+            )?;
+            set_tokens.push((name.to_owned(), tx));
+        }
         let tickets = instantiate(
             "ticket-nft",
             configured(
@@ -346,6 +447,13 @@ impl Platform {
 
         let platform = Self {
             chain,
+            team_lockup,
+            investor_lockup,
+            providers_fund,
+            community_fund,
+            welfare_fund,
+            set_tokens,
+            codes,
             token,
             registry,
             tickets,
@@ -549,14 +657,26 @@ impl Platform {
         )
     }
 
-    /// CTC from the service-providers bucket.
+    /// CTC from the service-providers fund: the owner's `disburse`, booked in its ledger.
     pub fn fund(&self, to: &str, amount: u128) -> anyhow::Result<()> {
         self.exec(
-            &self.providers,
-            &self.token,
-            json!({ "transfer": { "recipient": to, "amount": amount.to_string() } }),
+            &self.owner,
+            &self.providers_fund,
+            json!({ "disburse": {
+                "recipient": to, "amount": amount.to_string(), "purpose": "season float",
+                "evidence_digest": digest(0x5e),
+            }}),
         )?;
         Ok(())
+    }
+
+    /// The code id of artifact `name` as uploaded.
+    pub fn code_id(&self, name: &str) -> anyhow::Result<u64> {
+        self.codes
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, id)| *id)
+            .with_context(|| format!("no code {name}"))
     }
 
     pub fn attest(&self, user: &str) -> anyhow::Result<TxOutcome> {

@@ -70,8 +70,9 @@ pub struct Transaction {
     pub fee_payer: Option<String>,
 }
 
-/// A message of a transaction, as `MsgInstantiateContract`, `MsgExecuteContract` and
-/// `MsgMigrateContract` carry it, with the instantiated address the chain chose.
+/// A message of a transaction, as `MsgInstantiateContract`, `MsgExecuteContract`,
+/// `MsgMigrateContract`, `MsgUpdateAdmin`, `MsgClearAdmin` and `MsgSend` carry it, with the
+/// instantiated address the chain chose.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Message {
@@ -95,6 +96,11 @@ pub enum Message {
         code_id: u64,
         msg: Value,
     },
+    /// `MsgUpdateAdmin`: the contract's wasm admin hands it to `new_admin` (deploy's hand-over of
+    /// a contract to the committee).
+    UpdateAdmin { contract: String, new_admin: String },
+    /// `MsgClearAdmin`: the contract can no longer be migrated.
+    ClearAdmin { contract: String },
     /// A top-level `MsgSend` of native coins (the sponsor giving a fan coins to tip with).
     BankSend {
         to_address: String,
@@ -142,7 +148,9 @@ mod tests {
               "messages": [
                 { "instantiate": { "code_id": 3, "label": "ticketchain ticket-nft", "admin": null, "msg": { "a": 1 }, "funds": [], "contract_address": "wasm1c" } },
                 { "execute": { "contract": "wasm1c", "msg": { "b": {} }, "funds": [ { "denom": "ustake", "amount": "5000" } ] } },
-                { "migrate": { "contract": "wasm1c", "code_id": 9, "msg": { } } } ] } ] }"#;
+                { "migrate": { "contract": "wasm1c", "code_id": 9, "msg": { } } },
+                { "update_admin": { "contract": "wasm1c", "new_admin": "wasm1m" } },
+                { "clear_admin": { "contract": "wasm1c" } } ] } ] }"#;
         let trace: Trace = serde_json::from_str(text).unwrap();
         let tx = &trace.transactions[0];
         assert_eq!(tx.time.nanos(), 1_764_512_345_123_456_789);
@@ -155,6 +163,10 @@ mod tests {
             &tx.messages[2],
             Message::Migrate { code_id: 9, .. }
         ));
+        assert!(
+            matches!(&tx.messages[3], Message::UpdateAdmin { new_admin, .. } if new_admin == "wasm1m")
+        );
+        assert!(matches!(&tx.messages[4], Message::ClearAdmin { .. }));
         // Written back, the optional fields stay out.
         let json = serde_json::to_string(tx).unwrap();
         assert!(!json.contains("block_gas_before") && !json.contains("fee"));

@@ -59,7 +59,12 @@ impl Chain {
                 contract,
                 code_id,
                 msg,
-            } => self.migrate_contract(sender, contract, *code_id, &bytes(msg)?),
+            } => self.migrate_contract(sender, contract, *code_id, &bytes(msg)?, false),
+            Message::UpdateAdmin {
+                contract,
+                new_admin,
+            } => self.set_admin(sender, contract, Some(new_admin), false),
+            Message::ClearAdmin { contract } => self.set_admin(sender, contract, None, false),
             Message::BankSend { to_address, amount } => {
                 let events = self.bank_send(sender, to_address, amount, false)?;
                 Ok(MessageOutcome { events, data: None })
@@ -264,23 +269,33 @@ impl Chain {
 
     /// keeper.go `migrate`: the contract's record and both codes' records are read; the
     /// migrate entry point runs (with its setup cost) unless both codes declare the same
-    /// migrate version; then the history, the by-code index and the record are rewritten.
+    /// migrate version; then the history, the by-code index and the record are rewritten. Only
+    /// the contract's admin may migrate it (`DefaultAuthorizationPolicy.CanModifyContract`),
+    /// whether it sends `MsgMigrateContract` itself or is a contract whose `WasmMsg::Migrate`
+    /// wasmd turns into one (`routed`: through the message router and its circuit breaker, as a
+    /// contract's execute is).
     fn migrate_contract(
         &self,
         sender: &str,
         contract: &str,
         new_code_id: u64,
         msg: &[u8],
+        routed: bool,
     ) -> Result<MessageOutcome, String> {
         let (before, old_code) = self.instance_of(contract)?;
         if before.admin.as_deref() != Some(sender) {
-            return Err(format!("{sender} is not the admin: can not migrate"));
+            return Err(format!(
+                "{sender} is not the admin of {contract}: can not migrate: unauthorized"
+            ));
         }
         let new_code = self.code(new_code_id)?;
         if before.ibc_port_id.is_some() && !new_code.ibc {
             return Err("migration failed: requires ibc callbacks".to_owned());
         }
         let mut charge = CallCharge::new(&self.name(contract), Entry::Migrate);
+        if routed {
+            charge.metadata.has();
+        }
         wasmd::read_contract_info(&mut charge.metadata, contract, &before);
         wasmd::read_code_info(&mut charge.metadata, &new_code);
         wasmd::read_code_info(&mut charge.metadata, &old_code);
@@ -330,6 +345,51 @@ impl Chain {
             Some(response) => self.finish_response(contract, response, events),
             None => Ok(MessageOutcome { events, data: None }),
         }
+    }
+
+    /// keeper.go `setContractAdmin` (`MsgUpdateAdmin`, `MsgClearAdmin`, or a contract's
+    /// `WasmMsg::UpdateAdmin` / `ClearAdmin`, `routed` through the message router): the
+    /// contract's record is read, the sender must be its admin, and the record is written back
+    /// with the new admin (none when cleared). No contract runs; the SDK event it emits is free.
+    fn set_admin(
+        &self,
+        sender: &str,
+        contract: &str,
+        new_admin: Option<&str>,
+        routed: bool,
+    ) -> Result<MessageOutcome, String> {
+        let before = self
+            .state
+            .borrow()
+            .contract(contract)
+            .cloned()
+            .ok_or_else(|| format!("no contract at {contract}"))?;
+        if before.admin.as_deref() != Some(sender) {
+            return Err(format!(
+                "{sender} is not the admin of {contract}: can not modify contract: unauthorized"
+            ));
+        }
+        if let Some(admin) = new_admin {
+            if bech32::decode(admin).is_err() {
+                return Err(format!("new admin {admin} is not an address"));
+            }
+        }
+        let mut charge = CallCharge::new(&self.name(contract), Entry::Admin);
+        if routed {
+            charge.metadata.has();
+        }
+        wasmd::read_contract_info(&mut charge.metadata, contract, &before);
+        let after = ContractRecord {
+            admin: new_admin.map(str::to_owned),
+            ..before
+        };
+        wasmd::store_contract_info(&mut charge.metadata, contract, &after);
+        self.ledger.borrow_mut().push(charge);
+        self.state.borrow_mut().set_contract(contract, after);
+        let events = vec![Event::new("update_contract_admin")
+            .add_attribute("_contract_address", contract)
+            .add_attribute("new_admin_address", new_admin.unwrap_or_default())];
+        Ok(MessageOutcome { events, data: None })
     }
 
     /// keeper.go `QuerySmart`, as a contract's smart query reaches it.
@@ -467,6 +527,20 @@ impl Chain {
                 msg,
                 funds,
             }) => self.execute_contract(sender, contract_addr, msg, funds, true),
+            // wasmd's message encoder turns these into MsgMigrateContract, MsgUpdateAdmin and
+            // MsgClearAdmin with the contract as sender, which the router hands to the keeper.
+            CosmosMsg::Wasm(WasmMsg::Migrate {
+                contract_addr,
+                new_code_id,
+                msg,
+            }) => self.migrate_contract(sender, contract_addr, *new_code_id, msg, true),
+            CosmosMsg::Wasm(WasmMsg::UpdateAdmin {
+                contract_addr,
+                admin,
+            }) => self.set_admin(sender, contract_addr, Some(admin), true),
+            CosmosMsg::Wasm(WasmMsg::ClearAdmin { contract_addr }) => {
+                self.set_admin(sender, contract_addr, None, true)
+            }
             CosmosMsg::Bank(BankMsg::Send { to_address, amount }) => Ok(MessageOutcome {
                 events: self.bank_send(sender, to_address, amount, true)?,
                 data: None,
@@ -548,6 +622,9 @@ fn contract_events(contract: &str, response: &Response<Empty>) -> Vec<Event> {
 fn msg_response(msg: &CosmosMsg<Empty>, data: Option<Binary>) -> MsgResponse {
     let type_url = match msg {
         CosmosMsg::Wasm(WasmMsg::Execute { .. }) => "/cosmwasm.wasm.v1.MsgExecuteContractResponse",
+        CosmosMsg::Wasm(WasmMsg::Migrate { .. }) => "/cosmwasm.wasm.v1.MsgMigrateContractResponse",
+        CosmosMsg::Wasm(WasmMsg::UpdateAdmin { .. }) => "/cosmwasm.wasm.v1.MsgUpdateAdminResponse",
+        CosmosMsg::Wasm(WasmMsg::ClearAdmin { .. }) => "/cosmwasm.wasm.v1.MsgClearAdminResponse",
         CosmosMsg::Bank(BankMsg::Send { .. }) => "/cosmos.bank.v1beta1.MsgSendResponse",
         _ => "",
     };
@@ -589,6 +666,138 @@ mod tests {
         let encoded = protobuf_bytes_field(1, &long);
         assert_eq!(&encoded[..3], &[0x0a, 0xac, 0x02]);
         assert_eq!(encoded.len(), 303);
+    }
+
+    use crate::addresses;
+    use crate::chain::proto::TxPosition;
+    use crate::chain::ChainConfig;
+
+    /// A chain holding one contract record (and its code's, with a made-up checksum): enough for
+    /// the admin rules, which run no contract.
+    fn chain_with_contract(admin: &str) -> (std::rc::Rc<Chain>, String) {
+        let dir = std::env::temp_dir().join(format!("gas-report-admin-{}", std::process::id()));
+        let chain = Chain::new(&dir, ChainConfig::default()).unwrap();
+        let contract = addresses::contract("tipping");
+        chain.codes.borrow_mut().insert(
+            5,
+            CodeRecord {
+                id: 5,
+                checksum: cosmwasm_std::Checksum::from([5; 32]),
+                creator: admin.to_owned(),
+                name: "tipping".to_owned(),
+                pinned: false,
+                ibc: false,
+                migrate_version: None,
+            },
+        );
+        let created = TxPosition {
+            block_height: 1_000,
+            tx_index: 0,
+        };
+        chain.state.borrow_mut().set_contract(
+            &contract,
+            ContractRecord {
+                name: "tipping".to_owned(),
+                code_id: 5,
+                creator: admin.to_owned(),
+                admin: Some(admin.to_owned()),
+                label: "ticketchain tipping".to_owned(),
+                created,
+                ibc_port_id: None,
+                last_history_len: wasmd::init_history_len(5, created, 2),
+            },
+        );
+        (chain, contract)
+    }
+
+    #[test]
+    fn only_the_admin_may_migrate_or_change_the_admin_from_a_contract() {
+        let deployer = addresses::account("platform");
+        let committee = addresses::contract("committee");
+        let (chain, contract) = chain_with_contract(&deployer);
+        let update = CosmosMsg::Wasm(WasmMsg::UpdateAdmin {
+            contract_addr: contract.clone(),
+            admin: committee.clone(),
+        });
+        let refused = chain.dispatch(&committee, &update).unwrap_err();
+        assert!(refused.contains("unauthorized"), "{refused}");
+        let migrate = CosmosMsg::Wasm(WasmMsg::Migrate {
+            contract_addr: contract.clone(),
+            new_code_id: 5,
+            msg: Binary::from(b"{}".to_vec()),
+        });
+        let refused = chain.dispatch(&committee, &migrate).unwrap_err();
+        assert!(
+            refused.contains("can not migrate: unauthorized"),
+            "{refused}"
+        );
+        assert!(chain.ledger.borrow().is_empty());
+
+        // The deployer's own MsgUpdateAdmin: a read and a write of the record, no router check.
+        let before = chain.state.borrow().contract(&contract).unwrap().clone();
+        let outcome = chain
+            .run_message(
+                &deployer,
+                &Message::UpdateAdmin {
+                    contract: contract.clone(),
+                    new_admin: committee.clone(),
+                },
+            )
+            .unwrap();
+        assert_eq!(outcome.events[0].ty, "update_contract_admin");
+        let after = chain.state.borrow().contract(&contract).unwrap().clone();
+        assert_eq!(after.admin.as_deref(), Some(committee.as_str()));
+        let charge = chain.ledger.borrow_mut().pop().unwrap();
+        assert_eq!(charge.entry, Entry::Admin);
+        assert_eq!(charge.setup, Setup::None);
+        assert_eq!(
+            charge.metadata.gas,
+            gas::read_gas(33, before.info_len()) + gas::write_gas(33, after.info_len())
+        );
+
+        // Now the committee (a contract) clears it: routed, so the circuit breaker's Has too.
+        let clear = CosmosMsg::Wasm(WasmMsg::ClearAdmin {
+            contract_addr: contract.clone(),
+        });
+        assert!(chain.dispatch(&deployer, &clear).is_err());
+        let outcome = chain.dispatch(&committee, &clear).unwrap();
+        assert_eq!(outcome.events[0].attributes[1].value, "");
+        let cleared = chain.state.borrow().contract(&contract).unwrap().clone();
+        assert_eq!(cleared.admin, None);
+        let charge = chain.ledger.borrow_mut().pop().unwrap();
+        assert_eq!(
+            charge.metadata.gas,
+            gas::kv::HAS_COST
+                + gas::read_gas(33, after.info_len())
+                + gas::write_gas(33, cleared.info_len())
+        );
+        // With no admin, nobody migrates it.
+        assert!(chain
+            .dispatch(&committee, &migrate)
+            .unwrap_err()
+            .contains("unauthorized"));
+    }
+
+    #[test]
+    fn wasm_admin_messages_answer_their_msg_responses() {
+        let migrate = CosmosMsg::Wasm(WasmMsg::Migrate {
+            contract_addr: "c".to_owned(),
+            new_code_id: 2,
+            msg: Binary::default(),
+        });
+        let response = msg_response(&migrate, Some(Binary::from(b"ok".to_vec())));
+        assert_eq!(
+            response.type_url,
+            "/cosmwasm.wasm.v1.MsgMigrateContractResponse"
+        );
+        assert_eq!(response.value.as_slice(), &[0x0a, 2, b'o', b'k']);
+        let clear = CosmosMsg::Wasm(WasmMsg::ClearAdmin {
+            contract_addr: "c".to_owned(),
+        });
+        assert_eq!(
+            msg_response(&clear, None).type_url,
+            "/cosmwasm.wasm.v1.MsgClearAdminResponse"
+        );
     }
 
     #[test]

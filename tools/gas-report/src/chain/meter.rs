@@ -59,6 +59,9 @@ pub enum Entry {
     RawQuery,
     /// A contract's query of another contract's metadata.
     InfoQuery,
+    /// A change of a contract's wasm admin (`MsgUpdateAdmin`, `MsgClearAdmin`, or the same sent
+    /// by a contract): metadata only, no contract instance.
+    Admin,
 }
 
 /// The setup cost a call was charged (`SetupContractCost`, `ReplyCosts`).

@@ -62,6 +62,7 @@ impl Default for ChainConfig {
 
 /// What a successful message produced: its SDK events (wasmd's `execute`, `wasm`,
 /// `wasm-<type>`, `reply` and bank events, sub-messages' included) and the data it answered.
+#[derive(Debug)]
 pub struct MessageOutcome {
     pub events: Vec<Event>,
     pub data: Option<Binary>,
@@ -421,6 +422,35 @@ impl Chain {
         )
     }
 
+    /// One `MsgUpdateAdmin`: `sender`, the wasm admin of `contract`, hands it to `new_admin`.
+    pub fn update_admin(
+        &self,
+        sender: &str,
+        contract: &str,
+        new_admin: &str,
+    ) -> anyhow::Result<TxOutcome> {
+        self.submit(
+            sender,
+            &[Message::UpdateAdmin {
+                contract: contract.to_owned(),
+                new_admin: new_admin.to_owned(),
+            }],
+        )
+    }
+
+    /// The wasm admin of `contract` now, if it has one.
+    pub fn admin(&self, contract: &str) -> Option<String> {
+        self.state
+            .borrow()
+            .contract(contract)
+            .and_then(|c| c.admin.clone())
+    }
+
+    /// The code id `contract` runs now.
+    pub fn code_id(&self, contract: &str) -> Option<u64> {
+        self.state.borrow().contract(contract).map(|c| c.code_id)
+    }
+
     /// One `MsgExecuteContract`.
     pub fn execute(
         &self,
@@ -466,6 +496,17 @@ impl Chain {
             Message::Migrate {
                 contract, code_id, ..
             } => format!("migrating {} to code {code_id}", self.name(contract)),
+            Message::UpdateAdmin {
+                contract,
+                new_admin,
+            } => format!(
+                "making {} the wasm admin of {}",
+                self.name(new_admin),
+                self.name(contract)
+            ),
+            Message::ClearAdmin { contract } => {
+                format!("clearing the wasm admin of {}", self.name(contract))
+            }
             Message::BankSend { to_address, amount } => {
                 let coins: Vec<String> = amount.iter().map(|c| c.to_string()).collect();
                 format!("sending {} to {}", coins.join(", "), self.name(to_address))

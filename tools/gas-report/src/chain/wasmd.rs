@@ -161,6 +161,11 @@ pub fn migrate_history_len(code_id: u64, updated: TxPosition, msg_len: u64) -> u
     proto::history_entry_len(HistoryOperation::Migrate, code_id, updated, msg_len)
 }
 
+/// `mustStoreContractInfo`: the record rewritten (a change of admin).
+pub fn store_contract_info(t: &mut KvTally, address: &str, contract: &ContractRecord) {
+    t.write(contract_key_len(address), contract.info_len());
+}
+
 /// What instantiate persists once the contract answered: the by-code and by-creator indexes,
 /// the first history entry (after a reverse scan of the empty history for its position) and
 /// the `ContractInfo`.
@@ -287,6 +292,29 @@ mod tests {
                 + (2_000 + 30 * (41 + history))
                 + (2_000 + 30 * (33 + 120))
         );
+    }
+
+    #[test]
+    fn a_new_admin_rewrites_the_record_at_its_new_length() {
+        let owner = addresses::account("owner");
+        let committee = addresses::contract("committee");
+        let contract = addresses::contract("ticket-nft");
+        let before = record(&owner);
+        let after = ContractRecord {
+            admin: Some(committee.clone()),
+            ..before.clone()
+        };
+        // A contract's address is 20 characters longer than an account's.
+        assert_eq!(after.info_len(), before.info_len() + 20);
+        let cleared = ContractRecord {
+            admin: None,
+            ..before.clone()
+        };
+        assert_eq!(cleared.info_len(), before.info_len() - 2 - 43);
+        let mut t = KvTally::default();
+        read_contract_info(&mut t, &contract, &before);
+        store_contract_info(&mut t, &contract, &after);
+        assert_eq!(t.gas, (1_000 + 3 * (33 + 120)) + (2_000 + 30 * (33 + 140)));
     }
 
     #[test]
