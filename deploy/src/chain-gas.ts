@@ -245,11 +245,13 @@ export async function buildTrace(
       ...(record.granter ? { fee_payer: record.granter } : {}),
     });
   }
-  const codes = Object.entries(deployment.codes).map(([checksum, codeId]) => ({
-    code_id: codeId,
-    checksum,
-    creator: deployment.deployer,
-    file: files[checksum] ?? "",
+  // Every code on the chain, not only the deployment's: the season uploads tipping's code again
+  // to migrate it by proposal.
+  const codes = (await chain.client.getCodes()).map(({ id, checksum, creator }) => ({
+    code_id: id,
+    checksum: checksum.toLowerCase(),
+    creator,
+    file: files[checksum.toLowerCase()] ?? "",
   }));
   return {
     format: "ticketchain-gas-trace/1",

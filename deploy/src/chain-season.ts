@@ -5,7 +5,7 @@ import { QueryBalanceRequest, QueryBalanceResponse } from "cosmjs-types/cosmos/b
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CONTRACTS, loadArtifacts, type ContractName } from "./artifacts";
+import { CONTRACTS, loadArtifacts, loadCommitteeArtifacts, type ContractName } from "./artifacts";
 import {
   buildTrace,
   calibrateOverhead,
@@ -80,10 +80,12 @@ export async function seasonOnNode(
   };
 
   const records = chain.node.broadcasts.slice(first);
-  const artifacts = loadArtifacts(paths.artifacts);
-  const files = Object.fromEntries(
-    Object.values(artifacts).map((artifact) => [artifact.checksum, artifact.path.split("/").pop()!]),
-  );
+  // The committee's codes run in the season too (every act of the platform is its proposal).
+  const artifacts = [
+    ...Object.values(loadArtifacts(paths.artifacts)),
+    ...Object.values(loadCommitteeArtifacts(paths.artifacts)),
+  ];
+  const files = Object.fromEntries(artifacts.map((artifact) => [artifact.checksum, artifact.path.split("/").pop()!]));
   const trace = await buildTrace(
     chain,
     deployment,
@@ -132,7 +134,15 @@ export function replayAndCompare(run: SeasonRun, pinned: boolean): GasRow[] {
   const tracePath = join(dir, "trace.json");
   const outPath = join(dir, "replay.json");
   writeFileSync(tracePath, JSON.stringify(run.trace, null, 1));
-  const args = ["--replay", tracePath, "--out", outPath, ...(pinned ? ["--pinned"] : [])];
+  // The trace names the codes the chain pinned; `--pinned` would pin every code, the one the
+  // season uploads mid-way to migrate tipping too, which no proposal pinned on the node.
+  const args = [
+    "--replay",
+    tracePath,
+    "--out",
+    outPath,
+    ...(pinned && run.trace.pinned_code_ids.length === 0 ? ["--pinned"] : []),
+  ];
   execFileSync(GAS_REPORT, args, { cwd: REPO_ROOT, stdio: ["ignore", "ignore", "inherit"] });
   const replay = JSON.parse(readFileSync(outPath, "utf8")) as ReplayResult;
   const names = new Map<string, ContractName>(

@@ -106,13 +106,7 @@ test("a governance proposal pins the codes; the season costs what the pinned mod
   const codeIds = [
     ...new Set([...Object.values(deployment.contracts).map((record) => record.codeId), ...committeeCodes]),
   ];
-  const { seconds } = await pinCodesByGovernance(
-    chain,
-    deployer,
-    [chain.actors.get("validator-0")!],
-    codeIds,
-    "wasm",
-  );
+  const { seconds } = await pinCodesByGovernance(chain, deployer, [chain.actors.get("validator-0")!], codeIds, "wasm");
   assert.deepEqual((await pinnedCodeIds(chain)).sort(), [...codeIds].sort());
   console.log(`MsgPinCodes proposal passed and pinned ${codeIds.length} codes in ${seconds.toFixed(1)} s`);
   // The deployer's way to sponsor fans: deploy.sh grants what TICKETCHAIN_FEE_GRANTEES lists.
