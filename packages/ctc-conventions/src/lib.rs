@@ -21,4 +21,6 @@ pub use admin::{
 pub use error::ConventionError;
 pub use hook::{ctc_hook, CtcHook};
 pub use lifecycle::{instantiate, migrate, migrate_from_layout, nonpayable, ContractId};
-pub use token::{verify_platform_token, verify_platform_token_at_instantiate, CTC_TOKEN_NAME};
+pub use token::{
+    balance_of, verify_platform_token, verify_platform_token_at_instantiate, CTC_TOKEN_NAME,
+};

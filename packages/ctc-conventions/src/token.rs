@@ -8,10 +8,24 @@
 //! created a contract: the chain records the instantiating account, so only the deployer can
 //! create a token whose creator is the deployer.
 
-use cosmwasm_std::{Addr, MessageInfo, QuerierWrapper, StdResult};
+use cosmwasm_std::{Addr, MessageInfo, QuerierWrapper, StdResult, Uint128};
 use ctc_interfaces::token::{AllocationResponse, CtcQueryMsg};
 
 use crate::error::ConventionError;
+
+/// What `holder` holds of `token`, as the token answers it: one cw20 `balance` query. The bucket
+/// contracts book their genesis and reconcile plain transfers with it. Inline, as the checks
+/// below are.
+#[inline]
+pub fn balance_of(querier: &QuerierWrapper, token: &Addr, holder: &Addr) -> StdResult<Uint128> {
+    let answer: cw20::BalanceResponse = querier.query_wasm_smart(
+        token,
+        &cw20::Cw20QueryMsg::Balance {
+            address: holder.to_string(),
+        },
+    )?;
+    Ok(answer.balance)
+}
 
 /// The cw2 name ctc-token stores at its instantiate.
 pub const CTC_TOKEN_NAME: &str = "crates.io:ctc-token";

@@ -6,8 +6,9 @@ use ctc_conventions::{
 use ctc_interfaces::token::{AllocationResponse, CtcQueryMsg, TokenomicsResponse};
 
 use crate::error::ContractError;
-use crate::execute::{book, entry, token_balance};
+use crate::execute::{book, entry};
 use crate::state::{Kind, CONFIG, TOTALS};
+use ctc_conventions::balance_of;
 
 /// The note of the receipt that books what the fund held when its token was set.
 pub const GENESIS_NOTE: &str = "genesis";
@@ -87,7 +88,7 @@ pub fn set_token(
     let token = verified_token(deps.as_ref(), &env, &token)?;
     // The token credited its genesis buckets when it was instantiated, before this contract
     // could be told about it: that allocation is the fund's first receipt.
-    let genesis = token_balance(&deps.querier, &token, &env)?;
+    let genesis = balance_of(&deps.querier, &token, &env.contract.address)?;
     let mut totals = TOTALS.load(deps.storage)?;
     totals.received = totals.received.checked_add(genesis)?;
     config.token = Some(token.clone());

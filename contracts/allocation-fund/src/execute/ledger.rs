@@ -6,9 +6,10 @@ use cw20::Cw20ReceiveMsg;
 
 use crate::contract::CONTRACT;
 use crate::error::ContractError;
-use crate::execute::{available, book, entry, token, token_balance, transfer};
+use crate::execute::{available, book, entry, token, transfer};
 use crate::msg::ReceiveMsg;
 use crate::state::{Kind, CONFIG, TOTALS};
+use ctc_conventions::balance_of;
 
 /// A donation's memo and a disbursement's purpose: a sentence or two, stored in every entry.
 pub const MAX_NOTE_BYTES: usize = 256;
@@ -56,7 +57,7 @@ pub fn receive(
 
 pub fn reconcile(deps: DepsMut, env: Env) -> Result<Response, ContractError> {
     let config = CONFIG.load(deps.storage)?;
-    let balance = token_balance(&deps.querier, token(&config)?, &env)?;
+    let balance = balance_of(&deps.querier, token(&config)?, &env.contract.address)?;
     let mut totals = TOTALS.load(deps.storage)?;
     let booked = totals.received.checked_sub(totals.paid_out)?;
     // Only what came in unbooked: the fund never loses CTC without booking the payment first.

@@ -5,10 +5,10 @@ pub mod ledger;
 pub mod rounds;
 
 use cosmwasm_std::{
-    to_json_binary, Addr, CosmosMsg, Env, OverflowError, OverflowOperation, QuerierWrapper,
-    StdResult, Storage, Uint128, WasmMsg,
+    to_json_binary, Addr, CosmosMsg, Env, OverflowError, OverflowOperation, StdResult, Storage,
+    Uint128, WasmMsg,
 };
-use cw20::{BalanceResponse, Cw20ExecuteMsg, Cw20QueryMsg};
+use cw20::Cw20ExecuteMsg;
 
 use crate::error::ContractError;
 use crate::state::{Config, Entry, Kind, Totals, ENTRIES, TOTALS};
@@ -16,17 +16,6 @@ use crate::state::{Config, Entry, Kind, Totals, ENTRIES, TOTALS};
 /// The configured token, or `TokenNotSet`: nothing moves before it is known.
 pub fn token(config: &Config) -> Result<&Addr, ContractError> {
     config.token.as_ref().ok_or(ContractError::TokenNotSet)
-}
-
-/// The token's balance of this contract: one query.
-pub fn token_balance(querier: &QuerierWrapper, token: &Addr, env: &Env) -> StdResult<Uint128> {
-    let answer: BalanceResponse = querier.query_wasm_smart(
-        token,
-        &Cw20QueryMsg::Balance {
-            address: env.contract.address.to_string(),
-        },
-    )?;
-    Ok(answer.balance)
 }
 
 /// What the owner may still disburse or reserve: received − paid_out − reserved.

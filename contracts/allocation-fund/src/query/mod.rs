@@ -7,12 +7,13 @@ use ctc_interfaces::merkle::{self, ProofStep};
 use cw_storage_plus::Bound;
 
 use crate::error::ContractError;
-use crate::execute::{available, token_balance};
+use crate::execute::available;
 use crate::msg::{
     ConfigResponse, EntriesResponse, EntryKind, EntryResponse, LedgerResponse, RoundResponse,
     RoundsResponse, VerifyHoldingsResponse,
 };
 use crate::state::{Entry, Kind, Round, CLAIMED, CONFIG, ENTRIES, ROUNDS, TOTALS};
+use ctc_conventions::balance_of;
 
 pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
     let config = CONFIG.load(deps.storage)?;
@@ -27,7 +28,7 @@ pub fn ledger(deps: Deps, env: &Env) -> Result<LedgerResponse, ContractError> {
     let config = CONFIG.load(deps.storage)?;
     let totals = TOTALS.load(deps.storage)?;
     let balance = match &config.token {
-        Some(token) => token_balance(&deps.querier, token, env)?,
+        Some(token) => balance_of(&deps.querier, token, &env.contract.address)?,
         None => Uint128::zero(),
     };
     let booked = totals.received.checked_sub(totals.paid_out)?;

@@ -4,8 +4,8 @@ use ctc_conventions::verify_platform_token;
 use ctc_interfaces::token::{AllocationBucket, AllocationResponse};
 
 use crate::error::ContractError;
-use crate::execute::token_balance;
 use crate::state::{TOKEN, TOTALS};
+use ctc_conventions::balance_of;
 
 /// Sets the token once and books what it already credited here: the genesis bucket, which the
 /// token credited at its own instantiate without telling this contract.
@@ -22,7 +22,7 @@ pub fn set_token(deps: DepsMut, env: Env, token: String) -> Result<Response, Con
     let allocation = verify_platform_token(&deps.querier, &env.contract.address, &token)?;
     let bucket = locked_bucket(&env, &token, &allocation)?;
     // Before a token is set nothing can have been booked, so the whole balance is new.
-    let balance = token_balance(&deps.querier, &env, &token)?;
+    let balance = balance_of(&deps.querier, &token, &env.contract.address)?;
     let mut totals = TOTALS.load(deps.storage)?;
     totals.booked = totals.booked.checked_add(balance)?;
     totals.unallocated = totals.unallocated.checked_add(balance)?;

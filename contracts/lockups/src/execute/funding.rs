@@ -3,9 +3,10 @@ use ctc_conventions::ctc_hook;
 use cw20::Cw20ReceiveMsg;
 
 use crate::error::ContractError;
-use crate::execute::{configured_token, token_balance};
+use crate::execute::configured_token;
 use crate::msg::ReceiveMsg;
 use crate::state::TOTALS;
+use ctc_conventions::balance_of;
 
 /// A CTC `send` with `fund {}`: the token has credited the amount before calling, so booking it
 /// keeps the books equal to the balance.
@@ -34,7 +35,7 @@ pub fn receive(
 /// Books a plain `transfer` in, which the token credits without calling this contract.
 pub fn reconcile(deps: DepsMut, env: Env) -> Result<Response, ContractError> {
     let token = configured_token(deps.storage)?;
-    let balance = token_balance(&deps.querier, &env, &token)?;
+    let balance = balance_of(&deps.querier, &token, &env.contract.address)?;
     let mut totals = TOTALS.load(deps.storage)?;
     // Nothing here can lower the balance behind the books' back (no allowance is ever given),
     // so a balance at or below them holds nothing new.

@@ -4,7 +4,7 @@ pub mod admin;
 pub mod funding;
 pub mod grants;
 
-use cosmwasm_std::{Addr, Env, QuerierWrapper, Storage, Uint128};
+use cosmwasm_std::{Addr, Storage};
 
 use crate::error::ContractError;
 use crate::state::{Grant, GRANTS, TOKEN};
@@ -17,19 +17,4 @@ pub fn load_grant(storage: &dyn Storage, grant_id: u64) -> Result<Grant, Contrac
     GRANTS
         .may_load(storage, grant_id)?
         .ok_or(ContractError::UnknownGrant { grant_id })
-}
-
-/// This contract's CTC balance as the token answers it: one cw20 `balance` query.
-pub fn token_balance(
-    querier: &QuerierWrapper,
-    env: &Env,
-    token: &Addr,
-) -> Result<Uint128, ContractError> {
-    let answer: cw20::BalanceResponse = querier.query_wasm_smart(
-        token,
-        &cw20::Cw20QueryMsg::Balance {
-            address: env.contract.address.to_string(),
-        },
-    )?;
-    Ok(answer.balance)
 }
