@@ -10,6 +10,7 @@ pub mod merkle;
 pub mod oracle;
 pub mod paging;
 pub mod proof;
+pub mod randomness;
 pub mod registry;
 pub mod schedules;
 pub mod supervision;

@@ -3,6 +3,7 @@
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Timestamp, Uint128};
 
+use crate::registry::IdentityLevel;
 use crate::BasisPoints;
 
 /// Where a pool's answer comes from.
@@ -19,6 +20,9 @@ pub enum QuestionSource {
     },
     /// An existing oracle question whose outcome labels are exactly the pool's.
     Existing { question_id: u64 },
+    /// No question: the winning outcome is drawn uniformly by the randomness contract, from a
+    /// draw whose commitments close when betting does (`randomness::pick` with index 0).
+    Drawn {},
 }
 
 #[cw_serde]
@@ -36,6 +40,9 @@ pub struct PoolInput {
     pub max_bet: Option<Uint128>,
     /// Most one address may stake in this pool, all outcomes together.
     pub cap_per_address: Option<Uint128>,
+    /// Bettors must hold at least this identity level in the registry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_identity: Option<IdentityLevel>,
 }
 
 /// The `msg` of a CTC `Send` to wager-pool.
@@ -46,4 +53,10 @@ pub enum WagerReceiveMsg {
     /// A partner with CreatePools opens a pool, posting exactly the creation bond, returned when
     /// the pool settles.
     CreatePool { pool: Box<PoolInput> },
+    /// A fan opens a scenario pool (令吉 §4.5), posting exactly the scenario bond: the fan must
+    /// hold the identity level the owner sets and have fewer open pools than the owner allows;
+    /// the question must be open to every admitted reporter (or drawn). The bond is returned
+    /// when the pool settles, and lost when its question is ruled invalid or the operator rejects
+    /// the pool as abusive.
+    OpenScenarioPool { pool: Box<PoolInput> },
 }
