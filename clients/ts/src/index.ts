@@ -55,6 +55,7 @@ export type { LockupReceiveMsg } from "./contracts/Lockups.hooks";
 export type { FundReceiveMsg } from "./contracts/AllocationFund.hooks";
 export { buildMerkleTree, merkleLeaf, merkleNode, verifyMerkleProof } from "./merkle";
 export type { MerkleProofStep, MerkleTree } from "./merkle";
+export { drawCommitment, drawDistinctPicks, drawMix, drawPick, drawSeat, drawSeed } from "./randomness";
 
 import { makeSignDoc, type OfflineAminoSigner } from "@cosmjs/amino";
 import type { ExecuteResult, SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";

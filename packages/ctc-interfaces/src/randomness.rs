@@ -277,16 +277,65 @@ mod tests {
         assert!(chi < 24.32, "χ² = {chi}, counts {counts:?}");
     }
 
-    #[test]
-    fn known_vectors_stay_fixed() {
-        let secret = [0x11u8; 32];
-        let commit = commitment("requester", 7, "provider", &secret);
+    /// The committed vector file, for a TypeScript implementation to reproduce byte for byte.
+    #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
+    struct VectorFile {
+        requester: String,
+        key: u64,
+        providers: Vec<String>,
+        secrets: Vec<HexBinary>,
+        commitments: Vec<HexBinary>,
+        seed: HexBinary,
+        /// `pick(seed, i, 6)` for i in 0..8.
+        picks_of_6: Vec<u32>,
+        /// `distinct_picks(seed, 3, 10)`.
+        distinct_3_of_10: Vec<u32>,
+        /// `seat_of(seed, p, 10)` for p in 0..10.
+        seats_of_10: Vec<u32>,
+    }
+
+    fn vector() -> VectorFile {
+        let requester = "cosmwasm1wagerpool".to_owned();
+        let key = 42u64;
+        let providers: Vec<String> = ["cosmwasm1provider0", "cosmwasm1provider1"]
+            .map(str::to_owned)
+            .to_vec();
+        let secrets: Vec<[u8; 32]> = (0u8..2).map(|i| Sha256::digest([i]).into()).collect();
+        let commitments = providers
+            .iter()
+            .zip(&secrets)
+            .map(|(provider, secret)| HexBinary::from(commitment(&requester, key, provider, secret)))
+            .collect();
         let mut mix = [0u8; 32];
-        mix_in(&mut mix, &secret);
-        let drawn = seed("requester", 7, &mix);
-        // Recomputed by clients/ts: any change to the format breaks both.
-        assert_eq!(HexBinary::from(commit).to_hex().len(), 64);
-        assert_eq!(pick(&drawn, 0, 1), 0);
-        assert!(pick(&drawn, 0, 16) < 16);
+        for secret in &secrets {
+            mix_in(&mut mix, secret);
+        }
+        let drawn = seed(&requester, key, &mix);
+        VectorFile {
+            picks_of_6: (0..8).map(|i| pick(&drawn, i, 6)).collect(),
+            distinct_3_of_10: distinct_picks(&drawn, 3, 10),
+            seats_of_10: (0..10).map(|p| seat_of(&drawn, p, 10)).collect(),
+            seed: HexBinary::from(drawn),
+            secrets: secrets.into_iter().map(HexBinary::from).collect(),
+            commitments,
+            providers,
+            requester,
+            key,
+        }
+    }
+
+    #[test]
+    fn the_committed_vector_is_this_implementation() {
+        let file: VectorFile =
+            cosmwasm_std::from_json(include_str!("../tests/randomness_vector.json")).unwrap();
+        assert_eq!(file, vector());
+    }
+
+    /// `cargo test -p ctc-interfaces print_randomness_vector -- --ignored --nocapture` writes the
+    /// file's contents after a deliberate change of format.
+    #[test]
+    #[ignore]
+    fn print_randomness_vector() {
+        println!("{}", cosmwasm_std::to_json_string(&vector()).unwrap());
     }
 }
