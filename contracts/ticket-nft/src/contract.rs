@@ -45,6 +45,7 @@ pub fn instantiate(
         updated_at: env.block.time,
         min_holder_identity: msg.min_holder_identity,
         schedules: None,
+        randomness: validate::optional_address(deps.api, "randomness", msg.randomness.as_deref())?,
     };
     let response =
         ctc_conventions::instantiate(deps.branch(), &info, CONTRACT, msg.owner.as_deref())?;
@@ -112,6 +113,9 @@ pub fn execute(
             address,
             allowed,
         } => events::set_role(deps, info, event_id, address, allowed, false),
+        ExecuteMsg::DrawSeats { event_id, tier } => {
+            events::draw_seats(deps, info, event_id, tier)
+        }
         ExecuteMsg::SetMinter {
             event_id,
             address,
@@ -162,11 +166,12 @@ pub fn execute(
             platform_fee,
             burn_share,
             settlement_delay_seconds,
+            randomness,
         } => admin::update_config(
             deps,
             env,
             info,
-            treasury,
+            (treasury, randomness),
             platform_fee,
             burn_share,
             settlement_delay_seconds,
@@ -256,7 +261,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
         QueryMsg::Ownership {} | QueryMsg::GetMinterOwnership {} => {
             to_json_binary(&cw_ownable::get_ownership(deps.storage)?)
         }
-        QueryMsg::NftInfo { token_id } => to_json_binary(&cw721::nft_info(deps, token_id)?),
+        QueryMsg::NftInfo { token_id } => to_json_binary(&cw721::nft_info(deps, &env, token_id)?),
         QueryMsg::AllNftInfo {
             token_id,
             include_expired,
@@ -291,6 +296,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
             limit,
         } => to_json_binary(&cw721::nft_by_extension(
             deps,
+            &env,
             extension,
             start_after,
             limit,

@@ -281,4 +281,16 @@ pub enum ContractError {
 
     #[error("this tier is for members: name a pass of class {class_id} as the voucher")]
     MembersOnly { class_id: u64 },
+
+    #[error("no randomness contract is configured: seats cannot be drawn")]
+    RandomnessNotSet,
+
+    #[error("tier {tier} does not have random seats")]
+    NotRandomSeats { tier: u8 },
+
+    #[error("the seats of tier {tier} were already drawn")]
+    SeatsAlreadyDrawn { tier: u8 },
+
+    #[error("the seats of this tier are drawn: its sales are closed")]
+    SeatsDrawn,
 }

@@ -46,6 +46,10 @@ pub struct InstantiateMsg {
     pub owner: Option<String>,
     /// The least identity every ticket holder needs (see `SetMinHolderIdentity`).
     pub min_holder_identity: Option<IdentityLevel>,
+    /// The randomness contract that draws the seats of random-seat tiers (`DrawSeats`); none
+    /// when omitted, and `UpdateConfig` can set it later.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub randomness: Option<String>,
 }
 
 /// How tickets of an event may move between wallets.
@@ -71,6 +75,7 @@ pub struct TierInput {
     /// With `seats`, must equal the number of seats.
     pub supply: u32,
     /// Seat labels handed out in order (at most 1000 per tier); empty for general admission.
+    /// With `random_seats`, dealt by a draw instead.
     pub seats: Vec<String>,
     /// Most tickets of this tier one buyer may buy; `None` for no limit.
     pub per_wallet_limit: Option<u32>,
@@ -79,6 +84,12 @@ pub struct TierInput {
     /// when `None`, as before.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub members_of: Option<u64>,
+    /// Seats dealt by a draw, for a seated tier only: the issuer's `DrawSeats` closes the tier's
+    /// sales and asks the randomness contract for a seed, and each ticket's seat is shown once
+    /// the draw is ready (`randomness::seat_of(seed, serial - first serial, supply)`, a
+    /// permutation of the tier's seats). Left out of the JSON when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub random_seats: bool,
 }
 
 #[cw_serde]
@@ -200,6 +211,14 @@ pub enum ExecuteMsg {
         address: String,
         allowed: bool,
     },
+    /// A random-seat tier's seats, once: the tier's sales close for good (every purchase of it,
+    /// `MintReserved` and `MintFunded` too, is refused with `SeatsDrawn`) and the randomness
+    /// contract is asked for the draw (`RequestDraw`, key `event_id << 8 | tier`, commitments
+    /// taken for its commit window from now). Each sold ticket's seat shows once it is ready.
+    DrawSeats {
+        event_id: u64,
+        tier: u8,
+    },
     /// Addresses (e.g. a crowdfund contract) that may send `MintReserved` for this event.
     SetMinter {
         event_id: u64,
@@ -291,6 +310,10 @@ pub enum ExecuteMsg {
         platform_fee: Option<BasisPoints>,
         burn_share: Option<BasisPoints>,
         settlement_delay_seconds: Option<u64>,
+        /// The randomness contract (see `InstantiateMsg::randomness`). A tier drawn before a
+        /// change shows its seats only while the new contract answers its draw.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        randomness: Option<String>,
     },
     /// The least identity every holder needs, fixed into events created from now on (`None`:
     /// no platform minimum).
@@ -532,6 +555,8 @@ pub struct ConfigResponse {
     pub schedules: Option<Addr>,
     /// Where the vouchers tickets are bought with are kept (see `SetVouchers`).
     pub vouchers: Option<Addr>,
+    /// What draws the seats of random-seat tiers (see `DrawSeats`).
+    pub randomness: Option<Addr>,
 }
 
 /// The hall an event was issued for: the theater confirmed the booking in `schedules`, whose
@@ -567,6 +592,7 @@ pub struct TicketInfo {
     pub event_id: u64,
     pub tier: u8,
     pub tier_name: String,
+    /// Null for general admission, and in a random-seat tier until its draw is ready.
     pub seat: Option<String>,
     pub face_price: Uint128,
     pub issuer: Addr,
@@ -605,6 +631,13 @@ pub struct TierResponse {
     /// hot paths) is unchanged.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub members_of: Option<u64>,
+    /// Seats dealt by a draw (see `TierInput::random_seats`). Left out when false, as
+    /// `members_of`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub random_seats: bool,
+    /// `DrawSeats` was sent: the tier's sales are closed, its seats show once the draw is ready.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub seats_drawn: bool,
 }
 
 #[cw_serde]
@@ -726,6 +759,7 @@ pub struct VerifyTicketResponse {
     pub owner: Addr,
     pub event_id: u64,
     pub tier: u8,
+    /// As in `nft_info`: null until a random-seat tier's draw is ready.
     pub seat: Option<String>,
     pub status: TicketStatus,
 }

@@ -28,6 +28,10 @@ pub struct Config {
     pub min_holder_identity: Option<IdentityLevel>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schedules: Option<Addr>,
+    /// The randomness contract `DrawSeats` asks for a tier's draw; read only by that and by the
+    /// seat of a random-seat tier's ticket, so no sale pays for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub randomness: Option<Addr>,
 }
 
 pub const CONFIG: Item<Config> = Item::new("config");
@@ -163,6 +167,14 @@ pub struct Tier {
     /// must name one of its passes. Left out when `None`, so tiers stored before keep their bytes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub members_of: Option<u64>,
+    /// A seated tier whose seats are dealt by a draw (`DrawSeats`) instead of in order of sale,
+    /// so that no buyer picks a seat by when they buy. Left out when false, as `members_of`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub random_seats: bool,
+    /// `DrawSeats` asked for the draw: the tier's sales are closed for good, since a buyer who
+    /// could know the seed would choose a position, and so a seat.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub seats_drawn: bool,
 }
 
 impl Tier {
@@ -172,7 +184,8 @@ impl Tier {
 }
 
 pub const TIERS: Map<(u64, u8), Tier> = Map::new("tiers");
-/// (event, tier, position in the tier) → seat label, handed out in order.
+/// (event, tier, position in the tier) → seat label, handed out in order; in a random-seat tier,
+/// the ticket at position p sits at `randomness::seat_of(seed, p, supply)` once drawn.
 pub const SEATS: Map<(u64, u8, u32), String> = Map::new("seats");
 
 /// Tickets bought per (event, tier, wallet), for per-wallet limits: a purchase counts for the

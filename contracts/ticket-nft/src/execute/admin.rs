@@ -10,7 +10,7 @@ pub fn update_config(
     deps: DepsMut,
     env: Env,
     info: MessageInfo,
-    treasury: Option<String>,
+    (treasury, randomness): (Option<String>, Option<String>),
     platform_fee: Option<BasisPoints>,
     burn_share: Option<BasisPoints>,
     settlement_delay_seconds: Option<u64>,
@@ -32,6 +32,10 @@ pub fn update_config(
     config.platform_fee.checked_add(config.burn_share)?;
     if let Some(delay) = settlement_delay_seconds {
         config.settlement_delay_seconds = validate::settlement_delay(delay)?;
+    }
+    if let Some(randomness) = randomness {
+        let randomness = ctc_conventions::validate::address(deps.api, "randomness", &randomness)?;
+        config.randomness = Some(randomness);
     }
     config.updated_at = env.block.time;
     CONFIG.save(deps.storage, &config)?;

@@ -5,6 +5,7 @@ use cosmwasm_std::{
     WasmMsg,
 };
 use ctc_conventions::{mirror, validate};
+use ctc_interfaces::randomness::RandomnessExecuteMsg;
 use ctc_interfaces::registry::{Capability, RegistryExecuteMsg, Standing};
 use ctc_interfaces::schedules::{
     BookingStatus, BookingSummary, ScheduleExecuteMsg, ScheduleQueryMsg,
@@ -56,6 +57,9 @@ fn validate_tier(tier: &TierInput) -> Result<(), ContractError> {
     }
     if tier.per_wallet_limit == Some(0) {
         return Err(invalid("a per-wallet limit must be at least 1"));
+    }
+    if tier.random_seats && tier.seats.is_empty() {
+        return Err(invalid("only a seated tier can have random seats"));
     }
     Ok(())
 }
@@ -223,6 +227,8 @@ fn save_tier(
             per_wallet_limit: input.per_wallet_limit,
             reserved: 0,
             members_of: input.members_of,
+            random_seats: input.random_seats,
+            seats_drawn: false,
         },
     )?;
     Ok(first_serial + input.supply)
@@ -445,6 +451,51 @@ pub fn set_sale_paused(
         .add_attribute("action", "set_sale_paused")
         .add_attribute("event_id", event_id.to_string())
         .add_attribute("paused", paused.to_string()))
+}
+
+/// The key of a tier's draw in the randomness contract: the event id above the tier's byte.
+pub fn draw_key(event_id: u64, tier: u8) -> Result<u64, cosmwasm_std::OverflowError> {
+    let shifted = event_id.checked_mul(256).ok_or(cosmwasm_std::OverflowError::new(
+        cosmwasm_std::OverflowOperation::Mul,
+    ))?;
+    Ok(shifted | u64::from(tier))
+}
+
+/// Closes the tier's sales before the draw is requested: a seed could be known before the draw
+/// is ready (to a provider, once reveals start), and a buyer who knew it would choose a position,
+/// hence a seat. Any time the issuer chooses, even mid-sale, since no sale reopens it.
+pub fn draw_seats(
+    deps: DepsMut,
+    info: MessageInfo,
+    event_id: u64,
+    index: u8,
+) -> Result<Response, ContractError> {
+    let event = issued_event(deps.storage, &info, event_id)?;
+    ensure_scheduled(&event)?;
+    let mut tier = load_tier(deps.storage, event_id, index)?;
+    if !tier.random_seats {
+        return Err(ContractError::NotRandomSeats { tier: index });
+    }
+    if tier.seats_drawn {
+        return Err(ContractError::SeatsAlreadyDrawn { tier: index });
+    }
+    let randomness = CONFIG
+        .load(deps.storage)?
+        .randomness
+        .ok_or(ContractError::RandomnessNotSet)?;
+    let key = draw_key(event_id, index)?;
+    tier.seats_drawn = true;
+    TIERS.save(deps.storage, (event_id, index), &tier)?;
+    let request = RandomnessExecuteMsg::RequestDraw {
+        key,
+        commits_close_at: None,
+    };
+    Ok(Response::new()
+        .add_message(wasm_execute(randomness, &request, vec![])?)
+        .add_attribute("action", "draw_seats")
+        .add_attribute("event_id", event_id.to_string())
+        .add_attribute("tier", index.to_string())
+        .add_attribute("key", key.to_string()))
 }
 
 /// Grants or withdraws a per-event role (scanner or minter).

@@ -66,7 +66,12 @@ pub fn receive(
     }
 }
 
+/// Every way into a tier (sale, `MintReserved`, `MintFunded`) passes here, so a tier whose
+/// seats are drawn sells nothing more, whichever path is tried.
 fn check_quantity(quantity: u32, tier: &Tier, sold: u32) -> Result<(), ContractError> {
+    if tier.seats_drawn {
+        return Err(ContractError::SeatsDrawn);
+    }
     if quantity == 0 || quantity > MAX_PER_MESSAGE {
         return Err(ContractError::InvalidQuantity {
             max: MAX_PER_MESSAGE,
