@@ -126,6 +126,17 @@ pub fn lockups() -> Box<dyn Contract<Empty>> {
     )
 }
 
+pub fn randomness() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            randomness::contract::execute,
+            randomness::contract::instantiate,
+            randomness::contract::query,
+        )
+        .with_migrate(randomness::contract::migrate),
+    )
+}
+
 /// Plain cw20-base, the reference CTC must behave like.
 pub fn cw20_base() -> Box<dyn Contract<Empty>> {
     Box::new(

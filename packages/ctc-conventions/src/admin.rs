@@ -8,7 +8,7 @@ use crate::error::ConventionError;
 
 /// The cw2 names of the platform's contracts. None of them can pass on CTC or coins sent to it
 /// by a plain transfer, so none may be a treasury, a payout address or a recycle pool.
-pub const PLATFORM_CONTRACT_NAMES: [&str; 9] = [
+pub const PLATFORM_CONTRACT_NAMES: [&str; 10] = [
     "crates.io:ctc-token",
     "crates.io:partner-registry",
     "crates.io:ticket-nft",
@@ -18,6 +18,7 @@ pub const PLATFORM_CONTRACT_NAMES: [&str; 9] = [
     "crates.io:wager-pool",
     "crates.io:schedules",
     "crates.io:vouchers",
+    "crates.io:randomness",
 ];
 
 #[derive(thiserror::Error, Debug, PartialEq)]

@@ -29,6 +29,14 @@ pub enum RandomnessExecuteMsg {
     },
 }
 
+/// The `msg` of a CTC `Send` to the randomness contract.
+#[cw_serde]
+pub enum RandomnessReceiveMsg {
+    /// The sender becomes a provider, posting the amount sent: exactly the provider bond. The
+    /// registry must answer it as an admitted, active partner.
+    Join {},
+}
+
 /// What a consumer asks the randomness contract.
 #[cw_serde]
 #[derive(QueryResponses)]

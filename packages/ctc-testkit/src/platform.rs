@@ -11,11 +11,12 @@ pub const PLATFORM_JSON: &str = include_str!("../../../deploy/platform.json");
 
 /// The contracts the file configures, by code, in the order deploy/ instantiates them (two
 /// lock-ups and four funds share the codes `lockups` and `allocation-fund`).
-pub const CONTRACTS: [&str; 11] = [
+pub const CONTRACTS: [&str; 12] = [
     "partner-registry",
     "lockups",
     "allocation-fund",
     "ctc-token",
+    "randomness",
     "ticket-nft",
     "crowdfund",
     "tipping",
