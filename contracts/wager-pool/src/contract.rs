@@ -6,10 +6,13 @@ use ctc_conventions::ContractId;
 
 use crate::error::ContractError;
 use crate::execute::bets;
-use crate::execute::pools::{self, ConfigUpdate, Opener, QUESTION_CREATED};
+use crate::execute::pools::{self, ConfigUpdate, Opener, OpenerKind, QUESTION_CREATED};
 use crate::msg::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 use crate::query;
-use crate::state::{Config, CONFIG};
+use crate::state::{
+    Config, CONFIG, DEFAULT_BET_CEILING, DEFAULT_BET_FLOOR, DEFAULT_MAX_OPEN_SCENARIOS,
+    DEFAULT_SCENARIO_BOND, DEFAULT_SCENARIO_IDENTITY,
+};
 use ctc_conventions::validate::recipient;
 
 pub const CONTRACT: ContractId = ctc_conventions::contract_id!();
@@ -22,11 +25,10 @@ pub fn instantiate(
     msg: InstantiateMsg,
 ) -> Result<Response, ContractError> {
     // Everything is validated before the first write, so a refused instantiate stores nothing.
-    if msg.creation_bond.is_zero() {
-        return Err(ContractError::InvalidPool {
-            reason: "the creation bond must be greater than zero",
-        });
-    }
+    let randomness = msg
+        .randomness
+        .map(|randomness| address(deps.api, "randomness", &randomness))
+        .transpose()?;
     let config = Config {
         token: address(deps.api, "token", &msg.token)?,
         registry: address(deps.api, "registry", &msg.registry)?,
@@ -48,7 +50,16 @@ pub fn instantiate(
         )?,
         treasury_share: msg.treasury_share,
         creation_bond: msg.creation_bond,
+        bet_floor: msg.bet_floor.unwrap_or(DEFAULT_BET_FLOOR),
+        bet_ceiling: msg.bet_ceiling.unwrap_or(DEFAULT_BET_CEILING),
+        scenario_bond: msg.scenario_bond.unwrap_or(DEFAULT_SCENARIO_BOND),
+        scenario_min_identity: msg
+            .scenario_min_identity
+            .unwrap_or(DEFAULT_SCENARIO_IDENTITY),
+        max_open_scenarios: msg.max_open_scenarios.unwrap_or(DEFAULT_MAX_OPEN_SCENARIOS),
+        randomness,
     };
+    pools::check_config(&config)?;
     let response =
         ctc_conventions::instantiate(deps.branch(), &info, CONTRACT, msg.owner.as_deref())?;
     CONFIG.save(deps.storage, &config)?;
@@ -73,12 +84,15 @@ pub fn execute(
             let opener = Opener {
                 creator: info.sender,
                 bond: cosmwasm_std::Uint128::zero(),
+                kind: OpenerKind::Operator,
             };
             pools::create_pool(deps, env, &config, opener, pool)
         }
         ExecuteMsg::Resolve { pool_id } => pools::resolve(deps, env, pool_id),
         ExecuteMsg::Claim { pool_id } => bets::claim(deps, info, pool_id),
+        ExecuteMsg::PayOut { pool_id, limit } => bets::pay_out(deps, pool_id, limit),
         ExecuteMsg::Cancel { pool_id } => pools::cancel(deps, env, info, pool_id),
+        ExecuteMsg::RejectAbusive { pool_id } => pools::reject_abusive(deps, env, info, pool_id),
         ExecuteMsg::SweepUnclaimed { pool_id } => pools::sweep_unclaimed(deps, env, pool_id),
         ExecuteMsg::UpdateConfig {
             operator,
@@ -86,6 +100,12 @@ pub fn execute(
             node_incentive,
             treasury_share,
             creation_bond,
+            bet_floor,
+            bet_ceiling,
+            scenario_bond,
+            scenario_min_identity,
+            max_open_scenarios,
+            randomness,
         } => pools::update_config(
             deps,
             &env,
@@ -96,6 +116,12 @@ pub fn execute(
                 node_incentive,
                 treasury_share,
                 creation_bond,
+                bet_floor,
+                bet_ceiling,
+                scenario_bond,
+                scenario_min_identity,
+                max_open_scenarios,
+                randomness,
             },
         ),
         ExecuteMsg::UpdateOwnership(action) => Ok(ctc_conventions::update_ownership(
@@ -140,7 +166,8 @@ pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> Result<Binary, ContractErr
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
-    // No stored data has changed shape yet; a data migration would branch on the old version.
+    // Stored data has only gained fields, which load with their defaults (state.rs); a data
+    // migration would branch on the old version.
     let (response, _from) = ctc_conventions::migrate(deps.storage, CONTRACT)?;
     Ok(response)
 }

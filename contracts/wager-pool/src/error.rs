@@ -1,5 +1,6 @@
 use cosmwasm_std::{OverflowError, StdError, Timestamp, Uint128};
 use ctc_conventions::ConventionError;
+use ctc_interfaces::registry::IdentityLevel;
 use thiserror::Error;
 
 #[derive(Error, Debug, PartialEq)]
@@ -26,6 +27,33 @@ pub enum ContractError {
 
     #[error("a pool's creation bond is exactly {bond}")]
     WrongBond { bond: Uint128 },
+
+    #[error("invalid config: {reason}")]
+    InvalidConfig { reason: &'static str },
+
+    #[error("a pool's bets lie within the platform's limits, {floor} to {ceiling}")]
+    OutsidePlatformLimits { floor: Uint128, ceiling: Uint128 },
+
+    #[error("fans may not open scenario pools now")]
+    ScenarioPoolsClosed,
+
+    #[error("at most {max} open scenario pools per person")]
+    TooManyOpenScenarios { max: u32 },
+
+    #[error("identity level {} required", .required.as_str())]
+    IdentityTooLow { required: IdentityLevel },
+
+    #[error("drawn pools need a randomness contract, and none is configured")]
+    NoRandomness,
+
+    #[error("the draw has no seed yet; the pool refunds if it has none by {refund_from}")]
+    DrawPending { refund_from: Timestamp },
+
+    #[error("a payout call walks 1 to {max} positions")]
+    PayoutLimit { max: u32 },
+
+    #[error("the payout walk is done: no position is left to pay")]
+    PayoutDone,
 
     #[error("pool {pool_id} does not exist")]
     PoolNotFound { pool_id: u64 },

@@ -23,16 +23,27 @@ pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
         node_incentive: config.node_incentive,
         treasury_share: config.treasury_share,
         creation_bond: config.creation_bond,
+        bet_floor: config.bet_floor,
+        bet_ceiling: config.bet_ceiling,
+        scenario_bond: config.scenario_bond,
+        scenario_min_identity: config.scenario_min_identity,
+        max_open_scenarios: config.max_open_scenarios,
+        randomness: config.randomness,
     })
 }
 
 fn view(pool_id: u64, pool: Pool) -> PoolResponse {
+    // Claims alone may have paid everything owed, which leaves the crank nothing to do either.
+    let payout_done = pool.payout_done || pool.fully_paid();
     PoolResponse {
         pool_id,
         creator: pool.creator,
         title: pool.title,
         outcomes: pool.outcomes,
         question_id: pool.question_id,
+        drawn: pool.drawn,
+        fan: pool.fan,
+        min_identity: pool.min_identity,
         closes_at: pool.closes_at,
         answer_due: pool.answer_due,
         fee: pool.fee,
@@ -46,6 +57,8 @@ fn view(pool_id: u64, pool: Pool) -> PoolResponse {
         total: pool.total,
         fee_taken: pool.fee_taken,
         paid: pool.paid,
+        payout_cursor: pool.payout_cursor,
+        payout_done,
     }
 }
 

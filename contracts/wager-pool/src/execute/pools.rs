@@ -1,15 +1,17 @@
-//! Pools: creation (with the oracle question made by sub-message, or an existing one),
-//! resolution from the oracle's answer, cancellation and the config.
+//! Pools: creation (with the oracle question made by sub-message, an existing one, or a draw),
+//! resolution from the oracle's answer or the draw's seed, cancellation, rejection and the
+//! config.
 
 use cosmwasm_std::{
-    from_json, to_json_binary, wasm_execute, Addr, Binary, DepsMut, Env, MessageInfo, Reply,
-    Response, SubMsg, Uint128,
+    from_json, to_json_binary, wasm_execute, Addr, Binary, DepsMut, Env, HexBinary, MessageInfo,
+    OverflowError, OverflowOperation, Reply, Response, StdResult, Storage, SubMsg, Uint128,
 };
 use ctc_conventions::validate::{self, address};
 use ctc_interfaces::oracle::{
     AnswerResponse, AnswerStatus, OracleExecuteMsg, OracleQueryMsg, QuestionInput, QuestionSummary,
 };
-use ctc_interfaces::registry::{Capability, RegistryExecuteMsg};
+use ctc_interfaces::randomness::{pick, DrawResponse, RandomnessExecuteMsg, RandomnessQueryMsg};
+use ctc_interfaces::registry::{Capability, IdentityLevel, RegistryExecuteMsg};
 use ctc_interfaces::token::CtcExecuteMsg;
 use ctc_interfaces::BasisPoints;
 use cw20::{Cw20Contract, Cw20ExecuteMsg};
@@ -18,23 +20,25 @@ use crate::contract::CONTRACT;
 use crate::error::ContractError;
 use crate::execute::load_pool;
 use crate::msg::{PoolInput, PoolStatus, QuestionSource, RefundReason};
-use crate::state::{Config, Pool, CONFIG, POOLS, POOL_COUNT};
+use crate::state::{Config, Pool, CONFIG, OPEN_SCENARIOS, POOLS, POOL_COUNT};
 use ctc_conventions::validate::recipient;
 
 pub const MIN_FEE_BPS: u16 = 100;
 pub const MAX_FEE_BPS: u16 = 500;
 /// A 95% return.
 pub const DEFAULT_FEE: BasisPoints = BasisPoints::literal(MAX_FEE_BPS);
-pub const DEFAULT_MIN_BET: Uint128 = Uint128::new(100_000);
-pub const DEFAULT_MAX_BET: Uint128 = Uint128::new(200_000_000);
 pub const MAX_OUTCOMES: usize = 16;
 pub const MAX_TITLE_BYTES: usize = 256;
 /// Stakes wait for an answer at most this long after betting closes.
 pub const MAX_ANSWER_WAIT_SECONDS: u64 = 60 * 86_400;
-/// A smallest bet below this could round a winner's share down to nothing.
+/// A drawn pool waits this long after betting closes for its seed, then refunds: long enough for
+/// the providers' commit and reveal windows, short enough that stakes are not held for long.
+pub const DRAW_WAIT_SECONDS: u64 = 7 * 86_400;
+/// A smallest bet below this could round a winner's share down to nothing: the lowest floor the
+/// owner may set.
 pub const MIN_MIN_BET: Uint128 = Uint128::new(100);
-/// Partners' pools make their questions under these floors: any admitted reporter may report,
-/// and a dispute has at least a day.
+/// Partners' and fans' pools make their questions under these floors: any admitted reporter may
+/// report, and a dispute has at least a day.
 pub const MIN_PARTNER_QUORUM: u32 = 2;
 pub const MIN_PARTNER_WINDOW_SECONDS: u64 = 86_400;
 /// After settlement, winners and refunded bettors have this long to claim.
@@ -42,36 +46,67 @@ pub const CLAIM_PERIOD_SECONDS: u64 = 365 * 86_400;
 /// Reply id of the oracle's `CreateQuestion` sub-message; the pool id travels as payload.
 pub const QUESTION_CREATED: u64 = 1;
 
-/// A bonded partner's pool must be answered by others: by every admitted reporter, at least two
-/// agreeing, with a day for anyone to dispute. The same rule for a question the pool creates and
-/// for an existing one, so no partner picks a question it can answer alone.
+/// A bonded partner's or a fan's pool must be answered by others: by every admitted reporter, at
+/// least two agreeing, with a day for anyone to dispute. The same rule for a question the pool
+/// creates and for an existing one, so no creator picks a question it can answer alone.
 fn ensure_answered_by_others(
-    partner: bool,
+    kind: OpenerKind,
     reporters: bool,
     quorum: u32,
     dispute_window_seconds: u64,
 ) -> Result<(), ContractError> {
-    if partner
-        && (reporters
-            || quorum < MIN_PARTNER_QUORUM
-            || dispute_window_seconds < MIN_PARTNER_WINDOW_SECONDS)
-    {
-        return Err(invalid(
+    let loose = reporters
+        || quorum < MIN_PARTNER_QUORUM
+        || dispute_window_seconds < MIN_PARTNER_WINDOW_SECONDS;
+    match kind {
+        OpenerKind::Operator => Ok(()),
+        _ if !loose => Ok(()),
+        OpenerKind::Partner => Err(invalid(
             "a partner's question is open to every reporter, with a quorum of at least 2 \
              and a dispute window of at least a day",
-        ));
+        )),
+        OpenerKind::Fan => Err(invalid(
+            "a fan's question is open to every reporter, with a quorum of at least 2 \
+             and a dispute window of at least a day",
+        )),
     }
-    Ok(())
 }
 
 fn invalid(reason: &'static str) -> ContractError {
     ContractError::InvalidPool { reason }
 }
 
+/// Who may open pools: the operator, a partner with CreatePools, or a fan.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum OpenerKind {
+    Operator,
+    Partner,
+    Fan,
+}
+
 /// Who opens the pool, and the bond it posted (zero for the operator).
 pub struct Opener {
     pub creator: Addr,
     pub bond: Uint128,
+    pub kind: OpenerKind,
+}
+
+/// The platform's rules the config must keep, checked at instantiation and at every change.
+pub fn check_config(config: &Config) -> Result<(), ContractError> {
+    if config.creation_bond.is_zero() {
+        return Err(invalid("the creation bond must be greater than zero"));
+    }
+    if config.bet_floor < MIN_MIN_BET || config.bet_ceiling < config.bet_floor {
+        return Err(ContractError::InvalidConfig {
+            reason: "bet limits need 100 <= bet_floor <= bet_ceiling",
+        });
+    }
+    if config.scenario_bond.is_zero() {
+        return Err(ContractError::InvalidConfig {
+            reason: "the scenario bond must be greater than zero",
+        });
+    }
+    Ok(())
 }
 
 /// Opens a pool. Its question is either created in the oracle by a sub-message (its id is
@@ -97,10 +132,17 @@ pub fn create_pool(
     if fee.get() < MIN_FEE_BPS || fee.get() > MAX_FEE_BPS {
         return Err(invalid("the fee is between 100 and 500 basis points"));
     }
-    let min_bet = input.min_bet.unwrap_or(DEFAULT_MIN_BET);
-    let max_bet = input.max_bet.unwrap_or(DEFAULT_MAX_BET);
-    if min_bet < MIN_MIN_BET || max_bet < min_bet {
-        return Err(invalid("bet limits need 100 <= min_bet <= max_bet"));
+    // A pool may narrow the platform's limits, never widen them.
+    let min_bet = input.min_bet.unwrap_or(config.bet_floor);
+    let max_bet = input.max_bet.unwrap_or(config.bet_ceiling);
+    if max_bet < min_bet {
+        return Err(invalid("the minimum bet cannot exceed the maximum"));
+    }
+    if min_bet < config.bet_floor || max_bet > config.bet_ceiling {
+        return Err(ContractError::OutsidePlatformLimits {
+            floor: config.bet_floor,
+            ceiling: config.bet_ceiling,
+        });
     }
     let mut labels: Vec<&String> = input.outcomes.iter().collect();
     labels.sort();
@@ -115,6 +157,7 @@ pub fn create_pool(
     }
 
     let pool_id = POOL_COUNT.may_load(deps.storage)?.unwrap_or_default() + 1;
+    let drawn = matches!(input.question, QuestionSource::Drawn {});
     let (question_id, answer_due, create_question) = match input.question {
         QuestionSource::Existing { question_id } => {
             let question: QuestionSummary = deps
@@ -129,7 +172,7 @@ pub fn create_pool(
                 ));
             }
             ensure_answered_by_others(
-                !opener.bond.is_zero(),
+                opener.kind,
                 question.reporters.is_some(),
                 question.quorum,
                 question.dispute_window_seconds,
@@ -149,7 +192,7 @@ pub fn create_pool(
                 ));
             }
             ensure_answered_by_others(
-                !opener.bond.is_zero(),
+                opener.kind,
                 reporters.is_some(),
                 quorum,
                 dispute_window_seconds,
@@ -171,6 +214,21 @@ pub fn create_pool(
             let sub = SubMsg::reply_on_success(msg, QUESTION_CREATED)
                 .with_payload(to_json_binary(&pool_id)?);
             (0, deadline, Some(sub))
+        }
+        QuestionSource::Drawn {} => {
+            let randomness = config
+                .randomness
+                .as_ref()
+                .ok_or(ContractError::NoRandomness)?;
+            // Commitments close with betting, so no secret is revealed while stakes can move.
+            // The draw is keyed by (this contract, pool id): no reply is needed to find it.
+            let request = RandomnessExecuteMsg::RequestDraw {
+                key: pool_id,
+                commits_close_at: Some(input.closes_at),
+            };
+            let msg = wasm_execute(randomness, &request, vec![])?;
+            let due = input.closes_at.plus_seconds(DRAW_WAIT_SECONDS);
+            (0, due, Some(SubMsg::new(msg)))
         }
     };
     if answer_due.seconds() > input.closes_at.seconds() + MAX_ANSWER_WAIT_SECONDS {
@@ -203,15 +261,35 @@ pub fn create_pool(
             unclaimed_winners: 0,
             answer_due,
             swept: false,
+            drawn,
+            fan: opener.kind == OpenerKind::Fan,
+            min_identity: input.min_identity,
+            payout_cursor: None,
+            payout_done: false,
         },
     )?;
     POOL_COUNT.save(deps.storage, &pool_id)?;
+    if opener.kind == OpenerKind::Fan {
+        let open = OPEN_SCENARIOS
+            .may_load(deps.storage, &opener.creator)?
+            .unwrap_or_default()
+            .checked_add(1)
+            .ok_or_else(|| OverflowError::new(OverflowOperation::Add))?;
+        OPEN_SCENARIOS.save(deps.storage, &opener.creator, &open)?;
+    }
     let mut response = Response::new()
         .add_attribute("action", "create_pool")
         .add_attribute("pool_id", pool_id.to_string())
         .add_attribute("creator", &opener.creator)
         .add_attribute("bond", opener.bond);
-    if !opener.bond.is_zero() {
+    if drawn {
+        response = response.add_attribute("drawn", "true");
+    }
+    if opener.kind == OpenerKind::Fan {
+        response = response.add_attribute("fan", "true");
+    }
+    // Fans post a bond and meet an identity level instead of holding a partner's quota.
+    if opener.kind == OpenerKind::Partner {
         // A partner's pool draws on its CreatePools quota; the registry refuses a partner that is
         // not Active with the capability, and the whole creation reverts.
         let consume = RegistryExecuteMsg::ConsumeQuota {
@@ -260,15 +338,120 @@ pub fn question_created(deps: DepsMut, reply: Reply) -> Result<Response, Contrac
         .add_attribute("question_id", question_id.to_string()))
 }
 
-/// The bond goes back to the creator once the pool settles, whatever the outcome. Answers the
-/// payment rather than sending it, so that `resolve` pays it in the same call into the token as
-/// the fee shares.
-fn return_bond(pool: &Pool, response: Response) -> (Response, Option<(Addr, Uint128)>) {
+/// Where a pool's bond goes when it settles: back to the creator, or to the treasury when the
+/// oracle ruled its question invalid or the operator rejected it as abusive (a bond that came
+/// back whatever happened would not deter either). Answers the payment rather than sending it,
+/// so that `resolve` pays it in the same call into the token as the fee shares.
+fn settle_bond(
+    pool: &Pool,
+    config: &Config,
+    response: Response,
+) -> (Response, Option<(Addr, Uint128)>) {
     if pool.bond.is_zero() {
         return (response, None);
     }
-    let response = response.add_attribute("bond_returned", pool.bond);
-    (response, Some((pool.creator.clone(), pool.bond)))
+    let forfeited = matches!(
+        pool.status,
+        PoolStatus::Refunding {
+            reason: RefundReason::Invalid | RefundReason::Abusive,
+            ..
+        }
+    );
+    let (attribute, to) = if forfeited {
+        ("bond_forfeited", &config.treasury)
+    } else {
+        ("bond_returned", &pool.creator)
+    };
+    let response = response
+        .add_attribute(attribute, pool.bond)
+        .add_attribute("bond_to", to);
+    (response, Some((to.clone(), pool.bond)))
+}
+
+/// A settled fan's pool no longer counts against the fan's open pools. Saturating rather than
+/// checked: the count limits openings and holds no money, and an error here would hold every
+/// stake in the pool.
+fn release_scenario(storage: &mut dyn Storage, pool: &Pool) -> StdResult<()> {
+    if !pool.fan {
+        return Ok(());
+    }
+    let open = OPEN_SCENARIOS
+        .may_load(storage, &pool.creator)?
+        .unwrap_or_default()
+        .saturating_sub(1);
+    if open == 0 {
+        OPEN_SCENARIOS.remove(storage, &pool.creator);
+        Ok(())
+    } else {
+        OPEN_SCENARIOS.save(storage, &pool.creator, &open)
+    }
+}
+
+/// What settles a pool: a winning outcome, or a refund.
+enum Verdict {
+    Winner(u32),
+    Refund(RefundReason),
+}
+
+/// The oracle's answer to the pool's question.
+fn answered(deps: &DepsMut, config: &Config, pool: &Pool) -> Result<Verdict, ContractError> {
+    let answer: AnswerResponse = deps.querier.query_wasm_smart(
+        &config.oracle,
+        &OracleQueryMsg::Answer {
+            question_id: pool.question_id,
+        },
+    )?;
+    Ok(match (answer.status, answer.outcome) {
+        (AnswerStatus::Pending, _) => {
+            return Err(ContractError::NotAnswered {
+                question_id: pool.question_id,
+            })
+        }
+        (AnswerStatus::Invalid, _) => Verdict::Refund(RefundReason::Invalid),
+        (AnswerStatus::Unresolvable, _) => Verdict::Refund(RefundReason::Unresolvable),
+        (AnswerStatus::Final, Some(winner)) => Verdict::Winner(winner),
+        (AnswerStatus::Final, None) => Verdict::Refund(RefundReason::NoWinningStake),
+    })
+}
+
+/// The drawn pool's winner from its draw's seed, and the seed. Past `answer_due` without a seed,
+/// for whatever reason (no reveal, a stalled draw, a randomness contract that no longer knows
+/// the draw or fails), the pool refunds: stakes never wait on the draw for good.
+fn drawn(
+    deps: &DepsMut,
+    env: &Env,
+    config: &Config,
+    pool_id: u64,
+    pool: &Pool,
+) -> Result<(Verdict, Option<HexBinary>), ContractError> {
+    let query = RandomnessQueryMsg::Draw {
+        requester: env.contract.address.to_string(),
+        key: pool_id,
+    };
+    let draw: Result<DrawResponse, ContractError> = match &config.randomness {
+        Some(randomness) => deps
+            .querier
+            .query_wasm_smart(randomness, &query)
+            .map_err(ContractError::from),
+        None => Err(ContractError::NoRandomness),
+    };
+    let waiting = env.block.time < pool.answer_due;
+    let seed = match draw {
+        Ok(draw) => draw.ready_seed(),
+        Err(err) if waiting => return Err(err),
+        Err(_) => None,
+    };
+    match seed {
+        Some(seed) => {
+            let outcomes = pool.outcomes.len() as u32;
+            let winner = pick(&seed, 0, outcomes);
+            Ok((Verdict::Winner(winner), Some(HexBinary::from(seed))))
+        }
+        None if waiting => Err(ContractError::DrawPending {
+            refund_from: pool.answer_due,
+        }),
+        None => Ok((Verdict::Refund(RefundReason::Unresolvable), None)),
+    }
 }
 
 pub fn resolve(deps: DepsMut, env: Env, pool_id: u64) -> Result<Response, ContractError> {
@@ -282,33 +465,33 @@ pub fn resolve(deps: DepsMut, env: Env, pool_id: u64) -> Result<Response, Contra
         });
     }
     let config = CONFIG.load(deps.storage)?;
-    let answer: AnswerResponse = deps.querier.query_wasm_smart(
-        &config.oracle,
-        &OracleQueryMsg::Answer {
-            question_id: pool.question_id,
-        },
-    )?;
-    let at = env.block.time;
-    let refund = |reason| PoolStatus::Refunding { reason, at };
-    pool.status = match (answer.status, answer.outcome) {
-        (AnswerStatus::Pending, _) => {
-            return Err(ContractError::NotAnswered {
-                question_id: pool.question_id,
-            })
+    let mut response = Response::new()
+        .add_attribute("action", "resolve")
+        .add_attribute("pool_id", pool_id.to_string());
+    let verdict = if pool.drawn {
+        let (verdict, seed) = drawn(&deps, &env, &config, pool_id, &pool)?;
+        if let Some(seed) = seed {
+            // Anyone can recompute the winner: `pick(seed, 0, outcomes)`.
+            response = response.add_attribute("seed", seed.to_hex());
         }
-        (AnswerStatus::Invalid, _) => refund(RefundReason::Invalid),
-        (AnswerStatus::Unresolvable, _) => refund(RefundReason::Unresolvable),
-        (AnswerStatus::Final, Some(winner))
+        verdict
+    } else {
+        answered(&deps, &config, &pool)?
+    };
+    let at = env.block.time;
+    pool.status = match verdict {
+        Verdict::Winner(winner)
             if (winner as usize) < pool.stakes.len() && !pool.stakes[winner as usize].is_zero() =>
         {
             PoolStatus::Resolved { winner, at }
         }
-        (AnswerStatus::Final, _) => refund(RefundReason::NoWinningStake),
+        Verdict::Winner(_) => PoolStatus::Refunding {
+            reason: RefundReason::NoWinningStake,
+            at,
+        },
+        Verdict::Refund(reason) => PoolStatus::Refunding { reason, at },
     };
 
-    let mut response = Response::new()
-        .add_attribute("action", "resolve")
-        .add_attribute("pool_id", pool_id.to_string());
     let mut payments = Vec::with_capacity(3);
     if let PoolStatus::Resolved { winner, .. } = pool.status {
         let fee = pool.fee.of(pool.total);
@@ -324,13 +507,45 @@ pub fn resolve(deps: DepsMut, env: Env, pool_id: u64) -> Result<Response, Contra
     } else {
         response = response.add_attribute("outcome", "refund");
     }
-    let (mut response, bond) = return_bond(&pool, response);
+    let (mut response, bond) = settle_bond(&pool, &config, response);
     payments.extend(bond);
     // The fee shares and the bond in one call into the token rather than a transfer each; zero
     // shares are left out, and with nothing to pay nothing is sent.
     if let Some(disburse) = CtcExecuteMsg::disburse(payments) {
         response = response.add_message(wasm_execute(&config.token, &disburse, vec![])?);
     }
+    release_scenario(deps.storage, &pool)?;
+    POOLS.save(deps.storage, pool_id, &pool)?;
+    Ok(response)
+}
+
+/// Ends an open pool early: every bettor is refunded for `reason`, and the bond goes where
+/// `settle_bond` says, by a transfer of its own (no fee is paid beside it).
+fn end_early(
+    deps: DepsMut,
+    env: &Env,
+    config: Config,
+    mut pool: Pool,
+    pool_id: u64,
+    reason: RefundReason,
+    action: &'static str,
+) -> Result<Response, ContractError> {
+    pool.status = PoolStatus::Refunding {
+        reason,
+        at: env.block.time,
+    };
+    let response = Response::new()
+        .add_attribute("action", action)
+        .add_attribute("pool_id", pool_id.to_string());
+    let (mut response, bond) = settle_bond(&pool, &config, response);
+    if let Some((to, amount)) = bond {
+        let transfer = Cw20ExecuteMsg::Transfer {
+            recipient: to.into_string(),
+            amount,
+        };
+        response = response.add_message(Cw20Contract(config.token).call(transfer)?);
+    }
+    release_scenario(deps.storage, &pool)?;
     POOLS.save(deps.storage, pool_id, &pool)?;
     Ok(response)
 }
@@ -345,7 +560,7 @@ pub fn cancel(
     if info.sender != config.operator {
         return Err(ContractError::NotOperator);
     }
-    let mut pool = load_pool(deps.storage, pool_id)?;
+    let pool = load_pool(deps.storage, pool_id)?;
     if pool.status != PoolStatus::Open {
         return Err(ContractError::NotOpen);
     }
@@ -354,23 +569,42 @@ pub fn cancel(
             closes_at: pool.closes_at,
         });
     }
-    pool.status = PoolStatus::Refunding {
-        reason: RefundReason::Cancelled,
-        at: env.block.time,
-    };
-    let response = Response::new()
-        .add_attribute("action", "cancel")
-        .add_attribute("pool_id", pool_id.to_string());
-    let (mut response, bond) = return_bond(&pool, response);
-    if let Some((creator, amount)) = bond {
-        let bond_back = Cw20ExecuteMsg::Transfer {
-            recipient: creator.into_string(),
-            amount,
-        };
-        response = response.add_message(Cw20Contract(config.token).call(bond_back)?);
+    end_early(
+        deps,
+        &env,
+        config,
+        pool,
+        pool_id,
+        RefundReason::Cancelled,
+        "cancel",
+    )
+}
+
+/// Unlike `cancel`, allowed after betting closes: abuse (a question about a private person, one
+/// the creator can settle itself) may only show once the pool has run.
+pub fn reject_abusive(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    pool_id: u64,
+) -> Result<Response, ContractError> {
+    let config = CONFIG.load(deps.storage)?;
+    if info.sender != config.operator {
+        return Err(ContractError::NotOperator);
     }
-    POOLS.save(deps.storage, pool_id, &pool)?;
-    Ok(response)
+    let pool = load_pool(deps.storage, pool_id)?;
+    if pool.status != PoolStatus::Open {
+        return Err(ContractError::NotOpen);
+    }
+    end_early(
+        deps,
+        &env,
+        config,
+        pool,
+        pool_id,
+        RefundReason::Abusive,
+        "reject_abusive",
+    )
 }
 
 /// The config fields `UpdateConfig` may change.
@@ -380,6 +614,12 @@ pub struct ConfigUpdate {
     pub node_incentive: Option<String>,
     pub treasury_share: Option<BasisPoints>,
     pub creation_bond: Option<Uint128>,
+    pub bet_floor: Option<Uint128>,
+    pub bet_ceiling: Option<Uint128>,
+    pub scenario_bond: Option<Uint128>,
+    pub scenario_min_identity: Option<IdentityLevel>,
+    pub max_open_scenarios: Option<u32>,
+    pub randomness: Option<String>,
 }
 
 pub fn update_config(
@@ -400,13 +640,21 @@ pub fn update_config(
         config.node_incentive =
             recipient(deps.as_ref(), env, CONTRACT.name, "node_incentive", &nodes)?;
     }
-    config.treasury_share = update.treasury_share.unwrap_or(config.treasury_share);
-    if let Some(bond) = update.creation_bond {
-        if bond.is_zero() {
-            return Err(invalid("the creation bond must be greater than zero"));
-        }
-        config.creation_bond = bond;
+    if let Some(randomness) = update.randomness {
+        config.randomness = Some(address(deps.api, "randomness", &randomness)?);
     }
+    config.treasury_share = update.treasury_share.unwrap_or(config.treasury_share);
+    config.creation_bond = update.creation_bond.unwrap_or(config.creation_bond);
+    config.bet_floor = update.bet_floor.unwrap_or(config.bet_floor);
+    config.bet_ceiling = update.bet_ceiling.unwrap_or(config.bet_ceiling);
+    config.scenario_bond = update.scenario_bond.unwrap_or(config.scenario_bond);
+    config.scenario_min_identity = update
+        .scenario_min_identity
+        .unwrap_or(config.scenario_min_identity);
+    config.max_open_scenarios = update
+        .max_open_scenarios
+        .unwrap_or(config.max_open_scenarios);
+    check_config(&config)?;
     CONFIG.save(deps.storage, &config)?;
     Ok(Response::new().add_attribute("action", "update_config"))
 }
