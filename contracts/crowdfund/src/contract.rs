@@ -5,7 +5,7 @@ use ctc_conventions::ContractId;
 use ctc_interfaces::BasisPoints;
 
 use crate::error::ContractError;
-use crate::execute::{campaigns, pledges};
+use crate::execute::{campaigns, lucky, pledges};
 use crate::msg::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 use crate::query;
 use crate::state::{Config, CONFIG};
@@ -33,6 +33,7 @@ pub fn instantiate(
             &msg.treasury,
         )?,
         platform_fee: msg.platform_fee,
+        randomness: validate::optional_address(deps.api, "randomness", msg.randomness.as_deref())?,
     };
     let response =
         ctc_conventions::instantiate(deps.branch(), &info, CONTRACT, msg.owner.as_deref())?;
@@ -77,10 +78,14 @@ pub fn execute(
         ExecuteMsg::RefundUndeliverableReward { campaign_id } => {
             pledges::refund_undeliverable_reward(deps, env, info, campaign_id)
         }
+        ExecuteMsg::DrawLuckyBackers { campaign_id } => {
+            lucky::draw_lucky_backers(deps, env, campaign_id)
+        }
         ExecuteMsg::UpdateConfig {
             treasury,
             platform_fee,
-        } => update_config(deps, &env, info, treasury, platform_fee),
+            randomness,
+        } => update_config(deps, &env, info, treasury, platform_fee, randomness),
         ExecuteMsg::UpdateOwnership(action) => Ok(ctc_conventions::update_ownership(
             deps, &env, &info, action,
         )?),
@@ -93,6 +98,7 @@ fn update_config(
     info: MessageInfo,
     treasury: Option<String>,
     platform_fee: Option<BasisPoints>,
+    randomness: Option<String>,
 ) -> Result<Response, ContractError> {
     ctc_conventions::ensure_owner(deps.storage, &info.sender)?;
     let mut config = CONFIG.load(deps.storage)?;
@@ -106,6 +112,9 @@ fn update_config(
         )?;
     }
     config.platform_fee = platform_fee.unwrap_or(config.platform_fee);
+    if let Some(randomness) = randomness {
+        config.randomness = Some(validate::address(deps.api, "randomness", &randomness)?);
+    }
     CONFIG.save(deps.storage, &config)?;
     Ok(Response::new()
         .add_attribute("action", "update_config")
@@ -139,6 +148,9 @@ pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> Result<Binary, ContractErr
             start_after,
             limit,
         } => to_json_binary(&query::backers(deps, campaign_id, start_after, limit)?),
+        QueryMsg::LuckyBackers { campaign_id } => {
+            to_json_binary(&query::lucky_backers(deps, campaign_id)?)
+        }
         QueryMsg::Ownership {} => to_json_binary(&cw_ownable::get_ownership(deps.storage)?),
     }?;
     Ok(binary)

@@ -120,4 +120,19 @@ pub enum ContractError {
 
     #[error("the rewards of event {event_id} cannot be delivered: {reason}")]
     RewardsUndeliverable { event_id: u64, reason: &'static str },
+
+    #[error("no randomness contract is configured: lucky draws are unavailable")]
+    RandomnessNotSet,
+
+    #[error("campaign {campaign_id} has no lucky draw")]
+    NoLuckyDraw { campaign_id: u64 },
+
+    #[error("the lucky draw opens at the deadline, {deadline}")]
+    LuckyDrawTooEarly { deadline: Timestamp },
+
+    #[error("the randomness contract's draw is not ready yet")]
+    DrawNotReady,
+
+    #[error("the lucky backers were already drawn")]
+    LuckyBackersAlreadyDrawn,
 }

@@ -1,5 +1,5 @@
 use cosmwasm_schema::{cw_serde, QueryResponses};
-use cosmwasm_std::{Addr, Timestamp, Uint128};
+use cosmwasm_std::{Addr, HexBinary, Timestamp, Uint128};
 use cw20::Cw20ReceiveMsg;
 use cw_ownable::{cw_ownable_execute, cw_ownable_query};
 
@@ -25,6 +25,10 @@ pub struct InstantiateMsg {
     /// The platform authority: may cancel any campaign before it succeeds and change the config.
     /// The sender when omitted.
     pub owner: Option<String>,
+    /// The randomness contract that draws lucky backers (see `LuckyDrawInput`); none when
+    /// omitted, and `update_config` can set it later.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub randomness: Option<String>,
 }
 
 /// Backers whose total pledge reaches `min_pledge` receive `tickets` tickets of `tier` of
@@ -54,6 +58,32 @@ pub struct CampaignInput {
     pub min_pledge: Uint128,
     /// In increasing `min_pledge` order, at most 8.
     pub reward_tiers: Vec<RewardTier>,
+    /// A lucky draw among the backers, if the campaign succeeds. Left out of the JSON when
+    /// `None`, as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lucky_draw: Option<LuckyDrawInput>,
+}
+
+/// A draw of `winners` backers of a successful campaign, who receive `prize` from its creator.
+/// Each backer is numbered when its first pledge arrives (`PledgeResponse::lucky_number`); the
+/// launch asks the randomness contract for a draw (key: the campaign id) whose commitments close
+/// at the deadline, when pledging ends, so nobody pledges or withdraws knowing the seed. It
+/// refuses (`RandomnessNotSet`) while no randomness contract is configured, and the randomness
+/// contract refuses a deadline sooner than its commit window. A campaign that fails or is
+/// cancelled draws nothing: its backers are refunded instead.
+#[cw_serde]
+pub struct LuckyDrawInput {
+    /// Between 1 and 20.
+    pub winners: u32,
+    /// What the creator promises each winner (1 to 256 bytes), delivered off chain.
+    pub prize: String,
+}
+
+/// A backer the lucky draw picked, and its number.
+#[cw_serde]
+pub struct LuckyWinner {
+    pub number: u32,
+    pub backer: Addr,
 }
 
 #[cw_ownable_execute]
@@ -94,10 +124,22 @@ pub enum ExecuteMsg {
     /// (event cancelled, settled or over, this contract no longer its minter, too few tickets
     /// left), once: the reward's value. The reward can then no longer be claimed.
     RefundUndeliverableReward { campaign_id: u64 },
+    /// Anyone, once, for a successful campaign with a lucky draw, after its deadline and once the
+    /// randomness contract's draw is ready (`DrawNotReady` before): the numbers are
+    /// `randomness::distinct_picks(seed, min(numbered, 64), numbered)` in order, where `numbered`
+    /// is the backers numbered (`lucky_backers`), passing over a number whose backer withdrew,
+    /// until `winners` are found. At most 64 picks are looked at, so if more than 64 − winners
+    /// of them belong to withdrawn backers, fewer win. Stored (`lucky_backers`) and answered
+    /// as the attributes `winners` and `numbers`, comma-separated, and `seed`.
+    DrawLuckyBackers { campaign_id: u64 },
     /// Authority.
     UpdateConfig {
         treasury: Option<String>,
         platform_fee: Option<BasisPoints>,
+        /// The randomness contract (see `InstantiateMsg::randomness`). A lucky draw launched
+        /// before a change is drawn only if the new contract answers it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        randomness: Option<String>,
     },
 }
 
@@ -125,6 +167,10 @@ pub enum QueryMsg {
         start_after: Option<String>,
         limit: Option<u32>,
     },
+    /// A campaign's lucky draw: the prize, and the seed and winners once drawn
+    /// (`NoLuckyDraw` for a campaign without one).
+    #[returns(LuckyBackersResponse)]
+    LuckyBackers { campaign_id: u64 },
 }
 
 #[cw_serde]
@@ -137,6 +183,8 @@ pub struct ConfigResponse {
     pub ticket_nft: Addr,
     pub treasury: Addr,
     pub platform_fee: BasisPoints,
+    /// What draws lucky backers (see `LuckyDrawInput`).
+    pub randomness: Option<Addr>,
 }
 
 #[cw_serde]
@@ -185,6 +233,8 @@ pub struct CampaignResponse {
     pub owed_to_rewards: Uint128,
     /// CTC this contract holds for the campaign: raised − refunded − released − sent_to_tickets.
     pub held: Uint128,
+    /// With a lucky draw: the backers numbered so far (see `lucky_backers`); null without.
+    pub lucky_numbers: Option<u32>,
 }
 
 #[cw_serde]
@@ -202,6 +252,8 @@ pub struct PledgeResponse {
     pub sent_to_tickets: Uint128,
     /// Paid back for a reward that could no longer be delivered (`None`: not paid back).
     pub reward_refund: Option<Uint128>,
+    /// The backer's number in the campaign's lucky draw; null without a draw or a pledge.
+    pub lucky_number: Option<u32>,
 }
 
 #[cw_serde]
@@ -213,4 +265,18 @@ pub struct Backer {
 #[cw_serde]
 pub struct BackersResponse {
     pub backers: Vec<Backer>,
+}
+
+#[cw_serde]
+pub struct LuckyBackersResponse {
+    pub campaign_id: u64,
+    /// How many backers the draw picks.
+    pub winners: u32,
+    pub prize: String,
+    /// Backers numbered: the draw picks among `0..numbered`.
+    pub numbered: u32,
+    /// The randomness contract's seed, once drawn; null before.
+    pub seed: Option<HexBinary>,
+    /// In the order drawn; empty before the draw.
+    pub drawn: Vec<LuckyWinner>,
 }

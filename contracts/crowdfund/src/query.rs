@@ -6,9 +6,9 @@ use crate::error::ContractError;
 use crate::execute::load_campaign;
 use crate::msg::{
     Backer, BackersResponse, CampaignResponse, CampaignStatus, CampaignsResponse, ConfigResponse,
-    PledgeResponse, StatusFilter,
+    LuckyBackersResponse, PledgeResponse, StatusFilter,
 };
-use crate::state::{Campaign, CAMPAIGNS, CONFIG, PLEDGES, REWARD_APPROVALS};
+use crate::state::{Campaign, CAMPAIGNS, CONFIG, LUCKY_DRAWS, PLEDGES, REWARD_APPROVALS};
 use crate::validate;
 
 pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
@@ -19,6 +19,7 @@ pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
         ticket_nft: config.ticket_nft,
         treasury: config.treasury,
         platform_fee: config.platform_fee,
+        randomness: config.randomness,
     })
 }
 
@@ -49,6 +50,7 @@ fn view(deps: Deps, campaign_id: u64, campaign: Campaign) -> StdResult<CampaignR
         backers: campaign.backers,
         refunded: campaign.refunded,
         released: campaign.released,
+        lucky_numbers: campaign.lucky_numbers,
     })
 }
 
@@ -111,6 +113,7 @@ pub fn pledge(
             refunded: false,
             sent_to_tickets: cosmwasm_std::Uint128::zero(),
             reward_refund: None,
+            lucky_number: None,
         },
         |pledge| PledgeResponse {
             amount: pledge.amount,
@@ -118,6 +121,7 @@ pub fn pledge(
             refunded: pledge.refunded,
             sent_to_tickets: pledge.sent_to_tickets,
             reward_refund: pledge.reward_refund,
+            lucky_number: pledge.lucky_number,
         },
     ))
 }
@@ -143,4 +147,22 @@ pub fn backers(
         })
     })?;
     Ok(BackersResponse { backers })
+}
+
+pub fn lucky_backers(deps: Deps, campaign_id: u64) -> Result<LuckyBackersResponse, ContractError> {
+    let campaign = load_campaign(deps.storage, campaign_id)?;
+    let (Some(numbered), Some(draw)) = (
+        campaign.lucky_numbers,
+        LUCKY_DRAWS.may_load(deps.storage, campaign_id)?,
+    ) else {
+        return Err(ContractError::NoLuckyDraw { campaign_id });
+    };
+    Ok(LuckyBackersResponse {
+        campaign_id,
+        winners: draw.winners,
+        prize: draw.prize,
+        numbered,
+        seed: draw.seed,
+        drawn: draw.drawn,
+    })
 }

@@ -1,10 +1,10 @@
 use cosmwasm_schema::cw_serde;
-use cosmwasm_std::{Addr, Empty, StdError, StdResult, Timestamp, Uint128};
+use cosmwasm_std::{Addr, Empty, HexBinary, StdError, StdResult, Timestamp, Uint128};
 use cw_storage_plus::{Item, Map};
 
 use ctc_interfaces::BasisPoints;
 
-use crate::msg::{CampaignStatus, RewardTier};
+use crate::msg::{CampaignStatus, LuckyWinner, RewardTier};
 
 #[cw_serde]
 pub struct Config {
@@ -13,6 +13,10 @@ pub struct Config {
     pub ticket_nft: Addr,
     pub treasury: Addr,
     pub platform_fee: BasisPoints,
+    /// The randomness contract lucky draws ask; read only by a lucky-draw launch and its draw,
+    /// and left out while unset, so a pledge reads the config's bytes as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub randomness: Option<Addr>,
 }
 
 pub const CONFIG: Item<Config> = Item::new("config");
@@ -60,6 +64,11 @@ pub struct Campaign {
     /// what went to its tickets) and the creator withdraws nothing.
     #[serde(default)]
     pub creator_revoked: bool,
+    /// A campaign with a lucky draw: the numbers handed out to its backers so far (see
+    /// `LUCKY_NUMBERS`), which the draw picks among. `None` for a campaign without one (and one
+    /// launched before), which is stored without it and numbers nobody.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lucky_numbers: Option<u32>,
 }
 
 impl Campaign {
@@ -123,6 +132,10 @@ pub struct Pledge {
     /// be neither claimed nor paid back again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reward_refund: Option<Uint128>,
+    /// The backer's number in the campaign's lucky draw, kept so that a withdrawal strikes it
+    /// off. Only in a campaign with a lucky draw.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lucky_number: Option<u32>,
 }
 
 impl Pledge {
@@ -146,3 +159,21 @@ pub const REWARD_ISSUERS: Map<(u64, &Addr), u64> = Map::new("reward_issuers");
 /// (campaign, event): the event's issuer agreed to this campaign's rewards of its tickets
 /// (automatic when the campaign's creator issued the event).
 pub const REWARD_APPROVALS: Map<(u64, u64), Empty> = Map::new("reward_approvals");
+
+/// (campaign, number) → the backer holding it in the campaign's lucky draw. A backer is numbered
+/// when its first pledge arrives (the campaign's count of numbers so far); a withdrawal removes
+/// its entry, and a backer that comes back gets a new number, so each backer holds one at most.
+pub const LUCKY_NUMBERS: Map<(u64, u32), Addr> = Map::new("lucky_numbers");
+
+/// A campaign's lucky draw: what its creator promised at launch, and the outcome once drawn.
+/// Apart from the campaign, so that a pledge neither reads nor rewrites the prize's text.
+#[cw_serde]
+pub struct LuckyDraw {
+    pub winners: u32,
+    pub prize: String,
+    /// The randomness contract's seed, once drawn.
+    pub seed: Option<HexBinary>,
+    pub drawn: Vec<LuckyWinner>,
+}
+
+pub const LUCKY_DRAWS: Map<u64, LuckyDraw> = Map::new("lucky_draws");

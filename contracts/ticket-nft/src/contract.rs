@@ -113,9 +113,7 @@ pub fn execute(
             address,
             allowed,
         } => events::set_role(deps, info, event_id, address, allowed, false),
-        ExecuteMsg::DrawSeats { event_id, tier } => {
-            events::draw_seats(deps, info, event_id, tier)
-        }
+        ExecuteMsg::DrawSeats { event_id, tier } => events::draw_seats(deps, info, event_id, tier),
         ExecuteMsg::SetMinter {
             event_id,
             address,

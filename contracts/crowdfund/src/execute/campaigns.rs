@@ -3,16 +3,20 @@
 use cosmwasm_std::{
     wasm_execute, Addr, DepsMut, Empty, Env, MessageInfo, QuerierWrapper, Response, Uint128,
 };
+use ctc_interfaces::randomness::RandomnessExecuteMsg;
 use ctc_interfaces::registry::{Capability, RegistryExecuteMsg};
 use ctc_interfaces::token::CtcExecuteMsg;
 
 use crate::error::ContractError;
 use crate::execute::{creator_revoked, ensure_creator_active, ensure_open, load_campaign, rewards};
 use crate::msg::{CampaignInput, CampaignStatus};
-use crate::state::{Campaign, CAMPAIGNS, CAMPAIGN_COUNT, CONFIG, REWARD_APPROVALS, REWARD_ISSUERS};
+use crate::state::{
+    Campaign, LuckyDraw, CAMPAIGNS, CAMPAIGN_COUNT, CONFIG, LUCKY_DRAWS, REWARD_APPROVALS,
+    REWARD_ISSUERS,
+};
 use crate::validate::{
-    self, MAX_CAMPAIGN_SECONDS, MAX_LEAD_SECONDS, MAX_REWARD_TIERS, MAX_TICKETS_PER_REWARD,
-    MAX_TITLE_BYTES, MAX_URI_BYTES,
+    self, MAX_CAMPAIGN_SECONDS, MAX_LEAD_SECONDS, MAX_LUCKY_WINNERS, MAX_PRIZE_BYTES,
+    MAX_REWARD_TIERS, MAX_TICKETS_PER_REWARD, MAX_TITLE_BYTES, MAX_URI_BYTES,
 };
 
 fn invalid(reason: &'static str) -> ContractError {
@@ -62,6 +66,12 @@ fn validate_campaign(input: &CampaignInput, env: &Env) -> Result<(), ContractErr
             return Err(invalid("a reward is between 1 and 20 tickets"));
         }
         previous = tier.min_pledge;
+    }
+    if let Some(draw) = &input.lucky_draw {
+        if draw.winners == 0 || draw.winners > MAX_LUCKY_WINNERS {
+            return Err(invalid("a lucky draw has between 1 and 20 winners"));
+        }
+        validate::text("prize", &draw.prize, MAX_PRIZE_BYTES)?;
     }
     Ok(())
 }
@@ -142,6 +152,22 @@ pub fn launch(
     let config = CONFIG.load(deps.storage)?;
     let issuers = check_rewards(deps.querier, &env, &config.ticket_nft, &info.sender, &input)?;
     let campaign_id = CAMPAIGN_COUNT.may_load(deps.storage)?.unwrap_or_default() + 1;
+    // Commitments close when pledging does: a seed known to anyone while pledges or withdrawals
+    // are still possible would let them choose to be in the draw or not.
+    let draw_request = match &input.lucky_draw {
+        None => None,
+        Some(_) => {
+            let randomness = config
+                .randomness
+                .as_ref()
+                .ok_or(ContractError::RandomnessNotSet)?;
+            let request = RandomnessExecuteMsg::RequestDraw {
+                key: campaign_id,
+                commits_close_at: Some(input.deadline),
+            };
+            Some(wasm_execute(randomness, &request, vec![])?)
+        }
+    };
     let unclaimed_rewards = Some(vec![0; input.reward_tiers.len()]);
     CAMPAIGNS.save(
         deps.storage,
@@ -167,8 +193,18 @@ pub fn launch(
             funded_rewards: true,
             sent_to_tickets: Uint128::zero(),
             creator_revoked: false,
+            lucky_numbers: input.lucky_draw.as_ref().map(|_| 0),
         },
     )?;
+    if let Some(draw) = input.lucky_draw {
+        let draw = LuckyDraw {
+            winners: draw.winners,
+            prize: draw.prize,
+            seed: None,
+            drawn: vec![],
+        };
+        LUCKY_DRAWS.save(deps.storage, campaign_id, &draw)?;
+    }
     CAMPAIGN_COUNT.save(deps.storage, &campaign_id)?;
     for event_id in issuers.own_events {
         REWARD_APPROVALS.save(deps.storage, (campaign_id, event_id), &Empty {})?;
@@ -184,6 +220,7 @@ pub fn launch(
     let check = wasm_execute(config.registry, &check, vec![])?;
     Ok(Response::new()
         .add_message(check)
+        .add_messages(draw_request)
         .add_attribute("action", "launch")
         .add_attribute("campaign_id", campaign_id.to_string())
         .add_attribute("creator", info.sender)

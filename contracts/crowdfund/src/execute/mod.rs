@@ -1,4 +1,5 @@
 pub mod campaigns;
+pub mod lucky;
 pub mod pledges;
 pub mod rewards;
 

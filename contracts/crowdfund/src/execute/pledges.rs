@@ -12,7 +12,8 @@ use crate::error::ContractError;
 use crate::execute::{ensure_creator_active, ensure_open, load_campaign, rewards};
 use crate::msg::{CampaignStatus, ReceiveMsg};
 use crate::state::{
-    Campaign, Config, Pledge, CAMPAIGNS, CONFIG, PLEDGES, REWARD_APPROVALS, REWARD_ISSUERS,
+    Campaign, Config, Pledge, CAMPAIGNS, CONFIG, LUCKY_NUMBERS, PLEDGES, REWARD_APPROVALS,
+    REWARD_ISSUERS,
 };
 
 pub fn receive(
@@ -92,9 +93,19 @@ fn contribute(
         refunded: false,
         sent_to_tickets: Uint128::zero(),
         reward_refund: None,
+        lucky_number: None,
     });
     if pledge.amount.is_zero() {
         campaign.backers += 1;
+        if let Some(numbered) = campaign.lucky_numbers.as_mut() {
+            // Not the backers' count, which a withdrawal lowers: a number is never handed out
+            // twice.
+            LUCKY_NUMBERS.save(deps.storage, (campaign_id, *numbered), &backer)?;
+            pledge.lucky_number = Some(*numbered);
+            *numbered = numbered
+                .checked_add(1)
+                .ok_or_else(|| OverflowError::new(OverflowOperation::Add))?;
+        }
     }
     let before = pledge.amount;
     pledge.amount = pledge.amount.checked_add(accepted)?;
@@ -143,6 +154,11 @@ pub fn withdraw_pledge(
         .may_load(deps.storage, key)?
         .filter(|pledge| !pledge.amount.is_zero())
         .ok_or(ContractError::NoPledge)?;
+    // Struck off the lucky draw: a backer that comes back is numbered afresh, so nobody holds
+    // two numbers.
+    if let Some(number) = pledge.lucky_number {
+        LUCKY_NUMBERS.remove(deps.storage, (campaign_id, number));
+    }
     campaign.raised = campaign.raised.checked_sub(pledge.amount)?;
     rewards::recount(&mut campaign, pledge.amount, Uint128::zero())?;
     campaign.backers = campaign

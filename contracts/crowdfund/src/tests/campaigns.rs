@@ -195,6 +195,7 @@ fn only_the_authority_configures_and_no_coins_are_taken() {
     let update = ExecuteMsg::UpdateConfig {
         treasury: None,
         platform_fee: Some(BasisPoints::literal(100)),
+        randomness: None,
     };
     assert_eq!(
         chain.refused(&creator, update.clone()),
@@ -326,6 +327,7 @@ fn the_treasury_is_neither_this_contract_nor_a_platform_contract() {
     let to = |treasury: &Addr| ExecuteMsg::UpdateConfig {
         treasury: Some(treasury.to_string()),
         platform_fee: None,
+        randomness: None,
     };
     assert_eq!(
         chain.refused(&owner, to(&token)),
@@ -344,6 +346,7 @@ fn the_treasury_is_neither_this_contract_nor_a_platform_contract() {
         treasury: this.to_string(),
         platform_fee: BasisPoints::literal(250),
         owner: None,
+        randomness: None,
     };
     let err = instantiate(deps.as_mut(), mock_env(), message_info(&owner, &[]), msg);
     assert_eq!(err.unwrap_err(), cannot_spend(&this, "crowdfund"));
@@ -361,6 +364,7 @@ fn a_zero_fee_or_a_whole_fee_pays_one_party_in_one_call() {
         let update = ExecuteMsg::UpdateConfig {
             treasury: None,
             platform_fee: Some(BasisPoints::literal(fee)),
+            randomness: None,
         };
         chain.execute(&owner, update).unwrap();
         let input = campaign_input(&chain.env);

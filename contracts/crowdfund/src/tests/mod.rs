@@ -3,13 +3,16 @@
 
 mod campaigns;
 mod conservation;
+mod lucky;
 mod pledges;
 mod rewards;
 mod standing;
 mod storage_layout;
 
 use cosmwasm_std::testing::message_info;
+use cosmwasm_std::HexBinary;
 use cosmwasm_std::{from_json, Addr, CosmosMsg, Env, Response, Timestamp, Uint128, WasmMsg};
+use ctc_interfaces::randomness::{DrawResponse, DrawStatus, RandomnessQueryMsg};
 use ctc_interfaces::registry::{Capability, PartnerStanding, RegistryUpdate, Standing};
 use ctc_interfaces::tickets::{
     EventStatus, EventSummary, RolesSummary, TicketQueryMsg, TicketReceiveMsg, TierSummary,
@@ -35,6 +38,8 @@ pub struct Accounts {
     pub treasury: Addr,
     pub creator: Addr,
     pub backers: Vec<Addr>,
+    /// Not configured by `Chain::new` (see `tests::lucky`).
+    pub randomness: Addr,
 }
 
 /// Crowdfund on the test kit's unit (`execute_with`, `advance`, `addr`, `deps`, `env` through
@@ -44,6 +49,8 @@ pub struct Chain {
     pub accounts: Accounts,
     /// What the mocked ticket-nft answers.
     pub tickets: Tickets,
+    /// What the mocked randomness contract answers about every draw, once set.
+    pub draw: Option<(ctc_interfaces::randomness::DrawStatus, Option<[u8; 32]>)>,
 }
 
 ctc_testkit::deref_to_unit!(Chain.unit: Unit<ExecuteMsg, ContractError>);
@@ -111,6 +118,7 @@ pub fn campaign_input(env: &Env) -> CampaignInput {
                 tickets: 3,
             },
         ],
+        lucky_draw: None,
     }
 }
 
@@ -127,6 +135,7 @@ impl Chain {
             treasury: unit.addr("treasury"),
             creator: unit.addr("troupe"),
             backers: (0..3).map(|i| unit.addr(&format!("backer{i}"))).collect(),
+            randomness: unit.addr("randomness"),
         };
         instantiate(
             unit.deps.as_mut(),
@@ -139,6 +148,7 @@ impl Chain {
                 treasury: accounts.treasury.to_string(),
                 platform_fee: BasisPoints::literal(250),
                 owner: None,
+                randomness: None,
             },
         )
         .unwrap();
@@ -147,6 +157,7 @@ impl Chain {
             unit,
             accounts,
             tickets: tickets.clone(),
+            draw: None,
         };
         chain.answer_tickets(tickets);
         let creator = chain.accounts.creator.clone();
@@ -184,15 +195,43 @@ impl Chain {
         };
         let minter = tickets.minter;
         self.tickets = tickets;
-        Neighbours::new()
+        let requester = this.clone();
+        let mut neighbours = Neighbours::new()
             .contract(&self.accounts.token, "crates.io:ctc-token")
             .smart(&self.accounts.ticket_nft, move |query| match query {
                 TicketQueryMsg::Event { .. } => TicketAnswer::Event(summary.clone()),
                 TicketQueryMsg::Roles { address, .. } => TicketAnswer::Roles(RolesSummary {
                     minter: minter && address == this,
                 }),
-            })
-            .install(&mut self.unit.deps);
+            });
+        if let Some((status, seed)) = self.draw {
+            neighbours = neighbours.smart(&self.accounts.randomness, move |query| {
+                let RandomnessQueryMsg::Draw {
+                    requester: asker,
+                    key,
+                } = query;
+                assert_eq!(asker, requester, "this contract's draw");
+                DrawResponse {
+                    requester: asker,
+                    key,
+                    status,
+                    round: 1,
+                    commits: 2,
+                    reveals: if seed.is_some() { 2 } else { 0 },
+                    commits_close_at: Timestamp::from_seconds(1),
+                    reveals_close_at: None,
+                    mix: HexBinary::from(vec![0u8; 32]),
+                    seed: seed.map(HexBinary::from),
+                }
+            });
+        }
+        neighbours.install(&mut self.unit.deps);
+    }
+
+    /// The randomness contract answers every draw with `status` and `seed`.
+    pub fn answer_draw(&mut self, status: DrawStatus, seed: Option<[u8; 32]>) {
+        self.draw = Some((status, seed));
+        self.answer_tickets(self.tickets.clone());
     }
 
     /// ticket-nft's answers changed by `change`.

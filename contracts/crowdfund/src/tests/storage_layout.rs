@@ -13,7 +13,8 @@ use ctc_testkit::stored_keys_naming;
 use super::*;
 use crate::msg::{CampaignStatus, RewardTier};
 use crate::state::{
-    Campaign, Pledge, CAMPAIGNS, CAMPAIGN_COUNT, PLEDGES, REWARD_APPROVALS, REWARD_ISSUERS,
+    Campaign, LuckyDraw, Pledge, CAMPAIGNS, CAMPAIGN_COUNT, LUCKY_DRAWS, LUCKY_NUMBERS, PLEDGES,
+    REWARD_APPROVALS, REWARD_ISSUERS,
 };
 
 #[test]
@@ -28,6 +29,7 @@ fn every_namespace_and_key_encoding_is_pinned() {
         treasury: contract("treasury"),
         platform_fee: BasisPoints::literal(250),
         owner: None,
+        randomness: None,
     };
     let owner = deps.api.addr_make("authority");
     // Config, ownership and the cw2 identity.
@@ -56,6 +58,7 @@ fn every_namespace_and_key_encoding_is_pinned() {
         funded_rewards: true,
         sent_to_tickets: Uint128::zero(),
         creator_revoked: false,
+        lucky_numbers: None,
     };
     CAMPAIGNS.save(storage, 1, &campaign).unwrap();
     CAMPAIGN_COUNT.save(storage, &1).unwrap();
@@ -65,10 +68,19 @@ fn every_namespace_and_key_encoding_is_pinned() {
         refunded: false,
         sent_to_tickets: Uint128::zero(),
         reward_refund: None,
+        lucky_number: None,
     };
     PLEDGES.save(storage, (1, &a), &pledge).unwrap();
     REWARD_ISSUERS.save(storage, (1, &a), &7).unwrap();
     REWARD_APPROVALS.save(storage, (1, 7), &Empty {}).unwrap();
+    LUCKY_NUMBERS.save(storage, (1, 3), &a).unwrap();
+    let draw = LuckyDraw {
+        winners: 1,
+        prize: "a poster".into(),
+        seed: None,
+        drawn: vec![],
+    };
+    LUCKY_DRAWS.save(storage, 1, &draw).unwrap();
     // The registry mirror's partners and attestations (`ctc_conventions::mirror`).
     let registry = deps.api.addr_make("registry");
     let b = deps.api.addr_make("b");
@@ -102,6 +114,9 @@ fn every_namespace_and_key_encoding_is_pinned() {
     let pinned = [
         r"\x00\x07pledges\x00\x08\x00\x00\x00\x00\x00\x00\x00\x01<a>",
         r"\x00\x09campaigns\x00\x00\x00\x00\x00\x00\x00\x01",
+        r"\x00\x0blucky_draws\x00\x00\x00\x00\x00\x00\x00\x01",
+        // (campaign, number): the number big-endian after the campaign.
+        r"\x00\x0dlucky_numbers\x00\x08\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00\x00\x03",
         r"\x00\x0ereward_issuers\x00\x08\x00\x00\x00\x00\x00\x00\x00\x01<a>",
         r"\x00\x0fmirror_partners<a>",
         r"\x00\x10reward_approvals\x00\x08\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x07",

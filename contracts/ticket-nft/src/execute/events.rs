@@ -455,9 +455,11 @@ pub fn set_sale_paused(
 
 /// The key of a tier's draw in the randomness contract: the event id above the tier's byte.
 pub fn draw_key(event_id: u64, tier: u8) -> Result<u64, cosmwasm_std::OverflowError> {
-    let shifted = event_id.checked_mul(256).ok_or(cosmwasm_std::OverflowError::new(
-        cosmwasm_std::OverflowOperation::Mul,
-    ))?;
+    let shifted = event_id
+        .checked_mul(256)
+        .ok_or(cosmwasm_std::OverflowError::new(
+            cosmwasm_std::OverflowOperation::Mul,
+        ))?;
     Ok(shifted | u64::from(tier))
 }
 

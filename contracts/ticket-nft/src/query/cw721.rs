@@ -15,7 +15,7 @@ use cw_storage_plus::Bound;
 use crate::error::ContractError;
 use crate::execute::tickets::{load_event, load_ticket, ticket_key, TicketKey};
 use crate::msg::{TicketFilter, TicketInfo};
-use crate::query::tickets::seat_of;
+use crate::query::tickets::{seat_of, Seeds};
 use crate::state::{Ticket, CONFIG, EVENT_TEXTS, OPERATORS, OWNED, TICKETS, TICKET_COUNT, TIERS};
 use ctc_interfaces::tickets::token_id;
 
@@ -155,16 +155,19 @@ pub fn minter(deps: Deps) -> StdResult<MinterResponse> {
 
 pub fn nft_info(
     deps: Deps,
+    env: &Env,
     token_id: String,
 ) -> Result<NftInfoResponse<TicketInfo>, ContractError> {
     let (key, ticket) = load_ticket(deps.storage, &token_id)?;
-    info_of(deps, key, ticket)
+    info_of(deps, env, key, ticket, &mut None)
 }
 
 fn info_of(
     deps: Deps,
+    env: &Env,
     (event_id, serial): TicketKey,
     ticket: Ticket,
+    seeds: &mut Seeds,
 ) -> Result<NftInfoResponse<TicketInfo>, ContractError> {
     let event = load_event(deps.storage, event_id)?;
     let text = EVENT_TEXTS.load(deps.storage, event_id)?;
@@ -174,7 +177,7 @@ fn info_of(
         extension: TicketInfo {
             event_id,
             tier: ticket.tier,
-            seat: seat_of(deps, event_id, &tier, (ticket.tier, serial))?,
+            seat: seat_of(deps, env, event_id, &tier, (ticket.tier, serial), seeds)?,
             tier_name: tier.name,
             face_price: tier.price,
             issuer: event.issuer,
@@ -196,7 +199,7 @@ pub fn all_nft_info(
     };
     Ok(AllNftInfoResponse {
         access,
-        info: info_of(deps, key, ticket)?,
+        info: info_of(deps, &env, key, ticket, &mut None)?,
     })
 }
 
@@ -298,6 +301,7 @@ fn matches(filter: &TicketFilter, info: &TicketInfo) -> bool {
 /// an extension: every ticket has one, so the answer is `None`.
 pub fn nft_by_extension(
     deps: Deps,
+    env: &Env,
     filter: Option<TicketFilter>,
     start_after: Option<String>,
     limit: Option<u32>,
@@ -307,7 +311,7 @@ pub fn nft_by_extension(
     };
     let limit = clamped_page_limit(limit);
     let start = start_after.as_deref().map(ticket_key).transpose()?;
-    let mut found = vec![];
+    let (mut found, mut seeds) = (vec![], None);
     for item in TICKETS
         .range(
             deps.storage,
@@ -318,7 +322,7 @@ pub fn nft_by_extension(
         .take(limit)
     {
         let (key, ticket) = item?;
-        let info = info_of(deps, key, ticket)?;
+        let info = info_of(deps, env, key, ticket, &mut seeds)?;
         if matches(&filter, &info.extension) {
             found.push(info);
         }

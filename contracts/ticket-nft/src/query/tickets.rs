@@ -1,9 +1,11 @@
-use cosmwasm_std::{Deps, Env, Order, StdResult};
+use cosmwasm_std::{Deps, Env, HexBinary, Order, StdResult};
 use ctc_conventions::paging::page;
 use ctc_conventions::validate;
+use ctc_interfaces::randomness::{self, RandomnessQueryMsg};
 use cw_storage_plus::Bound;
 
 use crate::error::ContractError;
+use crate::execute::events::draw_key;
 use crate::execute::tickets::{
     escrow, load_event, load_ticket, load_tier, minted_record, sold, status_name,
 };
@@ -19,19 +21,74 @@ use crate::state::{
 };
 use crate::validate::MAX_REPORT_DAYS;
 
-/// The seat of a ticket of `tier` with `serial`, if the tier is seated.
+/// A random-seat tier's seed as one query found it (`None` until the draw is ready), so that the
+/// tickets of one tier on a page of `nft_by_extension`, which come in a run, ask the randomness
+/// contract once.
+pub type Seeds = Option<((u64, u8), Option<[u8; 32]>)>;
+
+/// The seat of a ticket of `tier` with `serial`, if the tier is seated: in a random-seat tier,
+/// the seat the draw deals its position, and none until the draw is ready.
 pub fn seat_of(
     deps: Deps,
+    env: &Env,
     event_id: u64,
     tier: &Tier,
     (index, serial): (u8, u32),
+    seeds: &mut Seeds,
 ) -> StdResult<Option<String>> {
     if !tier.seated {
         return Ok(None);
     }
+    let mut position = serial - tier.first_serial;
+    if tier.random_seats {
+        let seed = match *seeds {
+            Some((drawn, seed)) if drawn == (event_id, index) => seed,
+            _ => {
+                let seed = drawn_seed(deps, env, event_id, index, tier)?;
+                *seeds = Some(((event_id, index), seed));
+                seed
+            }
+        };
+        let Some(seed) = seed else {
+            return Ok(None);
+        };
+        position = randomness::seat_of(&seed, position, tier.supply);
+    }
     SEATS
-        .load(deps.storage, (event_id, index, serial - tier.first_serial))
+        .load(deps.storage, (event_id, index, position))
         .map(Some)
+}
+
+/// The one field of the randomness contract's `DrawResponse` a seat needs (set once the draw is
+/// ready, as `DrawResponse::ready_seed` reads it): the others are skipped unparsed, which keeps
+/// a parser for the whole answer out of this contract, near the chain's size limit.
+#[derive(serde::Deserialize)]
+struct Drawn {
+    seed: Option<HexBinary>,
+}
+
+/// One query to the randomness contract, and only once `DrawSeats` asked for the draw: before,
+/// it holds no such draw.
+fn drawn_seed(
+    deps: Deps,
+    env: &Env,
+    event_id: u64,
+    index: u8,
+    tier: &Tier,
+) -> StdResult<Option<[u8; 32]>> {
+    if !tier.seats_drawn {
+        return Ok(None);
+    }
+    // Set when the draw was asked for, and never unset since.
+    let Some(randomness) = CONFIG.load(deps.storage)?.randomness else {
+        return Ok(None);
+    };
+    let query = RandomnessQueryMsg::Draw {
+        requester: env.contract.address.to_string(),
+        key: draw_key(event_id, index)?,
+    };
+    let draw: Drawn = deps.querier.query_wasm_smart(randomness, &query)?;
+    Ok(draw.seed.and_then(|seed| seed.as_slice().try_into().ok()))
 }
 
 pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
@@ -46,6 +103,7 @@ pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
         min_holder_identity: config.min_holder_identity,
         schedules: config.schedules,
         vouchers: VOUCHERS.may_load(deps.storage)?,
+        randomness: config.randomness,
     })
 }
 
@@ -62,6 +120,8 @@ fn event_view(deps: Deps, event_id: u64, event: Event) -> StdResult<EventRespons
                 seated: tier.seated,
                 per_wallet_limit: tier.per_wallet_limit,
                 members_of: tier.members_of,
+                random_seats: tier.random_seats,
+                seats_drawn: tier.seats_drawn,
             })
         })
         .collect::<StdResult<_>>()?;
@@ -272,7 +332,14 @@ pub fn verify_ticket(
         owner: ticket.owner,
         event_id,
         tier: ticket.tier,
-        seat: seat_of(deps, event_id, &tier, (ticket.tier, serial))?,
+        seat: seat_of(
+            deps,
+            &env,
+            event_id,
+            &tier,
+            (ticket.tier, serial),
+            &mut None,
+        )?,
         status: ticket.status,
     })
 }

@@ -35,6 +35,7 @@ fn only_the_owner_changes_the_config() {
         platform_fee: Some(BasisPoints::new(fee).unwrap()),
         burn_share: None,
         settlement_delay_seconds: Some(3_600),
+        randomness: None,
     };
     assert_eq!(
         chain.refused(&fan, update(100)),
@@ -62,6 +63,7 @@ fn the_treasury_is_an_address_that_can_spend() {
         platform_fee: None,
         burn_share: None,
         settlement_delay_seconds: None,
+        randomness: None,
     };
     let token = chain.accounts.token.clone();
     assert_eq!(
@@ -168,6 +170,7 @@ fn the_settlement_delay_is_bounded() {
         platform_fee: None,
         burn_share: None,
         settlement_delay_seconds: Some(u64::MAX),
+        randomness: None,
     };
     assert!(matches!(
         chain.refused(&owner, update),

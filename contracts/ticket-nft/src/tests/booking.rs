@@ -295,6 +295,7 @@ fn the_supply_never_exceeds_the_halls_seats() {
         seats: vec![],
         per_wallet_limit: None,
         members_of: None,
+        random_seats: false,
     };
     assert_eq!(
         chain.refused(

@@ -48,6 +48,8 @@ fn creating_an_event_draws_its_supply_from_the_quota_and_fixes_the_terms() {
             seated: true,
             per_wallet_limit: None,
             members_of: None,
+            random_seats: false,
+            seats_drawn: false,
         }
     );
     assert_eq!(event.settlement_delay_seconds, DAY);
@@ -62,6 +64,7 @@ fn creating_an_event_draws_its_supply_from_the_quota_and_fixes_the_terms() {
                 platform_fee: Some(BasisPoints::new(100).unwrap()),
                 burn_share: None,
                 settlement_delay_seconds: None,
+                randomness: None,
             },
         )
         .unwrap();
@@ -171,6 +174,7 @@ fn the_issuer_edits_before_the_sale_starts_only() {
         seats: vec![],
         per_wallet_limit: None,
         members_of: None,
+        random_seats: false,
     };
     let response = chain
         .execute(

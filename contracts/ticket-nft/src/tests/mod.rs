@@ -13,6 +13,7 @@ mod moves;
 mod numbering;
 mod provenance;
 mod sale;
+mod seat_draw;
 mod settlement;
 mod storage_layout;
 mod supervision;
@@ -91,6 +92,7 @@ pub fn event_input(env: &Env) -> EventInput {
                 seats: vec![],
                 per_wallet_limit: Some(4),
                 members_of: None,
+                random_seats: false,
             },
             TierInput {
                 name: "Box".into(),
@@ -99,6 +101,7 @@ pub fn event_input(env: &Env) -> EventInput {
                 seats: vec!["B1".into(), "B2".into()],
                 per_wallet_limit: None,
                 members_of: None,
+                random_seats: false,
             },
         ],
         min_identity: None,
@@ -378,6 +381,7 @@ pub fn instantiate_msg(accounts: &Accounts) -> InstantiateMsg {
         symbol: "TIX".into(),
         owner: None,
         min_holder_identity: None,
+        randomness: None,
     }
 }
 

@@ -106,6 +106,7 @@ fn an_added_tier_continues_the_numbering() {
             seats: vec![],
             per_wallet_limit: None,
             members_of: None,
+            random_seats: false,
         };
         chain
             .execute(&issuer, ExecuteMsg::AddTier { event_id: 1, tier })

@@ -222,6 +222,7 @@ fn a_members_tier_sells_only_with_a_pass_and_names_its_class() {
         seats: vec![],
         per_wallet_limit: None,
         members_of: Some(4),
+        random_seats: false,
     };
     let add = ExecuteMsg::AddTier {
         event_id: 1,
