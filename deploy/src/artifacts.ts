@@ -5,9 +5,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 /**
- * The platform's fifteen contracts, in the order they are instantiated: each needs only earlier
+ * The platform's sixteen contracts, in the order they are instantiated: each needs only earlier
  * addresses. The six genesis buckets come before the token, which credits them at its instantiate:
- * the team's and the investors' CTC in lock-ups, the other four in allocation funds.
+ * the team's and the investors' CTC in lock-ups, the other four in allocation funds. The draws come
+ * before the three contracts that request them.
  */
 export const CONTRACTS = [
   "partner-registry",
@@ -18,6 +19,7 @@ export const CONTRACTS = [
   "community-rewards-fund",
   "public-welfare-fund",
   "ctc-token",
+  "randomness",
   "ticket-nft",
   "crowdfund",
   "tipping",

@@ -51,7 +51,14 @@ export const NETWORKS: Record<string, Network> = {
     gasPrice: "0.025ustake",
     rpc: "http://127.0.0.1:26657",
     funding: "restart the local chain: ./scripts/localnet.sh stop && FRESH=1 ./scripts/localnet.sh start",
-    timings: { settlementDelaySeconds: 5, minDisputeWindowSeconds: 5, teamLockSeconds: 30, investorLockSeconds: 15 },
+    timings: {
+      settlementDelaySeconds: 5,
+      minDisputeWindowSeconds: 5,
+      teamLockSeconds: 30,
+      investorLockSeconds: 15,
+      drawCommitSeconds: 3,
+      drawRevealSeconds: 40,
+    },
     localnet: true,
   },
   "neutron-testnet": {

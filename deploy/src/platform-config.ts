@@ -5,7 +5,7 @@
 // as tickets: 5% fee and 10% burned of what merchants earn).
 import type { CtcTokenTypes, CrowdfundTypes, OutcomeOracleTypes, PartnerRegistryTypes } from "../../clients/ts/src";
 import type { SchedulesTypes, TicketNftTypes, TippingTypes, VouchersTypes, WagerPoolTypes } from "../../clients/ts/src";
-import type { AllocationFundTypes, LockupsTypes } from "../../clients/ts/src";
+import type { AllocationFundTypes, LockupsTypes, RandomnessTypes } from "../../clients/ts/src";
 import PLATFORM from "../platform.json";
 import { BUCKET_CONTRACTS, type ContractName } from "./artifacts";
 import { timestamp } from "./values";
@@ -46,6 +46,9 @@ export interface DeploymentTimings {
   /** lockups: how long the team's and the investors' CTC stays locked after listing. */
   teamLockSeconds?: number;
   investorLockSeconds?: number;
+  /** randomness: the shortest commit window of a draw, and its reveal window. */
+  drawCommitSeconds?: number;
+  drawRevealSeconds?: number;
 }
 
 /**
@@ -145,6 +148,20 @@ export function instantiateMsg(
         marketing,
       } satisfies CtcTokenTypes.InstantiateMsg;
     }
+    case "randomness": {
+      const draws = PLATFORM.randomness;
+      return {
+        token: need("ctc-token"),
+        registry: need("partner-registry"),
+        treasury: roles.treasury,
+        provider_bond: draws.provider_bond,
+        commit_seconds: timings.drawCommitSeconds ?? draws.commit_seconds,
+        reveal_seconds: timings.drawRevealSeconds ?? draws.reveal_seconds,
+        min_commits: draws.min_commits,
+        max_commits: draws.max_commits,
+        owner: null,
+      } satisfies RandomnessTypes.InstantiateMsg;
+    }
     case "ticket-nft": {
       const tickets = PLATFORM["ticket-nft"];
       return {
@@ -156,6 +173,7 @@ export function instantiateMsg(
         settlement_delay_seconds: timings.settlementDelaySeconds ?? tickets.settlement_delay_seconds,
         name: tickets.name,
         symbol: tickets.symbol,
+        randomness: need("randomness"),
         owner: null,
       } satisfies TicketNftTypes.InstantiateMsg;
     }
@@ -166,6 +184,7 @@ export function instantiateMsg(
         ticket_nft: need("ticket-nft"),
         treasury: roles.treasury,
         platform_fee: PLATFORM.crowdfund.platform_fee,
+        randomness: need("randomness"),
         owner: null,
       } satisfies CrowdfundTypes.InstantiateMsg;
     case "tipping": {
@@ -208,6 +227,12 @@ export function instantiateMsg(
         node_incentive: roles.nodeIncentive,
         treasury_share: wager.treasury_share,
         creation_bond: wager.creation_bond,
+        bet_floor: wager.bet_floor,
+        bet_ceiling: wager.bet_ceiling,
+        scenario_bond: wager.scenario_bond,
+        scenario_min_identity: wager.scenario_min_identity as WagerPoolTypes.IdentityLevel,
+        max_open_scenarios: wager.max_open_scenarios,
+        randomness: need("randomness"),
         owner: null,
       } satisfies WagerPoolTypes.InstantiateMsg;
     }

@@ -10,6 +10,12 @@ import {
   AllocationFundClient,
   buildMerkleTree,
   checkInText,
+  drawCommitment,
+  drawDistinctPicks,
+  drawMix,
+  drawPick,
+  drawSeat,
+  drawSeed,
   cosmJSClient,
   LockupsClient,
   CrowdfundClient,
@@ -17,6 +23,7 @@ import {
   CtcTokenClient,
   OutcomeOracleClient,
   PartnerRegistryClient,
+  RandomnessClient,
   redeemText,
   SchedulesClient,
   signHolderProof,
@@ -35,10 +42,10 @@ import {
 import { wasmExecute, wasmMigrate, type CommitteeRecord } from "./committee";
 import { BUCKET_CONTRACTS } from "./artifacts";
 import type { Deployment } from "./deployment";
-import { CTC, type Roles } from "./platform-config";
+import { CTC, PLATFORM_PARAMETERS, type Roles } from "./platform-config";
 import { ctc, type ConsoleReport, type StepResult } from "./report";
 import type { ScenarioChain, Timeline } from "./scenario-chain";
-import { attribute, digest, timestamp } from "./values";
+import { attribute, digest, seconds, timestamp } from "./values";
 import { sha256 } from "@cosmjs/crypto";
 import { toHex, toUtf8 } from "@cosmjs/encoding";
 
@@ -57,6 +64,7 @@ interface Clients {
   wager: CosmJSClient<WagerPoolClient>;
   schedules: CosmJSClient<SchedulesClient>;
   vouchers: CosmJSClient<VouchersClient>;
+  draws: CosmJSClient<RandomnessClient>;
 }
 
 /** One step's transactions and checks; a failed check ends the scenario. */
@@ -119,6 +127,7 @@ class Platform {
     wager: string;
     schedules: string;
     vouchers: string;
+    draws: string;
     teamLockup: string;
     investorLockup: string;
     providersFund: string;
@@ -153,6 +162,7 @@ class Platform {
       wager: contract("wager-pool"),
       schedules: contract("schedules"),
       vouchers: contract("vouchers"),
+      draws: contract("randomness"),
       teamLockup: contract("team-lockup"),
       investorLockup: contract("investor-lockup"),
       providersFund: contract("service-providers-fund"),
@@ -192,6 +202,7 @@ class Platform {
       wager: cosmJSClient(WagerPoolClient, client, address, a.wager),
       schedules: cosmJSClient(SchedulesClient, client, address, a.schedules),
       vouchers: cosmJSClient(VouchersClient, client, address, a.vouchers),
+      draws: cosmJSClient(RandomnessClient, client, address, a.draws),
     };
   }
 
@@ -261,7 +272,7 @@ interface Cast {
 
 type SeasonStep = [title: string, body: (step: Step) => Promise<void>];
 
-/** The twenty-four steps of one season, in order, each a method named for what it plays. */
+/** The twenty-seven steps of one season, in order, each a method named for what it plays. */
 class Season {
   /** The show's event id, once the theater has issued it. */
   private showId = 0;
@@ -363,6 +374,18 @@ class Season {
       [
         "The public-welfare fund's open ledger: the genesis bucket booked, a donation with a memo, a disbursement with its purpose and evidence; received − paid out = balance",
         (step) => this.welfareLedger(step),
+      ],
+      [
+        "Draws (令吉 §5.1): the three reporters join the providers, bonded from the community fund; a fan's provider is refused",
+        (step) => this.joinProviders(step),
+      ],
+      [
+        "A fan's scenario pool drawn by commit–reveal: real-name bets within the 0.1–200 CTC limits, one provider withholds its reveal and forfeits its bond, the draw completes, the crank pays the winners",
+        (step) => this.drawnScenarioPool(step),
+      ],
+      [
+        "A crowdfund's lucky backer and a tier's random seats, from draws anyone can recompute",
+        (step) => this.luckyBackerAndSeats(step),
       ],
       [
         "Tokenomics: circulating supply is the total supply less what the lock-ups and the funds hold; the 30% floor stays on the total supply",
@@ -1716,6 +1739,343 @@ class Season {
     );
   }
 
+  /**
+   * What `provider` commits to and later reveals for draw `key` of `requester`. The season derives
+   * its secrets from a label so that it plays the same on every chain; a real provider takes each
+   * from its system's randomness and keeps it to itself until it reveals.
+   */
+  private drawSecret(provider: string, requester: string, key: number): Uint8Array {
+    return sha256(toUtf8(`ticketchain season draw secret ${provider} ${requester} ${key}`));
+  }
+
+  /** Each provider commits to draw `key` of `requester` while it takes commitments. */
+  private async commitToDraw(step: Step, requester: string, key: number, providers: string[]): Promise<void> {
+    for (const provider of providers) {
+      const commitment = drawCommitment(requester, key, provider, this.drawSecret(provider, requester, key));
+      await step.tx(
+        this.platform.name(provider),
+        `commit to draw ${key} of ${this.platform.name(requester)}`,
+        this.platform.as(provider).draws.commit({ requester, key, commitment }),
+      );
+    }
+  }
+
+  /**
+   * Once commitments close, `revealing` reveal; with a provider withholding, the draw is ready only
+   * when the reveal window closes. Answers the seed, checked against the one recomputed here from
+   * the revealed secrets, as anyone can from the chain's record.
+   */
+  private async revealDraw(step: Step, requester: string, key: number, revealing: string[]): Promise<Uint8Array> {
+    const reader = this.platform.as(this.cast.owner).draws;
+    const opened = await reader.draw({ requester, key });
+    await this.chain.advanceTo(seconds(opened.commits_close_at));
+    for (const provider of revealing) {
+      const secret = this.drawSecret(provider, requester, key);
+      await step.tx(
+        this.platform.name(provider),
+        `reveal its secret for draw ${key} of ${this.platform.name(requester)}`,
+        this.platform.as(provider).draws.reveal({ requester, key, secret: toHex(secret) }),
+      );
+    }
+    let draw = await reader.draw({ requester, key });
+    if (draw.status !== "ready" && draw.reveals_close_at) {
+      await this.chain.advanceTo(seconds(draw.reveals_close_at));
+      draw = await reader.draw({ requester, key });
+    }
+    const seed = drawSeed(
+      requester,
+      key,
+      drawMix(revealing.map((provider) => this.drawSecret(provider, requester, key))),
+    );
+    step.equal(
+      [draw.status, draw.seed],
+      ["ready", toHex(seed)],
+      `draw ${key} of ${this.platform.name(requester)} is ready, its seed the one recomputed from ${revealing.length} revealed secret(s)`,
+    );
+    return seed;
+  }
+
+  private async joinProviders(step: Step): Promise<void> {
+    const { reporters, fans } = this.cast;
+    const { communityFund, draws } = this.platform.addresses;
+    const bond = BigInt(PLATFORM_PARAMETERS.randomness.provider_bond);
+    const list = reporters.map((reporter): [string, bigint] => [reporter, bond]);
+    const { roundId, proofs } = await this.openRound(
+      step,
+      communityFund,
+      `a ${ctc(bond)} provider bond for each of the three reporters`,
+      list,
+      true,
+    );
+    for (const [index, reporter] of reporters.entries()) {
+      const name = this.platform.name(reporter);
+      await step.tx(
+        name,
+        `claim ${ctc(bond)} from round ${roundId}`,
+        this.platform
+          .fund(communityFund, reporter)
+          .claim({ roundId, address: reporter, amount: bond.toString(), proof: proofs[index] }),
+      );
+      await step.tx(
+        name,
+        `join the draws' providers, bonding ${ctc(bond)}`,
+        this.platform.send(reporter, draws, bond, { join: {} }),
+      );
+    }
+    await step.refused(
+      "fan-0",
+      "join the draws' providers",
+      this.platform.send(fans[0], draws, bond, { join: {} }),
+      "is not a partner admitted by the registry",
+    );
+    step.equal(await this.platform.balance(draws), 3n * bond, "the draws hold the three providers' bonds");
+  }
+
+  /**
+   * A fan's scenario pool whose result is drawn: fan-0 posts the scenario bond, real-name bettors
+   * stake within the platform's limits, the reporters commit before betting closes and two of
+   * them reveal after; the third withholds, so the draw completes when the reveal window closes
+   * and anyone may take its bond for the treasury. The crank pays every winner, none claims.
+   */
+  private async drawnScenarioPool(step: Step): Promise<void> {
+    const { fans, reporters, treasury } = this.cast;
+    const { wager, draws } = this.platform.addresses;
+    const nodes = this.roles.nodeIncentive;
+    const config = await this.platform.as(fans[0]).wager.config();
+    const bond = BigInt(config.scenario_bond);
+    const outcomes = ["odd", "even"];
+    const opened = await this.chain.now();
+    // Three commitments and four bets must land before betting closes, on a node too.
+    const closesAt = opened + 3 * this.time.betting;
+    const before = await this.platform.balances([fans[0], fans[1], fans[2], fans[3], wager, treasury, nodes, draws]);
+    const created = await step.tx(
+      "fan-0",
+      `open a drawn scenario pool, posting the ${ctc(bond)} bond`,
+      this.platform.send(fans[0], wager, bond, {
+        open_scenario_pool: {
+          pool: {
+            title: "The encore: an odd or an even number of songs?",
+            outcomes,
+            question: { drawn: {} },
+            closes_at: timestamp(closesAt),
+            min_identity: "real_name",
+          },
+        },
+      }),
+    );
+    const poolId = Number(attribute(created, "pool_id"));
+    await this.commitToDraw(step, wager, poolId, reporters);
+    await step.refused(
+      "fan-1",
+      "bet 250 CTC, above the platform's 200 CTC ceiling",
+      this.platform.send(fans[1], wager, 250n * CTC, { bet: { pool_id: poolId, outcome: 0 } }),
+      "a bet is between 100000 and 200000000",
+    );
+    const bets = [
+      [fans[1], 0, 40n * CTC],
+      [fans[2], 1, 30n * CTC],
+      [fans[3], 0, 20n * CTC],
+    ] as const;
+    for (const [fan, outcome, amount] of bets) {
+      await step.tx(
+        this.platform.name(fan),
+        `bet ${ctc(amount)} on ${outcomes[outcome]}`,
+        this.platform.send(fan, wager, amount, { bet: { pool_id: poolId, outcome } }),
+      );
+    }
+    // reporter-2 withholds its reveal.
+    const seed = await this.revealDraw(step, wager, poolId, reporters.slice(0, 2));
+    const winner = drawPick(seed, 0, outcomes.length);
+    await step.refused(
+      "fan-0",
+      "pay out the pool before it settles",
+      this.platform.as(fans[0]).wager.payOut({ poolId }),
+      "has not settled",
+    );
+    await step.tx("fan-0", "resolve the pool from the draw", this.platform.as(fans[0]).wager.resolve({ poolId }));
+    const pool = await this.platform.as(fans[0]).wager.pool({ poolId });
+    step.equal(
+      pool.status,
+      { resolved: { winner, at: (pool.status as { resolved: { at: string } }).resolved.at } },
+      `the pool resolved to ${outcomes[winner]}: pick(seed, 0, 2) = ${winner}`,
+    );
+    await step.tx(
+      "door-scanner",
+      "crank the payouts (anyone may)",
+      this.platform.as(this.cast.door).wager.payOut({ poolId }),
+    );
+    await step.refused(
+      "door-scanner",
+      "crank the pool again",
+      this.platform.as(this.cast.door).wager.payOut({ poolId }),
+      "the payout walk is done",
+    );
+    await step.tx(
+      "fan-0",
+      "forfeit reporter-2's bond: it withheld its reveal",
+      this.platform.as(fans[0]).draws.forfeit({ requester: wager, key: poolId, provider: reporters[2] }),
+    );
+    // 90 CTC staked, 5% fee (4.5 CTC: 2.7 treasury, 1.8 nodes); 85.5 CTC shared by the winning side.
+    const total = 90n * CTC;
+    const fee = (total * 500n) / 10_000n;
+    const toTreasury = (fee * 6_000n) / 10_000n;
+    const winning = bets.filter(([, outcome]) => outcome === winner);
+    const winningStake = winning.reduce((sum, [, , amount]) => sum + amount, 0n);
+    const share = (fan: string): bigint => {
+      const staked = winning.filter(([who]) => who === fan).reduce((sum, [, , amount]) => sum + amount, 0n);
+      return (staked * (total - fee)) / winningStake;
+    };
+    const providerBond = BigInt(PLATFORM_PARAMETERS.randomness.provider_bond);
+    await this.platform.moved(step, before, [
+      [fans[0], 0n],
+      ...bets.map(([fan, , amount]): [string, bigint] => [fan, share(fan) - amount]),
+      [wager, 0n],
+      [treasury, toTreasury + providerBond],
+      [nodes, fee - toTreasury],
+      [draws, -providerBond],
+    ]);
+    const provider = await this.platform.as(fans[0]).draws.provider({ address: reporters[2] });
+    step.equal(
+      [provider.bond, provider.standing],
+      ["0", "forfeited"],
+      "reporter-2 has lost its bond and provides no more draws",
+    );
+  }
+
+  /**
+   * The same draws for a crowdfund and a ticket tier: the troupe's campaign numbers its backers and
+   * draws one lucky backer once pledging ends; the Grand's recital sells a Circle of four seats
+   * whose places are drawn once it closes the tier's sales. reporter-2 forfeited its bond in the
+   * pool before, so the two others provide both draws.
+   */
+  private async luckyBackerAndSeats(step: Step): Promise<void> {
+    const { fans, reporters, troupe, theater, treasury } = this.cast;
+    const { crowdfund, tickets } = this.platform.addresses;
+    const providers = reporters.slice(0, 2);
+    const now = await this.chain.now();
+    const deadline = now + this.time.campaign;
+    const launched = await step.tx(
+      "spring-troupe",
+      "launch: goal 30 CTC, a lucky draw for one backer",
+      this.platform.as(troupe).crowdfund.launch({
+        campaign: {
+          title: "An encore tour",
+          goal: (30n * CTC).toString(),
+          starts_at: timestamp(now),
+          deadline: timestamp(deadline),
+          min_pledge: (10n * CTC).toString(),
+          reward_tiers: [],
+          lucky_draw: { winners: 1, prize: "a backstage visit on the tour's first night" },
+        },
+      }),
+    );
+    const campaignId = Number(attribute(launched, "campaign_id"));
+    await this.commitToDraw(step, crowdfund, campaignId, providers);
+    const backers = fans.slice(0, 3);
+    const before = await this.platform.balances([...backers, troupe, treasury, crowdfund]);
+    await this.pledge(
+      step,
+      campaignId,
+      backers.map((fan): [string, bigint] => [fan, 10n * CTC]),
+    );
+
+    const recital = await step.tx(
+      "grand-theater",
+      "create event: a recital whose Circle of four seats is drawn",
+      this.platform.as(theater).tickets.createEvent({
+        event: {
+          title: "A chamber recital",
+          venue: "Grand Theater",
+          description_uri: "ipfs://chamber-recital",
+          starts_at: timestamp(now + 30 * DAY),
+          ends_at: timestamp(now + 30 * DAY + 7_200),
+          sale_starts_at: timestamp(now),
+          sale_ends_at: timestamp(now + 30 * DAY),
+          tiers: [
+            {
+              name: "Circle",
+              price: (10n * CTC).toString(),
+              supply: 4,
+              seats: ["C1", "C2", "C3", "C4"],
+              per_wallet_limit: 2,
+              random_seats: true,
+            },
+          ],
+          transfer_policy: { free: { max_transfers: 2 } },
+          lock_before_start_seconds: this.time.doorsBefore,
+          resale_cap_bps: 11_000,
+          royalty: 500,
+          check_in_opens_before_seconds: this.time.doorsBefore,
+        },
+      }),
+    );
+    const recitalId = Number(attribute(recital, "event_id"));
+    const buyers = [fans[1], fans[2]];
+    for (const fan of buyers) {
+      await step.tx(
+        this.platform.name(fan),
+        "buy a Circle ticket for 10 CTC",
+        this.platform.send(fan, tickets, 10n * CTC, { buy: { event_id: recitalId, tier: 0, quantity: 1 } }),
+      );
+    }
+    const reader = this.platform.as(fans[1]).tickets;
+    const seatOf = async (serial: number) =>
+      (await reader.nftInfo({ tokenId: `${recitalId}-${serial}` })).extension.seat ?? null;
+    step.equal([await seatOf(0), await seatOf(1)], [null, null], "no Circle ticket has a seat before the draw");
+    await step.tx(
+      "grand-theater",
+      "close the Circle's sales and draw its seats",
+      this.platform.as(theater).tickets.drawSeats({ eventId: recitalId, tier: 0 }),
+    );
+    await step.refused(
+      "fan-3",
+      "buy a Circle ticket after the draw was asked for",
+      this.platform.send(fans[3], tickets, 10n * CTC, { buy: { event_id: recitalId, tier: 0, quantity: 1 } }),
+      "its sales are closed",
+    );
+    const seatsKey = recitalId * 256;
+    await this.commitToDraw(step, tickets, seatsKey, providers);
+
+    const seatSeed = await this.revealDraw(step, tickets, seatsKey, providers);
+    const labels = ["C1", "C2", "C3", "C4"];
+    const expected = [0, 1].map((position) => labels[drawSeat(seatSeed, position, labels.length)]);
+    step.equal(
+      [await seatOf(0), await seatOf(1)],
+      expected,
+      `the Circle's seats are the seed's permutation: ${expected.join(" and ")}, each ticket its own`,
+    );
+
+    await this.chain.advanceTo(deadline);
+    await step.tx("fan-3", "finalize after the deadline", this.platform.as(fans[3]).crowdfund.finalize({ campaignId }));
+    const luckySeed = await this.revealDraw(step, crowdfund, campaignId, providers);
+    await step.tx(
+      "fan-3",
+      "draw the lucky backer (anyone may)",
+      this.platform.as(fans[3]).crowdfund.drawLuckyBackers({ campaignId }),
+    );
+    const lucky = await this.platform.as(fans[3]).crowdfund.luckyBackers({ campaignId });
+    const [number] = drawDistinctPicks(luckySeed, 1, backers.length);
+    step.equal(
+      lucky.drawn.map((winner) => [winner.number, winner.backer]),
+      [[number, backers[number]]],
+      `the lucky backer is number ${number}, ${this.platform.name(backers[number])}: the pick recomputed from the seed`,
+    );
+    await step.tx(
+      "spring-troupe",
+      "withdraw the funds (3% platform fee)",
+      this.platform.as(troupe).crowdfund.withdrawFunds({ campaignId }),
+    );
+    // fan-1 and fan-2 also paid 10 CTC each for their Circle tickets.
+    await this.platform.moved(step, before, [
+      [fans[0], -10n * CTC],
+      [fans[1], -20n * CTC],
+      [fans[2], -20n * CTC],
+      [troupe, 29_100_000n],
+      [treasury, 900_000n],
+      [crowdfund, 0n],
+    ]);
+  }
+
   private async circulatingSupply(step: Step): Promise<void> {
     const a = this.platform.addresses;
     const t = await this.platform.as(this.cast.owner).ctc.tokenomics();
@@ -1755,16 +2115,28 @@ class Season {
       "developmentFund",
       "communityFund",
       "welfareFund",
+      "draws",
     ]);
     for (const [name, address] of Object.entries(this.platform.addresses)) {
       if (owing.has(name)) continue;
       step.equal(await this.platform.balance(address), 0n, `${name} holds 0 CTC`);
     }
-    const { tickets, vouchers } = this.platform.addresses;
+    const { tickets, vouchers, draws } = this.platform.addresses;
     const reader = this.platform.as(this.cast.owner);
+    const { providers } = await reader.draws.providers({ limit: 50 });
+    const bonds = providers.reduce((sum, provider) => sum + BigInt(provider.bond), 0n);
+    step.equal(
+      await this.platform.balance(draws),
+      bonds,
+      `the draws hold exactly their providers' bonds, ${ctc(bonds)}`,
+    );
     const { events } = await reader.tickets.events({ limit: 30 });
     const ticketEscrow = events.reduce((sum, event) => sum + BigInt(event.escrow), 0n);
-    step.equal(ticketEscrow, 80n * CTC, "ticket-nft's events hold 80 CTC in escrow: the Members ticket");
+    step.equal(
+      ticketEscrow,
+      100n * CTC,
+      "ticket-nft's events hold 100 CTC in escrow: the Members ticket and the recital's two Circle seats",
+    );
     step.equal(await this.platform.balance(tickets), ticketEscrow, "tickets holds exactly its events' escrow");
     const { classes } = await reader.vouchers.classes({ limit: 30 });
     const voucherEscrow = classes.reduce((sum, entry) => sum + BigInt(entry.escrow), 0n);

@@ -7,6 +7,9 @@ export const digest = (byte: number): string => byte.toString(16).padStart(2, "0
 /** Seconds to the nanosecond Timestamp the contracts take. */
 export const timestamp = (seconds: number): string => (BigInt(seconds) * 1_000_000_000n).toString();
 
+/** A contract's timestamp (nanoseconds, as a string) in whole seconds, rounded up. */
+export const seconds = (timestamp: string): number => Number((BigInt(timestamp) + 999_999_999n) / 1_000_000_000n);
+
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A wasm event attribute of the transaction, e.g. the `event_id` a contract assigned. */

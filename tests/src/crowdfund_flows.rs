@@ -35,6 +35,7 @@ fn unauthorised_premiere(p: &Platform) -> u64 {
         seats: vec![],
         per_wallet_limit: None,
         members_of: None,
+        random_seats: false,
     };
     p.execute(
         &p.theater,
@@ -107,6 +108,7 @@ fn campaign(p: &Platform, goal: u128, hard_cap: Option<u128>) -> CampaignInput {
                 tickets: 2,
             },
         ],
+        lucky_draw: None,
     }
 }
 

@@ -84,6 +84,7 @@ fn three_tickets() -> Platform {
                     seats: vec![],
                     per_wallet_limit: None,
                     members_of: None,
+                    random_seats: false,
                 }],
                 min_identity: None,
                 accepted_attesters: None,

@@ -45,6 +45,7 @@ fn show(
         seats: vec![],
         per_wallet_limit: Some(4),
         members_of: None,
+        random_seats: false,
     };
     EventInput {
         title: "The Butterfly Lovers".into(),
@@ -138,6 +139,7 @@ fn a_festival_season_balances_to_the_unit() {
             tier: 1,
             tickets: 1,
         }],
+        lucky_draw: None,
     };
     let response = p
         .execute(
@@ -344,6 +346,7 @@ fn a_festival_season_balances_to_the_unit() {
         min_bet: None,
         max_bet: None,
         cap_per_address: None,
+        min_identity: None,
     };
     let response = p
         .execute(

@@ -169,6 +169,7 @@ fn the_committee_owns_ticket_nft_once_it_accepted_and_only_a_carried_proposal_ch
         platform_fee: Some(ctc_interfaces::BasisPoints::new(300).unwrap()),
         burn_share: None,
         settlement_delay_seconds: None,
+        randomness: None,
     };
     let before = platform_fee(&p);
     // Neither the former owner nor a member alone changes the configuration.

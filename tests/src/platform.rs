@@ -69,6 +69,9 @@ pub struct Platform {
     pub tipping: Addr,
     pub oracle: Addr,
     pub wager: Addr,
+    /// Draws by commit–reveal among bonded partners; the reporters are its providers once they
+    /// join (`join_providers`).
+    pub randomness: Addr,
     pub schedules: Addr,
     pub vouchers: Addr,
     // The roles.
@@ -247,12 +250,22 @@ impl Platform {
             &owner,
             json!({ "authority": null }),
         );
+        let randomness = instantiate::<randomness::msg::InstantiateMsg>(
+            &mut app,
+            contracts::randomness(),
+            "randomness",
+            &owner,
+            json!({ "token": token, "registry": registry, "treasury": treasury }),
+        );
         let tickets = instantiate::<ticket_nft::msg::InstantiateMsg>(
             &mut app,
             contracts::ticket_nft(),
             "ticket-nft",
             &owner,
-            json!({ "token": token, "registry": registry, "treasury": treasury }),
+            json!({
+                "token": token, "registry": registry, "treasury": treasury,
+                "randomness": randomness,
+            }),
         );
         let crowdfund = instantiate::<crowdfund::msg::InstantiateMsg>(
             &mut app,
@@ -261,6 +274,7 @@ impl Platform {
             &owner,
             json!({
                 "token": token, "registry": registry, "ticket_nft": tickets, "treasury": treasury,
+                "randomness": randomness,
             }),
         );
         let tipping = instantiate::<tipping::msg::InstantiateMsg>(
@@ -287,7 +301,7 @@ impl Platform {
             &owner,
             json!({
                 "token": token, "registry": registry, "oracle": oracle, "operator": owner,
-                "treasury": treasury, "node_incentive": nodes,
+                "treasury": treasury, "node_incentive": nodes, "randomness": randomness,
             }),
         );
         let schedules = instantiate::<schedules::msg::InstantiateMsg>(
@@ -331,6 +345,7 @@ impl Platform {
             tipping,
             oracle,
             wager,
+            randomness,
             schedules,
             vouchers,
             owner,

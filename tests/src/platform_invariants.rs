@@ -206,6 +206,7 @@ impl World {
             seats: vec![],
             per_wallet_limit: Some(5),
             members_of: None,
+            random_seats: false,
         };
         let event = ticket_nft::msg::EventInput {
             title: "Random show".into(),
@@ -253,6 +254,7 @@ impl World {
             deadline: now.plus_seconds(2 * 24 * HOUR),
             min_pledge: Uint128::new(5 * CTC),
             reward_tiers: vec![],
+            lucky_draw: None,
         };
         p.execute(
             &p.troupe,
@@ -275,6 +277,7 @@ impl World {
             min_bet: None,
             max_bet: None,
             cap_per_address: None,
+            min_identity: None,
         };
         p.execute(
             &p.owner,
@@ -693,6 +696,7 @@ impl World {
                     min_bet: None,
                     max_bet: None,
                     cap_per_address: None,
+                    min_identity: None,
                 };
                 let opened = p.send_ctc(
                     &p.agency,

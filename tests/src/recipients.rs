@@ -36,6 +36,7 @@ fn no_fee_goes_where_it_could_never_be_spent() {
     let msg = crowdfund::msg::ExecuteMsg::UpdateConfig {
         treasury: to(&tickets),
         platform_fee: None,
+        randomness: None,
     };
     assert_eq!(
         p.refused(&p.owner, &crowdfund, &msg),
@@ -57,6 +58,12 @@ fn no_fee_goes_where_it_could_never_be_spent() {
         node_incentive: to(&wager),
         treasury_share: None,
         creation_bond: None,
+        bet_floor: None,
+        bet_ceiling: None,
+        scenario_bond: None,
+        scenario_min_identity: None,
+        max_open_scenarios: None,
+        randomness: None,
     };
     assert_eq!(
         p.refused(&p.owner, &wager, &msg),
@@ -67,6 +74,7 @@ fn no_fee_goes_where_it_could_never_be_spent() {
         platform_fee: None,
         burn_share: None,
         settlement_delay_seconds: None,
+        randomness: None,
     };
     assert_eq!(
         p.refused(&p.owner, &tickets, &msg),
@@ -135,6 +143,7 @@ fn no_contract_is_deployed_with_a_fee_recipient_that_could_never_spend() {
         treasury: tipping.to_string(),
         platform_fee: BasisPoints::new(300).unwrap(),
         owner: None,
+        randomness: None,
     };
     assert_eq!(
         deploy(&p, crate::contracts::crowdfund(), &msg),
@@ -165,6 +174,12 @@ fn no_contract_is_deployed_with_a_fee_recipient_that_could_never_spend() {
         treasury_share: BasisPoints::new(6_000).unwrap(),
         creation_bond: Uint128::new(100),
         owner: None,
+        bet_floor: None,
+        bet_ceiling: None,
+        scenario_bond: None,
+        scenario_min_identity: None,
+        max_open_scenarios: None,
+        randomness: None,
     };
     assert_eq!(
         deploy(&p, crate::contracts::wager_pool(), &msg),

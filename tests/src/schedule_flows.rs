@@ -369,6 +369,7 @@ fn an_event_never_sells_more_seats_than_its_hall_has() {
             seats: vec![],
             per_wallet_limit: None,
             members_of: None,
+            random_seats: false,
         },
     };
     assert_eq!(

@@ -125,6 +125,7 @@ fn event_input(p: &Platform, days: u64) -> EventInput {
                 seats: vec![],
                 per_wallet_limit: Some(6),
                 members_of: None,
+                random_seats: false,
             })
             .collect(),
         min_identity: None,

@@ -35,6 +35,7 @@ pub(crate) fn stalls_and_vip(starts_at: Timestamp, sale_starts_at: Timestamp) ->
                 seats: vec![],
                 per_wallet_limit: Some(4),
                 members_of: None,
+                random_seats: false,
             },
             TierInput {
                 name: "VIP".into(),
@@ -43,6 +44,7 @@ pub(crate) fn stalls_and_vip(starts_at: Timestamp, sale_starts_at: Timestamp) ->
                 seats: vec!["A1".into(), "A2".into()],
                 per_wallet_limit: None,
                 members_of: None,
+                random_seats: false,
             },
         ],
         min_identity: None,

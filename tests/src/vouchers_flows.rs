@@ -880,6 +880,7 @@ fn a_members_tier_sells_to_pass_holders_at_the_member_price() {
         seats: vec![],
         per_wallet_limit: None,
         members_of: Some(members_of),
+        random_seats: false,
     };
     let mut hamlet = stalls_and_vip(now.plus_seconds(10 * DAY), now);
     hamlet.tiers.push(tier("Friends' gallery", friends));

@@ -33,6 +33,7 @@ fn pool_input(now: Timestamp, outcomes: usize, cap: Option<u128>) -> PoolInput {
         min_bet: None,
         max_bet: None,
         cap_per_address: cap.map(Uint128::new),
+        min_identity: None,
     }
 }
 

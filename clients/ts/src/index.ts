@@ -39,6 +39,9 @@ export * as LockupsTypes from "./contracts/Lockups.types";
 export { AllocationFundClient, AllocationFundQueryClient } from "./contracts/AllocationFund.client";
 export { AllocationFundMsgComposer } from "./contracts/AllocationFund.message-composer";
 export * as AllocationFundTypes from "./contracts/AllocationFund.types";
+export { RandomnessClient, RandomnessQueryClient } from "./contracts/Randomness.client";
+export { RandomnessMsgComposer } from "./contracts/Randomness.message-composer";
+export * as RandomnessTypes from "./contracts/Randomness.types";
 export { Cw3FlexMultisigClient, Cw3FlexMultisigQueryClient } from "./contracts/Cw3FlexMultisig.client";
 export { Cw3FlexMultisigMsgComposer } from "./contracts/Cw3FlexMultisig.message-composer";
 export * as Cw3FlexMultisigTypes from "./contracts/Cw3FlexMultisig.types";
@@ -53,6 +56,7 @@ export type { WagerReceiveMsg } from "./contracts/WagerPool.hooks";
 export type { VoucherReceiveMsg } from "./contracts/Vouchers.hooks";
 export type { LockupReceiveMsg } from "./contracts/Lockups.hooks";
 export type { FundReceiveMsg } from "./contracts/AllocationFund.hooks";
+export type { RandomnessReceiveMsg } from "./contracts/Randomness.hooks";
 export { buildMerkleTree, merkleLeaf, merkleNode, verifyMerkleProof } from "./merkle";
 export type { MerkleProofStep, MerkleTree } from "./merkle";
 export { drawCommitment, drawDistinctPicks, drawMix, drawPick, drawSeat, drawSeed } from "./randomness";
@@ -71,6 +75,7 @@ import type { WagerReceiveMsg } from "./contracts/WagerPool.hooks";
 import type { VoucherReceiveMsg } from "./contracts/Vouchers.hooks";
 import type { LockupReceiveMsg } from "./contracts/Lockups.hooks";
 import type { FundReceiveMsg } from "./contracts/AllocationFund.hooks";
+import type { RandomnessReceiveMsg } from "./contracts/Randomness.hooks";
 
 /** Any message a TicketChain contract accepts inside a CTC `Send`. */
 export type CtcHook =
@@ -81,7 +86,8 @@ export type CtcHook =
   | WagerReceiveMsg
   | VoucherReceiveMsg
   | LockupReceiveMsg
-  | FundReceiveMsg;
+  | FundReceiveMsg
+  | RandomnessReceiveMsg;
 
 /**
  * The arguments of `CtcTokenClient.send` that pay `amount` micro-CTC into `contract` with `hook`:

@@ -6,7 +6,7 @@
 
 import { ICosmWasmClient, ISigningCosmWasmClient } from "./baseClient";
 import { Coin, StdFee } from "@interchainjs/types";
-import { BasisPoints, InstantiateMsg, ExecuteMsg, Uint128, Binary, RegistryUpdate, Addr, Capability, Standing, Timestamp, Uint64, IdentityLevel, HexBinary, Action, Expiration, Cw20ReceiveMsg, PartnerStanding, AttestedLevel, CampaignInput, RewardTier, QueryMsg, StatusFilter, MigrateMsg, BackersResponse, Backer, CampaignStatus, CampaignResponse, CampaignsResponse, ConfigResponse, OwnershipForString, PledgeResponse } from "./Crowdfund.types";
+import { BasisPoints, InstantiateMsg, ExecuteMsg, Uint128, Binary, RegistryUpdate, Addr, Capability, Standing, Timestamp, Uint64, IdentityLevel, HexBinary, Action, Expiration, Cw20ReceiveMsg, PartnerStanding, AttestedLevel, CampaignInput, LuckyDrawInput, RewardTier, QueryMsg, StatusFilter, MigrateMsg, BackersResponse, Backer, CampaignStatus, CampaignResponse, CampaignsResponse, ConfigResponse, LuckyBackersResponse, LuckyWinner, OwnershipForString, PledgeResponse } from "./Crowdfund.types";
 export interface CrowdfundReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -42,6 +42,11 @@ export interface CrowdfundReadOnlyInterface {
     limit?: number;
     startAfter?: string;
   }) => Promise<BackersResponse>;
+  luckyBackers: ({
+    campaignId
+  }: {
+    campaignId: number;
+  }) => Promise<LuckyBackersResponse>;
   ownership: () => Promise<OwnershipForString>;
 }
 export class CrowdfundQueryClient implements CrowdfundReadOnlyInterface {
@@ -55,6 +60,7 @@ export class CrowdfundQueryClient implements CrowdfundReadOnlyInterface {
     this.campaigns = this.campaigns.bind(this);
     this.pledge = this.pledge.bind(this);
     this.backers = this.backers.bind(this);
+    this.luckyBackers = this.luckyBackers.bind(this);
     this.ownership = this.ownership.bind(this);
   }
   config = async (): Promise<ConfigResponse> => {
@@ -124,6 +130,17 @@ export class CrowdfundQueryClient implements CrowdfundReadOnlyInterface {
       }
     });
   };
+  luckyBackers = async ({
+    campaignId
+  }: {
+    campaignId: number;
+  }): Promise<LuckyBackersResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      lucky_backers: {
+        campaign_id: campaignId
+      }
+    });
+  };
   ownership = async (): Promise<OwnershipForString> => {
     return this.client.queryContractSmart(this.contractAddress, {
       ownership: {}
@@ -190,11 +207,18 @@ export interface CrowdfundInterface extends CrowdfundReadOnlyInterface {
   }: {
     campaignId: number;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  drawLuckyBackers: ({
+    campaignId
+  }: {
+    campaignId: number;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   updateConfig: ({
     platformFee,
+    randomness,
     treasury
   }: {
     platformFee?: BasisPoints;
+    randomness?: string;
     treasury?: string;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   updateOwnership: (action: Action, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
@@ -219,6 +243,7 @@ export class CrowdfundClient extends CrowdfundQueryClient implements CrowdfundIn
     this.claimRewards = this.claimRewards.bind(this);
     this.refund = this.refund.bind(this);
     this.refundUndeliverableReward = this.refundUndeliverableReward.bind(this);
+    this.drawLuckyBackers = this.drawLuckyBackers.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
@@ -346,16 +371,30 @@ export class CrowdfundClient extends CrowdfundQueryClient implements CrowdfundIn
       }
     }, fee_, memo_, funds_);
   };
+  drawLuckyBackers = async ({
+    campaignId
+  }: {
+    campaignId: number;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      draw_lucky_backers: {
+        campaign_id: campaignId
+      }
+    }, fee_, memo_, funds_);
+  };
   updateConfig = async ({
     platformFee,
+    randomness,
     treasury
   }: {
     platformFee?: BasisPoints;
+    randomness?: string;
     treasury?: string;
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       update_config: {
         platform_fee: platformFee,
+        randomness,
         treasury
       }
     }, fee_, memo_, funds_);

@@ -8,7 +8,7 @@ import { Coin } from "@interchainjs/types";
 import { EncodeObject } from "@interchainjs/cosmos-types";
 import { MsgExecuteContract } from "interchainjs/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@interchainjs/encoding";
-import { BasisPoints, InstantiateMsg, ExecuteMsg, Uint128, Binary, RegistryUpdate, Addr, Capability, Standing, Timestamp, Uint64, IdentityLevel, HexBinary, Action, Expiration, Cw20ReceiveMsg, PartnerStanding, AttestedLevel, CampaignInput, RewardTier, QueryMsg, StatusFilter, MigrateMsg, BackersResponse, Backer, CampaignStatus, CampaignResponse, CampaignsResponse, ConfigResponse, OwnershipForString, PledgeResponse } from "./Crowdfund.types";
+import { BasisPoints, InstantiateMsg, ExecuteMsg, Uint128, Binary, RegistryUpdate, Addr, Capability, Standing, Timestamp, Uint64, IdentityLevel, HexBinary, Action, Expiration, Cw20ReceiveMsg, PartnerStanding, AttestedLevel, CampaignInput, LuckyDrawInput, RewardTier, QueryMsg, StatusFilter, MigrateMsg, BackersResponse, Backer, CampaignStatus, CampaignResponse, CampaignsResponse, ConfigResponse, LuckyBackersResponse, LuckyWinner, OwnershipForString, PledgeResponse } from "./Crowdfund.types";
 export interface CrowdfundMsg {
   contractAddress: string;
   sender: string;
@@ -69,11 +69,18 @@ export interface CrowdfundMsg {
   }: {
     campaignId: number;
   }, funds_?: Coin[]) => EncodeObject;
+  drawLuckyBackers: ({
+    campaignId
+  }: {
+    campaignId: number;
+  }, funds_?: Coin[]) => EncodeObject;
   updateConfig: ({
     platformFee,
+    randomness,
     treasury
   }: {
     platformFee?: BasisPoints;
+    randomness?: string;
     treasury?: string;
   }, funds_?: Coin[]) => EncodeObject;
   updateOwnership: (action: Action, funds_?: Coin[]) => EncodeObject;
@@ -95,6 +102,7 @@ export class CrowdfundMsgComposer implements CrowdfundMsg {
     this.claimRewards = this.claimRewards.bind(this);
     this.refund = this.refund.bind(this);
     this.refundUndeliverableReward = this.refundUndeliverableReward.bind(this);
+    this.drawLuckyBackers = this.drawLuckyBackers.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
@@ -310,11 +318,32 @@ export class CrowdfundMsgComposer implements CrowdfundMsg {
       })
     };
   };
+  drawLuckyBackers = ({
+    campaignId
+  }: {
+    campaignId: number;
+  }, funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          draw_lucky_backers: {
+            campaign_id: campaignId
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
   updateConfig = ({
     platformFee,
+    randomness,
     treasury
   }: {
     platformFee?: BasisPoints;
+    randomness?: string;
     treasury?: string;
   }, funds_?: Coin[]): EncodeObject => {
     return {
@@ -325,6 +354,7 @@ export class CrowdfundMsgComposer implements CrowdfundMsg {
         msg: toUtf8(JSON.stringify({
           update_config: {
             platform_fee: platformFee,
+            randomness,
             treasury
           }
         })),

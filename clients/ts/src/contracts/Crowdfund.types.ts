@@ -8,6 +8,7 @@ export type BasisPoints = number;
 export interface InstantiateMsg {
   owner?: string | null;
   platform_fee: BasisPoints;
+  randomness?: string | null;
   registry: string;
   ticket_nft: string;
   token: string;
@@ -55,8 +56,13 @@ export type ExecuteMsg = {
     campaign_id: number;
   };
 } | {
+  draw_lucky_backers: {
+    campaign_id: number;
+  };
+} | {
   update_config: {
     platform_fee?: BasisPoints | null;
+    randomness?: string | null;
     treasury?: string | null;
   };
 } | {
@@ -115,10 +121,15 @@ export interface CampaignInput {
   description_uri?: string | null;
   goal: Uint128;
   hard_cap?: Uint128 | null;
+  lucky_draw?: LuckyDrawInput | null;
   min_pledge: Uint128;
   reward_tiers: RewardTier[];
   starts_at: Timestamp;
   title: string;
+}
+export interface LuckyDrawInput {
+  prize: string;
+  winners: number;
 }
 export interface RewardTier {
   event_id: number;
@@ -149,6 +160,10 @@ export type QueryMsg = {
     campaign_id: number;
     limit?: number | null;
     start_after?: string | null;
+  };
+} | {
+  lucky_backers: {
+    campaign_id: number;
   };
 } | {
   ownership: {};
@@ -185,6 +200,7 @@ export interface CampaignResponse {
   goal: Uint128;
   hard_cap?: Uint128 | null;
   held: Uint128;
+  lucky_numbers?: number | null;
   min_pledge: Uint128;
   owed_to_rewards: Uint128;
   platform_fee: BasisPoints;
@@ -203,10 +219,23 @@ export interface CampaignsResponse {
 }
 export interface ConfigResponse {
   platform_fee: BasisPoints;
+  randomness?: Addr | null;
   registry: Addr;
   ticket_nft: Addr;
   token: Addr;
   treasury: Addr;
+}
+export interface LuckyBackersResponse {
+  campaign_id: number;
+  drawn: LuckyWinner[];
+  numbered: number;
+  prize: string;
+  seed?: HexBinary | null;
+  winners: number;
+}
+export interface LuckyWinner {
+  backer: Addr;
+  number: number;
 }
 export interface OwnershipForString {
   owner?: string | null;
@@ -215,6 +244,7 @@ export interface OwnershipForString {
 }
 export interface PledgeResponse {
   amount: Uint128;
+  lucky_number?: number | null;
   refunded: boolean;
   reward_refund?: Uint128 | null;
   rewards_claimed: boolean;

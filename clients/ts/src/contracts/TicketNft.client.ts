@@ -712,6 +712,13 @@ export interface TicketNftInterface extends TicketNftReadOnlyInterface {
     allowed: boolean;
     eventId: number;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  drawSeats: ({
+    eventId,
+    tier
+  }: {
+    eventId: number;
+    tier: number;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   setMinter: ({
     address,
     allowed,
@@ -809,11 +816,13 @@ export interface TicketNftInterface extends TicketNftReadOnlyInterface {
   updateConfig: ({
     burnShare,
     platformFee,
+    randomness,
     settlementDelaySeconds,
     treasury
   }: {
     burnShare?: BasisPoints;
     platformFee?: BasisPoints;
+    randomness?: string;
     settlementDelaySeconds?: number;
     treasury?: string;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
@@ -910,6 +919,7 @@ export class TicketNftClient extends TicketNftQueryClient implements TicketNftIn
     this.addTier = this.addTier.bind(this);
     this.setSalePaused = this.setSalePaused.bind(this);
     this.setScanner = this.setScanner.bind(this);
+    this.drawSeats = this.drawSeats.bind(this);
     this.setMinter = this.setMinter.bind(this);
     this.cancelEvent = this.cancelEvent.bind(this);
     this.settle = this.settle.bind(this);
@@ -1135,6 +1145,20 @@ export class TicketNftClient extends TicketNftQueryClient implements TicketNftIn
       }
     }, fee_, memo_, funds_);
   };
+  drawSeats = async ({
+    eventId,
+    tier
+  }: {
+    eventId: number;
+    tier: number;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      draw_seats: {
+        event_id: eventId,
+        tier
+      }
+    }, fee_, memo_, funds_);
+  };
   setMinter = async ({
     address,
     allowed,
@@ -1321,11 +1345,13 @@ export class TicketNftClient extends TicketNftQueryClient implements TicketNftIn
   updateConfig = async ({
     burnShare,
     platformFee,
+    randomness,
     settlementDelaySeconds,
     treasury
   }: {
     burnShare?: BasisPoints;
     platformFee?: BasisPoints;
+    randomness?: string;
     settlementDelaySeconds?: number;
     treasury?: string;
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
@@ -1333,6 +1359,7 @@ export class TicketNftClient extends TicketNftQueryClient implements TicketNftIn
       update_config: {
         burn_share: burnShare,
         platform_fee: platformFee,
+        randomness,
         settlement_delay_seconds: settlementDelaySeconds,
         treasury
       }

@@ -109,6 +109,13 @@ export interface TicketNftMsg {
     allowed: boolean;
     eventId: number;
   }, funds_?: Coin[]) => EncodeObject;
+  drawSeats: ({
+    eventId,
+    tier
+  }: {
+    eventId: number;
+    tier: number;
+  }, funds_?: Coin[]) => EncodeObject;
   setMinter: ({
     address,
     allowed,
@@ -206,11 +213,13 @@ export interface TicketNftMsg {
   updateConfig: ({
     burnShare,
     platformFee,
+    randomness,
     settlementDelaySeconds,
     treasury
   }: {
     burnShare?: BasisPoints;
     platformFee?: BasisPoints;
+    randomness?: string;
     settlementDelaySeconds?: number;
     treasury?: string;
   }, funds_?: Coin[]) => EncodeObject;
@@ -304,6 +313,7 @@ export class TicketNftMsgComposer implements TicketNftMsg {
     this.addTier = this.addTier.bind(this);
     this.setSalePaused = this.setSalePaused.bind(this);
     this.setScanner = this.setScanner.bind(this);
+    this.drawSeats = this.drawSeats.bind(this);
     this.setMinter = this.setMinter.bind(this);
     this.cancelEvent = this.cancelEvent.bind(this);
     this.settle = this.settle.bind(this);
@@ -641,6 +651,28 @@ export class TicketNftMsgComposer implements TicketNftMsg {
       })
     };
   };
+  drawSeats = ({
+    eventId,
+    tier
+  }: {
+    eventId: number;
+    tier: number;
+  }, funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          draw_seats: {
+            event_id: eventId,
+            tier
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
   setMinter = ({
     address,
     allowed,
@@ -923,11 +955,13 @@ export class TicketNftMsgComposer implements TicketNftMsg {
   updateConfig = ({
     burnShare,
     platformFee,
+    randomness,
     settlementDelaySeconds,
     treasury
   }: {
     burnShare?: BasisPoints;
     platformFee?: BasisPoints;
+    randomness?: string;
     settlementDelaySeconds?: number;
     treasury?: string;
   }, funds_?: Coin[]): EncodeObject => {
@@ -940,6 +974,7 @@ export class TicketNftMsgComposer implements TicketNftMsg {
           update_config: {
             burn_share: burnShare,
             platform_fee: platformFee,
+            randomness,
             settlement_delay_seconds: settlementDelaySeconds,
             treasury
           }

@@ -12,6 +12,7 @@ export interface InstantiateMsg {
   name: string;
   owner?: string | null;
   platform_fee: BasisPoints;
+  randomness?: string | null;
   registry: string;
   settlement_delay_seconds: number;
   symbol: string;
@@ -85,6 +86,11 @@ export type ExecuteMsg = {
     event_id: number;
   };
 } | {
+  draw_seats: {
+    event_id: number;
+    tier: number;
+  };
+} | {
   set_minter: {
     address: string;
     allowed: boolean;
@@ -153,6 +159,7 @@ export type ExecuteMsg = {
   update_config: {
     burn_share?: BasisPoints | null;
     platform_fee?: BasisPoints | null;
+    randomness?: string | null;
     settlement_delay_seconds?: number | null;
     treasury?: string | null;
   };
@@ -298,6 +305,7 @@ export interface TierInput {
   name: string;
   per_wallet_limit?: number | null;
   price: Uint128;
+  random_seats?: boolean;
   seats: string[];
   supply: number;
 }
@@ -508,6 +516,7 @@ export interface ConfigResponse {
   burn_share: BasisPoints;
   min_holder_identity?: IdentityLevel | null;
   platform_fee: BasisPoints;
+  randomness?: Addr | null;
   registry: Addr;
   schedules?: Addr | null;
   settlement_delay_seconds: number;
@@ -576,7 +585,9 @@ export interface TierResponse {
   name: string;
   per_wallet_limit?: number | null;
   price: Uint128;
+  random_seats?: boolean;
   seated: boolean;
+  seats_drawn?: boolean;
   sold: number;
   supply: number;
 }

@@ -6,7 +6,7 @@
 
 import { ICosmWasmClient, ISigningCosmWasmClient } from "./baseClient";
 import { Coin, StdFee } from "@interchainjs/types";
-import { Uint128, BasisPoints, InstantiateMsg, ExecuteMsg, Binary, Timestamp, Uint64, QuestionSource, Action, Expiration, Cw20ReceiveMsg, PoolInput, QueryMsg, StatusFilter, MigrateMsg, BetsResponse, PoolBets, Addr, ConfigResponse, Decimal, OddsResponse, OwnershipForString, PoolStatus, RefundReason, PoolResponse, PoolsResponse, PositionResponse } from "./WagerPool.types";
+import { Uint128, IdentityLevel, BasisPoints, InstantiateMsg, ExecuteMsg, Binary, Timestamp, Uint64, QuestionSource, Action, Expiration, Cw20ReceiveMsg, PoolInput, QueryMsg, StatusFilter, MigrateMsg, BetsResponse, PoolBets, Addr, ConfigResponse, Decimal, OddsResponse, OwnershipForString, PoolStatus, RefundReason, PoolResponse, PoolsResponse, PositionResponse } from "./WagerPool.types";
 export interface WagerPoolReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -169,7 +169,19 @@ export interface WagerPoolInterface extends WagerPoolReadOnlyInterface {
   }: {
     poolId: number;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  payOut: ({
+    limit,
+    poolId
+  }: {
+    limit?: number;
+    poolId: number;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   cancel: ({
+    poolId
+  }: {
+    poolId: number;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  rejectAbusive: ({
     poolId
   }: {
     poolId: number;
@@ -180,15 +192,27 @@ export interface WagerPoolInterface extends WagerPoolReadOnlyInterface {
     poolId: number;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   updateConfig: ({
+    betCeiling,
+    betFloor,
     creationBond,
+    maxOpenScenarios,
     nodeIncentive,
     operator,
+    randomness,
+    scenarioBond,
+    scenarioMinIdentity,
     treasury,
     treasuryShare
   }: {
+    betCeiling?: Uint128;
+    betFloor?: Uint128;
     creationBond?: Uint128;
+    maxOpenScenarios?: number;
     nodeIncentive?: string;
     operator?: string;
+    randomness?: string;
+    scenarioBond?: Uint128;
+    scenarioMinIdentity?: IdentityLevel;
     treasury?: string;
     treasuryShare?: BasisPoints;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
@@ -207,7 +231,9 @@ export class WagerPoolClient extends WagerPoolQueryClient implements WagerPoolIn
     this.createPool = this.createPool.bind(this);
     this.resolve = this.resolve.bind(this);
     this.claim = this.claim.bind(this);
+    this.payOut = this.payOut.bind(this);
     this.cancel = this.cancel.bind(this);
+    this.rejectAbusive = this.rejectAbusive.bind(this);
     this.sweepUnclaimed = this.sweepUnclaimed.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
@@ -262,6 +288,20 @@ export class WagerPoolClient extends WagerPoolQueryClient implements WagerPoolIn
       }
     }, fee_, memo_, funds_);
   };
+  payOut = async ({
+    limit,
+    poolId
+  }: {
+    limit?: number;
+    poolId: number;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      pay_out: {
+        limit,
+        pool_id: poolId
+      }
+    }, fee_, memo_, funds_);
+  };
   cancel = async ({
     poolId
   }: {
@@ -269,6 +309,17 @@ export class WagerPoolClient extends WagerPoolQueryClient implements WagerPoolIn
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       cancel: {
+        pool_id: poolId
+      }
+    }, fee_, memo_, funds_);
+  };
+  rejectAbusive = async ({
+    poolId
+  }: {
+    poolId: number;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      reject_abusive: {
         pool_id: poolId
       }
     }, fee_, memo_, funds_);
@@ -285,23 +336,41 @@ export class WagerPoolClient extends WagerPoolQueryClient implements WagerPoolIn
     }, fee_, memo_, funds_);
   };
   updateConfig = async ({
+    betCeiling,
+    betFloor,
     creationBond,
+    maxOpenScenarios,
     nodeIncentive,
     operator,
+    randomness,
+    scenarioBond,
+    scenarioMinIdentity,
     treasury,
     treasuryShare
   }: {
+    betCeiling?: Uint128;
+    betFloor?: Uint128;
     creationBond?: Uint128;
+    maxOpenScenarios?: number;
     nodeIncentive?: string;
     operator?: string;
+    randomness?: string;
+    scenarioBond?: Uint128;
+    scenarioMinIdentity?: IdentityLevel;
     treasury?: string;
     treasuryShare?: BasisPoints;
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       update_config: {
+        bet_ceiling: betCeiling,
+        bet_floor: betFloor,
         creation_bond: creationBond,
+        max_open_scenarios: maxOpenScenarios,
         node_incentive: nodeIncentive,
         operator,
+        randomness,
+        scenario_bond: scenarioBond,
+        scenario_min_identity: scenarioMinIdentity,
         treasury,
         treasury_share: treasuryShare
       }

@@ -17,6 +17,11 @@ export type WagerReceiveMsg =
       create_pool: {
         pool: PoolInput;
       };
+    }
+  | {
+      open_scenario_pool: {
+        pool: PoolInput;
+      };
     };
 /**
  * A thin wrapper around u128 that is using strings for JSON encoding/decoding, such that the full u128 range can be used for clients that convert JSON numbers to floats, like JavaScript and jq.
@@ -61,6 +66,10 @@ export type Uint64 = string;
  */
 export type BasisPoints = number;
 /**
+ * Identity levels, weakest first, so that `Certificate > RealName > Phone > Anonymous > Registered`.
+ */
+export type IdentityLevel = "registered" | "anonymous" | "phone" | "real_name" | "certificate";
+/**
  * Where a pool's answer comes from.
  */
 export type QuestionSource =
@@ -77,6 +86,9 @@ export type QuestionSource =
       existing: {
         question_id: number;
       };
+    }
+  | {
+      drawn: {};
     };
 
 export interface PoolInput {
@@ -97,6 +109,10 @@ export interface PoolInput {
    * Defaults: 0.1 CTC and 200 CTC.
    */
   min_bet?: Uint128 | null;
+  /**
+   * Bettors must hold at least this identity level in the registry.
+   */
+  min_identity?: IdentityLevel | null;
   /**
    * 2 to 16 labels.
    */

@@ -8,7 +8,7 @@ import { Coin } from "@interchainjs/types";
 import { EncodeObject } from "@interchainjs/cosmos-types";
 import { MsgExecuteContract } from "interchainjs/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@interchainjs/encoding";
-import { Uint128, BasisPoints, InstantiateMsg, ExecuteMsg, Binary, Timestamp, Uint64, QuestionSource, Action, Expiration, Cw20ReceiveMsg, PoolInput, QueryMsg, StatusFilter, MigrateMsg, BetsResponse, PoolBets, Addr, ConfigResponse, Decimal, OddsResponse, OwnershipForString, PoolStatus, RefundReason, PoolResponse, PoolsResponse, PositionResponse } from "./WagerPool.types";
+import { Uint128, IdentityLevel, BasisPoints, InstantiateMsg, ExecuteMsg, Binary, Timestamp, Uint64, QuestionSource, Action, Expiration, Cw20ReceiveMsg, PoolInput, QueryMsg, StatusFilter, MigrateMsg, BetsResponse, PoolBets, Addr, ConfigResponse, Decimal, OddsResponse, OwnershipForString, PoolStatus, RefundReason, PoolResponse, PoolsResponse, PositionResponse } from "./WagerPool.types";
 export interface WagerPoolMsg {
   contractAddress: string;
   sender: string;
@@ -36,7 +36,19 @@ export interface WagerPoolMsg {
   }: {
     poolId: number;
   }, funds_?: Coin[]) => EncodeObject;
+  payOut: ({
+    limit,
+    poolId
+  }: {
+    limit?: number;
+    poolId: number;
+  }, funds_?: Coin[]) => EncodeObject;
   cancel: ({
+    poolId
+  }: {
+    poolId: number;
+  }, funds_?: Coin[]) => EncodeObject;
+  rejectAbusive: ({
     poolId
   }: {
     poolId: number;
@@ -47,15 +59,27 @@ export interface WagerPoolMsg {
     poolId: number;
   }, funds_?: Coin[]) => EncodeObject;
   updateConfig: ({
+    betCeiling,
+    betFloor,
     creationBond,
+    maxOpenScenarios,
     nodeIncentive,
     operator,
+    randomness,
+    scenarioBond,
+    scenarioMinIdentity,
     treasury,
     treasuryShare
   }: {
+    betCeiling?: Uint128;
+    betFloor?: Uint128;
     creationBond?: Uint128;
+    maxOpenScenarios?: number;
     nodeIncentive?: string;
     operator?: string;
+    randomness?: string;
+    scenarioBond?: Uint128;
+    scenarioMinIdentity?: IdentityLevel;
     treasury?: string;
     treasuryShare?: BasisPoints;
   }, funds_?: Coin[]) => EncodeObject;
@@ -71,7 +95,9 @@ export class WagerPoolMsgComposer implements WagerPoolMsg {
     this.createPool = this.createPool.bind(this);
     this.resolve = this.resolve.bind(this);
     this.claim = this.claim.bind(this);
+    this.payOut = this.payOut.bind(this);
     this.cancel = this.cancel.bind(this);
+    this.rejectAbusive = this.rejectAbusive.bind(this);
     this.sweepUnclaimed = this.sweepUnclaimed.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
@@ -158,6 +184,28 @@ export class WagerPoolMsgComposer implements WagerPoolMsg {
       })
     };
   };
+  payOut = ({
+    limit,
+    poolId
+  }: {
+    limit?: number;
+    poolId: number;
+  }, funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          pay_out: {
+            limit,
+            pool_id: poolId
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
   cancel = ({
     poolId
   }: {
@@ -170,6 +218,25 @@ export class WagerPoolMsgComposer implements WagerPoolMsg {
         contract: this.contractAddress,
         msg: toUtf8(JSON.stringify({
           cancel: {
+            pool_id: poolId
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  rejectAbusive = ({
+    poolId
+  }: {
+    poolId: number;
+  }, funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          reject_abusive: {
             pool_id: poolId
           }
         })),
@@ -197,15 +264,27 @@ export class WagerPoolMsgComposer implements WagerPoolMsg {
     };
   };
   updateConfig = ({
+    betCeiling,
+    betFloor,
     creationBond,
+    maxOpenScenarios,
     nodeIncentive,
     operator,
+    randomness,
+    scenarioBond,
+    scenarioMinIdentity,
     treasury,
     treasuryShare
   }: {
+    betCeiling?: Uint128;
+    betFloor?: Uint128;
     creationBond?: Uint128;
+    maxOpenScenarios?: number;
     nodeIncentive?: string;
     operator?: string;
+    randomness?: string;
+    scenarioBond?: Uint128;
+    scenarioMinIdentity?: IdentityLevel;
     treasury?: string;
     treasuryShare?: BasisPoints;
   }, funds_?: Coin[]): EncodeObject => {
@@ -216,9 +295,15 @@ export class WagerPoolMsgComposer implements WagerPoolMsg {
         contract: this.contractAddress,
         msg: toUtf8(JSON.stringify({
           update_config: {
+            bet_ceiling: betCeiling,
+            bet_floor: betFloor,
             creation_bond: creationBond,
+            max_open_scenarios: maxOpenScenarios,
             node_incentive: nodeIncentive,
             operator,
+            randomness,
+            scenario_bond: scenarioBond,
+            scenario_min_identity: scenarioMinIdentity,
             treasury,
             treasury_share: treasuryShare
           }

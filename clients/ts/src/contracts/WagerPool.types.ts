@@ -5,14 +5,21 @@
 */
 
 export type Uint128 = string;
+export type IdentityLevel = "registered" | "anonymous" | "phone" | "real_name" | "certificate";
 export type BasisPoints = number;
 export interface InstantiateMsg {
+  bet_ceiling?: Uint128 | null;
+  bet_floor?: Uint128 | null;
   creation_bond: Uint128;
+  max_open_scenarios?: number | null;
   node_incentive: string;
   operator: string;
   oracle: string;
   owner?: string | null;
+  randomness?: string | null;
   registry: string;
+  scenario_bond?: Uint128 | null;
+  scenario_min_identity?: IdentityLevel | null;
   token: string;
   treasury: string;
   treasury_share: BasisPoints;
@@ -32,7 +39,16 @@ export type ExecuteMsg = {
     pool_id: number;
   };
 } | {
+  pay_out: {
+    limit?: number | null;
+    pool_id: number;
+  };
+} | {
   cancel: {
+    pool_id: number;
+  };
+} | {
+  reject_abusive: {
     pool_id: number;
   };
 } | {
@@ -41,9 +57,15 @@ export type ExecuteMsg = {
   };
 } | {
   update_config: {
+    bet_ceiling?: Uint128 | null;
+    bet_floor?: Uint128 | null;
     creation_bond?: Uint128 | null;
+    max_open_scenarios?: number | null;
     node_incentive?: string | null;
     operator?: string | null;
+    randomness?: string | null;
+    scenario_bond?: Uint128 | null;
+    scenario_min_identity?: IdentityLevel | null;
     treasury?: string | null;
     treasury_share?: BasisPoints | null;
   };
@@ -65,6 +87,8 @@ export type QuestionSource = {
   existing: {
     question_id: number;
   };
+} | {
+  drawn: {};
 };
 export type Action = {
   transfer_ownership: {
@@ -90,6 +114,7 @@ export interface PoolInput {
   fee?: BasisPoints | null;
   max_bet?: Uint128 | null;
   min_bet?: Uint128 | null;
+  min_identity?: IdentityLevel | null;
   outcomes: string[];
   question: QuestionSource;
   title: string;
@@ -136,11 +161,17 @@ export interface PoolBets {
 }
 export type Addr = string;
 export interface ConfigResponse {
+  bet_ceiling: Uint128;
+  bet_floor: Uint128;
   creation_bond: Uint128;
+  max_open_scenarios: number;
   node_incentive: Addr;
   operator: Addr;
   oracle: Addr;
+  randomness?: Addr | null;
   registry: Addr;
+  scenario_bond: Uint128;
+  scenario_min_identity: IdentityLevel;
   token: Addr;
   treasury: Addr;
   treasury_share: BasisPoints;
@@ -165,19 +196,24 @@ export type PoolStatus = "open" | {
     reason: RefundReason;
   };
 };
-export type RefundReason = "no_winning_stake" | "invalid" | "unresolvable" | "cancelled";
+export type RefundReason = ("no_winning_stake" | "cancelled") | "invalid" | "unresolvable" | "abusive";
 export interface PoolResponse {
   answer_due: Timestamp;
   bond: Uint128;
   cap_per_address?: Uint128 | null;
   closes_at: Timestamp;
   creator: Addr;
+  drawn: boolean;
+  fan: boolean;
   fee: BasisPoints;
   fee_taken: Uint128;
   max_bet: Uint128;
   min_bet: Uint128;
+  min_identity?: IdentityLevel | null;
   outcomes: string[];
   paid: Uint128;
+  payout_cursor?: Addr | null;
+  payout_done: boolean;
   pool_id: number;
   question_id: number;
   stakes: Uint128[];
