@@ -1,4 +1,4 @@
-use cosmwasm_std::{OverflowError, StdError, Timestamp, Uint128};
+use cosmwasm_std::{Addr, OverflowError, StdError, Timestamp, Uint128};
 use ctc_conventions::ConventionError;
 use ctc_interfaces::registry::IdentityLevel;
 use thiserror::Error;
@@ -45,6 +45,11 @@ pub enum ContractError {
 
     #[error("drawn pools need a randomness contract, and none is configured")]
     NoRandomness,
+
+    /// Drawn pools' draws were asked of this contract and only it answers them: replacing it
+    /// would let whoever names the new one choose their results.
+    #[error("the randomness contract is set for good: {randomness}")]
+    RandomnessFixed { randomness: Addr },
 
     #[error("the draw has no seed yet; the pool refunds if it has none by {refund_from}")]
     DrawPending { refund_from: Timestamp },

@@ -37,7 +37,8 @@ pub struct InstantiateMsg {
     /// Scenario pools one address may have open at once: 3 when omitted; 0 closes them.
     pub max_open_scenarios: Option<u32>,
     /// The randomness contract drawn pools take their winner from; drawn pools are refused
-    /// until one is set.
+    /// until one is set. Once set it is never replaced: a draw asked of one contract is answered
+    /// only by it, and whoever could swap it could choose the result of every open draw.
     pub randomness: Option<String>,
 }
 
@@ -52,8 +53,10 @@ pub enum ExecuteMsg {
     /// Anyone, after the pool closes and its question is answered (or, for a drawn pool, its
     /// draw has a seed): takes the fee when there are winners; otherwise every bettor is
     /// refunded. A drawn pool whose seed is still missing when `answer_due` passes refunds
-    /// (`unresolvable`). The bond goes back to the creator, except to the treasury when the
-    /// question is ruled invalid. O(outcomes).
+    /// (`unresolvable`), unless its draw is still taking reveals: then it waits for the reveal
+    /// window to close (`DrawPending`), so no provider can trade its reveal for a refund. The
+    /// bond goes back to the creator, except to the treasury when the question is ruled
+    /// invalid. O(outcomes).
     Resolve { pool_id: u64 },
     /// A bettor, once: its winnings, or its whole stake when the pool refunds.
     Claim { pool_id: u64 },
@@ -65,16 +68,19 @@ pub enum ExecuteMsg {
     PayOut { pool_id: u64, limit: Option<u32> },
     /// The operator, before the pool closes: every bettor is refunded and the bond goes back.
     Cancel { pool_id: u64 },
-    /// The operator, while the pool is open (betting closed or not): the pool is abusive; every
-    /// bettor is refunded (`abusive`) and the creator's bond goes to the treasury.
+    /// The operator, before the pool closes (`BettingClosed` after): the pool is abusive; every
+    /// bettor is refunded (`abusive`) and the creator's bond goes to the treasury. Not after the
+    /// close, when the outcome may be known: an abusive question is then the oracle's to rule
+    /// invalid, which forfeits the bond too.
     RejectAbusive { pool_id: u64 },
     /// Anyone, a year after the pool settled: what nobody claimed (including rounding dust) goes
     /// to the treasury, and claims end.
     SweepUnclaimed { pool_id: u64 },
     /// Owner (the governance committee); each field left out stays as it is. New bet limits
     /// apply to every bet from now on, in open pools too: a pool's own limits only narrow them.
-    /// A new randomness contract is asked for the seeds of drawn pools still open, which were
-    /// requested from the old one: change it only when none is open, or they refund.
+    /// `randomness` only while none is set (`RandomnessFixed`): open draws are answered only by
+    /// the contract they were asked of, and a committee that could replace it could pick their
+    /// results.
     UpdateConfig {
         operator: Option<String>,
         treasury: Option<String>,
@@ -139,6 +145,7 @@ pub struct ConfigResponse {
     pub scenario_min_identity: IdentityLevel,
     /// 0: fans may not open scenario pools.
     pub max_open_scenarios: u32,
+    /// Set once, never replaced.
     pub randomness: Option<Addr>,
 }
 

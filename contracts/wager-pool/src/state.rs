@@ -37,6 +37,9 @@ pub struct Config {
     pub scenario_min_identity: IdentityLevel,
     #[serde(default = "default_max_open_scenarios")]
     pub max_open_scenarios: u32,
+    /// Set once, at instantiation or by the first `UpdateConfig` naming it, and never replaced
+    /// (`RandomnessFixed`): a draw asked of one contract is answered only by it, so a committee
+    /// that could swap it for one of its own could choose the result of every open draw.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub randomness: Option<Addr>,
 }

@@ -10,7 +10,9 @@ use ctc_conventions::validate::{self, address};
 use ctc_interfaces::oracle::{
     AnswerResponse, AnswerStatus, OracleExecuteMsg, OracleQueryMsg, QuestionInput, QuestionSummary,
 };
-use ctc_interfaces::randomness::{pick, DrawResponse, RandomnessExecuteMsg, RandomnessQueryMsg};
+use ctc_interfaces::randomness::{
+    pick, DrawResponse, DrawStatus, RandomnessExecuteMsg, RandomnessQueryMsg,
+};
 use ctc_interfaces::registry::{Capability, IdentityLevel, RegistryExecuteMsg};
 use ctc_interfaces::token::CtcExecuteMsg;
 use ctc_interfaces::BasisPoints;
@@ -414,9 +416,13 @@ fn answered(deps: &DepsMut, config: &Config, pool: &Pool) -> Result<Verdict, Con
     })
 }
 
-/// The drawn pool's winner from its draw's seed, and the seed. Past `answer_due` without a seed,
-/// for whatever reason (no reveal, a stalled draw, a randomness contract that no longer knows
-/// the draw or fails), the pool refunds: stakes never wait on the draw for good.
+/// The drawn pool's winner from its draw's seed, and the seed. While the draw is `Revealing` the
+/// pool waits for it even past `answer_due`: a refund then would let the last provider still to
+/// reveal, having seen the others' secrets, choose between the pick and a refund without
+/// forfeiting anything. The randomness contract bounds the reveal window, after which the draw is
+/// `Ready` or `Stalled`, so stakes still cannot wait for ever. Past `answer_due` with no seed and
+/// no reveal under way (a draw still committing or stalled, a randomness contract that no longer
+/// knows the draw or fails), the pool refunds.
 fn drawn(
     deps: &DepsMut,
     env: &Env,
@@ -436,17 +442,27 @@ fn drawn(
         None => Err(ContractError::NoRandomness),
     };
     let waiting = env.block.time < pool.answer_due;
-    let seed = match draw {
-        Ok(draw) => draw.ready_seed(),
+    let draw = match draw {
+        Ok(draw) => Some(draw),
         Err(err) if waiting => return Err(err),
         Err(_) => None,
     };
-    match seed {
-        Some(seed) => {
-            let outcomes = pool.outcomes.len() as u32;
-            let winner = pick(&seed, 0, outcomes);
-            Ok((Verdict::Winner(winner), Some(HexBinary::from(seed))))
+    if let Some(seed) = draw.as_ref().and_then(DrawResponse::ready_seed) {
+        let outcomes = pool.outcomes.len() as u32;
+        let winner = pick(&seed, 0, outcomes);
+        return Ok((Verdict::Winner(winner), Some(HexBinary::from(seed))));
+    }
+    // A draw taking reveals holds the pool until its window closes, whatever the time.
+    let reveals_close_at = match &draw {
+        Some(draw) if draw.status == DrawStatus::Revealing => {
+            Some(draw.reveals_close_at.unwrap_or(pool.answer_due))
         }
+        _ => None,
+    };
+    match reveals_close_at {
+        Some(reveals_close_at) => Err(ContractError::DrawPending {
+            refund_from: pool.answer_due.max(reveals_close_at),
+        }),
         None if waiting => Err(ContractError::DrawPending {
             refund_from: pool.answer_due,
         }),
@@ -580,8 +596,11 @@ pub fn cancel(
     )
 }
 
-/// Unlike `cancel`, allowed after betting closes: abuse (a question about a private person, one
-/// the creator can settle itself) may only show once the pool has run.
+/// Like `cancel`, only before betting closes, but the bond goes to the treasury. Once betting has
+/// closed the outcome may be known (an oracle answer on its way, a draw's seed ready), and a
+/// rejection then would let the operator void a pool it saw go the wrong way, refunding a
+/// colluding loser. After the close, an abusive question is the oracle's to rule `invalid`, which
+/// refunds every bettor and forfeits the bond all the same.
 pub fn reject_abusive(
     deps: DepsMut,
     env: Env,
@@ -595,6 +614,11 @@ pub fn reject_abusive(
     let pool = load_pool(deps.storage, pool_id)?;
     if pool.status != PoolStatus::Open {
         return Err(ContractError::NotOpen);
+    }
+    if env.block.time >= pool.closes_at {
+        return Err(ContractError::BettingClosed {
+            closes_at: pool.closes_at,
+        });
     }
     end_early(
         deps,
@@ -640,7 +664,13 @@ pub fn update_config(
         config.node_incentive =
             recipient(deps.as_ref(), env, CONTRACT.name, "node_incentive", &nodes)?;
     }
+    // Set once: see `Config::randomness`.
     if let Some(randomness) = update.randomness {
+        if let Some(current) = config.randomness {
+            return Err(ContractError::RandomnessFixed {
+                randomness: current,
+            });
+        }
         config.randomness = Some(address(deps.api, "randomness", &randomness)?);
     }
     config.treasury_share = update.treasury_share.unwrap_or(config.treasury_share);

@@ -54,6 +54,38 @@ fn a_drawn_pool_needs_a_randomness_contract() {
     chain.create(input).unwrap();
 }
 
+/// Finding M3: a draw is answered only by the contract it was asked of, so an owner that could
+/// replace the randomness contract with one of its own could choose every open draw's result.
+/// The owner sets it once; any later setting, to another address or the same, is refused, and
+/// the rest of the config still changes.
+#[test]
+fn the_randomness_contract_is_set_once() {
+    let mut chain = Chain::new();
+    let owner = chain.operator.clone();
+    let (first, rigged) = (chain.pools.addr("randomness"), chain.pools.addr("rigged"));
+    let set = |address: &Addr| update(&format!(r#"{{"randomness":"{address}"}}"#));
+    chain.run(&owner, set(&first)).unwrap();
+    let fixed = ContractError::RandomnessFixed {
+        randomness: first.clone(),
+    };
+    assert_eq!(chain.refused(&owner, set(&rigged)), fixed);
+    assert_eq!(chain.refused(&owner, set(&first)), fixed);
+    let rigged_too = update(&format!(
+        r#"{{"randomness":"{rigged}","max_open_scenarios":7}}"#
+    ));
+    assert_eq!(chain.refused(&owner, rigged_too), fixed);
+    assert_eq!(chain.config().randomness, Some(first.clone()));
+    chain
+        .run(&owner, update(r#"{"max_open_scenarios":7}"#))
+        .unwrap();
+    assert_eq!(chain.config().max_open_scenarios, 7);
+    assert_eq!(chain.config().randomness, Some(first.clone()));
+
+    // Set at instantiation, it is just as fixed.
+    let mut chain = with_randomness();
+    assert_eq!(chain.refused(&owner, set(&rigged)), fixed);
+}
+
 #[test]
 fn a_drawn_pool_requests_its_draw_closing_with_betting() {
     let mut chain = with_randomness();
@@ -135,9 +167,11 @@ fn a_seed_picking_an_outcome_nobody_backed_refunds() {
     ));
 }
 
+/// A draw still committing (too few providers) when the due time passes refunds the pool.
 #[test]
 fn without_a_seed_by_the_due_time_every_stake_is_refunded() {
     let mut chain = drawn_pool_with_bets(2);
+    chain.world.borrow_mut().draw_status = Some(DrawStatus::Committing);
     let answer_due = chain.pool(1).answer_due;
     let wait = answer_due.seconds() - chain.pools.env.block.time.seconds();
     chain.pools.advance(wait - 1);
@@ -161,8 +195,8 @@ fn without_a_seed_by_the_due_time_every_stake_is_refunded() {
     assert_eq!(paid_to(&response, &token, &bettor), 2 * CTC);
 }
 
-/// A randomness contract that fails the query (replaced, or it lost the draw) holds the pool
-/// only until the due time.
+/// A randomness contract that fails the query (it lost the draw, or runs code that fails) holds
+/// the pool only until the due time.
 #[test]
 fn a_failing_randomness_contract_cannot_hold_stakes_past_the_due_time() {
     let mut chain = drawn_pool_with_bets(2);
@@ -209,4 +243,82 @@ fn a_fan_may_open_a_drawn_pool() {
     );
     let pool = chain.pool(1);
     assert!(pool.drawn && pool.fan);
+}
+
+/// Finding M2: past the due time, the last provider still to reveal (colluding with a bettor)
+/// has seen the others' secrets, so it knows the pick with and without its own. A refund then
+/// would let it choose between revealing and a refund without forfeiting anything: while the
+/// draw takes reveals, resolve waits, even past `answer_due`, until the reveal window closes.
+#[test]
+fn a_provider_still_to_reveal_cannot_trade_its_reveal_for_a_refund() {
+    let mut chain = drawn_pool_with_bets(3);
+    let answer_due = chain.pool(1).answer_due;
+    // Reveals that close before the due time: the pool waits for the due time, as before.
+    {
+        let mut world = chain.world.borrow_mut();
+        world.draw_status = Some(DrawStatus::Revealing);
+        world.reveals_close_at = Some(answer_due.minus_seconds(DAY));
+    }
+    assert_eq!(
+        chain.resolve(1).unwrap_err(),
+        ContractError::DrawPending {
+            refund_from: answer_due
+        }
+    );
+    // The reveal window outlasts the due time (the commitments came late); past the due time,
+    // with a reveal still missing, the pool does not refund.
+    let reveals_close_at = answer_due.plus_seconds(DAY);
+    chain.world.borrow_mut().reveals_close_at = Some(reveals_close_at);
+    chain.pools.advance(DRAW_WAIT_SECONDS + 1);
+    assert!(chain.pools.env.block.time > answer_due);
+    assert_eq!(
+        chain.resolve(1).unwrap_err(),
+        ContractError::DrawPending {
+            refund_from: reveals_close_at
+        }
+    );
+    // The operator cannot void it either: betting closed.
+    let operator = chain.operator.clone();
+    assert!(matches!(
+        chain.refused(&operator, ExecuteMsg::RejectAbusive { pool_id: 1 }),
+        ContractError::BettingClosed { .. }
+    ));
+    // Once the draw is ready, the pool resolves to the pick.
+    let seed = [7u8; 32];
+    chain.world.borrow_mut().seed = Some(seed);
+    let response = chain.resolve(1).unwrap();
+    let winner = pick(&seed, 0, 3);
+    assert_eq!(attribute(&response, "winner"), winner.to_string());
+    assert!(matches!(
+        chain.pool(1).status,
+        PoolStatus::Resolved { winner: w, .. } if w == winner
+    ));
+
+    // A draw whose reveal window closed with no reveal stalls: past the due time it refunds,
+    // every provider having forfeited its bond in the randomness contract.
+    let mut chain = drawn_pool_with_bets(3);
+    chain.world.borrow_mut().draw_status = Some(DrawStatus::Revealing);
+    chain.pools.advance(DRAW_WAIT_SECONDS + 1);
+    assert!(matches!(
+        chain.resolve(1).unwrap_err(),
+        ContractError::DrawPending { .. }
+    ));
+    chain.world.borrow_mut().draw_status = Some(DrawStatus::Stalled);
+    let response = chain.resolve(1).unwrap();
+    assert_eq!(attribute(&response, "outcome"), "refund");
+    assert!(matches!(
+        chain.pool(1).status,
+        PoolStatus::Refunding {
+            reason: RefundReason::Unresolvable,
+            ..
+        }
+    ));
+
+    // A stalled draw before the due time still waits: another round may yet give a seed.
+    let mut chain = drawn_pool_with_bets(2);
+    chain.world.borrow_mut().draw_status = Some(DrawStatus::Stalled);
+    assert!(matches!(
+        chain.resolve(1).unwrap_err(),
+        ContractError::DrawPending { .. }
+    ));
 }

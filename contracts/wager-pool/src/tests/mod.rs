@@ -59,6 +59,10 @@ struct World {
     identity_queries: u32,
     /// The randomness contract's seed: the draw is ready once set.
     seed: Option<[u8; 32]>,
+    /// The draw's status while it has no seed: `Committing` when unset.
+    draw_status: Option<DrawStatus>,
+    /// When the draw's reveals close, once it has enough commitments.
+    reveals_close_at: Option<Timestamp>,
     draw_queries: Vec<(String, u64)>,
 }
 
@@ -121,16 +125,15 @@ fn install(deps: &mut MockDeps, token: &Addr, world: &Shared) {
             DrawResponse {
                 requester,
                 key,
-                status: if world.seed.is_some() {
-                    DrawStatus::Ready
-                } else {
-                    DrawStatus::Revealing
+                status: match (world.seed, world.draw_status) {
+                    (Some(_), _) => DrawStatus::Ready,
+                    (None, status) => status.unwrap_or(DrawStatus::Committing),
                 },
                 round: 1,
                 commits: 2,
                 reveals: u32::from(world.seed.is_some()),
                 commits_close_at: Timestamp::from_seconds(0),
-                reveals_close_at: None,
+                reveals_close_at: world.reveals_close_at,
                 mix: HexBinary::from(vec![0u8; 32]),
                 seed: world.seed.map(HexBinary::from),
             }

@@ -172,17 +172,20 @@ fn a_fan_has_at_most_three_pools_open_and_a_settled_one_frees_a_place() {
             .unwrap_err(),
         too_many
     );
-    // Cancelled and rejected pools free their places too.
+    // Cancelled and rejected pools (both before their close) free their places too.
     chain
         .run(&operator, ExecuteMsg::Cancel { pool_id: 5 })
         .unwrap();
     assert_eq!(open_count(&chain, &fan), Some(2));
+    chain.resolve(2).unwrap();
+    assert_eq!(open_count(&chain, &fan), Some(1));
+    chain.open_scenario(&fan, FAN_BOND, input.clone()).unwrap();
+    assert_eq!(open_count(&chain, &fan), Some(2));
     chain
-        .run(&operator, ExecuteMsg::RejectAbusive { pool_id: 2 })
+        .run(&operator, ExecuteMsg::RejectAbusive { pool_id: 6 })
         .unwrap();
-    chain
-        .run(&operator, ExecuteMsg::RejectAbusive { pool_id: 3 })
-        .unwrap();
+    assert_eq!(open_count(&chain, &fan), Some(1));
+    chain.resolve(3).unwrap();
     assert_eq!(open_count(&chain, &fan), None, "no key is kept at zero");
 
     // The owner closes scenario pools, then allows one.
@@ -223,8 +226,9 @@ fn a_fan_has_at_most_three_pools_open_and_a_settled_one_frees_a_place() {
     );
 }
 
-/// Opens a fan's pool (id 1) with stakes on both outcomes, closed and ready to resolve.
-fn fan_pool_with_bets() -> Chain {
+/// Opens a fan's pool (id 1) with stakes on both outcomes (alice 3 CTC on 0, bob 1 CTC on 1),
+/// still taking bets.
+fn open_fan_pool_with_bets() -> Chain {
     let mut chain = ready_fan();
     let fan = chain.fan.clone();
     let input = chain.input();
@@ -232,6 +236,12 @@ fn fan_pool_with_bets() -> Chain {
     let (alice, bob) = (chain.pools.addr("alice"), chain.pools.addr("bob"));
     chain.bet_as(&alice, 1, 0, 3 * CTC).unwrap();
     chain.bet_as(&bob, 1, 1, CTC).unwrap();
+    chain
+}
+
+/// `open_fan_pool_with_bets`, closed and ready to resolve.
+fn fan_pool_with_bets() -> Chain {
+    let mut chain = open_fan_pool_with_bets();
     chain.pools.advance(3_600);
     chain
 }
@@ -303,8 +313,8 @@ fn a_partners_bond_is_lost_too_when_its_question_is_invalid() {
 }
 
 #[test]
-fn the_operator_rejects_an_abusive_pool_after_close_and_the_bond_goes_to_the_treasury() {
-    let mut chain = fan_pool_with_bets();
+fn the_operator_rejects_an_abusive_pool_before_close_and_the_bond_goes_to_the_treasury() {
+    let mut chain = open_fan_pool_with_bets();
     let (fan, operator, token) = (
         chain.fan.clone(),
         chain.operator.clone(),
@@ -320,11 +330,7 @@ fn the_operator_rejects_an_abusive_pool_after_close_and_the_bond_goes_to_the_tre
         chain.refused(&anyone, reject.clone()),
         ContractError::NotOperator
     );
-    // Betting has closed, so it can no longer be cancelled, but it can be rejected.
-    assert!(matches!(
-        chain.refused(&operator, ExecuteMsg::Cancel { pool_id: 1 }),
-        ContractError::BettingClosed { .. }
-    ));
+    chain.pools.advance(3_599);
     let response = chain.run(&operator, reject.clone()).unwrap();
     let treasury = chain.pools.addr("treasury");
     assert_eq!(
@@ -341,6 +347,7 @@ fn the_operator_rejects_an_abusive_pool_after_close_and_the_bond_goes_to_the_tre
         }
     ));
     assert_eq!(chain.refused(&operator, reject), ContractError::NotOpen);
+    chain.pools.advance(1);
     chain.answer(AnswerStatus::Final, Some(0));
     assert_eq!(chain.resolve(1).unwrap_err(), ContractError::NotOpen);
     let (alice, bob) = (chain.pools.addr("alice"), chain.pools.addr("bob"));
@@ -348,6 +355,56 @@ fn the_operator_rejects_an_abusive_pool_after_close_and_the_bond_goes_to_the_tre
     assert_eq!(paid_to(&response, &token, &bob), CTC);
     let response = chain.pay_out(1, None).unwrap();
     assert_eq!(payments(&response, &token), [(alice.to_string(), 3 * CTC)]);
+}
+
+/// Finding M1: once betting has closed the outcome may be known (here the oracle's answer is
+/// final for alice's side), and an operator colluding with bob, who backed the loser, would reject
+/// the pool to refund him. After the close `RejectAbusive` is refused as `Cancel` is, and the pool
+/// resolves to the answer; an abusive question is the oracle's to rule invalid, which forfeits
+/// the bond as a rejection would.
+#[test]
+fn the_operator_cannot_void_a_pool_after_its_close() {
+    let mut chain = fan_pool_with_bets();
+    let (operator, token, fan) = (
+        chain.operator.clone(),
+        chain.token.clone(),
+        chain.fan.clone(),
+    );
+    let closes_at = chain.pool(1).closes_at;
+    chain.answer(AnswerStatus::Final, Some(0));
+    assert_eq!(
+        chain.refused(&operator, ExecuteMsg::RejectAbusive { pool_id: 1 }),
+        ContractError::BettingClosed { closes_at }
+    );
+    assert_eq!(
+        chain.refused(&operator, ExecuteMsg::Cancel { pool_id: 1 }),
+        ContractError::BettingClosed { closes_at }
+    );
+    let response = chain.resolve(1).unwrap();
+    assert_eq!(attribute(&response, "winner"), "0");
+    assert_eq!(paid_to(&response, &token, &fan), FAN_BOND);
+    let bob = chain.pools.addr("bob");
+    assert_eq!(
+        chain.claim(&bob, 1).unwrap_err(),
+        ContractError::NothingToClaim
+    );
+    let alice = chain.pools.addr("alice");
+    let response = chain.claim(&alice, 1).unwrap();
+    assert_eq!(paid_to(&response, &token, &alice), 4 * CTC * 95 / 100);
+
+    // The same abusive pool, ruled invalid by the oracle: refunded, the bond forfeited.
+    let mut chain = fan_pool_with_bets();
+    chain.answer(AnswerStatus::Invalid, None);
+    assert!(matches!(
+        chain.refused(&operator, ExecuteMsg::RejectAbusive { pool_id: 1 }),
+        ContractError::BettingClosed { .. }
+    ));
+    let response = chain.resolve(1).unwrap();
+    let treasury = chain.pools.addr("treasury");
+    assert_eq!(
+        payments(&response, &token),
+        [(treasury.to_string(), FAN_BOND)]
+    );
 }
 
 /// Cancelled before close, a fan's pool returns the bond as any other.
