@@ -23,18 +23,24 @@ pub enum ContractError {
     #[error("{field} must be between 1 and {max} seconds")]
     InvalidWindow { field: &'static str, max: u64 },
 
-    #[error("min_commits ({min_commits}) must be at least 1 and at most max_commits ({max_commits}), which is at most {cap}")]
+    #[error("min_commits ({min_commits}) must be at least {floor} and at most max_commits ({max_commits}), which is at most {cap}")]
     InvalidCommitBounds {
         min_commits: u32,
         max_commits: u32,
+        floor: u32,
         cap: u32,
     },
 
-    #[error("joining takes a bond of exactly {expected}, {sent} was sent")]
-    WrongBond { expected: Uint128, sent: Uint128 },
+    #[error("joining takes at least {minimum} (the provider bond), {sent} was sent")]
+    BondTooLow { minimum: Uint128, sent: Uint128 },
 
-    #[error("{address} is already a provider")]
-    AlreadyProvider { address: String },
+    #[error("a top-up must add more than zero")]
+    ZeroTopUp,
+
+    #[error(
+        "{address} may not add to its deposit: its standing is {standing}; it must leave first"
+    )]
+    NoTopUp { address: String, standing: Standing },
 
     #[error("{address} is not a partner admitted by the registry")]
     NotAPartner { address: String },
@@ -48,11 +54,14 @@ pub enum ContractError {
     #[error("{address} may not commit: its standing is {standing}")]
     NotInGoodStanding { address: String, standing: Standing },
 
+    #[error("committing takes a deposit of {needed} (the provider bond for each pending commitment and this one), the deposit is {deposit}")]
+    StakeTooLow { needed: Uint128, deposit: Uint128 },
+
     #[error("{address} is still an active admitted partner: only the registry's word removes a provider")]
     StillAnActivePartner { address: String },
 
     #[error(
-        "{pending} commitment(s) still wait for a reveal or a forfeit: the bond stays until then"
+        "{pending} commitment(s) still wait for a reveal or a forfeit: the deposit stays until then"
     )]
     PendingCommitments { pending: u32 },
 

@@ -9,14 +9,16 @@ pub use ctc_interfaces::randomness::{DrawResponse, DrawStatus};
 
 #[cw_serde]
 pub struct InstantiateMsg {
-    /// The CTC cw20 contract: bonds are posted and returned in it. Fixed for good, since the
-    /// bonds held are counted in it.
+    /// The CTC cw20 contract: deposits are posted and returned in it. Fixed for good, since the
+    /// deposits held are counted in it.
     pub token: String,
     /// The partner registry: only a partner it answers as admitted and active may join.
     pub registry: String,
-    /// Receives forfeited bonds; an address that can spend them (not a platform contract).
+    /// Receives forfeited stakes; an address that can spend them (not a platform contract).
     pub treasury: String,
-    /// The exact CTC a provider posts to join (more than 0).
+    /// The stake each pending commitment locks (more than 0): a provider joins with a deposit
+    /// of at least this, commits while its deposit covers one stake for each of its pending
+    /// commitments and the new one, and loses one stake for each commitment it withholds.
     pub provider_bond: Uint128,
     /// The shortest commit window: a draw's commitments close no sooner than this long after
     /// its request (1 second to 30 days).
@@ -24,7 +26,8 @@ pub struct InstantiateMsg {
     /// How long reveals stay open once commitments closed with enough of them (1 second to 30
     /// days).
     pub reveal_seconds: u64,
-    /// The commitments a draw needs before its reveals open (at least 1).
+    /// The commitments a draw needs before its reveals open (at least 2: a lone committer could
+    /// choose its secret, and so the seed, offline).
     pub min_commits: u32,
     /// The most commitments a round takes (from `min_commits` to 32).
     pub max_commits: u32,
@@ -37,10 +40,12 @@ pub use ctc_interfaces::randomness::RandomnessReceiveMsg;
 #[cw_ownable_execute]
 #[cw_serde]
 pub enum ExecuteMsg {
-    /// CTC `Send` hook: `join {}`.
+    /// CTC `Send` hook: `join {}`. A new provider joins with at least `provider_bond`; an
+    /// active provider's `join {}` adds to its deposit (any amount above zero).
     Receive(Cw20ReceiveMsg),
-    /// A provider with no commitment waiting for a reveal or a forfeit: its bond back (none
-    /// after a forfeit) in one cw20 `transfer`, and it is no longer a provider.
+    /// A provider with no commitment waiting for a reveal or a forfeit: what remains of its
+    /// deposit back (after forfeits, the rest) in one cw20 `transfer`, and it is no longer a
+    /// provider.
     Leave {},
     /// Anyone, usually a consumer contract: opens the draw (sender, `key`), as
     /// `ctc_interfaces::randomness::RandomnessExecuteMsg::RequestDraw` writes it. Commitments
@@ -49,7 +54,8 @@ pub enum ExecuteMsg {
         key: u64,
         commits_close_at: Option<Timestamp>,
     },
-    /// A provider in good standing commits to a secret for the draw (`requester`, `key`):
+    /// A provider in good standing whose deposit covers `provider_bond` for each of its pending
+    /// commitments and this one commits to a secret for the draw (`requester`, `key`):
     /// `commitment` is `ctc_interfaces::randomness::commitment(requester, key, provider,
     /// secret)`, 32 bytes. Taken before commitments close, and after while the draw has fewer
     /// than `min_commits`; at most `max_commits` a round. A stalled draw starts its next round
@@ -67,17 +73,21 @@ pub enum ExecuteMsg {
         secret: HexBinary,
     },
     /// Anyone: a commitment left unrevealed once its reveal window closed (or whose round
-    /// stalled) costs its provider the whole bond, sent to the treasury, and its good standing.
+    /// stalled) costs its provider one stake (`provider_bond`, or what remains of its deposit if
+    /// less), sent to the treasury, and its good standing.
     Forfeit {
         requester: String,
         key: u64,
         provider: String,
     },
     /// Anyone, once the registry no longer answers `provider` as an admitted, active partner:
-    /// it commits no more, and `leave` returns its bond once its commitments are settled.
+    /// it commits no more, and `leave` returns its deposit once its commitments are settled.
     Remove { provider: String },
-    /// Owner. The bond applies to providers who join afterwards; the windows to draws requested
-    /// (or committed to) afterwards.
+    /// Owner. The bond is checked as in force at each join and commitment and taken as in
+    /// force at each forfeit: a raise applies to new joins and commitments only (a forfeit then
+    /// takes at most what remains of the deposit), and a lowered bond frees no deposit while
+    /// commitments are pending. The windows apply to draws requested (or committed to)
+    /// afterwards.
     UpdateConfig {
         registry: Option<String>,
         treasury: Option<String>,
@@ -123,9 +133,10 @@ pub struct MigrateMsg {}
 #[derive(Copy, Eq)]
 pub enum Standing {
     Active,
-    /// The registry stopped answering it as an active partner; its bond is still its own.
+    /// The registry stopped answering it as an active partner; its deposit is still its own.
     Removed,
-    /// It withheld a secret and lost its bond.
+    /// It withheld a secret and lost a stake; it may still reveal its other pending
+    /// commitments, and leaves with what remains of its deposit.
     Forfeited,
 }
 
@@ -170,7 +181,7 @@ pub struct ConfigResponse {
 #[cw_serde]
 pub struct ProviderResponse {
     pub address: Addr,
-    /// The CTC held for it: what it posted, or 0 once forfeited.
+    /// The CTC held for it, its deposit: what it posted, less what forfeits took.
     pub bond: Uint128,
     /// Its commitments waiting for a reveal or a forfeit.
     pub pending: u32,

@@ -50,8 +50,10 @@ pub const COMMITMENTS: Map<(&Addr, u64, &Addr), Commitment> = Map::new("commits"
 
 #[cw_serde]
 pub struct Provider {
+    /// Its deposit: what it posted (joining and topping up), less what forfeits took. Each
+    /// pending commitment locks `provider_bond` of it.
     pub bond: Uint128,
-    /// Its `Pending` commitments, over every draw: the bond cannot leave while any remains.
+    /// Its `Pending` commitments, over every draw: the deposit cannot leave while any remains.
     pub pending: u32,
     pub standing: Standing,
 }

@@ -100,6 +100,18 @@ pub fn commit(
             });
         }
     }
+    // Each pending commitment locks one stake of the deposit, at the bond in force now: a
+    // lowered bond frees nothing already committed (the deposit leaves only with nothing
+    // pending), a raised one applies to commitments from now on.
+    let needed = config
+        .provider_bond
+        .checked_mul(Uint128::from(increment(record.pending)?))?;
+    if record.bond < needed {
+        return Err(ContractError::StakeTooLow {
+            needed,
+            deposit: record.bond,
+        });
+    }
     draw.commits = increment(draw.commits)?;
     // `>=`, not `==`: the owner may have lowered the minimum below this draw's count.
     if draw.reveals_close_at.is_none() && draw.commits >= config.min_commits {
@@ -252,14 +264,16 @@ pub fn forfeit(
         return Err(ContractError::RevealWindowOpen);
     }
     committed.state = CommitmentState::Forfeited;
+    let config = CONFIG.load(deps.storage)?;
     let mut record = load_provider(deps.storage, &provider)?;
-    let forfeited = record.bond;
-    record.bond = Uint128::zero();
+    // One stake per withheld commitment. The deposit covers every pending one unless the owner
+    // raised the bond since they were made: then the last forfeit takes what is left.
+    let forfeited = config.provider_bond.min(record.bond);
+    record.bond -= forfeited;
     record.standing = Standing::Forfeited;
     record.pending = decrement(record.pending)?;
     COMMITMENTS.save(deps.storage, draw_key, &committed)?;
     PROVIDERS.save(deps.storage, &provider, &record)?;
-    let config = CONFIG.load(deps.storage)?;
     let treasury = config.treasury;
     let mut response = Response::new()
         .add_attribute("action", "forfeit")
@@ -268,8 +282,9 @@ pub fn forfeit(
         .add_attribute("provider", provider)
         .add_attribute("round", committed.round.to_string())
         .add_attribute("forfeited", forfeited)
+        .add_attribute("bond", record.bond)
         .add_attribute("treasury", treasury.as_str());
-    // A provider that withheld twice lost its whole bond at the first forfeit.
+    // Nothing to send only if earlier forfeits took the whole deposit (after a raised bond).
     if !forfeited.is_zero() {
         response = response.add_message(WasmMsg::Execute {
             contract_addr: config.token.into_string(),

@@ -15,6 +15,9 @@ pub const MAX_WINDOW_SECONDS: u64 = 30 * 86_400;
 /// How far ahead a requester may close commitments: a crowdfund's lead and campaign together
 /// stay within it, and a bound keeps the windows' arithmetic far from overflow.
 pub const MAX_COMMIT_HORIZON_SECONDS: u64 = 365 * 86_400;
+/// The fewest commitments a draw may open its reveals with: a lone committer could try secrets
+/// offline and commit to the one whose seed it likes, at no cost.
+pub const MIN_COMMITS_FLOOR: u32 = 2;
 /// More commitments add nothing to a draw that one honest provider already makes unpredictable,
 /// and each costs a reveal.
 pub const MAX_COMMITS_CAP: u32 = 32;
@@ -72,10 +75,12 @@ pub fn window(field: &'static str, seconds: u64) -> Result<u64, ContractError> {
 }
 
 pub fn commit_bounds(min_commits: u32, max_commits: u32) -> Result<(), ContractError> {
-    if min_commits == 0 || min_commits > max_commits || max_commits > MAX_COMMITS_CAP {
+    if min_commits < MIN_COMMITS_FLOOR || min_commits > max_commits || max_commits > MAX_COMMITS_CAP
+    {
         return Err(ContractError::InvalidCommitBounds {
             min_commits,
             max_commits,
+            floor: MIN_COMMITS_FLOOR,
             cap: MAX_COMMITS_CAP,
         });
     }

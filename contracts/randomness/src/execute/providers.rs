@@ -1,6 +1,7 @@
-//! Joining with a bond, leaving with it, and removal on the registry's word.
+//! Joining with a deposit, adding to it, leaving with what remains of it, and removal on the
+//! registry's word.
 
-use cosmwasm_std::{to_json_binary, DepsMut, MessageInfo, Response, WasmMsg};
+use cosmwasm_std::{to_json_binary, Addr, DepsMut, MessageInfo, QuerierWrapper, Response, WasmMsg};
 use ctc_conventions::validate::address;
 use ctc_conventions::{ctc_hook, CtcHook};
 use cw20::{Cw20ExecuteMsg, Cw20ReceiveMsg};
@@ -21,29 +22,34 @@ pub fn receive(
         amount,
         msg: RandomnessReceiveMsg::Join {},
     } = ctc_hook(deps.api, &config.token, &info, wrapper)?;
-    if amount != config.provider_bond {
-        return Err(ContractError::WrongBond {
-            expected: config.provider_bond,
+    // An existing provider adds to its deposit, which stakes more commitments at once.
+    if let Some(mut record) = PROVIDERS.may_load(deps.storage, &provider)? {
+        // A forfeited or removed provider commits no more: more deposit would only wait here.
+        if record.standing != Standing::Active {
+            return Err(ContractError::NoTopUp {
+                address: provider.into_string(),
+                standing: record.standing,
+            });
+        }
+        if amount.is_zero() {
+            return Err(ContractError::ZeroTopUp);
+        }
+        admitted_and_active(deps.querier, &config.registry, &provider)?;
+        record.bond = record.bond.checked_add(amount)?;
+        PROVIDERS.save(deps.storage, &provider, &record)?;
+        return Ok(Response::new()
+            .add_attribute("action", "top_up")
+            .add_attribute("provider", provider)
+            .add_attribute("added", amount)
+            .add_attribute("bond", record.bond));
+    }
+    if amount < config.provider_bond {
+        return Err(ContractError::BondTooLow {
+            minimum: config.provider_bond,
             sent: amount,
         });
     }
-    // A second bond would be held under one record and returned as one: refused instead.
-    if PROVIDERS.has(deps.storage, &provider) {
-        return Err(ContractError::AlreadyProvider {
-            address: provider.into_string(),
-        });
-    }
-    let status = partner_status(deps.querier, &config.registry, &provider)?;
-    if !status.admitted {
-        return Err(ContractError::NotAPartner {
-            address: provider.into_string(),
-        });
-    }
-    if !status.active {
-        return Err(ContractError::PartnerNotActive {
-            address: provider.into_string(),
-        });
-    }
+    admitted_and_active(deps.querier, &config.registry, &provider)?;
     PROVIDERS.save(
         deps.storage,
         &provider,
@@ -59,9 +65,30 @@ pub fn receive(
         .add_attribute("bond", amount))
 }
 
+/// Refuses `provider` unless the registry answers it admitted and active.
+fn admitted_and_active(
+    querier: QuerierWrapper,
+    registry: &Addr,
+    provider: &Addr,
+) -> Result<(), ContractError> {
+    let status = partner_status(querier, registry, provider)?;
+    if !status.admitted {
+        return Err(ContractError::NotAPartner {
+            address: provider.to_string(),
+        });
+    }
+    if !status.active {
+        return Err(ContractError::PartnerNotActive {
+            address: provider.to_string(),
+        });
+    }
+    Ok(())
+}
+
 pub fn leave(deps: DepsMut, info: MessageInfo) -> Result<Response, ContractError> {
     let provider = load_provider(deps.storage, &info.sender)?;
-    // An unrevealed commitment may still cost the bond: it stays until every one is settled.
+    // An unrevealed commitment may still cost a stake: the deposit stays until every one is
+    // settled.
     if provider.pending > 0 {
         return Err(ContractError::PendingCommitments {
             pending: provider.pending,
@@ -72,7 +99,7 @@ pub fn leave(deps: DepsMut, info: MessageInfo) -> Result<Response, ContractError
         .add_attribute("action", "leave")
         .add_attribute("provider", info.sender.as_str())
         .add_attribute("returned", provider.bond);
-    // A forfeited provider's bond already went to the treasury: it leaves with nothing.
+    // What forfeits left of the deposit; nothing only if they took all of it.
     if !provider.bond.is_zero() {
         let token = CONFIG.load(deps.storage)?.token;
         response = response.add_message(WasmMsg::Execute {

@@ -62,7 +62,8 @@ fn instantiate_refuses_a_bad_configuration_and_stores_nothing() {
             }
         );
     }
-    for (min_commits, max_commits) in [(0, 3), (4, 3), (1, MAX_COMMITS_CAP + 1)] {
+    // A lone committer could choose its secret, and so the seed, offline: at least 2.
+    for (min_commits, max_commits) in [(0, 3), (1, 3), (4, 3), (2, MAX_COMMITS_CAP + 1)] {
         assert_eq!(
             refused_instantiate(|msg, _| {
                 msg.min_commits = min_commits;
@@ -71,6 +72,7 @@ fn instantiate_refuses_a_bad_configuration_and_stores_nothing() {
             ContractError::InvalidCommitBounds {
                 min_commits,
                 max_commits,
+                floor: 2,
                 cap: MAX_COMMITS_CAP
             }
         );
@@ -140,7 +142,7 @@ fn the_owner_alone_updates_the_configuration_within_its_bounds() {
         u.provider_bond = Some(Uint128::new(2 * BOND));
         u.commit_seconds = Some(60);
         u.reveal_seconds = Some(120);
-        u.min_commits = Some(1);
+        u.min_commits = Some(2);
         u.max_commits = Some(8);
     });
     chain.execute(&owner, changes).unwrap();
@@ -148,7 +150,7 @@ fn the_owner_alone_updates_the_configuration_within_its_bounds() {
     assert_eq!(config.treasury, new_treasury);
     assert_eq!(config.provider_bond, Uint128::new(2 * BOND));
     assert_eq!((config.commit_seconds, config.reveal_seconds), (60, 120));
-    assert_eq!((config.min_commits, config.max_commits), (1, 8));
+    assert_eq!((config.min_commits, config.max_commits), (2, 8));
     // Each bound as at instantiation, the pair checked together.
     let refusals = [
         (
@@ -167,6 +169,16 @@ fn the_owner_alone_updates_the_configuration_within_its_bounds() {
             ContractError::InvalidCommitBounds {
                 min_commits: 9,
                 max_commits: 8,
+                floor: 2,
+                cap: MAX_COMMITS_CAP,
+            },
+        ),
+        (
+            update(|u| u.min_commits = Some(1)),
+            ContractError::InvalidCommitBounds {
+                min_commits: 1,
+                max_commits: 8,
+                floor: 2,
                 cap: MAX_COMMITS_CAP,
             },
         ),
@@ -187,10 +199,13 @@ fn the_owner_alone_updates_the_configuration_within_its_bounds() {
     );
     // The new bond is what joining takes now.
     let p0 = chain.p(0);
-    assert!(matches!(
+    assert_eq!(
         chain.join(&p0).unwrap_err(),
-        ContractError::WrongBond { .. }
-    ));
+        ContractError::BondTooLow {
+            minimum: Uint128::new(2 * BOND),
+            sent: Uint128::new(BOND)
+        }
+    );
     chain.join_with(&p0, 2 * BOND).unwrap();
 }
 
@@ -206,7 +221,7 @@ fn a_configuration_change_does_not_reopen_a_draw() {
     chain.commit(&p1, 1, &secret(1)).unwrap();
     let owner = chain.owner.clone();
     chain
-        .execute(&owner, update(|u| u.min_commits = Some(1)))
+        .execute(&owner, update(|u| u.min_commits = Some(2)))
         .unwrap();
     chain.advance(COMMIT_SECONDS);
     let draw = chain.draw(1);
@@ -220,6 +235,108 @@ fn a_configuration_change_does_not_reopen_a_draw() {
         chain.draw(1).reveals_close_at,
         Some(chain.now().plus_seconds(REVEAL_SECONDS))
     );
+}
+
+/// Each check uses the bond in force: a lowered bond lets a deposit stake more commitments but
+/// frees none of it while they are pending, and each forfeit takes the lower stake; a raised
+/// bond applies to new commitments, and a forfeit takes at most what remains of the deposit.
+#[test]
+fn each_check_uses_the_bond_in_force() {
+    let mut chain = Chain::new();
+    chain.join_first(2);
+    let (p0, p1) = (chain.p(0), chain.p(1));
+    let (owner, stranger) = (chain.owner.clone(), chain.stranger.clone());
+    for key in [1, 2, 3] {
+        chain.request(key, None).unwrap();
+    }
+    chain.commit(&p0, 1, &secret(1)).unwrap();
+    chain.commit(&p1, 1, &secret(11)).unwrap();
+    assert!(matches!(
+        chain.commit(&p0, 2, &secret(2)).unwrap_err(),
+        ContractError::StakeTooLow { .. }
+    ));
+    // Lowered to half: one deposit now stakes two commitments, and still cannot leave.
+    chain
+        .execute(
+            &owner,
+            update(|u| u.provider_bond = Some(Uint128::new(BOND / 2))),
+        )
+        .unwrap();
+    chain.commit(&p0, 2, &secret(2)).unwrap();
+    chain.commit(&p1, 2, &secret(12)).unwrap();
+    assert_eq!(
+        chain.commit(&p0, 3, &secret(3)).unwrap_err(),
+        ContractError::StakeTooLow {
+            needed: Uint128::new(3 * BOND / 2),
+            deposit: Uint128::new(BOND)
+        }
+    );
+    assert_eq!(
+        chain.leave(&p0),
+        Err(ContractError::PendingCommitments { pending: 2 })
+    );
+    chain.advance(COMMIT_SECONDS);
+    for key in [1, 2] {
+        chain.reveal(&p1, key, &secret(10 + key)).unwrap();
+    }
+    chain.advance(REVEAL_SECONDS);
+    // p0 withheld twice: half the old bond each time.
+    assert_eq!(chain.forfeit(&stranger, 1, &p0), Ok(BOND / 2));
+    // Raised to twice the old bond: the next forfeit takes what remains of the deposit.
+    chain
+        .execute(
+            &owner,
+            update(|u| u.provider_bond = Some(Uint128::new(2 * BOND))),
+        )
+        .unwrap();
+    assert_eq!(chain.forfeit(&stranger, 2, &p0), Ok(BOND / 2));
+    assert_eq!(chain.paid_to(&chain.treasury.clone()), BOND);
+    assert_eq!(chain.leave(&p0), Ok(0));
+    // A raise applies to new commitments: p1's deposit no longer covers one.
+    assert_eq!(
+        chain.commit(&p1, 3, &secret(13)).unwrap_err(),
+        ContractError::StakeTooLow {
+            needed: Uint128::new(2 * BOND),
+            deposit: Uint128::new(BOND)
+        }
+    );
+    chain.join(&p1).unwrap();
+    chain.commit(&p1, 3, &secret(13)).unwrap();
+    assert_eq!(chain.balance, 2 * BOND);
+}
+
+/// A raise leaves a forfeit nothing to take once the deposit is gone: it still settles the
+/// commitment, with no transfer.
+#[test]
+fn a_forfeit_after_a_raise_takes_at_most_the_deposit() {
+    let mut chain = Chain::new();
+    let (p0, p1) = (chain.p(0), chain.p(1));
+    chain.join_with(&p0, 2 * BOND).unwrap();
+    chain.join_with(&p1, 2 * BOND).unwrap();
+    for key in [1, 2] {
+        chain.request(key, None).unwrap();
+        chain.commit(&p0, key, &secret(key)).unwrap();
+        chain.commit(&p1, key, &secret(10 + key)).unwrap();
+    }
+    let (owner, stranger) = (chain.owner.clone(), chain.stranger.clone());
+    chain
+        .execute(
+            &owner,
+            update(|u| u.provider_bond = Some(Uint128::new(3 * BOND))),
+        )
+        .unwrap();
+    chain.advance(COMMIT_SECONDS);
+    for key in [1, 2] {
+        chain.reveal(&p1, key, &secret(10 + key)).unwrap();
+    }
+    chain.advance(REVEAL_SECONDS);
+    assert_eq!(chain.forfeit(&stranger, 1, &p0), Ok(2 * BOND));
+    assert_eq!(chain.forfeit(&stranger, 2, &p0), Ok(0));
+    let record = chain.provider(&p0);
+    assert_eq!((record.bond, record.pending), (Uint128::zero(), 0));
+    assert_eq!(chain.leave(&p0), Ok(0));
+    assert_eq!(chain.leave(&p1), Ok(2 * BOND));
+    assert_eq!(chain.balance, 0);
 }
 
 #[test]

@@ -1,5 +1,5 @@
-//! Joining with exactly the bond, as an admitted and active partner, through CTC only; leaving
-//! once settled; removal on the registry's word.
+//! Joining with at least the bond, as an admitted and active partner, through CTC only; adding
+//! to the deposit; leaving once settled; removal on the registry's word.
 
 use cosmwasm_std::coins;
 use ctc_interfaces::randomness::DrawStatus;
@@ -8,32 +8,92 @@ use super::*;
 use crate::msg::{ProvidersResponse, Standing};
 
 #[test]
-fn a_partner_joins_with_exactly_the_bond() {
+fn a_partner_joins_with_at_least_the_bond() {
     let mut chain = Chain::new();
-    let p0 = chain.p(0);
-    for wrong in [BOND - 1, BOND + 1, 1] {
+    let (p0, p1) = (chain.p(0), chain.p(1));
+    for short in [0, 1, BOND - 1] {
         assert_eq!(
-            chain.join_with(&p0, wrong).unwrap_err(),
-            ContractError::WrongBond {
-                expected: Uint128::new(BOND),
-                sent: Uint128::new(wrong)
+            chain.join_with(&p0, short).unwrap_err(),
+            ContractError::BondTooLow {
+                minimum: Uint128::new(BOND),
+                sent: Uint128::new(short)
             }
         );
     }
     let joined = chain.join(&p0).unwrap();
+    assert_eq!(attribute(&joined, "action"), "join");
     assert_eq!(attribute(&joined, "bond"), BOND.to_string());
     let provider = chain.provider(&p0);
     assert_eq!(
         (provider.bond, provider.pending, provider.standing),
         (Uint128::new(BOND), 0, Standing::Active)
     );
+    // Any amount of at least one stake: a multiple is not required.
+    chain.join_with(&p1, BOND + BOND / 2).unwrap();
+    assert_eq!(chain.provider(&p1).bond, Uint128::new(BOND + BOND / 2));
+    assert_eq!(chain.balance, 2 * BOND + BOND / 2);
+}
+
+/// The same hook from a provider in good standing adds to its deposit, by any amount but zero.
+#[test]
+fn an_active_provider_tops_up_its_deposit() {
+    let mut chain = Chain::new();
+    chain.join_first(1);
+    let p0 = chain.p(0);
+    assert_eq!(
+        chain.join_with(&p0, 0).unwrap_err(),
+        ContractError::ZeroTopUp
+    );
+    let topped = chain.join_with(&p0, 1).unwrap();
+    assert_eq!(attribute(&topped, "action"), "top_up");
+    assert_eq!(attribute(&topped, "added"), "1");
+    assert_eq!(attribute(&topped, "bond"), (BOND + 1).to_string());
+    chain.join(&p0).unwrap();
+    let provider = chain.provider(&p0);
+    assert_eq!(
+        (provider.bond, provider.standing),
+        (Uint128::new(2 * BOND + 1), Standing::Active)
+    );
+    // The registry is asked again: a partner it no longer answers active adds nothing.
+    chain.set_partner(&p0, true, false);
     assert_eq!(
         chain.join(&p0).unwrap_err(),
-        ContractError::AlreadyProvider {
+        ContractError::PartnerNotActive {
             address: p0.to_string()
         }
     );
-    assert_eq!(chain.balance, BOND);
+    assert_eq!(chain.balance, 2 * BOND + 1);
+    // All of it leaves together.
+    assert_eq!(chain.leave(&p0), Ok(2 * BOND + 1));
+    assert_eq!(chain.balance, 0);
+}
+
+/// A removed provider commits no more: more deposit would only wait here. It leaves first.
+#[test]
+fn a_removed_provider_cannot_top_up() {
+    let mut chain = Chain::new();
+    chain.join_first(1);
+    let (p0, stranger) = (chain.p(0), chain.stranger.clone());
+    chain.set_partner(&p0, true, false);
+    chain
+        .execute(
+            &stranger,
+            ExecuteMsg::Remove {
+                provider: p0.to_string(),
+            },
+        )
+        .unwrap();
+    chain.set_partner(&p0, true, true);
+    assert_eq!(
+        chain.join(&p0).unwrap_err(),
+        ContractError::NoTopUp {
+            address: p0.to_string(),
+            standing: Standing::Removed
+        }
+    );
+    assert_eq!(chain.leave(&p0), Ok(BOND));
+    chain.join(&p0).unwrap();
+    assert_eq!(chain.provider(&p0).standing, Standing::Active);
 }
 
 #[test]

@@ -76,23 +76,27 @@ fn a_stalled_draw_restarts_in_round_two_and_round_one_stays_forfeitable() {
 /// settled commitment is replaced.
 #[test]
 fn a_rejoined_provider_commits_over_its_forfeited_round() {
-    let mut chain = Chain::with(|msg| msg.min_commits = 1);
-    chain.join_first(1);
-    let p0 = chain.p(0);
+    let mut chain = Chain::new();
+    chain.join_first(3);
+    let (p0, p1, p2) = (chain.p(0), chain.p(1), chain.p(2));
     chain.request(1, None).unwrap();
     chain.commit(&p0, 1, &secret(0)).unwrap();
+    chain.commit(&p1, 1, &secret(1)).unwrap();
     chain.advance(COMMIT_SECONDS + REVEAL_SECONDS);
     let stranger = chain.stranger.clone();
     assert_eq!(chain.forfeit(&stranger, 1, &p0), Ok(BOND));
+    // Its one stake was its whole deposit.
     assert_eq!(chain.leave(&p0), Ok(0));
     chain.join(&p0).unwrap();
     chain.commit(&p0, 1, &secret(5)).unwrap();
     assert_eq!(chain.commitment_of(1, &p0).round, 2);
     assert_eq!(chain.commitment_of(1, &p0).state, CommitmentState::Pending);
+    chain.commit(&p2, 1, &secret(6)).unwrap();
     chain.advance(COMMIT_SECONDS);
     chain.reveal(&p0, 1, &secret(5)).unwrap();
+    chain.reveal(&p2, 1, &secret(6)).unwrap();
     assert_eq!(
         chain.draw(1).seed,
-        Some(expected_seed(&chain, 1, &[secret(5)]))
+        Some(expected_seed(&chain, 1, &[secret(5), secret(6)]))
     );
 }
