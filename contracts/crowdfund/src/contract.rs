@@ -112,7 +112,12 @@ fn update_config(
         )?;
     }
     config.platform_fee = platform_fee.unwrap_or(config.platform_fee);
+    // Set once: a draw asked of one contract is answered only by it, and whoever could swap it
+    // could pick the lucky winners.
     if let Some(randomness) = randomness {
+        if config.randomness.is_some() {
+            return Err(ContractError::RandomnessFixed);
+        }
         config.randomness = Some(validate::address(deps.api, "randomness", &randomness)?);
     }
     CONFIG.save(deps.storage, &config)?;

@@ -124,6 +124,9 @@ pub enum ContractError {
     #[error("no randomness contract is configured: lucky draws are unavailable")]
     RandomnessNotSet,
 
+    #[error("the randomness contract is set once: the draws asked of it are answered only by it")]
+    RandomnessFixed,
+
     #[error("campaign {campaign_id} has no lucky draw")]
     NoLuckyDraw { campaign_id: u64 },
 

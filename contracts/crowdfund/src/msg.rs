@@ -26,7 +26,7 @@ pub struct InstantiateMsg {
     /// The sender when omitted.
     pub owner: Option<String>,
     /// The randomness contract that draws lucky backers (see `LuckyDrawInput`); none when
-    /// omitted, and `update_config` can set it later.
+    /// omitted, and `update_config` can set it later. Set once (`RandomnessFixed` after).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub randomness: Option<String>,
 }
@@ -65,7 +65,9 @@ pub struct CampaignInput {
 }
 
 /// A draw of `winners` backers of a successful campaign, who receive `prize` from its creator.
-/// Each backer is numbered when its first pledge arrives (`PledgeResponse::lucky_number`); the
+/// Each backer is numbered when its first pledge arrives (`PledgeResponse::lucky_number`; a
+/// withdrawal hands the last number's backer the withdrawn number, so the numbers stay
+/// `0..numbered` and one backer holds one number at most); the
 /// launch asks the randomness contract for a draw (key: the campaign id) whose commitments close
 /// at the deadline, when pledging ends, so nobody pledges or withdraws knowing the seed. It
 /// refuses (`RandomnessNotSet`) while no randomness contract is configured, and the randomness
@@ -125,19 +127,20 @@ pub enum ExecuteMsg {
     /// left), once: the reward's value. The reward can then no longer be claimed.
     RefundUndeliverableReward { campaign_id: u64 },
     /// Anyone, once, for a successful campaign with a lucky draw, after its deadline and once the
-    /// randomness contract's draw is ready (`DrawNotReady` before): the numbers are
-    /// `randomness::distinct_picks(seed, min(numbered, 64), numbered)` in order, where `numbered`
-    /// is the backers numbered (`lucky_backers`), passing over a number whose backer withdrew,
-    /// until `winners` are found. At most 64 picks are looked at, so if more than 64 − winners
-    /// of them belong to withdrawn backers, fewer win. Stored (`lucky_backers`) and answered
-    /// as the attributes `winners` and `numbers`, comma-separated, and `seed`.
+    /// randomness contract's draw is ready (`DrawNotReady` before): the winning numbers are
+    /// `randomness::distinct_picks(seed, min(winners, numbered), numbered)` in order, where
+    /// `numbered` is the backers numbered (`lucky_backers`), each number in `0..numbered` held
+    /// by one backer (a withdrawal gives the withdrawn number to the last number's backer).
+    /// Stored (`lucky_backers`) and answered as the attributes `winners` and `numbers`,
+    /// comma-separated, and `seed`.
     DrawLuckyBackers { campaign_id: u64 },
     /// Authority.
     UpdateConfig {
         treasury: Option<String>,
         platform_fee: Option<BasisPoints>,
-        /// The randomness contract (see `InstantiateMsg::randomness`). A lucky draw launched
-        /// before a change is drawn only if the new contract answers it.
+        /// The randomness contract (see `InstantiateMsg::randomness`), only while none is set
+        /// (`RandomnessFixed` after): a draw asked of one contract is answered only by it, and
+        /// whoever could swap it could choose the lucky winners.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         randomness: Option<String>,
     },
@@ -233,7 +236,8 @@ pub struct CampaignResponse {
     pub owed_to_rewards: Uint128,
     /// CTC this contract holds for the campaign: raised − refunded − released − sent_to_tickets.
     pub held: Uint128,
-    /// With a lucky draw: the backers numbered so far (see `lucky_backers`); null without.
+    /// With a lucky draw: the backers numbered, holding `0..lucky_numbers` (see
+    /// `lucky_backers`); null without.
     pub lucky_numbers: Option<u32>,
 }
 
@@ -273,7 +277,7 @@ pub struct LuckyBackersResponse {
     /// How many backers the draw picks.
     pub winners: u32,
     pub prize: String,
-    /// Backers numbered: the draw picks among `0..numbered`.
+    /// Backers numbered, one per number in `0..numbered`: the draw picks among them.
     pub numbered: u32,
     /// The randomness contract's seed, once drawn; null before.
     pub seed: Option<HexBinary>,

@@ -64,7 +64,7 @@ pub struct Campaign {
     /// what went to its tickets) and the creator withdraws nothing.
     #[serde(default)]
     pub creator_revoked: bool,
-    /// A campaign with a lucky draw: the numbers handed out to its backers so far (see
+    /// A campaign with a lucky draw: the numbers its backers hold, `0..lucky_numbers` (see
     /// `LUCKY_NUMBERS`), which the draw picks among. `None` for a campaign without one (and one
     /// launched before), which is stored without it and numbers nobody.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -133,7 +133,8 @@ pub struct Pledge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reward_refund: Option<Uint128>,
     /// The backer's number in the campaign's lucky draw, kept so that a withdrawal strikes it
-    /// off. Only in a campaign with a lucky draw.
+    /// off (and updated when another's withdrawal moves this backer into its number). Only in a
+    /// campaign with a lucky draw.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lucky_number: Option<u32>,
 }
@@ -161,8 +162,10 @@ pub const REWARD_ISSUERS: Map<(u64, &Addr), u64> = Map::new("reward_issuers");
 pub const REWARD_APPROVALS: Map<(u64, u64), Empty> = Map::new("reward_approvals");
 
 /// (campaign, number) → the backer holding it in the campaign's lucky draw. A backer is numbered
-/// when its first pledge arrives (the campaign's count of numbers so far); a withdrawal removes
-/// its entry, and a backer that comes back gets a new number, so each backer holds one at most.
+/// when its first pledge arrives (the campaign's count of numbers so far); a withdrawal moves the
+/// last number's backer into the withdrawn number and removes the last entry, so the numbers are
+/// always `0..lucky_numbers`, and a backer that comes back gets a new number, so each backer
+/// holds one at most.
 pub const LUCKY_NUMBERS: Map<(u64, u32), Addr> = Map::new("lucky_numbers");
 
 /// A campaign's lucky draw: what its creator promised at launch, and the outcome once drawn.

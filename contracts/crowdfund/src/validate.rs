@@ -12,5 +12,3 @@ pub const MAX_LEAD_SECONDS: u64 = 90 * 86_400;
 pub const MAX_CAMPAIGN_SECONDS: u64 = 180 * 86_400;
 pub const MAX_LUCKY_WINNERS: u32 = 20;
 pub const MAX_PRIZE_BYTES: usize = 256;
-/// The picks a lucky draw looks at, in order, for backers still pledged: its loop's bound.
-pub const MAX_LUCKY_PICKS: u32 = 64;

@@ -293,4 +293,10 @@ pub enum ContractError {
 
     #[error("the seats of this tier are drawn: its sales are closed")]
     SeatsDrawn,
+
+    #[error("remove the event's minters before drawing seats")]
+    EventHasMinters,
+
+    #[error("the randomness contract is set once")]
+    RandomnessFixed,
 }

@@ -47,7 +47,7 @@ pub struct InstantiateMsg {
     /// The least identity every ticket holder needs (see `SetMinHolderIdentity`).
     pub min_holder_identity: Option<IdentityLevel>,
     /// The randomness contract that draws the seats of random-seat tiers (`DrawSeats`); none
-    /// when omitted, and `UpdateConfig` can set it later.
+    /// when omitted, and `UpdateConfig` can set it later. Set once (`RandomnessFixed` after).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub randomness: Option<String>,
 }
@@ -214,12 +214,18 @@ pub enum ExecuteMsg {
     /// A random-seat tier's seats, once: the tier's sales close for good (every purchase of it,
     /// `MintReserved` and `MintFunded` too, is refused with `SeatsDrawn`) and the randomness
     /// contract is asked for the draw (`RequestDraw`, key `event_id << 8 | tier`, commitments
-    /// taken for its commit window from now). Each sold ticket's seat shows once it is ready.
+    /// taken for its commit window from now). Each sold ticket's seat shows once it is ready
+    /// (null while the randomness contract's answer fails, as before it is ready). Refused
+    /// while the event has any minter (`EventHasMinters`): a minter such as crowdfund may owe
+    /// rewards of the tier that the draw would make unmintable while it still counts them as
+    /// tickets left. The issuer removes its minters first (`SetMinter { allowed: false }`),
+    /// after which crowdfund treats the rewards as undeliverable.
     DrawSeats {
         event_id: u64,
         tier: u8,
     },
-    /// Addresses (e.g. a crowdfund contract) that may send `MintReserved` for this event.
+    /// Addresses (e.g. a crowdfund contract) that may send `MintReserved` and `MintFunded` for
+    /// this event. While it has any, `DrawSeats` is refused (`EventHasMinters`).
     SetMinter {
         event_id: u64,
         address: String,
@@ -310,8 +316,9 @@ pub enum ExecuteMsg {
         platform_fee: Option<BasisPoints>,
         burn_share: Option<BasisPoints>,
         settlement_delay_seconds: Option<u64>,
-        /// The randomness contract (see `InstantiateMsg::randomness`). A tier drawn before a
-        /// change shows its seats only while the new contract answers its draw.
+        /// The randomness contract (see `InstantiateMsg::randomness`), only while none is set
+        /// (`RandomnessFixed` after): a draw asked of one contract is answered only by it, and
+        /// whoever could swap it could choose the seats.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         randomness: Option<String>,
     },
@@ -592,7 +599,8 @@ pub struct TicketInfo {
     pub event_id: u64,
     pub tier: u8,
     pub tier_name: String,
-    /// Null for general admission, and in a random-seat tier until its draw is ready.
+    /// Null for general admission, and in a random-seat tier until its draw is ready (or while
+    /// the randomness contract's answer fails).
     pub seat: Option<String>,
     pub face_price: Uint128,
     pub issuer: Addr,

@@ -9,7 +9,7 @@ use ctc_interfaces::tickets::{TicketExecuteMsg, TicketReceiveMsg};
 use cw20::{Cw20Contract, Cw20ExecuteMsg, Cw20ReceiveMsg};
 
 use crate::error::ContractError;
-use crate::execute::{ensure_creator_active, ensure_open, load_campaign, rewards};
+use crate::execute::{ensure_creator_active, ensure_open, load_campaign, lucky, rewards};
 use crate::msg::{CampaignStatus, ReceiveMsg};
 use crate::state::{
     Campaign, Config, Pledge, CAMPAIGNS, CONFIG, LUCKY_NUMBERS, PLEDGES, REWARD_APPROVALS,
@@ -98,8 +98,7 @@ fn contribute(
     if pledge.amount.is_zero() {
         campaign.backers += 1;
         if let Some(numbered) = campaign.lucky_numbers.as_mut() {
-            // Not the backers' count, which a withdrawal lowers: a number is never handed out
-            // twice.
+            // The next number: numbers stay `0..numbered` (see `lucky::strike_off`).
             LUCKY_NUMBERS.save(deps.storage, (campaign_id, *numbered), &backer)?;
             pledge.lucky_number = Some(*numbered);
             *numbered = numbered
@@ -154,10 +153,11 @@ pub fn withdraw_pledge(
         .may_load(deps.storage, key)?
         .filter(|pledge| !pledge.amount.is_zero())
         .ok_or(ContractError::NoPledge)?;
-    // Struck off the lucky draw: a backer that comes back is numbered afresh, so nobody holds
-    // two numbers.
+    // Struck off the lucky draw, the last number's backer taking its place: the numbers stay
+    // `0..numbered`, so withdrawals leave no dead numbers behind, and a backer that comes back
+    // is numbered afresh, so nobody holds two numbers.
     if let Some(number) = pledge.lucky_number {
-        LUCKY_NUMBERS.remove(deps.storage, (campaign_id, number));
+        lucky::strike_off(deps.storage, campaign_id, &mut campaign, number)?;
     }
     campaign.raised = campaign.raised.checked_sub(pledge.amount)?;
     rewards::recount(&mut campaign, pledge.amount, Uint128::zero())?;

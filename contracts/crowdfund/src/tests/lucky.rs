@@ -2,13 +2,13 @@
 //! campaign succeeded and the randomness contract's draw is ready, anyone draws the winners,
 //! which everyone can recompute from the seed.
 
-use cosmwasm_std::Storage;
+use cosmwasm_std::{Order, StdResult, Storage};
 use ctc_interfaces::randomness::{self, distinct_picks, DrawStatus};
 use ctc_testkit::stored_keys;
 
 use super::*;
-use crate::msg::{ConfigResponse, LuckyBackersResponse, LuckyDrawInput};
-use crate::state::{CAMPAIGNS, CONFIG, PLEDGES};
+use crate::msg::{ConfigResponse, LuckyBackersResponse, LuckyDrawInput, LuckyWinner};
+use crate::state::{CAMPAIGNS, CONFIG, LUCKY_NUMBERS, PLEDGES};
 
 /// Campaign 2: `campaign_input`'s, with a lucky draw of `winners`.
 const LUCKY: u64 = 2;
@@ -99,6 +99,26 @@ fn attribute(response: &Response, key: &str) -> String {
         .clone()
 }
 
+/// The campaign's numbers are `0..numbered` without a hole, one per backer still pledged, and
+/// each backer's pledge records the number it holds.
+fn assert_dense(chain: &Chain) {
+    let campaign = chain.campaign_of(LUCKY);
+    let numbered = campaign.lucky_numbers.unwrap();
+    assert_eq!(numbered, campaign.backers);
+    let held: Vec<(u32, Addr)> = LUCKY_NUMBERS
+        .prefix(LUCKY)
+        .range(&chain.deps.storage, None, None, Order::Ascending)
+        .collect::<StdResult<_>>()
+        .unwrap();
+    assert_eq!(
+        held.iter().map(|(number, _)| *number).collect::<Vec<_>>(),
+        (0..numbered).collect::<Vec<_>>()
+    );
+    for (number, backer) in &held {
+        assert_eq!(chain.pledge_of(LUCKY, backer).lucky_number, Some(*number));
+    }
+}
+
 #[test]
 fn a_launch_with_a_lucky_draw_asks_for_a_draw_closing_at_the_deadline() {
     let (chain, launch) = lucky_chain(3);
@@ -162,8 +182,8 @@ fn a_lucky_draw_needs_a_randomness_contract_and_sensible_terms() {
         .unwrap();
 }
 
-/// Numbers follow arrival, a withdrawn backer's number is struck off and one that comes back is
-/// numbered afresh; the winners are the first picks of the seed whose backers still pledge.
+/// Numbers follow arrival; a withdrawn backer's number goes to the last number's backer and one
+/// that comes back is numbered afresh; the winners are the seed's first distinct picks.
 #[test]
 fn the_winners_are_distinct_backers_recomputed_from_the_seed() {
     let (mut chain, _) = lucky_chain(3);
@@ -171,42 +191,37 @@ fn the_winners_are_distinct_backers_recomputed_from_the_seed() {
     for backer in &fans[..6] {
         pledge(&mut chain, backer, 150);
     }
-    // Fan 2 leaves and comes back (the goal is not reached yet): number 2 is struck off.
+    // Fan 2 leaves and comes back (the goal is not reached yet): fan 5, holding the last
+    // number, takes number 2, and fan 2 comes back as number 5.
     withdraw(&mut chain, &fans[2]);
     assert_eq!(chain.pledge_of(LUCKY, &fans[2]).lucky_number, None);
+    assert_eq!(chain.pledge_of(LUCKY, &fans[5]).lucky_number, Some(2));
+    assert_eq!(chain.campaign_of(LUCKY).lucky_numbers, Some(5));
     pledge(&mut chain, &fans[2], 150);
     pledge(&mut chain, &fans[6], 150);
     // A second pledge keeps the backer's number.
     pledge(&mut chain, &fans[0], 50);
     assert_eq!(chain.pledge_of(LUCKY, &fans[0]).lucky_number, Some(0));
-    assert_eq!(chain.pledge_of(LUCKY, &fans[2]).lucky_number, Some(6));
-    assert_eq!(chain.campaign_of(LUCKY).lucky_numbers, Some(8));
+    assert_eq!(chain.pledge_of(LUCKY, &fans[2]).lucky_number, Some(5));
+    assert_eq!(chain.campaign_of(LUCKY).lucky_numbers, Some(7));
     assert_eq!(chain.campaign_of(LUCKY).backers, 7);
-    let holders = [0, 1, usize::MAX, 3, 4, 5, 2, 6];
+    assert_dense(&chain);
+    let holders = [0, 1, 5, 3, 4, 2, 6];
 
-    // A seed whose first three picks include the struck-off number, so that a further pick
-    // stands in for it.
-    let seed = (0..)
-        .map(seed)
-        .find(|seed| distinct_picks(seed, 3, 8).contains(&2))
-        .unwrap();
+    let seed = seed(2);
     finalize(&mut chain);
     chain.answer_draw(DrawStatus::Ready, Some(seed));
     let anyone = chain.addr("anyone");
     let response = chain.execute(&anyone, draw_msg(LUCKY)).unwrap();
 
-    let numbers: Vec<u32> = distinct_picks(&seed, 8, 8)
-        .into_iter()
-        .filter(|&number| number != 2)
-        .take(3)
-        .collect();
+    let numbers = distinct_picks(&seed, 3, 7);
     let winners: Vec<Addr> = numbers
         .iter()
         .map(|&number| fans[holders[number as usize]].clone())
         .collect();
     let draw = lucky_backers(&chain, LUCKY).unwrap();
     assert_eq!(draw.seed, Some(HexBinary::from(seed)));
-    assert_eq!(draw.numbered, 8);
+    assert_eq!(draw.numbered, 7);
     assert_eq!(
         draw.drawn.iter().map(|w| w.number).collect::<Vec<_>>(),
         numbers
@@ -257,6 +272,78 @@ fn three_backers_and_three_winners_all_win() {
     let mut all = fans.clone();
     all.sort();
     assert_eq!(winners, all);
+}
+
+/// Pledge/withdraw cycles, from an address of the creator's or anyone's, leave no dead numbers:
+/// the numbers stay those of the live backers, and every requested winner is drawn.
+#[test]
+fn pledge_and_withdraw_cycles_leave_no_dead_numbers() {
+    let (mut chain, _) = lucky_chain(3);
+    let fans: Vec<Addr> = (0..3).map(|n| fan(&chain, n)).collect();
+    let (sybil, other) = (chain.addr("sybil"), chain.addr("sybil2"));
+    // The attacker holds number 0, then leaves: the last backer moves into it.
+    pledge(&mut chain, &sybil, 10);
+    pledge(&mut chain, &fans[0], 400);
+    pledge(&mut chain, &fans[1], 400);
+    withdraw(&mut chain, &sybil);
+    assert_eq!(chain.pledge_of(LUCKY, &fans[1]).lucky_number, Some(0));
+    assert_dense(&chain);
+    for _ in 0..100 {
+        pledge(&mut chain, &sybil, 10);
+        pledge(&mut chain, &other, 10);
+        withdraw(&mut chain, &sybil);
+        assert_dense(&chain);
+        withdraw(&mut chain, &other);
+    }
+    // A fan who withdraws and pledges again holds one number only.
+    pledge(&mut chain, &fans[2], 10);
+    withdraw(&mut chain, &fans[2]);
+    pledge(&mut chain, &fans[2], 300);
+    assert_eq!(chain.campaign_of(LUCKY).lucky_numbers, Some(3));
+    assert_eq!(chain.campaign_of(LUCKY).backers, 3);
+    assert_dense(&chain);
+
+    finalize(&mut chain);
+    chain.answer_draw(DrawStatus::Ready, Some(seed(6)));
+    let anyone = chain.addr("anyone");
+    chain.execute(&anyone, draw_msg(LUCKY)).unwrap();
+    let draw = lucky_backers(&chain, LUCKY).unwrap();
+    assert_eq!(draw.numbered, 3);
+    assert_eq!(
+        draw.drawn.iter().map(|w| w.number).collect::<Vec<_>>(),
+        distinct_picks(&seed(6), 3, 3)
+    );
+    let mut winners: Vec<Addr> = draw.drawn.into_iter().map(|w| w.backer).collect();
+    winners.sort();
+    let mut all = fans.clone();
+    all.sort();
+    assert_eq!(winners, all);
+}
+
+/// A draw of fewer winners than backers picks exactly `winners` of them.
+#[test]
+fn a_draw_picks_exactly_its_winners() {
+    let (mut chain, _) = lucky_chain(2);
+    let fans: Vec<Addr> = (0..5).map(|n| fan(&chain, n)).collect();
+    for backer in &fans {
+        pledge(&mut chain, backer, 220);
+    }
+    finalize(&mut chain);
+    chain.answer_draw(DrawStatus::Ready, Some(seed(7)));
+    let anyone = chain.addr("anyone");
+    chain.execute(&anyone, draw_msg(LUCKY)).unwrap();
+    let draw = lucky_backers(&chain, LUCKY).unwrap();
+    let numbers = distinct_picks(&seed(7), 2, 5);
+    assert_eq!(
+        draw.drawn,
+        numbers
+            .iter()
+            .map(|&number| LuckyWinner {
+                number,
+                backer: fans[number as usize].clone()
+            })
+            .collect::<Vec<_>>()
+    );
 }
 
 #[test]
@@ -412,8 +499,26 @@ fn the_authority_alone_configures_the_randomness_contract() {
         from_json(query(chain.deps.as_ref(), chain.env.clone(), QueryMsg::Config {}).unwrap())
             .unwrap();
     assert_eq!(config.randomness, Some(randomness.clone()));
+    // Set once: not another, nor the same again; the other settings still change.
+    let swap = chain.addr("committee_randomness");
+    for address in [&swap, &randomness] {
+        assert_eq!(
+            chain.refused(&owner, update_randomness(address)),
+            ContractError::RandomnessFixed
+        );
+    }
+    let fee = ExecuteMsg::UpdateConfig {
+        treasury: None,
+        platform_fee: Some(BasisPoints::literal(300)),
+        randomness: None,
+    };
+    chain.execute(&owner, fee).unwrap();
+    assert_eq!(
+        CONFIG.load(&chain.deps.storage).unwrap().randomness,
+        Some(randomness.clone())
+    );
 
-    // Or at instantiation.
+    // Or at instantiation, and fixed from then on.
     let mut fresh = Unit::<ExecuteMsg, ContractError>::new(execute);
     let msg = InstantiateMsg {
         token: chain.accounts.token.to_string(),
@@ -427,4 +532,8 @@ fn the_authority_alone_configures_the_randomness_contract() {
     fresh.instantiate(instantiate, &owner, msg).unwrap();
     let config: ConfigResponse = fresh.ask(query, QueryMsg::Config {});
     assert_eq!(config.randomness, Some(randomness));
+    assert_eq!(
+        fresh.refused(&owner, update_randomness(&swap)),
+        ContractError::RandomnessFixed
+    );
 }

@@ -33,7 +33,11 @@ pub fn update_config(
     if let Some(delay) = settlement_delay_seconds {
         config.settlement_delay_seconds = validate::settlement_delay(delay)?;
     }
+    // Set once: a draw asked of one contract is answered only by it.
     if let Some(randomness) = randomness {
+        if config.randomness.is_some() {
+            return Err(ContractError::RandomnessFixed);
+        }
         let randomness = ctc_conventions::validate::address(deps.api, "randomness", &randomness)?;
         config.randomness = Some(randomness);
     }

@@ -1,8 +1,8 @@
 //! The issuer's side: events, tiers, staff, cancellation; and settlement, which anyone may crank.
 
 use cosmwasm_std::{
-    wasm_execute, Addr, Deps, DepsMut, Empty, Env, MessageInfo, Response, Storage, Timestamp,
-    WasmMsg,
+    wasm_execute, Addr, Deps, DepsMut, Empty, Env, MessageInfo, Order, Response, Storage,
+    Timestamp, WasmMsg,
 };
 use ctc_conventions::{mirror, validate};
 use ctc_interfaces::randomness::RandomnessExecuteMsg;
@@ -465,7 +465,8 @@ pub fn draw_key(event_id: u64, tier: u8) -> Result<u64, cosmwasm_std::OverflowEr
 
 /// Closes the tier's sales before the draw is requested: a seed could be known before the draw
 /// is ready (to a provider, once reveals start), and a buyer who knew it would choose a position,
-/// hence a seat. Any time the issuer chooses, even mid-sale, since no sale reopens it.
+/// hence a seat. Any time the issuer chooses, even mid-sale, since no sale reopens it, but only
+/// while the event has no minter (`EventHasMinters`).
 pub fn draw_seats(
     deps: DepsMut,
     info: MessageInfo,
@@ -480,6 +481,16 @@ pub fn draw_seats(
     }
     if tier.seats_drawn {
         return Err(ContractError::SeatsAlreadyDrawn { tier: index });
+    }
+    // A minter (crowdfund) may owe rewards of this tier that a draw would make unmintable while
+    // it still counts them as tickets left: the issuer removes its minters first. One read.
+    if MINTERS
+        .prefix(event_id)
+        .keys_raw(deps.storage, None, None, Order::Ascending)
+        .next()
+        .is_some()
+    {
+        return Err(ContractError::EventHasMinters);
     }
     let randomness = CONFIG
         .load(deps.storage)?

@@ -5,7 +5,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use cosmwasm_std::HexBinary;
+use cosmwasm_std::{ContractResult, HexBinary, SystemError, SystemResult, WasmQuery};
 use ctc_interfaces::randomness::{self, DrawResponse, DrawStatus, RandomnessQueryMsg};
 use cw721::msg::NftInfoResponse;
 
@@ -230,10 +230,11 @@ fn drawing_closes_the_tiers_sales_by_every_path() {
     let mut chain = chain_with_pit();
     configure_randomness(&mut chain);
     buy_pit(&mut chain, 0, 1).unwrap();
-    let minter = chain.accounts.minter.clone();
-    chain.appoint_minter(EVENT, &minter);
     let issuer = chain.accounts.issuer.clone();
     chain.execute(&issuer, draw_seats(PIT)).unwrap();
+    // A minter named after the draw mints nothing of the tier either.
+    let minter = chain.accounts.minter.clone();
+    chain.appoint_minter(EVENT, &minter);
 
     assert_eq!(
         buy_pit(&mut chain, 1, 1).unwrap_err(),
@@ -260,6 +261,99 @@ fn drawing_closes_the_tiers_sales_by_every_path() {
     assert_eq!(chain.event_of(EVENT).tiers[1].sold, 1);
     // The event's other tier sells on.
     chain.buy_in(1, (EVENT, 0), 1, 100 * CTC).unwrap();
+}
+
+/// A minter (crowdfund) may owe rewards of the tier: the draw waits until the issuer removed every
+/// minter of the event, after which crowdfund sees its rewards undeliverable.
+#[test]
+fn seats_are_drawn_only_once_the_event_has_no_minter() {
+    let mut chain = chain_with_pit();
+    configure_randomness(&mut chain);
+    let (issuer, crowdfund, other) = (
+        chain.accounts.issuer.clone(),
+        chain.accounts.minter.clone(),
+        chain.addr("another_minter"),
+    );
+    chain.appoint_minter(EVENT, &crowdfund);
+    chain.appoint_minter(EVENT, &other);
+    // Another event's minter does not hold this one back.
+    chain.appoint_minter(1, &other);
+    let set_minter = |address: &Addr, allowed| ExecuteMsg::SetMinter {
+        event_id: EVENT,
+        address: address.to_string(),
+        allowed,
+    };
+    assert_eq!(
+        chain.refused(&issuer, draw_seats(PIT)),
+        ContractError::EventHasMinters
+    );
+    chain.execute(&issuer, set_minter(&other, false)).unwrap();
+    assert_eq!(
+        chain.refused(&issuer, draw_seats(PIT)),
+        ContractError::EventHasMinters
+    );
+    // The reward stays mintable meanwhile.
+    let reserved = ExecuteMsg::MintReserved {
+        event_id: EVENT,
+        tier: PIT,
+        recipient: chain.accounts.fans[0].to_string(),
+        quantity: 1,
+    };
+    chain.execute(&crowdfund, reserved).unwrap();
+
+    chain
+        .execute(&issuer, set_minter(&crowdfund, false))
+        .unwrap();
+    chain.execute(&issuer, draw_seats(PIT)).unwrap();
+    assert!(chain.event_of(EVENT).tiers[1].seats_drawn);
+}
+
+/// A randomness contract whose answer fails reads as a draw not ready: the tier's tickets answer
+/// without a seat instead of failing.
+#[test]
+fn a_failing_randomness_answer_hides_the_seats_without_failing_the_queries() {
+    let mut chain = chain_with_pit();
+    let randomness = configure_randomness(&mut chain);
+    buy_pit(&mut chain, 0, 2).unwrap();
+    let issuer = chain.accounts.issuer.clone();
+    chain.execute(&issuer, draw_seats(PIT)).unwrap();
+    // The randomness contract errors on its draw query.
+    chain.unit.deps.querier.update_wasm(|query| match query {
+        WasmQuery::Smart { .. } => {
+            SystemResult::Ok(ContractResult::Err("randomness: out of gas".into()))
+        }
+        other => panic!("unexpected query {other:?}"),
+    });
+    assert_eq!(seat(&chain, 10), None);
+    let verified: VerifyTicketResponse = chain.ask(QueryMsg::VerifyTicket {
+        token_id: "2-11".into(),
+        holder: None,
+    });
+    assert_eq!(verified.seat, None);
+    let found: Option<Vec<NftInfoResponse<TicketInfo>>> = chain.ask(QueryMsg::GetNftByExtension {
+        extension: Some(TicketFilter::default()),
+        start_after: Some("2-9".into()),
+        limit: Some(20),
+    });
+    let found = found.expect("the Pit's tickets");
+    assert_eq!(found.len(), 2);
+    assert!(found.iter().all(|info| info.extension.seat.is_none()));
+
+    // An answer that is no draw, and no contract at all at the address: the same.
+    Neighbours::new()
+        .smart(&randomness, |_: RandomnessQueryMsg| "not a draw")
+        .install(&mut chain.unit.deps);
+    assert_eq!(seat(&chain, 11), None);
+    chain.unit.deps.querier.update_wasm(|query| match query {
+        WasmQuery::Smart { contract_addr, .. } => SystemResult::Err(SystemError::NoSuchContract {
+            addr: contract_addr.clone(),
+        }),
+        other => panic!("unexpected query {other:?}"),
+    });
+    assert_eq!(seat(&chain, 11), None);
+    // Once it answers, the seats show.
+    answer_draw(&mut chain, &randomness, DrawStatus::Ready, Some(seed()));
+    assert!(seat(&chain, 11).is_some());
 }
 
 #[test]
@@ -380,14 +474,26 @@ fn the_owner_alone_configures_the_randomness_contract() {
         .unwrap();
     let config: ConfigResponse = chain.ask(QueryMsg::Config {});
     assert_eq!(config.randomness, Some(randomness.clone()));
+    // Set once: not another, nor the same again.
+    let swap = chain.addr("committee_randomness");
+    for address in [&swap, &randomness] {
+        assert_eq!(
+            chain.refused(&owner, update_randomness(address)),
+            ContractError::RandomnessFixed
+        );
+    }
 
-    // Or at instantiation.
+    // Or at instantiation, and fixed from then on.
     let mut fresh = Unit::new(execute);
     let mut msg = instantiate_msg(&chain.accounts);
     msg.randomness = Some(randomness.to_string());
     fresh.instantiate(instantiate, &owner, msg).unwrap();
     let config: ConfigResponse = fresh.ask(query, QueryMsg::Config {});
     assert_eq!(config.randomness, Some(randomness));
+    assert_eq!(
+        fresh.refused(&owner, update_randomness(&swap)),
+        ContractError::RandomnessFixed
+    );
 }
 
 /// A tier without random seats keeps its bytes (`storage_layout` pins them); a random one adds
