@@ -285,6 +285,9 @@ pub enum ContractError {
     #[error("no randomness contract is configured: seats cannot be drawn")]
     RandomnessNotSet,
 
+    #[error("a tier of this event has drawn its seats: no minter may be added")]
+    MinterAfterSeatDraw,
+
     #[error("tier {tier} does not have random seats")]
     NotRandomSeats { tier: u8 },
 

@@ -523,6 +523,19 @@ pub fn set_role(
     issued_event(deps.storage, &info, event_id)?;
     let address = validate::address(deps.api, "address", &address)?;
     let role = if minter { MINTERS } else { SCANNERS };
+    // The other side of `draw_seats`' rule: a minter named after a tier's seats were drawn could
+    // be owed rewards (crowdfund counts the tier's tickets left) that no mint path would deliver.
+    // At most 16 tiers.
+    if minter && allowed {
+        for tier in TIERS
+            .prefix(event_id)
+            .range(deps.storage, None, None, Order::Ascending)
+        {
+            if tier?.1.seats_drawn {
+                return Err(ContractError::MinterAfterSeatDraw);
+            }
+        }
+    }
     if allowed {
         role.save(deps.storage, (event_id, &address), &Empty {})?;
     } else {

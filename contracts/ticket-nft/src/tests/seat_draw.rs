@@ -232,9 +232,27 @@ fn drawing_closes_the_tiers_sales_by_every_path() {
     buy_pit(&mut chain, 0, 1).unwrap();
     let issuer = chain.accounts.issuer.clone();
     chain.execute(&issuer, draw_seats(PIT)).unwrap();
-    // A minter named after the draw mints nothing of the tier either.
+    // No minter can be named after the draw (`MinterAfterSeatDraw`); one written into storage
+    // all the same mints nothing of the tier either.
     let minter = chain.accounts.minter.clone();
-    chain.appoint_minter(EVENT, &minter);
+    assert_eq!(
+        chain.refused(
+            &issuer,
+            ExecuteMsg::SetMinter {
+                event_id: EVENT,
+                address: minter.to_string(),
+                allowed: true,
+            }
+        ),
+        ContractError::MinterAfterSeatDraw
+    );
+    crate::state::MINTERS
+        .save(
+            chain.unit.deps.as_mut().storage,
+            (EVENT, &minter),
+            &cosmwasm_std::Empty {},
+        )
+        .unwrap();
 
     assert_eq!(
         buy_pit(&mut chain, 1, 1).unwrap_err(),
@@ -306,6 +324,14 @@ fn seats_are_drawn_only_once_the_event_has_no_minter() {
         .unwrap();
     chain.execute(&issuer, draw_seats(PIT)).unwrap();
     assert!(chain.event_of(EVENT).tiers[1].seats_drawn);
+    // And no minter comes back once a tier is drawn: its rewards could never be minted.
+    assert_eq!(
+        chain.refused(&issuer, set_minter(&crowdfund, true)),
+        ContractError::MinterAfterSeatDraw
+    );
+    chain
+        .execute(&issuer, set_minter(&crowdfund, false))
+        .unwrap();
 }
 
 /// A randomness contract whose answer fails reads as a draw not ready: the tier's tickets answer
