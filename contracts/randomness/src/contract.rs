@@ -72,6 +72,7 @@ pub fn execute(
             key,
             commitment,
         } => draws::commit(deps, env, info, requester, key, commitment),
+        ExecuteMsg::Retract { requester, key } => draws::retract(deps, env, info, requester, key),
         ExecuteMsg::Reveal {
             requester,
             key,

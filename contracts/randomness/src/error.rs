@@ -89,6 +89,9 @@ pub enum ContractError {
     #[error("{address} left its round {round} commitment to this draw unrevealed: it must be forfeited before the provider commits again")]
     EarlierRoundUnforfeited { address: String, round: u32 },
 
+    #[error("the round has reached its minimum of commitments ({commits} made): a commitment stands until revealed or forfeited")]
+    MinimumReached { commits: u32 },
+
     #[error("{address} has no commitment to this draw")]
     NoCommitment { address: String },
 

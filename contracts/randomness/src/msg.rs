@@ -43,7 +43,8 @@ pub enum ExecuteMsg {
     /// CTC `Send` hook: `join {}`. A new provider joins with at least `provider_bond`; an
     /// active provider's `join {}` adds to its deposit (any amount above zero).
     Receive(Cw20ReceiveMsg),
-    /// A provider with no commitment waiting for a reveal or a forfeit: what remains of its
+    /// A provider with no commitment waiting for a reveal, a forfeit or a retraction (`retract`
+    /// is the way out of a round that never reached `min_commits`): what remains of its
     /// deposit back (after forfeits, the rest) in one cw20 `transfer`, and it is no longer a
     /// provider.
     Leave {},
@@ -65,6 +66,13 @@ pub enum ExecuteMsg {
         key: u64,
         commitment: HexBinary,
     },
+    /// The committed provider takes back its commitment to the draw's current round while that
+    /// round has fewer than `min_commits` commitments (its reveals never opened, so no secret
+    /// is out): the commitment is deleted, the draw counts one fewer and the provider one fewer
+    /// pending, and it may commit again. Refused once the round reached the minimum, even before
+    /// commitments close. The way out for a lone committer, which could otherwise neither reveal
+    /// nor be forfeited, and so never leave.
+    Retract { requester: String, key: u64 },
     /// The committed provider reveals its 32-byte secret, between the close of commitments and
     /// the close of reveals.
     Reveal {
@@ -160,7 +168,8 @@ impl fmt::Display for Standing {
 #[cw_serde]
 #[derive(Copy, Eq)]
 pub enum CommitmentState {
-    /// Waiting for its reveal, or for a forfeit once the window closed.
+    /// Waiting for its reveal, or for a forfeit once the window closed (or for its retraction,
+    /// while its round has fewer than `min_commits`).
     Pending,
     Revealed,
     Forfeited,

@@ -45,7 +45,7 @@ pub struct Commitment {
 }
 
 /// (requester, key, provider): one per provider and draw; a later round overwrites a forfeited
-/// one.
+/// one, and a retracted one is deleted.
 pub const COMMITMENTS: Map<(&Addr, u64, &Addr), Commitment> = Map::new("commits");
 
 #[cw_serde]

@@ -1,4 +1,4 @@
-//! A draw's life: the request, commitments, reveals and forfeits.
+//! A draw's life: the request, commitments (and their retraction), reveals and forfeits.
 
 use cosmwasm_std::{
     to_json_binary, Binary, DepsMut, Env, HexBinary, MessageInfo, Response, Timestamp, Uint128,
@@ -142,6 +142,73 @@ pub fn commit(
         response = response.add_attribute("reveals_close_at", reveals_close_at.to_string());
     }
     Ok(response)
+}
+
+/// The sender takes back its commitment to the current round of a draw whose reveals never
+/// opened: the round is below its minimum count, so no secret of it can be out and nothing about
+/// the seed is known to anyone; withdrawing only undoes the commitment. Without it a lone
+/// committer could neither reveal nor be forfeited, and its stake would stay locked for good.
+pub fn retract(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    requester: String,
+    key: u64,
+) -> Result<Response, ContractError> {
+    let requester = address(deps.api, "requester", &requester)?;
+    let provider = &info.sender;
+    let mut draw = load_draw(deps.storage, &requester, key)?;
+    let draw_key = (&requester, key, provider);
+    let committed = COMMITMENTS
+        .may_load(deps.storage, draw_key)?
+        .ok_or_else(|| ContractError::NoCommitment {
+            address: provider.to_string(),
+        })?;
+    // An earlier round's commitment had its window: it is revealed, forfeited or forfeitable.
+    if committed.round != draw.round {
+        return Err(ContractError::StalledRound {
+            round: committed.round,
+        });
+    }
+    // Whether reveals can open is `reveals_close_at`, as for the status: once set, secrets may
+    // be out (or about to be), and a commitment withdrawn then would be a withheld secret.
+    if draw.reveals_close_at.is_some() {
+        if draw.status(env.block.time) == DrawStatus::Stalled {
+            return Err(ContractError::StalledRound {
+                round: committed.round,
+            });
+        }
+        return Err(ContractError::MinimumReached {
+            commits: draw.commits,
+        });
+    }
+    // Reveals never opened in this round, so its commitments are all pending; kept for safety.
+    match committed.state {
+        CommitmentState::Pending => {}
+        CommitmentState::Revealed => {
+            return Err(ContractError::AlreadyRevealed {
+                address: provider.to_string(),
+            })
+        }
+        CommitmentState::Forfeited => {
+            return Err(ContractError::AlreadyForfeited {
+                address: provider.to_string(),
+            })
+        }
+    }
+    draw.commits = decrement(draw.commits)?;
+    let mut record = load_provider(deps.storage, provider)?;
+    record.pending = decrement(record.pending)?;
+    COMMITMENTS.remove(deps.storage, draw_key);
+    DRAWS.save(deps.storage, (&requester, key), &draw)?;
+    PROVIDERS.save(deps.storage, provider, &record)?;
+    Ok(Response::new()
+        .add_attribute("action", "retract")
+        .add_attribute("requester", requester)
+        .add_attribute("key", key.to_string())
+        .add_attribute("provider", provider.as_str())
+        .add_attribute("round", committed.round.to_string())
+        .add_attribute("commits", draw.commits.to_string()))
 }
 
 pub fn reveal(

@@ -1,13 +1,14 @@
 //! Random joins and top-ups (of too little, zero, one stake or more, and odd amounts), leaves,
-//! requests, commitments, reveals (right and wrong secrets), forfeits, removals, changes of the
-//! bond and waits. After every step: the contract's CTC balance is exactly the deposits it
-//! still holds, everything that came in is held, returned to its provider or forfeited to the
-//! treasury, each deposit is what a model of the rules says (posted, less one stake, at the
+//! requests, commitments, retractions, reveals (right and wrong secrets), forfeits, removals,
+//! changes of the bond and waits. After every step: the contract's CTC balance is exactly the
+//! deposits it still holds, everything that came in is held, returned to its provider or forfeited
+//! to the treasury, each deposit is what a model of the rules says (posted, less one stake, at the
 //! bond in force, or what remains, for each forfeit), a leave returns exactly the rest of the
-//! leaver's deposit, a commitment is taken only while the deposit covers one stake for it and
-//! each pending one, and each provider's pending count is its commitments that wait for a
-//! reveal or a forfeit. The harness also checks that every refused step left the storage as it
-//! was.
+//! leaver's deposit, a commitment is taken only while the deposit covers one stake for it and each
+//! pending one, a retraction moves no CTC and is taken exactly when the commitment is of the draw's
+//! current round and that round never opened its reveals, and each provider's pending count is its
+//! commitments that wait for a reveal or a forfeit. The harness also checks that every refused step
+//! left the storage as it was.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -27,6 +28,8 @@ enum Step {
     Request,
     /// Partner, a draw so far.
     Commit(usize, Index),
+    /// Partner, a draw so far.
+    Retract(usize, Index),
     /// Partner, a draw so far, whether the secret is the committed one.
     Reveal(usize, Index, bool),
     /// Provider forfeited, a draw so far.
@@ -45,6 +48,7 @@ fn step() -> impl Strategy<Value = Step> {
         1 => who.clone().prop_map(Step::Leave),
         1 => Just(Step::Request),
         6 => (who.clone(), any::<Index>()).prop_map(|(w, d)| Step::Commit(w, d)),
+        2 => (who.clone(), any::<Index>()).prop_map(|(w, d)| Step::Retract(w, d)),
         6 => (who.clone(), any::<Index>(), prop::bool::weighted(0.9))
             .prop_map(|(w, d, right)| Step::Reveal(w, d, right)),
         3 => (who.clone(), any::<Index>()).prop_map(|(w, d)| Step::Forfeit(w, d)),
@@ -188,6 +192,28 @@ proptest! {
                         }
                         Err(_) => {}
                     }
+                }
+                Step::Retract(i, draw) => {
+                    let key = recent(&draws, &draw);
+                    let provider = who(&chain, i);
+                    let before = chain.draw(key);
+                    // Retractable exactly when pending in the current round, reveals never set.
+                    let current = model.contains_key(&(key, provider.clone()))
+                        && chain.commitment_of(key, &provider).round == before.round;
+                    let expected = current
+                        && before.reveals_close_at.is_none()
+                        && model[&(key, provider.clone())].1 == CommitmentState::Pending;
+                    let (balance, paid) = (chain.balance, chain.paid.clone());
+                    let deposit = providers.get(&provider).map(|(deposit, _)| *deposit);
+                    let result = chain.retract(&provider, key);
+                    prop_assert_eq!(result.is_ok(), expected, "{:?}", result);
+                    if let Ok(response) = result {
+                        prop_assert!(response.messages.is_empty());
+                        prop_assert_eq!(chain.draw(key).commits + 1, before.commits);
+                        prop_assert_eq!(chain.provider(&provider).bond.u128(), deposit.unwrap());
+                        model.remove(&(key, provider));
+                    }
+                    prop_assert_eq!((chain.balance, &chain.paid), (balance, &paid));
                 }
                 Step::Reveal(i, draw, right) => {
                     let key = recent(&draws, &draw);

@@ -7,6 +7,7 @@ mod admin;
 mod conservation;
 mod draws;
 mod providers;
+mod retract;
 mod stalled;
 mod storage_layout;
 mod uniformity;
@@ -274,6 +275,15 @@ impl Chain {
     ) -> Result<Response, ContractError> {
         let hash = commitment(self.consumer.as_str(), key, who.as_str(), secret);
         self.commit_hash(who, key, &hash)
+    }
+
+    /// `who` takes back its commitment to the consumer's draw `key`.
+    pub fn retract(&mut self, who: &Addr, key: u64) -> Result<Response, ContractError> {
+        let msg = ExecuteMsg::Retract {
+            requester: self.consumer.to_string(),
+            key,
+        };
+        self.execute(who, msg)
     }
 
     pub fn reveal(
