@@ -15,6 +15,8 @@ mod cw20_conformance;
 #[cfg(test)]
 mod cw721_conformance;
 #[cfg(test)]
+mod draw_flows;
+#[cfg(test)]
 mod festival;
 #[cfg(test)]
 mod governance_flows;

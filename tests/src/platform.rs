@@ -744,3 +744,75 @@ impl Default for Platform {
         Self::new()
     }
 }
+
+/// Draws: the reporters as the randomness contract's providers, and their commitments and
+/// reveals.
+impl Platform {
+    /// The exact CTC a provider posts to join the randomness contract (deploy/platform.json's
+    /// `provider_bond`).
+    pub fn provider_bond(&self) -> u128 {
+        let config: randomness::msg::ConfigResponse =
+            self.query(&self.randomness, &randomness::msg::QueryMsg::Config {});
+        config.provider_bond.u128()
+    }
+
+    /// The reporters, admitted partners, are funded with the provider bond and post it: they are
+    /// the randomness contract's providers.
+    pub fn join_providers(&self) {
+        let bond = self.provider_bond();
+        let join = ctc_interfaces::randomness::RandomnessReceiveMsg::Join {};
+        for reporter in &self.reporters {
+            self.fund(reporter, bond);
+            self.send_ctc(reporter, &self.randomness, bond, &join)
+                .unwrap();
+        }
+    }
+
+    /// `provider` commits to `secret` for the draw (`requester`, `key`), in the format of
+    /// `ctc_interfaces::randomness::commitment`.
+    pub fn commit_secret(
+        &self,
+        provider: &Addr,
+        requester: &Addr,
+        key: u64,
+        secret: &[u8; 32],
+    ) -> anyhow::Result<AppResponse> {
+        let commitment = ctc_interfaces::randomness::commitment(
+            requester.as_str(),
+            key,
+            provider.as_str(),
+            secret,
+        );
+        let commit = randomness::msg::ExecuteMsg::Commit {
+            requester: requester.to_string(),
+            key,
+            commitment: HexBinary::from(commitment),
+        };
+        self.execute(provider, &self.randomness, &commit)
+    }
+
+    /// `provider` reveals `secret` for the draw (`requester`, `key`).
+    pub fn reveal_secret(
+        &self,
+        provider: &Addr,
+        requester: &Addr,
+        key: u64,
+        secret: &[u8; 32],
+    ) -> anyhow::Result<AppResponse> {
+        let reveal = randomness::msg::ExecuteMsg::Reveal {
+            requester: requester.to_string(),
+            key,
+            secret: HexBinary::from(secret),
+        };
+        self.execute(provider, &self.randomness, &reveal)
+    }
+
+    /// The randomness contract's draw (`requester`, `key`).
+    pub fn draw(&self, requester: &Addr, key: u64) -> ctc_interfaces::randomness::DrawResponse {
+        let query = randomness::msg::QueryMsg::Draw {
+            requester: requester.to_string(),
+            key,
+        };
+        self.query(&self.randomness, &query)
+    }
+}

@@ -1,7 +1,7 @@
 //! Wager pools with the real token, registry and oracle through a whole life: create (question
 //! made by sub-message), bet, close, report, dispute window, finalize, resolve, claim; refunds for
-//! no winner and Invalid; cancellation; a partner's pool with its bond; refusals; and a property
-//! test that payouts + fee = total staked exactly.
+//! no winner and Invalid; cancellation; a partner's pool with its bond; refusals; and property
+//! tests that payouts + fee = total staked exactly, also when claims and `pay_out` pages mix.
 
 use cosmwasm_std::{Addr, Timestamp, Uint128};
 use ctc_interfaces::oracle::Verdict;
@@ -12,7 +12,7 @@ use wager_pool::msg::{
     ExecuteMsg, PoolResponse, PoolStatus, PositionResponse, QueryMsg, RefundReason,
 };
 
-use crate::platform::{id, root, Platform, CTC, POOL_BOND};
+use crate::platform::{attribute, id, root, Platform, CTC, POOL_BOND};
 
 const HOUR: u64 = 3_600;
 const DAY: u64 = 24 * HOUR;
@@ -304,6 +304,204 @@ proptest! {
             let _ = p.execute(fan, &p.wager, &ExecuteMsg::Claim { pool_id: id });
         }
         let pool = p.pool(id);
+        prop_assert_eq!(pool.paid + pool.fee_taken, pool.total);
+        prop_assert_eq!(p.balance(&p.wager), 0);
+    }
+}
+
+/// One settlement step: a bettor's own claim, or a crank page of `limit` positions.
+#[derive(Debug, Clone)]
+enum Settle {
+    Claim(usize),
+    PayOut(u32),
+}
+
+/// Eight bettors: the four fans and four wallets with 5,000 CTC.
+fn eight_bettors(p: &Platform) -> Vec<Addr> {
+    let mut bettors = p.fans.clone();
+    for i in 4..8 {
+        let wallet = p.addr(&format!("bettor{i}"));
+        p.fund(&wallet, 5_000 * CTC);
+        bettors.push(wallet);
+    }
+    bettors
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(20))]
+
+    /// Whatever the bets and the answer, a random mix of claims and `pay_out` pages of random
+    /// sizes, then the crank to its end, pays every bettor exactly its due, once: a winner its
+    /// share rounded down (the last winner paid takes the dust), a refunded bettor its stakes.
+    /// At every step the pool contract holds exactly what it still owes; at the end payouts +
+    /// fee = total staked and it holds nothing.
+    #[test]
+    fn claims_and_payout_pages_pay_each_bettor_its_due_once(
+        bets in prop::collection::vec((0usize..8, 0u32..3, 100_000u128..150_000_000), 1..25),
+        answer in prop_oneof![
+            3 => (0u32..3).prop_map(Verdict::Outcome),
+            1 => Just(Verdict::Invalid),
+        ],
+        fee in 100u16..=500,
+        steps in prop::collection::vec(
+            prop_oneof![
+                (0usize..8).prop_map(Settle::Claim),
+                (1u32..=5).prop_map(Settle::PayOut),
+            ],
+            0..16,
+        ),
+    ) {
+        let p = Platform::new();
+        let bettors = eight_bettors(&p);
+        let now = p.now();
+        let mut input = pool_input(now, 3, None);
+        input.fee = Some(ctc_interfaces::BasisPoints::new(fee).unwrap());
+        let id = p.open_pool(input).unwrap();
+        let mut staked = vec![[0u128; 3]; bettors.len()];
+        for (bettor, outcome, amount) in &bets {
+            let hook = WagerReceiveMsg::Bet { pool_id: id, outcome: *outcome };
+            p.send_ctc(&bettors[*bettor], &p.wager, *amount, &hook).unwrap();
+            staked[*bettor][*outcome as usize] += amount;
+        }
+        let total: u128 = bets.iter().map(|b| b.2).sum();
+        let question_id = p.pool(id).question_id;
+        p.settle_question(question_id, answer);
+        p.execute(&p.fans[0], &p.wager, &ExecuteMsg::Resolve { pool_id: id }).unwrap();
+        let settled = p.pool(id);
+        prop_assert_eq!(settled.total.u128(), total);
+
+        // Each bettor's due, computed here: `floor[b]`, and which bettors share the dust.
+        let winner = match settled.status {
+            PoolStatus::Resolved { winner, .. } => Some(winner as usize),
+            PoolStatus::Refunding { .. } => None,
+            PoolStatus::Open => unreachable!("resolved"),
+        };
+        let fee_taken = match winner {
+            Some(_) => total * u128::from(fee) / 10_000,
+            None => 0,
+        };
+        prop_assert_eq!(settled.fee_taken.u128(), fee_taken);
+        let distributable = total - fee_taken;
+        let floor: Vec<u128> = staked
+            .iter()
+            .map(|stakes| match winner {
+                Some(w) => {
+                    let winning: u128 = staked.iter().map(|s| s[w]).sum();
+                    stakes[w] * distributable / winning
+                }
+                None => stakes.iter().sum(),
+            })
+            .collect();
+        let owed = |b: usize| floor[b] > 0;
+        if let Some(w) = winner {
+            prop_assert!(staked.iter().any(|s| s[w] > 0), "a winner has backers");
+        }
+
+        let cranker = p.arbiter.clone();
+        let mut received = vec![0u128; bettors.len()];
+        // The bettors in the order they were paid (a page pays in address order).
+        let mut order: Vec<usize> = vec![];
+        let mut finishing = false;
+        let mut queue: Vec<Settle> = steps.clone();
+        queue.reverse();
+        loop {
+            let step = match queue.pop() {
+                Some(step) => step,
+                None if !finishing => {
+                    // The crank to its end, then every claim.
+                    finishing = true;
+                    queue = (0..bettors.len()).map(Settle::Claim).collect();
+                    queue.push(Settle::PayOut(50));
+                    continue;
+                }
+                None => break,
+            };
+            let before: Vec<u128> = bettors.iter().map(|b| p.balance(b)).collect();
+            let held_before = p.balance(&p.wager);
+            let result = match step {
+                Settle::Claim(b) => {
+                    p.execute(&bettors[b], &p.wager, &ExecuteMsg::Claim { pool_id: id })
+                }
+                Settle::PayOut(limit) => p.execute(
+                    &cranker,
+                    &p.wager,
+                    &ExecuteMsg::PayOut { pool_id: id, limit: Some(limit) },
+                ),
+            };
+            let after: Vec<u128> = bettors.iter().map(|b| p.balance(b)).collect();
+            let held = p.balance(&p.wager);
+            match result {
+                Ok(response) => {
+                    let mut paid: Vec<usize> =
+                        (0..bettors.len()).filter(|&b| after[b] != before[b]).collect();
+                    paid.sort_by_key(|&b| bettors[b].clone());
+                    for &b in &paid {
+                        prop_assert!(received[b] == 0, "bettor {} paid twice", b);
+                        prop_assert!(owed(b), "bettor {} owed nothing", b);
+                        received[b] = after[b] - before[b];
+                        order.push(b);
+                    }
+                    let amount: u128 = paid.iter().map(|&b| received[b]).sum();
+                    prop_assert_eq!(held_before - held, amount);
+                    match step {
+                        Settle::Claim(b) => prop_assert_eq!(paid, vec![b]),
+                        Settle::PayOut(limit) => {
+                            prop_assert!(paid.len() as u32 <= limit);
+                            prop_assert_eq!(attribute(&response, "paid"), paid.len().to_string());
+                            prop_assert_eq!(attribute(&response, "amount"), amount.to_string());
+                            if finishing {
+                                // Until the crank says it is done.
+                                queue.push(Settle::PayOut(50));
+                            }
+                        }
+                    }
+                }
+                Err(err) => {
+                    prop_assert_eq!(&after, &before);
+                    prop_assert_eq!(held, held_before);
+                    let reason = root(err);
+                    match step {
+                        Settle::Claim(b) if received[b] > 0 => {
+                            prop_assert_eq!(reason, "already claimed")
+                        }
+                        Settle::Claim(b) => {
+                            prop_assert!(!owed(b), "bettor {} refused: {}", b, reason);
+                            prop_assert_eq!(reason, "nothing to claim");
+                        }
+                        Settle::PayOut(_) => {
+                            prop_assert_eq!(
+                                reason,
+                                "the payout walk is done: no position is left to pay"
+                            );
+                            // Done means done: everyone owed was paid.
+                            prop_assert!((0..bettors.len()).all(|b| !owed(b) || received[b] > 0));
+                        }
+                    }
+                }
+            }
+            // Never a unit more than owed: the contract holds exactly the rest.
+            let pool = p.pool(id);
+            prop_assert_eq!(held, total - fee_taken - pool.paid.u128());
+            prop_assert_eq!(pool.paid.u128(), received.iter().sum::<u128>());
+        }
+
+        // Everyone owed was paid exactly its due, once.
+        for b in 0..bettors.len() {
+            prop_assert_eq!(received[b] > 0, owed(b), "bettor {}", b);
+        }
+        let last = order.last().copied();
+        for &b in &order {
+            if winner.is_some() && Some(b) == last {
+                let others: u128 = order.iter().filter(|&&o| o != b).map(|&o| received[o]).sum();
+                prop_assert_eq!(received[b], distributable - others);
+                prop_assert!(received[b] >= floor[b]);
+            } else {
+                prop_assert_eq!(received[b], floor[b], "bettor {}", b);
+            }
+        }
+        prop_assert_eq!(received.iter().sum::<u128>() + fee_taken, total);
+        let pool = p.pool(id);
+        prop_assert!(pool.payout_done || pool.paid.u128() == distributable);
         prop_assert_eq!(pool.paid + pool.fee_taken, pool.total);
         prop_assert_eq!(p.balance(&p.wager), 0);
     }
