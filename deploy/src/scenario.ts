@@ -376,11 +376,11 @@ class Season {
         (step) => this.welfareLedger(step),
       ],
       [
-        "Draws (令吉 §5.1): the three reporters join the providers, bonded from the community fund; a fan's provider is refused",
+        "Draws (令吉 §5.1): the three reporters join the providers with two stakes each from the community fund; a fan is refused",
         (step) => this.joinProviders(step),
       ],
       [
-        "A fan's scenario pool drawn by commit–reveal: real-name bets within the 0.1–200 CTC limits, one provider withholds its reveal and forfeits its bond, the draw completes, the crank pays the winners",
+        "A fan's scenario pool drawn by commit–reveal: real-name bets within the 0.1–200 CTC limits, one provider withholds its reveal and forfeits its stake, the draw completes, the crank pays the winners",
         (step) => this.drawnScenarioPool(step),
       ],
       [
@@ -1798,12 +1798,14 @@ class Season {
   private async joinProviders(step: Step): Promise<void> {
     const { reporters, fans } = this.cast;
     const { communityFund, draws } = this.platform.addresses;
-    const bond = BigInt(PLATFORM_PARAMETERS.randomness.provider_bond);
+    // Each pending commitment locks one stake: two let a provider serve two draws at once.
+    const stake = BigInt(PLATFORM_PARAMETERS.randomness.provider_bond);
+    const bond = 2n * stake;
     const list = reporters.map((reporter): [string, bigint] => [reporter, bond]);
     const { roundId, proofs } = await this.openRound(
       step,
       communityFund,
-      `a ${ctc(bond)} provider bond for each of the three reporters`,
+      `a ${ctc(bond)} provider deposit (two stakes) for each of the three reporters`,
       list,
       true,
     );
@@ -1818,17 +1820,17 @@ class Season {
       );
       await step.tx(
         name,
-        `join the draws' providers, bonding ${ctc(bond)}`,
+        `join the draws' providers, depositing ${ctc(bond)}`,
         this.platform.send(reporter, draws, bond, { join: {} }),
       );
     }
     await step.refused(
       "fan-0",
       "join the draws' providers",
-      this.platform.send(fans[0], draws, bond, { join: {} }),
+      this.platform.send(fans[0], draws, stake, { join: {} }),
       "is not a partner admitted by the registry",
     );
-    step.equal(await this.platform.balance(draws), 3n * bond, "the draws hold the three providers' bonds");
+    step.equal(await this.platform.balance(draws), 3n * bond, "the draws hold the three providers' deposits");
   }
 
   /**
@@ -1937,9 +1939,19 @@ class Season {
     const provider = await this.platform.as(fans[0]).draws.provider({ address: reporters[2] });
     step.equal(
       [provider.bond, provider.standing],
-      ["0", "forfeited"],
-      "reporter-2 has lost its bond and provides no more draws",
+      [providerBond.toString(), "forfeited"],
+      "reporter-2 lost the stake of the draw it withheld and provides no more draws",
     );
+    const left = await this.platform.balances([reporters[2], draws]);
+    await step.tx(
+      "reporter-2",
+      "leave the providers with the rest of its deposit",
+      this.platform.as(reporters[2]).draws.leave(),
+    );
+    await this.platform.moved(step, left, [
+      [reporters[2], providerBond],
+      [draws, -providerBond],
+    ]);
   }
 
   /**

@@ -7,10 +7,11 @@
 //! season, setup included, as a trace that `--replay` must price the same.
 
 use anyhow::Context;
-use cosmwasm_std::{Api, Coin, Timestamp, Uint128};
+use cosmwasm_std::{Api, Coin, HexBinary, Timestamp, Uint128};
 use ctc_interfaces::merkle;
 use ctc_interfaces::proof::check_in_text;
 use ctc_interfaces::proof::testing::{key, sign};
+use ctc_interfaces::randomness;
 use serde_json::json;
 
 use crate::addresses::account;
@@ -71,6 +72,8 @@ pub fn measure(wasm: &Wasm, cache_dir: &std::path::Path) -> anyhow::Result<Seaso
         "after grants, disbursements and claims moved the buckets: seven balances read",
         &charges,
     );
+    // Issue 23's draws, after every row above so that none of them moves.
+    draws(&p, &mut r, &fans)?;
 
     let mut trace = chain.trace(NATIVE_DENOM, artifact_file)?;
     for m in &r.measurements {
@@ -1629,5 +1632,513 @@ fn tickets_with_vouchers(p: &Platform, r: &mut Recorder, fans: &[String]) -> any
         "ticket-nft/buy (members tier, with a pass)",
         "ticket-nft/buy (with a coupon)",
     )?;
+    Ok(())
+}
+
+/// What `provider` commits to and reveals for draw (`requester`, `key`): derived from a label, so
+/// the season plays the same every run (a real provider takes it from its system's randomness).
+fn draw_secret(provider: &str, requester: &str, key: u64) -> [u8; 32] {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(format!(
+        "gas-report draw secret {provider} {requester} {key}"
+    ))
+    .into()
+}
+
+fn commit_msg(provider: &str, requester: &str, key: u64) -> serde_json::Value {
+    let commitment = randomness::commitment(
+        requester,
+        key,
+        provider,
+        &draw_secret(provider, requester, key),
+    );
+    json!({ "commit": {
+        "requester": requester, "key": key, "commitment": HexBinary::from(commitment).to_hex(),
+    }})
+}
+
+fn reveal_msg(provider: &str, requester: &str, key: u64) -> serde_json::Value {
+    let secret = draw_secret(provider, requester, key);
+    json!({ "reveal": {
+        "requester": requester, "key": key, "secret": HexBinary::from(secret).to_hex(),
+    }})
+}
+
+/// The seed draw (`requester`, `key`) ends with once `revealing` revealed.
+fn draw_seed(requester: &str, key: u64, revealing: &[String]) -> [u8; 32] {
+    let mut mix = [0u8; 32];
+    for provider in revealing {
+        randomness::mix_in(&mut mix, &draw_secret(provider, requester, key));
+    }
+    randomness::seed(requester, key, &mix)
+}
+
+/// Draw (`requester`, `key`) as the randomness contract answers it (not measured).
+fn draw_state(p: &Platform, requester: &str, key: u64) -> anyhow::Result<serde_json::Value> {
+    Ok(p.chain
+        .query(
+            &p.randomness,
+            &json!({ "draw": { "requester": requester, "key": key } }),
+        )?
+        .0)
+}
+
+/// Seconds since the epoch of a JSON `Timestamp` field of `value`.
+fn seconds_of(value: &serde_json::Value, field: &str) -> anyhow::Result<u64> {
+    let nanos: u64 = value[field]
+        .as_str()
+        .with_context(|| format!("no {field}"))?
+        .parse()?;
+    Ok(nanos / 1_000_000_000)
+}
+
+/// Moves the clock to `at` (plus a block) when it is not there yet.
+fn advance_to(p: &Platform, at: u64) {
+    let now = p.now();
+    if now < at + 5 {
+        p.advance(at + 5 - now);
+    }
+}
+
+/// Each of `providers` commits to draw (`requester`, `key`) (not measured).
+fn commit_all(p: &Platform, providers: &[String], requester: &str, key: u64) -> anyhow::Result<()> {
+    for provider in providers {
+        p.exec(
+            provider,
+            &p.randomness,
+            commit_msg(provider, requester, key),
+        )?;
+    }
+    Ok(())
+}
+
+/// Once commitments close, each of `revealing` reveals (not measured); the draw must then be
+/// ready (every committer revealed) or become so when its reveal window closes.
+fn reveal_all(p: &Platform, revealing: &[String], requester: &str, key: u64) -> anyhow::Result<()> {
+    let draw = draw_state(p, requester, key)?;
+    advance_to(p, seconds_of(&draw, "commits_close_at")?);
+    for provider in revealing {
+        p.exec(
+            provider,
+            &p.randomness,
+            reveal_msg(provider, requester, key),
+        )?;
+    }
+    let draw = draw_state(p, requester, key)?;
+    if draw["status"] != "ready" {
+        advance_to(p, seconds_of(&draw, "reveals_close_at")?);
+    }
+    let draw = draw_state(p, requester, key)?;
+    anyhow::ensure!(
+        draw["seed"] == json!(HexBinary::from(draw_seed(requester, key, revealing)).to_hex()),
+        "draw {key} of {requester} is ready with the seed recomputed from its reveals: {draw}"
+    );
+    Ok(())
+}
+
+/// Issue 23, after the season's end so that no earlier row moves: the three reporters join the
+/// draws' providers (100 CTC bonds paid from the service-providers fund); a draw requested by an
+/// account, committed to, revealed and read; wager-pool's fan scenario pool (rejected as
+/// abusive), a drawn pool with real-name bets whose third provider withholds its reveal and
+/// forfeits, paid out by the crank in pages of 4 and 8 winners; crowdfund's lucky draws (1 and 3
+/// winners of 4 numbered backers); ticket-nft's random seats, drawn and read; a provider leaves.
+fn draws(p: &Platform, r: &mut Recorder, fans: &[String]) -> anyhow::Result<()> {
+    let bond: u128 = ctc_testkit::platform::parameters("randomness")["provider_bond"]
+        .as_str()
+        .context("provider_bond")?
+        .parse()?;
+    let reporters = &p.reporters;
+    for reporter in reporters {
+        p.fund(reporter, bond)?;
+    }
+    let join = json!({ "join": {} });
+    let tx = p.send(&reporters[0], &p.randomness, bond, join.clone())?;
+    r.record(
+        "randomness",
+        "join",
+        "an admitted reporter bonds 100 CTC: CTC Send → join hook (registry partner_status query)",
+        &tx,
+    );
+    for reporter in &reporters[1..] {
+        p.send(reporter, &p.randomness, bond, join.clone())?;
+    }
+
+    // A draw asked for by an account, committed to by two providers (min_commits) and revealed.
+    let requester = &fans[0];
+    let key = 1;
+    let tx = p.exec(
+        requester,
+        &p.randomness,
+        json!({ "request_draw": { "key": key, "commits_close_at": null } }),
+    )?;
+    r.record(
+        "randomness",
+        "request_draw",
+        "by an account, commitments closing after the commit window (10 minutes)",
+        &tx,
+    );
+    let pair = &reporters[..2];
+    let tx = p.exec(
+        &pair[0],
+        &p.randomness,
+        commit_msg(&pair[0], requester, key),
+    )?;
+    r.record(
+        "randomness",
+        "commit",
+        "a draw's first commitment, by a bonded provider",
+        &tx,
+    );
+    let tx = p.exec(
+        &pair[1],
+        &p.randomness,
+        commit_msg(&pair[1], requester, key),
+    )?;
+    r.record(
+        "randomness",
+        "commit (reaching min_commits)",
+        "the second commitment, which sets the reveal window",
+        &tx,
+    );
+    let draw = draw_state(p, requester, key)?;
+    advance_to(p, seconds_of(&draw, "commits_close_at")?);
+    let tx = p.exec(
+        &pair[0],
+        &p.randomness,
+        reveal_msg(&pair[0], requester, key),
+    )?;
+    r.record(
+        "randomness",
+        "reveal",
+        "the first reveal once commitments closed: the secret checked against the commitment and mixed in",
+        &tx,
+    );
+    let tx = p.exec(
+        &pair[1],
+        &p.randomness,
+        reveal_msg(&pair[1], requester, key),
+    )?;
+    r.record(
+        "randomness",
+        "reveal (last)",
+        "the last committer's reveal: the draw is ready",
+        &tx,
+    );
+    let (draw, charges) = p.chain.query(
+        &p.randomness,
+        &json!({ "draw": { "requester": requester, "key": key } }),
+    )?;
+    anyhow::ensure!(
+        draw["status"] == "ready",
+        "the direct draw is ready: {draw}"
+    );
+    r.record_charges(
+        "randomness",
+        "draw (query)",
+        "a ready draw: its counts, windows and seed (computed)",
+        &charges,
+    );
+
+    drawn_pools(p, r, fans)?;
+    lucky_draws(p, r, fans)?;
+    random_seats(p, r, fans)?;
+
+    // Every commitment of reporter 1 is revealed: its bond comes back.
+    let tx = p.exec(&reporters[1], &p.randomness, json!({ "leave": {} }))?;
+    r.record(
+        "randomness",
+        "leave",
+        "a provider with no pending commitment: its bond back in one cw20 transfer",
+        &tx,
+    );
+    Ok(())
+}
+
+/// wager-pool with draws: a fan's scenario pool (phone identity at least, 20 CTC bond, a new
+/// oracle question) that the operator rejects as abusive; the operator's drawn pool for
+/// real-name bettors, its draw committed to by the three reporters and revealed by two, resolved
+/// from the seed; the third's bond forfeited; the crank paying pages of 4 and 8 winners.
+fn drawn_pools(p: &Platform, r: &mut Recorder, fans: &[String]) -> anyhow::Result<()> {
+    let scenario_bond: u128 = ctc_testkit::platform::parameters("wager-pool")["scenario_bond"]
+        .as_str()
+        .context("scenario_bond")?
+        .parse()?;
+    let now = p.now();
+    let tx = p.send(
+        &fans[0],
+        &p.wager,
+        scenario_bond,
+        json!({ "open_scenario_pool": { "pool": {
+            "title": "Will the encore be a duet?", "outcomes": ["yes", "no"],
+            "question": { "new": {
+                "resolve_after": ts(now + DAY), "deadline": ts(now + 20 * DAY),
+                "reporters": null, "quorum": 2, "dispute_window_seconds": DAY,
+            }},
+            "closes_at": ts(now + DAY), "fee": null, "min_bet": null, "max_bet": null,
+            "cap_per_address": null,
+        }}}),
+    )?;
+    r.record(
+        "wager-pool",
+        "open_scenario_pool",
+        "a fan's pool: CTC Send of the 20 CTC scenario bond → hook (registry identity_level query), a new oracle question by sub-message",
+        &tx,
+    );
+    let scenario = id(&tx, "pool_id")?;
+    let tx = p.exec(
+        &p.owner,
+        &p.wager,
+        json!({ "reject_abusive": { "pool_id": scenario } }),
+    )?;
+    r.record(
+        "wager-pool",
+        "reject_abusive",
+        "by the operator: the pool refunds and the fan's bond goes to the treasury (one cw20 transfer)",
+        &tx,
+    );
+
+    let closes_at = now + DAY;
+    let tx = p.exec(
+        &p.owner,
+        &p.wager,
+        json!({ "create_pool": { "pool": {
+            "title": "The encore: an odd or an even number of songs?", "outcomes": ["odd", "even"],
+            "question": { "drawn": {} },
+            "closes_at": ts(closes_at), "fee": null, "min_bet": null, "max_bet": null,
+            "cap_per_address": null, "min_identity": "real_name",
+        }}}),
+    )?;
+    r.record(
+        "wager-pool",
+        "create_pool (drawn)",
+        "by the operator: a drawn pool for real-name bettors, randomness request_draw closing with betting",
+        &tx,
+    );
+    let pool_id = id(&tx, "pool_id")?;
+    let reporters = &p.reporters;
+    commit_all(p, reporters, &p.wager, pool_id)?;
+    // Two reveal, the third withholds: the winner is known from the two secrets.
+    let revealing = &reporters[..2];
+    let seed = draw_seed(&p.wager, pool_id, revealing);
+    let winner = randomness::pick(&seed, 0, 2);
+    // Twelve winners and one loser, whose address sorts after theirs so that the crank's pages
+    // (address order) hold winners only.
+    let mut bettors: Vec<String> = (0..13).map(|i| account(&format!("bettor{i}"))).collect();
+    bettors.sort();
+    for bettor in &bettors {
+        p.fund(bettor, 100 * CTC)?;
+        p.attest(bettor)?;
+    }
+    let bet = |outcome: u32| json!({ "bet": { "pool_id": pool_id, "outcome": outcome } });
+    let (loser, winners) = bettors.split_last().context("bettors")?;
+    let tx = p.send(&winners[0], &p.wager, 10 * CTC, bet(winner))?;
+    r.record(
+        "wager-pool",
+        "bet (min_identity)",
+        "a first bet into a real-name pool: CTC Send → bet hook, one registry identity_level query",
+        &tx,
+    );
+    for bettor in &winners[1..] {
+        p.send(bettor, &p.wager, 10 * CTC, bet(winner))?;
+    }
+    p.send(loser, &p.wager, 10 * CTC, bet(1 - winner))?;
+    reveal_all(p, revealing, &p.wager, pool_id)?;
+    let tx = p.exec(
+        &fans[1],
+        &p.wager,
+        json!({ "resolve": { "pool_id": pool_id } }),
+    )?;
+    r.record(
+        "wager-pool",
+        "resolve (drawn)",
+        "the winner picked from the draw's seed (randomness draw query), the fee to treasury and nodes",
+        &tx,
+    );
+    anyhow::ensure!(
+        tx.attribute("winner") == Some(winner.to_string().as_str()),
+        "the drawn pool resolved to pick(seed, 0, 2)"
+    );
+    let tx = p.exec(
+        &fans[1],
+        &p.randomness,
+        json!({ "forfeit": {
+            "requester": p.wager, "key": pool_id, "provider": reporters[2],
+        }}),
+    )?;
+    r.record(
+        "randomness",
+        "forfeit",
+        "by anyone after the reveal window: a withheld reveal costs the provider its 100 CTC bond, sent to the treasury (one cw20 transfer)",
+        &tx,
+    );
+    let pay_out = |limit: u32| json!({ "pay_out": { "pool_id": pool_id, "limit": limit } });
+    let tx = p.exec(&fans[2], &p.wager, pay_out(4))?;
+    anyhow::ensure!(
+        tx.attribute("paid") == Some("4"),
+        "a page of 4 winners paid"
+    );
+    r.record(
+        "wager-pool",
+        "pay_out (4 winners)",
+        "the crank, by anyone: a page of 4 winning positions, paid in one CTC Disburse",
+        &tx,
+    );
+    let tx = p.exec(&fans[2], &p.wager, pay_out(8))?;
+    anyhow::ensure!(
+        tx.attribute("paid") == Some("8"),
+        "a page of 8 winners paid"
+    );
+    r.record(
+        "wager-pool",
+        "pay_out (8 winners)",
+        "the next page, 8 winning positions: two CTC Disburse calls of 4 payments",
+        &tx,
+    );
+    r.place_after("wager-pool/create_pool (drawn)", "wager-pool/create_pool")?;
+    r.place_after("wager-pool/bet (min_identity)", "wager-pool/bet")?;
+    r.place_after("wager-pool/resolve (drawn)", "wager-pool/resolve")?;
+    Ok(())
+}
+
+/// crowdfund's lucky draws: the troupe launches two campaigns, drawing 1 and 3 winners, the
+/// second's deadline a day after the first's; four fans back each (each first pledge numbers
+/// its backer); once a deadline passed and its draw is ready, anyone draws the lucky backers.
+/// The providers commit to the second draw once the first is revealed, so that none has two
+/// commitments pending at once (each pending commitment may lock a stake of its own).
+fn lucky_draws(p: &Platform, r: &mut Recorder, fans: &[String]) -> anyhow::Result<()> {
+    let now = p.now();
+    let launch = |winners: u32, deadline: u64| {
+        json!({ "launch": { "campaign": {
+            "title": "An encore tour", "description_uri": null,
+            "goal": (30 * CTC).to_string(), "hard_cap": null,
+            "starts_at": ts(now), "deadline": ts(deadline),
+            "min_pledge": (10 * CTC).to_string(), "reward_tiers": [],
+            "lucky_draw": { "winners": winners, "prize": "a backstage visit on the tour's first night" },
+        }}})
+    };
+    let (first_deadline, second_deadline) = (now + 7 * DAY, now + 8 * DAY);
+    let tx = p.exec(&p.troupe, &p.crowdfund, launch(1, first_deadline))?;
+    r.record(
+        "crowdfund",
+        "launch (lucky draw)",
+        "no reward tier, a lucky draw of one backer: registry consume_quota, randomness request_draw closing at the deadline",
+        &tx,
+    );
+    let single = id(&tx, "campaign_id")?;
+    let triple = id(
+        &p.exec(&p.troupe, &p.crowdfund, launch(3, second_deadline))?,
+        "campaign_id",
+    )?;
+    let providers = &p.reporters[..2];
+    commit_all(p, providers, &p.crowdfund, single)?;
+    let contribute = |campaign_id: u64| json!({ "contribute": { "campaign_id": campaign_id } });
+    let tx = p.send(&fans[0], &p.crowdfund, 10 * CTC, contribute(single))?;
+    r.record(
+        "crowdfund",
+        "pledge (numbered for the lucky draw)",
+        "a first pledge to a campaign with a lucky draw: CTC Send → contribute hook, the backer numbered",
+        &tx,
+    );
+    for fan in &fans[1..] {
+        p.send(fan, &p.crowdfund, 10 * CTC, contribute(single))?;
+    }
+    for fan in fans {
+        p.send(fan, &p.crowdfund, 10 * CTC, contribute(triple))?;
+    }
+    for (campaign, deadline) in [(single, first_deadline), (triple, second_deadline)] {
+        if campaign == triple {
+            commit_all(p, providers, &p.crowdfund, triple)?;
+        }
+        advance_to(p, deadline);
+        p.exec(
+            &fans[3],
+            &p.crowdfund,
+            json!({ "finalize": { "campaign_id": campaign } }),
+        )?;
+        reveal_all(p, providers, &p.crowdfund, campaign)?;
+    }
+    for (campaign, winners, operation) in [
+        (single, 1, "draw_lucky_backers (1 of 4)"),
+        (triple, 3, "draw_lucky_backers (3 of 4)"),
+    ] {
+        let tx = p.exec(
+            &fans[3],
+            &p.crowdfund,
+            json!({ "draw_lucky_backers": { "campaign_id": campaign } }),
+        )?;
+        let drawn = tx
+            .attribute("numbers")
+            .unwrap_or_default()
+            .split(',')
+            .count();
+        anyhow::ensure!(drawn == winners, "{operation}: {drawn} drawn");
+        r.record(
+            "crowdfund",
+            operation,
+            &format!(
+                "anyone, after the deadline of a successful campaign: randomness draw query, {winners} of 4 numbered backers picked and stored"
+            ),
+            &tx,
+        );
+    }
+    r.place_after("crowdfund/launch (lucky draw)", "crowdfund/launch")?;
+    r.place_after(
+        "crowdfund/pledge (numbered for the lucky draw)",
+        "crowdfund/pledge",
+    )?;
+    Ok(())
+}
+
+/// ticket-nft's random seats: a show whose 50-seat tier is dealt by a draw; two tickets sold,
+/// then the issuer draws the seats (sales of the tier closed, randomness request_draw); the
+/// reporters commit and reveal; a ticket's `nft_info` shows its seat from the seed.
+fn random_seats(p: &Platform, r: &mut Recorder, fans: &[String]) -> anyhow::Result<()> {
+    let now = p.now();
+    let mut event = show(now, 30 * DAY, 50, Some(4));
+    let seats: Vec<String> = (1..=50).map(|n| format!("C{n}")).collect();
+    event["tiers"] = json!([{
+        "name": "Circle", "price": (100 * CTC).to_string(), "supply": 50, "seats": seats,
+        "per_wallet_limit": 4, "random_seats": true,
+    }]);
+    let event_id = id(
+        &p.exec(
+            &p.theater,
+            &p.tickets,
+            json!({ "create_event": { "event": event } }),
+        )?,
+        "event_id",
+    )?;
+    p.send(&fans[1], &p.tickets, 200 * CTC, buy(event_id, 0, 2))?;
+    let tx = p.exec(
+        &p.theater,
+        &p.tickets,
+        json!({ "draw_seats": { "event_id": event_id, "tier": 0 } }),
+    )?;
+    r.record(
+        "ticket-nft",
+        "draw_seats",
+        "by the issuer: a random-seat tier's sales closed, randomness request_draw",
+        &tx,
+    );
+    let key = event_id << 8;
+    let providers = &p.reporters[..2];
+    commit_all(p, providers, &p.tickets, key)?;
+    reveal_all(p, providers, &p.tickets, key)?;
+    let (info, charges) = p.chain.query(
+        &p.tickets,
+        &json!({ "nft_info": { "token_id": format!("{event_id}-1") } }),
+    )?;
+    let seed = draw_seed(&p.tickets, key, providers);
+    let expected = format!("C{}", randomness::seat_of(&seed, 1, 50) + 1);
+    anyhow::ensure!(
+        info["extension"]["seat"] == json!(expected),
+        "the ticket's seat is the seed's permutation: {info}"
+    );
+    r.record_charges(
+        "ticket-nft",
+        "nft_info (query, drawn seat)",
+        "a ticket of a drawn 50-seat tier: randomness draw query, its seat from the seed's permutation",
+        &charges,
+    );
     Ok(())
 }

@@ -4,7 +4,9 @@
 //! locked for deploy's lengths from now, and the service-providers, business-development,
 //! community-rewards and public-welfare allocation funds), then CTC, whose genesis allocation
 //! names them and whose recycle pool is the community-rewards fund, each bucket contract then
-//! taking the token (`set_token`, verified against the token's creator and allocation); the
+//! taking the token (`set_token`, verified against the token's creator and allocation); then
+//! randomness (draws by commit–reveal among bonded partners), whose address ticket-nft,
+//! crowdfund and wager-pool take at instantiation; the
 //! registry (theater, troupe, agency, identity provider, three reporters and a touring company
 //! admitted), ticket-nft, schedules, crowdfund, tipping, the oracle, wager-pool and vouchers, with
 //! the platform contracts registered, ticket-nft issuing events from schedules' bookings
@@ -49,7 +51,7 @@ pub struct Artifact {
     pub reference: bool,
 }
 
-pub const ARTIFACTS: [Artifact; 16] = [
+pub const ARTIFACTS: [Artifact; 17] = [
     Artifact {
         name: "ctc-token",
         file: "ctc_token.wasm",
@@ -103,6 +105,11 @@ pub const ARTIFACTS: [Artifact; 16] = [
     Artifact {
         name: "allocation-fund",
         file: "allocation_fund.wasm",
+        reference: false,
+    },
+    Artifact {
+        name: "randomness",
+        file: "randomness.wasm",
         reference: false,
     },
     // The committee: cw-plus 2.0's contracts, built by scripts/build.sh into artifacts/ (not
@@ -207,6 +214,10 @@ pub struct Platform {
     pub oracle: String,
     pub wager: String,
     pub vouchers: String,
+    /// Draws by commit–reveal among bonded partners, instantiated after CTC and before the three
+    /// contracts that request draws (ticket-nft, crowdfund, wager-pool), which are given its
+    /// address; the reporters join as its providers in the season.
+    pub randomness: String,
     /// The genesis buckets' contracts (deploy/src/artifacts.ts BUCKET_CONTRACTS): the founding
     /// team's and the investors' lock-ups, and the four allocation funds.
     pub team_lockup: String,
@@ -354,12 +365,22 @@ impl Platform {
             )?;
             set_tokens.push((name.to_owned(), tx));
         }
+        // As deploy/ does: the draws after the token, before the three contracts that request
+        // them, each of which takes its address after the platform.json parameters.
+        let randomness = instantiate(
+            "randomness",
+            configured(
+                "randomness",
+                json!({ "token": token, "registry": registry, "treasury": treasury }),
+                json!({ "owner": null }),
+            ),
+        )?;
         let tickets = instantiate(
             "ticket-nft",
             configured(
                 "ticket-nft",
                 json!({ "token": token, "registry": registry, "treasury": treasury }),
-                json!({ "owner": null }),
+                json!({ "randomness": randomness, "owner": null }),
             ),
         )?;
         // Only addresses: ticket-nft is the one that marks bookings issued.
@@ -379,7 +400,7 @@ impl Platform {
                     "token": token, "registry": registry, "ticket_nft": tickets,
                     "treasury": treasury,
                 }),
-                json!({ "owner": null }),
+                json!({ "randomness": randomness, "owner": null }),
             ),
         )?;
         let tipping = instantiate(
@@ -415,7 +436,7 @@ impl Platform {
                     "token": token, "registry": registry, "oracle": oracle, "operator": owner,
                     "treasury": treasury, "node_incentive": nodes,
                 }),
-                json!({ "owner": null }),
+                json!({ "randomness": randomness, "owner": null }),
             ),
         )?;
         let vouchers = instantiate(
@@ -463,6 +484,7 @@ impl Platform {
             oracle,
             wager,
             vouchers,
+            randomness,
             cw20,
             cw721,
             sink,

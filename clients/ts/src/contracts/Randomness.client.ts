@@ -149,6 +149,13 @@ export interface RandomnessInterface extends RandomnessReadOnlyInterface {
     key: number;
     requester: string;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  retract: ({
+    key,
+    requester
+  }: {
+    key: number;
+    requester: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   reveal: ({
     key,
     requester,
@@ -204,6 +211,7 @@ export class RandomnessClient extends RandomnessQueryClient implements Randomnes
     this.leave = this.leave.bind(this);
     this.requestDraw = this.requestDraw.bind(this);
     this.commit = this.commit.bind(this);
+    this.retract = this.retract.bind(this);
     this.reveal = this.reveal.bind(this);
     this.forfeit = this.forfeit.bind(this);
     this.remove = this.remove.bind(this);
@@ -258,6 +266,20 @@ export class RandomnessClient extends RandomnessQueryClient implements Randomnes
     return await this.client.execute(this.sender, this.contractAddress, {
       commit: {
         commitment,
+        key,
+        requester
+      }
+    }, fee_, memo_, funds_);
+  };
+  retract = async ({
+    key,
+    requester
+  }: {
+    key: number;
+    requester: string;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      retract: {
         key,
         requester
       }

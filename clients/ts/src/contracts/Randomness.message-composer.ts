@@ -38,6 +38,13 @@ export interface RandomnessMsg {
     key: number;
     requester: string;
   }, funds_?: Coin[]) => EncodeObject;
+  retract: ({
+    key,
+    requester
+  }: {
+    key: number;
+    requester: string;
+  }, funds_?: Coin[]) => EncodeObject;
   reveal: ({
     key,
     requester,
@@ -90,6 +97,7 @@ export class RandomnessMsgComposer implements RandomnessMsg {
     this.leave = this.leave.bind(this);
     this.requestDraw = this.requestDraw.bind(this);
     this.commit = this.commit.bind(this);
+    this.retract = this.retract.bind(this);
     this.reveal = this.reveal.bind(this);
     this.forfeit = this.forfeit.bind(this);
     this.remove = this.remove.bind(this);
@@ -173,6 +181,28 @@ export class RandomnessMsgComposer implements RandomnessMsg {
         msg: toUtf8(JSON.stringify({
           commit: {
             commitment,
+            key,
+            requester
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  retract = ({
+    key,
+    requester
+  }: {
+    key: number;
+    requester: string;
+  }, funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          retract: {
             key,
             requester
           }

@@ -32,6 +32,11 @@ export type ExecuteMsg = {
     requester: string;
   };
 } | {
+  retract: {
+    key: number;
+    requester: string;
+  };
+} | {
   reveal: {
     key: number;
     requester: string;
