@@ -96,7 +96,7 @@ test("re-running skips unchanged contracts and migrates the one whose code chang
   const unchanged = await rerun();
   assert.deepEqual(
     unchanged.map((line) => line.action),
-    Array(15).fill("unchanged"),
+    Array(16).fill("unchanged"),
     "no upload, no wiring",
   );
   assert.equal((await chain.client.getCodes()).length, codesBefore);
@@ -133,7 +133,7 @@ test("a recorded contract whose configuration would change is refused, not repor
   const otherTreasury = { ...roles, treasury: roles.arbiter };
   await assert.rejects(
     rerun(undefined, otherTreasury),
-    /ticket-nft in deployments\/ticketchain-local\.json was instantiated with other treasury than this run would use/,
+    /randomness in deployments\/ticketchain-local\.json was instantiated with other treasury than this run would use/,
   );
   // A redeployed registry: its dependants still point at the old one.
   deployment.contracts["partner-registry"] = {
