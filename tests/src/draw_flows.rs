@@ -446,13 +446,13 @@ fn a_fans_drawn_scenario_pool_pays_the_drawn_outcome_and_the_withholder_forfeits
         closes_at.plus_seconds(DRAW_WAIT)
     );
     assert_eq!(p.refused(&fan, &p.wager, &resolve), pending);
-    for i in 0..2 {
+    for (reporter, secret) in p.reporters.iter().zip(&secrets).take(2) {
         let response = p
-            .reveal_secret(&p.reporters[i], &p.wager, pool_id, &secrets[i])
+            .reveal_secret(reporter, &p.wager, pool_id, secret)
             .unwrap();
         assert_eq!(
             attribute(&response, "secret"),
-            HexBinary::from(secrets[i]).to_hex()
+            HexBinary::from(*secret).to_hex()
         );
     }
     let draw = p.draw(&p.wager, pool_id);
@@ -747,8 +747,8 @@ fn no_reveal_before_betting_closes_even_with_every_commitment_in() {
     let closes_at = input.closes_at;
     let pool_id = operator_pool(&p, input);
     let secrets: Vec<[u8; 32]> = (0..3).map(|i| secret(&format!("early {i}"))).collect();
-    for i in 0..2 {
-        p.commit_secret(&p.reporters[i], &p.wager, pool_id, &secrets[i])
+    for (reporter, secret) in p.reporters.iter().zip(&secrets).take(2) {
+        p.commit_secret(reporter, &p.wager, pool_id, secret)
             .unwrap();
     }
     // The third copies the first's commitment.
@@ -776,10 +776,10 @@ fn no_reveal_before_betting_closes_even_with_every_commitment_in() {
     );
     for at in [now.plus_seconds(COMMIT_SECONDS), closes_at.minus_seconds(1)] {
         p.advance_to(at);
-        for i in 0..2 {
+        for (reporter, secret) in p.reporters.iter().zip(&secrets).take(2) {
             assert_eq!(
                 root(
-                    p.reveal_secret(&p.reporters[i], &p.wager, pool_id, &secrets[i])
+                    p.reveal_secret(reporter, &p.wager, pool_id, secret)
                         .unwrap_err()
                 ),
                 not_open
@@ -793,8 +793,8 @@ fn no_reveal_before_betting_closes_even_with_every_commitment_in() {
 
     p.advance_to(closes_at);
     assert!(root(bet(&p, &p.fans[0], pool_id, 0, CTC).unwrap_err()).starts_with("betting closed"));
-    for i in 0..2 {
-        p.reveal_secret(&p.reporters[i], &p.wager, pool_id, &secrets[i])
+    for (reporter, secret) in p.reporters.iter().zip(&secrets).take(2) {
+        p.reveal_secret(reporter, &p.wager, pool_id, secret)
             .unwrap();
     }
     // The copier cannot open the copy: the commitment binds its provider.

@@ -486,8 +486,8 @@ proptest! {
         }
 
         // Everyone owed was paid exactly its due, once.
-        for b in 0..bettors.len() {
-            prop_assert_eq!(received[b] > 0, owed(b), "bettor {}", b);
+        for (b, paid) in received.iter().enumerate().take(bettors.len()) {
+            prop_assert_eq!(*paid > 0, owed(b), "bettor {}", b);
         }
         let last = order.last().copied();
         for &b in &order {

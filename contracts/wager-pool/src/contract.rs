@@ -7,7 +7,7 @@ use ctc_conventions::ContractId;
 use crate::error::ContractError;
 use crate::execute::bets;
 use crate::execute::pools::{self, ConfigUpdate, Opener, OpenerKind, QUESTION_CREATED};
-use crate::msg::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
+use crate::msg::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg, RefundReason};
 use crate::query;
 use crate::state::{
     Config, CONFIG, DEFAULT_BET_CEILING, DEFAULT_BET_FLOOR, DEFAULT_MAX_OPEN_SCENARIOS,
@@ -91,8 +91,12 @@ pub fn execute(
         ExecuteMsg::Resolve { pool_id } => pools::resolve(deps, env, pool_id),
         ExecuteMsg::Claim { pool_id } => bets::claim(deps, info, pool_id),
         ExecuteMsg::PayOut { pool_id, limit } => bets::pay_out(deps, pool_id, limit),
-        ExecuteMsg::Cancel { pool_id } => pools::cancel(deps, env, info, pool_id),
-        ExecuteMsg::RejectAbusive { pool_id } => pools::reject_abusive(deps, env, info, pool_id),
+        ExecuteMsg::Cancel { pool_id } => {
+            pools::end_before_close(deps, env, info, pool_id, RefundReason::Cancelled)
+        }
+        ExecuteMsg::RejectAbusive { pool_id } => {
+            pools::end_before_close(deps, env, info, pool_id, RefundReason::Abusive)
+        }
         ExecuteMsg::SweepUnclaimed { pool_id } => pools::sweep_unclaimed(deps, env, pool_id),
         ExecuteMsg::UpdateConfig {
             operator,

@@ -85,6 +85,31 @@ impl DrawResponse {
     }
 }
 
+#[cfg(feature = "testing")]
+impl DrawResponse {
+    /// What a test's stand-in randomness contract answers: two commitments, `status`, and `seed`
+    /// (with every reveal in) once given.
+    pub fn answered(
+        requester: String,
+        key: u64,
+        status: DrawStatus,
+        seed: Option<[u8; 32]>,
+    ) -> Self {
+        Self {
+            requester,
+            key,
+            status,
+            round: 1,
+            commits: 2,
+            reveals: if seed.is_some() { 2 } else { 0 },
+            commits_close_at: Timestamp::from_seconds(1),
+            reveals_close_at: None,
+            mix: HexBinary::from(vec![0u8; 32]),
+            seed: seed.map(HexBinary::from),
+        }
+    }
+}
+
 fn push_text(hasher: &mut Sha256, text: &str) {
     // Bech32 addresses are at most 90 bytes, so their length fits a byte.
     hasher.update([text.len() as u8]);
@@ -312,7 +337,9 @@ mod tests {
         let commitments = providers
             .iter()
             .zip(&secrets)
-            .map(|(provider, secret)| HexBinary::from(commitment(&requester, key, provider, secret)))
+            .map(|(provider, secret)| {
+                HexBinary::from(commitment(&requester, key, provider, secret))
+            })
             .collect();
         let mut mix = [0u8; 32];
         for secret in &secrets {

@@ -211,18 +211,7 @@ impl Chain {
                     key,
                 } = query;
                 assert_eq!(asker, requester, "this contract's draw");
-                DrawResponse {
-                    requester: asker,
-                    key,
-                    status,
-                    round: 1,
-                    commits: 2,
-                    reveals: if seed.is_some() { 2 } else { 0 },
-                    commits_close_at: Timestamp::from_seconds(1),
-                    reveals_close_at: None,
-                    mix: HexBinary::from(vec![0u8; 32]),
-                    seed: seed.map(HexBinary::from),
-                }
+                DrawResponse::answered(asker, key, status, seed)
             });
         }
         neighbours.install(&mut self.unit.deps);

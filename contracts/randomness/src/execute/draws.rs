@@ -1,8 +1,8 @@
 //! A draw's life: the request, commitments (and their retraction), reveals and forfeits.
 
 use cosmwasm_std::{
-    to_json_binary, Binary, DepsMut, Env, HexBinary, MessageInfo, Response, Timestamp, Uint128,
-    WasmMsg,
+    to_json_binary, Addr, Binary, DepsMut, Env, HexBinary, MessageInfo, Response, Timestamp,
+    Uint128, WasmMsg,
 };
 use ctc_conventions::validate::address;
 use ctc_interfaces::randomness::{commitment, mix_in, seed, DrawStatus};
@@ -14,6 +14,19 @@ use crate::execute::{
 };
 use crate::msg::{CommitmentState, Standing};
 use crate::state::{Commitment, Draw, COMMITMENTS, CONFIG, DRAWS, PROVIDERS};
+
+/// A commitment still waiting for its reveal or its forfeit.
+fn ensure_pending(committed: &Commitment, provider: &Addr) -> Result<(), ContractError> {
+    match committed.state {
+        CommitmentState::Pending => Ok(()),
+        CommitmentState::Revealed => Err(ContractError::AlreadyRevealed {
+            address: provider.to_string(),
+        }),
+        CommitmentState::Forfeited => Err(ContractError::AlreadyForfeited {
+            address: provider.to_string(),
+        }),
+    }
+}
 
 pub fn request_draw(
     deps: DepsMut,
@@ -183,19 +196,7 @@ pub fn retract(
         });
     }
     // Reveals never opened in this round, so its commitments are all pending; kept for safety.
-    match committed.state {
-        CommitmentState::Pending => {}
-        CommitmentState::Revealed => {
-            return Err(ContractError::AlreadyRevealed {
-                address: provider.to_string(),
-            })
-        }
-        CommitmentState::Forfeited => {
-            return Err(ContractError::AlreadyForfeited {
-                address: provider.to_string(),
-            })
-        }
-    }
+    ensure_pending(&committed, provider)?;
     draw.commits = decrement(draw.commits)?;
     let mut record = load_provider(deps.storage, provider)?;
     record.pending = decrement(record.pending)?;
@@ -234,19 +235,7 @@ pub fn reveal(
             round: committed.round,
         });
     }
-    match committed.state {
-        CommitmentState::Pending => {}
-        CommitmentState::Revealed => {
-            return Err(ContractError::AlreadyRevealed {
-                address: provider.to_string(),
-            })
-        }
-        CommitmentState::Forfeited => {
-            return Err(ContractError::AlreadyForfeited {
-                address: provider.to_string(),
-            })
-        }
-    }
+    ensure_pending(&committed, provider)?;
     let now = env.block.time;
     // No secret may be out while commitments, or the requester's inputs, can still change.
     let reveals_close_at = match draw.reveals_close_at {
@@ -309,19 +298,7 @@ pub fn forfeit(
         .ok_or_else(|| ContractError::NoCommitment {
             address: provider.to_string(),
         })?;
-    match committed.state {
-        CommitmentState::Pending => {}
-        CommitmentState::Revealed => {
-            return Err(ContractError::AlreadyRevealed {
-                address: provider.into_string(),
-            })
-        }
-        CommitmentState::Forfeited => {
-            return Err(ContractError::AlreadyForfeited {
-                address: provider.into_string(),
-            })
-        }
-    }
+    ensure_pending(&committed, &provider)?;
     // A commitment of an earlier round lost its window when that round stalled.
     if committed.round == draw.round
         && draw

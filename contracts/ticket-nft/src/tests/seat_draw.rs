@@ -5,7 +5,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use cosmwasm_std::{ContractResult, HexBinary, SystemError, SystemResult, WasmQuery};
+use cosmwasm_std::{ContractResult, SystemError, SystemResult, WasmQuery};
 use ctc_interfaces::randomness::{self, DrawResponse, DrawStatus, RandomnessQueryMsg};
 use cw721::msg::NftInfoResponse;
 
@@ -77,18 +77,7 @@ fn answer_draw(
             assert_eq!(asker, requester);
             assert_eq!(key, (EVENT << 8) | u64::from(PIT));
             counter.set(counter.get() + 1);
-            DrawResponse {
-                requester: asker,
-                key,
-                status,
-                round: 1,
-                commits: 3,
-                reveals: u32::from(seed.is_some()) * 3,
-                commits_close_at: Timestamp::from_seconds(1),
-                reveals_close_at: None,
-                mix: HexBinary::from(vec![0u8; 32]),
-                seed: seed.map(HexBinary::from),
-            }
+            DrawResponse::answered(asker, key, status, seed)
         })
         .install(&mut chain.unit.deps);
     asked

@@ -566,46 +566,18 @@ fn end_early(
     Ok(response)
 }
 
-pub fn cancel(
-    deps: DepsMut,
-    env: Env,
-    info: MessageInfo,
-    pool_id: u64,
-) -> Result<Response, ContractError> {
-    let config = CONFIG.load(deps.storage)?;
-    if info.sender != config.operator {
-        return Err(ContractError::NotOperator);
-    }
-    let pool = load_pool(deps.storage, pool_id)?;
-    if pool.status != PoolStatus::Open {
-        return Err(ContractError::NotOpen);
-    }
-    if env.block.time >= pool.closes_at {
-        return Err(ContractError::BettingClosed {
-            closes_at: pool.closes_at,
-        });
-    }
-    end_early(
-        deps,
-        &env,
-        config,
-        pool,
-        pool_id,
-        RefundReason::Cancelled,
-        "cancel",
-    )
-}
-
-/// Like `cancel`, only before betting closes, but the bond goes to the treasury. Once betting has
-/// closed the outcome may be known (an oracle answer on its way, a draw's seed ready), and a
-/// rejection then would let the operator void a pool it saw go the wrong way, refunding a
+/// The operator ends a pool before betting closes: `Cancelled` returns the bond, `Abusive` sends
+/// it to the treasury; every bettor is refunded either way. Only before the close: once betting
+/// has closed the outcome may be known (an oracle answer on its way, a draw's seed ready), and
+/// ending the pool then would let the operator void a pool it saw go the wrong way, refunding a
 /// colluding loser. After the close, an abusive question is the oracle's to rule `invalid`, which
 /// refunds every bettor and forfeits the bond all the same.
-pub fn reject_abusive(
+pub fn end_before_close(
     deps: DepsMut,
     env: Env,
     info: MessageInfo,
     pool_id: u64,
+    reason: RefundReason,
 ) -> Result<Response, ContractError> {
     let config = CONFIG.load(deps.storage)?;
     if info.sender != config.operator {
@@ -620,15 +592,12 @@ pub fn reject_abusive(
             closes_at: pool.closes_at,
         });
     }
-    end_early(
-        deps,
-        &env,
-        config,
-        pool,
-        pool_id,
-        RefundReason::Abusive,
-        "reject_abusive",
-    )
+    let action = if reason == RefundReason::Abusive {
+        "reject_abusive"
+    } else {
+        "cancel"
+    };
+    end_early(deps, &env, config, pool, pool_id, reason, action)
 }
 
 /// The config fields `UpdateConfig` may change.

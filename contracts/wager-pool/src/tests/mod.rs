@@ -122,20 +122,13 @@ fn install(deps: &mut MockDeps, token: &Addr, world: &Shared) {
             let RandomnessQueryMsg::Draw { requester, key } = query;
             let mut world = for_draws.borrow_mut();
             world.draw_queries.push((requester.clone(), key));
+            let status = match (world.seed, world.draw_status) {
+                (Some(_), _) => DrawStatus::Ready,
+                (None, status) => status.unwrap_or(DrawStatus::Committing),
+            };
             DrawResponse {
-                requester,
-                key,
-                status: match (world.seed, world.draw_status) {
-                    (Some(_), _) => DrawStatus::Ready,
-                    (None, status) => status.unwrap_or(DrawStatus::Committing),
-                },
-                round: 1,
-                commits: 2,
-                reveals: u32::from(world.seed.is_some()),
-                commits_close_at: Timestamp::from_seconds(0),
                 reveals_close_at: world.reveals_close_at,
-                mix: HexBinary::from(vec![0u8; 32]),
-                seed: world.seed.map(HexBinary::from),
+                ..DrawResponse::answered(requester, key, status, world.seed)
             }
         })
         .install(deps);
