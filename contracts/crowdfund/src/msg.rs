@@ -70,9 +70,9 @@ pub struct CampaignInput {
 /// `0..numbered` and one backer holds one number at most); the
 /// launch asks the randomness contract for a draw (key: the campaign id) whose commitments close
 /// at the deadline, when pledging ends, so nobody pledges or withdraws knowing the seed. It
-/// refuses (`RandomnessNotSet`) while no randomness contract is configured, and the randomness
-/// contract refuses a deadline sooner than its commit window. A campaign that fails or is
-/// cancelled draws nothing: its backers are refunded instead.
+/// refuses (`RandomnessNotSet`) while no randomness contract is configured; commitments close
+/// after the randomness contract's shortest commit window when the deadline is sooner. A campaign
+/// that fails or is cancelled draws nothing: its backers are refunded instead.
 #[cw_serde]
 pub struct LuckyDrawInput {
     /// Between 1 and 20.
