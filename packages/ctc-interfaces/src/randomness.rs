@@ -151,7 +151,8 @@ fn word(seed: &[u8; 32], domain: &[u8], a: u32, b: u32) -> u64 {
     hasher.update(a.to_be_bytes());
     hasher.update(b.to_be_bytes());
     let digest: [u8; 32] = hasher.finalize().into();
-    u64::from_be_bytes(digest[..8].try_into().expect("8 bytes"))
+    let [b0, b1, b2, b3, b4, b5, b6, b7, ..] = digest;
+    u64::from_be_bytes([b0, b1, b2, b3, b4, b5, b6, b7])
 }
 
 /// The `index`-th pick from a draw, uniform over `0..n` (`n` > 0): word = the first 8 bytes of
