@@ -3,6 +3,7 @@
 //! Only types and small pure helpers live here, so that a frontend, an indexer or a third-party
 //! contract can speak to the platform without depending on any contract crate.
 
+pub mod accounts;
 pub mod bps;
 pub mod crowdfund;
 pub mod funds;

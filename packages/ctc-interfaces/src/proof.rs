@@ -4,7 +4,9 @@
 //! voucher without its holder, and a screenshot stops working within minutes.
 
 use cosmwasm_schema::cw_serde;
-use cosmwasm_std::{Addr, Api, Binary, Timestamp};
+use cosmwasm_std::{Addr, Api, Binary, CanonicalAddr, QuerierWrapper, Timestamp};
+
+use crate::accounts::{CanPresentResponse, HolderQueryMsg, PresentRight};
 use ripemd::Ripemd160;
 use sha2::{Digest, Sha256};
 
@@ -96,6 +98,60 @@ pub fn verify_holder_proof(
     holder: &Addr,
     text: &str,
 ) -> Result<(), ProofError> {
+    let key_address = fresh_key_address(now, proof)?;
+    let canonical = canonical_holder(api, holder)?;
+    if canonical.as_slice() != &key_address[..] {
+        return Err(not_the_holder(holder));
+    }
+    verify_signature(api, proof, holder, text)
+}
+
+/// Checks a proof for a ticket or voucher `holder` that may be a contract account (issue 24). A
+/// proof signed by the holder's own key passes exactly as `verify_holder_proof` does, and gives
+/// `None`. A proof signed by another key passes only when `holder` is a contract (a 32-byte
+/// address), the key signed as its own address, and the holder answers that this key may present
+/// `right` for it now; it gives the key's address, so the caller can record who presented.
+///
+/// Only the holder is asked, and its answer decides only who may present what it holds.
+pub fn verify_presenter(
+    querier: QuerierWrapper,
+    api: &dyn Api,
+    now: Timestamp,
+    proof: &HolderProof,
+    holder: &Addr,
+    text: &str,
+    right: PresentRight,
+) -> Result<Option<Addr>, ProofError> {
+    let key_address = fresh_key_address(now, proof)?;
+    let canonical = canonical_holder(api, holder)?;
+    if canonical.as_slice() == &key_address[..] {
+        return verify_signature(api, proof, holder, text).map(|()| None);
+    }
+    if canonical.len() != CONTRACT_ADDRESS_BYTES {
+        return Err(not_the_holder(holder));
+    }
+    let presenter = api
+        .addr_humanize(&key_address.to_vec().into())
+        .map_err(|_| ProofError::InvalidPubkey)?;
+    verify_signature(api, proof, &presenter, text)?;
+    let answer: Result<CanPresentResponse, _> = querier.query_wasm_smart(
+        holder,
+        &HolderQueryMsg::CanPresent {
+            key: presenter.to_string(),
+            right,
+        },
+    );
+    match answer {
+        Ok(CanPresentResponse { allowed: true }) => Ok(Some(presenter)),
+        _ => Err(not_the_holder(holder)),
+    }
+}
+
+/// Contract addresses are 32 bytes; an address derived from a secp256k1 key is 20.
+const CONTRACT_ADDRESS_BYTES: usize = 32;
+
+/// The proof's signing key as a 20-byte account address, once its lifetime checks pass.
+fn fresh_key_address(now: Timestamp, proof: &HolderProof) -> Result<[u8; 20], ProofError> {
     if proof.expires_at <= now {
         return Err(ProofError::Expired {
             expires_at: proof.expires_at,
@@ -109,17 +165,28 @@ pub fn verify_holder_proof(
     if proof.pubkey.len() != 33 {
         return Err(ProofError::InvalidPubkey);
     }
-    let key_address = Ripemd160::digest(Sha256::digest(proof.pubkey.as_slice()));
-    let not_the_holder = || ProofError::NotTheHolder {
+    Ok(Ripemd160::digest(Sha256::digest(proof.pubkey.as_slice())).into())
+}
+
+fn canonical_holder(api: &dyn Api, holder: &Addr) -> Result<CanonicalAddr, ProofError> {
+    api.addr_canonicalize(holder.as_str())
+        .map_err(|_| not_the_holder(holder))
+}
+
+fn not_the_holder(holder: &Addr) -> ProofError {
+    ProofError::NotTheHolder {
         holder: holder.to_string(),
-    };
-    let canonical = api
-        .addr_canonicalize(holder.as_str())
-        .map_err(|_| not_the_holder())?;
-    if canonical.as_slice() != &key_address[..] {
-        return Err(not_the_holder());
     }
-    let hash = Sha256::digest(adr036_sign_bytes(holder, text.as_bytes()));
+}
+
+/// The proof's signature over `text` as signed by `signer`'s wallet.
+fn verify_signature(
+    api: &dyn Api,
+    proof: &HolderProof,
+    signer: &Addr,
+    text: &str,
+) -> Result<(), ProofError> {
+    let hash = Sha256::digest(adr036_sign_bytes(signer, text.as_bytes()));
     match api.secp256k1_verify(&hash, &proof.signature, &proof.pubkey) {
         Ok(true) => Ok(()),
         Ok(false) | Err(_) => Err(ProofError::InvalidSignature),
@@ -242,5 +309,146 @@ mod tests {
             verify_holder_proof(&api, now, &long_lived, &holder, text),
             Err(ProofError::TooLongLived { max_seconds: 300 })
         );
+    }
+
+    mod presenter {
+        use super::super::testing::{account, key, sign};
+        use super::super::*;
+        use cosmwasm_std::testing::{MockApi, MockQuerier};
+        use cosmwasm_std::{
+            from_json, to_json_binary, ContractResult, Empty, SystemError, SystemResult, WasmQuery,
+        };
+        use k256::ecdsa::{signature::Signer, Signature};
+
+        const TEXT: &str = "TicketChain check-in\nticket: 1-0";
+
+        /// A querier whose only contract, `account`, lets `door_key` present at the door.
+        fn querier(account: &Addr, door_key: &Addr) -> MockQuerier {
+            let (account, door_key) = (account.clone(), door_key.clone());
+            let mut querier = MockQuerier::<Empty>::new(&[]);
+            querier.update_wasm(move |query| match query {
+                WasmQuery::Smart { contract_addr, msg } if *contract_addr == account.as_str() => {
+                    let HolderQueryMsg::CanPresent { key, right } = from_json(msg).unwrap();
+                    let allowed = key == door_key.as_str() && right == PresentRight::Door;
+                    SystemResult::Ok(ContractResult::Ok(
+                        to_json_binary(&CanPresentResponse { allowed }).unwrap(),
+                    ))
+                }
+                _ => SystemResult::Err(SystemError::NoSuchContract {
+                    addr: "asked a holder that is not the account".to_string(),
+                }),
+            });
+            querier
+        }
+
+        #[test]
+        fn a_contract_holder_decides_which_other_keys_present_for_it() {
+            let api = MockApi::default();
+            let now = Timestamp::from_seconds(1_000);
+            let expires = now.plus_seconds(60);
+            let account_address = api.addr_make("fan-account");
+            let (_, delegate) = account(&api, &key(3));
+            let mock = querier(&account_address, &delegate);
+            let querier = QuerierWrapper::<Empty>::new(&mock);
+            let by_delegate = sign(&api, &key(3), TEXT, expires);
+            let check = |proof: &HolderProof, right| {
+                verify_presenter(querier, &api, now, proof, &account_address, TEXT, right)
+            };
+
+            assert_eq!(
+                check(&by_delegate, PresentRight::Door),
+                Ok(Some(delegate.clone()))
+            );
+            let refused = Err(ProofError::NotTheHolder {
+                holder: account_address.to_string(),
+            });
+            assert_eq!(check(&by_delegate, PresentRight::Redeem), refused);
+            assert_eq!(
+                check(&sign(&api, &key(4), TEXT, expires), PresentRight::Door),
+                refused
+            );
+
+            // A delegate's wallet signs as itself: a signature made in the account's name is not
+            // the delegate's, whatever the account answers.
+            let as_account: Signature =
+                key(3).sign(&adr036_sign_bytes(&account_address, TEXT.as_bytes()));
+            let mut borrowed_name = by_delegate.clone();
+            borrowed_name.signature = as_account.to_bytes().to_vec().into();
+            assert_eq!(
+                check(&borrowed_name, PresentRight::Door),
+                Err(ProofError::InvalidSignature)
+            );
+            assert_eq!(
+                check(
+                    &sign(&api, &key(3), "another text", expires),
+                    PresentRight::Door
+                ),
+                Err(ProofError::InvalidSignature)
+            );
+        }
+
+        #[test]
+        fn a_wallet_holder_is_never_asked_and_its_own_proof_passes_as_before() {
+            let api = MockApi::default();
+            let now = Timestamp::from_seconds(1_000);
+            let expires = now.plus_seconds(60);
+            let (_, wallet) = account(&api, &key(7));
+            let (_, delegate) = account(&api, &key(3));
+            // The querier fails every query but the account's: asking about `wallet` would fail.
+            let mock = querier(&api.addr_make("fan-account"), &delegate);
+            let querier = QuerierWrapper::<Empty>::new(&mock);
+
+            let own = sign(&api, &key(7), TEXT, expires);
+            assert_eq!(
+                verify_presenter(querier, &api, now, &own, &wallet, TEXT, PresentRight::Door),
+                Ok(None)
+            );
+            let other = sign(&api, &key(3), TEXT, expires);
+            assert_eq!(
+                verify_presenter(
+                    querier,
+                    &api,
+                    now,
+                    &other,
+                    &wallet,
+                    TEXT,
+                    PresentRight::Door
+                ),
+                Err(ProofError::NotTheHolder {
+                    holder: wallet.to_string()
+                })
+            );
+            assert_eq!(
+                verify_presenter(
+                    querier,
+                    &api,
+                    expires,
+                    &own,
+                    &wallet,
+                    TEXT,
+                    PresentRight::Door
+                ),
+                Err(ProofError::Expired {
+                    expires_at: expires
+                })
+            );
+        }
+
+        #[test]
+        fn a_contract_that_does_not_answer_holds_without_presenters() {
+            let api = MockApi::default();
+            let now = Timestamp::from_seconds(1_000);
+            let sink = api.addr_make("a-cw20-sink");
+            let (_, delegate) = account(&api, &key(3));
+            let mock = querier(&api.addr_make("fan-account"), &delegate);
+            let querier = QuerierWrapper::<Empty>::new(&mock);
+            let proof = sign(&api, &key(3), TEXT, now.plus_seconds(60));
+            assert_eq!(
+                verify_presenter(querier, &api, now, &proof, &sink, TEXT, PresentRight::Door),
+                Err(ProofError::NotTheHolder {
+                    holder: sink.to_string()
+                })
+            );
+        }
     }
 }

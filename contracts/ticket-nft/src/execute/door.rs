@@ -1,5 +1,6 @@
 use cosmwasm_std::{DepsMut, Env, MessageInfo, Response};
-use ctc_interfaces::proof::{check_in_text, verify_holder_proof, HolderProof};
+use ctc_interfaces::accounts::PresentRight;
+use ctc_interfaces::proof::{check_in_text, verify_presenter, HolderProof};
 
 use crate::error::ContractError;
 use crate::execute::tickets::{ensure_scheduled, load_event, load_ticket, record, unlist};
@@ -42,7 +43,15 @@ pub fn check_in(
         &token_id,
         proof.expires_at,
     );
-    verify_holder_proof(deps.api, now, &proof, &ticket.owner, &text)?;
+    let presenter = verify_presenter(
+        deps.querier,
+        deps.api,
+        now,
+        &proof,
+        &ticket.owner,
+        &text,
+        PresentRight::Door,
+    )?;
     let holder = ticket.owner.clone();
     ticket.status = TicketStatus::Used;
     unlist(deps.storage, event_id, &token_id, &mut ticket);
@@ -57,7 +66,11 @@ pub fn check_in(
         },
     )?;
     TICKETS.save(deps.storage, key, &ticket)?;
-    Ok(Response::new()
+    let response = match presenter {
+        Some(presenter) => Response::new().add_attribute("presenter", presenter),
+        None => Response::new(),
+    };
+    Ok(response
         .add_attribute("action", "check_in")
         .add_attribute("event_id", event_id.to_string())
         .add_attribute("token_id", token_id)

@@ -3,7 +3,8 @@
 
 use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Uint128};
 use ctc_conventions::mirror;
-use ctc_interfaces::proof::{redeem_text, verify_holder_proof, HolderProof};
+use ctc_interfaces::accounts::PresentRight;
+use ctc_interfaces::proof::{redeem_text, verify_presenter, HolderProof};
 use ctc_interfaces::registry::Standing;
 
 use crate::error::ContractError;
@@ -58,14 +59,22 @@ pub fn redeem(
         voucher.units,
         proof.expires_at,
     );
-    verify_holder_proof(deps.api, now, &proof, &voucher.owner, &text)?;
+    let presenter = verify_presenter(
+        deps.querier,
+        deps.api,
+        now,
+        &proof,
+        &voucher.owner,
+        &text,
+        PresentRight::Redeem,
+    )?;
     let mut supply = load_supply(deps.storage, key.0)?;
     use_units(&mut voucher, &mut supply, units)?;
     VOUCHERS.save(deps.storage, key, &voucher)?;
     SUPPLY.save(deps.storage, key.0, &supply)?;
     let value = class.price.checked_mul(Uint128::from(units))?;
     credit(deps.storage, &class, value)?;
-    Ok(response(
+    let response = response(
         "redeem",
         &[
             ("token_id", &token_id),
@@ -73,5 +82,9 @@ pub fn redeem(
             ("holder", voucher.owner.as_str()),
             ("scanner", info.sender.as_str()),
         ],
-    ))
+    );
+    Ok(match presenter {
+        Some(presenter) => response.add_attribute("presenter", presenter),
+        None => response,
+    })
 }
