@@ -57,6 +57,7 @@ export type { VoucherReceiveMsg } from "./contracts/Vouchers.hooks";
 export type { LockupReceiveMsg } from "./contracts/Lockups.hooks";
 export type { FundReceiveMsg } from "./contracts/AllocationFund.hooks";
 export type { RandomnessReceiveMsg } from "./contracts/Randomness.hooks";
+export { accountExecuteMsg, recoveryEvidence, viaAccount, type AccountCall } from "./accounts";
 export { buildMerkleTree, merkleLeaf, merkleNode, verifyMerkleProof } from "./merkle";
 export type { MerkleProofStep, MerkleTree } from "./merkle";
 export { drawCommitment, drawDistinctPicks, drawMix, drawPick, drawSeat, drawSeed } from "./randomness";

@@ -8,7 +8,7 @@ use crate::error::ConventionError;
 
 /// The cw2 names of the platform's contracts. None of them can pass on CTC or coins sent to it
 /// by a plain transfer, so none may be a treasury, a payout address or a recycle pool.
-pub const PLATFORM_CONTRACT_NAMES: [&str; 10] = [
+pub const PLATFORM_CONTRACT_NAMES: [&str; 11] = [
     "crates.io:ctc-token",
     "crates.io:partner-registry",
     "crates.io:ticket-nft",
@@ -19,6 +19,7 @@ pub const PLATFORM_CONTRACT_NAMES: [&str; 10] = [
     "crates.io:schedules",
     "crates.io:vouchers",
     "crates.io:randomness",
+    "crates.io:account-factory",
 ];
 
 #[derive(thiserror::Error, Debug, PartialEq)]
