@@ -5,10 +5,11 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 /**
- * The platform's sixteen contracts, in the order they are instantiated: each needs only earlier
+ * The platform's seventeen contracts, in the order they are instantiated: each needs only earlier
  * addresses. The six genesis buckets come before the token, which credits them at its instantiate:
  * the team's and the investors' CTC in lock-ups, the other four in allocation funds. The draws come
- * before the three contracts that request them.
+ * before the three contracts that request them, the fan-account code before the factory that
+ * instantiates it.
  */
 export const CONTRACTS = [
   "partner-registry",
@@ -27,7 +28,16 @@ export const CONTRACTS = [
   "wager-pool",
   "schedules",
   "vouchers",
+  "account-factory",
 ] as const;
+
+/**
+ * Code the deployment stores but does not instantiate: the factory instantiates one fan account
+ * per fan from it.
+ */
+export const STORED_CODES = ["fan-account"] as const;
+
+export type StoredCodeName = (typeof STORED_CODES)[number];
 
 /** The lock-ups and funds that hold the genesis buckets, by the bucket each holds. */
 export const BUCKET_CONTRACTS = {
@@ -49,7 +59,7 @@ export function codeOf(name: ContractName): string {
 }
 
 export interface Artifact {
-  name: ContractName | CommitteeContractName;
+  name: ContractName | StoredCodeName | CommitteeContractName;
   path: string;
   wasm: Uint8Array;
   /** Lowercase hex sha256 of `wasm`. */
@@ -57,18 +67,19 @@ export interface Artifact {
 }
 
 /** Reads every artifact, failing with the command that builds them when one is missing. */
-export function loadArtifacts(dir: string): Record<ContractName, Artifact> {
-  const missing = [...new Set(CONTRACTS.map((name) => artifactPath(dir, name)))].filter((p) => !existsSync(p));
+export function loadArtifacts(dir: string): Record<ContractName | StoredCodeName, Artifact> {
+  const names = [...CONTRACTS, ...STORED_CODES];
+  const missing = [...new Set(names.map((name) => artifactPath(dir, name)))].filter((p) => !existsSync(p));
   if (missing.length > 0) {
     throw new Error(`missing wasm artifact(s): ${missing.join(", ")}; build them with ./scripts/build.sh`);
   }
-  const entries = CONTRACTS.map((name) => {
+  const entries = names.map((name) => {
     const path = artifactPath(dir, name);
     const wasm = new Uint8Array(readFileSync(path));
     const checksum = createHash("sha256").update(wasm).digest("hex");
     return [name, { name, path, wasm, checksum }] as const;
   });
-  return Object.fromEntries(entries) as Record<ContractName, Artifact>;
+  return Object.fromEntries(entries) as Record<ContractName | StoredCodeName, Artifact>;
 }
 
 /** The ecosystem's contracts of the committee (ecosystem/Cargo.toml), built beside ours. */
@@ -88,7 +99,7 @@ export function loadCommitteeArtifacts(dir: string): Record<CommitteeContractNam
   return Object.fromEntries(entries) as Record<CommitteeContractName, Artifact>;
 }
 
-function artifactPath(dir: string, name: ContractName | CommitteeContractName): string {
-  const code = name === "cw4-group" || name === "cw3-flex-multisig" ? name : codeOf(name);
+function artifactPath(dir: string, name: ContractName | StoredCodeName | CommitteeContractName): string {
+  const code = name === "cw4-group" || name === "cw3-flex-multisig" || name === "fan-account" ? name : codeOf(name);
   return join(dir, `${code.replaceAll("-", "_")}.wasm`);
 }

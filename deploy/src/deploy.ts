@@ -7,6 +7,7 @@
 // then the committee's proposals (committee.ts).
 import type { SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";
 import {
+  AccountFactoryClient,
   cosmJSClient,
   OutcomeOracleClient,
   PartnerRegistryClient,
@@ -16,7 +17,14 @@ import {
   type Cw3FlexMultisigTypes,
   type Cw4GroupTypes,
 } from "../../clients/ts/src";
-import { BUCKET_CONTRACTS, CONTRACTS, type Artifact, type CommitteeContractName, type ContractName } from "./artifacts";
+import {
+  BUCKET_CONTRACTS,
+  CONTRACTS,
+  type Artifact,
+  type CommitteeContractName,
+  type ContractName,
+  type StoredCodeName,
+} from "./artifacts";
 import {
   canCarry,
   carryProposal,
@@ -26,7 +34,7 @@ import {
   type CommitteeRequest,
 } from "./committee";
 import type { DeployedContract, Deployment } from "./deployment";
-import { instantiateMsg, type DeploymentTimings, type Roles } from "./platform-config";
+import { instantiateMsg, type AccountCode, type DeploymentTimings, type Roles } from "./platform-config";
 
 export interface DeployTarget {
   client: SigningCosmWasmClient;
@@ -46,8 +54,8 @@ export interface DeployTarget {
 }
 
 export interface DeployReport {
-  contract: ContractName | "wiring" | "committee";
-  action: "instantiated" | "migrated" | "unchanged" | "granted" | "proposed";
+  contract: ContractName | StoredCodeName | "wiring" | "committee";
+  action: "instantiated" | "migrated" | "unchanged" | "granted" | "proposed" | "stored";
   detail: string;
   gasUsed: bigint;
 }
@@ -61,7 +69,7 @@ const PLATFORM_CONTRACTS: ContractName[] = ["ticket-nft", "crowdfund", "wager-po
 export async function deployPlatform(
   target: DeployTarget,
   roles: Roles,
-  artifacts: Record<ContractName, Artifact>,
+  artifacts: Record<ContractName | StoredCodeName, Artifact>,
   deployment: Deployment,
   save: (deployment: Deployment) => void,
   report: (line: DeployReport) => void,
@@ -88,16 +96,31 @@ export async function deployPlatform(
   }
   // The lock-ups count from the listing: fixed at the first run, so re-runs compare equal.
   deployment.listedAt ??= target.now ? await target.now() : Math.floor(Date.now() / 1000);
+  const accountCode = await storeAccountCode(artifacts["fan-account"], deployment, save, report, codeFor);
+  const accounts: AccountCode = { codeId: accountCode, admin: committee?.multisig ?? sender };
   for (const name of CONTRACTS) {
     const artifact = artifacts[name];
     const recorded = deployment.contracts[name];
     const addresses = Object.fromEntries(
       Object.entries(deployment.contracts).map(([contract, record]) => [contract, record.address]),
     );
-    const msg = instantiateMsg(name, roles, target.nativeDenom, addresses, target.timings, deployment.listedAt);
+    const msg = instantiateMsg(
+      name,
+      roles,
+      target.nativeDenom,
+      addresses,
+      target.timings,
+      deployment.listedAt,
+      accounts,
+    );
     if (recorded) {
       await ensureOnChain(client, name, recorded, deployment.chainId);
-      ensureSameConfiguration(name, recorded.instantiateMsg, msg, deployment.chainId);
+      ensureSameConfiguration(
+        name,
+        withoutAccountCode(recorded.instantiateMsg),
+        withoutAccountCode(msg),
+        deployment.chainId,
+      );
       if (recorded.checksum === artifact.checksum) {
         report({ contract: name, action: "unchanged", detail: recorded.address, gasUsed: 0n });
         continue;
@@ -156,8 +179,88 @@ export async function deployPlatform(
     });
   }
   await wire(target, deployment, save, report);
+  await pointFactoryAt(target, committee, accountCode, deployment, save, report);
   if (committee) await handOver(target, committee, deployment, save, report);
   return deployment;
+}
+
+/** Stores the fan-account code unless this deployment already has it; answers its code id. */
+async function storeAccountCode(
+  artifact: Artifact,
+  deployment: Deployment,
+  save: (deployment: Deployment) => void,
+  report: (line: DeployReport) => void,
+  codeFor: (artifact: Artifact) => Promise<{ codeId: number; gasUsed: bigint }>,
+): Promise<number> {
+  const recorded = deployment.storedCodes?.["fan-account"];
+  if (recorded?.checksum === artifact.checksum) {
+    report({ contract: "fan-account", action: "unchanged", detail: `code ${recorded.codeId}`, gasUsed: 0n });
+    return recorded.codeId;
+  }
+  const code = await codeFor(artifact);
+  deployment.storedCodes = {
+    ...deployment.storedCodes,
+    "fan-account": { codeId: code.codeId, checksum: artifact.checksum },
+  };
+  save(deployment);
+  report({ contract: "fan-account", action: "stored", detail: `code ${code.codeId}`, gasUsed: code.gasUsed });
+  return code.codeId;
+}
+
+/**
+ * The factory's account code is its one setting that follows the artifacts: a new fan-account code
+ * is stored, and the factory's owner (the deployer, or the committee by proposal) points the
+ * factory at it. Existing accounts keep their code until the committee migrates them.
+ */
+async function pointFactoryAt(
+  target: DeployTarget,
+  committee: CommitteeRecord | undefined,
+  codeId: number,
+  deployment: Deployment,
+  save: (deployment: Deployment) => void,
+  report: (line: DeployReport) => void,
+): Promise<void> {
+  const { client, sender, fee } = target;
+  const factory = deployment.contracts["account-factory"]!.address;
+  const reader = cosmJSClient(AccountFactoryClient, client, sender, factory);
+  if ((await reader.config()).account_code_id === codeId) return;
+  const update = { update_config: { account_code_id: codeId, account_admin: null, bounds: null } };
+  const { owner } = (await client.queryContractSmart(factory, { ownership: {} })) as Ownership;
+  if (owner === sender) {
+    const result = await client.execute(sender, factory, update, fee);
+    report({
+      contract: "wiring",
+      action: "granted",
+      detail: `account-factory creates accounts of code ${codeId}`,
+      gasUsed: result.gasUsed,
+    });
+    return;
+  }
+  if (!committee || owner !== committee.multisig) {
+    throw new Error(`account-factory is owned by ${owner}: neither this deployer nor the committee can update it`);
+  }
+  const title = `account-factory creates accounts of code ${codeId}`;
+  const msgs = [wasmExecute(factory, update)];
+  const canSign = target.canSign ?? (() => true);
+  if (!canCarry(committee, canSign)) {
+    deployment.pendingProposals = [...(deployment.pendingProposals ?? []), { title, msgs }];
+    save(deployment);
+    report({ contract: "committee", action: "proposed", detail: `${title}: for the members to carry`, gasUsed: 0n });
+    return;
+  }
+  const carried = await carryProposal(client, committee, canSign, title, msgs, fee);
+  report({
+    contract: "committee",
+    action: "granted",
+    detail: `proposal ${carried.proposalId} carried: ${title}`,
+    gasUsed: carried.transactions.reduce((sum, tx) => sum + tx.gasUsed, 0n),
+  });
+}
+
+/** An instantiate message without the factory's account code, which a re-run may move forward. */
+function withoutAccountCode(msg: object): object {
+  const { account_code_id: _, ...rest } = msg as Record<string, unknown>;
+  return rest;
 }
 
 /** The committee this deployment records, or a new one: its group, then the multisig over it. */

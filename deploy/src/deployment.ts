@@ -2,7 +2,7 @@
 // migrates changed ones.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { ContractName } from "./artifacts";
+import type { ContractName, StoredCodeName } from "./artifacts";
 import type { CommitteeRecord } from "./committee";
 
 export interface DeployedContract {
@@ -23,6 +23,8 @@ export interface Deployment {
   /** Code uploaded by this deployment, sha256 -> code id: a run that fails after an upload reuses it. */
   codes: Record<string, number>;
   contracts: Partial<Record<ContractName, DeployedContract>>;
+  /** Code stored for contracts the platform's own contracts instantiate (fan accounts), by name. */
+  storedCodes?: Partial<Record<StoredCodeName, { codeId: number; checksum: string }>>;
   /** Authorisations between the contracts already granted, by name, with the address granted. */
   wiring: Record<string, string>;
   /** When CTC was listed (the token instantiated), in seconds: the lock-ups count from it. */

@@ -58,6 +58,8 @@ export const NETWORKS: Record<string, Network> = {
       investorLockSeconds: 15,
       drawCommitSeconds: 3,
       drawRevealSeconds: 40,
+      accountMinDelaySeconds: 5,
+      accountMinPeriodSeconds: 60,
     },
     localnet: true,
   },

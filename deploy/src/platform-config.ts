@@ -5,7 +5,7 @@
 // as tickets: 5% fee and 10% burned of what merchants earn).
 import type { CtcTokenTypes, CrowdfundTypes, OutcomeOracleTypes, PartnerRegistryTypes } from "../../clients/ts/src";
 import type { SchedulesTypes, TicketNftTypes, TippingTypes, VouchersTypes, WagerPoolTypes } from "../../clients/ts/src";
-import type { AllocationFundTypes, LockupsTypes, RandomnessTypes } from "../../clients/ts/src";
+import type { AccountFactoryTypes, AllocationFundTypes, LockupsTypes, RandomnessTypes } from "../../clients/ts/src";
 import PLATFORM from "../platform.json";
 import { BUCKET_CONTRACTS, type ContractName } from "./artifacts";
 import { timestamp } from "./values";
@@ -49,6 +49,16 @@ export interface DeploymentTimings {
   /** randomness: the shortest commit window of a draw, and its reveal window. */
   drawCommitSeconds?: number;
   drawRevealSeconds?: number;
+  /** account-factory: the shortest recovery delay and period a fan's account may choose. */
+  accountMinDelaySeconds?: number;
+  accountMinPeriodSeconds?: number;
+}
+
+/** What the factory instantiates fan accounts with: the stored code, and their wasm admin. */
+export interface AccountCode {
+  codeId: number;
+  /** The committee on a governed platform, else the owner: who may migrate an account. */
+  admin: string;
 }
 
 /**
@@ -98,6 +108,7 @@ export function instantiateMsg(
   addresses: Partial<Record<ContractName, string>>,
   timings: DeploymentTimings = {},
   listedAt = 0,
+  accountCode?: AccountCode,
 ): object {
   const need = (contract: ContractName): string => {
     const address = addresses[contract];
@@ -255,6 +266,21 @@ export function instantiateMsg(
         symbol: vouchers.symbol,
         owner: null,
       } satisfies VouchersTypes.InstantiateMsg;
+    }
+    case "account-factory": {
+      const accounts = PLATFORM["account-factory"];
+      if (!accountCode) throw new Error("account-factory needs the fan-account code, which is not stored yet");
+      return {
+        account_code_id: accountCode.codeId,
+        ctc_token: need("ctc-token"),
+        registry: need("partner-registry"),
+        account_admin: accountCode.admin,
+        min_delay_seconds: timings.accountMinDelaySeconds ?? accounts.min_delay_seconds,
+        max_delay_seconds: accounts.max_delay_seconds,
+        min_period_seconds: timings.accountMinPeriodSeconds ?? accounts.min_period_seconds,
+        max_period_seconds: accounts.max_period_seconds,
+        owner: null,
+      } satisfies AccountFactoryTypes.InstantiateMsg;
     }
   }
 }

@@ -4,7 +4,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { ctcSend, CtcTokenClient, fromCosmJS, TippingClient } from "../../clients/ts/src";
+import { AccountFactoryClient, ctcSend, CtcTokenClient, fromCosmJS, TippingClient } from "../../clients/ts/src";
 import { loadArtifacts, type Artifact } from "../src/artifacts";
 import { deployPlatform, type DeployReport } from "../src/deploy";
 import { bytewiseCompare, installBytewiseKeyOrder } from "../src/local-chain";
@@ -96,7 +96,7 @@ test("re-running skips unchanged contracts and migrates the one whose code chang
   const unchanged = await rerun();
   assert.deepEqual(
     unchanged.map((line) => line.action),
-    Array(16).fill("unchanged"),
+    Array(18).fill("unchanged"),
     "no upload, no wiring",
   );
   assert.equal((await chain.client.getCodes()).length, codesBefore);
@@ -114,6 +114,30 @@ test("re-running skips unchanged contracts and migrates the one whose code chang
   assert.equal((await chain.client.getContract(after.address)).codeId, after.codeId);
   const tipping = new TippingClient(fromCosmJS(chain.client), roles.owner, after.address);
   assert.equal((await tipping.config()).fee, 200, "state survives the migration");
+});
+
+test("a new fan-account code is stored and the factory creates accounts from it; the factory is not redeployed", async () => {
+  const { chain, deployment, roles, artifacts, rerun } = await deployedTwice();
+  const factory = deployment.contracts["account-factory"]!;
+  const before = deployment.storedCodes!["fan-account"]!;
+  const lines = await rerun({ ...artifacts, "fan-account": rebuilt(artifacts["fan-account"]) });
+  assert.deepEqual(
+    lines.filter((line) => line.action !== "unchanged").map((line) => [line.contract, line.action]),
+    [
+      ["fan-account", "stored"],
+      ["wiring", "granted"],
+    ],
+  );
+  const after = deployment.storedCodes!["fan-account"]!;
+  assert.notEqual(after.codeId, before.codeId);
+  assert.equal(deployment.contracts["account-factory"]!.address, factory.address);
+  const config = await new AccountFactoryClient(fromCosmJS(chain.client), roles.owner, factory.address).config();
+  assert.equal(config.account_code_id, after.codeId);
+  assert.deepEqual(
+    (await rerun({ ...artifacts, "fan-account": rebuilt(artifacts["fan-account"]) })).map((line) => line.action),
+    Array(18).fill("unchanged"),
+    "a second run finds the factory up to date",
+  );
 });
 
 test("a run that stopped after an upload reuses that code instead of uploading it again", async () => {
