@@ -40,12 +40,16 @@ const SCENARIO_MERCHANTS = ["blue-cafe", "cafe-scanner"] as const;
 /** The lock-ups' beneficiaries: keys that never sign (anyone claims for them), after the merchants. */
 const SCENARIO_BENEFICIARIES = ["founder", "investor"] as const;
 
+/** fan-3's new phone, the key its account is recovered to, and a friend it delegates to: last. */
+const SCENARIO_ACCOUNT_KEYS = ["fan-3-phone", "fan-3-friend"] as const;
+
 const ACTOR_NAMES: readonly string[] = [
   ...SCENARIO_PARTNERS,
   ...SCENARIO_FANS,
   ...CALIBRATION_ACCOUNTS,
   ...SCENARIO_MERCHANTS,
   ...SCENARIO_BENEFICIARIES,
+  ...SCENARIO_ACCOUNT_KEYS,
 ];
 
 /** HD account index of a scenario actor: after the roles, with room for more roles. */

@@ -7,6 +7,7 @@
 // voucher refunded and the café's earnings withdrawn. Every step checks what moved, to the unit.
 import type { ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import {
+  AccountFactoryClient,
   AllocationFundClient,
   buildMerkleTree,
   checkInText,
@@ -17,6 +18,10 @@ import {
   drawSeat,
   drawSeed,
   cosmJSClient,
+  FanAccountClient,
+  fromCosmJS,
+  recoveryEvidence,
+  viaAccount,
   LockupsClient,
   CrowdfundClient,
   ctcSend,
@@ -65,6 +70,7 @@ interface Clients {
   schedules: CosmJSClient<SchedulesClient>;
   vouchers: CosmJSClient<VouchersClient>;
   draws: CosmJSClient<RandomnessClient>;
+  accounts: CosmJSClient<AccountFactoryClient>;
 }
 
 /** One step's transactions and checks; a failed check ends the scenario. */
@@ -128,6 +134,7 @@ class Platform {
     schedules: string;
     vouchers: string;
     draws: string;
+    accounts: string;
     teamLockup: string;
     investorLockup: string;
     providersFund: string;
@@ -163,6 +170,7 @@ class Platform {
       schedules: contract("schedules"),
       vouchers: contract("vouchers"),
       draws: contract("randomness"),
+      accounts: contract("account-factory"),
       teamLockup: contract("team-lockup"),
       investorLockup: contract("investor-lockup"),
       providersFund: contract("service-providers-fund"),
@@ -203,6 +211,24 @@ class Platform {
       schedules: cosmJSClient(SchedulesClient, client, address, a.schedules),
       vouchers: cosmJSClient(VouchersClient, client, address, a.vouchers),
       draws: cosmJSClient(RandomnessClient, client, address, a.draws),
+      accounts: cosmJSClient(AccountFactoryClient, client, address, a.accounts),
+    };
+  }
+
+  /** A fan account's own client (grants, recovery), signing as `address`. */
+  fanAccount(account: string, address: string): CosmJSClient<FanAccountClient> {
+    return cosmJSClient(FanAccountClient, this.chain.client, address, account);
+  }
+
+  /** The CTC and ticket clients of `account`, signed by `address` (its operator or a delegate). */
+  through(
+    account: string,
+    address: string,
+  ): { ctc: CosmJSClient<CtcTokenClient>; tickets: CosmJSClient<TicketNftClient> } {
+    const client = viaAccount(fromCosmJS(this.chain.client), account);
+    return {
+      ctc: new CtcTokenClient(client, address, this.addresses.token) as CosmJSClient<CtcTokenClient>,
+      tickets: new TicketNftClient(client, address, this.addresses.tickets) as CosmJSClient<TicketNftClient>,
     };
   }
 
@@ -218,6 +244,11 @@ class Platform {
 
   name(address: string): string {
     return this.names.get(address) ?? address;
+  }
+
+  /** Names a contract the season creates (a fan's account) in the report. */
+  nameAs(address: string, name: string): void {
+    this.names.set(address, name);
   }
 
   async balance(address: string): Promise<bigint> {
@@ -272,7 +303,7 @@ interface Cast {
 
 type SeasonStep = [title: string, body: (step: Step) => Promise<void>];
 
-/** The twenty-seven steps of one season, in order, each a method named for what it plays. */
+/** The twenty-eight steps of one season, in order, each a method named for what it plays. */
 class Season {
   /** The show's event id, once the theater has issued it. */
   private showId = 0;
@@ -386,6 +417,10 @@ class Season {
       [
         "A crowdfund's lucky backer and a tier's random seats, from draws anyone can recompute",
         (step) => this.luckyBackerAndSeats(step),
+      ],
+      [
+        "A fan's account (票链 §3.4.1.3, 络谱 §3.4.1): Civil ID creates fan-3's recoverable account and attests it; a friend buys within a daily limit and checks in by delegation; fan-3 loses the key and Civil ID recovers the account to a new phone, tickets and identity intact",
+        (step) => this.recoverAccount(step),
       ],
       [
         "Tokenomics: circulating supply is the total supply less what the lock-ups and the funds hold; the 30% floor stays on the total supply",
@@ -2088,6 +2123,195 @@ class Season {
     ]);
   }
 
+  /**
+   * 络谱 §3.4.1: the partner that verified a person creates the person's account and resets its
+   * key when the person loses it; the account's address, and all it holds, stay. The recovery
+   * waits the account's delay (the old key could veto it) and records the request's digest.
+   */
+  private async recoverAccount(step: Step): Promise<void> {
+    const { idProvider, theater, door, fans } = this.cast;
+    const fan = fans[3];
+    const phone = this.platform.actor("fan-3-phone");
+    const friend = this.platform.actor("fan-3-friend");
+    const { tickets } = this.platform.addresses;
+    const sponsored = await this.chain.sponsorFees([phone, friend]);
+    if (sponsored) step.check(true, sponsored);
+    const factory = this.platform.as(idProvider).accounts;
+    const { bounds } = await factory.config();
+    const created = await step.tx(
+      "civil-id",
+      "create fan-3's account, Civil ID its recovery set",
+      factory.createAccount({
+        operator: fan,
+        recovery: {
+          members: [{ address: idProvider, weight: 1, partner: true }],
+          threshold: 1,
+          delay_seconds: bounds.min_delay_seconds,
+          period_seconds: bounds.min_period_seconds,
+        },
+      }),
+    );
+    const account = attribute(created, "account");
+    this.platform.nameAs(account, "fan-3's account");
+    await step.tx(
+      "civil-id",
+      "attest fan-3's account as real_name, fan-3's subject",
+      this.platform
+        .as(idProvider)
+        .registry.attest({ user: account, level: "real_name", digest: digest(0x11), subject: digest(0x43) }),
+    );
+    await step.tx(
+      "fan-3",
+      "move 150 CTC to the account",
+      this.platform.as(fan).ctc.transfer({ recipient: account, amount: (150n * CTC).toString() }),
+    );
+    const now = await this.chain.now();
+    const matinee = await step.tx(
+      "grand-theater",
+      "create event: a matinee, Balcony 40 CTC, real names only",
+      this.platform.as(theater).tickets.createEvent({
+        event: {
+          title: "A matinee",
+          venue: "Grand Theater",
+          description_uri: "ipfs://matinee",
+          starts_at: timestamp(now + 12 * 3_600),
+          ends_at: timestamp(now + 14 * 3_600),
+          sale_starts_at: timestamp(now),
+          sale_ends_at: timestamp(now + 12 * 3_600),
+          tiers: [{ name: "Balcony", price: (40n * CTC).toString(), supply: 10, seats: [], per_wallet_limit: 4 }],
+          min_identity: "real_name",
+          transfer_policy: { free: { max_transfers: 2 } },
+          lock_before_start_seconds: 0,
+          resale_cap_bps: 11_000,
+          royalty: 500,
+          check_in_opens_before_seconds: DAY,
+        },
+      }),
+    );
+    const matineeId = Number(attribute(matinee, "event_id"));
+    const buy = (quantity: number) => ({ buy: { event_id: matineeId, tier: 0, quantity } });
+    await step.tx(
+      "fan-3",
+      "through the account: buy 2 Balcony seats for 80 CTC",
+      this.platform.through(account, fan).ctc.send(ctcSend(tickets, 80n * CTC, buy(2))),
+      "fan-account/execute (buy)",
+    );
+    const owners = async () =>
+      Promise.all(
+        [0, 1, 2].map(
+          async (serial) => (await this.platform.as(fan).tickets.ownerOf({ tokenId: `${matineeId}-${serial}` })).owner,
+        ),
+      );
+    const tomorrow = (await this.chain.now()) + DAY;
+    await step.tx(
+      "fan-3",
+      "grant fan-3-friend 50 CTC a day for tickets, and the door, for a day",
+      this.platform.fanAccount(account, fan).grant({
+        delegate: friend,
+        rights: { door: true, redeem: false, spend: { daily: (50n * CTC).toString(), to: [tickets] } },
+        expiresAt: timestamp(tomorrow),
+      }),
+    );
+    await step.tx(
+      "fan-3-friend",
+      "as delegate: buy a Balcony seat for 40 CTC from the account",
+      this.platform.through(account, friend).ctc.send(ctcSend(tickets, 40n * CTC, buy(1))),
+      "fan-account/execute (delegate buy)",
+    );
+    await step.refused(
+      "fan-3-friend",
+      "buy a second seat the same day (40 CTC more)",
+      this.platform.through(account, friend).ctc.send(ctcSend(tickets, 40n * CTC, buy(1))),
+      "over the delegate's daily amount",
+    );
+    await step.refused(
+      "fan-3-friend",
+      "send the account's CTC to itself",
+      this.platform.through(account, friend).ctc.transfer({ recipient: friend, amount: CTC.toString() }),
+      "does not let the delegate pay",
+    );
+    step.equal(await owners(), [account, account, account], "the account holds the three Balcony seats");
+    await step.tx(
+      "door-scanner",
+      `appoint door-scanner for event ${matineeId}`,
+      this.platform.as(theater).tickets.setScanner({ eventId: matineeId, address: door, allowed: true }),
+    );
+    const checkIn = async (holder: string, serial: number) => {
+      const tokenId = `${matineeId}-${serial}`;
+      return this.platform.as(door).tickets.checkIn({ tokenId, proof: await this.doorCode(holder, tokenId) });
+    };
+    await step.tx(
+      "door-scanner",
+      `check in ${matineeId}-2 with fan-3-friend's code (a door delegate)`,
+      checkIn(friend, 2),
+      "ticket-nft/check_in (account, door delegate)",
+    );
+
+    // fan-3 loses the phone. Civil ID checks the person again and proposes the new phone's key.
+    const evidence = recoveryEvidence([
+      toUtf8("fan-3 asks to reset the key of its account"),
+      toUtf8("civil-id re-verified fan-3 in person"),
+    ]);
+    const asProvider = this.platform.fanAccount(account, idProvider);
+    await step.refused(
+      "fan-0",
+      "propose itself as fan-3's new key",
+      this.platform.fanAccount(account, fans[0]).proposeRecovery({ newOperator: fans[0], evidence }),
+      "is not a member of the recovery set",
+    );
+    const proposed = await step.tx(
+      "civil-id",
+      "propose fan-3-phone as the account's key, with the request's digest",
+      asProvider.proposeRecovery({ newOperator: phone, evidence }),
+    );
+    const id = Number(attribute(proposed, "proposal_id"));
+    await step.refused(
+      "civil-id",
+      "complete before the delay",
+      asProvider.completeRecovery({ id }),
+      "can be completed from",
+    );
+    const { proposal } = await asProvider.proposal();
+    await this.chain.advanceTo(Number(BigInt(proposal!.executable_at!) / 1_000_000_000n));
+    await step.tx(
+      "fan-3-phone",
+      "complete the recovery (anyone may, after the delay)",
+      this.platform.fanAccount(account, phone).completeRecovery({ id }),
+    );
+
+    const reader = this.platform.fanAccount(account, phone);
+    step.equal((await reader.config()).operator, phone, "fan-3-phone operates the account");
+    step.equal(await owners(), [account, account, account], "the three Balcony seats are still the account's");
+    const { level } = await this.platform.as(fan).registry.identityLevel({ address: account });
+    step.equal(level, "real_name", "the account is still real-name: the attestation follows the account, not the key");
+    step.equal((await reader.delegates()).delegates.length, 0, "the recovery removed fan-3-friend's grant");
+    const [record] = (await reader.recoveries({})).recoveries;
+    step.equal(
+      [record.outcome, record.evidence],
+      ["completed", evidence],
+      "the account records the recovery and its evidence",
+    );
+    await step.refused(
+      "door-scanner",
+      `check in ${matineeId}-0 with the lost key's code`,
+      checkIn(fan, 0),
+      "does not belong to",
+    );
+    await step.tx(
+      "door-scanner",
+      `check in ${matineeId}-0 with fan-3-phone's code`,
+      checkIn(phone, 0),
+      "ticket-nft/check_in (account, operator)",
+    );
+    await step.refused(
+      "civil-id",
+      "propose a second recovery within the period",
+      asProvider.proposeRecovery({ newOperator: friend, evidence }),
+      "at most one recovery per period",
+    );
+    step.equal(await this.platform.balance(account), 30n * CTC, "the account holds 150 − 80 − 40 = 30 CTC");
+  }
+
   private async circulatingSupply(step: Step): Promise<void> {
     const a = this.platform.addresses;
     const t = await this.platform.as(this.cast.owner).ctc.tokenomics();
@@ -2146,8 +2370,8 @@ class Season {
     const ticketEscrow = events.reduce((sum, event) => sum + BigInt(event.escrow), 0n);
     step.equal(
       ticketEscrow,
-      100n * CTC,
-      "ticket-nft's events hold 100 CTC in escrow: the Members ticket and the recital's two Circle seats",
+      220n * CTC,
+      "ticket-nft's events hold 220 CTC in escrow: the Members ticket, the recital's two Circle seats and the account's three Balcony seats",
     );
     step.equal(await this.platform.balance(tickets), ticketEscrow, "tickets holds exactly its events' escrow");
     const { classes } = await reader.vouchers.classes({ limit: 30 });
