@@ -2264,7 +2264,7 @@ class Season {
       "propose fan-3-phone as the account's key, with the request's digest",
       asProvider.proposeRecovery({ newOperator: phone, evidence }),
     );
-    const id = Number(attribute(proposed, "proposal_id"));
+    const id = Number(attribute(proposed, "id"));
     await step.refused(
       "civil-id",
       "complete before the delay",

@@ -188,3 +188,30 @@ pub fn cw3_flex_multisig() -> Box<dyn Contract<Empty>> {
         cw3_flex_multisig::contract::query,
     ))
 }
+
+/// A fan's recoverable account (issue 24): instantiated by the account factory, never stored by
+/// hand in the platform.
+pub fn fan_account() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            fan_account::contract::execute,
+            fan_account::contract::instantiate,
+            fan_account::contract::query,
+        )
+        .with_migrate(fan_account::contract::migrate),
+    )
+}
+
+/// Creates fan accounts and indexes them by operator; reads each new account's address in a
+/// reply.
+pub fn account_factory() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            account_factory::contract::execute,
+            account_factory::contract::instantiate,
+            account_factory::contract::query,
+        )
+        .with_reply(account_factory::contract::reply)
+        .with_migrate(account_factory::contract::migrate),
+    )
+}

@@ -7,6 +7,8 @@ pub mod platform_probe;
 pub mod receiver;
 
 #[cfg(test)]
+mod account_flows;
+#[cfg(test)]
 mod allocation_flows;
 #[cfg(test)]
 mod crowdfund_flows;

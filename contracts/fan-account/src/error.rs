@@ -20,6 +20,9 @@ pub enum ContractError {
     )]
     SelfCall,
 
+    #[error("the account cannot send a message to its factory: only a change of key tells it")]
+    FactoryCall,
+
     #[error("a delegate may send only CTC transfers and sends: {reason}")]
     NotAllowed { reason: &'static str },
 

@@ -107,10 +107,11 @@ pub fn verify_holder_proof(
 }
 
 /// Checks a proof for a ticket or voucher `holder` that may be a contract account (issue 24). A
-/// proof signed by the holder's own key passes exactly as `verify_holder_proof` does, and gives
-/// `None`. A proof signed by another key passes only when `holder` is a contract (a 32-byte
-/// address), the key signed as its own address, and the holder answers that this key may present
-/// `right` for it now; it gives the key's address, so the caller can record who presented.
+/// proof signed by the holder's own key passes exactly as `verify_holder_proof` does, with no
+/// query, and gives `None`. A proof signed by another key passes only when the key signed as its
+/// own address and the holder, asked, answers that this key may present `right` for it now; it
+/// gives the key's address, so the caller can record who presented. A holder that is not a
+/// contract cannot answer (the query fails), so another key never presents for a wallet.
 ///
 /// Only the holder is asked, and its answer decides only who may present what it holds.
 pub fn verify_presenter(
@@ -126,9 +127,6 @@ pub fn verify_presenter(
     let canonical = canonical_holder(api, holder)?;
     if canonical.as_slice() == &key_address[..] {
         return verify_signature(api, proof, holder, text).map(|()| None);
-    }
-    if canonical.len() != CONTRACT_ADDRESS_BYTES {
-        return Err(not_the_holder(holder));
     }
     let presenter = api
         .addr_humanize(&key_address.to_vec().into())
@@ -146,9 +144,6 @@ pub fn verify_presenter(
         _ => Err(not_the_holder(holder)),
     }
 }
-
-/// Contract addresses are 32 bytes; an address derived from a secp256k1 key is 20.
-const CONTRACT_ADDRESS_BYTES: usize = 32;
 
 /// The proof's signing key as a 20-byte account address, once its lifetime checks pass.
 fn fresh_key_address(now: Timestamp, proof: &HolderProof) -> Result<[u8; 20], ProofError> {
@@ -388,13 +383,14 @@ mod tests {
         }
 
         #[test]
-        fn a_wallet_holder_is_never_asked_and_its_own_proof_passes_as_before() {
+        fn a_wallets_own_proof_passes_as_before_and_no_other_key_presents_for_a_wallet() {
             let api = MockApi::default();
             let now = Timestamp::from_seconds(1_000);
             let expires = now.plus_seconds(60);
             let (_, wallet) = account(&api, &key(7));
             let (_, delegate) = account(&api, &key(3));
-            // The querier fails every query but the account's: asking about `wallet` would fail.
+            // The querier fails every query but the account's, as a chain fails a query to an
+            // address with no contract.
             let mock = querier(&api.addr_make("fan-account"), &delegate);
             let querier = QuerierWrapper::<Empty>::new(&mock);
 

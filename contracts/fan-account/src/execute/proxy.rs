@@ -62,6 +62,7 @@ pub fn authorize(
     };
     for msg in msgs {
         not_to_self(&env.contract.address, msg)?;
+        not_to_factory(config.factory.as_ref(), msg)?;
     }
     let Some(mut grant) = grant else {
         return Ok(Authorized::Operator);
@@ -99,6 +100,21 @@ fn not_to_self(account: &Addr, msg: &CosmosMsg) -> Result<(), ContractError> {
     };
     if target.eq_ignore_ascii_case(account.as_str()) {
         return Err(ContractError::SelfCall);
+    }
+    Ok(())
+}
+
+/// Refuses a message to the account's factory, whose index of accounts by operator trusts what
+/// an account tells it: an operator could otherwise record another key as its own and make the
+/// next recovery's notice, and so the recovery, fail.
+fn not_to_factory(factory: Option<&Addr>, msg: &CosmosMsg) -> Result<(), ContractError> {
+    let Some(factory) = factory else {
+        return Ok(());
+    };
+    if let CosmosMsg::Wasm(WasmMsg::Execute { contract_addr, .. }) = msg {
+        if contract_addr.eq_ignore_ascii_case(factory.as_str()) {
+            return Err(ContractError::FactoryCall);
+        }
     }
     Ok(())
 }

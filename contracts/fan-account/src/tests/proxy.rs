@@ -124,6 +124,31 @@ fn the_operator_cannot_call_migrate_or_change_the_admin_of_the_account() {
 }
 
 #[test]
+fn no_message_through_the_account_reaches_its_factory() {
+    let mut chain = Chain::new();
+    let operator = chain.operator.clone();
+    let factory = chain.factory.clone();
+    let forged_notice = to_json_binary(
+        &ctc_interfaces::accounts::AccountFactoryExecuteMsg::OperatorChanged {
+            old: operator.to_string(),
+            new: chain.stranger.to_string(),
+        },
+    )
+    .unwrap();
+    for contract_addr in [factory.to_string(), factory.to_string().to_uppercase()] {
+        let msg: CosmosMsg = WasmMsg::Execute {
+            contract_addr,
+            msg: forged_notice.clone(),
+            funds: vec![],
+        }
+        .into();
+        let err = chain.run(&operator, vec![msg.clone()]).unwrap_err();
+        assert_eq!(err, ContractError::FactoryCall, "{msg:?}");
+        assert!(!chain.can_execute(&operator, msg));
+    }
+}
+
+#[test]
 fn a_stranger_executes_nothing() {
     let mut chain = Chain::new();
     let stranger = chain.stranger.clone();
