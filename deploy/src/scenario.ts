@@ -2175,7 +2175,8 @@ class Season {
           venue: "Grand Theater",
           description_uri: "ipfs://matinee",
           starts_at: timestamp(now + 12 * 3_600),
-          ends_at: timestamp(now + 14 * 3_600),
+          // A long matinee: its doors stay open until after the recovery's delay.
+          ends_at: timestamp(now + 14 * 3_600 + bounds.min_delay_seconds),
           sale_starts_at: timestamp(now),
           sale_ends_at: timestamp(now + 12 * 3_600),
           tiers: [{ name: "Balcony", price: (40n * CTC).toString(), supply: 10, seats: [], per_wallet_limit: 4 }],

@@ -34,7 +34,7 @@ const env = () => ({ ...localnet.deployEnv() });
 test("the season passes on the node, every check, with real signed transactions", async () => {
   const run = await seasonOnNode(env(), report, { pinned: false, paths });
   runs.unpinned = run;
-  assert.equal(run.results.length, 27);
+  assert.equal(run.results.length, 28);
   const transactions = run.results.flatMap((step) => step.transactions);
   assert.ok(transactions.length >= 50, `${transactions.length} transactions`);
   for (const record of run.records) {

@@ -37,7 +37,7 @@ test("the platform scenario passes through the generated client on the embedded 
     results.filter((step) => step.failure).map((step) => step.failure),
     [],
   );
-  assert.equal(results.length, 27);
+  assert.equal(results.length, 28);
   for (const step of results) assert.ok(step.checks.length > 0, `"${step.title}" checks something`);
   const transactions = results.flatMap((step) => step.transactions);
   assert.ok(
@@ -229,7 +229,7 @@ test("the single-key setup plays the same season, the platform acting by itself"
     results.filter((step) => step.failure).map((step) => step.failure),
     [],
   );
-  assert.equal(results.length, 27);
+  assert.equal(results.length, 28);
 });
 
 test("a governed platform: the committee holds every role, the deployer none", async () => {

@@ -49,6 +49,9 @@ pub enum ContractError {
     #[error("the recovery period ({period} seconds) must be at least the delay ({delay} seconds)")]
     PeriodShorterThanDelay { period: u64, delay: u64 },
 
+    #[error("{creator} may create an account only for its own key: only an identity partner creates one for another")]
+    CreatorNotAllowed { creator: String },
+
     #[error("{address} is not an account this factory created")]
     NotAnAccount { address: String },
 

@@ -2,7 +2,9 @@ use cosmwasm_schema::{cw_serde, QueryResponses};
 use cosmwasm_std::{Addr, Timestamp};
 use cw_ownable::{cw_ownable_execute, cw_ownable_query};
 
-pub use ctc_interfaces::accounts::{AccountInstantiateMsg, RecoveryConfig, RecoveryMember};
+pub use ctc_interfaces::accounts::{
+    AccountInstantiateMsg, RecoveryBounds, RecoveryConfig, RecoveryMember,
+};
 
 #[cw_serde]
 pub struct InstantiateMsg {
@@ -25,16 +27,6 @@ pub struct InstantiateMsg {
     pub max_period_seconds: u64,
     /// Sets the configuration; the sender when omitted.
     pub owner: Option<String>,
-}
-
-/// The recovery delay and period an account may be created with, bounds included.
-#[cw_serde]
-#[derive(Copy, Eq)]
-pub struct RecoveryBounds {
-    pub min_delay_seconds: u64,
-    pub max_delay_seconds: u64,
-    pub min_period_seconds: u64,
-    pub max_period_seconds: u64,
 }
 
 #[cw_ownable_execute]

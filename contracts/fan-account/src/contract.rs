@@ -8,7 +8,7 @@ use crate::error::ContractError;
 use crate::execute::{delegates, operator, proxy, recovery};
 use crate::msg::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 use crate::query;
-use crate::state::{Config, CONFIG, RECOVERY};
+use crate::state::{Config, BOUNDS, CONFIG, RECOVERY};
 use crate::validate;
 
 pub const CONTRACT: ContractId = ctc_conventions::contract_id!();
@@ -35,17 +35,29 @@ pub fn instantiate(
         last_recovery_at: None,
         cooldown_until: None,
     };
+    // A factory the account names but that did not create it would refuse every notice, and so
+    // every change of key.
+    if config
+        .factory
+        .as_ref()
+        .is_some_and(|factory| *factory != info.sender)
+    {
+        return Err(ContractError::FactoryNotSender);
+    }
+    let bounds = validate::bounds(msg.bounds);
     let set = validate::recovery_set(
         deps.as_ref(),
         &config.registry,
         &env.contract.address,
         &config.operator,
+        &bounds,
         msg.recovery,
     )?;
     // The account has no owner beside its operator: cw2 alone, not ctc-conventions'
     // `instantiate`, which would record a cw-ownable owner with no power here.
     cw2::set_contract_version(deps.storage, CONTRACT.name, CONTRACT.version)?;
     CONFIG.save(deps.storage, &config)?;
+    BOUNDS.save(deps.storage, &bounds)?;
     RECOVERY.save(deps.storage, &set)?;
     Ok(Response::new()
         .add_attribute("action", "instantiate")

@@ -23,6 +23,18 @@ pub enum ContractError {
     #[error("the account cannot send a message to its factory: only a change of key tells it")]
     FactoryCall,
 
+    #[error("an account names as its factory only the contract that instantiates it")]
+    FactoryNotSender,
+
+    #[error("the recovery delay must be between {min} and {max} seconds")]
+    DelayOutOfBounds { min: u64, max: u64 },
+
+    #[error("the recovery period must be between {min} and {max} seconds")]
+    PeriodOutOfBounds { min: u64, max: u64 },
+
+    #[error("a delegate's send must buy for the account: {reason}")]
+    HookNotAllowed { reason: &'static str },
+
     #[error("a delegate may send only CTC transfers and sends: {reason}")]
     NotAllowed { reason: &'static str },
 

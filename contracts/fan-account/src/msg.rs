@@ -198,6 +198,8 @@ pub enum Outcome {
     Vetoed,
     /// Seven days passed without quorum, or without completion after it became executable.
     Expired,
+    /// A member of at least its weight proposed another key before it reached its quorum.
+    Replaced,
 }
 
 impl Outcome {
@@ -208,6 +210,7 @@ impl Outcome {
             Self::Withdrawn => "withdrawn",
             Self::Vetoed => "vetoed",
             Self::Expired => "expired",
+            Self::Replaced => "replaced",
         }
     }
 }

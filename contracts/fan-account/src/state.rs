@@ -2,6 +2,8 @@ use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, Binary, Timestamp, Uint128};
 use cw_storage_plus::{Item, Map};
 
+use ctc_interfaces::accounts::RecoveryBounds;
+
 use crate::msg::{Outcome, RecoverySet, Rights};
 
 /// One day: a delegate's spending window.
@@ -31,6 +33,9 @@ pub struct Config {
 }
 
 pub const CONFIG: Item<Config> = Item::new("config");
+
+/// The limits every recovery set of the account keeps (the factory's, at most the account's own).
+pub const BOUNDS: Item<RecoveryBounds> = Item::new("bounds");
 
 /// The recovery set in force: at most 8 members inline, one read for each recovery action.
 pub const RECOVERY: Item<RecoverySet> = Item::new("recovery");

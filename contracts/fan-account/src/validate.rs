@@ -2,7 +2,10 @@
 
 use cosmwasm_std::{Addr, Binary, Deps, QuerierWrapper};
 use ctc_conventions::validate::address;
-use ctc_interfaces::accounts::{RecoveryConfig, MAX_MEMBER_WEIGHT, MAX_RECOVERY_MEMBERS};
+use ctc_interfaces::accounts::{
+    RecoveryBounds, RecoveryConfig, MAX_DELAY_SECONDS, MAX_MEMBER_WEIGHT, MAX_PERIOD_SECONDS,
+    MAX_RECOVERY_MEMBERS,
+};
 use ctc_interfaces::registry::{Capability, CapabilityResponse};
 use serde::Serialize;
 
@@ -12,13 +15,14 @@ use crate::state::MAX_PAYEES;
 
 /// `config` as a recovery set for an account at `account` operated by `operator`: 1 to 8
 /// distinct members of weight 1 to 100, none of them the operator or the account, a threshold
-/// within the total weight, a delay above zero and a period of at least the delay. Partner
-/// members are asked of the registry last, one query each.
+/// within the total weight, a delay above zero and a period of at least the delay, both within
+/// `bounds`. Partner members are asked of the registry last, one query each.
 pub fn recovery_set(
     deps: Deps,
     registry: &Addr,
     account: &Addr,
     operator: &Addr,
+    bounds: &RecoveryBounds,
     config: RecoveryConfig,
 ) -> Result<RecoverySet, ContractError> {
     if config.members.is_empty() || config.members.len() > MAX_RECOVERY_MEMBERS {
@@ -75,6 +79,22 @@ pub fn recovery_set(
             delay: config.delay_seconds,
         });
     }
+    if config.delay_seconds < bounds.min_delay_seconds
+        || config.delay_seconds > bounds.max_delay_seconds
+    {
+        return Err(ContractError::DelayOutOfBounds {
+            min: bounds.min_delay_seconds,
+            max: bounds.max_delay_seconds,
+        });
+    }
+    if config.period_seconds < bounds.min_period_seconds
+        || config.period_seconds > bounds.max_period_seconds
+    {
+        return Err(ContractError::PeriodOutOfBounds {
+            min: bounds.min_period_seconds,
+            max: bounds.max_period_seconds,
+        });
+    }
     for member in members.iter().filter(|member| member.partner) {
         ensure_partner(deps.querier, registry, &Addr::unchecked(&member.address))?;
     }
@@ -84,6 +104,23 @@ pub fn recovery_set(
         delay_seconds: config.delay_seconds,
         period_seconds: config.period_seconds,
     })
+}
+
+/// The account's bounds: the factory's, narrowed to what any account accepts, or those alone
+/// for an account made by hand.
+pub fn bounds(given: Option<RecoveryBounds>) -> RecoveryBounds {
+    let given = given.unwrap_or(RecoveryBounds {
+        min_delay_seconds: 1,
+        max_delay_seconds: MAX_DELAY_SECONDS,
+        min_period_seconds: 1,
+        max_period_seconds: MAX_PERIOD_SECONDS,
+    });
+    RecoveryBounds {
+        min_delay_seconds: given.min_delay_seconds.max(1),
+        max_delay_seconds: given.max_delay_seconds.min(MAX_DELAY_SECONDS),
+        min_period_seconds: given.min_period_seconds,
+        max_period_seconds: given.max_period_seconds.min(MAX_PERIOD_SECONDS),
+    }
 }
 
 /// `RegistryQueryMsg::HasCapability`'s JSON with only that variant, so that the account's wasm

@@ -74,6 +74,17 @@ pub struct RecoveryConfig {
     pub period_seconds: u64,
 }
 
+/// The platform's limits on an account's recovery delay and period, which the factory checks at
+/// creation and passes to the account, so that no later change of the recovery set leaves them.
+#[cw_serde]
+#[derive(Copy, Eq)]
+pub struct RecoveryBounds {
+    pub min_delay_seconds: u64,
+    pub max_delay_seconds: u64,
+    pub min_period_seconds: u64,
+    pub max_period_seconds: u64,
+}
+
 /// The message that instantiates a fan account.
 #[cw_serde]
 pub struct AccountInstantiateMsg {
@@ -84,10 +95,20 @@ pub struct AccountInstantiateMsg {
     /// The partner registry, which says whether partner members are still in good standing.
     pub registry: String,
     /// The account factory that created the account, told whenever the operator changes; none for
-    /// an account instantiated by hand.
+    /// an account instantiated by hand. When given, it must be the sender of the instantiate.
     pub factory: Option<String>,
     pub recovery: RecoveryConfig,
+    /// The limits every recovery set of the account must keep; the account's own wide limits
+    /// (`MAX_DELAY_SECONDS`, `MAX_PERIOD_SECONDS`) when omitted.
+    #[serde(default)]
+    pub bounds: Option<RecoveryBounds>,
 }
+
+/// The longest recovery delay any account accepts: a delay meant as "never" is refused.
+pub const MAX_DELAY_SECONDS: u64 = 365 * 86_400;
+
+/// The longest recovery period any account accepts.
+pub const MAX_PERIOD_SECONDS: u64 = 2 * 365 * 86_400;
 
 /// What an account sends its factory.
 #[cw_serde]

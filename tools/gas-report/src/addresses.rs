@@ -25,9 +25,33 @@ pub fn contract(label: &str) -> String {
     encode(&digest)
 }
 
+/// The address wasmd's classic generator gives the `instance_id`-th contract of the chain when
+/// it is of code `code_id` (`BuildContractAddressClassic`): the SDK's module address of "wasm"
+/// derived from the two ids, big-endian, i.e. sha256(sha256("module") ‖ "wasm" ‖ 0 ‖ code id ‖
+/// instance id). A contract's `WasmMsg::Instantiate` gets its address this way.
+pub fn classic_contract(code_id: u64, instance_id: u64) -> String {
+    let typ = Sha256::digest("module");
+    let mut hasher = Sha256::new();
+    hasher.update(typ);
+    hasher.update(b"wasm\0");
+    hasher.update(code_id.to_be_bytes());
+    hasher.update(instance_id.to_be_bytes());
+    encode(&hasher.finalize())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn classic_addresses_are_wasmds() {
+        // The first contract of a fresh wasmd chain, of its first code.
+        assert_eq!(
+            classic_contract(1, 1),
+            "wasm14hj2tavq8fpesdwxxcu44rty3hh90vhujrvcmstl4zr3txmfvw9s0phg4d"
+        );
+        assert_ne!(classic_contract(1, 2), classic_contract(2, 1));
+    }
 
     #[test]
     fn accounts_and_contracts_have_chain_lengths() {

@@ -74,6 +74,8 @@ pub fn measure(wasm: &Wasm, cache_dir: &std::path::Path) -> anyhow::Result<Seaso
     );
     // Issue 23's draws, after every row above so that none of them moves.
     draws(&p, &mut r, &fans)?;
+    // Issue 24's accounts, last for the same reason.
+    accounts(&p, &mut r, &fans)?;
 
     let mut trace = chain.trace(NATIVE_DENOM, artifact_file)?;
     for m in &r.measurements {
@@ -2139,6 +2141,346 @@ fn random_seats(p: &Platform, r: &mut Recorder, fans: &[String]) -> anyhow::Resu
         "nft_info (query, drawn seat)",
         "a ticket of a drawn 50-seat tier: randomness draw query, its seat from the seed's permutation",
         &charges,
+    );
+    Ok(())
+}
+
+/// The account's `execute` of one `WasmMsg::Execute` of `msg` on `contract`, as cw1 (and the
+/// client's `viaAccount`) writes it.
+fn via_account(contract: &str, msg: &serde_json::Value) -> anyhow::Result<serde_json::Value> {
+    Ok(json!({ "execute": { "msgs": [{ "wasm": { "execute": {
+        "contract_addr": contract, "msg": cosmwasm_std::to_json_binary(msg)?, "funds": [],
+    }}}]}}))
+}
+
+/// A CTC `send` of `amount` to `contract` carrying `hook`, as a cw20 message.
+fn ctc_send(
+    contract: &str,
+    amount: u128,
+    hook: &serde_json::Value,
+) -> anyhow::Result<serde_json::Value> {
+    Ok(json!({ "send": {
+        "contract": contract, "amount": amount.to_string(), "msg": cosmwasm_std::to_json_binary(hook)?,
+    }}))
+}
+
+/// Issue 24, after every other row so that none of them moves: the identity provider creates a
+/// fan's account through the factory (a sub-message instantiation and its reply) with itself, a
+/// partner, and a friend in the recovery set (weight 1 each, threshold 2, the delay and period
+/// the design suggests), then attests the account; the fan's key (the operator) sends CTC and
+/// buys a ticket through it, grants a delegate a daily CTC amount for ticket-nft and the door and
+/// redeem rights; the delegate buys a ticket and redeems the account's voucher, and a door code
+/// of each key admits a ticket at a show; the operator revokes the grant. Then a recovery: the
+/// partner proposes a new key, the friend approves, the operator vetoes; after the veto's
+/// cooldown a second proposal reaches quorum and anyone completes it after the delay.
+fn accounts(p: &Platform, r: &mut Recorder, fans: &[String]) -> anyhow::Result<()> {
+    let (operator_seed, delegate_seed) = (5, 6);
+    let operator = key_account(operator_seed);
+    let delegate = key_account(delegate_seed);
+    let new_operator = key_account(7);
+    let friend = account("account_friend");
+    let family = account("account_family");
+    let (delay, period) = (3 * DAY, 30 * DAY);
+    let tx = p.exec(
+        &p.identity_provider,
+        &p.factory,
+        json!({ "create_account": {
+            "operator": operator,
+            "recovery": {
+                "members": [
+                    { "address": p.identity_provider, "weight": 1, "partner": true },
+                    { "address": friend, "weight": 1, "partner": false },
+                ],
+                "threshold": 2, "delay_seconds": delay, "period_seconds": period,
+            },
+            "label": null,
+        }}),
+    )?;
+    r.record(
+        "account-factory",
+        "create_account",
+        "by the identity provider: bounds checked, the fan-account instantiated by sub-message (a partner and a friend in its recovery set: one registry has_capability query), the reply reads its address from msg_responses and indexes it by operator",
+        &tx,
+    );
+    let account_address = tx
+        .attribute("account")
+        .map(str::to_owned)
+        .context("no account attribute")?;
+    anyhow::ensure!(
+        p.chain.code_id(&account_address) == Some(p.code_id("fan-account")?),
+        "the factory created a fan-account at {account_address}"
+    );
+    let acct = account_address.as_str();
+    // Real-name, as the holders of vouchers must be; funded from the service-providers fund.
+    p.attest(acct)?;
+    p.fund(acct, 1_000 * CTC)?;
+
+    let tx = p.exec(
+        &operator,
+        acct,
+        via_account(
+            &p.token,
+            &json!({ "transfer": { "recipient": fans[1], "amount": (10 * CTC).to_string() } }),
+        )?,
+    )?;
+    r.record(
+        "fan-account",
+        "execute",
+        "by the operator: one CTC transfer of 10 CTC sent as the account (cw1 execute → ctc-token transfer)",
+        &tx,
+    );
+
+    // A show two days out, its doors open to a scanner; a café's voucher class on sale.
+    let now = p.now();
+    let starts_at = now + 2 * DAY;
+    let event_id = id(
+        &p.exec(
+            &p.theater,
+            &p.tickets,
+            json!({ "create_event": { "event": show(now, 2 * DAY, 50, Some(4)) } }),
+        )?,
+        "event_id",
+    )?;
+    let door = account("door");
+    p.exec(
+        &p.theater,
+        &p.tickets,
+        json!({ "set_scanner": { "event_id": event_id, "address": door, "allowed": true } }),
+    )?;
+    let mut tea = voucher_class(now, json!("goods"), 10 * CTC);
+    tea["name"] = json!("Tea");
+    tea["product"] = json!("A pot of tea");
+    let tea = id(
+        &p.exec(
+            &p.cafe,
+            &p.vouchers,
+            json!({ "create_class": { "class": tea } }),
+        )?,
+        "class_id",
+    )?;
+
+    let tx = p.exec(
+        &operator,
+        acct,
+        via_account(
+            &p.token,
+            &ctc_send(&p.tickets, 100 * CTC, &buy(event_id, 0, 1))?,
+        )?,
+    )?;
+    r.record(
+        "fan-account",
+        "execute (buy)",
+        "by the operator: one ticket bought as the account, beside ticket-nft/buy (cw1 execute → CTC Send → ticket-nft buy hook → mint to the account)",
+        &tx,
+    );
+    let operator_ticket = first_token(&tx)?;
+    let tx = p.exec(
+        &operator,
+        acct,
+        json!({ "grant": {
+            "delegate": delegate,
+            "rights": {
+                "door": true, "redeem": true,
+                "spend": { "daily": (150 * CTC).to_string(), "to": [p.tickets] },
+            },
+            "expires_at": ts(p.now() + 30 * DAY),
+        }}),
+    )?;
+    r.record(
+        "fan-account",
+        "grant",
+        "by the operator: a delegate with door and redeem rights and 150 CTC a day, payable to ticket-nft only",
+        &tx,
+    );
+    let tx = p.exec(
+        &delegate,
+        acct,
+        via_account(
+            &p.token,
+            &ctc_send(&p.tickets, 100 * CTC, &buy(event_id, 0, 1))?,
+        )?,
+    )?;
+    r.record(
+        "fan-account",
+        "execute (delegate buy)",
+        "by the delegate: the same purchase, its CTC Send parsed and checked against the grant's payees and daily amount, its window opened and saved",
+        &tx,
+    );
+    let delegate_ticket = first_token(&tx)?;
+    for token_id in [&operator_ticket, &delegate_ticket] {
+        let (owner, _) = p.chain.query(
+            &p.tickets,
+            &json!({ "owner_of": { "token_id": token_id, "include_expired": null } }),
+        )?;
+        anyhow::ensure!(
+            owner["owner"] == json!(acct),
+            "the account holds {token_id}: {owner}"
+        );
+    }
+
+    // The account buys a voucher (by its operator); the delegate's code redeems it.
+    let voucher = first_token(&p.exec(
+        &operator,
+        acct,
+        via_account(
+            &p.token,
+            &ctc_send(&p.vouchers, 10 * CTC, &buy_vouchers(tea, 1))?,
+        )?,
+    )?)?;
+    let proof = redeem_code(p, delegate_seed, &voucher, 1, 1)?;
+    let tx = p.exec(
+        &p.counter,
+        &p.vouchers,
+        json!({ "redeem": { "token_id": voucher, "units": 1, "proof": proof } }),
+    )?;
+    r.record(
+        "vouchers",
+        "redeem (account)",
+        "an account's one-unit voucher, the code signed by its delegate with the redeem right: vouchers asks the account (fan-account can_present query), beside the wallet's redeem",
+        &tx,
+    );
+    r.place_after(
+        "vouchers/redeem (account)",
+        "vouchers/redeem (1 of 3 units)",
+    )?;
+
+    // At the show's doors: the delegate's code for one ticket, the operator's for the other.
+    p.advance(starts_at - HOUR - p.now());
+    let check_in = |seed: u8, token_id: &str| -> anyhow::Result<_> {
+        let expires_at = Timestamp::from_seconds(p.now() + 120);
+        let text = check_in_text(
+            &ChainConfig::default().chain_id,
+            &wasm_api().addr_validate(&p.tickets)?,
+            token_id,
+            expires_at,
+        );
+        let proof = sign(&wasm_api(), &key(seed), &text, expires_at);
+        p.exec(
+            &door,
+            &p.tickets,
+            json!({ "check_in": { "token_id": token_id, "proof": proof } }),
+        )
+    };
+    let tx = check_in(delegate_seed, &delegate_ticket)?;
+    anyhow::ensure!(
+        tx.attribute("presenter") == Some(delegate.as_str()),
+        "the delegate presented"
+    );
+    r.record(
+        "ticket-nft",
+        "check_in (account, door delegate)",
+        "an account's ticket, the code signed by its delegate with the door right: ticket-nft asks the account (fan-account can_present query)",
+        &tx,
+    );
+    let tx = check_in(operator_seed, &operator_ticket)?;
+    r.record(
+        "ticket-nft",
+        "check_in (account, operator)",
+        "an account's ticket, the code signed by its operator's key: the same query, answered from the account's config alone",
+        &tx,
+    );
+    r.place_after(
+        "ticket-nft/check_in (account, door delegate)",
+        "ticket-nft/check_in",
+    )?;
+    r.place_after(
+        "ticket-nft/check_in (account, operator)",
+        "ticket-nft/check_in (account, door delegate)",
+    )?;
+    let (answer, charges) = p.chain.query(
+        acct,
+        &json!({ "can_present": { "key": delegate, "right": "door" } }),
+    )?;
+    anyhow::ensure!(
+        answer["allowed"] == json!(true),
+        "the delegate may present: {answer}"
+    );
+    r.record_charges(
+        "fan-account",
+        "can_present (query)",
+        "a delegate with the door right (what ticket-nft and vouchers ask for a code signed by another key)",
+        &charges,
+    );
+    let tx = p.exec(
+        &operator,
+        acct,
+        json!({ "revoke": { "delegate": delegate } }),
+    )?;
+    r.record(
+        "fan-account",
+        "revoke",
+        "by the operator: a grant removed",
+        &tx,
+    );
+    // A family member's door right, which the recovery below removes with the old key.
+    p.exec(
+        &operator,
+        acct,
+        json!({ "grant": {
+            "delegate": family, "rights": { "door": true, "redeem": false, "spend": null },
+            "expires_at": ts(p.now() + 30 * DAY),
+        }}),
+    )?;
+
+    // The fan's phone is lost: the partner proposes the new key, the friend approves.
+    let propose =
+        json!({ "propose_recovery": { "new_operator": new_operator, "evidence": digest(0x24) } });
+    let tx = p.exec(&p.identity_provider, acct, propose.clone())?;
+    r.record(
+        "fan-account",
+        "propose_recovery",
+        "by the partner member: its standing asked of the registry (has_capability query), the evidence digest stored with the proposal",
+        &tx,
+    );
+    let first = id(&tx, "id")?;
+    let tx = p.exec(
+        &friend,
+        acct,
+        json!({ "approve_recovery": { "id": first } }),
+    )?;
+    r.record(
+        "fan-account",
+        "approve_recovery",
+        "by a second member (the friend), reaching the threshold: the delay starts",
+        &tx,
+    );
+    let tx = p.exec(
+        &operator,
+        acct,
+        json!({ "veto_recovery": { "id": first, "reason": "I still have my key" } }),
+    )?;
+    r.record(
+        "fan-account",
+        "veto_recovery",
+        "by the operator during the delay, with a reason: the proposal recorded vetoed, new ones wait a delay",
+        &tx,
+    );
+    p.advance(delay + 5);
+    let second = id(&p.exec(&p.identity_provider, acct, propose)?, "id")?;
+    p.exec(
+        &friend,
+        acct,
+        json!({ "approve_recovery": { "id": second } }),
+    )?;
+    p.advance(delay + 5);
+    let tx = p.exec(
+        &fans[2],
+        acct,
+        json!({ "complete_recovery": { "id": second } }),
+    )?;
+    r.record(
+        "fan-account",
+        "complete_recovery",
+        "by anyone after the delay: the partner approver asked of the registry again, the new key the operator, one grant removed, the proposal recorded, the factory told (operator_changed)",
+        &tx,
+    );
+    let (accounts, _) = p.chain.query(
+        &p.factory,
+        &json!({ "accounts_of": { "operator": new_operator, "start_after": null, "limit": null } }),
+    )?;
+    anyhow::ensure!(
+        accounts["accounts"][0]["address"] == json!(acct),
+        "the factory indexes the account under its new key: {accounts}"
     );
     Ok(())
 }

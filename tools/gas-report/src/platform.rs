@@ -8,7 +8,8 @@
 //! randomness (draws by commit–reveal among bonded partners), whose address ticket-nft,
 //! crowdfund and wager-pool take at instantiation; the
 //! registry (theater, troupe, agency, identity provider, three reporters and a touring company
-//! admitted), ticket-nft, schedules, crowdfund, tipping, the oracle, wager-pool and vouchers, with
+//! admitted), ticket-nft, schedules, crowdfund, tipping, the oracle, wager-pool, vouchers and the
+//! account factory (given the fan-account code, which only it instantiates), with
 //! the platform contracts registered, ticket-nft issuing events from schedules' bookings
 //! (`set_schedules`), ticket-nft and vouchers knowing each other (`set_vouchers`,
 //! `set_ticket_nft`), a café admitted to issue vouchers with a counter scanner, and wager-pool
@@ -51,7 +52,7 @@ pub struct Artifact {
     pub reference: bool,
 }
 
-pub const ARTIFACTS: [Artifact; 17] = [
+pub const ARTIFACTS: [Artifact; 19] = [
     Artifact {
         name: "ctc-token",
         file: "ctc_token.wasm",
@@ -110,6 +111,17 @@ pub const ARTIFACTS: [Artifact; 17] = [
     Artifact {
         name: "randomness",
         file: "randomness.wasm",
+        reference: false,
+    },
+    // Fans' recoverable accounts: the code only (the factory instantiates it), then the factory.
+    Artifact {
+        name: "fan-account",
+        file: "fan_account.wasm",
+        reference: false,
+    },
+    Artifact {
+        name: "account-factory",
+        file: "account_factory.wasm",
         reference: false,
     },
     // The committee: cw-plus 2.0's contracts, built by scripts/build.sh into artifacts/ (not
@@ -218,6 +230,9 @@ pub struct Platform {
     /// contracts that request draws (ticket-nft, crowdfund, wager-pool), which are given its
     /// address; the reporters join as its providers in the season.
     pub randomness: String,
+    /// Creates fans' accounts (instances of the `fan-account` code, the deployer as their wasm
+    /// admin, the recovery bounds of deploy/platform.json); instantiated last, as deploy/ does.
+    pub factory: String,
     /// The genesis buckets' contracts (deploy/src/artifacts.ts BUCKET_CONTRACTS): the founding
     /// team's and the investors' lock-ups, and the four allocation funds.
     pub team_lockup: String,
@@ -447,6 +462,25 @@ impl Platform {
                 json!({ "owner": null }),
             ),
         )?;
+        // As deploy/ does, last: the account factory, with the fan-account code and the accounts'
+        // wasm admin (the deployer here, as it administers every contract; deploy/ names the
+        // committee when it has one).
+        let account_code_id = codes
+            .iter()
+            .find(|(n, _)| *n == "fan-account")
+            .map(|(_, id)| *id)
+            .context("the fan-account code")?;
+        let factory = instantiate(
+            "account-factory",
+            configured(
+                "account-factory",
+                json!({
+                    "account_code_id": account_code_id, "ctc_token": token, "registry": registry,
+                    "account_admin": owner,
+                }),
+                json!({ "owner": null }),
+            ),
+        )?;
         // The references: cw20-base with the same holders as CTC's genesis bucket, cw721-base
         // minted by the platform owner.
         let cw20 = instantiate(
@@ -485,6 +519,7 @@ impl Platform {
             wager,
             vouchers,
             randomness,
+            factory,
             cw20,
             cw721,
             sink,

@@ -6,7 +6,7 @@
 
 import { ICosmWasmClient, ISigningCosmWasmClient } from "./baseClient";
 import { StdFee } from "@interchainjs/types";
-import { InstantiateMsg, RecoveryConfig, RecoveryMember, ExecuteMsg, CosmosMsgForEmpty, BankMsg, Uint128, WasmMsg, Binary, Timestamp, Uint64, Coin, Empty, Cw20ReceiveMsg, Cw721ReceiveMsg, Rights, Spend, QueryMsg, PresentRight, MigrateMsg, CanExecuteResponse, CanPresentResponse, Addr, ConfigResponse, RecoveryUpdateResponse, DelegateResponse, DelegatesResponse, HexBinary, ProposalStatus, ProposalResponse, ProposalInfo, Outcome, RecoveriesResponse, RecordResponse } from "./FanAccount.types";
+import { InstantiateMsg, RecoveryBounds, RecoveryConfig, RecoveryMember, ExecuteMsg, CosmosMsgForEmpty, BankMsg, Uint128, WasmMsg, Binary, Timestamp, Uint64, Coin, Empty, Cw20ReceiveMsg, Cw721ReceiveMsg, Rights, Spend, QueryMsg, PresentRight, MigrateMsg, CanExecuteResponse, CanPresentResponse, Addr, ConfigResponse, RecoveryUpdateResponse, DelegateResponse, DelegatesResponse, HexBinary, ProposalStatus, ProposalResponse, ProposalInfo, Outcome, RecoveriesResponse, RecordResponse } from "./FanAccount.types";
 export interface FanAccountReadOnlyInterface {
   contractAddress: string;
   canExecute: ({

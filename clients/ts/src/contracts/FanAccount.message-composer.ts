@@ -7,7 +7,7 @@
 import { EncodeObject } from "@interchainjs/cosmos-types";
 import { MsgExecuteContract } from "interchainjs/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@interchainjs/encoding";
-import { InstantiateMsg, RecoveryConfig, RecoveryMember, ExecuteMsg, CosmosMsgForEmpty, BankMsg, Uint128, WasmMsg, Binary, Timestamp, Uint64, Coin, Empty, Cw20ReceiveMsg, Cw721ReceiveMsg, Rights, Spend, QueryMsg, PresentRight, MigrateMsg, CanExecuteResponse, CanPresentResponse, Addr, ConfigResponse, RecoveryUpdateResponse, DelegateResponse, DelegatesResponse, HexBinary, ProposalStatus, ProposalResponse, ProposalInfo, Outcome, RecoveriesResponse, RecordResponse } from "./FanAccount.types";
+import { InstantiateMsg, RecoveryBounds, RecoveryConfig, RecoveryMember, ExecuteMsg, CosmosMsgForEmpty, BankMsg, Uint128, WasmMsg, Binary, Timestamp, Uint64, Coin, Empty, Cw20ReceiveMsg, Cw721ReceiveMsg, Rights, Spend, QueryMsg, PresentRight, MigrateMsg, CanExecuteResponse, CanPresentResponse, Addr, ConfigResponse, RecoveryUpdateResponse, DelegateResponse, DelegatesResponse, HexBinary, ProposalStatus, ProposalResponse, ProposalInfo, Outcome, RecoveriesResponse, RecordResponse } from "./FanAccount.types";
 export interface FanAccountMsg {
   contractAddress: string;
   sender: string;

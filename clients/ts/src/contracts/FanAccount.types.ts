@@ -5,11 +5,18 @@
 */
 
 export interface InstantiateMsg {
+  bounds?: RecoveryBounds | null;
   ctc_token: string;
   factory?: string | null;
   operator: string;
   recovery: RecoveryConfig;
   registry: string;
+}
+export interface RecoveryBounds {
+  max_delay_seconds: number;
+  max_period_seconds: number;
+  min_delay_seconds: number;
+  min_period_seconds: number;
 }
 export interface RecoveryConfig {
   delay_seconds: number;
@@ -240,7 +247,7 @@ export interface ProposalInfo {
   threshold: number;
   weight: number;
 }
-export type Outcome = "completed" | "withdrawn" | "vetoed" | "expired";
+export type Outcome = "completed" | "withdrawn" | "vetoed" | "expired" | "replaced";
 export interface RecoveriesResponse {
   recoveries: RecordResponse[];
 }

@@ -6,6 +6,7 @@ use cosmwasm_std::{
     from_json, to_json_binary, Addr, DepsMut, Env, MessageInfo, Reply, Response, SubMsg, WasmMsg,
 };
 use ctc_conventions::validate::{address, text};
+use ctc_interfaces::registry::{Capability, CapabilityResponse, RegistryQueryMsg};
 use cw_utils::ParseReplyError;
 
 use crate::error::ContractError;
@@ -40,6 +41,23 @@ pub fn create_account(
     let config = CONFIG.load(deps.storage)?;
     let operator = address(deps.api, "operator", &operator)?;
     check_recovery(&config.bounds, &recovery)?;
+    // Only the fan's key or an identity partner creates an account for a key: the index of
+    // accounts by operator must not list accounts a stranger set up, with its own recovery set,
+    // for a key it does not hold.
+    if info.sender != operator {
+        let standing: CapabilityResponse = deps.querier.query_wasm_smart(
+            &config.registry,
+            &RegistryQueryMsg::HasCapability {
+                address: info.sender.to_string(),
+                capability: Capability::AttestIdentity,
+            },
+        )?;
+        if !standing.allowed {
+            return Err(ContractError::CreatorNotAllowed {
+                creator: info.sender.into_string(),
+            });
+        }
+    }
     let label = match label {
         Some(label) => {
             text("label", &label, MAX_LABEL_BYTES)?;
@@ -53,6 +71,7 @@ pub fn create_account(
         registry: config.registry.to_string(),
         factory: Some(env.contract.address.to_string()),
         recovery,
+        bounds: Some(config.bounds),
     };
     let instantiate = WasmMsg::Instantiate {
         admin: Some(config.account_admin.to_string()),

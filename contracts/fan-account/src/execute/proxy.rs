@@ -3,6 +3,7 @@
 use cosmwasm_std::{
     from_json, Addr, Binary, CosmosMsg, Deps, DepsMut, Env, MessageInfo, Response, Uint128, WasmMsg,
 };
+use serde::de::IgnoredAny;
 use serde::Deserialize;
 
 use crate::error::ContractError;
@@ -22,8 +23,21 @@ enum CtcSpend {
     Send {
         contract: String,
         amount: Uint128,
-        #[allow(dead_code)]
         msg: Binary,
+    },
+}
+
+/// The only hook a delegate's `send` may carry: a purchase (ticket-nft's or vouchers' `buy`) for
+/// the account itself, naming none of its vouchers. Other fields are the seller's to check; a
+/// field given twice is refused here as it is there.
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum DelegateHook {
+    Buy {
+        #[serde(default)]
+        recipient: Option<String>,
+        #[serde(default)]
+        voucher: Option<IgnoredAny>,
     },
 }
 
@@ -71,7 +85,12 @@ pub fn authorize(
     let over = || ContractError::DailyLimit { left };
     let mut total = Uint128::zero();
     for msg in msgs {
-        let amount = spend_amount(config, grant.rights.spend.as_ref(), msg)?;
+        let amount = spend_amount(
+            config,
+            &env.contract.address,
+            grant.rights.spend.as_ref(),
+            msg,
+        )?;
         total = total.checked_add(amount).map_err(|_| over())?;
     }
     if total > left {
@@ -123,6 +142,7 @@ fn not_to_factory(factory: Option<&Addr>, msg: &CosmosMsg) -> Result<(), Contrac
 /// to a payee the grant allows.
 fn spend_amount(
     config: &Config,
+    account: &Addr,
     spend: Option<&Spend>,
     msg: &CosmosMsg,
 ) -> Result<Uint128, ContractError> {
@@ -145,8 +165,13 @@ fn spend_amount(
     let (payee, amount) = match from_json(msg) {
         Ok(CtcSpend::Transfer { recipient, amount }) => (recipient, amount),
         Ok(CtcSpend::Send {
-            contract, amount, ..
-        }) => (contract, amount),
+            contract,
+            amount,
+            msg,
+        }) => {
+            buys_for(account, &msg)?;
+            (contract, amount)
+        }
         Err(_) => {
             return Err(not_allowed(
                 "no other CTC message, and no field beyond cw20's",
@@ -159,6 +184,25 @@ fn spend_amount(
         }
     }
     Ok(amount)
+}
+
+/// Refuses a delegate's hook unless it buys for the account without spending its vouchers: with
+/// the account's CTC a delegate may not buy for itself, buy its own listing, nor use a coupon or
+/// a pass the account holds, whose value the daily amount does not count.
+fn buys_for(account: &Addr, hook: &Binary) -> Result<(), ContractError> {
+    let not_allowed = |reason| ContractError::HookNotAllowed { reason };
+    match from_json(hook) {
+        Ok(DelegateHook::Buy { recipient, voucher }) => {
+            if recipient.is_some_and(|recipient| recipient != account.as_str()) {
+                return Err(not_allowed("the tickets or vouchers go to the account"));
+            }
+            if voucher.is_some() {
+                return Err(not_allowed("the account's vouchers are not the delegate's to use"));
+            }
+            Ok(())
+        }
+        Err(_) => Err(not_allowed("a buy, and nothing else")),
+    }
 }
 
 pub fn execute(

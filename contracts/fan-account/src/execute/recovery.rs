@@ -12,7 +12,7 @@ use crate::execute::{
 };
 use crate::msg::{Member, Outcome, RecoverySet};
 use crate::state::{
-    later, Config, Proposal, CONFIG, MAX_REASON_BYTES, PROPOSAL, RECOVERIES, RECOVERY,
+    later, Config, Proposal, BOUNDS, CONFIG, MAX_REASON_BYTES, PROPOSAL, RECOVERIES, RECOVERY,
     RECOVERY_UPDATE,
 };
 use crate::validate;
@@ -56,6 +56,7 @@ pub fn update(
         &config.registry,
         &env.contract.address,
         &config.operator,
+        &BOUNDS.load(deps.storage)?,
         recovery,
     )?;
     // Argent's security period: a key that changes who can replace it waits as a recovery does.
@@ -104,7 +105,7 @@ pub fn propose(
     let config = CONFIG.load(deps.storage)?;
     let set = RECOVERY.load(deps.storage)?;
     let proposer = member(&set, &info.sender)?;
-    let expired = no_open_proposal(deps.storage, now)?;
+    let replaced = replaceable(deps.storage, proposer, now)?;
     if let Some(until) = config.cooldown_until.filter(|until| *until > now) {
         return Err(ContractError::Cooldown { until });
     }
@@ -116,8 +117,23 @@ pub fn propose(
     if proposer.partner {
         validate::ensure_partner(deps.querier, &config.registry, &info.sender)?;
     }
-    // The expired proposal is recorded first: the new one takes the next id.
-    close_expired(deps.storage, expired, &config.operator)?;
+    // The closed proposal is recorded first: the new one takes the next id.
+    match replaced {
+        Some(open) if !open.expired(now) => close(
+            deps.storage,
+            open,
+            &config.operator,
+            now,
+            Outcome::Replaced,
+            None,
+        )?,
+        expired => close_expired(deps.storage, expired, &config.operator)?,
+    }
+    // A set change the operator scheduled does not outlive a member's proposal: otherwise a
+    // thief with the key could schedule a set without the partner, veto the partner's proposal
+    // and apply the change during the cooldown the veto starts.
+    let update_dropped = RECOVERY_UPDATE.exists(deps.storage);
+    RECOVERY_UPDATE.remove(deps.storage);
     let id = match RECOVERIES
         .keys(deps.storage, None, None, cosmwasm_std::Order::Descending)
         .next()
@@ -146,11 +162,34 @@ pub fn propose(
         .add_attribute("id", id.to_string())
         .add_attribute("proposer", &proposal.proposer)
         .add_attribute("new_operator", &proposal.new_operator)
-        .add_attribute("evidence", evidence_text);
+        .add_attribute("evidence", evidence_text)
+        .add_attribute("recovery_update_dropped", update_dropped.to_string());
     if let Some(at) = executable_at {
         response = response.add_attribute("executable_at", at.to_string());
     }
     Ok(response)
+}
+
+/// The open proposal a new one from `proposer` may replace, or the expired one to record; refuses
+/// while an open proposal has its quorum, or has at least the proposer's weight behind it (or is
+/// the proposer's own). Replacing by weight keeps one member from holding the account by
+/// proposing again whenever its proposal expires (the Safe recovery module's rule).
+fn replaceable(
+    storage: &dyn cosmwasm_std::Storage,
+    proposer: &Member,
+    now: Timestamp,
+) -> Result<Option<Proposal>, ContractError> {
+    match PROPOSAL.may_load(storage)? {
+        Some(open)
+            if !open.expired(now)
+                && (open.executable_at.is_some()
+                    || open.weight > proposer.weight
+                    || open.proposer.as_str() == proposer.address) =>
+        {
+            Err(ContractError::ProposalOpen { id: open.id })
+        }
+        other => Ok(other),
+    }
 }
 
 pub fn approve(
@@ -175,7 +214,10 @@ pub fn approve(
     proposal.approvals.push(info.sender.clone());
     // At most 8 × 100: no overflow.
     proposal.weight += approver.weight;
-    if proposal.executable_at.is_none() && proposal.weight >= set.threshold {
+    // An approval after the quorum restarts the delay: approvals after the quorum matter only
+    // when a partner approver lost its standing, and the quorum they restore gives the operator
+    // a whole delay to veto, as the first one did.
+    if proposal.weight >= set.threshold {
         proposal.executable_at = Some(later(now, set.delay_seconds));
     }
     PROPOSAL.save(deps.storage, &proposal)?;

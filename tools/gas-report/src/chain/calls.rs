@@ -21,6 +21,7 @@ use super::querier::ChainQuerier;
 use super::storage::MeteredStorage;
 use super::wasmd::{self, CodeRecord, ContractRecord};
 use super::{Chain, MessageOutcome, VmInstance, CALL_GAS_LIMIT};
+use crate::addresses;
 use crate::gas;
 use crate::trace::Message;
 
@@ -49,6 +50,7 @@ impl Chain {
                     funds,
                     address: contract_address,
                 },
+                false,
             ),
             Message::Execute {
                 contract,
@@ -162,11 +164,14 @@ impl Chain {
         Ok(response)
     }
 
-    /// keeper.go `instantiate` with the classic address generator, at the trace's address.
+    /// keeper.go `instantiate` with the classic address generator, at the trace's address (a
+    /// transaction's message) or at the generator's own (a contract's `WasmMsg::Instantiate`,
+    /// `routed` through the message router and its circuit breaker, as a contract's execute is).
     fn instantiate_contract(
         &self,
         sender: &str,
         new: &Instantiation,
+        routed: bool,
     ) -> Result<MessageOutcome, String> {
         let &Instantiation {
             code_id,
@@ -187,6 +192,9 @@ impl Chain {
             .cloned()
             .unwrap_or_else(|| code.name.clone());
         let mut charge = CallCharge::new(&name, Entry::Instantiate);
+        if routed {
+            charge.metadata.has();
+        }
         wasmd::read_code_info(&mut charge.metadata, &code);
         wasmd::check_pinned(&mut charge.metadata);
         charge.setup = self.setup(&code);
@@ -461,12 +469,12 @@ impl Chain {
                     if !matches!(sub.reply_on, ReplyOn::Success | ReplyOn::Always) {
                         continue;
                     }
+                    let response = msg_response(&sub.msg, &outcome);
                     // wasmd hands a reply the events of a wasm sub-message only.
                     let reply_events = match sub.msg {
                         CosmosMsg::Wasm(_) => outcome.events,
                         _ => Vec::new(),
                     };
-                    let response = msg_response(&sub.msg, outcome.data);
                     // `data` is the first message's whole protobuf response, as the SDK's
                     // router returns it; empty is left out.
                     let data = (!response.value.is_empty()).then(|| response.value.clone());
@@ -527,6 +535,30 @@ impl Chain {
                 msg,
                 funds,
             }) => self.execute_contract(sender, contract_addr, msg, funds, true),
+            // wasmd's message encoder turns this into a MsgInstantiateContract with the contract
+            // as sender; the classic generator numbers it after every contract so far.
+            CosmosMsg::Wasm(WasmMsg::Instantiate {
+                admin,
+                code_id,
+                msg,
+                funds,
+                label,
+            }) => {
+                let instance_id = self.state.borrow().contract_count() + 1;
+                let address = addresses::classic_contract(*code_id, instance_id);
+                self.instantiate_contract(
+                    sender,
+                    &Instantiation {
+                        code_id: *code_id,
+                        label,
+                        admin: admin.as_deref(),
+                        msg,
+                        funds,
+                        address: &address,
+                    },
+                    true,
+                )
+            }
             // wasmd's message encoder turns these into MsgMigrateContract, MsgUpdateAdmin and
             // MsgClearAdmin with the contract as sender, which the router hands to the keeper.
             CosmosMsg::Wasm(WasmMsg::Migrate {
@@ -618,8 +650,34 @@ fn contract_events(contract: &str, response: &Response<Empty>) -> Vec<Event> {
 }
 
 /// The `msg_responses` entry wasmd gives a reply: the protobuf response of the message, e.g.
-/// `MsgExecuteContractResponse { data = 1 }`.
-fn msg_response(msg: &CosmosMsg<Empty>, data: Option<Binary>) -> MsgResponse {
+/// `MsgExecuteContractResponse { data = 1 }`, or `MsgInstantiateContractResponse { address = 1,
+/// data = 2 }` with the address of the `instantiate` event the instantiation emitted first.
+fn msg_response(msg: &CosmosMsg<Empty>, outcome: &MessageOutcome) -> MsgResponse {
+    let data = outcome.data.as_ref().filter(|data| !data.is_empty());
+    if let CosmosMsg::Wasm(WasmMsg::Instantiate { .. }) = msg {
+        let address = outcome
+            .events
+            .iter()
+            .find(|event| event.ty == "instantiate")
+            .and_then(|event| {
+                event
+                    .attributes
+                    .iter()
+                    .find(|a| a.key == "_contract_address")
+            })
+            .map_or("", |a| a.value.as_str());
+        let mut value = Vec::new();
+        if !address.is_empty() {
+            value = protobuf_bytes_field(1, address.as_bytes());
+        }
+        if let Some(data) = data {
+            value.extend(protobuf_bytes_field(2, data));
+        }
+        return MsgResponse {
+            type_url: "/cosmwasm.wasm.v1.MsgInstantiateContractResponse".to_owned(),
+            value: Binary::new(value),
+        };
+    }
     let type_url = match msg {
         CosmosMsg::Wasm(WasmMsg::Execute { .. }) => "/cosmwasm.wasm.v1.MsgExecuteContractResponse",
         CosmosMsg::Wasm(WasmMsg::Migrate { .. }) => "/cosmwasm.wasm.v1.MsgMigrateContractResponse",
@@ -628,10 +686,7 @@ fn msg_response(msg: &CosmosMsg<Empty>, data: Option<Binary>) -> MsgResponse {
         CosmosMsg::Bank(BankMsg::Send { .. }) => "/cosmos.bank.v1beta1.MsgSendResponse",
         _ => "",
     };
-    let value = match data {
-        Some(data) if !data.is_empty() => protobuf_bytes_field(1, &data),
-        _ => Vec::new(),
-    };
+    let value = data.map_or_else(Vec::new, |data| protobuf_bytes_field(1, data));
     MsgResponse {
         type_url: type_url.to_owned(),
         value: Binary::new(value),
@@ -785,7 +840,11 @@ mod tests {
             new_code_id: 2,
             msg: Binary::default(),
         });
-        let response = msg_response(&migrate, Some(Binary::from(b"ok".to_vec())));
+        let answered = |data: Option<Binary>| MessageOutcome {
+            events: Vec::new(),
+            data,
+        };
+        let response = msg_response(&migrate, &answered(Some(Binary::from(b"ok".to_vec()))));
         assert_eq!(
             response.type_url,
             "/cosmwasm.wasm.v1.MsgMigrateContractResponse"
@@ -795,9 +854,38 @@ mod tests {
             contract_addr: "c".to_owned(),
         });
         assert_eq!(
-            msg_response(&clear, None).type_url,
+            msg_response(&clear, &answered(None)).type_url,
             "/cosmwasm.wasm.v1.MsgClearAdminResponse"
         );
+    }
+
+    #[test]
+    fn an_instantiation_answers_its_address_then_its_data() {
+        let instantiate = CosmosMsg::Wasm(WasmMsg::Instantiate {
+            admin: None,
+            code_id: 3,
+            msg: Binary::default(),
+            funds: vec![],
+            label: "a fan account".to_owned(),
+        });
+        let created = |data: Option<Binary>| MessageOutcome {
+            events: vec![
+                Event::new("instantiate")
+                    .add_attribute("_contract_address", "wasm1c")
+                    .add_attribute("code_id", "3"),
+                // A contract the new one instantiated in turn comes after it.
+                Event::new("instantiate").add_attribute("_contract_address", "wasm1d"),
+            ],
+            data,
+        };
+        let response = msg_response(&instantiate, &created(None));
+        assert_eq!(
+            response.type_url,
+            "/cosmwasm.wasm.v1.MsgInstantiateContractResponse"
+        );
+        assert_eq!(response.value.as_slice(), b"\x0a\x06wasm1c");
+        let response = msg_response(&instantiate, &created(Some(Binary::from(b"ok".to_vec()))));
+        assert_eq!(response.value.as_slice(), b"\x0a\x06wasm1c\x12\x02ok");
     }
 
     #[test]
@@ -806,7 +894,13 @@ mod tests {
             to_address: "a".to_owned(),
             amount: vec![],
         });
-        let response = msg_response(&send, None);
+        let response = msg_response(
+            &send,
+            &MessageOutcome {
+                events: Vec::new(),
+                data: None,
+            },
+        );
         assert_eq!(response.type_url, "/cosmos.bank.v1beta1.MsgSendResponse");
         assert!(response.value.is_empty());
     }

@@ -107,6 +107,12 @@ impl ChainState {
         !self.contracts.is_empty()
     }
 
+    /// How many contracts were instantiated: wasmd's instance sequence stands one above (it
+    /// starts at 1, and a failed instantiation takes its increment back with the rest).
+    pub fn contract_count(&self) -> u64 {
+        self.contracts.len() as u64
+    }
+
     pub fn set_contract(&mut self, address: &str, record: ContractRecord) {
         let previous = self.contracts.insert(address.to_owned(), record);
         self.journal.push(Undo::Contract {
