@@ -654,22 +654,38 @@ fn the_factory_creates_a_real_account_whose_index_follows_its_recovery() {
         &fan_account::msg::MigrateMsg {},
     );
 
+    // A fan-account instantiated by hand cannot name this factory: it is not its instantiator.
+    let by_hand = |factory: Option<&Addr>| fan_account::msg::InstantiateMsg {
+        operator: fan.to_string(),
+        ctc_token: s.token.to_string(),
+        registry: s.registry.to_string(),
+        factory: factory.map(Addr::to_string),
+        recovery: partner_only(&s.identity_provider),
+        bounds: None,
+    };
+    let refused = s
+        .instantiate(
+            contracts::fan_account(),
+            &fan,
+            &by_hand(Some(&s.factory)),
+            "hand-made account",
+        )
+        .unwrap_err();
+    assert_eq!(
+        root(refused),
+        "an account names as its factory only the contract that instantiates it"
+    );
     // `operator_changed` from anyone but an account it created: a wallet, a member, a platform
-    // contract, and a fan-account instantiated by hand (the same code, naming this factory).
+    // contract, and a fan-account instantiated by hand (the same code, naming no factory).
     let hand_made = s
         .instantiate(
             contracts::fan_account(),
             &fan,
-            &fan_account::msg::InstantiateMsg {
-                operator: fan.to_string(),
-                ctc_token: s.token.to_string(),
-                registry: s.registry.to_string(),
-                factory: Some(s.factory.to_string()),
-                recovery: partner_only(&s.identity_provider),
-            },
+            &by_hand(None),
             "hand-made account",
         )
         .unwrap();
+    assert_eq!(s.account_config(&hand_made).factory, None);
     let forged = FactoryMsg::OperatorChanged {
         old: fan.to_string(),
         new: stranger.to_string(),
@@ -1429,7 +1445,8 @@ fn a_suspended_partner_member_neither_approves_nor_keeps_its_quorum() {
     assert_eq!(s.account_config(&account).operator, fan);
     assert_eq!(s.accounts_of(&fan), vec![account.clone()]);
 
-    // The friends restore the quorum on their own weight.
+    // The friends restore the quorum on their own weight: the delay starts again from the last
+    // approval, the fan has a whole one to veto.
     for friend in [&friend_a, &friend_b] {
         s.execute(
             friend,
@@ -1438,12 +1455,24 @@ fn a_suspended_partner_member_neither_approves_nor_keeps_its_quorum() {
         )
         .unwrap();
     }
-    s.execute(
-        &friend_b,
-        &account,
-        &AccountMsg::CompleteRecovery { id: second },
-    )
-    .unwrap();
+    let executable_at = s.now().plus_seconds(DELAY);
+    assert_eq!(
+        s.proposal(&account).proposal.unwrap().executable_at,
+        Some(executable_at)
+    );
+    let complete = AccountMsg::CompleteRecovery { id: second };
+    assert_eq!(
+        s.refused(&friend_b, &account, &complete),
+        format!("the proposal can be completed from {executable_at}")
+    );
+    s.advance(DELAY - 1);
+    assert_eq!(
+        s.refused(&friend_b, &account, &complete),
+        format!("the proposal can be completed from {executable_at}")
+    );
+    assert_eq!(s.account_config(&account).operator, fan);
+    s.advance(1);
+    s.execute(&friend_b, &account, &complete).unwrap();
     assert_eq!(s.account_config(&account).operator, new);
     assert_eq!(s.accounts_of(&new), vec![account.clone()]);
     let outcomes: Vec<Outcome> = s
@@ -1553,6 +1582,293 @@ fn the_operator_cannot_forge_the_factorys_record_or_block_a_recovery() {
         (false, thief_key, vec![], None)
     );
     assert_eq!(s.accounts_of(&new), [account]);
+}
+
+/// Only the fan's key, or a partner the registry lets attest identity, creates an account for a
+/// key: the factory's index of accounts by operator lists nothing a stranger set up, with a
+/// recovery set of its own, for a key it does not hold.
+#[test]
+fn only_the_key_itself_or_an_identity_partner_creates_its_account() {
+    let s = Suite::new();
+    let fan = s.fans[0].clone();
+    let stranger = s.wallet(STRANGER);
+    let not_allowed = |creator: &Addr| {
+        format!(
+            "{creator} may create an account only for its own key: only an identity partner creates one for another"
+        )
+    };
+    // A stranger naming itself the fan's only recovery member; another fan; a partner the
+    // registry does not let attest identity (the troupe); the identity provider suspended.
+    let theirs = RecoveryConfig {
+        members: vec![RecoveryMember {
+            address: stranger.to_string(),
+            weight: 1,
+            partner: false,
+        }],
+        ..partner_only(&s.identity_provider)
+    };
+    assert_eq!(
+        s.refused(&stranger, &s.factory, &create(&fan, theirs)),
+        not_allowed(&stranger)
+    );
+    let other_fan = s.fans[1].clone();
+    let for_fan = create(&fan, partner_only(&s.identity_provider));
+    for creator in [&other_fan, &s.troupe, &s.theater] {
+        assert_eq!(
+            s.refused(creator, &s.factory, &for_fan),
+            not_allowed(creator)
+        );
+    }
+    s.set_standing(&s.identity_provider, true);
+    assert_eq!(
+        s.refused(&s.identity_provider, &s.factory, &for_fan),
+        not_allowed(&s.identity_provider)
+    );
+    assert!(s.all_accounts().is_empty());
+    assert!(s.accounts_of(&fan).is_empty());
+
+    // The fan for itself, whoever its recovery set names; the identity provider once
+    // reinstated.
+    let own = s
+        .create_account(&stranger, &stranger, partner_only(&s.troupe))
+        .map_err(root);
+    assert_eq!(
+        own.unwrap_err(),
+        format!(
+            "{} is marked a partner but the registry does not let it attest identity now: not_granted",
+            s.troupe
+        )
+    );
+    let friends = RecoveryConfig {
+        members: vec![RecoveryMember {
+            address: s.wallet(FRIENDS[0]).to_string(),
+            weight: 1,
+            partner: false,
+        }],
+        ..partner_only(&s.identity_provider)
+    };
+    let strangers = s.create_account(&stranger, &stranger, friends).unwrap();
+    s.set_standing(&s.identity_provider, false);
+    let fans = s.onboard();
+    assert_eq!(s.record(&strangers).unwrap().created_by, stranger);
+    assert_eq!(s.record(&fans).unwrap().created_by, s.identity_provider);
+    assert_eq!(s.accounts_of(&stranger), [strangers]);
+    assert_eq!(s.accounts_of(&fan), [fans]);
+}
+
+/// The platform's bounds hold for the account's later recovery sets too: the operator's key
+/// (perhaps a thief's) cannot schedule a delay the factory would have refused.
+#[test]
+fn an_account_keeps_the_factorys_bounds_when_its_set_changes() {
+    let s = Suite::new();
+    let fan = s.fans[0].clone();
+    let account = s.onboard();
+    let update = |delay, period| AccountMsg::UpdateRecovery {
+        config: RecoveryConfig {
+            delay_seconds: delay,
+            period_seconds: period,
+            ..partner_only(&s.identity_provider)
+        },
+    };
+    let max_period: u64 = serde_json::from_value(
+        platform_file::parameters("account-factory")["max_period_seconds"].clone(),
+    )
+    .unwrap();
+    let delay_out =
+        format!("the recovery delay must be between {MIN_DELAY} and {MAX_DELAY} seconds");
+    let period_out =
+        format!("the recovery period must be between {MIN_PERIOD} and {max_period} seconds");
+    for (delay, period, refusal) in [
+        (MIN_DELAY - 1, PERIOD, &delay_out),
+        (MAX_DELAY + 1, max_period, &delay_out),
+        (u64::MAX, u64::MAX, &delay_out),
+        (DELAY, MIN_PERIOD - 1, &period_out),
+        (DELAY, max_period + 1, &period_out),
+    ] {
+        assert_eq!(
+            &s.refused(&fan, &account, &update(delay, period)),
+            refusal,
+            "{delay} {period}"
+        );
+    }
+    assert_eq!(s.account_config(&account).recovery_update, None);
+    s.execute(&fan, &account, &update(MAX_DELAY, max_period))
+        .unwrap();
+    assert!(s.account_config(&account).recovery_update.is_some());
+}
+
+/// A thief holding the key schedules a set without the partner, then vetoes the partner's
+/// proposal to apply the set during the cooldown: the proposal dropped the set.
+#[test]
+fn a_thief_cannot_drop_the_partner_by_vetoing_its_recovery() {
+    let s = Suite::new();
+    let thief = s.fans[0].clone();
+    let new = s.wallet(NEW_KEY);
+    let accomplice = s.wallet(STRANGER);
+    let account = s.onboard();
+    let partner = s.identity_provider.clone();
+    let theirs = RecoveryConfig {
+        members: vec![RecoveryMember {
+            address: accomplice.to_string(),
+            weight: 1,
+            partner: false,
+        }],
+        ..partner_only(&partner)
+    };
+    s.execute(
+        &thief,
+        &account,
+        &AccountMsg::UpdateRecovery { config: theirs },
+    )
+    .unwrap();
+    s.advance(DELAY / 2);
+    let propose = AccountMsg::ProposeRecovery {
+        new_operator: new.to_string(),
+        evidence: digest(0xe1),
+    };
+    let proposed = s.execute(&partner, &account, &propose).unwrap();
+    assert_eq!(attribute(&proposed, "recovery_update_dropped"), "true");
+    let id: u32 = attribute(&proposed, "id").parse().unwrap();
+    s.execute(
+        &thief,
+        &account,
+        &AccountMsg::VetoRecovery { id, reason: None },
+    )
+    .unwrap();
+    // Past the set's due date, within the cooldown: nothing to apply.
+    s.advance(DELAY / 2 + 60);
+    assert_eq!(
+        s.refused(&accomplice, &account, &AccountMsg::ApplyRecoveryUpdate {}),
+        "no recovery set change is scheduled"
+    );
+    assert_eq!(
+        s.refused(&accomplice, &account, &propose),
+        format!("{accomplice} is not a member of the recovery set")
+    );
+    // The partner, still the member, recovers once the cooldown ends.
+    s.advance(DELAY / 2);
+    let id = s.propose(&partner, &account, &new).unwrap();
+    s.advance(DELAY);
+    s.execute(&accomplice, &account, &AccountMsg::CompleteRecovery { id })
+        .unwrap();
+    assert_eq!(s.account_config(&account).operator, new);
+    assert_eq!(s.accounts_of(&new), [account]);
+}
+
+/// A spending delegate limited to ticket-nft buys tickets for the account only: not for
+/// itself, not its own resale listing, not with a voucher the account holds. ticket-nft never
+/// sees the refused sends, and nothing moves.
+#[test]
+fn a_delegates_send_buys_tickets_for_the_account_never_for_itself() {
+    let s = Suite::new();
+    let fan = s.fans[0].clone();
+    let account = s.onboard();
+    let spender = s.wallet(SPENDER);
+    let event_id = s.create_event(stalls_and_vip(s.now().plus_seconds(30 * DAY), s.now()));
+    s.grant(
+        &fan,
+        &account,
+        &spender,
+        spend(3 * STALLS, Some(vec![&s.tickets])),
+        s.now().plus_seconds(30 * DAY),
+    );
+    // The delegate's own ticket, listed for resale at the cap.
+    s.fund(&spender, STALLS);
+    let own = TicketReceiveMsg::Buy {
+        event_id,
+        tier: 0,
+        quantity: 1,
+        recipient: None,
+        voucher: None,
+    };
+    s.send_ctc(&spender, &s.tickets, STALLS, &own).unwrap();
+    let listed = format!("{event_id}-0");
+    assert_eq!(s.owner_of(&listed), spender.to_string());
+    let listing = TicketMsg::ListForResale {
+        token_id: listed.clone(),
+        price: Uint128::new(110 * CTC),
+    };
+    s.execute(&spender, &s.tickets, &listing).unwrap();
+
+    let supply = s.total_supply();
+    let books = |s: &Suite| {
+        (
+            s.balance(&account),
+            s.balance(&s.tickets),
+            s.balance(&spender),
+            s.tickets_of(&account),
+            s.tickets_of(&spender),
+            s.delegate(&account, &spender).spent,
+        )
+    };
+    let before = books(&s);
+    let buy = |recipient: Option<&Addr>, voucher: Option<&str>| {
+        s.send(
+            &s.tickets,
+            STALLS,
+            &TicketReceiveMsg::Buy {
+                event_id,
+                tier: 0,
+                quantity: 1,
+                recipient: recipient.map(Addr::to_string),
+                voucher: voucher.map(str::to_owned),
+            },
+        )
+    };
+    let hook_refusal =
+        |reason: &str| format!("a delegate's send must buy for the account: {reason}");
+    let resale = s.send(
+        &s.tickets,
+        110 * CTC,
+        &TicketReceiveMsg::BuyResale {
+            token_id: listed.clone(),
+        },
+    );
+    for (msg, refusal) in [
+        (
+            buy(Some(&spender), None),
+            hook_refusal("the tickets or vouchers go to the account"),
+        ),
+        (
+            buy(None, Some("1-0")),
+            hook_refusal("the account's vouchers are not the delegate's to use"),
+        ),
+        (resale, hook_refusal("a buy, and nothing else")),
+    ] {
+        assert!(!s.can_execute(&account, &spender, msg.clone()));
+        assert_eq!(
+            root(s.via(&spender, &account, vec![msg]).unwrap_err()),
+            refusal
+        );
+        assert_eq!(books(&s), before);
+    }
+    // Nor alongside an allowed purchase: the whole `Execute` is refused.
+    let pair = vec![buy(None, None), buy(Some(&spender), None)];
+    assert!(s.via(&spender, &account, pair).is_err());
+    assert_eq!(books(&s), before);
+    assert_eq!(s.owner_of(&listed), spender.to_string());
+
+    // For the account, named or not: bought, and the account holds them.
+    for msg in [buy(None, None), buy(Some(&account), None)] {
+        assert!(s.can_execute(&account, &spender, msg.clone()));
+        s.via(&spender, &account, vec![msg]).unwrap();
+    }
+    assert_eq!(s.tickets_of(&account).len(), 2);
+    assert_eq!(s.balance(&account), FUNDED - 2 * STALLS);
+    assert_eq!(s.balance(&spender), 0);
+    assert_eq!(s.delegate(&account, &spender).spent.u128(), 2 * STALLS);
+    // The operator's own sends carry any hook: it buys the listing.
+    let resale = s.send(
+        &s.tickets,
+        110 * CTC,
+        &TicketReceiveMsg::BuyResale {
+            token_id: listed.clone(),
+        },
+    );
+    s.via(&fan, &account, vec![resale]).unwrap();
+    assert_eq!(s.owner_of(&listed), account.to_string());
+    assert_eq!(s.total_supply(), supply);
+    s.assert_escrow_conserved();
 }
 
 /// The sum of every balance a conservation step can touch.

@@ -2,10 +2,13 @@
 //! and coins refused on every message.
 
 use cosmwasm_std::{coins, to_json_binary, StdError, SubMsg};
+use ctc_interfaces::registry::{Capability, Denial};
 
+use super::admin::BOUNDS;
 use super::*;
 use crate::execute::accounts::Creation;
 use crate::execute::MAX_LABEL_BYTES;
+use crate::msg::RecoveryBounds;
 
 /// The sub-message `create_account` by `by` for `operator` with `recovery` and `label` must
 /// send: an instantiate of the account code with the committee as admin and this factory as the
@@ -23,6 +26,7 @@ fn expected_instantiate(
         registry: chain.registry.to_string(),
         factory: Some(chain.env.contract.address.to_string()),
         recovery,
+        bounds: Some(BOUNDS),
     };
     let instantiate = WasmMsg::Instantiate {
         admin: Some(chain.committee.to_string()),
@@ -296,4 +300,145 @@ fn every_message_refuses_coins() {
         expiry: None,
     });
     assert_eq!(chain.refused_with(&owner, &paid, transfer), nonpayable);
+}
+
+/// The factory's index of accounts by operator must not list accounts a stranger set up, with
+/// its own recovery set, for a key it does not hold.
+#[test]
+fn a_stranger_cannot_create_an_account_for_another_key() {
+    let mut chain = Chain::new();
+    let (partner, fan, stranger) = (
+        chain.partner.clone(),
+        chain.fan.clone(),
+        chain.stranger.clone(),
+    );
+    let not_allowed = |creator: &Addr| ContractError::CreatorNotAllowed {
+        creator: creator.to_string(),
+    };
+    // A stranger naming itself the only member of the fan's recovery set.
+    let theirs = recovery(&stranger, MIN_DELAY, MIN_PERIOD);
+    assert_eq!(
+        chain.refused(
+            &stranger,
+            ExecuteMsg::CreateAccount {
+                operator: fan.to_string(),
+                recovery: theirs,
+                label: None,
+            }
+        ),
+        not_allowed(&stranger)
+    );
+    // The registry was asked, in its own words, about the creator.
+    assert_eq!(
+        chain.asked.borrow().last().cloned(),
+        Some((stranger.to_string(), Capability::AttestIdentity))
+    );
+    // The fan's own key creates for itself only.
+    let other = chain.addr("other-fan");
+    let err = chain.create(&fan, &other).unwrap_err();
+    assert_eq!(err, not_allowed(&fan));
+    // A partner the registry does not let attest identity now: suspended, revoked, without the
+    // capability.
+    for denial in [Denial::Suspended, Denial::Revoked, Denial::NotGranted] {
+        chain.set_partner(&partner, Some(denial));
+        let err = chain.create(&partner, &fan).unwrap_err();
+        assert_eq!(err, not_allowed(&partner), "{}", denial.as_str());
+    }
+    // Nothing was created or recorded.
+    assert!(chain.accounts_of(&fan, None, None).is_empty());
+    assert!(chain.accounts_of(&other, None, None).is_empty());
+    let all: AccountsResponse = chain.ask(QueryMsg::Accounts {
+        start_after: None,
+        limit: None,
+    });
+    assert!(all.accounts.is_empty());
+    // Reinstated, the partner creates for the fan.
+    chain.set_partner(&partner, None);
+    chain.created(&partner, &fan);
+    assert_eq!(chain.accounts_of(&fan, None, None).len(), 1);
+}
+
+#[test]
+fn the_operator_creates_its_own_account_without_asking_the_registry() {
+    let mut chain = Chain::new();
+    let fan = chain.fan.clone();
+    let response = chain.create(&fan, &fan).unwrap();
+    assert!(chain.asked.borrow().is_empty());
+    assert_eq!(attribute(&response, "created_by"), fan.as_str());
+    // A key no partner knows, with a recovery set of its own friends.
+    let friend = chain.addr("friend");
+    let terms = RecoveryConfig {
+        members: vec![RecoveryMember {
+            address: friend.to_string(),
+            weight: 1,
+            partner: false,
+        }],
+        threshold: 1,
+        delay_seconds: MIN_DELAY,
+        period_seconds: MIN_PERIOD,
+    };
+    let stranger = chain.stranger.clone();
+    let response = chain
+        .create_with(&stranger, &stranger, terms, None)
+        .unwrap();
+    assert!(chain.asked.borrow().is_empty());
+    let account = chain.next_account();
+    chain.deliver(instantiated(&response, &account)).unwrap();
+    assert_eq!(chain.accounts_of(&stranger, None, None), [account]);
+}
+
+#[test]
+fn an_attesting_partner_creates_an_account_for_a_fan() {
+    let mut chain = Chain::new();
+    let (partner, fan) = (chain.partner.clone(), chain.fan.clone());
+    let account = chain.created(&partner, &fan);
+    assert_eq!(
+        *chain.asked.borrow(),
+        [(partner.to_string(), Capability::AttestIdentity)]
+    );
+    let record = chain.account(&account).unwrap();
+    assert_eq!((record.operator, record.created_by), (fan, partner));
+}
+
+/// The account is told the bounds it was created within, so that no later change of its
+/// recovery set leaves them; an owner's change of bounds reaches the accounts created after it.
+#[test]
+fn the_account_instantiate_carries_the_factorys_bounds() {
+    let mut chain = Chain::new();
+    let (partner, fan, owner) = (
+        chain.partner.clone(),
+        chain.fan.clone(),
+        chain.owner.clone(),
+    );
+    let response = chain.create(&partner, &fan).unwrap();
+    assert_eq!(account_msg(&response).bounds, Some(BOUNDS));
+    let CosmosMsg::Wasm(WasmMsg::Instantiate { msg, .. }) = &response.messages[0].msg else {
+        panic!("an account instantiate")
+    };
+    let json = String::from_utf8(msg.to_vec()).unwrap();
+    assert!(
+        json.ends_with(&format!(
+            r#""bounds":{{"min_delay_seconds":{MIN_DELAY},"max_delay_seconds":{MAX_DELAY},"min_period_seconds":{MIN_PERIOD},"max_period_seconds":{MAX_PERIOD}}}}}"#
+        )),
+        "{json}"
+    );
+    let narrower = RecoveryBounds {
+        min_delay_seconds: 2 * DAY,
+        max_delay_seconds: 10 * DAY,
+        min_period_seconds: 10 * DAY,
+        max_period_seconds: 100 * DAY,
+    };
+    chain
+        .execute(
+            &owner,
+            ExecuteMsg::UpdateConfig {
+                account_code_id: None,
+                account_admin: None,
+                bounds: Some(narrower),
+            },
+        )
+        .unwrap();
+    let terms = recovery(&partner, 2 * DAY, 10 * DAY);
+    let response = chain.create_with(&fan, &fan, terms, None).unwrap();
+    assert_eq!(account_msg(&response).bounds, Some(narrower));
 }

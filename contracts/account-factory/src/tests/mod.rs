@@ -1,7 +1,8 @@
 //! Unit tests through the entry points. The chain's side of a creation is played here: the
 //! instantiate sub-message `create_account` answers is checked, and its reply is delivered with a
 //! `MsgInstantiateContractResponse` naming an address the test chose. Every refusal is checked
-//! to leave the storage unchanged.
+//! to leave the storage unchanged. The registry's `has_capability` is answered by a mock reading
+//! a table the tests change: the partner attests identity, anyone else is no partner.
 
 mod accounts;
 mod admin;
@@ -9,12 +10,17 @@ mod operator;
 mod queries;
 mod storage_layout;
 
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
 use cosmwasm_std::{
     from_json, Addr, Binary, CosmosMsg, MsgResponse, Reply, Response, SubMsgResponse, SubMsgResult,
     WasmMsg,
 };
 use ctc_conventions::ConventionError;
-use ctc_testkit::{Unit, DAY};
+use ctc_interfaces::registry::{Capability, CapabilityResponse, Denial, RegistryQueryMsg};
+use ctc_testkit::{Neighbours, Unit, DAY};
 
 use crate::contract::{execute, instantiate, query, reply};
 use crate::execute::accounts::{ACCOUNT_CREATED, INSTANTIATE_RESPONSE_TYPE};
@@ -33,6 +39,13 @@ pub const MAX_PERIOD: u64 = 365 * DAY;
 /// The factory under test: its `execute`, where every refusal is checked to change nothing.
 pub type Factory = Unit<ExecuteMsg, ContractError>;
 
+/// What the mocked registry answers `has_capability(attest_identity)` with, by address: `None`
+/// allowed, else the denial. Absent: not a partner.
+pub type Registry = Rc<RefCell<BTreeMap<String, Option<Denial>>>>;
+
+/// The capabilities the factory asked the registry about, in order: (address, capability).
+pub type Asked = Rc<RefCell<Vec<(String, Capability)>>>;
+
 pub struct Chain {
     pub unit: Factory,
     pub owner: Addr,
@@ -46,6 +59,8 @@ pub struct Chain {
     pub stranger: Addr,
     /// Accounts instantiated so far, which names the next one.
     pub created: u32,
+    pub registry_answers: Registry,
+    pub asked: Asked,
 }
 
 ctc_testkit::deref_to_unit!(Chain.unit: Factory);
@@ -152,6 +167,36 @@ impl Chain {
             name("registry"),
         );
         let (partner, fan, stranger) = (name("partner"), name("fan"), name("stranger"));
+        let registry_answers: Registry = Rc::default();
+        registry_answers
+            .borrow_mut()
+            .insert(partner.to_string(), None);
+        let asked: Asked = Rc::default();
+        let (answers, log) = (Rc::clone(&registry_answers), Rc::clone(&asked));
+        Neighbours::new()
+            .smart(&registry, move |query: RegistryQueryMsg| {
+                let RegistryQueryMsg::HasCapability {
+                    address,
+                    capability,
+                } = query
+                else {
+                    panic!("the factory asks the registry only has_capability")
+                };
+                log.borrow_mut().push((address.clone(), capability));
+                let answer = match capability {
+                    Capability::AttestIdentity => answers
+                        .borrow()
+                        .get(&address)
+                        .copied()
+                        .unwrap_or(Some(Denial::NotAPartner)),
+                    _ => Some(Denial::NotGranted),
+                };
+                CapabilityResponse {
+                    allowed: answer.is_none(),
+                    reason: answer,
+                }
+            })
+            .install(&mut unit.deps);
         let msg = instantiate_msg(&unit);
         unit.instantiate(instantiate, &owner, msg).unwrap();
         Self {
@@ -164,7 +209,16 @@ impl Chain {
             fan,
             stranger,
             created: 0,
+            registry_answers,
+            asked,
         }
+    }
+
+    /// Sets the registry's answer for `who`: `None` allowed, else the denial.
+    pub fn set_partner(&self, who: &Addr, denial: Option<Denial>) {
+        self.registry_answers
+            .borrow_mut()
+            .insert(who.to_string(), denial);
     }
 
     pub fn create_with(

@@ -49,6 +49,15 @@ pub fn update(
 ) -> Result<Response, ContractError> {
     let config = CONFIG.load(deps.storage)?;
     ensure_operator(&config, &info.sender)?;
+    // After a veto the members' next proposal must come before any change of the set: a change
+    // scheduled now would fall due with the cooldown's end, and could be applied in the same
+    // block, ahead of their proposal.
+    if let Some(until) = config
+        .cooldown_until
+        .filter(|until| *until > env.block.time)
+    {
+        return Err(ContractError::Cooldown { until });
+    }
     let expired = no_open_proposal(deps.storage, env.block.time)?;
     let current = RECOVERY.load(deps.storage)?;
     let set = validate::recovery_set(

@@ -21,7 +21,7 @@ use cosmwasm_std::{
     to_json_binary, Addr, Binary, Coin, CosmosMsg, Response, Timestamp, Uint128, WasmMsg,
 };
 use ctc_conventions::ConventionError;
-use ctc_interfaces::accounts::{RecoveryConfig, RecoveryMember};
+use ctc_interfaces::accounts::{RecoveryBounds, RecoveryConfig, RecoveryMember};
 use ctc_interfaces::registry::{Capability, CapabilityResponse, Denial, RegistryQueryMsg};
 use ctc_testkit::{Neighbours, Unit, CTC, DAY};
 use cw20::Cw20ExecuteMsg;
@@ -36,6 +36,17 @@ use crate::ContractError;
 
 pub const DELAY: u64 = 3 * DAY;
 pub const PERIOD: u64 = 30 * DAY;
+
+/// Bounds as a factory passes them (deploy/platform.json's): the delay a day to 30 days, the
+/// period 7 days to a year. `DELAY` and `PERIOD` lie within them.
+pub fn factory_bounds() -> RecoveryBounds {
+    RecoveryBounds {
+        min_delay_seconds: DAY,
+        max_delay_seconds: 30 * DAY,
+        min_period_seconds: 7 * DAY,
+        max_period_seconds: 365 * DAY,
+    }
+}
 
 /// The account under test: its `execute`, where every refusal is checked to change nothing.
 pub type Account = Unit<ExecuteMsg, ContractError>;
@@ -125,8 +136,8 @@ impl Chain {
         let mut chain = chain;
         let mut msg = chain.instantiate_msg();
         adjust(&mut msg);
-        let operator = chain.operator.clone();
-        chain.instantiate(instantiate, &operator, msg).unwrap();
+        let factory = chain.factory.clone();
+        chain.instantiate(instantiate, &factory, msg).unwrap();
         chain
     }
 
@@ -194,6 +205,7 @@ impl Chain {
             registry: self.registry.to_string(),
             factory: Some(self.factory.to_string()),
             recovery: self.recovery_config(),
+            bounds: None,
         }
     }
 
@@ -245,6 +257,16 @@ impl Chain {
             contract: contract.to_string(),
             amount: Uint128::new(amount),
             msg: Binary::from(br#"{"buy":{}}"#),
+        };
+        wasm(&self.token, &msg, vec![])
+    }
+
+    /// A CTC `send` of `amount` to `contract` carrying `hook` as given.
+    pub fn send_hook(&self, contract: &Addr, amount: u128, hook: &str) -> CosmosMsg {
+        let msg = Cw20ExecuteMsg::Send {
+            contract: contract.to_string(),
+            amount: Uint128::new(amount),
+            msg: Binary::from(hook.as_bytes()),
         };
         wasm(&self.token, &msg, vec![])
     }

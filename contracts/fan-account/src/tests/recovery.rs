@@ -138,10 +138,14 @@ fn one_proposal_at_a_time_and_an_unapproved_one_expires_after_seven_days() {
         chain.partner.clone(),
     );
     let id = id_of(&chain.propose(&friend1, &new_key).unwrap());
-    assert_eq!(
-        chain.propose(&partner, &new_key).unwrap_err(),
-        ContractError::ProposalOpen { id }
-    );
+    // Its proposer cannot propose again, for this key or another, while it is open.
+    let another = chain.addr("another-key");
+    for key in [&new_key, &another] {
+        assert_eq!(
+            chain.propose(&friend1, key).unwrap_err(),
+            ContractError::ProposalOpen { id }
+        );
+    }
     chain.advance(PROPOSAL_TTL_SECONDS);
     assert_eq!(chain.proposal().unwrap().status, ProposalStatus::Expired);
     assert_eq!(
@@ -200,8 +204,19 @@ fn a_partner_suspended_before_approving_is_refused_and_after_it_loses_the_quorum
             threshold: 2
         }
     );
-    // The second friend still may approve a proposal at its threshold, and restores it.
-    chain.approve(&friend2, id).unwrap();
+    // The second friend still may approve a proposal at its threshold, and restores it: the
+    // delay starts again, the operator has a whole one to veto.
+    let response = chain.approve(&friend2, id).unwrap();
+    let executable_at = chain.now().plus_seconds(DELAY);
+    assert_eq!(
+        attribute(&response, "executable_at"),
+        executable_at.to_string()
+    );
+    assert_eq!(
+        chain.complete(&stranger, id).unwrap_err(),
+        ContractError::NotYetExecutable { executable_at }
+    );
+    chain.advance(DELAY);
     chain.complete(&stranger, id).unwrap();
     assert_eq!(chain.current_operator(), new_key);
     assert_eq!(records(&chain)[0].approvers, [friend1, partner, friend2]);
@@ -495,7 +510,11 @@ fn the_recovery_set_changes_after_a_delay_and_never_during_a_proposal() {
         chain.refused(&operator, update.clone()),
         ContractError::ProposalOpen { id }
     );
-    chain.veto(id).unwrap();
+    // Once the proposal is withdrawn (a veto would start a cooldown, during which no change is
+    // scheduled), the change is scheduled.
+    chain
+        .execute(&friend1, ExecuteMsg::WithdrawRecovery { id })
+        .unwrap();
     chain.execute(&operator, update).unwrap();
     let due_at = chain.now().plus_seconds(DELAY);
     let config: ConfigResponse = chain.ask(QueryMsg::Config {});
@@ -526,7 +545,7 @@ fn the_recovery_set_changes_after_a_delay_and_never_during_a_proposal() {
 }
 
 #[test]
-fn a_due_update_waits_while_a_proposal_is_open() {
+fn a_due_update_does_not_outlive_a_members_proposal() {
     let mut chain = Chain::new();
     let (operator, friend1, new_key, stranger) = (
         chain.operator.clone(),
@@ -539,21 +558,55 @@ fn a_due_update_waits_while_a_proposal_is_open() {
         .execute(&operator, ExecuteMsg::UpdateRecovery { config })
         .unwrap();
     chain.advance(DELAY);
-    let id = id_of(&chain.propose(&friend1, &new_key).unwrap());
+    // Due, not applied: the first proposal drops it, and says so.
+    let response = chain.propose(&friend1, &new_key).unwrap();
+    assert_eq!(attribute(&response, "recovery_update_dropped"), "true");
+    let config: ConfigResponse = chain.ask(QueryMsg::Config {});
+    assert_eq!(config.recovery_update, None);
     assert_eq!(
         chain.refused(&stranger, ExecuteMsg::ApplyRecoveryUpdate {}),
-        ContractError::ProposalOpen { id }
+        ContractError::NoRecoveryUpdate
     );
-    // Cancelled by the operator only.
     assert_eq!(
-        chain.refused(&stranger, ExecuteMsg::CancelRecoveryUpdate {}),
-        ContractError::NotOperator
+        chain.refused(&operator, ExecuteMsg::CancelRecoveryUpdate {}),
+        ContractError::NoRecoveryUpdate
     );
+    // A proposal with nothing scheduled says nothing was dropped.
+    let id = id_of(&response);
+    chain.veto(id).unwrap();
+    chain.advance(DELAY);
+    let response = chain.propose(&friend1, &new_key).unwrap();
+    assert_eq!(attribute(&response, "recovery_update_dropped"), "false");
+}
+
+#[test]
+fn a_scheduled_update_is_cancelled_by_the_operator_only() {
+    let mut chain = Chain::new();
+    let (operator, stranger, friend1) = (
+        chain.operator.clone(),
+        chain.stranger.clone(),
+        chain.friend1.clone(),
+    );
+    let config = chain.recovery_config();
+    chain
+        .execute(&operator, ExecuteMsg::UpdateRecovery { config })
+        .unwrap();
+    for outsider in [&stranger, &friend1] {
+        assert_eq!(
+            chain.refused(outsider, ExecuteMsg::CancelRecoveryUpdate {}),
+            ContractError::NotOperator
+        );
+    }
     chain
         .execute(&operator, ExecuteMsg::CancelRecoveryUpdate {})
         .unwrap();
     assert_eq!(
         chain.refused(&operator, ExecuteMsg::CancelRecoveryUpdate {}),
+        ContractError::NoRecoveryUpdate
+    );
+    chain.advance(DELAY);
+    assert_eq!(
+        chain.refused(&stranger, ExecuteMsg::ApplyRecoveryUpdate {}),
         ContractError::NoRecoveryUpdate
     );
 }
@@ -576,25 +629,162 @@ fn a_stolen_keys_update_is_dropped_by_the_partners_recovery() {
     chain
         .execute(&thief, ExecuteMsg::UpdateRecovery { config: theirs })
         .unwrap();
-    // The partner proposes before it is due; the thief cannot apply it meanwhile.
+    // The partner proposes before it is due: the proposal drops it.
     chain.advance(DELAY / 2);
-    let id = id_of(&chain.propose(&partner, &new_key).unwrap());
+    let response = chain.propose(&partner, &new_key).unwrap();
+    assert_eq!(attribute(&response, "recovery_update_dropped"), "true");
+    let id = id_of(&response);
     chain.advance(DELAY);
     assert_eq!(
         chain.refused(&stranger, ExecuteMsg::ApplyRecoveryUpdate {}),
-        ContractError::ProposalOpen { id }
+        ContractError::NoRecoveryUpdate
     );
+    // The recovery completes; nothing was left for it to drop.
     let response = chain.complete(&stranger, id).unwrap();
-    assert_eq!(attribute(&response, "recovery_update_dropped"), "true");
+    assert_eq!(attribute(&response, "recovery_update_dropped"), "false");
     let config: ConfigResponse = chain.ask(QueryMsg::Config {});
     assert_eq!(config.recovery_update, None);
+    assert_eq!(config.operator, new_key);
     let set: RecoverySet = chain.ask(QueryMsg::RecoverySet {});
     assert_eq!(set.members.len(), 3);
     assert_eq!(
         chain.refused(&stranger, ExecuteMsg::ApplyRecoveryUpdate {}),
         ContractError::NoRecoveryUpdate
     );
-    let _ = friend1;
+    // The friends are members still.
+    assert!(set
+        .members
+        .iter()
+        .any(|member| member.address == friend1.as_str()));
+}
+
+/// A set scheduled once a proposal expired (the schedule records it) is dropped by the next
+/// proposal as any other.
+#[test]
+fn a_set_scheduled_after_an_expired_proposal_is_dropped_by_the_next_one() {
+    let mut chain = Chain::new();
+    let (thief, partner, friend1, new_key, stranger) = (
+        chain.operator.clone(),
+        chain.partner.clone(),
+        chain.friend1.clone(),
+        chain.new_key.clone(),
+        chain.stranger.clone(),
+    );
+    // A friend's proposal, left to expire.
+    chain.propose(&friend1, &new_key).unwrap();
+    chain.advance(PROPOSAL_TTL_SECONDS);
+    // The thief schedules a set without the partner: the expired proposal is recorded.
+    let mut theirs = chain.recovery_config();
+    theirs.members.remove(0);
+    chain
+        .execute(&thief, ExecuteMsg::UpdateRecovery { config: theirs })
+        .unwrap();
+    assert_eq!(records(&chain)[0].outcome, Outcome::Expired);
+    let response = chain.propose(&partner, &new_key).unwrap();
+    assert_eq!(attribute(&response, "recovery_update_dropped"), "true");
+    chain.advance(DELAY);
+    let response = chain.complete(&stranger, id_of(&response)).unwrap();
+    assert_eq!(attribute(&response, "recovery_update_dropped"), "false");
+    assert_eq!(chain.current_operator(), new_key);
+    let set: RecoverySet = chain.ask(QueryMsg::RecoverySet {});
+    assert_eq!(set.members[0].address, partner.as_str());
+}
+
+/// The attack the drop closes: a thief holding the key schedules a set without the partner,
+/// vetoes the partner's proposal, and would apply the set during the cooldown its veto starts.
+#[test]
+fn a_thief_cannot_veto_the_partner_and_apply_a_set_without_it() {
+    let mut chain = Chain::new();
+    let (thief, partner, new_key, stranger) = (
+        chain.operator.clone(),
+        chain.partner.clone(),
+        chain.new_key.clone(),
+        chain.stranger.clone(),
+    );
+    let before: RecoverySet = chain.ask(QueryMsg::RecoverySet {});
+    let accomplice = chain.addr("accomplice");
+    let mut theirs = chain.recovery_config();
+    theirs.members = vec![member(&accomplice, 1, false)];
+    theirs.threshold = 1;
+    chain
+        .execute(&thief, ExecuteMsg::UpdateRecovery { config: theirs })
+        .unwrap();
+    let due_at = chain.now().plus_seconds(DELAY);
+    // The partner notices and proposes; the thief vetoes.
+    chain.advance(DELAY / 3);
+    let response = chain.propose(&partner, &new_key).unwrap();
+    assert_eq!(attribute(&response, "recovery_update_dropped"), "true");
+    chain.veto(id_of(&response)).unwrap();
+    let cooldown_until = chain.now().plus_seconds(DELAY);
+    assert!(cooldown_until > due_at);
+    // During the cooldown, past the set's due date: nothing to apply, by anyone.
+    chain.advance(2 * DELAY / 3 + 10);
+    assert!(chain.now() > due_at && chain.now() < cooldown_until);
+    for sender in [&thief, &accomplice, &stranger] {
+        assert_eq!(
+            chain.refused(sender, ExecuteMsg::ApplyRecoveryUpdate {}),
+            ContractError::NoRecoveryUpdate
+        );
+    }
+    let set: RecoverySet = chain.ask(QueryMsg::RecoverySet {});
+    assert_eq!(set, before);
+    assert_eq!(
+        chain.propose(&accomplice, &new_key).unwrap_err(),
+        ContractError::NotAMember {
+            address: accomplice.to_string()
+        }
+    );
+    // The partner, still a member, proposes again once the cooldown ends.
+    let wait = cooldown_until.seconds() - chain.now().seconds();
+    chain.advance(wait);
+    let response = chain.propose(&partner, &new_key).unwrap();
+    chain.advance(DELAY);
+    chain.complete(&stranger, id_of(&response)).unwrap();
+    assert_eq!(chain.current_operator(), new_key);
+}
+
+#[test]
+fn a_thief_cannot_schedule_a_set_in_the_block_of_its_veto() {
+    let mut chain = Chain::new();
+    let (thief, partner, new_key) = (
+        chain.operator.clone(),
+        chain.partner.clone(),
+        chain.new_key.clone(),
+    );
+    let accomplice = chain.addr("accomplice");
+    let mut theirs = chain.recovery_config();
+    theirs.members = vec![member(&accomplice, 1, false)];
+    theirs.threshold = 1;
+    let response = chain.propose(&partner, &new_key).unwrap();
+    chain.veto(id_of(&response)).unwrap();
+    let cooldown_until = chain.now().plus_seconds(DELAY);
+    // Scheduled now, the set would fall due with the cooldown's end, racing the next proposal.
+    assert_eq!(
+        chain.refused(
+            &thief,
+            ExecuteMsg::UpdateRecovery {
+                config: theirs.clone()
+            }
+        ),
+        ContractError::Cooldown {
+            until: cooldown_until
+        }
+    );
+    chain.advance(DELAY - 1);
+    assert_eq!(
+        chain.refused(
+            &thief,
+            ExecuteMsg::UpdateRecovery {
+                config: theirs.clone()
+            }
+        ),
+        ContractError::Cooldown {
+            until: cooldown_until
+        }
+    );
+    // At the cooldown's end the partner's proposal comes first or the change waits a delay more.
+    chain.advance(1);
+    chain.propose(&partner, &new_key).unwrap();
 }
 
 #[test]
@@ -660,4 +850,347 @@ fn a_completed_recovery_tells_the_factory_and_a_hand_made_account_tells_no_one()
     let mut chain = Chain::with(|msg| msg.factory = None);
     let response = chain.recover().unwrap();
     assert!(response.messages.is_empty());
+}
+
+/// The bounds the account was created with hold for every later set: a stolen key cannot
+/// schedule a delay of "never" or a recovery a century apart.
+#[test]
+fn a_changed_set_keeps_the_factorys_bounds() {
+    let mut chain = Chain::with(|msg| msg.bounds = Some(factory_bounds()));
+    let (operator, stranger) = (chain.operator.clone(), chain.stranger.clone());
+    let bounds = factory_bounds();
+    let delay_out = ContractError::DelayOutOfBounds {
+        min: bounds.min_delay_seconds,
+        max: bounds.max_delay_seconds,
+    };
+    let period_out = ContractError::PeriodOutOfBounds {
+        min: bounds.min_period_seconds,
+        max: bounds.max_period_seconds,
+    };
+    let with = |chain: &Chain, delay, period| {
+        let mut config = chain.recovery_config();
+        config.delay_seconds = delay;
+        config.period_seconds = period;
+        ExecuteMsg::UpdateRecovery { config }
+    };
+    let cases = [
+        (bounds.min_delay_seconds - 1, PERIOD, &delay_out),
+        (
+            bounds.max_delay_seconds + 1,
+            bounds.max_period_seconds,
+            &delay_out,
+        ),
+        (u64::MAX, u64::MAX, &delay_out),
+        (
+            bounds.min_delay_seconds,
+            bounds.min_period_seconds - 1,
+            &period_out,
+        ),
+        (DELAY, bounds.max_period_seconds + 1, &period_out),
+    ];
+    for (delay, period, expected) in cases {
+        let msg = with(&chain, delay, period);
+        assert_eq!(&chain.refused(&operator, msg), expected, "{delay} {period}");
+    }
+    // At the bounds: scheduled, and applied after the delay in force.
+    let msg = with(&chain, bounds.min_delay_seconds, bounds.min_period_seconds);
+    chain.execute(&operator, msg).unwrap();
+    let msg = with(&chain, bounds.max_delay_seconds, bounds.max_period_seconds);
+    chain.execute(&operator, msg).unwrap();
+    chain.advance(DELAY);
+    chain
+        .execute(&stranger, ExecuteMsg::ApplyRecoveryUpdate {})
+        .unwrap();
+    let set: RecoverySet = chain.ask(QueryMsg::RecoverySet {});
+    assert_eq!(
+        (set.delay_seconds, set.period_seconds),
+        (bounds.max_delay_seconds, bounds.max_period_seconds)
+    );
+    // The next change is held to the same bounds.
+    let msg = with(
+        &chain,
+        bounds.max_delay_seconds + 1,
+        bounds.max_period_seconds,
+    );
+    assert_eq!(chain.refused(&operator, msg), delay_out);
+}
+
+#[test]
+fn without_a_factorys_bounds_a_changed_set_keeps_the_accounts_own() {
+    use ctc_interfaces::accounts::{MAX_DELAY_SECONDS, MAX_PERIOD_SECONDS};
+    let delay_out = ContractError::DelayOutOfBounds {
+        min: 1,
+        max: MAX_DELAY_SECONDS,
+    };
+    let period_out = ContractError::PeriodOutOfBounds {
+        min: 1,
+        max: MAX_PERIOD_SECONDS,
+    };
+    // Named by the factory without bounds, and made by hand.
+    for hand_made in [false, true] {
+        let mut chain = Chain::with(|msg| {
+            if hand_made {
+                msg.factory = None;
+            }
+        });
+        let operator = chain.operator.clone();
+        let with = |chain: &Chain, delay, period| {
+            let mut config = chain.recovery_config();
+            config.delay_seconds = delay;
+            config.period_seconds = period;
+            ExecuteMsg::UpdateRecovery { config }
+        };
+        for (delay, period, expected) in [
+            (u64::MAX, u64::MAX, &delay_out),
+            (MAX_DELAY_SECONDS + 1, MAX_PERIOD_SECONDS, &delay_out),
+            (DELAY, u64::MAX, &period_out),
+            (DELAY, MAX_PERIOD_SECONDS + 1, &period_out),
+        ] {
+            let msg = with(&chain, delay, period);
+            assert_eq!(
+                &chain.refused(&operator, msg),
+                expected,
+                "{hand_made} {delay} {period}"
+            );
+        }
+        let msg = with(&chain, MAX_DELAY_SECONDS, MAX_PERIOD_SECONDS);
+        chain.execute(&operator, msg).unwrap();
+    }
+}
+
+#[test]
+fn a_proposal_without_quorum_is_replaced_by_a_member_of_at_least_its_weight() {
+    let mut chain = Chain::new();
+    let (partner, friend1, friend2, new_key, stranger, operator) = (
+        chain.partner.clone(),
+        chain.friend1.clone(),
+        chain.friend2.clone(),
+        chain.new_key.clone(),
+        chain.stranger.clone(),
+        chain.operator.clone(),
+    );
+    let other_key = chain.addr("other-key");
+    // A friend (weight 1) proposes; the other friend (weight 1) proposes another key.
+    let first = id_of(&chain.propose(&friend1, &new_key).unwrap());
+    let proposed_at = chain.now();
+    chain.advance(60);
+    let second = id_of(&chain.propose(&friend2, &other_key).unwrap());
+    assert_eq!(second, first + 1);
+    let replaced = &records(&chain)[0];
+    assert_eq!(
+        (
+            replaced.id,
+            replaced.outcome,
+            &replaced.proposer,
+            &replaced.new,
+            &replaced.old
+        ),
+        (first, Outcome::Replaced, &friend1, &new_key, &operator)
+    );
+    assert_eq!(replaced.approvers, std::slice::from_ref(&friend1));
+    assert_eq!(
+        (replaced.proposed_at, replaced.closed_at),
+        (proposed_at, chain.now())
+    );
+    assert_eq!(Outcome::Replaced.as_str(), "replaced");
+    // Approvals of the replaced proposal count for nothing.
+    assert_eq!(
+        chain.approve(&partner, first).unwrap_err(),
+        ContractError::UnknownProposal {
+            id: first,
+            open: second
+        }
+    );
+    // A partner out of standing replaces nothing.
+    chain.set_partner(&partner, Some(Denial::Suspended));
+    assert!(matches!(
+        chain.propose(&partner, &new_key),
+        Err(ContractError::PartnerNotAllowed { .. })
+    ));
+    assert_eq!(chain.proposal().unwrap().id, second);
+    chain.set_partner(&partner, None);
+    // The partner (weight 2) replaces it; its own proposal has the quorum at once.
+    let third = id_of(&chain.propose(&partner, &new_key).unwrap());
+    assert_eq!(third, second + 1);
+    assert_eq!(records(&chain)[1].outcome, Outcome::Replaced);
+    assert_eq!(chain.proposal().unwrap().status, ProposalStatus::Waiting);
+    // With its quorum, nobody replaces it: neither a friend nor the partner itself.
+    for member in [&friend1, &friend2, &partner] {
+        assert_eq!(
+            chain.propose(member, &other_key).unwrap_err(),
+            ContractError::ProposalOpen { id: third }
+        );
+    }
+    chain.advance(DELAY);
+    chain.complete(&stranger, third).unwrap();
+    let outcomes: Vec<Outcome> = records(&chain).iter().map(|r| r.outcome).collect();
+    assert_eq!(
+        outcomes,
+        [Outcome::Replaced, Outcome::Replaced, Outcome::Completed]
+    );
+    assert_eq!(chain.current_operator(), new_key);
+}
+
+#[test]
+fn a_lighter_member_cannot_replace_a_heavier_proposal() {
+    // Threshold 3: the partner (2) alone, or the two friends (1 each), fall short of it.
+    let mut chain = Chain::with(|msg| msg.recovery.threshold = 3);
+    let (partner, friend1, friend2, new_key, stranger) = (
+        chain.partner.clone(),
+        chain.friend1.clone(),
+        chain.friend2.clone(),
+        chain.new_key.clone(),
+        chain.stranger.clone(),
+    );
+    let other_key = chain.addr("other-key");
+    // The partner's proposal (weight 2, no quorum): neither friend (1) replaces it.
+    let id = id_of(&chain.propose(&partner, &new_key).unwrap());
+    assert_eq!(chain.proposal().unwrap().status, ProposalStatus::Approving);
+    for friend in [&friend1, &friend2] {
+        assert_eq!(
+            chain.propose(friend, &other_key).unwrap_err(),
+            ContractError::ProposalOpen { id }
+        );
+    }
+    chain
+        .execute(&partner, ExecuteMsg::WithdrawRecovery { id })
+        .unwrap();
+    // A friend's proposal with the other friend's approval weighs 2: the partner (2) may
+    // replace it, and then neither friend may replace the partner's.
+    let friends = id_of(&chain.propose(&friend1, &other_key).unwrap());
+    chain.approve(&friend2, friends).unwrap();
+    assert_eq!(chain.proposal().unwrap().weight, 2);
+    let partners = id_of(&chain.propose(&partner, &new_key).unwrap());
+    let replaced = records(&chain).pop().unwrap();
+    assert_eq!(replaced.outcome, Outcome::Replaced);
+    assert_eq!(replaced.approvers, [friend1.clone(), friend2.clone()]);
+    for friend in [&friend1, &friend2] {
+        assert_eq!(
+            chain.propose(friend, &other_key).unwrap_err(),
+            ContractError::ProposalOpen { id: partners }
+        );
+    }
+    // A friend's approval brings the quorum; the recovery completes after the delay.
+    chain.approve(&friend1, partners).unwrap();
+    chain.advance(DELAY);
+    chain.complete(&stranger, partners).unwrap();
+    assert_eq!(chain.current_operator(), new_key);
+}
+
+/// Rule of the delay: the quorum friends restore after the partner approver lost its standing
+/// gives the operator a whole delay to veto, counted from the last approval.
+#[test]
+fn a_quorum_restored_after_a_partner_lost_standing_waits_a_whole_new_delay() {
+    let mut chain = Chain::new();
+    let (partner, friend1, friend2, new_key, stranger, operator) = (
+        chain.partner.clone(),
+        chain.friend1.clone(),
+        chain.friend2.clone(),
+        chain.new_key.clone(),
+        chain.stranger.clone(),
+        chain.operator.clone(),
+    );
+    let id = id_of(&chain.propose(&partner, &new_key).unwrap());
+    chain.advance(DELAY / 2);
+    chain.set_partner(&partner, Some(Denial::Suspended));
+    chain.advance(DELAY / 2);
+    assert_eq!(
+        chain.complete(&stranger, id).unwrap_err(),
+        ContractError::QuorumLost {
+            weight: 0,
+            threshold: 2
+        }
+    );
+    // The friends approve after the first executable_at.
+    chain.advance(3_600);
+    chain.approve(&friend1, id).unwrap();
+    chain.advance(3_600);
+    let response = chain.approve(&friend2, id).unwrap();
+    let executable_at = chain.now().plus_seconds(DELAY);
+    assert_eq!(
+        attribute(&response, "executable_at"),
+        executable_at.to_string()
+    );
+    let proposal = chain.proposal().unwrap();
+    assert_eq!(
+        (proposal.executable_at, proposal.status),
+        (Some(executable_at), ProposalStatus::Waiting)
+    );
+    assert_eq!(
+        chain.complete(&stranger, id).unwrap_err(),
+        ContractError::NotYetExecutable { executable_at }
+    );
+    chain.advance(DELAY - 1);
+    assert_eq!(
+        chain.complete(&friend1, id).unwrap_err(),
+        ContractError::NotYetExecutable { executable_at }
+    );
+    // The operator could still veto here; it did not.
+    chain.advance(1);
+    chain.complete(&stranger, id).unwrap();
+    assert_eq!(chain.current_operator(), new_key);
+    let completed = &records(&chain)[0];
+    assert_eq!(completed.approvers, [partner, friend1, friend2]);
+    assert_eq!(completed.old, operator);
+}
+
+#[test]
+fn the_operator_vetoes_within_the_restored_delay() {
+    let mut chain = Chain::new();
+    let (partner, friend1, friend2, new_key, stranger, operator) = (
+        chain.partner.clone(),
+        chain.friend1.clone(),
+        chain.friend2.clone(),
+        chain.new_key.clone(),
+        chain.stranger.clone(),
+        chain.operator.clone(),
+    );
+    let id = id_of(&chain.propose(&partner, &new_key).unwrap());
+    chain.set_partner(&partner, Some(Denial::Revoked));
+    chain.advance(DELAY + 60);
+    chain.approve(&friend1, id).unwrap();
+    chain.approve(&friend2, id).unwrap();
+    chain.advance(DELAY - 1);
+    chain.veto(id).unwrap();
+    chain.advance(1);
+    assert_eq!(
+        chain.complete(&stranger, id).unwrap_err(),
+        ContractError::NoOpenProposal
+    );
+    assert_eq!(chain.current_operator(), operator);
+    assert_eq!(records(&chain)[0].outcome, Outcome::Vetoed);
+}
+
+#[test]
+fn an_approval_after_the_quorum_restarts_the_delay() {
+    let mut chain = Chain::new();
+    let (partner, friend1, new_key, stranger) = (
+        chain.partner.clone(),
+        chain.friend1.clone(),
+        chain.new_key.clone(),
+        chain.stranger.clone(),
+    );
+    let id = id_of(&chain.propose(&partner, &new_key).unwrap());
+    let first = chain.now().plus_seconds(DELAY);
+    chain.advance(DELAY - 1);
+    let response = chain.approve(&friend1, id).unwrap();
+    let executable_at = chain.now().plus_seconds(DELAY);
+    assert_eq!(attribute(&response, "weight"), "3");
+    assert_eq!(
+        attribute(&response, "executable_at"),
+        executable_at.to_string()
+    );
+    chain.advance(1);
+    assert_eq!(chain.now(), first);
+    assert_eq!(
+        chain.complete(&stranger, id).unwrap_err(),
+        ContractError::NotYetExecutable { executable_at }
+    );
+    // The expiry counts from the new executable_at.
+    assert_eq!(
+        chain.proposal().unwrap().expires_at,
+        executable_at.plus_seconds(PROPOSAL_TTL_SECONDS)
+    );
+    chain.advance(DELAY - 1);
+    chain.complete(&stranger, id).unwrap();
 }

@@ -209,6 +209,7 @@ fn spend_to_is_not_bypassed_by_a_send_to_another_contract() {
     let tickets = chain.tickets.clone();
     chain.grant_spend(1_000, Some(vec![&tickets]));
     let market = chain.addr("market");
+    // A purchase for the account, to a contract the grant does not name.
     let send = chain.send(&market, CTC);
     let err = refused_everywhere(&mut chain, send);
     assert_eq!(
@@ -217,22 +218,218 @@ fn spend_to_is_not_bypassed_by_a_send_to_another_contract() {
             payee: market.to_string()
         }
     );
-    // A send to the allowed contract whose hook names someone else is the contract's business:
-    // the payee is the contract.
-    let hook = Cw20ExecuteMsg::Send {
-        contract: tickets.to_string(),
-        amount: Uint128::new(CTC),
-        msg: to_json_binary(&serde_json_hook(&market)).unwrap(),
-    };
+    // To the allowed contract, a hook that sends the purchase elsewhere: refused as a hook.
+    let hook =
+        format!(r#"{{"buy":{{"event_id":1,"tier":0,"quantity":1,"recipient":"{market}"}}}}"#);
+    let elsewhere = chain.send_hook(&tickets, CTC, &hook);
+    let err = refused_everywhere(&mut chain, elsewhere);
+    assert_eq!(err, to_the_account());
+    // A hook that is no purchase at all, whatever it names.
+    let hook = to_json_binary(&serde_json_hook(&market)).unwrap();
+    let not_a_buy = chain.send_hook(&tickets, CTC, std::str::from_utf8(&hook).unwrap());
+    let err = refused_everywhere(&mut chain, not_a_buy);
+    assert_eq!(err, only_a_buy());
+    // The purchase for the account, to the allowed contract, passes.
     let delegate = chain.delegate.clone();
-    let token = chain.token.clone();
-    chain
-        .run(&delegate, vec![wasm(&token, &hook, vec![])])
-        .unwrap();
+    let buy = chain.send_hook(
+        &tickets,
+        CTC,
+        r#"{"buy":{"event_id":1,"tier":0,"quantity":1}}"#,
+    );
+    assert!(chain.can_execute(&delegate, buy.clone()));
+    chain.run(&delegate, vec![buy]).unwrap();
+    assert_eq!(chain.delegate_info(&delegate).spent, Uint128::new(CTC));
 }
 
 fn serde_json_hook(recipient: &Addr) -> std::collections::BTreeMap<String, String> {
     [("recipient".to_string(), recipient.to_string())]
         .into_iter()
         .collect()
+}
+
+fn to_the_account() -> ContractError {
+    ContractError::HookNotAllowed {
+        reason: "the tickets or vouchers go to the account",
+    }
+}
+
+fn only_a_buy() -> ContractError {
+    ContractError::HookNotAllowed {
+        reason: "a buy, and nothing else",
+    }
+}
+
+fn no_vouchers() -> ContractError {
+    ContractError::HookNotAllowed {
+        reason: "the account's vouchers are not the delegate's to use",
+    }
+}
+
+/// With the account's CTC a delegate buys for the account only: not tickets for itself, not
+/// with a coupon or pass the account holds, not its own resale listing.
+#[test]
+fn a_delegates_send_buys_for_the_account_and_nothing_else() {
+    let mut chain = Chain::new();
+    chain.grant_spend(1_000, None);
+    let (tickets, delegate, stranger, account) = (
+        chain.tickets.clone(),
+        chain.delegate.clone(),
+        chain.stranger.clone(),
+        chain.account.clone(),
+    );
+    let buy = |extra: &str| format!(r#"{{"buy":{{"event_id":1,"tier":0,"quantity":1{extra}}}}}"#);
+    let upper = account.to_string().to_uppercase();
+    let refusals = [
+        // Tickets or vouchers for someone else: the delegate, a stranger, the account's
+        // address spelt in capitals, an empty name.
+        (
+            buy(&format!(r#","recipient":"{delegate}""#)),
+            to_the_account(),
+        ),
+        (
+            buy(&format!(r#","recipient":"{stranger}""#)),
+            to_the_account(),
+        ),
+        (buy(&format!(r#","recipient":"{upper}""#)), to_the_account()),
+        (buy(r#","recipient":"""#), to_the_account()),
+        // The same names escaped, as the seller's JSON reader unescapes them.
+        (
+            buy(&format!(r#","recipi\u0065nt":"{delegate}""#)),
+            to_the_account(),
+        ),
+        (buy(r#","vouch\u0065r":"7-1""#), no_vouchers()),
+        // A voucher of the account's: a coupon or a pass whose value no daily amount counts.
+        (buy(r#","voucher":"7-1""#), no_vouchers()),
+        (buy(r#","recipient":null,"voucher":"7-1""#), no_vouchers()),
+        (buy(r#","voucher":{"token_id":"7-1"}"#), no_vouchers()),
+        // The recipient given twice: which would the seller read?
+        (
+            buy(&format!(r#","recipient":null,"recipient":"{delegate}""#)),
+            only_a_buy(),
+        ),
+        // Another hook of ticket-nft's or vouchers': a listing (maybe the delegate's own).
+        (
+            r#"{"buy_resale":{"token_id":"1-0"}}"#.to_string(),
+            only_a_buy(),
+        ),
+        (
+            r#"{"buy_listed":{"token_id":"3"}}"#.to_string(),
+            only_a_buy(),
+        ),
+        (
+            r#"{"mint_funded":{"event_id":1,"tier":0,"recipient":"x","quantity":1}}"#.to_string(),
+            only_a_buy(),
+        ),
+        // Other platform contracts' hooks.
+        (
+            r#"{"contribute":{"campaign_id":1}}"#.to_string(),
+            only_a_buy(),
+        ),
+        (r#"{"pledge":{"campaign_id":1}}"#.to_string(), only_a_buy()),
+        (
+            format!(r#"{{"tip":{{"recipient":"{delegate}","memo":null,"context":null}}}}"#),
+            only_a_buy(),
+        ),
+        (r#"{"fund":{}}"#.to_string(), only_a_buy()),
+        (r#"{"join":{}}"#.to_string(), only_a_buy()),
+        (
+            r#"{"donate":{"memo":null,"evidence_digest":null}}"#.to_string(),
+            only_a_buy(),
+        ),
+        // Two variants at once, a buy that is no object, no hook, and no JSON.
+        (
+            r#"{"buy":{"event_id":1,"tier":0,"quantity":1},"buy_resale":{"token_id":"1-0"}}"#
+                .to_string(),
+            only_a_buy(),
+        ),
+        (r#"{"buy":null}"#.to_string(), only_a_buy()),
+        (r#""buy""#.to_string(), only_a_buy()),
+        (String::new(), only_a_buy()),
+        ("not json".to_string(), only_a_buy()),
+    ];
+    for (hook, expected) in refusals {
+        let msg = chain.send_hook(&tickets, CTC, &hook);
+        let err = refused_everywhere(&mut chain, msg);
+        assert_eq!(err, expected, "{hook}");
+    }
+    // For the account: no recipient, a null one, the account itself; a voucher left null.
+    // ticket-nft's and vouchers' purchases alike.
+    let accepted = [
+        r#"{"buy":{}}"#.to_string(),
+        buy(""),
+        buy(r#","recipient":null,"voucher":null"#),
+        buy(&format!(r#","recipient":"{account}""#)),
+        format!(r#"{{"buy":{{"class_id":3,"quantity":2,"recipient":"{account}"}}}}"#),
+        r#"{"buy":{"class_id":3,"quantity":2,"recipient":null}}"#.to_string(),
+    ];
+    let mut spent = 0;
+    for hook in accepted {
+        let msg = chain.send_hook(&tickets, CTC, &hook);
+        assert!(chain.can_execute(&delegate, msg.clone()), "{hook}");
+        let response = chain.run(&delegate, vec![msg]).unwrap();
+        spent += CTC;
+        assert_eq!(chain.delegate_info(&delegate).spent, Uint128::new(spent));
+        // Sent on exactly as written.
+        let (_, sent) = &ctc_testkit::executes(&response)[0];
+        let sent: Cw20ExecuteMsg = from_json(sent.as_bytes()).unwrap();
+        let Cw20ExecuteMsg::Send { msg, .. } = sent else {
+            panic!("a send")
+        };
+        assert_eq!(msg.as_slice(), hook.as_bytes());
+    }
+    // A refused hook among accepted messages refuses them all.
+    let good = chain.send_hook(&tickets, CTC, &buy(""));
+    let bad = chain.send_hook(
+        &tickets,
+        CTC,
+        &buy(&format!(r#","recipient":"{delegate}""#)),
+    );
+    assert_eq!(
+        chain.run(&delegate, vec![good, bad]).unwrap_err(),
+        to_the_account()
+    );
+    assert_eq!(chain.delegate_info(&delegate).spent, Uint128::new(spent));
+}
+
+/// The hook rule is the delegates': the operator's own sends carry any hook.
+#[test]
+fn the_operator_sends_any_hook() {
+    let mut chain = Chain::new();
+    let (tickets, operator, stranger) = (
+        chain.tickets.clone(),
+        chain.operator.clone(),
+        chain.stranger.clone(),
+    );
+    for hook in [
+        r#"{"buy_resale":{"token_id":"1-0"}}"#.to_string(),
+        format!(
+            r#"{{"buy":{{"event_id":1,"tier":0,"quantity":1,"recipient":"{stranger}","voucher":"7-1"}}}}"#
+        ),
+        format!(r#"{{"tip":{{"recipient":"{stranger}","memo":null,"context":null}}}}"#),
+    ] {
+        let msg = chain.send_hook(&tickets, CTC, &hook);
+        assert!(chain.can_execute(&operator, msg.clone()), "{hook}");
+        chain.run(&operator, vec![msg]).unwrap();
+    }
+}
+
+/// A transfer carries no hook: the rule leaves transfers as they were.
+#[test]
+fn transfers_are_unchanged_by_the_hook_rule() {
+    let mut chain = Chain::new();
+    let tickets = chain.tickets.clone();
+    chain.grant_spend(10, Some(vec![&tickets]));
+    let delegate = chain.delegate.clone();
+    let stranger = chain.stranger.clone();
+    let msg = chain.transfer(&stranger, CTC);
+    assert_eq!(
+        refused_everywhere(&mut chain, msg),
+        ContractError::PayeeNotAllowed {
+            payee: stranger.to_string()
+        }
+    );
+    let msg = chain.transfer(&tickets, CTC);
+    assert!(chain.can_execute(&delegate, msg.clone()));
+    chain.run(&delegate, vec![msg]).unwrap();
+    assert_eq!(chain.delegate_info(&delegate).spent, Uint128::new(CTC));
 }

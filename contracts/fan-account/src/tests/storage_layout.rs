@@ -8,7 +8,7 @@ use cosmwasm_std::{DepsMut, Order, QuerierWrapper, Record, Storage};
 use ctc_testkit::{stored_keys, stored_keys_naming};
 
 use super::*;
-use crate::state::{CONFIG, DELEGATES, PROPOSAL, RECOVERIES, RECOVERY, RECOVERY_UPDATE};
+use crate::state::{BOUNDS, CONFIG, DELEGATES, PROPOSAL, RECOVERIES, RECOVERY, RECOVERY_UPDATE};
 
 #[test]
 fn every_namespace_and_key_encoding_is_pinned() {
@@ -20,10 +20,6 @@ fn every_namespace_and_key_encoding_is_pinned() {
         chain.new_key.clone(),
         chain.delegate.clone(),
     );
-    let config = chain.recovery_config();
-    chain
-        .execute(&operator, ExecuteMsg::UpdateRecovery { config })
-        .unwrap();
     let id = attribute(&chain.propose(&friend1, &new_key).unwrap(), "id");
     chain
         .execute(
@@ -33,34 +29,61 @@ fn every_namespace_and_key_encoding_is_pinned() {
             },
         )
         .unwrap();
-    chain.propose(&friend1, &new_key).unwrap();
+    // A proposal drops a scheduled update: the two are never stored together, each pinned in
+    // turn.
+    let open = attribute(&chain.propose(&friend1, &new_key).unwrap(), "id");
     let stored = &chain.deps.storage;
-    assert!(RECOVERY_UPDATE.exists(stored) && PROPOSAL.exists(stored));
+    assert!(PROPOSAL.exists(stored) && !RECOVERY_UPDATE.exists(stored));
     assert!(RECOVERIES.has(stored, 1) && DELEGATES.has(stored, &delegate));
+    let common = [
+        r"\x00\x09delegates<delegate>",
+        // Proposal ids big-endian.
+        r"\x00\x0arecoveries\x00\x00\x00\x01",
+        "bounds",
+        "config",
+        "contract_info",
+    ];
+    let with = |last: &[&str]| -> Vec<String> {
+        common
+            .iter()
+            .chain(last)
+            .map(|key| key.to_string())
+            .collect()
+    };
     assert_eq!(
         stored_keys_naming(stored, &[("delegate", &delegate)]),
-        [
-            r"\x00\x09delegates<delegate>",
-            // Proposal ids big-endian.
-            r"\x00\x0arecoveries\x00\x00\x00\x01",
-            "config",
-            "contract_info",
-            "proposal",
-            "recovery",
-            "recovery_update",
-        ]
+        with(&["proposal", "recovery"])
     );
+    chain
+        .execute(
+            &friend1,
+            ExecuteMsg::WithdrawRecovery {
+                id: open.parse().unwrap(),
+            },
+        )
+        .unwrap();
+    let config = chain.recovery_config();
+    chain
+        .execute(&operator, ExecuteMsg::UpdateRecovery { config })
+        .unwrap();
+    let stored = &chain.deps.storage;
+    assert!(RECOVERY_UPDATE.exists(stored) && !PROPOSAL.exists(stored));
+    let mut keys = with(&["recovery", "recovery_update"]);
+    keys.insert(2, r"\x00\x0arecoveries\x00\x00\x00\x02".to_string());
+    assert_eq!(stored_keys_naming(stored, &[("delegate", &delegate)]), keys);
 }
 
-/// cw2 and the account's own two items; no cw-ownable owner: the operator is the only authority.
+/// cw2 and the account's own three items; no cw-ownable owner: the operator is the only
+/// authority.
 #[test]
 fn an_instantiated_account_stores_exactly_these_keys() {
     let chain = Chain::new();
+    let stored = &chain.deps.storage;
     assert_eq!(
-        stored_keys(&chain.deps.storage),
-        ["config", "contract_info", "recovery"]
+        stored_keys(stored),
+        ["bounds", "config", "contract_info", "recovery"]
     );
-    assert!(CONFIG.exists(&chain.deps.storage) && RECOVERY.exists(&chain.deps.storage));
+    assert!(CONFIG.exists(stored) && RECOVERY.exists(stored) && BOUNDS.exists(stored));
 }
 
 /// A storage that records the keys read.
@@ -166,6 +189,11 @@ fn records_store_few_bytes() {
             r#"{{"operator":"{}","ctc_token":"{}","registry":"{}","factory":"{}","pending_operator":null,"last_recovery_at":null,"cooldown_until":null}}"#,
             chain.operator, chain.token, chain.registry, chain.factory
         )
+    );
+    // The account's own bounds, when no factory gave any.
+    assert_eq!(
+        value(&chain, b"bounds"),
+        r#"{"min_delay_seconds":1,"max_delay_seconds":31536000,"min_period_seconds":1,"max_period_seconds":63072000}"#
     );
     let delegate = chain.delegate.clone();
     let grant = value(&chain, &DELEGATES.key(&delegate));
