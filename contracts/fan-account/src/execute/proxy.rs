@@ -197,7 +197,9 @@ fn buys_for(account: &Addr, hook: &Binary) -> Result<(), ContractError> {
                 return Err(not_allowed("the tickets or vouchers go to the account"));
             }
             if voucher.is_some() {
-                return Err(not_allowed("the account's vouchers are not the delegate's to use"));
+                return Err(not_allowed(
+                    "the account's vouchers are not the delegate's to use",
+                ));
             }
             Ok(())
         }
