@@ -240,7 +240,23 @@ async function pointFactoryAt(
     throw new Error(`account-factory is owned by ${owner}: neither this deployer nor the committee can update it`);
   }
   const title = `account-factory creates accounts of code ${codeId}`;
-  const msgs = [wasmExecute(factory, update)];
+  await proposeToCommittee(target, committee, title, [wasmExecute(factory, update)], deployment, save, report, title);
+}
+
+/**
+ * Carries a committee proposal when this tool holds enough members' keys, else leaves it in the
+ * record for the members to carry; `done` says what a carried proposal did.
+ */
+async function proposeToCommittee(
+  target: DeployTarget,
+  committee: CommitteeRecord,
+  title: string,
+  msgs: Cw3FlexMultisigTypes.CosmosMsgForEmpty[],
+  deployment: Deployment,
+  save: (deployment: Deployment) => void,
+  report: (line: DeployReport) => void,
+  done: string,
+): Promise<void> {
   const canSign = target.canSign ?? (() => true);
   if (!canCarry(committee, canSign)) {
     deployment.pendingProposals = [...(deployment.pendingProposals ?? []), { title, msgs }];
@@ -248,19 +264,18 @@ async function pointFactoryAt(
     report({ contract: "committee", action: "proposed", detail: `${title}: for the members to carry`, gasUsed: 0n });
     return;
   }
-  const carried = await carryProposal(client, committee, canSign, title, msgs, fee);
+  const carried = await carryProposal(target.client, committee, canSign, title, msgs, target.fee);
   report({
     contract: "committee",
     action: "granted",
-    detail: `proposal ${carried.proposalId} carried: ${title}`,
+    detail: `proposal ${carried.proposalId} carried: ${done}`,
     gasUsed: carried.transactions.reduce((sum, tx) => sum + tx.gasUsed, 0n),
   });
 }
 
 /** An instantiate message without the factory's account code, which a re-run may move forward. */
 function withoutAccountCode(msg: object): object {
-  const { account_code_id: _, ...rest } = msg as Record<string, unknown>;
-  return rest;
+  return Object.fromEntries(Object.entries(msg).filter(([key]) => key !== "account_code_id"));
 }
 
 /** The committee this deployment records, or a new one: its group, then the multisig over it. */
@@ -342,7 +357,6 @@ async function handOver(
   report: (line: DeployReport) => void,
 ): Promise<void> {
   const { client, sender, fee } = target;
-  const canSign = target.canSign ?? (() => true);
   const { multisig } = committee;
   const address = (name: ContractName): string => deployment.contracts[name]!.address;
   const granted = (detail: string, gasUsed: bigint) =>
@@ -391,19 +405,16 @@ async function handOver(
   if (awaiting.length === 0) return;
   const title = `accept ownership of ${awaiting.join(", ")}`;
   const msgs = awaiting.map((name) => wasmExecute(address(name), { update_ownership: "accept_ownership" }));
-  if (!canCarry(committee, canSign)) {
-    deployment.pendingProposals = [...(deployment.pendingProposals ?? []), { title, msgs }];
-    save(deployment);
-    report({ contract: "committee", action: "proposed", detail: `${title}: for the members to carry`, gasUsed: 0n });
-    return;
-  }
-  const carried = await carryProposal(client, committee, canSign, title, msgs, fee);
-  report({
-    contract: "committee",
-    action: "granted",
-    detail: `proposal ${carried.proposalId} carried: the committee owns all ${awaiting.length} contracts`,
-    gasUsed: carried.transactions.reduce((sum, tx) => sum + tx.gasUsed, 0n),
-  });
+  await proposeToCommittee(
+    target,
+    committee,
+    title,
+    msgs,
+    deployment,
+    save,
+    report,
+    `the committee owns all ${awaiting.length} contracts`,
+  );
 }
 
 /** The authorisations between contracts: each granted once, checked on every run. */

@@ -227,8 +227,8 @@ class Platform {
   ): { ctc: CosmJSClient<CtcTokenClient>; tickets: CosmJSClient<TicketNftClient> } {
     const client = viaAccount(fromCosmJS(this.chain.client), account);
     return {
-      ctc: new CtcTokenClient(client, address, this.addresses.token) as CosmJSClient<CtcTokenClient>,
-      tickets: new TicketNftClient(client, address, this.addresses.tickets) as CosmJSClient<TicketNftClient>,
+      ctc: new CtcTokenClient(client, address, this.addresses.token),
+      tickets: new TicketNftClient(client, address, this.addresses.tickets),
     };
   }
 

@@ -47,7 +47,7 @@ export function viaAccount(client: ISigningCosmWasmClient, account: string): ISi
       client.execute(
         sender,
         account,
-        accountExecuteMsg([{ contract, msg: msg as object, funds: (funds ?? []) as Coin[] }]),
+        accountExecuteMsg([{ contract, msg: msg as object, funds: funds ?? [] }]),
         fee,
         memo,
       ),
