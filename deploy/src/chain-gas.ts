@@ -154,6 +154,12 @@ export interface GasTrace {
   codes: Array<{ code_id: number; checksum: string; creator: string; file: string }>;
   pinned_code_ids: number[];
   native_balances: Array<{ address: string; denom: string; amount: string }>;
+  /**
+   * Contracts the chain held before the first transaction (an earlier season on the same node):
+   * wasmd numbers instances chain-wide, and a contract a contract instantiates (a fan's account)
+   * gets its address from that number.
+   */
+  instances_before: number;
   transactions: TraceTransaction[];
 }
 
@@ -247,7 +253,14 @@ export async function buildTrace(
   }
   // Every code on the chain, not only the deployment's: the season uploads tipping's code again
   // to migrate it by proposal.
-  const codes = (await chain.client.getCodes()).map(({ id, checksum, creator }) => ({
+  const onChain = await chain.client.getCodes();
+  let instances = 0;
+  for (const { id } of onChain) instances += (await chain.client.getContracts(id)).length;
+  const instantiatedHere = records
+    .filter((record) => record.code === 0)
+    .flatMap((record) => record.events)
+    .filter((event) => event.type === "instantiate").length;
+  const codes = onChain.map(({ id, checksum, creator }) => ({
     code_id: id,
     checksum: checksum.toLowerCase(),
     creator,
@@ -261,6 +274,7 @@ export async function buildTrace(
     codes,
     pinned_code_ids: pinnedCodeIds,
     native_balances: nativeBalances,
+    instances_before: instances - instantiatedHere,
     transactions,
   };
 }

@@ -124,6 +124,7 @@ pub fn replay(
     for balance in &trace.native_balances {
         chain.mint_native(&balance.address, &balance.denom, balance.amount.u128())?;
     }
+    chain.set_instances_before(trace.instances_before);
     let mut transactions = Vec::new();
     for (i, tx) in trace.transactions.iter().enumerate() {
         chain.set_block(

@@ -24,6 +24,11 @@ pub struct Trace {
     /// Native balances before the first transaction.
     #[serde(default)]
     pub native_balances: Vec<NativeBalance>,
+    /// Contracts the chain held before the first transaction (an earlier season on the same
+    /// node): wasmd numbers instances chain-wide, and a contract's `WasmMsg::Instantiate` gets its
+    /// address from that number.
+    #[serde(default)]
+    pub instances_before: u64,
     pub transactions: Vec<Transaction>,
 }
 

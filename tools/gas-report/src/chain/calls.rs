@@ -544,7 +544,7 @@ impl Chain {
                 funds,
                 label,
             }) => {
-                let instance_id = self.state.borrow().contract_count() + 1;
+                let instance_id = self.next_instance_id();
                 let address = addresses::classic_contract(*code_id, instance_id);
                 self.instantiate_contract(
                     sender,

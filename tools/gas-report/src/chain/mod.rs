@@ -116,6 +116,8 @@ pub struct Chain {
     ledger: RefCell<Vec<CallCharge>>,
     transactions: Cell<usize>,
     instance_count: Cell<u64>,
+    /// Contracts the chain held before this model's first one (a replayed trace's).
+    instances_before: Cell<u64>,
     trace: RefCell<Option<TraceLog>>,
 }
 
@@ -151,6 +153,7 @@ impl Chain {
             ledger: RefCell::new(Vec::new()),
             transactions: Cell::new(0),
             instance_count: Cell::new(0),
+            instances_before: Cell::new(0),
             trace: RefCell::new(None),
         }))
     }
@@ -231,6 +234,17 @@ impl Chain {
         self.block_gas_before.set(block_gas_before);
     }
 
+    /// Contracts the replayed chain held before its trace, so that a contract's instantiation gets
+    /// the address wasmd gave it.
+    pub fn set_instances_before(&self, count: u64) {
+        self.instances_before.set(count);
+    }
+
+    /// wasmd's instance number of the next contract: one above every contract the chain holds.
+    pub fn next_instance_id(&self) -> u64 {
+        self.instances_before.get() + self.state.borrow().contract_count() + 1
+    }
+
     /// Contract instances created so far (setup included): a measure of the run's work.
     pub fn instances_created(&self) -> u64 {
         self.instance_count.get()
@@ -306,6 +320,7 @@ impl Chain {
                 .collect(),
             pinned_code_ids: codes.values().filter(|c| c.pinned).map(|c| c.id).collect(),
             native_balances: log.native_balances.clone(),
+            instances_before: self.instances_before.get(),
             transactions: log.transactions.clone(),
         })
     }
