@@ -379,7 +379,11 @@ impl Neighbours {
         deps.querier.update_wasm(move |query| match query {
             WasmQuery::Smart { contract_addr, msg } => match self.smart.get(contract_addr) {
                 Some(answer) => SystemResult::Ok(ContractResult::Ok(answer(msg))),
-                None => panic!("unexpected smart query to {contract_addr}"),
+                // What a chain answers for an address with no contract (a wallet holding a
+                // ticket, asked whether another key presents for it).
+                None => SystemResult::Err(SystemError::NoSuchContract {
+                    addr: contract_addr.clone(),
+                }),
             },
             WasmQuery::Raw { contract_addr, .. } => match self.cw2_names.get(contract_addr) {
                 Some(name) => {

@@ -11,7 +11,7 @@ pub const PLATFORM_JSON: &str = include_str!("../../../deploy/platform.json");
 
 /// The contracts the file configures, by code, in the order deploy/ instantiates them (two
 /// lock-ups and four funds share the codes `lockups` and `allocation-fund`).
-pub const CONTRACTS: [&str; 12] = [
+pub const CONTRACTS: [&str; 13] = [
     "partner-registry",
     "lockups",
     "allocation-fund",
@@ -24,6 +24,7 @@ pub const CONTRACTS: [&str; 12] = [
     "wager-pool",
     "schedules",
     "vouchers",
+    "account-factory",
 ];
 
 /// Keys the file uses for notes to the reader, at its top and in each contract.
