@@ -13,7 +13,7 @@ use std::ops::Deref;
 use account_factory::msg::{
     AccountResponse, AccountsResponse, ExecuteMsg as FactoryMsg, QueryMsg as FactoryQuery,
 };
-use cosmwasm_std::{to_json_binary, Addr, CosmosMsg, Empty, Timestamp, Uint128, WasmMsg};
+use cosmwasm_std::{to_json_binary, Addr, Api, CosmosMsg, Empty, Timestamp, Uint128, WasmMsg};
 use ctc_interfaces::accounts::{
     CanPresentResponse, HolderQueryMsg, PresentRight, RecoveryConfig, RecoveryMember,
 };
@@ -252,7 +252,10 @@ impl Suite {
         recovery: RecoveryConfig,
     ) -> anyhow::Result<Addr> {
         let response = self.execute(creator, &self.factory, &create(operator, recovery))?;
-        Ok(Addr::unchecked(attribute(&response, "account")))
+        Ok(self
+            .app()
+            .api()
+            .addr_validate(&attribute(&response, "account"))?)
     }
 
     /// Onboarding in 络谱's order: the identity provider creates fan 0's account (itself the only
@@ -611,7 +614,11 @@ fn the_factory_creates_a_real_account_whose_index_follows_its_recovery() {
             &create(&fan, partner_only(&s.identity_provider)),
         )
         .unwrap();
-    let account = Addr::unchecked(attribute(&response, "account"));
+    let account = s
+        .app()
+        .api()
+        .addr_validate(&attribute(&response, "account"))
+        .unwrap();
     // A real fan-account on the chain: this code, instantiated by the factory, the committee its
     // wasm admin — neither the factory nor the fan.
     let info = s.app().wrap().query_wasm_contract_info(&account).unwrap();

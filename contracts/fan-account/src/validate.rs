@@ -31,6 +31,8 @@ pub fn recovery_set(
         });
     }
     let mut members: Vec<Member> = Vec::with_capacity(config.members.len());
+    // Asked of the registry once the cheaper checks passed.
+    let mut partners: Vec<Addr> = Vec::new();
     let mut total = 0u32;
     for member in config.members {
         let member_address = address(deps.api, "members", &member.address)?;
@@ -58,6 +60,9 @@ pub fn recovery_set(
         }
         // At most 8 × 100: no overflow.
         total += member.weight;
+        if member.partner {
+            partners.push(member_address.clone());
+        }
         members.push(Member {
             address: member_address.into_string(),
             weight: member.weight,
@@ -95,8 +100,8 @@ pub fn recovery_set(
             max: bounds.max_period_seconds,
         });
     }
-    for member in members.iter().filter(|member| member.partner) {
-        ensure_partner(deps.querier, registry, &Addr::unchecked(&member.address))?;
+    for partner in &partners {
+        ensure_partner(deps.querier, registry, partner)?;
     }
     Ok(RecoverySet {
         members,
