@@ -24,7 +24,7 @@ import {
   type CommitteeContractName,
   type ContractName,
   type StoredCodeName,
-} from "./artifacts";
+} from "./contracts";
 import {
   canCarry,
   carryProposal,
@@ -33,7 +33,7 @@ import {
   type CommitteeRecord,
   type CommitteeRequest,
 } from "./committee";
-import type { DeployedContract, Deployment } from "./deployment";
+import type { DeployedContract, Deployment } from "./deployment-record";
 import { instantiateMsg, type AccountCode, type DeploymentTimings, type Roles } from "./platform-config";
 
 export interface DeployTarget {

@@ -2,42 +2,9 @@
 // migrates changed ones.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { ContractName, StoredCodeName } from "./artifacts";
-import type { CommitteeRecord } from "./committee";
+import type { Deployment } from "./deployment-record";
 
-export interface DeployedContract {
-  codeId: number;
-  /** sha256 of the code the contract runs now. */
-  checksum: string;
-  address: string;
-  label: string;
-  instantiateMsg: object;
-  /** Code ids this contract ran before, oldest first. */
-  previousCodeIds: number[];
-}
-
-export interface Deployment {
-  chainId: string;
-  network: string;
-  deployer: string;
-  /** Code uploaded by this deployment, sha256 -> code id: a run that fails after an upload reuses it. */
-  codes: Record<string, number>;
-  contracts: Partial<Record<ContractName, DeployedContract>>;
-  /** Code stored for contracts the platform's own contracts instantiate (fan accounts), by name. */
-  storedCodes?: Partial<Record<StoredCodeName, { codeId: number; checksum: string }>>;
-  /** Authorisations between the contracts already granted, by name, with the address granted. */
-  wiring: Record<string, string>;
-  /** When CTC was listed (the token instantiated), in seconds: the lock-ups count from it. */
-  listedAt?: number;
-  /** The committee that governs the platform, when it is governed. */
-  committee?: CommitteeRecord;
-  /** Proposals the committee's members must still carry (this tool held too few of their keys). */
-  pendingProposals?: Array<{ title: string; msgs: object[] }>;
-}
-
-export function emptyDeployment(chainId: string, network: string, deployer: string): Deployment {
-  return { chainId, network, deployer, codes: {}, contracts: {}, wiring: {} };
-}
+export * from "./deployment-record";
 
 export function deploymentPath(dir: string, chainId: string): string {
   return join(dir, `${chainId}.json`);

@@ -1,18 +1,19 @@
 // The embedded chain: cw-simulate's SimulateCosmWasmClient runs the optimized artifacts in this
 // process behind CosmJS's SigningCosmWasmClient interface, so the deploy code and the generated
 // clients run against it unchanged.
-import { createECDH } from "node:crypto";
-import { createRequire } from "node:module";
 import { Secp256k1Wallet, type OfflineAminoSigner } from "@cosmjs/amino";
 import { ripemd160, sha256 } from "@cosmjs/crypto";
 import { fromBase64, toBase64, toBech32, toUtf8 } from "@cosmjs/encoding";
-import { Err, Ok, SimulateCosmWasmClient, type CWSimulateApp } from "@oraichain/cw-simulate";
+import type { CWSimulateApp } from "@oraichain/cw-simulate/dist/CWSimulateApp";
+import { SimulateCosmWasmClient } from "@oraichain/cw-simulate/dist/SimulateCosmWasmClient";
+import { secp256k1 } from "@noble/curves/secp256k1";
+import { Err, Ok } from "ts-results";
 import type { Network } from "./networks";
 import { CALENDAR_TIMELINE, type ScenarioChain, type Timeline } from "./scenario-chain";
 
 type KeyCompare = (a: Uint8Array, b: Uint8Array) => number;
 
-interface KeyOrderModule {
+export interface KeyOrderModule {
   compare: KeyCompare;
 }
 
@@ -22,8 +23,24 @@ interface IterStorage {
   next(iterator: Uint8Array): { key: Uint8Array } | null;
 }
 
-interface VmModule {
+export interface VmModule {
   BinaryKVIterStorage: new () => IterStorage;
+}
+
+export interface ContractModule {
+  default: { prototype: Record<string | symbol, unknown> };
+}
+
+/**
+ * The simulator's own module objects that the fixes below patch. Each must be the instance the
+ * simulator itself loaded (a second copy would leave the simulator unpatched): Node reaches them
+ * through the simulator's `require` (simulator-internals.ts), a browser bundle through its CommonJS
+ * wrapper of the same files.
+ */
+export interface SimulatorInternals {
+  keyOrder: KeyOrderModule;
+  vm: VmModule;
+  contract: ContractModule;
 }
 
 /** Orders keys as a chain's KV store does: byte by byte, a key before any longer key it starts. */
@@ -41,12 +58,9 @@ export const bytewiseCompare: KeyCompare = (a, b) => {
  * and ranges inside contracts see an entry twice. Installs a bytewise order in the module cw-simulate
  * itself loads, then proves on the simulator's own storage that ranges are ordered and exclusive.
  */
-export function installBytewiseKeyOrder(): void {
-  const fromSimulator = createRequire(require.resolve("@oraichain/cw-simulate"));
-  const keyOrder = fromSimulator("@oraichain/cosmwasm-vm-js/dist/helpers/byte-array") as KeyOrderModule;
+export function installBytewiseKeyOrder({ keyOrder, vm }: SimulatorInternals): void {
   keyOrder.compare = bytewiseCompare;
 
-  const vm = fromSimulator("@oraichain/cosmwasm-vm-js") as VmModule;
   const storage = new vm.BinaryKVIterStorage();
   const value = Uint8Array.of(7);
   for (const key of [[1, 0], [1], [2]]) storage.set(Uint8Array.from(key), value);
@@ -188,12 +202,8 @@ const REVERT_FIX = Symbol.for("ticketchain.cw-simulate.revert-fix");
  * writes of the failed one (a refused cw20 `Send` still moves the tokens one call later). Makes
  * every state-changing call start from the chain's committed store, as a chain's does.
  */
-export function installRevertingContractState(): void {
-  const fromSimulator = createRequire(require.resolve("@oraichain/cw-simulate"));
-  const contractModule = fromSimulator("@oraichain/cw-simulate/dist/modules/wasm/contract") as {
-    default: { prototype: Record<string | symbol, unknown> };
-  };
-  const prototype = contractModule.default.prototype;
+export function installRevertingContractState({ contract }: SimulatorInternals): void {
+  const prototype = contract.default.prototype;
   if (prototype[REVERT_FIX]) return;
   for (const method of ["instantiate", "execute", "migrate", "sudo", "reply"]) {
     const call = prototype[method] as (...args: unknown[]) => unknown;
@@ -274,7 +284,7 @@ export function installWasmdAdminRules(client: SimulateCosmWasmClient): void {
 }
 
 /** The private key of a named local actor. */
-function actorKey(name: string): Uint8Array {
+export function actorKey(name: string): Uint8Array {
   return sha256(toUtf8(`ticketchain local ${name}`));
 }
 
@@ -283,9 +293,12 @@ export class LocalChain implements ScenarioChain {
   /** Time jumps here, so the season keeps production's calendar. */
   readonly timeline: Timeline = CALENDAR_TIMELINE;
 
-  constructor(readonly network: Network) {
-    installBytewiseKeyOrder();
-    installRevertingContractState();
+  constructor(
+    readonly network: Network,
+    internals: SimulatorInternals,
+  ) {
+    installBytewiseKeyOrder(internals);
+    installRevertingContractState(internals);
     this.client = new SimulateCosmWasmClient({
       chainId: network.chainId,
       bech32Prefix: network.bech32Prefix,
@@ -301,9 +314,7 @@ export class LocalChain implements ScenarioChain {
    * signs its door code, so each actor has a key (derived from its name) and the address of it.
    */
   address(name: string): string {
-    const ecdh = createECDH("secp256k1");
-    ecdh.setPrivateKey(actorKey(name));
-    const pubkey = ecdh.getPublicKey(undefined, "compressed");
+    const pubkey = secp256k1.getPublicKey(actorKey(name), true);
     return toBech32(this.network.bech32Prefix, ripemd160(sha256(pubkey)));
   }
 

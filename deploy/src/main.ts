@@ -5,18 +5,28 @@
 // Exits non-zero when a deployment step fails or the scenario does not behave as expected.
 import { join } from "node:path";
 import { loadArtifacts, loadCommitteeArtifacts } from "./artifacts";
-import { actAsCommittee, canCarry, checkedCommittee, committeeFromEnv, type CommitteeRequest } from "./committee";
-import { deployPlatform, type DeployReport } from "./deploy";
+import { actAsCommittee, canCarry, committeeFromEnv } from "./committee";
+import { deployPlatform } from "./deploy";
 import { deploymentPath, emptyDeployment, readDeployment, writeDeployment, type Deployment } from "./deployment";
-import { LocalChain } from "./local-chain";
+import {
+  deployEmbedded,
+  localCommittee,
+  playedRoles,
+  printDeployStep,
+  type Governance,
+  type LocalPlatform,
+} from "./embedded";
 import { connectNetwork, explainFunds, type NetworkChain } from "./network-chain";
 import { grantFeeAllowances } from "./fee-grants";
 import { hasFeeGrant, NodeChain } from "./node-chain";
 import { LOCAL, resolveNetwork, type Network } from "./networks";
-import { ROLE_NAMES, rolesFrom, type Roles } from "./platform-config";
+import { ROLE_NAMES, type Roles } from "./platform-config";
 import { ConsoleReport, gas } from "./report";
 import { PlatformScenario } from "./scenario";
 import type { ScenarioChain } from "./scenario-chain";
+import { nodeSimulatorInternals } from "./simulator-internals";
+
+export { localCommittee, type Governance, type LocalPlatform } from "./embedded";
 
 export const REPO_ROOT = join(__dirname, "..", "..", "..");
 
@@ -30,25 +40,6 @@ export const DEFAULT_PATHS: Paths = {
   deployments: join(REPO_ROOT, "deployments"),
 };
 
-function printDeployStep(report: ConsoleReport) {
-  return ({ contract, action, detail, gasUsed }: DeployReport) =>
-    report.line(
-      `${contract.padEnd(17)} ${action.padEnd(12)} ${detail}${gasUsed > 0n ? `  (gas ${gas(gasUsed)})` : ""}`,
-    );
-}
-
-export interface LocalPlatform {
-  chain: LocalChain;
-  deployment: Deployment;
-  /** The roles as the season plays them: `owner` is the committee's multisig when governed. */
-  roles: Roles;
-  /** The account that deployed and wired the platform (and, single-key, still holds its roles). */
-  deployer: string;
-}
-
-/** "single": the deployer keeps every role; "committee": a committee takes them (the default locally). */
-export type Governance = "single" | "committee";
-
 /** TICKETCHAIN_GOVERNANCE, checked. */
 export function governanceFromEnv(env: NodeJS.ProcessEnv): Governance | undefined {
   const value = env.TICKETCHAIN_GOVERNANCE;
@@ -59,60 +50,24 @@ export function governanceFromEnv(env: NodeJS.ProcessEnv): Governance | undefine
   return value;
 }
 
-/** A local chain's committee: the three member roles, two of them carry a proposal. */
-export function localCommittee(
-  address: (role: "committee_1" | "committee_2" | "committee_3") => string,
-): CommitteeRequest {
-  return checkedCommittee({
-    members: (["committee_1", "committee_2", "committee_3"] as const).map((role) => ({
-      addr: address(role),
-      weight: 1,
-    })),
-    threshold: 2,
-    votingSeconds: 604_800,
-  });
-}
-
-/** The roles the season plays with: the committee acts as the platform once it governs. */
-function playedRoles(roles: Roles, deployment: Deployment): Roles {
-  return deployment.committee ? { ...roles, owner: deployment.committee.multisig } : roles;
-}
-
 /** A fresh embedded chain with the platform deployed and wired on it, governed unless asked not to be. */
 export async function deployLocal(
   report: ConsoleReport,
   paths: Paths = DEFAULT_PATHS,
   governance: Governance = "committee",
 ): Promise<LocalPlatform> {
-  const artifacts = loadArtifacts(paths.artifacts);
-  const chain = new LocalChain(LOCAL);
-  const deployerRoles = rolesFrom((role) => chain.address(role));
-  const roles =
-    governance === "committee"
-      ? { ...deployerRoles, committee: localCommittee((role) => chain.address(role)) }
-      : deployerRoles;
   // The embedded chain starts empty on every run, so an earlier local record is replaced.
-  const deployment = emptyDeployment(LOCAL.chainId, LOCAL.name, roles.owner);
   const path = deploymentPath(paths.deployments, LOCAL.chainId);
-  report.heading(`Deploying to the embedded chain ${LOCAL.chainId} (cw-simulate, optimized artifacts)`);
-  await deployPlatform(
-    {
-      client: chain.client,
-      sender: roles.owner,
-      fee: "auto",
-      nativeDenom: LOCAL.feeDenom,
-      committeeArtifacts: roles.committee && loadCommitteeArtifacts(paths.artifacts),
-      now: () => chain.now(),
-    },
-    roles,
-    artifacts,
-    deployment,
-    (record) => writeDeployment(path, record),
-    printDeployStep(report),
-  );
+  const platform = await deployEmbedded({
+    internals: nodeSimulatorInternals(),
+    artifacts: loadArtifacts(paths.artifacts),
+    committeeArtifacts: () => loadCommitteeArtifacts(paths.artifacts),
+    governance,
+    report,
+    save: (record) => writeDeployment(path, record),
+  });
   report.line(`recorded in ${path}`);
-  if (deployment.committee) actAsCommittee(chain.client, deployment.committee, () => true);
-  return { chain, deployment, roles: playedRoles(roles, deployment), deployer: roles.owner };
+  return platform;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { CtcTokenTypes, CrowdfundTypes, OutcomeOracleTypes, PartnerRegistry
 import type { SchedulesTypes, TicketNftTypes, TippingTypes, VouchersTypes, WagerPoolTypes } from "../../clients/ts/src";
 import type { AccountFactoryTypes, AllocationFundTypes, LockupsTypes, RandomnessTypes } from "../../clients/ts/src";
 import PLATFORM from "../platform.json";
-import { BUCKET_CONTRACTS, type ContractName } from "./artifacts";
+import { BUCKET_CONTRACTS, type ContractName } from "./contracts";
 import { timestamp } from "./values";
 import type { CommitteeRequest } from "./committee";
 

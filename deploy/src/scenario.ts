@@ -45,8 +45,8 @@ import {
   type VouchersTypes,
 } from "../../clients/ts/src";
 import { wasmExecute, wasmMigrate, type CommitteeRecord } from "./committee";
-import { BUCKET_CONTRACTS } from "./artifacts";
-import type { Deployment } from "./deployment";
+import { BUCKET_CONTRACTS } from "./contracts";
+import type { Deployment } from "./deployment-record";
 import { CTC, PLATFORM_PARAMETERS, type Roles } from "./platform-config";
 import { ctc, type ConsoleReport, type StepResult } from "./report";
 import type { ScenarioChain, Timeline } from "./scenario-chain";

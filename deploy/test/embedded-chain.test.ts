@@ -8,6 +8,7 @@ import { AccountFactoryClient, ctcSend, CtcTokenClient, fromCosmJS, TippingClien
 import { loadArtifacts, type Artifact } from "../src/artifacts";
 import { deployPlatform, type DeployReport } from "../src/deploy";
 import { bytewiseCompare, installBytewiseKeyOrder } from "../src/local-chain";
+import { nodeSimulatorInternals } from "../src/simulator-internals";
 import { DEFAULT_PATHS, deployLocal } from "../src/main";
 import { loadCommitteeArtifacts } from "../src/artifacts";
 import { carryProposal, checkedCommittee, committeeFromEnv, wasmMigrate } from "../src/committee";
@@ -26,7 +27,7 @@ test("storage keys order bytewise, a key before its extensions", () => {
   assert.equal(bytewiseCompare(Uint8Array.of(1, 0), Uint8Array.of(1)), 1);
   assert.equal(bytewiseCompare(Uint8Array.of(2), Uint8Array.of(1, 255)), 1);
   assert.equal(bytewiseCompare(Uint8Array.of(3, 4), Uint8Array.of(3, 4)), 0);
-  assert.doesNotThrow(installBytewiseKeyOrder);
+  assert.doesNotThrow(() => installBytewiseKeyOrder(nodeSimulatorInternals()));
 });
 
 test("the platform scenario passes through the generated client on the embedded chain", async () => {
