@@ -25,6 +25,7 @@ interface IterStorage {
 
 export interface VmModule {
   BinaryKVIterStorage: new () => IterStorage;
+  VMInstance: { prototype: Record<string | symbol, unknown> & { allocate_bytes(bytes: Uint8Array): unknown } };
 }
 
 export interface ContractModule {
@@ -81,6 +82,24 @@ export function installBytewiseKeyOrder({ keyOrder, vm }: SimulatorInternals): v
         `from [1,0]: "${afterOne}"); its results would differ from a real chain's`,
     );
   }
+}
+
+const UTF8_FIX = Symbol.for("ticketchain.cw-simulate.utf8-fix");
+
+/**
+ * cosmwasm-vm-js 0.2.91 sizes the memory region of a string it hands a contract by the string's
+ * UTF-16 length, then writes its UTF-8 bytes: a message with Chinese text (an event's title, a
+ * proposal's) overruns the region and the call fails with "offset is out of bounds". Sizes it by
+ * the UTF-8 bytes, as a chain passes them.
+ */
+export function installUtf8Strings({ vm }: SimulatorInternals): void {
+  const prototype = vm.VMInstance.prototype;
+  if (prototype[UTF8_FIX]) return;
+  const encoder = new TextEncoder();
+  prototype.allocate_str = function (this: typeof prototype, text: string) {
+    return this.allocate_bytes(encoder.encode(text));
+  };
+  prototype[UTF8_FIX] = true;
 }
 
 interface MsgResponse {
@@ -299,6 +318,7 @@ export class LocalChain implements ScenarioChain {
   ) {
     installBytewiseKeyOrder(internals);
     installRevertingContractState(internals);
+    installUtf8Strings(internals);
     this.client = new SimulateCosmWasmClient({
       chainId: network.chainId,
       bech32Prefix: network.bech32Prefix,

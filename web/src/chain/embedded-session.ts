@@ -1,0 +1,42 @@
+// The default mode: the chain in this tab, deployed from the committed artifacts, the season
+// played through the generated client, then the page's fixtures.
+import { ConsoleReport } from "../../../deploy/src/report";
+import { LOCAL } from "../../../deploy/src/networks";
+import { PlatformScenario } from "../../../deploy/src/scenario";
+import { deployInPage } from "./embedded";
+import { addFixtures, type Fixtures } from "./fixtures";
+import { addressesOf, CAST, type Session } from "./session";
+
+export interface Started {
+  session: Session;
+  fixtures: Fixtures;
+}
+
+export async function startEmbedded(progress: (line: string) => void, playSeason = true): Promise<Started> {
+  const report = new ConsoleReport(progress);
+  const platform = await deployInPage(report);
+  const { chain, deployment, roles } = platform;
+  if (playSeason) {
+    const results = await new PlatformScenario(chain, deployment, roles, report).run();
+    const failed = results.find((step) => step.failure);
+    if (failed) throw new Error(`the season failed at "${failed.title}": ${failed.failure}`);
+  }
+  const session: Session = {
+    kind: "embedded",
+    chainId: LOCAL.chainId,
+    networkName: "embedded chain (cw-simulate in this tab)",
+    nativeDenom: LOCAL.feeDenom,
+    client: chain.client,
+    deployment,
+    addresses: addressesOf(deployment),
+    actors: CAST.map(([name, role]) => ({ name, role, address: chain.address(name) })),
+    operator: roles.owner,
+    holderSigner: (actor) => chain.holderSigner(actor.name),
+    now: () => chain.now(),
+    advanceTo: (seconds) => chain.advanceTo(seconds),
+    sent: [],
+  };
+  progress("\nThe web app's own events, campaign and pools");
+  const fixtures = await addFixtures(session, (line) => progress(`  ${line}`));
+  return { session, fixtures };
+}

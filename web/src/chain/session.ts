@@ -1,0 +1,135 @@
+// What every page works with, whichever chain is behind it: the client, the platform's addresses,
+// the people one can act as, and the generated clients signing as one of them.
+import type { OfflineAminoSigner } from "@cosmjs/amino";
+import type { ExecuteResult, SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";
+import {
+  AccountFactoryClient,
+  cosmJSClient,
+  CrowdfundClient,
+  CtcTokenClient,
+  OutcomeOracleClient,
+  PartnerRegistryClient,
+  SchedulesClient,
+  TicketNftClient,
+  TippingClient,
+  WagerPoolClient,
+} from "../../../clients/ts/src";
+import type { ContractName } from "../../../deploy/src/contracts";
+import type { Deployment } from "../../../deploy/src/deployment-record";
+
+export type Role = "fan" | "organiser" | "door" | "partner";
+
+export interface Actor {
+  name: string;
+  address: string;
+  role: Role;
+}
+
+/** The season's cast a visitor can act as, by role. */
+export const CAST: ReadonlyArray<readonly [string, Role]> = [
+  ["fan-0", "fan"],
+  ["fan-1", "fan"],
+  ["fan-2", "fan"],
+  ["fan-3", "fan"],
+  ["grand-theater", "organiser"],
+  ["spring-troupe", "organiser"],
+  ["door-scanner", "door"],
+  ["civil-id", "partner"],
+  ["reporter-0", "partner"],
+  ["reporter-1", "partner"],
+  ["reporter-2", "partner"],
+];
+
+export interface Addresses {
+  token: string;
+  registry: string;
+  tickets: string;
+  crowdfund: string;
+  tipping: string;
+  oracle: string;
+  wager: string;
+  schedules: string;
+  accounts: string;
+}
+
+export function addressesOf(deployment: Deployment): Addresses {
+  const of = (name: ContractName): string => {
+    const record = deployment.contracts[name];
+    if (!record) throw new Error(`the deployment on ${deployment.chainId} has no ${name}`);
+    return record.address;
+  };
+  return {
+    token: of("ctc-token"),
+    registry: of("partner-registry"),
+    tickets: of("ticket-nft"),
+    crowdfund: of("crowdfund"),
+    tipping: of("tipping"),
+    oracle: of("outcome-oracle"),
+    wager: of("wager-pool"),
+    schedules: of("schedules"),
+    accounts: of("account-factory"),
+  };
+}
+
+/** A transaction the page sent, for the session's log. */
+export interface SentTx {
+  who: string;
+  what: string;
+  height: number;
+  gasUsed: bigint;
+  hash: string;
+}
+
+export interface Session {
+  /** "embedded": the chain runs in this tab; "rpc": a node answers over RPC. */
+  kind: "embedded" | "rpc";
+  chainId: string;
+  networkName: string;
+  nativeDenom: string;
+  client: SigningCosmWasmClient;
+  deployment: Deployment;
+  addresses: Addresses;
+  actors: Actor[];
+  /** The platform's operator: the committee's multisig when governed. */
+  operator: string;
+  /** Signs a holder's door code (ADR-036) for `actor`. */
+  holderSigner(actor: Actor): Promise<OfflineAminoSigner>;
+  /** Block time in seconds. */
+  now(): Promise<number>;
+  /** Moves the embedded chain's clock; absent on a real chain. */
+  advanceTo?: (seconds: number) => Promise<void>;
+  sent: SentTx[];
+}
+
+export function nameOf(session: Session, address: string): string {
+  const actor = session.actors.find((a) => a.address === address);
+  if (actor) return actor.name;
+  const contract = Object.entries(session.deployment.contracts).find(([, record]) => record?.address === address);
+  if (contract) return contract[0];
+  if (address === session.operator) return "platform";
+  return `${address.slice(0, 12)}…${address.slice(-6)}`;
+}
+
+/** The generated clients of the platform's contracts, signing as `sender`. */
+export function clientsFor(session: Session, sender: string) {
+  const { client, addresses: a } = session;
+  return {
+    ctc: cosmJSClient(CtcTokenClient, client, sender, a.token),
+    registry: cosmJSClient(PartnerRegistryClient, client, sender, a.registry),
+    tickets: cosmJSClient(TicketNftClient, client, sender, a.tickets),
+    crowdfund: cosmJSClient(CrowdfundClient, client, sender, a.crowdfund),
+    tipping: cosmJSClient(TippingClient, client, sender, a.tipping),
+    oracle: cosmJSClient(OutcomeOracleClient, client, sender, a.oracle),
+    wager: cosmJSClient(WagerPoolClient, client, sender, a.wager),
+    schedules: cosmJSClient(SchedulesClient, client, sender, a.schedules),
+    accounts: cosmJSClient(AccountFactoryClient, client, sender, a.accounts),
+  };
+}
+
+export type Clients = ReturnType<typeof clientsFor>;
+
+export function recordTx(session: Session, who: string, what: string, result: ExecuteResult): SentTx {
+  const sent = { who, what, height: result.height, gasUsed: result.gasUsed, hash: result.transactionHash };
+  session.sent.push(sent);
+  return sent;
+}
