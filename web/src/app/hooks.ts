@@ -1,0 +1,55 @@
+// Reading the chain and sending transactions from a page.
+import type { ExecuteResult } from "@cosmjs/cosmwasm-stargate";
+import { useCallback, useEffect, useState } from "react";
+import { recordTx } from "../chain/session";
+import { explainRefusal, type Refusal } from "../lib/refusals";
+import { useApp } from "./context";
+
+export type Loaded<T> = { state: "loading" } | { state: "ready"; value: T } | { state: "failed"; error: string };
+
+/** `load()` now and again after every transaction or clock move (and when `deps` change). */
+export function useChainQuery<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
+  const { version } = useApp();
+  const [loaded, setLoaded] = useState<Loaded<T>>({ state: "loading" });
+  useEffect(() => {
+    let current = true;
+    load().then(
+      (value) => current && setLoaded({ state: "ready", value }),
+      (error: unknown) => current && setLoaded({ state: "failed", error: explainRefusal(error).words }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [version, ...deps]);
+  return loaded;
+}
+
+export type TxState =
+  | { phase: "idle" }
+  | { phase: "sending"; what: string }
+  | { phase: "included"; what: string; height: number; gasUsed: bigint; hash: string }
+  | ({ phase: "refused"; what: string } & Refusal);
+
+/** Sends one transaction at a time and reports its progress and outcome. */
+export function useTx() {
+  const { session, actor, refresh } = useApp();
+  const [state, setState] = useState<TxState>({ phase: "idle" });
+  const run = useCallback(
+    async (what: string, send: () => Promise<ExecuteResult>): Promise<ExecuteResult | undefined> => {
+      setState({ phase: "sending", what });
+      try {
+        const result = await send();
+        const sent = recordTx(session, actor.name, what, result);
+        setState({ phase: "included", what, height: sent.height, gasUsed: sent.gasUsed, hash: sent.hash });
+        refresh();
+        return result;
+      } catch (error) {
+        setState({ phase: "refused", what, ...explainRefusal(error) });
+        return undefined;
+      }
+    },
+    [session, actor, refresh],
+  );
+  const reset = useCallback(() => setState({ phase: "idle" }), []);
+  return { state, run, reset, busy: state.phase === "sending" };
+}

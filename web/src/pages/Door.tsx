@@ -1,0 +1,3 @@
+export function Door() {
+  return <h1>Door</h1>;
+}

@@ -1,0 +1,3 @@
+export function More() {
+  return <h1>More</h1>;
+}

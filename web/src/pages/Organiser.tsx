@@ -1,0 +1,3 @@
+export function Organiser() {
+  return <h1>Organiser</h1>;
+}

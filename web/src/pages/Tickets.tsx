@@ -1,0 +1,3 @@
+export function Tickets() {
+  return <h1>Tickets</h1>;
+}

@@ -1,0 +1,123 @@
+// The browser tests' harness: the built app (.build/web, `vite build`) served on loopback, Debian's
+// Chromium driven by playwright-core, and screenshots kept under .build/screenshots/web.
+import { createReadStream, existsSync, mkdirSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extname, join, normalize } from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+const REPO = join(__dirname, "..", "..", "..");
+const BUILT = join(REPO, ".build", "web");
+export const SCREENSHOTS = join(REPO, ".build", "screenshots", "web");
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".json": "application/json",
+};
+
+/** Serves the built app on 127.0.0.1 at a free port. */
+export async function serveApp(): Promise<{ url: string; close(): Promise<void> }> {
+  if (!existsSync(join(BUILT, "index.html"))) {
+    throw new Error(`${BUILT} holds no build: run node_modules/.bin/vite build --config web/vite.config.mts`);
+  }
+  const server: Server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname));
+    const file = join(BUILT, path === "/" ? "index.html" : path);
+    if (!file.startsWith(BUILT) || !existsSync(file) || !statSync(file).isFile()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+    createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Flags Debian's Chromium needs here: root (no sandbox), no GPU, and no background traffic. */
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export function launchChromium(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!existsSync(executablePath)) {
+    throw new Error(`no Chromium at ${executablePath}: scripts/test.sh installs Debian's (ensure_chromium)`);
+  }
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+}
+
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+export const DESKTOP = { viewport: { width: 1280, height: 860 } };
+
+/** A page of the app that fails the test on any page error or console error. */
+export class AppPage {
+  readonly errors: string[] = [];
+  private shots = 0;
+
+  private constructor(
+    readonly page: Page,
+    readonly context: BrowserContext,
+    private readonly shotDir: string,
+  ) {
+    page.on("pageerror", (error) => this.errors.push(`page error: ${error.message}`));
+    page.on("console", (message) => {
+      if (message.type() === "error") this.errors.push(`console error: ${message.text()}`);
+    });
+  }
+
+  /** Opens the app (`query` e.g. "?as=fan-1#/tickets") and waits until the chain is seeded. */
+  static async open(browser: Browser, url: string, suite: string, options = PHONE, query = ""): Promise<AppPage> {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    const shotDir = join(SCREENSHOTS, suite);
+    mkdirSync(shotDir, { recursive: true });
+    const app = new AppPage(page, context, shotDir);
+    await page.goto(url + query);
+    await page.waitForSelector("body[data-ready]", { timeout: 120_000 });
+    const ready = await page.getAttribute("body", "data-ready");
+    if (ready !== "true") throw new Error(`the app did not start: ${await page.textContent("[role=alert]")}`);
+    return app;
+  }
+
+  /** A screenshot kept as test output: .build/screenshots/web/<suite>/<nn>-<name>.png. */
+  async shot(name: string): Promise<string> {
+    this.shots += 1;
+    const path = join(this.shotDir, `${String(this.shots).padStart(2, "0")}-${name}.png`);
+    await this.page.screenshot({ path, fullPage: true });
+    return path;
+  }
+
+  async go(route: string): Promise<void> {
+    await this.page.evaluate((hash) => (window.location.hash = hash), `#/${route}`);
+    await this.page.waitForSelector(`nav a[aria-current=page][href="#/${route}"]`);
+  }
+
+  async actAs(name: string): Promise<void> {
+    await this.page.selectOption("#act-as", name);
+  }
+
+  /** Fails with what the page reported when a page or console error happened. */
+  assertNoErrors(): void {
+    if (this.errors.length > 0) throw new Error(this.errors.join("\n"));
+  }
+
+  close(): Promise<void> {
+    return this.context.close();
+  }
+}
