@@ -1,4 +1,4 @@
-// The web app's build: `vite build --config web/vite.config.mts` writes .build/web.
+// The web app's build: `vite build --config web/vite.config.mts` writes .build/web-app.
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
@@ -19,7 +19,7 @@ export default defineConfig({
     ],
   },
   build: {
-    outDir: `${repo}/.build/web`,
+    outDir: `${repo}/.build/web-app`,
     emptyOutDir: true,
     target: "es2022",
     chunkSizeWarningLimit: 4096,

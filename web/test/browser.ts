@@ -1,4 +1,4 @@
-// The browser tests' harness: the built app (.build/web, `vite build`) served on loopback, Debian's
+// The browser tests' harness: the built app (.build/web-app, `vite build`) served on loopback, Debian's
 // Chromium driven by playwright-core, and screenshots kept under .build/screenshots/web.
 import { createReadStream, existsSync, mkdirSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -7,8 +7,9 @@ import { extname, join, normalize } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
 const REPO = join(__dirname, "..", "..", "..");
-const BUILT = join(REPO, ".build", "web");
-export const SCREENSHOTS = join(REPO, ".build", "screenshots", "web");
+/** TICKETCHAIN_WEB_BUILD and TICKETCHAIN_WEB_SHOTS move them (a second build beside the first). */
+const BUILT = process.env.TICKETCHAIN_WEB_BUILD ?? join(REPO, ".build", "web-app");
+export const SCREENSHOTS = process.env.TICKETCHAIN_WEB_SHOTS ?? join(REPO, ".build", "screenshots", "web");
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
