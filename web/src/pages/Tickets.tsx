@@ -1,3 +1,250 @@
+// Fans: the tickets held, the door code (a short-lived proof the holder signs), gifts and resale.
+import { useEffect, useState } from "react";
+import { checkInText, signHolderProof } from "../../../clients/ts/src";
+import { useApp } from "../app/context";
+import { useChainQuery, useTx } from "../app/hooks";
+import { Show } from "../components/Loading";
+import { Qr } from "../components/Qr";
+import { TxStatus } from "../components/TxStatus";
+import { ticketsOf, when, type HeldTicket } from "../chain/reads";
+import { clientsFor, nameOf } from "../chain/session";
+import { ctc, parseCtc } from "../lib/amounts";
+import { encodeDoorCode } from "../lib/door-code";
+
+/** A code is valid this long; the contracts refuse more than five minutes. */
+const CODE_LIFETIME_SECONDS = 120;
+const CODE_REFRESH_SECONDS = 60;
+
 export function Tickets() {
-  return <h1>Tickets</h1>;
+  const { session, actor } = useApp();
+  const loaded = useChainQuery(() => ticketsOf(session, actor.address), [actor.address]);
+  return (
+    <>
+      <h1>My tickets</h1>
+      <p className="muted">Held by {actor.name}.</p>
+      <Show loaded={loaded}>
+        {(tickets) =>
+          tickets.length === 0 ? (
+            <p>No tickets yet: buy one under Events.</p>
+          ) : (
+            <div className="grid two">
+              {[...tickets].reverse().map((ticket) => (
+                <TicketCard key={ticket.tokenId} ticket={ticket} />
+              ))}
+            </div>
+          )
+        }
+      </Show>
+    </>
+  );
+}
+
+function TicketCard({ ticket }: { ticket: HeldTicket }) {
+  const { tokenId, info, event, listing } = ticket;
+  const usable = info.status === "valid" && event?.status === "scheduled";
+  return (
+    <article className="card" data-ticket={tokenId} aria-labelledby={`ticket-${tokenId}`}>
+      <h2 id={`ticket-${tokenId}`}>
+        {event?.title ?? `Event ${info.event_id}`} — {info.tier_name}
+      </h2>
+      <p>
+        Ticket <code>{tokenId}</code> · face {ctc(BigInt(info.face_price))}
+        {info.seat ? ` · seat ${info.seat}` : ""} ·{" "}
+        <span className={`badge ${info.status === "valid" ? "ok" : ""}`}>{info.status}</span>
+        {listing && <span className="badge"> listed for {ctc(BigInt(listing.price))}</span>}
+      </p>
+      {event && <p className="muted">{when(event.starts_at)}</p>}
+      {usable && <DoorCode tokenId={tokenId} />}
+      {usable && !listing && <Gift tokenId={tokenId} />}
+      {usable && <Resale ticket={ticket} />}
+      <History tokenId={tokenId} />
+    </article>
+  );
+}
+
+function DoorCode({ tokenId }: { tokenId: string }) {
+  const { session, actor } = useApp();
+  const [shown, setShown] = useState(false);
+  const [code, setCode] = useState<{ text: string; expires: number }>();
+  const [left, setLeft] = useState(0);
+  useEffect(() => {
+    if (!shown) return;
+    let cancelled = false;
+    const sign = async () => {
+      const expires = (await session.now()) + CODE_LIFETIME_SECONDS;
+      const text = checkInText(session.chainId, session.addresses.tickets, tokenId, expires);
+      const proof = await signHolderProof(await session.holderSigner(actor), actor.address, text, expires);
+      if (!cancelled) setCode({ text: encodeDoorCode({ tokenId, proof }), expires });
+    };
+    void sign();
+    const resign = setInterval(() => void sign(), CODE_REFRESH_SECONDS * 1000);
+    return () => {
+      cancelled = true;
+      clearInterval(resign);
+    };
+  }, [shown, session, actor, tokenId]);
+  useEffect(() => {
+    if (!code) return;
+    const tick = async () => setLeft(code.expires - (await session.now()));
+    void tick();
+    const timer = setInterval(() => void tick(), 1000);
+    return () => clearInterval(timer);
+  }, [code, session]);
+  if (!shown) {
+    return (
+      <button type="button" className="primary" onClick={() => setShown(true)}>
+        Show door code
+      </button>
+    );
+  }
+  return (
+    <section aria-label={`Door code for ticket ${tokenId}`}>
+      {code ? (
+        <>
+          <Qr text={code.text} label={`Door code for ticket ${tokenId}`} />
+          <p aria-live="off" data-expires={code.expires}>
+            {left > 0 ? `Valid for ${left} s more; a new code every minute.` : "Expired: a new code is being signed."}
+          </p>
+          <details>
+            <summary>Show as text</summary>
+            <textarea readOnly value={code.text} aria-label="Door code as text" rows={4} style={{ width: "100%" }} />
+            <button type="button" onClick={() => void navigator.clipboard?.writeText(code.text)}>
+              Copy
+            </button>
+          </details>
+        </>
+      ) : (
+        <p>Signing…</p>
+      )}
+      <button type="button" onClick={() => setShown(false)}>
+        Hide code
+      </button>
+    </section>
+  );
+}
+
+function Gift({ tokenId }: { tokenId: string }) {
+  const { session, actor } = useApp();
+  const { state, run, busy } = useTx();
+  const others = session.actors.filter((a) => a.role === "fan" && a.address !== actor.address);
+  const [recipient, setRecipient] = useState(others[0]?.address ?? "");
+  const id = `gift-${tokenId}`;
+  return (
+    <form
+      className="row"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run(`gift ticket ${tokenId} to ${nameOf(session, recipient)}`, () =>
+          clientsFor(session, actor.address).tickets.transferNft({ recipient, tokenId }),
+        );
+      }}
+    >
+      <div className="field">
+        <label htmlFor={id}>Gift to</label>
+        <select id={id} value={recipient} onChange={(e) => setRecipient(e.target.value)}>
+          {others.map((a) => (
+            <option key={a.address} value={a.address}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" disabled={busy}>
+        Gift
+      </button>
+      <TxStatus state={state} />
+    </form>
+  );
+}
+
+function Resale({ ticket }: { ticket: HeldTicket }) {
+  const { session, actor } = useApp();
+  const { state, run, busy } = useTx();
+  const [price, setPrice] = useState("");
+  const { tokenId, event, info, listing } = ticket;
+  const cap = event ? (BigInt(info.face_price) * BigInt(event.resale_cap_bps)) / 10_000n : undefined;
+  const tickets = clientsFor(session, actor.address).tickets;
+  const id = `list-${tokenId}`;
+  if (listing) {
+    return (
+      <div className="row">
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => void run(`delist ${tokenId}`, () => tickets.delist({ tokenId }))}
+        >
+          Withdraw from resale
+        </button>
+        <TxStatus state={state} />
+      </div>
+    );
+  }
+  const micro = parseCtc(price);
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (micro === undefined) return;
+        void run(`list ${tokenId} for ${ctc(micro)}`, () =>
+          tickets.listForResale({ tokenId, price: micro.toString() }),
+        );
+      }}
+    >
+      <div className="row">
+        <div className="field">
+          <label htmlFor={id}>Resale price (CTC)</label>
+          <input
+            id={id}
+            inputMode="decimal"
+            value={price}
+            onChange={(e) => setPrice(e.target.value)}
+            aria-describedby={`${id}-hint`}
+            style={{ width: "9rem" }}
+          />
+        </div>
+        <button type="submit" disabled={busy || micro === undefined}>
+          List for resale
+        </button>
+      </div>
+      <p className="muted" id={`${id}-hint`}>
+        {cap !== undefined &&
+          `At most ${ctc(cap)} (the event's cap); the organiser takes ${(event?.royalty ?? 0) / 100}% royalty.`}
+      </p>
+      <TxStatus state={state} />
+    </form>
+  );
+}
+
+function History({ tokenId }: { tokenId: string }) {
+  const { session, actor } = useApp();
+  const [open, setOpen] = useState(false);
+  const history = useChainQuery(
+    () => (open ? clientsFor(session, actor.address).tickets.history({ tokenId }) : Promise.resolve({ records: [] })),
+    [open, tokenId],
+  );
+  return (
+    <details onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+      <summary>Where this ticket has been</summary>
+      <Show loaded={history}>
+        {({ records }) => (
+          <ol>
+            {records.map((record) => {
+              const [kind, change] = Object.entries(record.change)[0] as [string, Record<string, string>];
+              const who = ["to", "from", "holder", "scanner", "by"]
+                .filter((key) => change[key])
+                .map((key) => `${key} ${nameOf(session, change[key])}`)
+                .join(", ");
+              return (
+                <li key={record.sequence}>
+                  {kind.replace("_", " ")} {who}{" "}
+                  {change.price || change.paid ? ctc(BigInt(change.price ?? change.paid)) : ""}{" "}
+                  <span className="muted">at height {record.height}</span>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </Show>
+    </details>
+  );
 }
