@@ -2,17 +2,12 @@
 // then the app.
 import "./polyfills";
 import "./styles.css";
+import "./lib/page-hook";
 import { createRoot } from "react-dom/client";
 import { StrictMode, useEffect, useRef, useState } from "react";
 import type { Started } from "./chain/embedded-session";
+import { signDoorCode } from "./chain/door";
 import { clientsFor } from "./chain/session";
-
-declare global {
-  interface Window {
-    /** For the browser tests: what the page runs on, to compare what it shows with the chain. */
-    __ticketchain?: Started & { clientsFor: typeof clientsFor };
-  }
-}
 
 async function start(progress: (line: string) => void): Promise<Started> {
   const params = new URLSearchParams(window.location.search);
@@ -47,7 +42,7 @@ function Boot() {
     };
     Promise.all([start(progress), import("./app/App")]).then(
       ([ready, module]) => {
-        window.__ticketchain = { ...ready, clientsFor };
+        window.__ticketchain = { ...ready, clientsFor, signDoorCode };
         setApp(() => module.App);
         setStarted(ready);
         document.body.dataset.ready = "true";

@@ -1,6 +1,6 @@
 // The browser tests' harness: the built app (.build/web-app, `vite build`) served on loopback, Debian's
 // Chromium driven by playwright-core, and screenshots kept under .build/screenshots/web.
-import { createReadStream, existsSync, mkdirSync, statSync } from "node:fs";
+import { createReadStream, existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
@@ -87,6 +87,7 @@ export class AppPage {
     const context = await browser.newContext(options);
     const page = await context.newPage();
     const shotDir = join(SCREENSHOTS, suite);
+    rmSync(shotDir, { recursive: true, force: true });
     mkdirSync(shotDir, { recursive: true });
     const app = new AppPage(page, context, shotDir);
     await page.goto(url + query);
@@ -111,6 +112,16 @@ export class AppPage {
 
   async actAs(name: string): Promise<void> {
     await this.page.selectOption("#act-as", name);
+  }
+
+  /** Runs `body`; on a failure keeps a screenshot of the page as it was, then fails. */
+  async journey(body: () => Promise<void>): Promise<void> {
+    try {
+      await body();
+    } catch (error) {
+      await this.shot("failure").catch(() => undefined);
+      throw error;
+    }
   }
 
   /** Fails with what the page reported when a page or console error happened. */

@@ -53,3 +53,5 @@ export function useTx() {
   const reset = useCallback(() => setState({ phase: "idle" }), []);
   return { state, run, reset, busy: state.phase === "sending" };
 }
+
+export type TxRunner = ReturnType<typeof useTx>;

@@ -129,7 +129,8 @@ function Resale({ event }: { event: TicketNftTypes.EventResponse }) {
     () => clientsFor(session, actor.address).tickets.listings({ eventId: event.event_id, limit: 30 }),
     [event.event_id],
   );
-  if (listings.state !== "ready" || listings.value.listings.length === 0) return null;
+  // The status stays when the last listing is bought and the list goes.
+  if (listings.state !== "ready" || listings.value.listings.length === 0) return <TxStatus state={state} />;
   return (
     <section aria-label={`Resale of ${event.title}`}>
       <h3>Resale</h3>

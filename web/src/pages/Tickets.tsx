@@ -1,27 +1,29 @@
 // Fans: the tickets held, the door code (a short-lived proof the holder signs), gifts and resale.
 import { useEffect, useState } from "react";
-import { checkInText, signHolderProof } from "../../../clients/ts/src";
 import { useApp } from "../app/context";
-import { useChainQuery, useTx } from "../app/hooks";
+import { useChainQuery, useTx, type TxRunner } from "../app/hooks";
 import { Show } from "../components/Loading";
 import { Qr } from "../components/Qr";
 import { TxStatus } from "../components/TxStatus";
 import { ticketsOf, when, type HeldTicket } from "../chain/reads";
 import { clientsFor, nameOf } from "../chain/session";
 import { ctc, parseCtc } from "../lib/amounts";
-import { encodeDoorCode } from "../lib/door-code";
+import { signDoorCode } from "../chain/door";
 
-/** A code is valid this long; the contracts refuse more than five minutes. */
-const CODE_LIFETIME_SECONDS = 120;
 const CODE_REFRESH_SECONDS = 60;
 
 export function Tickets() {
   const { session, actor } = useApp();
   const loaded = useChainQuery(() => ticketsOf(session, actor.address), [actor.address]);
+  // One status for the page: a gift or a sale removes the card that sent it.
+  const tx = useTx();
   return (
     <>
       <h1>My tickets</h1>
       <p className="muted">Held by {actor.name}.</p>
+      <div className="tx-bar">
+        <TxStatus state={tx.state} />
+      </div>
       <Show loaded={loaded}>
         {(tickets) =>
           tickets.length === 0 ? (
@@ -29,7 +31,7 @@ export function Tickets() {
           ) : (
             <div className="grid two">
               {[...tickets].reverse().map((ticket) => (
-                <TicketCard key={ticket.tokenId} ticket={ticket} />
+                <TicketCard key={ticket.tokenId} ticket={ticket} tx={tx} />
               ))}
             </div>
           )
@@ -39,7 +41,7 @@ export function Tickets() {
   );
 }
 
-function TicketCard({ ticket }: { ticket: HeldTicket }) {
+function TicketCard({ ticket, tx }: { ticket: HeldTicket; tx: TxRunner }) {
   const { tokenId, info, event, listing } = ticket;
   const usable = info.status === "valid" && event?.status === "scheduled";
   return (
@@ -55,8 +57,8 @@ function TicketCard({ ticket }: { ticket: HeldTicket }) {
       </p>
       {event && <p className="muted">{when(event.starts_at)}</p>}
       {usable && <DoorCode tokenId={tokenId} />}
-      {usable && !listing && <Gift tokenId={tokenId} />}
-      {usable && <Resale ticket={ticket} />}
+      {usable && !listing && <Gift tokenId={tokenId} tx={tx} />}
+      {usable && <Resale ticket={ticket} tx={tx} />}
       <History tokenId={tokenId} />
     </article>
   );
@@ -71,10 +73,8 @@ function DoorCode({ tokenId }: { tokenId: string }) {
     if (!shown) return;
     let cancelled = false;
     const sign = async () => {
-      const expires = (await session.now()) + CODE_LIFETIME_SECONDS;
-      const text = checkInText(session.chainId, session.addresses.tickets, tokenId, expires);
-      const proof = await signHolderProof(await session.holderSigner(actor), actor.address, text, expires);
-      if (!cancelled) setCode({ text: encodeDoorCode({ tokenId, proof }), expires });
+      const signed = await signDoorCode(session, actor, tokenId);
+      if (!cancelled) setCode(signed);
     };
     void sign();
     const resign = setInterval(() => void sign(), CODE_REFRESH_SECONDS * 1000);
@@ -123,9 +123,8 @@ function DoorCode({ tokenId }: { tokenId: string }) {
   );
 }
 
-function Gift({ tokenId }: { tokenId: string }) {
+function Gift({ tokenId, tx: { run, busy } }: { tokenId: string; tx: TxRunner }) {
   const { session, actor } = useApp();
-  const { state, run, busy } = useTx();
   const others = session.actors.filter((a) => a.role === "fan" && a.address !== actor.address);
   const [recipient, setRecipient] = useState(others[0]?.address ?? "");
   const id = `gift-${tokenId}`;
@@ -152,14 +151,12 @@ function Gift({ tokenId }: { tokenId: string }) {
       <button type="submit" disabled={busy}>
         Gift
       </button>
-      <TxStatus state={state} />
     </form>
   );
 }
 
-function Resale({ ticket }: { ticket: HeldTicket }) {
+function Resale({ ticket, tx: { run, busy } }: { ticket: HeldTicket; tx: TxRunner }) {
   const { session, actor } = useApp();
-  const { state, run, busy } = useTx();
   const [price, setPrice] = useState("");
   const { tokenId, event, info, listing } = ticket;
   const cap = event ? (BigInt(info.face_price) * BigInt(event.resale_cap_bps)) / 10_000n : undefined;
@@ -175,7 +172,6 @@ function Resale({ ticket }: { ticket: HeldTicket }) {
         >
           Withdraw from resale
         </button>
-        <TxStatus state={state} />
       </div>
     );
   }
@@ -210,7 +206,6 @@ function Resale({ ticket }: { ticket: HeldTicket }) {
         {cap !== undefined &&
           `At most ${ctc(cap)} (the event's cap); the organiser takes ${(event?.royalty ?? 0) / 100}% royalty.`}
       </p>
-      <TxStatus state={state} />
     </form>
   );
 }

@@ -1,0 +1,63 @@
+// What the organiser's sections share: the actor's events, an event's status, and times in words.
+import type { TicketNftTypes } from "../../../../clients/ts/src";
+import { seconds } from "../../../../deploy/src/values";
+import { clientsFor, type Session } from "../../chain/session";
+
+export type EventResponse = TicketNftTypes.EventResponse;
+
+/** The contract answers at most 50 a page. */
+const PAGE = 50;
+
+/** Every event `issuer` issued, newest first. */
+export async function eventsIssuedBy(session: Session, issuer: string): Promise<EventResponse[]> {
+  const tickets = clientsFor(session, issuer).tickets;
+  const mine: EventResponse[] = [];
+  let startAfter: number | undefined;
+  for (;;) {
+    const { events } = await tickets.events({ startAfter, limit: PAGE });
+    mine.push(...events.filter((event) => event.issuer === issuer));
+    if (events.length < PAGE) return mine.reverse();
+    startAfter = events[events.length - 1].event_id;
+  }
+}
+
+export type Status = "scheduled" | "cancelled" | "settled";
+
+export function statusOf(event: EventResponse): Status {
+  if (event.status === "scheduled") return "scheduled";
+  return "settled" in event.status ? "settled" : "cancelled";
+}
+
+export function StatusBadge({ event }: { event: EventResponse }) {
+  const status = statusOf(event);
+  const tone = status === "settled" ? " ok" : status === "cancelled" ? " bad" : "";
+  return (
+    <span className={`badge${tone}`} data-status={status}>
+      {status}
+    </span>
+  );
+}
+
+/** When anyone may settle the event: the contract's own rule (end plus the delay fixed into it). */
+export function settlementOpensAt(event: EventResponse): number {
+  return seconds(event.ends_at) + event.settlement_delay_seconds;
+}
+
+export function when(at: number): string {
+  return new Date(at * 1000).toISOString().slice(0, 16).replace("T", " ") + " UTC";
+}
+
+/** "in 1 d 3 h", "in 25 min", or "now" once `at` has passed. */
+export function until(at: number, now: number): string {
+  const left = at - now;
+  if (left <= 0) return "now";
+  const days = Math.floor(left / 86_400);
+  const hours = Math.floor((left % 86_400) / 3_600);
+  const minutes = Math.ceil((left % 3_600) / 60);
+  if (days > 0) return `in ${days} d ${hours} h`;
+  if (hours > 0) return `in ${hours} h ${minutes} min`;
+  return `in ${minutes} min`;
+}
+
+/** A share in basis points of `micro`, rounded down as the contract rounds it. */
+export const share = (micro: bigint, bps: number): bigint => (micro * BigInt(bps)) / 10_000n;
