@@ -1,4 +1,4 @@
-// ESLint for the TypeScript tooling (deploy/ and the client's hand-written index.ts): ESLint's and
+// ESLint for the TypeScript tooling (deploy/, the web app and the client's hand-written index.ts): ESLint's and
 // typescript-eslint's recommended rules, the type-checked ones included, with types from tsconfig.json.
 import js from "@eslint/js";
 import { defineConfig, globalIgnores } from "eslint/config";
@@ -8,7 +8,7 @@ export default defineConfig(
   // Generated (scripts/codegen.mjs) or built: not code anyone writes by hand.
   globalIgnores(["clients/ts/src/contracts/", ".build/", "node_modules/", "schema/", "target/", "artifacts/"]),
   {
-    files: ["**/*.ts"],
+    files: ["**/*.ts", "**/*.tsx"],
     extends: [js.configs.recommended, tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },

@@ -69,6 +69,18 @@ optimize_wasm() {
 }
 
 # The test command lints scripts/ with ShellCheck, from Debian's packages.
+# Debian's Chromium for the web app's browser tests (playwright-core drives it; Playwright's own
+# browser download does not work here), with a font that has the Chinese glyphs.
+ensure_chromium() {
+  [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] && fc-list 2> /dev/null | grep -qi wenquanyi && return 0
+  printf '\033[1m%s\033[0m\n' "installing Chromium and a CJK font (Debian packages)" >&2
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  local packages=(chromium fonts-wqy-microhei)
+  "${sudo[@]}" apt-get install -y -qq "${packages[@]}" > /dev/null ||
+    { "${sudo[@]}" apt-get update -qq && "${sudo[@]}" apt-get install -y -qq "${packages[@]}" > /dev/null; }
+}
+
 ensure_shellcheck() {
   command -v shellcheck > /dev/null && return 0
   printf '\033[1m%s\033[0m\n' "installing shellcheck (Debian package)" >&2

@@ -57,11 +57,20 @@ fi
 step "TypeScript type-check, format (prettier) and lint (eslint)"
 rm -rf .build # so no compiled test outlives its deleted source
 node_modules/.bin/tsc -p .
+node_modules/.bin/tsc -p web
 npm run --silent format:check
 npm run --silent lint
 
 step "deploy and platform scenario on the embedded chain (node --test)"
 node --test .build/deploy/test/
+
+step "the web app: Vite build of the page with the embedded chain"
+node_modules/.bin/vite build --config web/vite.config.mts --logLevel warn
+
+step "the web app in Debian's Chromium (playwright-core): fans, the door, organisers, operations"
+ensure_chromium
+node --test --test-concurrency=1 .build/web/test/
+echo "screenshots: $(find .build/screenshots/web -name '*.png' | wc -l) in .build/screenshots/web/"
 
 step "gas budgets on the real VM (deterministic; no timing is asserted)"
 ./scripts/gas.sh --check

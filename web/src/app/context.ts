@@ -8,10 +8,10 @@ export interface AppState {
   session: Session;
   fixtures?: Fixtures;
   actor: Actor;
-  setActor(name: string): void;
+  setActor: (name: string) => void;
   /** Moves after every transaction and clock change. */
   version: number;
-  refresh(): void;
+  refresh: () => void;
 }
 
 export const AppContext = createContext<AppState | undefined>(undefined);

@@ -30,7 +30,7 @@ function AmountField({
 }: {
   id: string;
   value: string;
-  onChange(v: string): void;
+  onChange: (v: string) => void;
   label: string;
 }) {
   return (
