@@ -4,7 +4,7 @@ import { createReadStream, existsSync, mkdirSync, rmSync, statSync } from "node:
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 
 const REPO = join(__dirname, "..", "..", "..");
 /** TICKETCHAIN_WEB_BUILD and TICKETCHAIN_WEB_SHOTS move them (a second build beside the first). */
@@ -63,8 +63,13 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
 }
 
-export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
-export const DESKTOP = { viewport: { width: 1280, height: 860 } };
+export const PHONE: BrowserContextOptions = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+};
+export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 860 } };
 
 /** A page of the app that fails the test on any page error or console error. */
 export class AppPage {
@@ -83,7 +88,13 @@ export class AppPage {
   }
 
   /** Opens the app (`query` e.g. "?as=fan-1#/tickets") and waits until the chain is seeded. */
-  static async open(browser: Browser, url: string, suite: string, options = PHONE, query = ""): Promise<AppPage> {
+  static async open(
+    browser: Browser,
+    url: string,
+    suite: string,
+    options: BrowserContextOptions = PHONE,
+    query = "",
+  ): Promise<AppPage> {
     const context = await browser.newContext(options);
     const page = await context.newPage();
     const shotDir = join(SCREENSHOTS, suite);

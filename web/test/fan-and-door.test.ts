@@ -79,14 +79,14 @@ test("a fan buys, gifts and resells on a phone; the door admits the holder's fre
       assert.match(staleCode, new RegExp(`^TCK1\\|${resale}\\|\\d+\\|`));
 
       await page.getByRole("button", { name: "+6 min" }).click();
-    // Someone else's key signs a code for fan-0's ticket: the contract knows it is not the holder's.
+      // Someone else's key signs a code for fan-0's ticket: the contract knows it is not the holder's.
       const forged = await page.evaluate(async (tokenId) => {
         const t = window.__ticketchain!;
         const fan2 = t.session.actors.find((a) => a.name === "fan-2")!;
         return (await t.signDoorCode(t.session, fan2, tokenId)).text;
       }, resale);
 
-        await app.actAs("door-scanner");
+      await app.actAs("door-scanner");
       await app.go("door");
       const check = async (text: string) => {
         await page.getByLabel("Or paste the code").fill(text);

@@ -9,7 +9,8 @@ import { addressesOf, CAST, type Session } from "./session";
 
 export interface Started {
   session: Session;
-  fixtures: Fixtures;
+  /** What the page added after the season (the embedded chain does it on start). */
+  fixtures?: Fixtures;
 }
 
 export async function startEmbedded(progress: (line: string) => void, playSeason = true): Promise<Started> {

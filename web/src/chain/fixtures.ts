@@ -14,9 +14,11 @@ export interface Fixtures {
   /** The Spring Gala: on sale, doors open two hours before its start. */
   galaId: number;
   galaStartsAt: number;
-  /** A pool fan-0 won and has not claimed, and one open for bets. */
-  resolvedPoolId: number;
-  openPoolId: number;
+  /**
+   * A pool fan-0 won and has not claimed, and one open for bets: the platform opens pools, which
+   * only the embedded chain lets the page sign for (a real chain's platform is its committee).
+   */
+  pools?: { resolved: number; open: number };
   campaignId: number;
 }
 
@@ -56,15 +58,57 @@ export function galaEvent(now: number, startsIn: number, title = "Spring Gala æ˜
 
 export async function addFixtures(session: Session, progress: (line: string) => void): Promise<Fixtures> {
   const as = (name: string) => clientsFor(session, actor(session, name));
-  const operator = clientsFor(session, session.operator);
-  const send = async <T>(who: string, what: string, sending: Promise<T>): Promise<T> => {
+  const send: Send = async <T>(who: string, what: string, sending: Promise<T>): Promise<T> => {
     const result = await sending;
     recordTx(session, who, what, result as never);
     progress(`${who}: ${what}`);
     return result;
   };
 
-  // A pool first: resolving it moves the clock a day and more.
+  const pools = session.kind === "embedded" ? await openPools(session, send) : undefined;
+  const now = await session.now();
+  const gala = galaEvent(now, 3 * HOUR);
+  const created = await send(
+    "grand-theater",
+    "create the Spring Gala",
+    as("grand-theater").tickets.createEvent({ event: gala }),
+  );
+  const galaId = Number(attribute(created, "event_id"));
+  await send(
+    "grand-theater",
+    "appoint door-scanner",
+    as("grand-theater").tickets.setScanner({ eventId: galaId, address: actor(session, "door-scanner"), allowed: true }),
+  );
+
+  const launched = await send(
+    "spring-troupe",
+    "launch a crowdfund",
+    as("spring-troupe").crowdfund.launch({
+      campaign: {
+        title: "Take the Spring Gala on tour",
+        goal: (500n * CTC).toString(),
+        starts_at: timestamp(now),
+        deadline: timestamp(now + 7 * DAY),
+        min_pledge: (10n * CTC).toString(),
+        reward_tiers: [],
+      },
+    }),
+  );
+  const campaignId = Number(attribute(launched, "campaign_id"));
+  await send(
+    "fan-3",
+    "pledge 120 CTC",
+    as("fan-3").ctc.send(ctcSend(session.addresses.crowdfund, 120n * CTC, { contribute: { campaign_id: campaignId } })),
+  );
+  return { galaId, galaStartsAt: now + 3 * HOUR, pools, campaignId };
+}
+
+type Send = <T>(who: string, what: string, sending: Promise<T>) => Promise<T>;
+
+/** A pool resolved for fan-0 (first: resolving it moves the clock a day and more), and an open one. */
+async function openPools(session: Session, send: Send): Promise<{ resolved: number; open: number }> {
+  const as = (name: string) => clientsFor(session, actor(session, name));
+  const operator = clientsFor(session, session.operator);
   let now = await session.now();
   const question = {
     new: {
@@ -135,38 +179,5 @@ export async function addFixtures(session: Session, progress: (line: string) => 
     as("fan-2").ctc.send(ctcSend(wager, 15n * CTC, { bet: { pool_id: openPoolId, outcome: 1 } })),
   );
 
-  const gala = galaEvent(now, 3 * HOUR);
-  const created = await send(
-    "grand-theater",
-    "create the Spring Gala",
-    as("grand-theater").tickets.createEvent({ event: gala }),
-  );
-  const galaId = Number(attribute(created, "event_id"));
-  await send(
-    "grand-theater",
-    "appoint door-scanner",
-    as("grand-theater").tickets.setScanner({ eventId: galaId, address: actor(session, "door-scanner"), allowed: true }),
-  );
-
-  const launched = await send(
-    "spring-troupe",
-    "launch a crowdfund",
-    as("spring-troupe").crowdfund.launch({
-      campaign: {
-        title: "Take the Spring Gala on tour",
-        goal: (500n * CTC).toString(),
-        starts_at: timestamp(now),
-        deadline: timestamp(now + 7 * DAY),
-        min_pledge: (10n * CTC).toString(),
-        reward_tiers: [],
-      },
-    }),
-  );
-  const campaignId = Number(attribute(launched, "campaign_id"));
-  await send(
-    "fan-3",
-    "pledge 120 CTC",
-    as("fan-3").ctc.send(ctcSend(session.addresses.crowdfund, 120n * CTC, { contribute: { campaign_id: campaignId } })),
-  );
-  return { galaId, galaStartsAt: now + 3 * HOUR, resolvedPoolId, openPoolId, campaignId };
+  return { resolved: resolvedPoolId, open: openPoolId };
 }

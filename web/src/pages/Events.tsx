@@ -5,9 +5,11 @@ import { useApp } from "../app/context";
 import { useChainQuery, useTx } from "../app/hooks";
 import { Show } from "../components/Loading";
 import { TxStatus } from "../components/TxStatus";
+import { addFixtures } from "../chain/fixtures";
 import { allEvents, secondsOf, when } from "../chain/reads";
 import { clientsFor, nameOf } from "../chain/session";
 import { ctc } from "../lib/amounts";
+import { explainRefusal } from "../lib/refusals";
 
 export function Events() {
   const { session } = useApp();
@@ -21,6 +23,7 @@ export function Events() {
   return (
     <>
       <h1>Events</h1>
+      {session.kind === "rpc" && <DemoData />}
       <Show loaded={loaded}>
         {({ events, now }) =>
           events.length === 0 ? (
@@ -160,5 +163,33 @@ function Resale({ event }: { event: TicketNftTypes.EventResponse }) {
       </ul>
       <TxStatus state={state} />
     </section>
+  );
+}
+
+/** On a real chain the page adds its demo event and campaign only when asked: each is a transaction. */
+function DemoData() {
+  const { session, refresh } = useApp();
+  // "idle", "adding", "added", or why adding failed.
+  const [state, setState] = useState("idle");
+  if (!session.actors.some((a) => a.name === "grand-theater")) return null;
+  const add = async () => {
+    setState("adding");
+    try {
+      await addFixtures(session, () => refresh());
+      setState("added");
+    } catch (error) {
+      setState(explainRefusal(error).words);
+    }
+    refresh();
+  };
+  return (
+    <p className="row" aria-live="polite">
+      <button type="button" disabled={state === "adding"} onClick={() => void add()}>
+        Add the demo event and campaign
+      </button>
+      {state === "adding" && "sending the transactions…"}
+      {state === "added" && "added: the Spring Gala is on sale"}
+      {!["idle", "adding", "added"].includes(state) && <span role="alert">{state}</span>}
+    </p>
   );
 }

@@ -60,7 +60,8 @@ function Campaign({ campaign }: { campaign: CrowdfundTypes.CampaignResponse }) {
         #{campaign.campaign_id} {campaign.title}
       </h3>
       <p className="muted" style={{ margin: "0 0 0.3rem" }}>
-        by {nameOf(session, campaign.creator)} · deadline {when(campaign.deadline)} · {campaign.backers} {campaign.backers === 1 ? "backer" : "backers"}
+        by {nameOf(session, campaign.creator)} · deadline {when(campaign.deadline)} · {campaign.backers}{" "}
+        {campaign.backers === 1 ? "backer" : "backers"}
       </p>
       <p style={{ margin: "0 0 0.3rem" }}>
         <span className={`badge ${status.tone}`}>{status.words}</span>

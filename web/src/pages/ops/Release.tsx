@@ -80,10 +80,14 @@ export function Release() {
                       )}
                     </Num>
                     <td>
-                      <code title={record.checksum} style={{ whiteSpace: "nowrap" }}>{record.checksum.slice(0, 12)}</code>
+                      <code title={record.checksum} style={{ whiteSpace: "nowrap" }}>
+                        {record.checksum.slice(0, 12)}
+                      </code>
                     </td>
                     <td>
-                      <code title={record.address} style={{ whiteSpace: "nowrap" }}>{shortAddress(record.address)}</code>
+                      <code title={record.address} style={{ whiteSpace: "nowrap" }}>
+                        {shortAddress(record.address)}
+                      </code>
                     </td>
                     <td>{admin ? nameOf(session, admin) : <span className="muted">none</span>}</td>
                   </tr>
@@ -95,7 +99,9 @@ export function Release() {
                     <th scope="row">{name}</th>
                     <Num>{code.codeId}</Num>
                     <td>
-                      <code title={code.checksum} style={{ whiteSpace: "nowrap" }}>{code.checksum.slice(0, 12)}</code>
+                      <code title={code.checksum} style={{ whiteSpace: "nowrap" }}>
+                        {code.checksum.slice(0, 12)}
+                      </code>
                     </td>
                     <td colSpan={2} className="muted">
                       stored code: one instance per fan account

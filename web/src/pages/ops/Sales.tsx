@@ -174,7 +174,7 @@ function EventTable({ events }: { events: TicketNftTypes.EventResponse[] }) {
               <tr key={event.event_id}>
                 <th scope="row">
                   #{event.event_id} {event.title}
-                  <div className="muted" style={{ fontWeight: 400, fontSize: "0.85rem" }}>
+                  <div className="muted" style={{ fontWeight: 400, fontSize: "0.85rem", whiteSpace: "nowrap" }}>
                     by {nameOf(session, event.issuer)}
                   </div>
                 </th>

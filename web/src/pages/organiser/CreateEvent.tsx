@@ -260,7 +260,8 @@ export function CreateEvent() {
           </div>
         </div>
         <p className="muted">
-          On sale from now until the show starts; the show lasts three hours, at most 4 tickets a wallet.
+          On sale from now until the show starts, at most 4 tickets a wallet
+          {booking ? "." : "; the show lasts three hours."}
         </p>
         {problem && <p role="alert">{problem}</p>}
         <button type="submit" className="primary" disabled={busy}>

@@ -9,7 +9,7 @@ import { TxStatus } from "../../components/TxStatus";
 import { clientsFor, nameOf, type Session } from "../../chain/session";
 import { ctc } from "../../lib/amounts";
 import { seconds } from "../../../../deploy/src/values";
-import { settlementOpensAt, share, statusOf, StatusBadge, until, when, type EventResponse } from "./common";
+import { duration, settlementOpensAt, share, statusOf, StatusBadge, until, when, type EventResponse } from "./common";
 
 interface Props {
   events: EventResponse[];
@@ -56,7 +56,7 @@ function SettleEvent({
   event: EventResponse;
   now: number;
   treasury: string;
-  onSettled(): void;
+  onSettled: () => void;
 }) {
   const { session, actor } = useApp();
   const { state, run, busy } = useTx();
@@ -97,14 +97,13 @@ function SettleEvent({
             )}
             <br />
             <span className="muted">
-              ends {when(seconds(event.ends_at))}, then a delay of {Math.round(event.settlement_delay_seconds / 3_600)}{" "}
-              h
+              {`ends ${when(seconds(event.ends_at))}, then a delay of ${duration(event.settlement_delay_seconds)}`}
               {event.complaints > 0 && !event.ruled_happened ? `; ${event.complaints} complaint(s) await a ruling` : ""}
             </span>
           </p>
           <p>
-            Escrow {ctc(escrow)}: fee {ctc(fee)} ({event.platform_fee / 100}%), burn {ctc(burn)} (
-            {event.burn_share / 100}%), payout {ctc(escrow - fee - burn)} to you.
+            {`Escrow ${ctc(escrow)}: fee ${ctc(fee)} (${event.platform_fee / 100}%), burn ${ctc(burn)} `}
+            {`(${event.burn_share / 100}%), payout ${ctc(escrow - fee - burn)} to you.`}
           </p>
         </>
       )}

@@ -47,6 +47,14 @@ export function when(at: number): string {
   return new Date(at * 1000).toISOString().slice(0, 16).replace("T", " ") + " UTC";
 }
 
+/** A delay in its largest whole unit: a testnet settles after seconds, the platform after a day. */
+export function duration(length: number): string {
+  if (length % 86_400 === 0 && length > 0) return `${length / 86_400} d`;
+  if (length % 3_600 === 0 && length > 0) return `${length / 3_600} h`;
+  if (length % 60 === 0 && length > 0) return `${length / 60} min`;
+  return `${length} s`;
+}
+
 /** "in 1 d 3 h", "in 25 min", or "now" once `at` has passed. */
 export function until(at: number, now: number): string {
   const left = at - now;
