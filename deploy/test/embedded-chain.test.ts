@@ -4,7 +4,14 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { AccountFactoryClient, ctcSend, CtcTokenClient, fromCosmJS, TippingClient } from "../../clients/ts/src";
+import {
+  AccountFactoryClient,
+  ctcSend,
+  CtcTokenClient,
+  fromCosmJS,
+  TicketNftClient,
+  TippingClient,
+} from "../../clients/ts/src";
 import { loadArtifacts, type Artifact } from "../src/artifacts";
 import { deployPlatform, type DeployReport } from "../src/deploy";
 import { bytewiseCompare, installBytewiseKeyOrder } from "../src/local-chain";
@@ -45,6 +52,34 @@ test("the platform scenario passes through the generated client on the embedded 
     transactions.every((tx) => tx.gasUsed > 0n),
     "every transaction reports its gas",
   );
+
+  // Chinese text reaches a contract whole: the simulator sized a string's region in UTF-16 units
+  // and failed with "offset is out of bounds" before its regions were sized in UTF-8 bytes.
+  const theater = chain.address("grand-theater");
+  const tickets = new TicketNftClient(fromCosmJS(chain.client), theater, deployment.contracts["ticket-nft"]!.address);
+  const now = await chain.now();
+  const at = (seconds: number) => (BigInt(seconds) * 1_000_000_000n).toString();
+  const title = "梁山伯与祝英台 · The Butterfly Lovers";
+  await tickets.createEvent({
+    event: {
+      title,
+      venue: "大剧院",
+      starts_at: at(now + 7_200),
+      ends_at: at(now + 10_800),
+      sale_starts_at: at(now),
+      sale_ends_at: at(now + 7_200),
+      tiers: [{ name: "池座", price: "1000000", supply: 10, seats: [] }],
+      transfer_policy: { free: { max_transfers: 1 } },
+      lock_before_start_seconds: 0,
+      check_in_opens_before_seconds: 3_600,
+      resale_cap_bps: 11_000,
+      royalty: 0,
+    },
+  });
+  const { events } = await tickets.events({ limit: 30 });
+  const created = events.find((event) => event.title === title);
+  assert.equal(created?.venue, "大剧院");
+  assert.equal(created?.tiers[0].name, "池座");
 });
 
 test("a step that does not behave as expected fails the scenario at that step", async () => {
