@@ -3,6 +3,7 @@
 import type { TicketNftTypes } from "../../../../clients/ts/src";
 import { useApp } from "../../app/context";
 import { useChainQuery } from "../../app/hooks";
+import { TableScroll } from "../../components/Charts";
 import { Show } from "../../components/Loading";
 import { clientsFor } from "../../chain/session";
 import { ctc, ctcNumber } from "../../lib/amounts";
@@ -123,7 +124,7 @@ function PartnerReport({ events }: { events: EventResponse[] }) {
         {({ days, total }) => (
           <>
             {days.length > 0 && <DayBars days={days} />}
-            <div style={{ overflowX: "auto" }}>
+            <TableScroll label="Partner report by day">
               <table>
                 <caption className="muted" style={{ textAlign: "left" }}>
                   CTC per day
@@ -163,7 +164,7 @@ function PartnerReport({ events }: { events: EventResponse[] }) {
                   </tr>
                 </tfoot>
               </table>
-            </div>
+            </TableScroll>
           </>
         )}
       </Show>

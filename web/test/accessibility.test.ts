@@ -1,0 +1,66 @@
+// Every section on a phone: no serious or critical axe-core violation, one h1, and a purchase
+// made with the keyboard alone.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { Page } from "playwright-core";
+import { AppPage, launchChromium, serveApp } from "./browser";
+
+const ROUTES = ["events", "tickets", "more", "door", "organiser", "ops"];
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: string[] }>;
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+test("every section passes axe-core on a phone and a fan can buy with the keyboard alone", async () => {
+  const server = await serveApp();
+  const browser = await launchChromium();
+  try {
+    const app = await AppPage.open(browser, server.url, "accessibility", undefined, "?as=fan-2#/events");
+    const { page } = app;
+    await app.journey(async () => {
+      for (const route of ROUTES) {
+        await app.go(route);
+        await page.waitForFunction(() => !document.querySelector("main")?.textContent?.includes("Loading…"));
+        assert.equal(await page.locator("h1").count(), 1, `#/${route} has one h1`);
+        assert.deepEqual(await seriousViolations(page), [], `#/${route}`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `#/${route} fits a 390 px screen (${overflow} px too wide)`);
+        await app.shot(route);
+      }
+
+      // Keyboard only: skip link, then Tab to the gala's Buy button and press Enter.
+      await app.go("events");
+      const gala = await page.evaluate(() => window.__ticketchain!.fixtures!.galaId);
+      await page.locator("body").focus();
+      await page.keyboard.press("Tab");
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Skip to content");
+      const buy = page.locator(`article[data-event="${gala}"] button[type=submit]`);
+      for (let presses = 0; presses < 40 && !(await buy.evaluate((b) => b === document.activeElement)); presses++) {
+        await page.keyboard.press("Tab");
+      }
+      assert.ok(await buy.evaluate((b) => b === document.activeElement), "Tab reaches the gala's Buy button");
+      await page.keyboard.press("Enter");
+      await page.locator(`article[data-event="${gala}"] [data-included]`).waitFor();
+      await app.shot("bought-with-the-keyboard");
+    });
+    app.assertNoErrors();
+    await app.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
