@@ -104,7 +104,8 @@ export async function genesisAccountLines(denom: string): Promise<string[]> {
 }
 
 // The shell script's questions: `node localnet.js mnemonic | genesis-accounts DENOM | validator-index I`.
-if (require.main === module) {
+// The web app bundles this module for a browser, where there is no `require`.
+if (typeof require !== "undefined" && require.main === module) {
   const [command, argument] = process.argv.slice(2);
   const run = async (): Promise<string> => {
     switch (command) {

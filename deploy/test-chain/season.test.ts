@@ -1,6 +1,7 @@
 // The season on a real wasmd node (scripts/localnet.sh, one validator): every check of the
-// scenario with real signed transactions, fans who hold no native coin, and the node's gas beside
-// the model's, with the platform's codes first unpinned, then pinned by a governance proposal.
+// scenario with real signed transactions, fans who hold no native coin, the web app on the node,
+// and the node's gas beside the model's, with the platform's codes first unpinned, then pinned by
+// a governance proposal.
 import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,6 +12,7 @@ import { grantAllowanceMsg, LOCAL_FAN_ALLOWANCE } from "../src/fee-grants";
 import { replayAndCompare, seasonOnNode, type SeasonRun } from "../src/chain-season";
 import { DEFAULT_PATHS } from "../src/main";
 import { ConsoleReport } from "../src/report";
+import { webOnNode } from "../../web/test/node-journey";
 import { TestLocalnet } from "./localnet-process";
 
 /** The model may differ from the node by this share of the contracts' gas, per transaction. */
@@ -50,6 +52,18 @@ test("the season passes on the node, every check, with real signed transactions"
     "every fan transaction is fee-granted",
   );
   console.log(`season on the node: ${transactions.length} transactions in ${run.scenarioSeconds.toFixed(1)} s`);
+});
+
+test("the web app runs on the node: its demo event, a fee-granted fan's purchase and door code, the node's figures", async () => {
+  const { chain, deployment } = runs.unpinned!.platform;
+  await webOnNode({
+    rpc: localnet.rpc(0),
+    deployments: paths.deployments,
+    client: chain.client,
+    token: deployment.contracts["ctc-token"]!.address,
+    tickets: deployment.contracts["ticket-nft"]!.address,
+    fan: chain.actors.get("fan-1")!,
+  });
 });
 
 test("a fan's fee grant pays only for executing contracts, not the fan's other messages", async () => {

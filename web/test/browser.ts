@@ -1,7 +1,7 @@
 // The browser tests' harness: the built app (.build/web-app, `vite build`) served on loopback, Debian's
 // Chromium driven by playwright-core, and screenshots kept under .build/screenshots/web.
 import { createReadStream, existsSync, mkdirSync, rmSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { createServer, request as forward, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
@@ -21,20 +21,46 @@ const TYPES: Record<string, string> = {
   ".json": "application/json",
 };
 
+export interface ServeOptions {
+  /** Serves `deployments/<chain-id>.json` from this directory, as scripts/web.sh does from the repository's. */
+  deployments?: string;
+  /** Forwards `/rpc` to this node RPC, as scripts/web.sh's proxy does. */
+  rpc?: string;
+}
+
+function serveFile(root: string, path: string, response: ServerResponse): void {
+  const file = join(root, path);
+  if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+    response.writeHead(404).end();
+    return;
+  }
+  response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+  createReadStream(file).pipe(response);
+}
+
 /** Serves the built app on 127.0.0.1 at a free port. */
-export async function serveApp(): Promise<{ url: string; close(): Promise<void> }> {
+export async function serveApp(options: ServeOptions = {}): Promise<{ url: string; close(): Promise<void> }> {
   if (!existsSync(join(BUILT, "index.html"))) {
     throw new Error(`${BUILT} holds no build: run node_modules/.bin/vite build --config web/vite.config.mts`);
   }
   const server: Server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname));
-    const file = join(BUILT, path === "/" ? "index.html" : path);
-    if (!file.startsWith(BUILT) || !existsSync(file) || !statSync(file).isFile()) {
-      response.writeHead(404).end();
+    if (options.rpc && (path === "/rpc" || path.startsWith("/rpc/"))) {
+      const target = new URL(path.slice("/rpc".length) || "/", options.rpc);
+      const upstream = forward(target, { method: request.method, headers: { ...request.headers, host: target.host } });
+      upstream.on("response", (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(response);
+      });
+      upstream.on("error", () => response.writeHead(502).end());
+      request.pipe(upstream);
       return;
     }
-    response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-    createReadStream(file).pipe(response);
+    if (options.deployments && path.startsWith("/deployments/")) {
+      serveFile(options.deployments, path.slice("/deployments".length), response);
+      return;
+    }
+    serveFile(BUILT, path === "/" ? "index.html" : path, response);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
