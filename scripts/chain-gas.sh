@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
 ensure_node_modules
-if artifacts_stale; then ./scripts/build.sh; fi
+ensure_artifacts
 ./scripts/localnet.sh build
 # The comparison runs the model's replay: build the tool first (gas.sh rebuilds nothing then).
 (cd tools/gas-report && cargo build --release --locked --quiet)

@@ -13,10 +13,7 @@ cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
 ensure_node_modules
-if artifacts_stale; then
-  printf '\033[1m%s\033[0m\n' "the wasm artifacts are missing or stale: building them" >&2
-  ./scripts/build.sh
-fi
+ensure_artifacts
 node_modules/.bin/tsc -p .
 if [ "${1:-${TICKETCHAIN_NETWORK:-}}" = wasmd-local ] && [ -z "${TICKETCHAIN_RPC:-}" ]; then
   ./scripts/localnet.sh start

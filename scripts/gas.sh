@@ -58,10 +58,7 @@ build_anchors() {
 }
 
 main() {
-  if artifacts_stale; then
-    log "the wasm artifacts are missing or stale: building them"
-    ./scripts/build.sh
-  fi
+  ensure_artifacts
   build_anchors
 
   if $check; then

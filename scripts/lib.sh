@@ -59,6 +59,13 @@ artifacts_stale() {
   ! grep -qx "# sources $(artifact_sources_digest)" artifacts/checksums.txt
 }
 
+# Builds the wasm artifacts when they are missing or stale, for the commands that run them.
+ensure_artifacts() {
+  artifacts_stale || return 0
+  printf '\033[1m%s\033[0m\n' "the wasm artifacts are missing or stale: building them" >&2
+  ./scripts/build.sh
+}
+
 # optimize_wasm IN OUT: Rust's std brings sign-ext, non-trapping float-to-int and bulk-memory
 # instructions, which CosmWasm rejects; wasm-opt lowers them to MVP instructions and shrinks the
 # module. The contracts and the gas report's references go through exactly these passes.

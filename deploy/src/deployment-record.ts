@@ -36,3 +36,36 @@ export interface Deployment {
 export function emptyDeployment(chainId: string, network: string, deployer: string): Deployment {
   return { chainId, network, deployer, codes: {}, contracts: {}, wiring: {} };
 }
+
+/** A deployed contract's address; fails naming the contract when the record has none. */
+export function contractAddress(deployment: Deployment, name: ContractName): string {
+  const record = deployment.contracts[name];
+  if (!record) throw new Error(`the deployment on ${deployment.chainId} has no ${name}`);
+  return record.address;
+}
+
+/** The addresses the season and the web app call, by a short name. */
+export function platformAddresses(deployment: Deployment) {
+  const of = (name: ContractName) => contractAddress(deployment, name);
+  return {
+    token: of("ctc-token"),
+    registry: of("partner-registry"),
+    tickets: of("ticket-nft"),
+    crowdfund: of("crowdfund"),
+    tipping: of("tipping"),
+    oracle: of("outcome-oracle"),
+    wager: of("wager-pool"),
+    schedules: of("schedules"),
+    vouchers: of("vouchers"),
+    draws: of("randomness"),
+    accounts: of("account-factory"),
+    teamLockup: of("team-lockup"),
+    investorLockup: of("investor-lockup"),
+    providersFund: of("service-providers-fund"),
+    developmentFund: of("business-development-fund"),
+    communityFund: of("community-rewards-fund"),
+    welfareFund: of("public-welfare-fund"),
+  };
+}
+
+export type PlatformAddresses = ReturnType<typeof platformAddresses>;

@@ -45,8 +45,8 @@ import {
   type VouchersTypes,
 } from "../../clients/ts/src";
 import { wasmExecute, wasmMigrate, type CommitteeRecord } from "./committee";
-import { BUCKET_CONTRACTS } from "./contracts";
-import type { Deployment } from "./deployment-record";
+import { BUCKET_CONTRACTS, type ContractName } from "./contracts";
+import { contractAddress, platformAddresses, type Deployment, type PlatformAddresses } from "./deployment-record";
 import { CTC, PLATFORM_PARAMETERS, type Roles } from "./platform-config";
 import { ctc, type ConsoleReport, type StepResult } from "./report";
 import type { ScenarioChain, Timeline } from "./scenario-chain";
@@ -123,25 +123,7 @@ class Step {
 
 /** The deployed contracts as the season sees them: clients by signer, names for the report, balances. */
 class Platform {
-  readonly addresses: {
-    token: string;
-    registry: string;
-    tickets: string;
-    crowdfund: string;
-    tipping: string;
-    oracle: string;
-    wager: string;
-    schedules: string;
-    vouchers: string;
-    draws: string;
-    accounts: string;
-    teamLockup: string;
-    investorLockup: string;
-    providersFund: string;
-    developmentFund: string;
-    communityFund: string;
-    welfareFund: string;
-  };
+  readonly addresses: PlatformAddresses;
   private readonly names = new Map<string, string>();
   /** The committee that governs the platform, when it is governed. */
   readonly committee: CommitteeRecord | undefined;
@@ -154,30 +136,8 @@ class Platform {
   ) {
     this.committee = deployment.committee;
     this.deployer = deployment.deployer;
-    const contract = (name: keyof Deployment["contracts"]): string => {
-      const record = deployment.contracts[name];
-      if (!record) throw new Error(`the deployment has no ${name}`);
-      return record.address;
-    };
-    this.addresses = {
-      token: contract("ctc-token"),
-      registry: contract("partner-registry"),
-      tickets: contract("ticket-nft"),
-      crowdfund: contract("crowdfund"),
-      tipping: contract("tipping"),
-      oracle: contract("outcome-oracle"),
-      wager: contract("wager-pool"),
-      schedules: contract("schedules"),
-      vouchers: contract("vouchers"),
-      draws: contract("randomness"),
-      accounts: contract("account-factory"),
-      teamLockup: contract("team-lockup"),
-      investorLockup: contract("investor-lockup"),
-      providersFund: contract("service-providers-fund"),
-      developmentFund: contract("business-development-fund"),
-      communityFund: contract("community-rewards-fund"),
-      welfareFund: contract("public-welfare-fund"),
-    };
+    const contract = (name: ContractName): string => contractAddress(deployment, name);
+    this.addresses = platformAddresses(deployment);
     for (const [name, address] of Object.entries(this.addresses)) this.names.set(address, name);
     for (const name of Object.values(BUCKET_CONTRACTS)) this.names.set(contract(name), name);
     this.names.set(roles.owner, "platform");

@@ -5,7 +5,8 @@ import { LOCAL } from "../../../deploy/src/networks";
 import { PlatformScenario } from "../../../deploy/src/scenario";
 import { deployInPage } from "./embedded";
 import { addFixtures, type Fixtures } from "./fixtures";
-import { addressesOf, CAST, type Session } from "./session";
+import { platformAddresses } from "../../../deploy/src/deployment-record";
+import { CAST, type Session } from "./session";
 
 export interface Started {
   session: Session;
@@ -29,7 +30,7 @@ export async function startEmbedded(progress: (line: string) => void, playSeason
     nativeDenom: LOCAL.feeDenom,
     client: chain.client,
     deployment,
-    addresses: addressesOf(deployment),
+    addresses: platformAddresses(deployment),
     actors: CAST.map(([name, role]) => ({ name, role, address: chain.address(name) })),
     operator: roles.owner,
     holderSigner: (actor) => chain.holderSigner(actor.name),

@@ -3,13 +3,13 @@
 // Keplr signing for the visitor. Both need the deployment record deploy.sh wrote.
 import { SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";
 import { GasPrice } from "@cosmjs/stargate";
-import type { Deployment } from "../../../deploy/src/deployment-record";
+import { platformAddresses, type Deployment } from "../../../deploy/src/deployment-record";
 import { connectNetwork } from "../../../deploy/src/network-chain";
 import { NETWORKS, type Network } from "../../../deploy/src/networks";
 import { NodeChain } from "../../../deploy/src/node-chain";
 import type { Started } from "./embedded-session";
 import { keplrHolderSigner, type KeplrLike } from "./keplr";
-import { addressesOf, CAST, type Session } from "./session";
+import { CAST, type Session } from "./session";
 
 declare global {
   interface Window {
@@ -38,7 +38,7 @@ export async function startRpc(name: string, progress: (line: string) => void): 
     // The node's RPC sends no CORS headers: the page reaches it through its own origin.
     const network = { ...preset, rpc: new URL("rpc", window.location.href).href };
     const chain = new NodeChain(network, await connectNetwork(network, {}));
-    await chain.client.getContract(addressesOf(deployment).tickets).catch(() => {
+    await chain.client.getContract(platformAddresses(deployment).tickets).catch(() => {
       throw new Error(
         `the running ${network.chainId} has no ticket-nft at the recorded address (the chain was reset since): ` +
           `TICKETCHAIN_WEB_REDEPLOY=1 ./scripts/web.sh ${network.name}`,
@@ -53,7 +53,7 @@ export async function startRpc(name: string, progress: (line: string) => void): 
       nativeDenom: network.feeDenom,
       client: chain.client,
       deployment,
-      addresses: addressesOf(deployment),
+      addresses: platformAddresses(deployment),
       actors,
       operator,
       holderSigner: (actor) => chain.holderSigner(actor.name),
@@ -78,7 +78,7 @@ export async function startRpc(name: string, progress: (line: string) => void): 
     nativeDenom: preset.feeDenom,
     client,
     deployment,
-    addresses: addressesOf(deployment),
+    addresses: platformAddresses(deployment),
     actors: [{ name: "you (Keplr)", role: "fan", address: account.address }],
     operator,
     holderSigner: () => Promise.resolve(keplrHolderSigner(keplr, preset.chainId)),

@@ -14,8 +14,7 @@ import {
   TippingClient,
   WagerPoolClient,
 } from "../../../clients/ts/src";
-import type { ContractName } from "../../../deploy/src/contracts";
-import type { Deployment } from "../../../deploy/src/deployment-record";
+import type { Deployment, PlatformAddresses } from "../../../deploy/src/deployment-record";
 
 export type Role = "fan" | "organiser" | "door" | "partner";
 
@@ -40,37 +39,6 @@ export const CAST: ReadonlyArray<readonly [string, Role]> = [
   ["reporter-2", "partner"],
 ];
 
-export interface Addresses {
-  token: string;
-  registry: string;
-  tickets: string;
-  crowdfund: string;
-  tipping: string;
-  oracle: string;
-  wager: string;
-  schedules: string;
-  accounts: string;
-}
-
-export function addressesOf(deployment: Deployment): Addresses {
-  const of = (name: ContractName): string => {
-    const record = deployment.contracts[name];
-    if (!record) throw new Error(`the deployment on ${deployment.chainId} has no ${name}`);
-    return record.address;
-  };
-  return {
-    token: of("ctc-token"),
-    registry: of("partner-registry"),
-    tickets: of("ticket-nft"),
-    crowdfund: of("crowdfund"),
-    tipping: of("tipping"),
-    oracle: of("outcome-oracle"),
-    wager: of("wager-pool"),
-    schedules: of("schedules"),
-    accounts: of("account-factory"),
-  };
-}
-
 /** A transaction the page sent, for the session's log. */
 export interface SentTx {
   who: string;
@@ -88,7 +56,7 @@ export interface Session {
   nativeDenom: string;
   client: SigningCosmWasmClient;
   deployment: Deployment;
-  addresses: Addresses;
+  addresses: PlatformAddresses;
   actors: Actor[];
   /** The platform's operator: the committee's multisig when governed. */
   operator: string;
