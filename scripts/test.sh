@@ -69,7 +69,7 @@ node_modules/.bin/vite build --config web/vite.config.mts --logLevel warn
 
 step "the web app in Debian's Chromium (playwright-core): fans, the door, organisers, operations"
 ensure_chromium
-node --test --test-concurrency=1 .build/web/test/*.test.js
+node --test --test-concurrency=1 --test-timeout=600000 .build/web/test/*.test.js
 echo "screenshots: $(find .build/screenshots/web -name '*.png' | wc -l) in .build/screenshots/web/"
 
 step "gas budgets on the real VM (deterministic; no timing is asserted)"

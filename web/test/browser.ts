@@ -44,7 +44,13 @@ export async function serveApp(options: ServeOptions = {}): Promise<{ url: strin
     throw new Error(`${BUILT} holds no build: run node_modules/.bin/vite build --config web/vite.config.mts`);
   }
   const server: Server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname));
+    let path: string;
+    try {
+      path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname));
+    } catch {
+      response.writeHead(400).end();
+      return;
+    }
     if (options.rpc && (path === "/rpc" || path.startsWith("/rpc/"))) {
       const target = new URL(path.slice("/rpc".length) || "/", options.rpc);
       const upstream = forward(target, { method: request.method, headers: { ...request.headers, host: target.host } });

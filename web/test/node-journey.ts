@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import type { CosmWasmClient } from "@cosmjs/cosmwasm-stargate";
 import { AppPage, DESKTOP, launchChromium, serveApp } from "./browser";
+import type { Browser } from "playwright-core";
 
 export interface NodeUnderTest {
   rpc: string;
@@ -19,8 +20,9 @@ export interface NodeUnderTest {
 
 export async function webOnNode(node: NodeUnderTest): Promise<void> {
   const server = await serveApp({ deployments: node.deployments, rpc: node.rpc });
-  const browser = await launchChromium();
+  let browser: Browser | undefined;
   try {
+    browser = await launchChromium();
     const app = await AppPage.open(browser, server.url, "wasmd-node", DESKTOP, "?network=wasmd-local&as=fan-1#/events");
     const { page } = app;
     await app.journey(async () => {
@@ -68,7 +70,7 @@ export async function webOnNode(node: NodeUnderTest): Promise<void> {
     app.assertNoErrors();
     await app.close();
   } finally {
-    await browser.close();
+    await browser?.close();
     await server.close();
   }
 }

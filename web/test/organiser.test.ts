@@ -6,15 +6,16 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { ctc } from "../../deploy/src/report";
 import { AppPage, DESKTOP, launchChromium, serveApp } from "./browser";
+import type { Browser } from "playwright-core";
 
 const TITLE = "Moon Over Xi'an 西安月";
-// open()'s options take PHONE's shape: the same desktop, its touch and scale spelled out.
 
 test("an organiser creates an event, appoints a scanner, settles the gala and issues from a booking", async () => {
   const started = Date.now();
   const server = await serveApp();
-  const browser = await launchChromium();
+  let browser: Browser | undefined;
   try {
+    browser = await launchChromium();
     const app = await AppPage.open(browser, server.url, "organiser", DESKTOP, "?as=grand-theater#/organiser");
     const { page } = app;
     const galaId = await page.evaluate(() => window.__ticketchain!.fixtures!.galaId);
@@ -177,8 +178,13 @@ test("an organiser creates an event, appoints a scanner, settles the gala and is
     );
     await yourEvents.locator(`article[data-event="${galaId}"] [data-status=settled]`).waitFor();
     assert.equal(await yourEvents.locator(`article[data-event="${galaId}"] [data-escrow]`).innerText(), "0 CTC");
-    const soldAfter = await page.locator("[data-report-total] [data-total=sold]").innerText();
     const figure = (text: string) => Number(text.replace(/,/g, ""));
+    // The report is its own query: wait for it to read the purchase rather than take its first answer.
+    await page.waitForFunction(
+      (before) => document.querySelector("[data-report-total] [data-total=sold]")?.textContent !== before,
+      soldBefore,
+    );
+    const soldAfter = await page.locator("[data-report-total] [data-total=sold]").innerText();
     assert.equal(figure(soldAfter) - figure(soldBefore), 160, `the report's sold total: ${soldBefore} → ${soldAfter}`);
     await app.shot("settled");
 
@@ -234,7 +240,7 @@ test("an organiser creates an event, appoints a scanner, settles the gala and is
     app.assertNoErrors();
     console.log(`organiser test: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
-    await browser.close();
+    await browser?.close();
     await server.close();
   }
 });

@@ -1,5 +1,5 @@
 // The shell: who you act as, the chain's clock, your CTC, and the five sections.
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from "react";
 import type { Started } from "../chain/embedded-session";
 import { clientsFor } from "../chain/session";
 import { ctc } from "../lib/amounts";
@@ -27,6 +27,12 @@ const ROUTES: Route[] = [
   { path: "ops", label: "Operations", page: () => <Operations /> },
 ];
 
+/** The routes live in the hash, so the skip link moves focus instead of the hash. */
+function skipToContent(event: MouseEvent<HTMLAnchorElement>): void {
+  event.preventDefault();
+  document.getElementById("main")?.focus();
+}
+
 function currentRoute(): string {
   const path = window.location.hash.replace(/^#\/?/, "").split("?")[0];
   return ROUTES.some((r) => r.path === path) ? path : "events";
@@ -49,12 +55,16 @@ export function App({ started }: { started: Started }) {
     [session, fixtures, actor, version, refresh],
   );
   const active = ROUTES.find((r) => r.path === route) ?? ROUTES[0];
+  const firstRoute = useRef(true);
   useEffect(() => {
     document.title = `${active.label} · TicketChain`;
+    // A new section is announced and read from its start, as a new page would be.
+    if (!firstRoute.current) document.getElementById("main")?.focus();
+    firstRoute.current = false;
   }, [active]);
   return (
     <AppContext.Provider value={state}>
-      <a className="skip" href="#main">
+      <a className="skip" href="#main" onClick={skipToContent}>
         Skip to content
       </a>
       <header className="top">

@@ -1,32 +1,37 @@
 // Reading the chain and sending transactions from a page.
 import type { ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { useCallback, useEffect, useState } from "react";
-import { recordTx } from "../chain/session";
+import { recordTx, type TxStep } from "../chain/session";
 import { explainRefusal, type Refusal } from "../lib/refusals";
 import { useApp } from "./context";
 
 export type Loaded<T> = { state: "loading" } | { state: "ready"; value: T } | { state: "failed"; error: string };
 
-/** `load()` now and again after every transaction or clock move (and when `deps` change). */
+/**
+ * `load()` now and again after every transaction or clock move, and when `deps` change; while the
+ * answer for new `deps` is on its way it is "loading", never the old answer (another holder's).
+ */
 export function useChainQuery<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
   const { version } = useApp();
-  const [loaded, setLoaded] = useState<Loaded<T>>({ state: "loading" });
+  const key = JSON.stringify(deps);
+  const [loaded, setLoaded] = useState<{ key: string; loaded: Loaded<T> }>({ key, loaded: { state: "loading" } });
   useEffect(() => {
     let current = true;
     load().then(
-      (value) => current && setLoaded({ state: "ready", value }),
-      (error: unknown) => current && setLoaded({ state: "failed", error: explainRefusal(error).words }),
+      (value) => current && setLoaded({ key, loaded: { state: "ready", value } }),
+      (error: unknown) =>
+        current && setLoaded({ key, loaded: { state: "failed", error: explainRefusal(error).words } }),
     );
     return () => {
       current = false;
     };
-  }, [version, ...deps]);
-  return loaded;
+  }, [version, key]);
+  return loaded.key === key ? loaded.loaded : { state: "loading" };
 }
 
 export type TxState =
   | { phase: "idle" }
-  | { phase: "sending"; what: string }
+  | { phase: "sending"; what: string; step?: TxStep }
   | { phase: "included"; what: string; height: number; gasUsed: bigint; hash: string }
   | ({ phase: "refused"; what: string } & Refusal);
 
@@ -37,6 +42,7 @@ export function useTx() {
   const run = useCallback(
     async (what: string, send: () => Promise<ExecuteResult>): Promise<ExecuteResult | undefined> => {
       setState({ phase: "sending", what });
+      session.txSteps.listener = (step) => setState({ phase: "sending", what, step });
       try {
         const result = await send();
         const sent = recordTx(session, actor.name, what, result);
@@ -46,6 +52,8 @@ export function useTx() {
       } catch (error) {
         setState({ phase: "refused", what, ...explainRefusal(error) });
         return undefined;
+      } finally {
+        session.txSteps.listener = undefined;
       }
     },
     [session, actor, refresh],

@@ -9,7 +9,7 @@ import { NETWORKS, type Network } from "../../../deploy/src/networks";
 import { NodeChain } from "../../../deploy/src/node-chain";
 import type { Started } from "./embedded-session";
 import { keplrHolderSigner, type KeplrLike } from "./keplr";
-import { CAST, type Session } from "./session";
+import { announceTxSteps, CAST, type Session, type TxSteps } from "./session";
 
 declare global {
   interface Window {
@@ -46,6 +46,8 @@ export async function startRpc(name: string, progress: (line: string) => void): 
     });
     const actors = CAST.map(([actor, role]) => ({ name: actor, role, address: chain.address(actor) }));
     progress(await chain.sponsorFees(actors.filter((a) => a.role === "fan").map((a) => a.address)));
+    const txSteps: TxSteps = {};
+    announceTxSteps(chain.client, txSteps);
     const session: Session = {
       kind: "rpc",
       chainId: network.chainId,
@@ -59,6 +61,7 @@ export async function startRpc(name: string, progress: (line: string) => void): 
       holderSigner: (actor) => chain.holderSigner(actor.name),
       now: () => chain.now(),
       sent: [],
+      txSteps,
     };
     return { session };
   }
@@ -71,6 +74,8 @@ export async function startRpc(name: string, progress: (line: string) => void): 
   const client = await SigningCosmWasmClient.connectWithSigner(preset.rpc, signer, {
     gasPrice: GasPrice.fromString(preset.gasPrice),
   });
+  const txSteps: TxSteps = {};
+  announceTxSteps(client, txSteps);
   const session: Session = {
     kind: "rpc",
     chainId: preset.chainId,
@@ -84,6 +89,8 @@ export async function startRpc(name: string, progress: (line: string) => void): 
     holderSigner: () => Promise.resolve(keplrHolderSigner(keplr, preset.chainId)),
     now: async () => Math.floor(Date.parse((await client.getBlock()).header.time) / 1000),
     sent: [],
+    txSteps,
+    signsByPrompt: true,
   };
   return { session };
 }

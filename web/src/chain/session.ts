@@ -67,6 +67,33 @@ export interface Session {
   /** Moves the embedded chain's clock; absent on a real chain. */
   advanceTo?: (seconds: number) => Promise<void>;
   sent: SentTx[];
+  /** The wallet asks its holder for every signature (Keplr): door codes are signed on request. */
+  signsByPrompt?: boolean;
+  /** Told when the transaction being sent is signed and broadcast (a real chain only). */
+  txSteps: TxSteps;
+}
+
+export type TxStep = "signing" | "broadcast";
+
+export interface TxSteps {
+  listener?: (step: TxStep) => void;
+}
+
+/**
+ * Tells `steps` when the client signs and when it broadcasts: both CosmJS's own signAndBroadcast
+ * and the sponsored one (deploy/src/node-client.ts) go through these two methods of the client.
+ */
+export function announceTxSteps(client: SigningCosmWasmClient, steps: TxSteps): void {
+  const sign = client.sign.bind(client);
+  client.sign = (...args: Parameters<typeof sign>) => {
+    steps.listener?.("signing");
+    return sign(...args);
+  };
+  const broadcastTx = client.broadcastTx.bind(client);
+  client.broadcastTx = (...args: Parameters<typeof broadcastTx>) => {
+    steps.listener?.("broadcast");
+    return broadcastTx(...args);
+  };
 }
 
 export function nameOf(session: Session, address: string): string {
@@ -93,8 +120,6 @@ export function clientsFor(session: Session, sender: string) {
     accounts: cosmJSClient(AccountFactoryClient, client, sender, a.accounts),
   };
 }
-
-export type Clients = ReturnType<typeof clientsFor>;
 
 export function recordTx(session: Session, who: string, what: string, result: ExecuteResult): SentTx {
   const sent = { who, what, height: result.height, gasUsed: result.gasUsed, hash: result.transactionHash };

@@ -10,6 +10,8 @@ import { clientsFor, nameOf } from "../chain/session";
 import { decodeDoorCode } from "../lib/door-code";
 
 interface Scan {
+  /** Counts the scans of this page, so what shows is known to be the latest. */
+  number: number;
   tokenId: string;
   ticket?: TicketNftTypes.VerifyTicketResponse;
   admitted?: boolean;
@@ -40,34 +42,50 @@ export function Door() {
   const [scan, setScan] = useState<Scan>();
   const [camera, setCamera] = useState(false);
   const [seen] = useState(() => new Set<string>());
+  const scans = useRef(0);
+  const checking = useRef(false);
 
   const admit = async (text: string) => {
-    reset();
-    const code = decodeDoorCode(text);
-    if ("error" in code) {
-      setScan({ tokenId: "?", problem: code.error });
-      return;
+    // A camera keeps seeing the code it just read: one check at a time.
+    if (checking.current) return;
+    checking.current = true;
+    scans.current += 1;
+    const number = scans.current;
+    try {
+      reset();
+      setScan({ number, tokenId: "?" });
+      const code = decodeDoorCode(text);
+      if ("error" in code) {
+        setScan({ number, tokenId: "?", problem: code.error, admitted: false });
+        return;
+      }
+      const tickets = clientsFor(session, actor.address).tickets;
+      const ticket = await tickets.verifyTicket({ tokenId: code.tokenId }).catch(() => undefined);
+      const problem = seen.has(text) ? "this exact code was already scanned here" : undefined;
+      setScan({ number, tokenId: code.tokenId, ticket, problem });
+      const result = await run(`check in ${code.tokenId}`, () =>
+        tickets.checkIn({ tokenId: code.tokenId, proof: code.proof }),
+      );
+      seen.add(text);
+      setScan({ number, tokenId: code.tokenId, ticket, problem, admitted: result !== undefined });
+    } finally {
+      checking.current = false;
     }
-    const tickets = clientsFor(session, actor.address).tickets;
-    const ticket = await tickets.verifyTicket({ tokenId: code.tokenId }).catch(() => undefined);
-    const repeat = seen.has(text);
-    setScan({
-      tokenId: code.tokenId,
-      ticket,
-      problem: repeat ? "this exact code was already scanned here" : undefined,
-    });
-    const result = await run(`check in ${code.tokenId}`, () =>
-      tickets.checkIn({ tokenId: code.tokenId, proof: code.proof }),
-    );
-    seen.add(text);
-    setScan((current) => current && { ...current, admitted: result !== undefined });
+  };
+  const onCameraCode = (text: string) => {
+    setCamera(false);
+    void admit(text);
   };
 
   const fromPhoto = async (file: File) => {
     const bitmap = await createImageBitmap(file);
     const text = readQr(bitmap);
     if (text) await admit(text);
-    else setScan({ tokenId: "?", problem: "no QR code found in the photo: try again closer, with the whole code" });
+    else {
+      scans.current += 1;
+      const problem = "no QR code found in the photo: try again closer, with the whole code";
+      setScan({ number: scans.current, tokenId: "?", problem, admitted: false });
+    }
   };
 
   return (
@@ -82,10 +100,11 @@ export function Door() {
       <div className="grid two">
         <section className="card" aria-labelledby="door-read">
           <h2 id="door-read">Read a code</h2>
-          <div className="field">
-            <label htmlFor="door-photo">Photo of the code</label>
+          <div className="row">
+            {/* A file input's own face does not fit a phone: its label is the button. */}
             <input
               id="door-photo"
+              className="visually-hidden"
               type="file"
               accept="image/*"
               capture="environment"
@@ -95,11 +114,14 @@ export function Door() {
                 e.target.value = "";
               }}
             />
+            <label htmlFor="door-photo" className="file-button">
+              Photo of the code
+            </label>
+            <button type="button" onClick={() => setCamera((on) => !on)} aria-pressed={camera}>
+              {camera ? "Stop camera" : "Use camera"}
+            </button>
           </div>
-          <button type="button" onClick={() => setCamera((on) => !on)} aria-pressed={camera}>
-            {camera ? "Stop camera" : "Use camera"}
-          </button>
-          {camera && <Camera onCode={(text) => void admit(text).then(() => setCamera(false))} />}
+          {camera && <Camera onCode={onCameraCode} />}
           <form
             onSubmit={(e) => {
               e.preventDefault();
@@ -115,38 +137,45 @@ export function Door() {
             </button>
           </form>
         </section>
-        <section className="card" aria-labelledby="door-result" aria-live="polite">
+        <section className="card" aria-labelledby="door-result">
           <h2 id="door-result">Result</h2>
-          {scan ? <Verdict scan={scan} /> : <p className="muted">No code read yet.</p>}
+          {scan ? (
+            <Verdict scan={scan} nameOf={(address) => nameOf(session, address)} />
+          ) : (
+            <p className="muted">No code read yet.</p>
+          )}
           <TxStatus state={state} />
         </section>
       </div>
     </>
   );
+}
 
-  function Verdict({ scan }: { scan: Scan }) {
-    return (
-      <div data-verdict={scan.admitted === undefined ? "pending" : scan.admitted ? "admitted" : "refused"}>
-        {scan.admitted !== undefined && (
-          <p className={`verdict ${scan.admitted ? "ok" : "bad"}`}>{scan.admitted ? "✓ Admitted" : "✗ Refused"}</p>
-        )}
-        {scan.problem && <p>{scan.problem}</p>}
-        {scan.ticket && (
-          <p>
-            Ticket <code>{scan.tokenId}</code>: event {scan.ticket.event_id}, tier {scan.ticket.tier}
-            {scan.ticket.seat ? `, seat ${scan.ticket.seat}` : ""}, held by {nameOf(session, scan.ticket.owner)} (
-            {scan.ticket.status})
-          </p>
-        )}
-      </div>
-    );
-  }
+function Verdict({ scan, nameOf }: { scan: Scan; nameOf: (address: string) => string }) {
+  const verdict = scan.admitted === undefined ? "pending" : scan.admitted ? "admitted" : "refused";
+  return (
+    <div data-verdict={verdict} data-scan={scan.number}>
+      {scan.admitted !== undefined && (
+        <p className={`verdict ${scan.admitted ? "ok" : "bad"}`}>{scan.admitted ? "✓ Admitted" : "✗ Refused"}</p>
+      )}
+      {scan.problem && <p>{scan.problem}</p>}
+      {scan.ticket && (
+        <p>
+          Ticket <code>{scan.tokenId}</code>: event {scan.ticket.event_id}, tier {scan.ticket.tier}
+          {scan.ticket.seat ? `, seat ${scan.ticket.seat}` : ""}, held by {nameOf(scan.ticket.owner)} (
+          {scan.ticket.status})
+        </p>
+      )}
+    </div>
+  );
 }
 
 /** The rear camera where there is one; needs a secure context (localhost or https). */
 function Camera({ onCode }: { onCode: (text: string) => void }) {
   const video = useRef<HTMLVideoElement>(null);
   const [problem, setProblem] = useState<string>();
+  const latestOnCode = useRef(onCode);
+  latestOnCode.current = onCode;
   useEffect(() => {
     let stream: MediaStream | undefined;
     let frame = 0;
@@ -163,7 +192,7 @@ function Camera({ onCode }: { onCode: (text: string) => void }) {
         const text = readQr(canvas);
         if (text) {
           done = true;
-          onCode(text);
+          latestOnCode.current(text);
           return;
         }
       }
@@ -175,6 +204,11 @@ function Camera({ onCode }: { onCode: (text: string) => void }) {
     }
     navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } }).then(
       (media) => {
+        // Stopped before the camera answered: let it go at once.
+        if (done) {
+          media.getTracks().forEach((track) => track.stop());
+          return;
+        }
         stream = media;
         if (video.current) {
           video.current.srcObject = media;
@@ -189,7 +223,7 @@ function Camera({ onCode }: { onCode: (text: string) => void }) {
       cancelAnimationFrame(frame);
       stream?.getTracks().forEach((track) => track.stop());
     };
-  }, [onCode]);
+  }, []);
   return problem ? (
     <p role="alert">{problem}</p>
   ) : (

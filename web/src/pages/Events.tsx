@@ -6,7 +6,7 @@ import { useChainQuery, useTx } from "../app/hooks";
 import { Show } from "../components/Loading";
 import { TxStatus } from "../components/TxStatus";
 import { addFixtures } from "../chain/fixtures";
-import { allEvents, secondsOf, when } from "../chain/reads";
+import { allEvents, everyPage, PAGE, secondsOf, when } from "../chain/reads";
 import { clientsFor, nameOf } from "../chain/session";
 import { ctc } from "../lib/amounts";
 import { explainRefusal } from "../lib/refusals";
@@ -67,7 +67,9 @@ function BuyForm({ event }: { event: TicketNftTypes.EventResponse }) {
   const { state, run, busy } = useTx();
   const tiers = event.tiers.map((tier, index) => ({ tier, index })).filter(({ tier }) => !tier.members_of);
   const [tierIndex, setTierIndex] = useState(tiers[0]?.index ?? 0);
-  const [quantity, setQuantity] = useState(1);
+  const [quantityText, setQuantityText] = useState("1");
+  // What is typed stays as typed; the purchase takes a whole number of at least one.
+  const quantity = Math.max(1, Math.floor(Number(quantityText)) || 1);
   const tier = event.tiers[tierIndex];
   const total = BigInt(tier.price) * BigInt(quantity);
   const id = `buy-${event.event_id}`;
@@ -111,8 +113,8 @@ function BuyForm({ event }: { event: TicketNftTypes.EventResponse }) {
             type="number"
             min={1}
             max={10}
-            value={quantity}
-            onChange={(e) => setQuantity(Math.max(1, Number(e.target.value) || 1))}
+            value={quantityText}
+            onChange={(e) => setQuantityText(e.target.value)}
             style={{ width: "6rem" }}
           />
         </div>
@@ -128,17 +130,21 @@ function BuyForm({ event }: { event: TicketNftTypes.EventResponse }) {
 function Resale({ event }: { event: TicketNftTypes.EventResponse }) {
   const { session, actor } = useApp();
   const { state, run, busy } = useTx();
-  const listings = useChainQuery(
-    () => clientsFor(session, actor.address).tickets.listings({ eventId: event.event_id, limit: 30 }),
-    [event.event_id],
-  );
+  const listings = useChainQuery(() => {
+    const tickets = clientsFor(session, actor.address).tickets;
+    return everyPage(
+      async (startAfter?: string) =>
+        (await tickets.listings({ eventId: event.event_id, limit: PAGE, startAfter })).listings,
+      (listing) => listing.token_id,
+    );
+  }, [event.event_id]);
   // The status stays when the last listing is bought and the list goes.
-  if (listings.state !== "ready" || listings.value.listings.length === 0) return <TxStatus state={state} />;
+  if (listings.state !== "ready" || listings.value.length === 0) return <TxStatus state={state} />;
   return (
     <section aria-label={`Resale of ${event.title}`}>
       <h3>Resale</h3>
       <ul>
-        {listings.value.listings.map((listing) => (
+        {listings.value.map((listing) => (
           <li key={listing.token_id} className="row" data-listing={listing.token_id}>
             Ticket {listing.token_id} from {nameOf(session, listing.seller)} for {ctc(BigInt(listing.price))}
             {listing.seller !== actor.address && (

@@ -5,8 +5,9 @@ import { useApp } from "../app/context";
 import { useChainQuery, useTx } from "../app/hooks";
 import { Show } from "../components/Loading";
 import { TxStatus } from "../components/TxStatus";
-import { secondsOf, when } from "../chain/reads";
+import { everyMarkedPage, PAGE, secondsOf, when } from "../chain/reads";
 import { clientsFor, nameOf } from "../chain/session";
+import { CTC } from "../../../deploy/src/platform-config";
 import { ctc, parseCtc } from "../lib/amounts";
 
 export function More() {
@@ -95,10 +96,14 @@ function Tip() {
 
 function Campaigns() {
   const { session } = useApp();
-  const loaded = useChainQuery(
-    () => clientsFor(session, session.operator).crowdfund.campaigns({ status: "open", limit: 10 }),
-    [],
-  );
+  const loaded = useChainQuery(async () => {
+    const crowdfund = clientsFor(session, session.operator).crowdfund;
+    const campaigns = await everyMarkedPage(async (startAfter?: number) => {
+      const page = await crowdfund.campaigns({ status: "open", limit: PAGE, startAfter });
+      return { items: page.campaigns, next: page.next_start_after };
+    });
+    return { campaigns };
+  }, []);
   return (
     <section className="card" aria-labelledby="pledge">
       <h2 id="pledge">Pledge to a crowdfund</h2>
@@ -164,7 +169,10 @@ function Pools() {
   const { session, actor } = useApp();
   const loaded = useChainQuery(async () => {
     const wager = clientsFor(session, actor.address).wager;
-    const { pools } = await wager.pools({ limit: 30 });
+    const pools = await everyMarkedPage(async (startAfter?: number) => {
+      const page = await wager.pools({ limit: PAGE, startAfter });
+      return { items: page.pools, next: page.next_start_after };
+    });
     const now = await session.now();
     const shown = pools.filter((p) => p.status === "open" || "resolved" in (p.status as object)).reverse();
     return Promise.all(
@@ -206,7 +214,9 @@ function Pool({
   const { session, actor } = useApp();
   const { state, run, busy } = useTx();
   const [outcome, setOutcome] = useState(0);
-  const [amount, setAmount] = useState(String(Number(BigInt(pool.min_bet) / 1_000_000n) || 1));
+  const [amount, setAmount] = useState(
+    ctc(BigInt(pool.min_bet) > CTC ? BigInt(pool.min_bet) : CTC).replace(" CTC", ""),
+  );
   const micro = parseCtc(amount);
   const open = pool.status === "open" && secondsOf(pool.closes_at) > now;
   const winner = typeof pool.status === "object" && "resolved" in pool.status ? pool.status.resolved.winner : undefined;

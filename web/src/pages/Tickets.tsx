@@ -1,5 +1,5 @@
 // Fans: the tickets held, the door code (a short-lived proof the holder signs), gifts and resale.
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useApp } from "../app/context";
 import { useChainQuery, useTx, type TxRunner } from "../app/hooks";
 import { Show } from "../components/Loading";
@@ -8,7 +8,8 @@ import { TxStatus } from "../components/TxStatus";
 import { ticketsOf, when, type HeldTicket } from "../chain/reads";
 import { clientsFor, nameOf } from "../chain/session";
 import { ctc, parseCtc } from "../lib/amounts";
-import { signDoorCode } from "../chain/door";
+import { explainRefusal } from "../lib/refusals";
+import { signDoorCode, type DoorCode as DoorCodeSigned } from "../chain/door";
 
 const CODE_REFRESH_SECONDS = 60;
 
@@ -67,29 +68,42 @@ function TicketCard({ ticket, tx }: { ticket: HeldTicket; tx: TxRunner }) {
 function DoorCode({ tokenId }: { tokenId: string }) {
   const { session, actor } = useApp();
   const [shown, setShown] = useState(false);
-  const [code, setCode] = useState<{ text: string; expires: number }>();
-  const [left, setLeft] = useState(0);
+  const [code, setCode] = useState<DoorCodeSigned & { wallClockAt: number }>();
+  const [problem, setProblem] = useState<string>();
+  const [request, setRequest] = useState(0);
+  const [, setSecond] = useState(0);
   useEffect(() => {
     if (!shown) return;
     let cancelled = false;
-    const sign = async () => {
-      const signed = await signDoorCode(session, actor, tokenId);
-      if (!cancelled) setCode(signed);
-    };
+    const sign = () =>
+      signDoorCode(session, actor, tokenId).then(
+        (signed) => {
+          if (cancelled) return;
+          setCode({ ...signed, wallClockAt: Date.now() });
+          setProblem(undefined);
+        },
+        (error: unknown) => !cancelled && setProblem(explainRefusal(error).words),
+      );
     void sign();
-    const resign = setInterval(() => void sign(), CODE_REFRESH_SECONDS * 1000);
+    const resign = session.signsByPrompt ? undefined : setInterval(() => void sign(), CODE_REFRESH_SECONDS * 1000);
     return () => {
       cancelled = true;
       clearInterval(resign);
     };
-  }, [shown, session, actor, tokenId]);
+  }, [shown, session, actor, tokenId, request]);
+  // Counted on this device's clock from the chain time it was signed at: no query a second.
   useEffect(() => {
     if (!code) return;
-    const tick = async () => setLeft(code.expires - (await session.now()));
-    void tick();
-    const timer = setInterval(() => void tick(), 1000);
+    const timer = setInterval(() => setSecond((n) => n + 1), 1000);
     return () => clearInterval(timer);
-  }, [code, session]);
+  }, [code]);
+  const left = code ? Math.round(code.expires - code.signedAt - (Date.now() - code.wallClockAt) / 1000) : 0;
+  // The code is what the holder holds up to the scanner: bring it to the middle of the screen.
+  const codeShown = useRef<HTMLElement>(null);
+  const firstCode = code !== undefined;
+  useEffect(() => {
+    if (firstCode) codeShown.current?.scrollIntoView({ block: "center" });
+  }, [firstCode]);
   if (!shown) {
     return (
       <button type="button" className="primary" onClick={() => setShown(true)}>
@@ -98,13 +112,23 @@ function DoorCode({ tokenId }: { tokenId: string }) {
     );
   }
   return (
-    <section aria-label={`Door code for ticket ${tokenId}`}>
+    <section aria-label={`Door code for ticket ${tokenId}`} ref={codeShown}>
+      {problem && code && <p role="alert">A new code was not signed: {problem}</p>}
       {code ? (
         <>
           <Qr text={code.text} label={`Door code for ticket ${tokenId}`} />
           <p aria-live="off" data-expires={code.expires}>
-            {left > 0 ? `Valid for ${left} s more; a new code every minute.` : "Expired: a new code is being signed."}
+            {left > 0
+              ? `Valid for ${left} s more${session.signsByPrompt ? "." : "; a new code every minute."}`
+              : session.signsByPrompt
+                ? "Expired: sign a new code."
+                : "Expired: a new code is being signed."}
           </p>
+          {session.signsByPrompt && (
+            <button type="button" onClick={() => setRequest((n) => n + 1)}>
+              Sign a new code
+            </button>
+          )}
           <details>
             <summary>Show as text</summary>
             <textarea readOnly value={code.text} aria-label="Door code as text" rows={4} style={{ width: "100%" }} />
@@ -113,6 +137,8 @@ function DoorCode({ tokenId }: { tokenId: string }) {
             </button>
           </details>
         </>
+      ) : problem ? (
+        <p role="alert">The code was not signed: {problem}</p>
       ) : (
         <p>Signing…</p>
       )}
@@ -231,7 +257,7 @@ function History({ tokenId }: { tokenId: string }) {
                 .join(", ");
               return (
                 <li key={record.sequence}>
-                  {kind.replace("_", " ")} {who}{" "}
+                  {kind.replaceAll("_", " ")} {who}{" "}
                   {change.price || change.paid ? ctc(BigInt(change.price ?? change.paid)) : ""}{" "}
                   <span className="muted">at height {record.height}</span>
                 </li>

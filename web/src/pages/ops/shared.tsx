@@ -4,8 +4,7 @@ import type { ReactNode } from "react";
 import type { Loaded } from "../../app/hooks";
 import { Show } from "../../components/Loading";
 
-/** The contracts' largest page (ctc-interfaces' MAX_PAGE_LIMIT). */
-export const PAGE = 50;
+export { everyMarkedPage, everyPage, PAGE, secondsOf, when } from "../../chain/reads";
 export const DAY = 86_400;
 
 /** An h2 section whose `data-state` tells a test (and `aria-busy` a screen reader) when its reading is done. */
@@ -42,41 +41,6 @@ export function Exact({ value, children, ...marks }: { value: string | number; c
       {children}
     </data>
   );
-}
-
-/** Every item of a list the contract pages by the key of its last item; a short page is the last. */
-export async function everyPage<T, K>(read: (startAfter: K | undefined) => Promise<T[]>, keyOf: (item: T) => K) {
-  const all: T[] = [];
-  for (;;) {
-    const last = all.at(-1);
-    const page = await read(last === undefined ? undefined : keyOf(last));
-    all.push(...page);
-    if (page.length < PAGE) return all;
-  }
-}
-
-/**
- * Every item of a list whose pages say where the next starts: a filtered page can be short and
- * still have more after it.
- */
-export async function everyMarkedPage<T, K>(
-  read: (startAfter: K | undefined) => Promise<{ items: T[]; next?: K | null }>,
-): Promise<T[]> {
-  const all: T[] = [];
-  let startAfter: K | undefined;
-  for (;;) {
-    const { items, next } = await read(startAfter);
-    all.push(...items);
-    if (next === undefined || next === null) return all;
-    startAfter = next;
-  }
-}
-
-/** A contract timestamp (nanoseconds) in seconds. */
-export const secondsOf = (timestamp: string): number => Number(BigInt(timestamp) / 1_000_000_000n);
-
-export function when(timestamp: string): string {
-  return new Date(secondsOf(timestamp) * 1000).toISOString().slice(0, 16).replace("T", " ") + " UTC";
 }
 
 /**

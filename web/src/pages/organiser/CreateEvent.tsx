@@ -6,13 +6,13 @@ import { useApp } from "../../app/context";
 import { useChainQuery, useTx } from "../../app/hooks";
 import { TxStatus } from "../../components/TxStatus";
 import { galaEvent } from "../../chain/fixtures";
+import { everyPage, PAGE } from "../../chain/reads";
 import { clientsFor, type Session } from "../../chain/session";
 import { ctcNumber, parseCtc } from "../../lib/amounts";
 import { attribute, seconds, timestamp } from "../../../../deploy/src/values";
 import { when } from "./common";
 
 const HOUR = 3_600;
-const PAGE = 50;
 const GALA = galaEvent(0, 0);
 
 interface TierDraft {
@@ -34,14 +34,11 @@ type Booking = SchedulesTypes.BookingResponse;
 async function openBookings(session: Session, requester: string): Promise<Booking[]> {
   const schedules = clientsFor(session, requester).schedules;
   const now = await session.now();
-  const found: Booking[] = [];
-  let startAfter: number | undefined;
-  for (;;) {
-    const { bookings } = await schedules.tour({ requester, startAfter, limit: PAGE });
-    found.push(...bookings.filter((b) => b.status === "confirmed" && b.event_id == null && seconds(b.starts_at) > now));
-    if (bookings.length < PAGE) return found;
-    startAfter = bookings[bookings.length - 1].booking_id;
-  }
+  const bookings = await everyPage(
+    async (startAfter?: number) => (await schedules.tour({ requester, startAfter, limit: PAGE })).bookings,
+    (booking) => booking.booking_id,
+  );
+  return bookings.filter((b) => b.status === "confirmed" && b.event_id == null && seconds(b.starts_at) > now);
 }
 
 export function CreateEvent() {

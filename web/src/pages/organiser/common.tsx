@@ -1,24 +1,14 @@
 // What the organiser's sections share: the actor's events, an event's status, and times in words.
 import type { TicketNftTypes } from "../../../../clients/ts/src";
 import { seconds } from "../../../../deploy/src/values";
-import { clientsFor, type Session } from "../../chain/session";
+import { allEvents } from "../../chain/reads";
+import type { Session } from "../../chain/session";
 
 export type EventResponse = TicketNftTypes.EventResponse;
 
-/** The contract answers at most 50 a page. */
-const PAGE = 50;
-
 /** Every event `issuer` issued, newest first. */
 export async function eventsIssuedBy(session: Session, issuer: string): Promise<EventResponse[]> {
-  const tickets = clientsFor(session, issuer).tickets;
-  const mine: EventResponse[] = [];
-  let startAfter: number | undefined;
-  for (;;) {
-    const { events } = await tickets.events({ startAfter, limit: PAGE });
-    mine.push(...events.filter((event) => event.issuer === issuer));
-    if (events.length < PAGE) return mine.reverse();
-    startAfter = events[events.length - 1].event_id;
-  }
+  return (await allEvents(session)).filter((event) => event.issuer === issuer).reverse();
 }
 
 export type Status = "scheduled" | "cancelled" | "settled";
@@ -43,9 +33,7 @@ export function settlementOpensAt(event: EventResponse): number {
   return seconds(event.ends_at) + event.settlement_delay_seconds;
 }
 
-export function when(at: number): string {
-  return new Date(at * 1000).toISOString().slice(0, 16).replace("T", " ") + " UTC";
-}
+export { whenSeconds as when } from "../../chain/reads";
 
 /** A delay in its largest whole unit: a testnet settles after seconds, the platform after a day. */
 export function duration(length: number): string {
