@@ -188,29 +188,25 @@ test("an organiser creates an event, appoints a scanner, settles the gala and is
     assert.equal(figure(soldAfter) - figure(soldBefore), 160, `the report's sold total: ${soldBefore} → ${soldAfter}`);
     await app.shot("settled");
 
-    // A hall booking: the theater publishes an evening of its hall, the troupe asks, the theater accepts.
-    const bookingId = await page.evaluate(async () => {
+    // A hall booking from the page: the theater publishes an evening, the troupe asks, the theater accepts.
+    const bookings = page.locator("section[aria-labelledby=org-bookings]");
+    await bookings.getByRole("button", { name: "Publish" }).click();
+    const slotId = Number(await bookings.locator("[data-published]").getAttribute("data-published"));
+    await app.shot("evening-published");
+    await app.actAs("spring-troupe");
+    await bookings.getByRole("button", { name: `Request slot ${slotId}` }).click();
+    const bookingId = Number(await bookings.locator("[data-requested]").getAttribute("data-requested"));
+    await bookings.locator(`[data-booking-status="${bookingId}"]`, { hasText: "requested" }).waitFor();
+    await app.actAs("grand-theater");
+    await bookings.getByLabel("A request to answer (booking number)").fill(String(bookingId));
+    await bookings.locator(`[data-answer="${bookingId}"]`).getByRole("button", { name: "Accept" }).click();
+    await bookings.getByText(`accept booking #${bookingId}: included`).waitFor();
+    const bookingStatus = await page.evaluate(async (id) => {
       const t = window.__ticketchain!;
-      const address = (name: string) => t.session.actors.find((a) => a.name === name)!.address;
-      const theater = t.clientsFor(t.session, address("grand-theater")).schedules;
-      const troupe = t.clientsFor(t.session, address("spring-troupe")).schedules;
-      const value = (
-        result: { events: readonly { attributes: readonly { key: string; value: string }[] }[] },
-        key: string,
-      ) => Number(result.events.flatMap((e) => e.attributes).find((a) => a.key === key)!.value);
-      const { halls } = await theater.venue({ venueId: 1 });
-      const evening = (await t.session.now()) + 10 * 86_400;
-      const published = await theater.publishSlot({
-        hallId: halls[0].hall_id,
-        startsAt: (BigInt(evening) * 1_000_000_000n).toString(),
-        endsAt: (BigInt(evening + 4 * 3_600) * 1_000_000_000n).toString(),
-        terms: { cancel_notice_seconds: 86_400 },
-      });
-      const requested = await troupe.requestBooking({ slotId: value(published, "slot_id") });
-      const bookingId = value(requested, "booking_id");
-      await theater.acceptBooking({ bookingId });
-      return bookingId;
-    });
+      return (await t.clientsFor(t.session, t.session.operator).schedules.booking({ bookingId: id })).status;
+    }, bookingId);
+    assert.equal(bookingStatus, "confirmed", "the chain holds the booking confirmed");
+    await app.shot("booking-accepted");
     await app.actAs("spring-troupe");
     const hall = create.getByLabel("Hall");
     await hall.waitFor();

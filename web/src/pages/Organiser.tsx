@@ -1,5 +1,6 @@
-// Organisers: their events' sales and the partner report, settlement, a new event (free text or
-// from a theater's booking), and door staff, all signed as the actor chosen in the header.
+// Organisers: their events' sales and the partner report, settlement, halls and bookings, a new
+// event (free text or from a theater's booking), and door staff, all signed as the actor chosen in
+// the header.
 import { useApp } from "../app/context";
 import { useChainQuery } from "../app/hooks";
 import { Show } from "../components/Loading";
@@ -9,6 +10,7 @@ import { YourEvents } from "./organiser/Dashboard";
 import { Settle } from "./organiser/Settle";
 import { CreateEvent } from "./organiser/CreateEvent";
 import { Staff } from "./organiser/Staff";
+import { Bookings } from "./organiser/Bookings";
 
 export function Organiser() {
   const { actor } = useApp();
@@ -46,6 +48,7 @@ function Sections() {
         <>
           <YourEvents events={events} />
           <Settle events={events} now={now} config={config} />
+          <Bookings />
           <div className="grid two">
             <CreateEvent />
             <Staff events={events} />
