@@ -75,7 +75,6 @@ optimize_wasm() {
     "$1" -o "$2"
 }
 
-# The test command lints scripts/ with ShellCheck, from Debian's packages.
 # Debian's Chromium for the web app's browser tests (playwright-core drives it; Playwright's own
 # browser download does not work here), with a font that has the Chinese glyphs.
 ensure_chromium() {
@@ -88,6 +87,7 @@ ensure_chromium() {
     { "${sudo[@]}" apt-get update -qq && "${sudo[@]}" apt-get install -y -qq "${packages[@]}" > /dev/null; }
 }
 
+# The test command lints scripts/ with ShellCheck, from Debian's packages.
 ensure_shellcheck() {
   command -v shellcheck > /dev/null && return 0
   printf '\033[1m%s\033[0m\n' "installing shellcheck (Debian package)" >&2
