@@ -112,6 +112,22 @@ test("an organiser creates an event, appoints a scanner, settles the gala and is
     }, createdId);
     assert.equal(scans, true, "the chain lets door-scanner check tickets in for the new event");
 
+    // Another tier once the sale has started: refused in the contract's words. Then the sale paused.
+    const sale = page.locator("section[aria-labelledby=org-sale]");
+    await sale.getByLabel("Event").selectOption(String(createdId));
+    await sale.getByRole("button", { name: "Add the tier" }).click();
+    const added = sale.locator("[data-included], [role=alert]").first();
+    await added.waitFor();
+    assert.equal(await added.locator("[data-refusal]").innerText(), "the sale of this event has already started");
+    await sale.getByRole("button", { name: "Pause the sale" }).click();
+    await sale.locator("[data-sale-paused=true]").waitFor();
+    const afterChanges = await page.evaluate(async (eventId) => {
+      const t = window.__ticketchain!;
+      return t.clientsFor(t.session, t.session.operator).tickets.event({ eventId });
+    }, createdId);
+    assert.deepEqual(afterChanges.tiers, event.tiers, "the refused tier changed nothing");
+    assert.equal(afterChanges.sale_paused, true, "the chain holds the sale paused");
+
     // Settling the gala before it even started: the contract's reason, not the wrapping around it.
     const gala = await page.evaluate(async (eventId) => {
       const t = window.__ticketchain!;

@@ -11,6 +11,7 @@ import { Settle } from "./organiser/Settle";
 import { CreateEvent } from "./organiser/CreateEvent";
 import { Staff } from "./organiser/Staff";
 import { Bookings } from "./organiser/Bookings";
+import { SaleControls } from "./organiser/SaleControls";
 
 export function Organiser() {
   const { actor } = useApp();
@@ -51,7 +52,10 @@ function Sections() {
           <Bookings />
           <div className="grid two">
             <CreateEvent />
-            <Staff events={events} />
+            <div>
+              <Staff events={events} />
+              <SaleControls events={events} />
+            </div>
           </div>
         </>
       )}
