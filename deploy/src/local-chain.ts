@@ -303,7 +303,7 @@ export function installWasmdAdminRules(client: SimulateCosmWasmClient): void {
 }
 
 /** The private key of a named local actor. */
-export function actorKey(name: string): Uint8Array {
+function actorKey(name: string): Uint8Array {
   return sha256(toUtf8(`ticketchain local ${name}`));
 }
 

@@ -176,3 +176,34 @@ export class AppPage {
     return this.context.close();
   }
 }
+
+export interface Visit {
+  /** Names the screenshots' folder. */
+  suite: string;
+  options?: BrowserContextOptions;
+  /** e.g. "?as=fan-1#/tickets" */
+  query?: string;
+  serve?: ServeOptions;
+}
+
+/**
+ * Serves the app, opens it in Chromium and runs `journey` on it; a failure keeps a screenshot, any
+ * page or console error fails it, and page, browser and server close on every exit path.
+ */
+export async function inApp(visit: Visit, journey: (app: AppPage) => Promise<void>): Promise<void> {
+  const server = await serveApp(visit.serve);
+  let browser: Browser | undefined;
+  try {
+    browser = await launchChromium();
+    const app = await AppPage.open(browser, server.url, visit.suite, visit.options, visit.query);
+    try {
+      await app.journey(() => journey(app));
+      app.assertNoErrors();
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await browser?.close();
+    await server.close();
+  }
+}

@@ -4,8 +4,7 @@
 // door code is signed by the fan's HD key, and the operations page shows the node's figures.
 import assert from "node:assert/strict";
 import type { CosmWasmClient } from "@cosmjs/cosmwasm-stargate";
-import { AppPage, DESKTOP, launchChromium, serveApp } from "./browser";
-import type { Browser } from "playwright-core";
+import { DESKTOP, inApp } from "./browser";
 
 export interface NodeUnderTest {
   rpc: string;
@@ -19,13 +18,15 @@ export interface NodeUnderTest {
 }
 
 export async function webOnNode(node: NodeUnderTest): Promise<void> {
-  const server = await serveApp({ deployments: node.deployments, rpc: node.rpc });
-  let browser: Browser | undefined;
-  try {
-    browser = await launchChromium();
-    const app = await AppPage.open(browser, server.url, "wasmd-node", DESKTOP, "?network=wasmd-local&as=fan-1#/events");
-    const { page } = app;
-    await app.journey(async () => {
+  await inApp(
+    {
+      suite: "wasmd-node",
+      options: DESKTOP,
+      query: "?network=wasmd-local&as=fan-1#/events",
+      serve: { deployments: node.deployments, rpc: node.rpc },
+    },
+    async (app) => {
+      const { page } = app;
       assert.match(await page.locator("[data-network]").innerText(), /wasmd node \(wasmd-local\)/);
       await app.shot("events-on-the-node");
       await page.getByRole("button", { name: "Add the demo event and campaign" }).click();
@@ -66,11 +67,6 @@ export async function webOnNode(node: NodeUnderTest): Promise<void> {
       };
       assert.equal(await burned.getAttribute("value"), onNode, "the operations page shows the node's burned CTC");
       await app.shot("operations-on-the-node");
-    });
-    app.assertNoErrors();
-    await app.close();
-  } finally {
-    await browser?.close();
-    await server.close();
-  }
+    },
+  );
 }

@@ -3,9 +3,8 @@
 // contracts answer when asked directly, and the page stays within a phone's width.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { Browser } from "playwright-core";
 import type { TicketNftTypes } from "../../clients/ts/src";
-import { AppPage, DESKTOP, launchChromium, serveApp } from "./browser";
+import { AppPage, DESKTOP, inApp } from "./browser";
 
 const SECTIONS = ["burn", "sales", "crowdfunds", "pools", "supervision", "release", "chain"];
 
@@ -36,12 +35,7 @@ function marked(app: AppPage, mark: string): Promise<Record<string, string>> {
 }
 
 test("the Operations page shows what the chain holds", { timeout: 300_000 }, async () => {
-  const server = await serveApp();
-  let browser: Browser | undefined;
-  let app: AppPage | undefined;
-  try {
-    browser = await launchChromium();
-    app = await AppPage.open(browser, server.url, "operations", DESKTOP, "#/ops");
+  await inApp({ suite: "operations", options: DESKTOP, query: "#/ops" }, async (app) => {
     await sectionsRead(app);
 
     assert.equal(await app.page.locator("h1").count(), 1);
@@ -181,11 +175,5 @@ test("the Operations page shows what the chain holds", { timeout: 300_000 }, asy
     const overflow = await app.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than a 390px phone`);
     await app.shot("phone");
-
-    app.assertNoErrors();
-  } finally {
-    await app?.close();
-    await browser?.close();
-    await server.close();
-  }
+  });
 });

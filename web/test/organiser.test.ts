@@ -5,18 +5,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { ctc } from "../../deploy/src/report";
-import { AppPage, DESKTOP, launchChromium, serveApp } from "./browser";
-import type { Browser } from "playwright-core";
+import { DESKTOP, inApp } from "./browser";
 
 const TITLE = "Moon Over Xi'an 西安月";
 
 test("an organiser creates an event, appoints a scanner, settles the gala and issues from a booking", async () => {
-  const started = Date.now();
-  const server = await serveApp();
-  let browser: Browser | undefined;
-  try {
-    browser = await launchChromium();
-    const app = await AppPage.open(browser, server.url, "organiser", DESKTOP, "?as=grand-theater#/organiser");
+  await inApp({ suite: "organiser", options: DESKTOP, query: "?as=grand-theater#/organiser" }, async (app) => {
     const { page } = app;
     const galaId = await page.evaluate(() => window.__ticketchain!.fixtures!.galaId);
     const yourEvents = page.locator("section[aria-labelledby=org-events]");
@@ -248,11 +242,5 @@ test("an organiser creates an event, appoints a scanner, settles the gala and is
     // The same page on a phone's width.
     await page.setViewportSize({ width: 390, height: 844 });
     await app.shot("phone");
-
-    app.assertNoErrors();
-    console.log(`organiser test: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  } finally {
-    await browser?.close();
-    await server.close();
-  }
+  });
 });

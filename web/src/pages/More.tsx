@@ -3,6 +3,7 @@ import { useState } from "react";
 import { ctcSend, type CrowdfundTypes, type WagerPoolTypes } from "../../../clients/ts/src";
 import { useApp } from "../app/context";
 import { useChainQuery, useTx } from "../app/hooks";
+import { Field } from "../components/Field";
 import { Show } from "../components/Loading";
 import { TxStatus } from "../components/TxStatus";
 import { everyMarkedPage, PAGE, secondsOf, when } from "../chain/reads";
@@ -20,31 +21,6 @@ export function More() {
       </div>
       <Pools />
     </>
-  );
-}
-
-function AmountField({
-  id,
-  value,
-  onChange,
-  label,
-}: {
-  id: string;
-  value: string;
-  onChange: (v: string) => void;
-  label: string;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        inputMode="decimal"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        style={{ width: "9rem" }}
-      />
-    </div>
   );
 }
 
@@ -80,7 +56,7 @@ function Tip() {
             ))}
           </select>
         </div>
-        <AmountField id="tip-amount" label="Amount (CTC)" value={amount} onChange={setAmount} />
+        <Field inputMode="decimal" width={9} id="tip-amount" label="Amount (CTC)" value={amount} onChange={setAmount} />
         <div className="field">
           <label htmlFor="tip-memo">Message</label>
           <input id="tip-memo" value={memo} maxLength={140} onChange={(e) => setMemo(e.target.value)} />
@@ -150,7 +126,9 @@ function Campaign({ campaign }: { campaign: CrowdfundTypes.CampaignResponse }) {
         <span style={{ width: `${Math.min(100, share)}%` }} />
       </div>
       <div className="row">
-        <AmountField
+        <Field
+          inputMode="decimal"
+          width={9}
           id={id}
           label={`Pledge (at least ${ctc(BigInt(campaign.min_pledge))})`}
           value={amount}
@@ -289,7 +267,9 @@ function Pool({
                 {name}
               </label>
             ))}
-            <AmountField
+            <Field
+              inputMode="decimal"
+              width={9}
               id={`${id}-amount`}
               label={`Amount (${ctc(BigInt(pool.min_bet))} to ${ctc(BigInt(pool.max_bet))})`}
               value={amount}

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useApp } from "../app/context";
 import { useChainQuery, useTx, type TxRunner } from "../app/hooks";
+import { Field } from "../components/Field";
 import { Show } from "../components/Loading";
 import { Qr } from "../components/Qr";
 import { TxStatus } from "../components/TxStatus";
@@ -213,17 +214,15 @@ function Resale({ ticket, tx: { run, busy } }: { ticket: HeldTicket; tx: TxRunne
       }}
     >
       <div className="row">
-        <div className="field">
-          <label htmlFor={id}>Resale price (CTC)</label>
-          <input
-            id={id}
-            inputMode="decimal"
-            value={price}
-            onChange={(e) => setPrice(e.target.value)}
-            aria-describedby={`${id}-hint`}
-            style={{ width: "9rem" }}
-          />
-        </div>
+        <Field
+          id={id}
+          label="Resale price (CTC)"
+          inputMode="decimal"
+          width={9}
+          value={price}
+          onChange={setPrice}
+          describedBy={`${id}-hint`}
+        />
         <button type="submit" disabled={busy || micro === undefined}>
           List for resale
         </button>

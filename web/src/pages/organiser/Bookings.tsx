@@ -9,6 +9,7 @@ import { Show } from "../../components/Loading";
 import { TxStatus } from "../../components/TxStatus";
 import { everyMarkedPage, everyPage, PAGE, when } from "../../chain/reads";
 import { clientsFor, nameOf, type Session } from "../../chain/session";
+import { Field } from "../../components/Field";
 
 const DAY = 86_400;
 /** How far ahead the page looks for free evenings. */
@@ -229,36 +230,23 @@ function TheaterDesk({ venues, all }: { venues: Venue[]; all: Venue[] }) {
             </select>
           </div>
           <div className="row">
-            <div className="field">
-              <label htmlFor="publish-days">In days</label>
-              <input
-                id="publish-days"
-                inputMode="numeric"
-                value={inDays}
-                onChange={(e) => setInDays(e.target.value)}
-                style={{ width: "5rem" }}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="publish-hour">From (UTC hour)</label>
-              <input
-                id="publish-hour"
-                inputMode="numeric"
-                value={startHour}
-                onChange={(e) => setStartHour(e.target.value)}
-                style={{ width: "5rem" }}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="publish-hours">Hours</label>
-              <input
-                id="publish-hours"
-                inputMode="numeric"
-                value={hours}
-                onChange={(e) => setHours(e.target.value)}
-                style={{ width: "5rem" }}
-              />
-            </div>
+            <Field
+              id="publish-days"
+              label="In days"
+              value={inDays}
+              onChange={setInDays}
+              inputMode="numeric"
+              width={5}
+            />
+            <Field
+              id="publish-hour"
+              label="From (UTC hour)"
+              value={startHour}
+              onChange={setStartHour}
+              inputMode="numeric"
+              width={5}
+            />
+            <Field id="publish-hours" label="Hours" value={hours} onChange={setHours} inputMode="numeric" width={5} />
           </div>
           <button type="submit" disabled={busy}>
             Publish
@@ -266,16 +254,14 @@ function TheaterDesk({ venues, all }: { venues: Venue[]; all: Venue[] }) {
           {published !== undefined && <p data-published={published}>Published as slot {published}.</p>}
         </fieldset>
       </form>
-      <div className="field">
-        <label htmlFor="answer-booking">A request to answer (booking number)</label>
-        <input
-          id="answer-booking"
-          inputMode="numeric"
-          value={bookingText}
-          onChange={(e) => setBookingText(e.target.value)}
-          style={{ width: "8rem" }}
-        />
-      </div>
+      <Field
+        id="answer-booking"
+        label="A request to answer (booking number)"
+        value={bookingText}
+        onChange={setBookingText}
+        inputMode="numeric"
+        width={8}
+      />
       {booking.state === "ready" && booking.value && (
         <div data-answer={booking.value.booking_id}>
           <p>

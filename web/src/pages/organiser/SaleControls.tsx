@@ -5,7 +5,8 @@ import { useTx } from "../../app/hooks";
 import { TxStatus } from "../../components/TxStatus";
 import { clientsFor } from "../../chain/session";
 import { parseCtc } from "../../lib/amounts";
-import { statusOf, type EventResponse } from "./common";
+import { EventSelect, statusOf, type EventResponse } from "./common";
+import { Field } from "../../components/Field";
 
 export function SaleControls({ events }: { events: EventResponse[] }) {
   const { session, actor } = useApp();
@@ -33,16 +34,7 @@ export function SaleControls({ events }: { events: EventResponse[] }) {
   return (
     <section aria-labelledby="org-sale" className="card">
       <h2 id="org-sale">Tiers and sale</h2>
-      <div className="field">
-        <label htmlFor="sale-event">Event</label>
-        <select id="sale-event" value={event.event_id} onChange={(e) => setChosen(Number(e.target.value))}>
-          {open.map((e) => (
-            <option key={e.event_id} value={e.event_id}>
-              #{e.event_id} {e.title}
-            </option>
-          ))}
-        </select>
-      </div>
+      <EventSelect id="sale-event" events={open} eventId={event.event_id} onChoose={setChosen} />
       <p className="row">
         Sale is <strong data-sale-paused={event.sale_paused}>{event.sale_paused ? "paused" : "open"}</strong>
         <button
@@ -62,30 +54,16 @@ export function SaleControls({ events }: { events: EventResponse[] }) {
           <legend>Another tier</legend>
           <p className="muted">The contract takes new tiers until the event's sale starts.</p>
           <div className="row">
-            <div className="field">
-              <label htmlFor="tier-name">Name</label>
-              <input id="tier-name" value={name} onChange={(e) => setName(e.target.value)} style={{ width: "9rem" }} />
-            </div>
-            <div className="field">
-              <label htmlFor="tier-price">Price (CTC)</label>
-              <input
-                id="tier-price"
-                inputMode="decimal"
-                value={price}
-                onChange={(e) => setPrice(e.target.value)}
-                style={{ width: "6rem" }}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="tier-supply">Supply</label>
-              <input
-                id="tier-supply"
-                inputMode="numeric"
-                value={supply}
-                onChange={(e) => setSupply(e.target.value)}
-                style={{ width: "5rem" }}
-              />
-            </div>
+            <Field id="tier-name" label="Name" value={name} onChange={setName} width={9} />
+            <Field
+              id="tier-price"
+              label="Price (CTC)"
+              value={price}
+              onChange={setPrice}
+              inputMode="decimal"
+              width={6}
+            />
+            <Field id="tier-supply" label="Supply" value={supply} onChange={setSupply} inputMode="numeric" width={5} />
           </div>
           <button type="submit" disabled={busy || micro === undefined}>
             Add the tier

@@ -4,7 +4,7 @@ import { useApp } from "../../app/context";
 import { useChainQuery, useTx } from "../../app/hooks";
 import { TxStatus } from "../../components/TxStatus";
 import { clientsFor, nameOf } from "../../chain/session";
-import { statusOf, type EventResponse } from "./common";
+import { EventSelect, statusOf, type EventResponse } from "./common";
 
 const OTHER = "other";
 
@@ -47,16 +47,12 @@ export function Staff({ events }: { events: EventResponse[] }) {
     <section aria-labelledby="org-staff" className="card">
       <h2 id="org-staff">Staff</h2>
       <form onSubmit={submit} aria-describedby="org-staff-status">
-        <div className="field">
-          <label htmlFor="org-staff-event">Event</label>
-          <select id="org-staff-event" value={eventId} onChange={(e) => setChosenEvent(Number(e.target.value))}>
-            {open.map((e) => (
-              <option key={e.event_id} value={e.event_id}>
-                #{e.event_id} {e.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <EventSelect
+          id="org-staff-event"
+          events={open}
+          eventId={eventId ?? open[0].event_id}
+          onChoose={setChosenEvent}
+        />
         <div className="field">
           <label htmlFor="org-staff-person">Door scanner</label>
           <select id="org-staff-person" value={person} onChange={(e) => setPerson(e.target.value)}>

@@ -57,3 +57,24 @@ export function until(at: number, now: number): string {
 
 /** A share in basis points of `micro`, rounded down as the contract rounds it. */
 export const share = (micro: bigint, bps: number): bigint => (micro * BigInt(bps)) / 10_000n;
+
+/** Picks one of the organiser's scheduled events for an action (Staff, Tiers and sale). */
+export function EventSelect(props: {
+  id: string;
+  events: EventResponse[];
+  eventId: number;
+  onChoose: (id: number) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>Event</label>
+      <select id={props.id} value={props.eventId} onChange={(e) => props.onChoose(Number(e.target.value))}>
+        {props.events.map((e) => (
+          <option key={e.event_id} value={e.event_id}>
+            #{e.event_id} {e.title}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
